@@ -1,0 +1,32 @@
+// Package pubdate finds when a web page was first published (and last modified) from its markup:
+// JSON-LD, meta tags, <time>, itemprop, dates in the URL and near the headline.
+package pubdate
+
+import (
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// Stamp is a publication or modification time as a page gives it: an instant with the page's own
+// offset, or a calendar date alone.
+type Stamp struct {
+	Time     time.Time
+	DateOnly bool
+}
+
+// IsZero reports whether no time is known.
+func (s Stamp) IsZero() bool { return s.Time.IsZero() }
+
+// String formats the stamp as the contract wants it: RFC 3339, or YYYY-MM-DD for a date alone.
+func (s Stamp) String() string {
+	if s.DateOnly {
+		return s.Time.Format("2006-01-02")
+	}
+	return s.Time.Format(time.RFC3339)
+}
+
+// Find returns the original publication and last-modified times of the page at pageURL.
+func Find(doc *goquery.Document, pageURL string) (published, modified Stamp) {
+	return Stamp{}, Stamp{}
+}

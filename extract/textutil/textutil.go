@@ -1,0 +1,50 @@
+// Package textutil holds the small text helpers every analyzer shares: paragraph boundaries of a
+// body and the offset bookkeeping the JSON contract demands (byte offsets into body, paragraph
+// index of an item's start).
+package textutil
+
+import "strings"
+
+// ParagraphSep joins the paragraphs of a body.
+const ParagraphSep = "\n\n"
+
+// Paragraph is one paragraph of a body with its byte range.
+type Paragraph struct {
+	Index      int
+	Start, End int
+	Text       string
+}
+
+// Paragraphs splits body on ParagraphSep, keeping byte offsets.
+func Paragraphs(body string) []Paragraph {
+	var out []Paragraph
+	start := 0
+	for i := 0; ; i++ {
+		j := strings.Index(body[start:], ParagraphSep)
+		if j < 0 {
+			out = append(out, Paragraph{Index: i, Start: start, End: len(body), Text: body[start:]})
+			return out
+		}
+		out = append(out, Paragraph{Index: i, Start: start, End: start + j, Text: body[start : start+j]})
+		start += j + len(ParagraphSep)
+	}
+}
+
+// ParagraphAt returns the 0-based index of the paragraph of body in which offset lies.
+func ParagraphAt(body string, offset int) int {
+	if offset > len(body) {
+		offset = len(body)
+	}
+	return strings.Count(body[:offset], ParagraphSep)
+}
+
+// Join builds a body from paragraphs, dropping empty ones.
+func Join(paras []string) string {
+	kept := paras[:0:0]
+	for _, p := range paras {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ParagraphSep)
+}
