@@ -149,3 +149,10 @@ func cleanText(s string) string {
 	}
 	return b.String()
 }
+
+// Profile is a site profile as written in an embedded profile file or a config.toml [[profiles]]
+// table. (Placeholder: the profiles-as-data work fills it in.)
+type Profile struct {
+	Name  string   `toml:"name"`
+	Hosts []string `toml:"hosts"`
+}
