@@ -96,9 +96,3 @@ func chooseProfile(set *ProfileSet, name, host string, r *Result) *profile {
 	return set.forHost(host)
 }
 
-// Profile is a site profile as written in an embedded profile file or a config.toml [[profiles]]
-// table. (Placeholder: the profiles-as-data work fills it in.)
-type Profile struct {
-	Name  string   `toml:"name"`
-	Hosts []string `toml:"hosts"`
-}
