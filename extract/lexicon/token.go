@@ -78,19 +78,27 @@ func finishToken(s string, toks []token, i int) {
 		return
 	}
 	mixed := hasCyrillic(t.raw) && hasLatin(t.raw)
-	if mixed || (allRunesIn(t.raw, lookAlikeRunes) && nextToDigit(s, toks, i)) {
+	if mixed || designator(s, toks, i) {
 		t.raw = lookAlike.Replace(t.raw)
 	}
 	t.cyr = hasCyrillic(t.raw)
 	t.norm = strings.ReplaceAll(strings.ToLower(t.raw), "ё", "е")
 }
 
-// nextToDigit tells whether token i touches a digit token through a hyphen, a space or nothing.
-func nextToDigit(s string, toks []token, i int) bool {
-	if i > 0 && toks[i-1].digit && tight(s[toks[i-1].end:toks[i].start]) {
+// designator tells letters of a designator (РС-24, С-400, 3М22, B 52): at most three look-alike
+// letters touching a digit token through a hyphen or nothing, or through a space when written in
+// capitals. Ordinary words before numbers ("на 5", "менее 5") are not folded.
+func designator(s string, toks []token, i int) bool {
+	raw := toks[i].raw
+	if utf8.RuneCountInString(raw) > 3 || !allRunesIn(raw, lookAlikeRunes) {
+		return false
+	}
+	caps := strings.ToUpper(raw) == raw
+	touch := func(sep string) bool { return sep != " " && sep != "\u00a0" || caps }
+	if i > 0 && toks[i-1].digit && tight(s[toks[i-1].end:toks[i].start]) && touch(s[toks[i-1].end:toks[i].start]) {
 		return true
 	}
-	return i+1 < len(toks) && toks[i+1].digit && tight(s[toks[i].end:toks[i+1].start])
+	return i+1 < len(toks) && toks[i+1].digit && tight(s[toks[i].end:toks[i+1].start]) && touch(s[toks[i].end:toks[i+1].start])
 }
 
 // tight is a separator inside a designator: nothing, one hyphen or dash, or one space.
