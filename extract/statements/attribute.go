@@ -77,10 +77,10 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			a.resume = after + 1
 			return a, 0, before, len(s), true
 		}
-		if before >= 0 && (s[before].isPunct(","+dashes) || s[before].kind == tQuote) && tailIsCircumstance(s, after, a.cue) {
+		quoteBefore := before >= 0 && s[before].kind == tQuote
+		if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
 			// "...," Peskov said. / Moscow hopes ..., Peskov told reporters.
-			stop = len(s)
-			return a, 0, before + boolInt(s[before].kind == tQuote), stop, true
+			return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
 		}
 		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after, a.cue) {
 			// "Part one," he said, "part two."
@@ -270,6 +270,9 @@ func npStart(s []token, j int) int {
 			break
 		}
 		switch {
+		case (t.low == "the" || t.low == "a" || t.low == "an") && i >= 2 && i < j && (s[i-1].is("of") || s[i-1].is("for")) &&
+			(s[i-2].cap() || isRoleWord(s[i-2].low)):
+			// "Commander of the Strategic Missile Forces ...": the article is inside the title
 		case t.low == "the" || t.low == "a" || t.low == "an":
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
@@ -331,7 +334,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if i >= end {
 		return true
 	}
-	if s[i].is(",") && i+1 < end && l.participles.match(s, i+1) > 0 {
+	if participleAt(s, i) < len(s) {
 		return true // "..., adding that ..." starts a statement of its own
 	}
 	if end-i > 14 {
@@ -363,7 +366,8 @@ func isTold(cue string) bool {
 
 func isCircumWord(w string) bool {
 	switch w {
-	case "in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
+	case "ahead", "prior", "upon", "outside", "inside", "near", "afterwards", "shortly",
+		"in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
 		"with", "from", "amid", "following", "according", "told", "late", "earlier", "later",
 		"в", "на", "во", "по", "после", "перед", "журналистам":
 		return true
@@ -384,6 +388,17 @@ func contentStart(s []token, i int, cue string) int {
 		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()"+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
+		}
+	}
+	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
+		// "said in a televised address that ...": a prepositional phrase before "that"
+		for k := i + 1; k < len(s) && k-i <= 10; k++ {
+			if s[k].is("that") {
+				return skipThat(s, k)
+			}
+			if s[k].kind != tWord {
+				break
+			}
 		}
 	}
 	k := i
@@ -449,6 +464,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
+			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
 				return k - 1
@@ -562,4 +579,35 @@ func subjectAtStart(s []token) mention {
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
 	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
+}
+
+func isClauseConj(w string) bool {
+	switch w {
+	case "while", "whereas", "but", "although", "though", "тогда", "однако":
+		return true
+	}
+	return false
+}
+
+// participleAt returns i when s[i] is a comma opening a participle clause of the same speaker
+// ("..., adding that ..."), else len(s).
+func participleAt(s []token, i int) int {
+	if i < len(s) && s[i].is(",") && i+1 < len(s) && builtin().participles.match(s, i+1) > 0 {
+		return i
+	}
+	return len(s)
+}
+
+// tailHasContent tells whether what follows a quotation's attribution carries words said:
+// another quotation, a "that" clause or a colon.
+func tailHasContent(s []token, i int) bool {
+	for k := i; k < len(s); k++ {
+		if s[k].kind == tQuote || s[k].is("that") || s[k].is("что") || s[k].is(":") {
+			return true
+		}
+		if participleAt(s, k) == k {
+			return false
+		}
+	}
+	return false
 }
