@@ -14,6 +14,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.according(s, i, n)
 	}
 	n := e.cues.match(s, i)
+	if n > 0 && s[i].cap() && i != firstWord(s) {
+		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
+	}
 	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
 		if i > 0 && s[i-1].is(",") {
 			if n := l.participles.match(s, i); n > 0 {
@@ -25,7 +28,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 				} else if a.m = subjectAtStart(s); !a.m.valid() {
 					return a, 0, 0, 0, false
 				}
-				from := skipThat(s, i+n)
+				from := contentStart(s, i+n, a.cue)
 				return a, from, contentEnd(s, from, e.cues), len(s), true
 			}
 		}
@@ -85,6 +88,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after, a.cue) {
 			// "Part one," he said, "part two."
 			if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
+				a.split = true
 				return a, before, q + 1, q + 1, true
 			}
 		}
@@ -135,7 +139,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			cEnd--
 		}
 		// "Part one," said Peskov, "part two."
-		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && s[cEnd-1].kind == tQuote {
+		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
+			a.split = true
 			return a, 0, q + 1, q + 1, true
 		}
 		return a, 0, cEnd, len(s), true
@@ -158,7 +163,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		if comma < 0 {
 			return a, 0, 0, 0, false
 		}
-		a.m = parseMention(s[i+n:comma], nil)
+		a.m = parseMention(sourceOf(s[i+n:comma]), nil)
 		if pron != "" {
 			a.m = mention{pronoun: pron}
 		}
@@ -168,7 +173,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 			a.resume = comma + 1
 			return a, 0, i - 1, comma + 1, true
 		}
-		if !a.m.valid() || nonSpeaker(s[i+n:comma]) {
+		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:comma])) {
 			return a, 0, 0, 0, false
 		}
 		return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
@@ -178,9 +183,12 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		for end < len(s) && s[end].kind == tWord {
 			end++
 		}
-		a.m = parseMention(s[i+n:end], nil)
+		for end < len(s) && (s[end].kind == tWord || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
+			end++
+		}
+		a.m = parseMention(sourceOf(s[i+n:end]), nil)
 		a.m.genitive = ru
-		if !a.m.valid() || nonSpeaker(s[i+n:end]) {
+		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:end])) {
 			return a, 0, 0, 0, false
 		}
 		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
@@ -226,7 +234,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 				break
 			}
 			m := parseMention(s[from:k], appos)
-			if m.name != "" && !m.indefinite {
+			if m.name != "" || m.valid() && (m.indefinite || m.descriptor != "") {
 				return from, m
 			}
 			break
@@ -249,6 +257,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 // spokesman", "Russia's deputy foreign minister") or a relative clause ("who heads ...").
 func apposLike(ts []token) bool {
 	w := ts[0].low
+	if strings.HasSuffix(w, "ing") && len(w) > 5 {
+		return true // "A German defence official, speaking on condition of anonymity, said"
+	}
 	if isRelative(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
@@ -276,7 +287,7 @@ func npStart(s []token, j int) int {
 		case t.low == "the" || t.low == "a" || t.low == "an":
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
-			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low)):
+			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
 		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
 			return i + 1
 		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
@@ -385,7 +396,7 @@ func contentStart(s []token, i int, cue string) int {
 		if t.is("that") || t.is("что") || t.is(":") {
 			return skipThat(s, k)
 		}
-		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()"+dashes) || t.cap() || l.timeWords[t.low] ||
+		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
 		}
@@ -464,7 +475,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
 			return k // "..., a move that would end ...": the writer's comment
-		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
+		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
@@ -610,4 +621,22 @@ func tailHasContent(s []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// sourceOf finds who is behind data named after "according to": "estimates by the Federation
+// of American Scientists" gives the Federation, "SIPRI estimates" SIPRI.
+func sourceOf(np []token) []token {
+	l := builtin()
+	for k, t := range np {
+		if !l.nonSpeakers[t.low] {
+			continue
+		}
+		if k+2 < len(np) && (np[k+1].is("by") || np[k+1].is("of") || np[k+1].is("from")) {
+			return np[k+2:]
+		}
+		if k > 0 && k == len(np)-1 {
+			return np[:k]
+		}
+	}
+	return np
 }
