@@ -1,0 +1,157 @@
+package pubdate
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	htmldate "github.com/markusmobius/go-htmldate"
+)
+
+// published picks the original publication time: the most trusted structured statement, else the
+// URL's date, else a date written by the headline, else go-htmldate's extensive search.
+func (p *page) published() (Stamp, string) {
+	if c, ok := p.best(kindPublished, srcMeta, srcTASS); ok {
+		st := p.localize(c.st)
+		// A UTC stamp a day off the URL's date: the URL holds the publisher's calendar day.
+		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && !c.st.DateOnly && isUTC(c.st.Time) && dayGap(st, u.st) == 1 {
+			return u.st, "url-over-utc:" + u.raw
+		}
+		return p.upgrade(st), sourceNames[c.src] + ":" + c.raw
+	}
+	if c, ok := p.best(kindPublished, srcURL, srcURL); ok {
+		return p.upgrade(c.st), sourceNames[c.src] + ":" + c.raw
+	}
+	if st, raw, ok := headlineDate(p.doc); ok {
+		return p.upgrade(st), "headline:" + raw
+	}
+	if st, raw, ok := p.fallback(); ok {
+		return p.upgrade(st), "fallback:" + raw
+	}
+	return Stamp{}, "none"
+}
+
+// modified is the most trusted last-modified statement.
+func (p *page) modified() Stamp {
+	if c, ok := p.best(kindModified, srcMeta, srcTASS); ok {
+		return c.st
+	}
+	return Stamp{}
+}
+
+// localize shows a UTC instant in the publisher's zone when the page lets us guess it.
+func (p *page) localize(st Stamp) Stamp {
+	if st.DateOnly || !isUTC(st.Time) {
+		return st
+	}
+	if loc := p.homeZone(); loc != nil {
+		st.Time = st.Time.In(loc)
+	}
+	return st
+}
+
+// dayGap is the number of calendar days between the dates of two stamps.
+func dayGap(a, b Stamp) int {
+	da, _ := time.Parse("2006-01-02", a.Date())
+	db, _ := time.Parse("2006-01-02", b.Date())
+	d := int(da.Sub(db).Hours() / 24)
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// best returns the most trusted candidate of kind k from sources lo..hi: by source, then meta
+// tags in document order (as htmldate), other sources by rank.
+func (p *page) best(k kind, lo, hi source) (cand, bool) {
+	var cs []cand
+	for _, c := range p.cands {
+		if c.kind == k && c.src >= lo && c.src <= hi {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return cand{}, false
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].src != cs[j].src {
+			return cs[i].src < cs[j].src
+		}
+		if cs[i].src != srcMeta && cs[i].rank != cs[j].rank {
+			return cs[i].rank < cs[j].rank
+		}
+		return cs[i].pos < cs[j].pos
+	})
+	return cs[0], true
+}
+
+// upgrade gives a date-only stamp the time and offset of a structured candidate of the same
+// calendar date, when the page states one.
+func (p *page) upgrade(st Stamp) Stamp {
+	if !st.DateOnly {
+		return st
+	}
+	for _, c := range p.cands {
+		if c.kind == kindPublished && !c.st.DateOnly && c.st.Date() == st.Date() {
+			return c.st
+		}
+	}
+	return st
+}
+
+// fallback asks go-htmldate's extensive search (free text, patterns over the whole page).
+func (p *page) fallback() (Stamp, string, bool) {
+	if len(p.doc.Nodes) == 0 {
+		return Stamp{}, "", false
+	}
+	r, err := htmldate.FromDocument(p.doc.Nodes[0], htmldate.Options{UseOriginalDate: true, URL: p.url, ExtractTime: true})
+	if err != nil || r.IsZero() {
+		return Stamp{}, "", false
+	}
+	st := Stamp{Time: r.DateTime}
+	if !r.HasTime || !r.HasTimezone {
+		st = Stamp{Time: r.DateTime.Truncate(24 * 3600e9), DateOnly: true}
+	}
+	st, ok := checked(st)
+	return st, r.SrcString, ok
+}
+
+// dateish selects the elements that carry a visible date line by their class or id.
+const dateish = `time, [class*=date], [class*=Date], [id*=date], [class*=datum], [class*=time], [class*=meta], [class*=byline], [class*=posted], [class*=publish], [class*=info], [class*=fecha]`
+
+// headlineDate reads a date written close to the headline: in the headline's ancestors (up to
+// three levels), the first date-classed element whose short text holds a date.
+func headlineDate(doc *goquery.Document) (Stamp, string, bool) {
+	h := doc.Find("article h1, main h1").First()
+	if h.Length() == 0 {
+		h = doc.Find("h1").First()
+	}
+	if h.Length() == 0 {
+		return Stamp{}, "", false
+	}
+	scope := h.Parent()
+	for level := 0; level < 3 && scope.Length() > 0; level++ {
+		var found Stamp
+		var raw string
+		scope.Find(dateish).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			val := attrOr(s, "datetime")
+			if val == "" {
+				val = shortText(s)
+			}
+			if val == "" || strings.Contains(strings.ToLower(val), "update") {
+				return true
+			}
+			if st, ok := parseStamp(val); ok {
+				found, raw = st, val
+				return false
+			}
+			return true
+		})
+		if !found.IsZero() {
+			return found, raw, true
+		}
+		scope = scope.Parent()
+	}
+	return Stamp{}, "", false
+}
