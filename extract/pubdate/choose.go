@@ -2,10 +2,8 @@ package pubdate
 
 import (
 	"sort"
-	"strings"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	htmldate "github.com/markusmobius/go-htmldate"
 )
 
@@ -15,7 +13,7 @@ func (p *page) published() (Stamp, string) {
 	if c, ok := p.best(kindPublished, srcMeta, srcTASS); ok {
 		st := p.localize(c.st)
 		// A UTC stamp a day off the URL's date: the URL holds the publisher's calendar day.
-		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && !c.st.DateOnly && isUTC(c.st.Time) && dayGap(st, u.st) == 1 {
+		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && utcDayShift(c.st, u.st) {
 			return u.st, "url-over-utc:" + u.raw
 		}
 		return p.upgrade(st), sourceNames[c.src] + ":" + c.raw
@@ -25,6 +23,9 @@ func (p *page) published() (Stamp, string) {
 	}
 	if st, raw, ok := headlineDate(p.doc); ok {
 		return p.upgrade(st), "headline:" + raw
+	}
+	if st, raw, ok := classDate(p.doc); ok {
+		return p.upgrade(st), "class:" + raw
 	}
 	if st, raw, ok := p.fallback(); ok {
 		return p.upgrade(st), "fallback:" + raw
@@ -49,6 +50,19 @@ func (p *page) localize(st Stamp) Stamp {
 		st.Time = st.Time.In(loc)
 	}
 	return st
+}
+
+// utcDayShift reports whether a UTC stamp falls a calendar day off date only because of the
+// publisher's offset: a day later in its early hours (the Americas), a day earlier in its late
+// hours (Europe, Asia).
+func utcDayShift(utc, date Stamp) bool {
+	if utc.DateOnly || !isUTC(utc.Time) {
+		return false
+	}
+	next := date.Time.AddDate(0, 0, 1).Format("2006-01-02")
+	prev := date.Time.AddDate(0, 0, -1).Format("2006-01-02")
+	h := utc.Time.Hour()
+	return (utc.Date() == next && h < 10) || (utc.Date() == prev && h >= 10)
 }
 
 // dayGap is the number of calendar days between the dates of two stamps.
@@ -115,43 +129,4 @@ func (p *page) fallback() (Stamp, string, bool) {
 	}
 	st, ok := checked(st)
 	return st, r.SrcString, ok
-}
-
-// dateish selects the elements that carry a visible date line by their class or id.
-const dateish = `time, [class*=date], [class*=Date], [id*=date], [class*=datum], [class*=time], [class*=meta], [class*=byline], [class*=posted], [class*=publish], [class*=info], [class*=fecha]`
-
-// headlineDate reads a date written close to the headline: in the headline's ancestors (up to
-// three levels), the first date-classed element whose short text holds a date.
-func headlineDate(doc *goquery.Document) (Stamp, string, bool) {
-	h := doc.Find("article h1, main h1").First()
-	if h.Length() == 0 {
-		h = doc.Find("h1").First()
-	}
-	if h.Length() == 0 {
-		return Stamp{}, "", false
-	}
-	scope := h.Parent()
-	for level := 0; level < 3 && scope.Length() > 0; level++ {
-		var found Stamp
-		var raw string
-		scope.Find(dateish).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			val := attrOr(s, "datetime")
-			if val == "" {
-				val = shortText(s)
-			}
-			if val == "" || strings.Contains(strings.ToLower(val), "update") {
-				return true
-			}
-			if st, ok := parseStamp(val); ok {
-				found, raw = st, val
-				return false
-			}
-			return true
-		})
-		if !found.IsZero() {
-			return found, raw, true
-		}
-		scope = scope.Parent()
-	}
-	return Stamp{}, "", false
 }

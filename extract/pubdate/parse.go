@@ -40,7 +40,7 @@ func monthOf(word string) int {
 // The shapes of a date in an attribute or a short text. Compiled on first use.
 var (
 	reISO = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)(?:^|[^\d])((?:19|20)\d\d)([-/.])(\d{1,2})([-/.])(\d{1,2})(?:(?:T|\s+|,\s*|\s*\|\s*)(\d{1,2})[:h](\d\d)(?::(\d\d))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)?)?(?:$|[^\d])`)
+		return regexp.MustCompile(`(?i)(?:^|[^\d])((?:19|20)\d\d)([-/.])(\d{1,2})([-/.])(\d{1,2})(?:(?:T|\s+|,\s*|\s*\|\s*)(\d{1,2})[:h](\d\d)(?::(\d\d?))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)?)?(?:$|[^\d])`)
 	})
 	reCompact = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^((?:19|20)\d\d)(\d\d)(\d\d)(?:T?(\d\d)(\d\d)(\d\d)?(Z|[+-]\d\d:?\d\d)?)?$`)
@@ -112,7 +112,14 @@ func parseAny(s string) (Stamp, bool) {
 }
 
 // parseText reads a date written for people: numeric day-first, or with a month name.
-func parseText(s string) (Stamp, bool) {
+func parseText(s string) (Stamp, bool) { return parseTextOrder(s, true) }
+
+// parseTextOrder is parseText; monthFirst reads ambiguous slashed dates (06/07/2020) as
+// month/day, the American order, else day/month.
+func parseTextOrder(s string, monthFirst bool) (Stamp, bool) {
+	if m := reISO().FindStringSubmatch(s); m != nil && m[2] == m[4] {
+		return build(m[1], m[3], m[5], m[6], m[7], m[8], m[9], "")
+	}
 	if m := reDayMonth().FindStringSubmatch(s); m != nil && monthOf(m[2]) > 0 {
 		return build(m[3], strconv.Itoa(monthOf(m[2])), m[1], m[4], m[5], m[6], "", m[7])
 	}
@@ -123,7 +130,7 @@ func parseText(s string) (Stamp, bool) {
 		day, month := m[1], m[3]
 		if m[2] == "/" {
 			// Slashes: month first unless that cannot be (13/06/2020), the US habit.
-			if d, _ := strconv.Atoi(m[1]); d <= 12 {
+			if d, _ := strconv.Atoi(m[1]); d <= 12 && monthFirst {
 				day, month = m[3], m[1]
 			}
 		}
