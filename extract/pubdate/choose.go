@@ -2,6 +2,7 @@ package pubdate
 
 import (
 	"sort"
+	"strings"
 	"time"
 
 	htmldate "github.com/markusmobius/go-htmldate"
@@ -26,6 +27,9 @@ func (p *page) published() (Stamp, string) {
 	}
 	if st, raw, ok := classDate(p.doc); ok {
 		return p.upgrade(st), "class:" + raw
+	}
+	if st, raw, ok := labelledDate(p.doc); ok {
+		return p.upgrade(st), "labelled:" + raw
 	}
 	if st, raw, ok := p.fallback(); ok {
 		return p.upgrade(st), "fallback:" + raw
@@ -122,6 +126,9 @@ func (p *page) fallback() (Stamp, string, bool) {
 	r, err := htmldate.FromDocument(p.doc.Nodes[0], htmldate.Options{UseOriginalDate: true, URL: p.url, ExtractTime: true})
 	if err != nil || r.IsZero() {
 		return Stamp{}, "", false
+	}
+	if src := strings.ToLower(r.SrcString); (strings.Contains(src, "©") || strings.Contains(src, "copyright")) && r.DateTime.YearDay() == 1 {
+		return Stamp{}, "", false // a copyright year says nothing of when the page was published
 	}
 	st := Stamp{Time: r.DateTime}
 	if !r.HasTime || !r.HasTimezone {

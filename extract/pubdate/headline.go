@@ -16,6 +16,7 @@ type textRun struct {
 	b          strings.Builder
 	h1, h1End  int // byte range of the headline in b; -1 when none seen
 	times      []timeAt
+	text       string
 	nodes      []int // start and end offsets of every text node in b, ascending
 	headline   *html.Node
 	monthFirst bool // the page is American English: 06/07/2020 is June 7
@@ -53,6 +54,7 @@ func headlineDate(doc *goquery.Document) (Stamp, string, bool) {
 		return Stamp{}, "", false
 	}
 	text := r.b.String()
+	r.text = text
 	const after, before = 600, 250
 	if st, raw, ok := r.firstDate(text, r.h1End, min(len(text), r.h1End+after), false); ok {
 		return st, raw, true
@@ -165,4 +167,26 @@ func (r *textRun) inShortNode(text string, pos int) bool {
 		return false
 	}
 	return len(strings.TrimSpace(text[r.nodes[i]:r.nodes[i+1]])) <= maxDateLine
+}
+
+// publishedLabel introduces a publication date in the page's text ("Erschienen am:").
+var publishedLabel = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|опубликовано)(?:\s+(?:am|on|le|el|il|at))?\s*:?\s*$`)
+})
+
+// labelledDate finds a date the page's text labels as the publication ("Veröffentlicht am
+// 12.03.2020"), first in document order, outside comments, navigation and footers.
+func labelledDate(doc *goquery.Document) (Stamp, string, bool) {
+	if len(doc.Nodes) == 0 {
+		return Stamp{}, "", false
+	}
+	r := &textRun{h1: -1, h1End: -1}
+	r.walk(doc.Nodes[0])
+	text := r.b.String()
+	for _, m := range findTextDates(text, false) {
+		if publishedLabel().MatchString(text[max(0, m.start-30):m.start]) {
+			return m.st, m.raw, true
+		}
+	}
+	return Stamp{}, "", false
 }
