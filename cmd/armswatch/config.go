@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"armswatch/config"
+	"armswatch/extract"
+	"armswatch/extract/lexicon"
+)
+
+// appConfig is the loaded configuration plus what is built from it once.
+type appConfig struct {
+	*config.Config
+	lexOnce sync.Once
+	lex     *lexicon.Lexicon
+	lexErr  error
+}
+
+// loadConfig finds and loads the config file. When required is false and no file exists, the
+// built-in defaults are used (extract works without any configuration).
+func loadConfig(explicit string, required bool) (*appConfig, error) {
+	path := config.Find(explicit)
+	if path == "" {
+		if required {
+			return nil, usageError("no config.toml here or in $XDG_CONFIG_HOME/armswatch; pass --config FILE")
+		}
+		return &appConfig{Config: config.Default()}, nil
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			return nil, &exitError{code: exitUsage, err: ce}
+		}
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return &appConfig{Config: c}, nil
+}
+
+// lexicon builds the built-in lexicon extended by the config's additions.
+func (c *appConfig) lexicon() (*lexicon.Lexicon, error) {
+	c.lexOnce.Do(func() {
+		c.lex, c.lexErr = lexicon.New(lexicon.Extra{
+			Treaties: c.Lexicon.Treaty, Weapons: c.Lexicon.Weapon, Organizations: c.Lexicon.Organization,
+			ReportingVerbs: c.Analysis.ReportingVerbs, Keywords: c.Analysis.Keywords,
+		})
+		if c.lexErr != nil {
+			c.lexErr = &exitError{code: exitUsage, err: fmt.Errorf("%s: lexicon: %w", c.Path, c.lexErr)}
+		}
+	})
+	return c.lex, c.lexErr
+}
+
+// applyAnalysis puts the config's analysis additions into extract options.
+func (c *appConfig) applyAnalysis(opt *extract.Options) error {
+	lex, err := c.lexicon()
+	if err != nil {
+		return err
+	}
+	opt.Lexicon = lex
+	return nil
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"armswatch/extract"
+)
+
+// runExtract analyzes local files and prints the contract JSON (spec/extract-json.md).
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "extract", "FILE...")
+	pageURL := fs.String("url", "", "the page's URL (resolves links, picks the site profile)")
+	published := fs.String("published", "", "publication time (RFC 3339 or YYYY-MM-DD) when the input lacks one")
+	text := fs.Bool("text", false, "inputs are plain text, paragraphs separated by blank lines")
+	source := fs.String("source", "", "source name to record (default: the profile's or the host)")
+	jsonl := fs.Bool("jsonl", false, "one JSON object per line")
+	configPath := fs.String("config", "", "config file (reporting verbs, lexicon, profiles)")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usageError("extract: give at least one FILE (or - for standard input)")
+	}
+	opt := extract.Options{URL: *pageURL, Source: *source}
+	if *published != "" {
+		t, err := parseTime(*published)
+		if err != nil {
+			return usageError("extract: --published: %v", err)
+		}
+		opt.Published = t
+	}
+	cfg, err := loadConfig(*configPath, false)
+	if err != nil {
+		return err
+	}
+	if err := cfg.applyAnalysis(&opt); err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	if !*jsonl && len(files) == 1 {
+		enc.SetIndent("", "  ")
+	}
+	failed := 0
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a, err := analyzeFile(e, f, *text, opt)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "armswatch: extract %s: %v\n", f, err)
+			failed++
+			continue
+		}
+		if err := enc.Encode(a); err != nil {
+			return fmt.Errorf("extract: write output: %w", err)
+		}
+	}
+	if failed > 0 {
+		return &exitError{code: exitFailed, err: fmt.Errorf("extract: %d of %d files failed", failed, len(files))}
+	}
+	return nil
+}
+
+func analyzeFile(e *env, name string, text bool, opt extract.Options) (*extract.Analysis, error) {
+	var data []byte
+	var err error
+	if name == "-" {
+		data, err = io.ReadAll(e.stdin)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	opt.Input = name
+	if text {
+		return extract.Text(string(data), opt), nil
+	}
+	return extract.HTML(data, opt)
+}
+
+// parseTime reads RFC 3339 or a bare date (taken as midnight UTC).
+func parseTime(s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2020-10-21T13:05:00+03:00) nor a date (2020-10-21)", s)
+}
