@@ -14,11 +14,17 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.according(s, i, n)
 	}
 	n := e.cues.match(s, i)
-	if n == 0 {
-		if prev != nil && i > 0 && s[i-1].is(",") {
+	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
+		if i > 0 && s[i-1].is(",") {
 			if n := l.participles.match(s, i); n > 0 {
-				// "..., adding that ...": the same speaker goes on
-				a = attribution{cue: joinTokens(s[i : i+n]), same: true, ent: prev.ent, resolved: true, m: prev.m}
+				// "..., adding that ...": the same speaker goes on; with no speaker yet, the
+				// sentence's subject ("Russia revoked ..., saying it wanted ...")
+				a = attribution{cue: joinTokens(s[i : i+n]), same: true}
+				if prev != nil {
+					a.ent, a.resolved, a.m = prev.ent, true, prev.m
+				} else if a.m = subjectAtStart(s); !a.m.valid() {
+					return a, 0, 0, 0, false
+				}
 				from := skipThat(s, i+n)
 				return a, from, contentEnd(s, from, e.cues), len(s), true
 			}
@@ -29,8 +35,12 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	after := i + n
 	j := skipAuxBack(s, i-1)
 
-	// "As Peskov said, ..." / "Как заявил Песков, ..."
-	if first := firstWord(s); first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
+	// "As Peskov said, ..." / "Как заявил Песков, ..." / "Однако, как отметил X, ..."
+	first := firstWord(s)
+	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
+		first = i - 1
+	}
+	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
 		if comma := indexPunct(s, after, ","); comma > 0 {
 			np := s[first+1 : i]
 			if len(np) == 0 {
@@ -46,8 +56,13 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	// "... and added that": the previous speaker of this sentence
-	if prev != nil && j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а")) {
-		a.same, a.ent, a.resolved, a.m = true, prev.ent, true, prev.m
+	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а")) {
+		a.same = true
+		if prev != nil {
+			a.ent, a.resolved, a.m = prev.ent, true, prev.m
+		} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
+			return a, 0, 0, 0, false
+		}
 		from := contentStart(s, after, a.cue)
 		return a, from, contentEnd(s, from, e.cues), from, true
 	}
@@ -56,12 +71,18 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if m.valid() {
 		a.m = m
 		before := npFrom - 1
-		if before >= 0 && (s[before].isPunct(","+dashes) || s[before].kind == tQuote) && tailIsCircumstance(s, after) {
+		if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
+			nextQuote(s, after) < 0 {
+			// "The decision, Peskov said, could be reversed": a parenthetical attribution
+			a.resume = after + 1
+			return a, 0, before, len(s), true
+		}
+		if before >= 0 && (s[before].isPunct(","+dashes) || s[before].kind == tQuote) && tailIsCircumstance(s, after, a.cue) {
 			// "...," Peskov said. / Moscow hopes ..., Peskov told reporters.
 			stop = len(s)
 			return a, 0, before + boolInt(s[before].kind == tQuote), stop, true
 		}
-		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after) {
+		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after, a.cue) {
 			// "Part one," he said, "part two."
 			if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
 				return a, before, q + 1, q + 1, true
@@ -72,7 +93,10 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	// inverted: "...," said Peskov. / «...», — сказал Песков.
-	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) {
+	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
+		if n := l.recipients.match(s, after); n > 0 && after+n < len(s) && s[after+n].kind == tWord {
+			after += n // "заявил РИА Новости замминистра ..."
+		}
 		end := after
 		for end < len(s) && s[end].kind == tWord {
 			end++
@@ -94,6 +118,15 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			return a, 0, 0, 0, false
 		}
 		a.m = m
+		if isThisRef(s, i) {
+			// "Об этом заявил Песков.": what was said is the sentence before
+			a.prevSentence = true
+			return a, 0, 0, len(s), true
+		}
+		if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
+			// "The decision, Peskov said, could be reversed": a parenthetical attribution
+			a.resume = end + 1
+		}
 		cEnd := i
 		if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
 			cEnd--
@@ -114,13 +147,27 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop int, ok bool) {
 	a.cue = joinTokens(s[i : i+n])
 	ru := isCyrillic(s[i].low)
-	if i == firstWord(s) || i == 0 {
+	pron := ""
+	for _, t := range s[i : i+n] {
+		if p := builtin().genPronoun[t.low]; p != "" {
+			pron = p // "по его словам"
+		}
+	}
+	if i == firstWord(s) || i == 0 || i > 0 && s[i-1].is(",") && pron != "" {
 		comma := indexPunct(s, i+n, ",")
 		if comma < 0 {
 			return a, 0, 0, 0, false
 		}
 		a.m = parseMention(s[i+n:comma], nil)
+		if pron != "" {
+			a.m = mention{pronoun: pron}
+		}
 		a.m.genitive = ru
+		if i > 0 {
+			// "28 октября, по его словам, был испытан ...": the text after the parenthetical
+			a.resume = comma + 1
+			return a, 0, i - 1, comma + 1, true
+		}
 		if !a.m.valid() || nonSpeaker(s[i+n:comma]) {
 			return a, 0, 0, 0, false
 		}
@@ -135,6 +182,9 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		a.m.genitive = ru
 		if !a.m.valid() || nonSpeaker(s[i+n:end]) {
 			return a, 0, 0, 0, false
+		}
+		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
+			a.resume = end + 1 // "..., по словам президента, был испытан ..."
 		}
 		return a, 0, i - 1, len(s), true
 	}
@@ -212,8 +262,9 @@ func npStart(s []token, j int) int {
 	for i >= 0 {
 		t := s[i]
 		if t.kind != tWord {
-			if t.isPunct(".") && i > 0 && s[i-1].kind == tWord && len([]rune(s[i-1].text)) == 1 && s[i-1].cap() {
-				i-- // "В.Путин" / "V. Putin"
+			if t.isPunct(".") && i > 0 && i < j && s[i-1].kind == tWord && s[i-1].end == t.start && s[i-1].cap() &&
+				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".")) {
+				i-- // "В.Путин", "V. Putin", "U.S. official"
 				continue
 			}
 			break
@@ -221,6 +272,8 @@ func npStart(s []token, j int) int {
 		switch {
 		case t.low == "the" || t.low == "a" || t.low == "an":
 			return i
+		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
+			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low)):
 		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
 			return i + 1
 		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
@@ -229,8 +282,6 @@ func npStart(s []token, j int) int {
 			}
 			return i + 1
 		case t.cap() || isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] || isPluralPerson(t.low) || isNameParticle(t.low):
-		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
-			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low)):
 		default:
 			if isCyrillic(t.low) && hasOrgHead([]token{t}) {
 				break
@@ -271,7 +322,7 @@ func isWeekday(w string) bool {
 
 // tailIsCircumstance tells whether what follows a cue up to the sentence end is only
 // circumstance ("on Wednesday", "in an interview with TASS", "told Sputnik") and not content.
-func tailIsCircumstance(s []token, i int) bool {
+func tailIsCircumstance(s []token, i int, cue string) bool {
 	l := builtin()
 	end := len(s)
 	for end > i && s[end-1].isPunct(".!?;") {
@@ -293,10 +344,21 @@ func tailIsCircumstance(s []token, i int) bool {
 		}
 	}
 	t := s[i]
+	if isTold(cue) && end-i <= 10 {
+		return true // "told the country's political elite"
+	}
 	if t.is("to") {
 		return i+1 < end && (l.recipients.match(s, i+1) > 0 || s[i+1].cap())
 	}
-	return l.timeWords[t.low] || l.recipients.match(s, i) > 0 || t.cap() || isCircumWord(t.low) || t.is(",")
+	if t.cap() && !isWeekday(t.low) && !l.timeWords[t.low] {
+		return end-i <= 2 && l.recipients.match(s, i) > 0
+	}
+	return l.timeWords[t.low] || l.recipients.match(s, i) > 0 || isCircumWord(t.low) || t.is(",")
+}
+
+func isTold(cue string) bool {
+	c := lower(cue)
+	return strings.HasPrefix(c, "told") || strings.HasPrefix(c, "tell")
 }
 
 func isCircumWord(w string) bool {
@@ -325,7 +387,7 @@ func contentStart(s []token, i int, cue string) int {
 		}
 	}
 	k := i
-	if strings.HasPrefix(lower(cue), "told") || strings.HasPrefix(lower(cue), "tell") {
+	if isTold(cue) {
 		if n := l.recipients.match(s, k); n > 0 {
 			k += n
 		} else {
@@ -385,6 +447,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
 			return k
+		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
+			return k // "..., a move that would end ...": the writer's comment
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
 				return k - 1
@@ -459,4 +523,43 @@ func onlyPunctBetween(s []token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// wordWithin tells whether one of ws occurs within n tokens from k.
+func wordWithin(s []token, k, n int, ws ...string) bool {
+	for i := k; i < len(s) && i < k+n+1; i++ {
+		for _, w := range ws {
+			if s[i].is(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectAtStart reads the noun phrase opening a sentence (after a leading "On Tuesday," or
+// similar phrase): the subject a participle or a coordinated verb goes back to.
+func subjectAtStart(s []token) mention {
+	f := firstWord(s)
+	if f < 0 {
+		return mention{}
+	}
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && builtin().stopCaps[s[f].low] {
+		f = c + 1
+	}
+	k := f
+	for k < len(s) && s[k].kind == tWord && npStart(s, k) <= f {
+		k++
+	}
+	if k == f {
+		return mention{}
+	}
+	return parseMention(s[f:k], nil)
+}
+
+// isThisRef tells whether the cue at i follows "Об этом" / "This was" that points back at the
+// sentence before ("Об этом заявил журналистам Дмитрий Песков.").
+func isThisRef(s []token, i int) bool {
+	f := firstWord(s)
+	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
 }

@@ -59,6 +59,10 @@ func parseMention(np, appos []token) mention {
 	}
 	ns := nameStart(np)
 	switch {
+	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low):
+		// Russian puts the head first: "представитель Кремля", "замминистра"
+		m.kind, m.descriptor = "person", lower(joinTokens(np))
+		m.role = joinTokens(np)
 	case ns < len(np) && isPlace(np[ns:]):
 		m.kind, m.name = "organization", joinTokens(np)
 	case ns < len(np) && !hasOrgHead(np[ns:]):

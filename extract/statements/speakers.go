@@ -5,9 +5,39 @@ import "strings"
 // entity is one speaker of an article: a person or an institution, named by the fullest form
 // the article gives.
 type entity struct {
-	name string
-	role string
-	kind string // person, organization
+	name    string
+	role    string
+	kind    string   // person, organization
+	country string   // from the role's nationality or the people list, if known
+	known   []string // what the people list says the person is
+}
+
+// know fills what the people list says about e.
+func (e *entity) know() {
+	ws := strings.Fields(e.name)
+	for _, p := range builtin().people {
+		for _, n := range p.names {
+			nw := strings.Fields(n)
+			if surnameKey(nw[len(nw)-1]) == surnameKey(ws[len(ws)-1]) && firstNamesAgree(nw, ws) {
+				e.country, e.known = p.country, p.roles
+				return
+			}
+		}
+	}
+}
+
+// countryOf finds the country a role or descriptor names ("Russian", "U.S."), or "".
+func countryOf(s string) string {
+	nat := builtin().nationality
+	for _, w := range strings.Fields(lower(s)) {
+		if c := nat[w]; c != "" {
+			return c
+		}
+	}
+	if strings.Contains(lower(s), "united states") {
+		return "US"
+	}
+	return ""
 }
 
 // registry holds the speakers met so far, in order of introduction, and the last speakers for
@@ -119,10 +149,17 @@ func (r *registry) person(name, role string) *entity {
 		}
 		if e.role == "" {
 			e.role = role
+			if c := countryOf(role); c != "" && e.country == "" {
+				e.country = c
+			}
 		}
 		return e
 	}
 	e := &entity{name: name, role: role, kind: "person"}
+	e.know()
+	if c := countryOf(role); c != "" {
+		e.country = c
+	}
 	r.ents = append(r.ents, e)
 	return e
 }
@@ -206,13 +243,19 @@ func (r *registry) orgByHead(desc string) *entity {
 // last person whose title fits it; nil when nobody fits.
 func (r *registry) byRole(desc string) *entity {
 	d := stripModifiers(desc)
+	c := countryOf(desc)
 	for i := len(r.ents) - 1; i >= 0; i-- {
 		e := r.ents[i]
-		if e.kind != "person" || e.role == "" {
+		if e.kind != "person" || c != "" && e.country != "" && e.country != c {
 			continue
 		}
-		if roleFits(lower(e.role), desc, d) {
+		if e.role != "" && roleFits(lower(e.role), desc, d) {
 			return e
+		}
+		for _, k := range e.known {
+			if k == desc || k == d || roleFits(k, desc, d) {
+				return e
+			}
 		}
 	}
 	return nil
@@ -220,6 +263,14 @@ func (r *registry) byRole(desc string) *entity {
 
 // roleFits tells whether a descriptor (desc, and d without its modifiers) fits a title.
 func roleFits(title, desc, d string) bool {
+	if isCyrillic(desc) {
+		// Russian titles put the head first and inflect: compare the heads' stems
+		t, w := strings.Fields(title), strings.Fields(desc)
+		if len(t) == 0 || len(w) == 0 || ruStem(t[0]) != ruStem(w[0]) {
+			return false
+		}
+		return len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)
+	}
 	if containsWords(title, desc) || d != "" && containsWords(title, d) {
 		return true
 	}

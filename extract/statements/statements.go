@@ -81,10 +81,12 @@ type engine struct {
 	drafts  []*draft
 	pending *draft // an unattributed quotation a following "X said." may still claim
 
-	labels int     // transcript labels in the body
-	inTurn bool    // inside a transcript turn
-	turn   *entity // its speaker
-	turnM  mention
+	labels  int     // transcript labels in the body
+	inTurn  bool    // inside a transcript turn
+	turn    *entity // its speaker
+	turnM   mention
+	curTurn *draft
+	colon   *draft // "He wrote:" closing a paragraph: the next paragraph is the quotation
 }
 
 func newEngine(body string, opt Options) *engine {
@@ -117,16 +119,23 @@ func (e *engine) run() {
 		if e.dashAttribution(pi, toks[pi]) {
 			continue
 		}
+		if e.colonQuote(pi, toks[pi]) {
+			continue
+		}
 		sents := sentences(toks[pi])
+		if len(sents) > 0 && pi < 3 {
+			sents[0] = sents[0][skipDateline(sents[0]):]
+		}
 		for si, s := range sents {
-			if pi == 0 && si == 0 {
-				s = s[skipDateline(s):]
+			var prev, next []token
+			if si > 0 {
+				prev = sents[si-1]
 			}
-			var next []token
 			if si+1 < len(sents) {
 				next = sents[si+1]
 			}
-			e.sentence(pi, s, next)
+			e.introduce(s)
+			e.sentence(pi, s, prev, next)
 		}
 	}
 }
@@ -166,4 +175,22 @@ func (e *engine) add(d *draft) *draft {
 func quoteSpans(q *quote) [][2]int {
 	q.used = true
 	return append([][2]int(nil), q.inner...)
+}
+
+// introduce registers the people a sentence names with a title ("Russian President Vladimir
+// Putin met ..."), so a later "the Russian leader said" can find them.
+func (e *engine) introduce(s []token) {
+	for i := 0; i < len(s); i++ {
+		if !s[i].cap() || i+1 < len(s) && s[i+1].kind == tWord && (s[i+1].cap() || isNameParticle(s[i+1].low)) {
+			continue
+		}
+		from := npStart(s, i)
+		if from >= i {
+			continue
+		}
+		m := parseMention(s[from:i+1], nil)
+		if m.kind == "person" && m.role != "" && len(strings.Fields(m.name)) >= 2 && !isCyrillic(m.name) {
+			e.reg.person(m.name, m.role)
+		}
+	}
 }
