@@ -17,8 +17,8 @@ func day(s string) time.Time {
 func TestFindDateline(t *testing.T) {
 	msk := time.FixedZone("MSK", 3*3600)
 	cases := []struct {
-		name, body                 string
-		published                  time.Time
+		name, body                string
+		published                 time.Time
 		text, place, agency, date string
 	}{
 		{"tass", "MOSCOW, October 21. /TASS/. Moscow hopes to continue dialogue.", time.Date(2020, 10, 21, 13, 5, 0, 0, msk),
