@@ -102,10 +102,13 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			after += n // "заявил РИА Новости замминистра ..."
 		}
 		end := after
-		for end < len(s) && s[end].kind == tWord {
+		for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+			if s[end].isPunct("(") {
+				end = indexPunct(s, end, ")")
+			}
 			end++
 		}
-		np := s[after:end]
+		np := withoutParens(s[after:end])
 		var appos []token
 		if end < len(s) && s[end].is(",") {
 			k := end + 1
@@ -245,6 +248,19 @@ func subjectBefore(s []token, j int) (int, mention) {
 	if from > j {
 		return 0, mention{}
 	}
+	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
+	// to the quotation
+	for k := from - 1; k >= 0 && from-k <= 3 && isRoleWord(s[from].low); k-- {
+		if s[k].kind == tQuote || s[k].isPunct(","+dashes) {
+			if k < from-1 {
+				from = k + 1
+			}
+			break
+		}
+		if s[k].kind != tWord || s[k].cap() {
+			break
+		}
+	}
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
@@ -270,6 +286,9 @@ func apposLike(ts []token) bool {
 func npStart(s []token, j int) int {
 	l := builtin()
 	i := j
+	if j >= 3 && s[j].isPunct(")") && s[j-2].isPunct("(") && s[j-1].cap() {
+		i = j - 3 // "the Stockholm International Peace Research Institute (Sipri)"
+	}
 	for i >= 0 {
 		t := s[i]
 		if t.kind != tWord {
@@ -639,4 +658,21 @@ func sourceOf(np []token) []token {
 		}
 	}
 	return np
+}
+
+// withoutParens drops bracketed parts of a noun phrase ("Ракетными войсками (РВСН)").
+func withoutParens(ts []token) []token {
+	out := ts[:0:0]
+	depth := 0
+	for _, t := range ts {
+		switch {
+		case t.isPunct("("):
+			depth++
+		case t.isPunct(")"):
+			depth--
+		case depth == 0:
+			out = append(out, t)
+		}
+	}
+	return out
 }

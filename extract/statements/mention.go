@@ -16,6 +16,7 @@ type mention struct {
 	indefinite bool   // "a senior official": nobody in particular
 	plural     bool   // "officials", "experts"
 	genitive   bool   // Russian name in the genitive ("по словам Рябкова")
+	alias      string // an acronym given in brackets ("(Sipri)")
 }
 
 func (m mention) valid() bool {
@@ -28,6 +29,11 @@ func parseMention(np, appos []token) mention {
 	l := builtin()
 	var m mention
 	np = trimPunct(np)
+	if n := len(np); n >= 4 && np[n-1].isPunct(")") && np[n-3].isPunct("(") {
+		m.alias = np[n-2].text
+		np = np[:n-3]
+	}
+	np = withoutParens(np)
 	if len(np) == 0 {
 		return m
 	}
@@ -57,6 +63,10 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
+	var origin []token
+	if k := placeSuffix(np); k > 0 {
+		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
+	}
 	ns := nameStart(np)
 	switch {
 	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low):
@@ -84,9 +94,20 @@ func parseMention(np, appos []token) mention {
 		m.plural, m.kind = true, "person"
 		m.role = joinTokens(np)
 	}
+	if len(origin) > 0 && m.kind == "person" {
+		m.role = strings.TrimSpace(m.role + " " + joinTokens(origin))
+	}
+	if m.kind == "organization" {
+		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
+	}
 	if m.indefinite && m.name == "" {
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
+	}
+	if a := trimPunct(appos); len(a) > 0 && m.name == "" && m.descriptor != "" && nameStart(a) == 0 && a[0].cap() {
+		// "Sipri’s director, Dan Smith, warned"
+		m.role, m.name, m.descriptor, m.kind = joinTokens(np), cleanName(a), "", "person"
+		return m
 	}
 	if a := trimPunct(appos); len(a) > 0 && m.role == "" && !isRelative(a[0].low) {
 		if a[0].low == "the" || a[0].low == "a" || a[0].low == "an" {
@@ -155,9 +176,8 @@ func isRoleWord(w string) bool {
 		return true
 	}
 	if isCyrillic(w) {
-		s := ruStem(w)
 		for rw := range l.roleWords {
-			if isCyrillic(rw) && ruStem(rw) == s {
+			if isCyrillic(rw) && ruSame(rw, w) {
 				return true
 			}
 		}
@@ -185,9 +205,8 @@ func hasOrgHead(np []token) bool {
 			return true
 		}
 		if isCyrillic(t.low) {
-			s := ruStem(t.low)
 			for h := range l.orgHeads {
-				if isCyrillic(h) && ruStem(h) == s {
+				if isCyrillic(h) && ruSame(h, t.low) {
 					return true
 				}
 			}
@@ -259,16 +278,19 @@ func trimPunct(ts []token) []token {
 	return ts
 }
 
-// ruStem cuts Russian case endings so inflected forms compare equal ("Рябкова" ~ "Рябков").
-func ruStem(w string) string {
-	rs := []rune(w)
-	for n := 0; n < 2 && len(rs) > 4; n++ {
-		if !strings.ContainsRune("аяоеуюыиьйьмх", rs[len(rs)-1]) {
-			break
-		}
-		rs = rs[:len(rs)-1]
+// ruSame tells whether two Russian words are forms of one word ("Рябкова" ~ "Рябков",
+// "командующего" ~ "командующий"): a common stem of four letters or more, with endings of
+// at most three letters on either side.
+func ruSame(a, b string) bool {
+	if a == b {
+		return true
 	}
-	return string(rs)
+	x, y := []rune(lower(a)), []rune(lower(b))
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		p++
+	}
+	return p >= 4 && len(x)-p <= 3 && len(y)-p <= 3
 }
 
 // nominative turns a Russian name in the genitive or dative back into the nominative, as far as
@@ -366,4 +388,24 @@ func trimRoleComplement(np []token, ns int) int {
 		keep = 3
 	}
 	return words[len(words)-keep]
+}
+
+// placeSuffix finds "of Vietnam" / "from Germany" closing a named phrase and returns where it
+// starts (0 if none).
+func placeSuffix(np []token) int {
+	for k := len(np) - 2; k >= 2; k-- {
+		if !(np[k].is("of") || np[k].is("from")) {
+			continue
+		}
+		if !np[k-1].cap() || nameStart(np[:k]) >= k {
+			return 0
+		}
+		for _, t := range np[k+1:] {
+			if !t.cap() {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
 }

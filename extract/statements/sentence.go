@@ -111,6 +111,16 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 		if t.part < len(t.q.outer)-1 {
 			continue // the quotation goes on in the next paragraph: decide there
 		}
+		if t.q.attr[1] > 0 {
+			// «…, — сказал он. — …»: the attribution inside the marks
+			toks := tokenize(e.body, t.q.attr[0], t.q.attr[1], nil)
+			n := e.cues.match(toks, 0)
+			m := parseMention(toks[n:], nil)
+			d := &draft{kind: "direct", spans: quoteSpans(t.q), para: pi, m: m, cue: joinTokens(toks[:n]), quoteEnd: true}
+			d.ent = e.reg.resolve(m)
+			lastDirect = e.add(d)
+			continue
+		}
 		qw := quoteWords(t.q)
 		join := lastDirect
 		if join == nil && e.lastDraftIn(pi) != nil && e.lastDraftIn(pi).quoteEnd {

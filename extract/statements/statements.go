@@ -93,6 +93,7 @@ func newEngine(body string, opt Options) *engine {
 	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs)}
 	e.parts = make([][]qpart, len(e.paras))
 	for _, q := range findQuotes(body, e.paras) {
+		q.splitInner(e.cues)
 		for k, o := range q.outer {
 			pi := textutil.ParagraphAt(body, o[0])
 			e.parts[pi] = append(e.parts[pi], qpart{outer: o, q: q, idx: k})
