@@ -172,6 +172,26 @@ func Parse(name string, data []byte) (*Config, error) {
 	return c, nil
 }
 
+// typeMismatch matches go-toml's message for a value of the wrong type, which names Go struct
+// fields a user never sees.
+var typeMismatch = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)$`)
+
+func goTypeWord(t string) string {
+	switch {
+	case t == "string":
+		return "a string"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	}
+	return "a value of another type"
+}
+
 func decodeError(name string, err error) error {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
@@ -179,6 +199,9 @@ func decodeError(name string, err error) error {
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
 		if msg == "unknown field" {
 			msg = "unknown key"
+		}
+		if m := typeMismatch.FindStringSubmatch(msg); m != nil {
+			msg = fmt.Sprintf("expected %s, got a TOML %s", goTypeWord(m[2]), m[1])
 		}
 		return &Error{File: name, Line: row, Key: strings.Join(de.Key(), "."), Msg: msg}
 	}

@@ -58,19 +58,20 @@ type Analysis struct {
 
 // Options describe the input and carry the user's additions to the built-in data.
 type Options struct {
-	Input       string    // the file name given, for the "input" key
-	URL         string    // the page URL
-	ContentType string    // HTTP Content-Type, when fetched
-	Published   time.Time // publication time known from elsewhere (--published, a feed); zero if not
-	Source      string    // source name from the config; "" uses the profile's or the host
-	Profile     string    // profile to force; "" detects from the host
+	Input       string              // the file name given, for the "input" key
+	URL         string              // the page URL
+	ContentType string              // HTTP Content-Type, when fetched
+	Published   time.Time           // publication time known from elsewhere (--published, a feed); zero if not
+	Source      string              // source name from the config; "" uses the profile's or the host
+	Profile     string              // profile to force; "" detects from the host
+	Profiles    *content.ProfileSet // site profiles with the user's additions; nil = built-in
 	Lexicon     *lexicon.Lexicon
 	Verbs       []string // reporting verbs added to the built-in list
 }
 
 // HTML analyzes a web page.
 func HTML(page []byte, opt Options) (*Analysis, error) {
-	c, err := content.Extract(content.Input{HTML: page, URL: opt.URL, ContentType: opt.ContentType, Profile: opt.Profile})
+	c, err := content.Extract(content.Input{HTML: page, URL: opt.URL, ContentType: opt.ContentType, Profile: opt.Profile, Profiles: opt.Profiles})
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}

@@ -6,9 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
-	"time"
 
 	"armswatch/extract/pubdate"
 
@@ -19,8 +17,9 @@ import (
 type Input struct {
 	HTML        []byte
 	URL         string
-	ContentType string // the HTTP Content-Type header, when known (carries the charset)
-	Profile     string // profile name to force; "" detects from the host
+	ContentType string      // the HTTP Content-Type header, when known (carries the charset)
+	Profile     string      // profile name to force; "" detects from the host
+	Profiles    *ProfileSet // profiles to choose from; nil = the built-in set
 }
 
 // Result is the article found in a page.
@@ -32,127 +31,68 @@ type Result struct {
 	CanonicalURL    string
 	Profile         string // profile used, or "generic"
 	Source          string // profile's source name, else the host
+	DatelineStyle   string // the profile's dateline style name, "" when unknown
 	Paragraphs      []string
 	Published       pubdate.Stamp
 	Modified        pubdate.Stamp
 	Warnings        []string
-	Doc             *goquery.Document // the parsed page, shared with other analyzers
+	Doc             *goquery.Document // the parsed page (UTF-8), shared with other analyzers
 }
 
-// Extract reads the article of a page.
+// Extract reads the article of a page. The page is decoded to UTF-8 and parsed once; profile and
+// generic extraction read the same tree without changing it.
 func Extract(in Input) (*Result, error) {
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(in.HTML))
+	page, warnings := decodePage(in.HTML, in.ContentType)
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
 	if err != nil {
 		return nil, fmt.Errorf("content: parse %s: %w", in.URL, err)
 	}
-	r := &Result{Doc: doc, Profile: "generic", Authors: []string{}}
-	host := ""
-	if u, err := url.Parse(in.URL); err == nil {
-		host = strings.TrimPrefix(u.Hostname(), "www.")
-	}
-	r.Source = host
-	r.CanonicalURL = canonical(doc, in.URL)
-	if in.Profile == "tass" || host == "tass.com" {
-		tass(doc, r)
-	}
-	if len(r.Paragraphs) == 0 {
-		generic(doc, r)
-	}
-	if r.Title == "" {
-		r.Title = strings.TrimSpace(attr(doc, `meta[property="og:title"]`, "content"))
-		if r.Title == "" {
-			r.Title = strings.TrimSpace(doc.Find("title").First().Text())
+	set := in.Profiles
+	if set == nil {
+		if set, err = BuiltinProfiles(); err != nil {
+			return nil, fmt.Errorf("content: %w", err)
 		}
 	}
+	host := ""
+	if u, err := url.Parse(in.URL); err == nil {
+		host = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	r := &Result{Doc: doc, Profile: "generic", Source: host, Authors: []string{}, Warnings: warnings}
+	ld := ldArticle(ldObjects(doc))
+
+	if p := chooseProfile(set, in.Profile, host, r); p != nil {
+		applyProfile(doc, p, r)
+		if len(r.Paragraphs) == 0 {
+			r.Warnings = append(r.Warnings, "profile "+p.Name+" found no body; used generic extraction")
+		}
+	}
+	if len(r.Paragraphs) == 0 {
+		r.Paragraphs = generic(doc, ld, in.URL)
+	}
+	fillMetadata(doc, ld, in.URL, host, r)
 	if r.Published.IsZero() {
 		r.Published, r.Modified = pubdate.Find(doc, in.URL)
 	}
-	if r.Language == "" {
-		if l, ok := doc.Find("html").Attr("lang"); ok && len(l) >= 2 {
-			r.Language = strings.ToLower(l[:2])
-		}
-	}
-	if len(r.Paragraphs) == 0 {
+	if why := noArticle(doc, r); why != "" {
+		r.Paragraphs = nil
+		r.Warnings = append(r.Warnings, "no article body found: "+why)
+	} else if len(r.Paragraphs) == 0 {
 		r.Warnings = append(r.Warnings, "no article body found")
 	}
 	return r, nil
 }
 
-func tass(doc *goquery.Document, r *Result) {
-	r.Profile, r.Source, r.Language = "tass", "tass", "en"
-	news := doc.Find("#news, div.news").First()
-	r.Title = cleanText(news.Find("h1.news-header__title").First().Text())
-	r.Subtitle = cleanText(news.Find("div.news-header__lead").First().Text())
-	if t, ok := news.Find(".news-header dateformat[time]").First().Attr("time"); ok {
-		if sec, err := strconv.ParseInt(t, 10, 64); err == nil {
-			r.Published = pubdate.Stamp{Time: time.Unix(sec, 0).In(time.FixedZone("MSK", 3*3600))}
+// chooseProfile returns the forced profile, else the one for the host, else nil (generic).
+func chooseProfile(set *ProfileSet, name, host string, r *Result) *profile {
+	if name != "" && name != "generic" {
+		if p := set.get(name); p != nil {
+			return p
 		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("unknown profile %q; used host detection", name))
 	}
-	news.Find("div.text-content div.text-block p").Each(func(_ int, p *goquery.Selection) {
-		r.Paragraphs = append(r.Paragraphs, cleanText(p.Text()))
-	})
-	r.Section = cleanText(news.Find("a.news-header__section").First().Text())
-}
-
-func generic(doc *goquery.Document, r *Result) {
-	best, bestLen := (*goquery.Selection)(nil), 0
-	doc.Find("article, main, div, section").Each(func(_ int, s *goquery.Selection) {
-		n := 0
-		s.ChildrenFiltered("p").Each(func(_ int, p *goquery.Selection) { n += len(p.Text()) })
-		if n > bestLen {
-			best, bestLen = s, n
-		}
-	})
-	if best == nil {
-		return
+	if name == "generic" {
+		return nil
 	}
-	best.ChildrenFiltered("p").Each(func(_ int, p *goquery.Selection) {
-		if t := cleanText(p.Text()); t != "" {
-			r.Paragraphs = append(r.Paragraphs, t)
-		}
-	})
+	return set.forHost(host)
 }
 
-func canonical(doc *goquery.Document, pageURL string) string {
-	for _, c := range []string{attr(doc, `link[rel="canonical"]`, "href"), attr(doc, `meta[property="og:url"]`, "content")} {
-		if c == "" {
-			continue
-		}
-		base, err := url.Parse(pageURL)
-		ref, err2 := url.Parse(c)
-		if err == nil && err2 == nil {
-			return base.ResolveReference(ref).String()
-		}
-	}
-	return pageURL
-}
-
-func attr(doc *goquery.Document, sel, name string) string {
-	v, _ := doc.Find(sel).First().Attr(name)
-	return v
-}
-
-// cleanText collapses whitespace runs but keeps NO-BREAK SPACEs as the page wrote them.
-func cleanText(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.TrimSpace(s) {
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// Profile is a site profile as written in an embedded profile file or a config.toml [[profiles]]
-// table. (Placeholder: the profiles-as-data work fills it in.)
-type Profile struct {
-	Name  string   `toml:"name"`
-	Hosts []string `toml:"hosts"`
-}

@@ -1,0 +1,127 @@
+package content
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipTags never hold article text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Button: true,
+	atom.Select: true, atom.Textarea: true, atom.Head: true,
+}
+
+// blockTags end a paragraph when a block of text is split into paragraphs.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.Blockquote: true, atom.Pre: true, atom.Tr: true,
+	atom.Table: true, atom.Section: true, atom.Article: true, atom.Header: true,
+	atom.Footer: true, atom.Figure: true, atom.Figcaption: true, atom.Aside: true, atom.Main: true,
+	atom.Hr: true, atom.Br: true, atom.Address: true, atom.Details: true, atom.Summary: true,
+}
+
+// nodeText is the text of n on one line, without the nodes in skip and the tags that never hold
+// text; whitespace runs become one space, NO-BREAK SPACEs stay.
+func nodeText(n *html.Node, skip map[*html.Node]bool) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if skip[n] {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.Br || n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+				b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+			b.WriteByte(' ')
+		}
+	}
+	walk(n)
+	return cleanText(b.String())
+}
+
+// blockParagraphs splits the text under n into paragraphs at block elements and line breaks:
+// the shape of an extractor's output tree.
+func blockParagraphs(n *html.Node) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if t := cleanText(cur.String()); t != "" {
+			out = append(out, t)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+				cur.WriteByte(' ')
+			}
+			if blockTags[n.DataAtom] {
+				flush()
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return out
+}
+
+// cleanText collapses whitespace runs to one space but keeps NO-BREAK SPACEs as the page wrote them.
+func cleanText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\n', '\t', '\r', '\f', '\v', '\u200b', '\ufeff':
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// hasAncestorIn reports whether a proper ancestor of n is in set.
+func hasAncestorIn(n *html.Node, set map[*html.Node]bool) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if set[p] {
+			return true
+		}
+	}
+	return false
+}

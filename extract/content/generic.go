@@ -1,0 +1,83 @@
+package content
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/markusmobius/go-trafilatura"
+)
+
+// generic finds the body of a page no profile knows: the JSON-LD articleBody when it is sound,
+// else go-trafilatura (with its readability and dom-distiller fallbacks). trafilatura clones
+// the tree before it prunes, so the shared Doc is left intact.
+func generic(doc *goquery.Document, ld map[string]any, pageURL string) []string {
+	paras := trafilaturaBody(doc, pageURL)
+	if ldParas := ldBody(doc, ld); ldParas != nil && preferLD(ldParas, paras) {
+		return ldParas
+	}
+	return paras
+}
+
+func trafilaturaBody(doc *goquery.Document, pageURL string) []string {
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Disabled, // pubdate.Find owns publication dates
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.ExtractDocument(doc.Nodes[0], opts)
+	if err != nil || res == nil || res.ContentNode == nil {
+		return nil
+	}
+	return blockParagraphs(res.ContentNode)
+}
+
+// ldBody reads articleBody from the page's JSON-LD article. It is used only when it is "sound":
+// long enough to be an article and made of the page's own visible text (some sites put a teaser,
+// a stale version or another article there).
+func ldBody(doc *goquery.Document, ld map[string]any) []string {
+	if ld == nil {
+		return nil
+	}
+	body, _ := ld["articleBody"].(string)
+	if utf8.RuneCountInString(body) < 400 {
+		return nil
+	}
+	if strings.Contains(body, "<") && strings.Contains(body, ">") {
+		frag, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+		if err != nil {
+			return nil
+		}
+		return blockParagraphs(frag.Nodes[0])
+	}
+	var paras []string
+	for _, line := range strings.Split(body, "\n") {
+		if t := cleanText(line); t != "" {
+			paras = append(paras, t)
+		}
+	}
+	return paras
+}
+
+// preferLD decides between the JSON-LD body and the extractor's: the JSON-LD body wins when it
+// is not much shorter than the extractor's (a truncated teaser loses) and is not a single blob
+// where the extractor found structure.
+func preferLD(ldParas, ext []string) bool {
+	ldLen, extLen := textLen(ldParas), textLen(ext)
+	if extLen == 0 {
+		return true
+	}
+	return ldLen >= extLen*8/10 && (len(ldParas) > 1 || len(ext) <= 2)
+}
+
+func textLen(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += utf8.RuneCountInString(p)
+	}
+	return n
+}
