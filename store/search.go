@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -62,15 +63,32 @@ func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	if q.Mark == [2]string{} {
 		q.Mark = [2]string{"«", "»"}
 	}
-	hits, err := db.search(ctx, q, q.Text)
-	if err != nil && strings.Contains(err.Error(), "fts5: syntax error") {
-		// Not valid FTS5 syntax (a stray hyphen or quote): search the words as plain phrases.
-		hits, err = db.search(ctx, q, quoteTerms(q.Text))
+	match := q.Text
+	if !usesSyntax(match) {
+		// Plain words: quote each so that punctuation inside ("INF-Treaty", "U.S.") is split
+		// into tokens instead of being parsed as FTS5 operators.
+		match = quoteTerms(match)
 	}
+	hits, err := db.search(ctx, q, match)
 	if err != nil {
-		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
+		return nil, fmt.Errorf("store: search %q: %w (FTS5 query syntax: https://www.sqlite.org/fts5.html#full_text_query_syntax)", q.Text, err)
 	}
 	return hits, nil
+}
+
+// usesSyntax tells whether a query uses FTS5 operators: phrases, prefixes, groups, column
+// filters, or the AND/OR/NOT/NEAR keywords.
+func usesSyntax(s string) bool {
+	if strings.ContainsAny(s, `"*():^{}`) {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "AND", "OR", "NOT", "NEAR":
+			return true
+		}
+	}
+	return false
 }
 
 // quoteTerms makes every whitespace-separated word an FTS5 string, so punctuation in it is
@@ -83,18 +101,38 @@ func quoteTerms(s string) string {
 	return strings.Join(parts, " ")
 }
 
+// search runs the statement and the article queries and merges them by score. An article hit
+// is dropped when one of its statements is a hit: the statement already names the article, and
+// the article would otherwise repeat it (its body holds the statement's words).
 func (db *DB) search(ctx context.Context, q SearchQuery, match string) ([]Hit, error) {
 	treaties, err := db.treatyIDs(ctx, q.Treaty)
 	if err != nil {
 		return nil, err
 	}
-	stmtSQL, stmtArgs := statementSearch(q, match, treaties)
-	query, args := stmtSQL, stmtArgs
-	if q.Speaker == "" {
-		artSQL, artArgs := articleSearch(q, match, treaties)
-		query = "SELECT * FROM (" + stmtSQL + ") UNION ALL SELECT * FROM (" + artSQL + ") ORDER BY 4 LIMIT ?"
-		args = append(append(stmtArgs, artArgs...), q.Limit)
+	query, args := statementSearch(q, match, treaties, q.Limit)
+	hits, err := db.hits(ctx, query, args)
+	if err != nil || q.Speaker != "" {
+		return hits, err
 	}
+	query, args = articleSearch(q, match, treaties, q.Limit+len(hits))
+	arts, err := db.hits(ctx, query, args)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for _, h := range hits {
+		seen[h.ArticleID] = true
+	}
+	for _, h := range arts {
+		if !seen[h.ArticleID] {
+			hits = append(hits, h)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score < hits[j].Score })
+	return hits[:min(len(hits), q.Limit)], nil
+}
+
+func (db *DB) hits(ctx context.Context, query string, args []any) ([]Hit, error) {
 	rows, err := db.sql.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -112,7 +150,7 @@ func (db *DB) search(ctx context.Context, q SearchQuery, match string) ([]Hit, e
 	return hits, rows.Err()
 }
 
-func statementSearch(q SearchQuery, match string, treaties []string) (string, []any) {
+func statementSearch(q SearchQuery, match string, treaties []string, limit int) (string, []any) {
 	conds := []string{"statements_fts MATCH ?"}
 	args := []any{q.Mark[0], q.Mark[1], match}
 	conds, args = q.Period.where(articleTime, conds, args)
@@ -133,10 +171,10 @@ func statementSearch(q SearchQuery, match string, treaties []string) (string, []
 		a.title, a.url, a.source, coalesce(a.published, '')
 		FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid
 		JOIN articles a ON a.id = s.article_id` + whereClause(conds) +
-		" ORDER BY score LIMIT ?", append(args, q.Limit)
+		" ORDER BY score LIMIT ?", append(args, limit)
 }
 
-func articleSearch(q SearchQuery, match string, treaties []string) (string, []any) {
+func articleSearch(q SearchQuery, match string, treaties []string, limit int) (string, []any) {
 	conds := []string{"articles_fts MATCH ?"}
 	args := []any{q.Mark[0], q.Mark[1], match}
 	conds, args = q.Period.where(articleTime, conds, args)
@@ -153,7 +191,7 @@ func articleSearch(q SearchQuery, match string, treaties []string) (string, []an
 		snippet(articles_fts, -1, ?, ?, '…', 32), '', '', '', '',
 		a.title, a.url, a.source, coalesce(a.published, '')
 		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid` + whereClause(conds) +
-		" ORDER BY score LIMIT ?", append(args, q.Limit)
+		" ORDER BY score LIMIT ?", append(args, limit)
 }
 
 // treatyIDs resolves a --treaty argument, an id or a name as the articles spell it, to the
