@@ -16,7 +16,7 @@ import (
 
 	"armswatch/extract"
 
-	"github.com/mattn/go-sqlite3" // also registers the "sqlite3" driver
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
 // Article is one fetched page with its analysis, as the crawler and reextract hand it over.
@@ -98,7 +98,7 @@ func OpenReadOnly(path string) (*DB, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("store: %s: %w (run armswatch crawl or demo first)", path, ErrNoDatabase)
 	}
-	s, err := sql.Open("sqlite3", dsn(path, true))
+	s, err := sql.Open(readOnlyDriver, dsn(path, true))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
@@ -125,10 +125,4 @@ func (db *DB) Path() string { return db.path }
 // would write fails with an error for which IsReadOnlyError is true.
 func (db *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	return db.sql.QueryContext(ctx, query, args...)
-}
-
-// IsReadOnlyError tells whether err is SQLite refusing a write on a read-only connection.
-func IsReadOnlyError(err error) bool {
-	var se sqlite3.Error
-	return errors.As(err, &se) && se.Code == sqlite3.ErrReadonly
 }
