@@ -59,7 +59,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	// "... and added that": the previous speaker of this sentence
-	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а")) {
+	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а") || s[j].is("однако")) {
 		a.same = true
 		if prev != nil {
 			a.ent, a.resolved, a.m = prev.ent, true, prev.m
@@ -102,7 +102,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			after += n // "заявил РИА Новости замминистра ..."
 		}
 		end := after
-		for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+		for end < len(s) && (s[end].kind == tWord && !(end > after && isTrailingCircum(s[end])) ||
+			s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
 			if s[end].isPunct("(") {
 				end = indexPunct(s, end, ")")
 			}
@@ -675,4 +676,19 @@ func withoutParens(ts []token) []token {
 		}
 	}
 	return out
+}
+
+// isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал
+// ТАСС Рябков в пятницу", "said Peskov on Monday".
+func isTrailingCircum(t token) bool {
+	if t.cap() {
+		return false
+	}
+	switch t.low {
+	case "в", "во", "на", "on", "in", "at", "during", "after", "before", "while", "when", "as",
+		"earlier", "later", "today", "yesterday", "ранее", "позднее", "вчера", "сегодня", "накануне",
+		"журналистам", "reporters", "journalists":
+		return true
+	}
+	return false
 }

@@ -49,6 +49,13 @@ func parseMention(np, appos []token) mention {
 			return mention{pronoun: "they"}
 		}
 	}
+	// "в заявлении МИД РФ", "in a statement by the ministry": the institution behind the text
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low)) {
+		np = np[1:]
+	}
+	if len(np) == 1 && isDocumentWord(np[0].low) {
+		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
+	}
 	switch np[0].low {
 	case "a", "an":
 		m.indefinite = true
@@ -162,8 +169,13 @@ func isRelative(w string) bool {
 func isDocumentWord(w string) bool {
 	switch w {
 	case "statement", "communique", "readout", "release", "announcement", "message", "note",
-		"заявление", "сообщение", "коммюнике":
+		"коммюнике":
 		return true
+	}
+	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -397,8 +409,9 @@ func placeSuffix(np []token) int {
 		if !(np[k].is("of") || np[k].is("from")) {
 			continue
 		}
-		if !np[k-1].cap() || nameStart(np[:k]) >= k {
-			return 0
+		base := np[:k]
+		if !np[k-1].cap() || nameStart(base) >= k-1 || hasOrgHead(base) || len(np)-k-1 > 2 {
+			return 0 // one name word ("the Federation of ...") is an institution's name, not a person's
 		}
 		for _, t := range np[k+1:] {
 			if !t.cap() {

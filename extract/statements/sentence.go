@@ -127,7 +127,7 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 			join = e.lastDraftIn(pi)
 		}
 		switch {
-		case join != nil && join.kind == "direct":
+		case join != nil && join.kind == "direct" && join.spans[len(join.spans)-1][1] < t.start:
 			join.spans = append(join.spans, quoteSpans(t.q)...)
 		case i == leadingQuote(s) && (2*wordsIn(t) >= sw || t.part > 0) && (qw >= 4 || onlyQuote(s)):
 			if orphanAttribution(next) {

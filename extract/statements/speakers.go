@@ -251,6 +251,12 @@ func (r *registry) orgByHead(desc string) *entity {
 			return e
 		}
 	}
+	// "the ministry", "в министерстве", "the department": the institution that spoke last
+	for _, w := range ws {
+		if isGenericInstitution(w) && r.lastOrg != nil {
+			return r.lastOrg
+		}
+	}
 	return nil
 }
 
@@ -332,4 +338,17 @@ func stripModifiers(s string) string {
 		keep = append(keep, w)
 	}
 	return strings.Join(keep, " ")
+}
+
+func isGenericInstitution(w string) bool {
+	switch w {
+	case "ministry", "department", "agency", "office", "government", "administration", "service":
+		return true
+	}
+	for _, d := range []string{"министерство", "ведомство", "правительство", "администрация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
+	}
+	return false
 }
