@@ -47,7 +47,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		if comma := indexPunct(s, after, ","); comma > 0 {
 			np := s[first+1 : i]
 			if len(np) == 0 {
-				np = s[after:comma]
+				from := after
+				if n := l.recipients.match(s, from); n > 0 && from+n < comma {
+					from += n // "Как сообщил РИА Новости источник ..."
+				}
+				np = s[from:comma]
 			}
 			a.m = parseMention(np, nil)
 			a.m.genitive = false
@@ -262,6 +266,15 @@ func subjectBefore(s []token, j int) (int, mention) {
 			break
 		}
 	}
+	if isCyrillic(s[j].low) {
+		// "Постпред России при международных организациях в Вене Михаил Ульянов": Russian
+		// titles run on in lower case and prepositions back to their head
+		for k := from - 1; k >= 0 && from-k <= 9 && s[k].kind == tWord; k-- {
+			if isRoleWord(s[k].low) {
+				from = k
+			}
+		}
+	}
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
@@ -410,6 +423,15 @@ func isCircumWord(w string) bool {
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
 func contentStart(s []token, i int, cue string) int {
 	l := builtin()
+	// "написал в соцсети X: «...»": a colon soon after the verb opens what was said
+	for k := i; k < len(s) && k-i <= 8; k++ {
+		if s[k].is(":") {
+			return skipThat(s, k)
+		}
+		if s[k].kind == tQuote || s[k].isPunct(".!?;") || s[k].is("that") || s[k].is("что") {
+			break
+		}
+	}
 	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
 	for k := i; k < len(s) && k-i <= 14; k++ {
 		t := s[k]
@@ -493,6 +515,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
 			return k
+		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
+			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
 			return k // "..., a move that would end ...": the writer's comment
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
@@ -691,4 +715,22 @@ func isTrailingCircum(t token) bool {
 		return true
 	}
 	return false
+}
+
+// trailingSpeaker tells whether the words from k to the sentence end name a speaker and
+// nothing else ("заявил постпред РФ Михаил Ульянов.", "said Peskov.").
+func trailingSpeaker(s []token, k int) bool {
+	end := len(s)
+	for end > k && s[end-1].kind == tPunct {
+		end--
+	}
+	if end <= k || end-k > 14 {
+		return false
+	}
+	for _, t := range s[k:end] {
+		if t.kind == tQuote || t.is("that") || t.is("что") {
+			return false
+		}
+	}
+	return parseMention(withoutParens(s[k:end]), nil).valid()
 }

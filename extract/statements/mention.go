@@ -138,6 +138,11 @@ func nameStart(np []token) int {
 			i-- // the period of an initial: "Antony J. Blinken"
 			continue
 		}
+		if i >= 2 && isPreposition(np[i-2].low) && !np[i-2].cap() {
+			if t.cap() && i < len(np) {
+				break // "в Вене Михаил Ульянов": a place after a preposition ends the title
+			}
+		}
 		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
 			isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] {
 			break
@@ -421,4 +426,12 @@ func placeSuffix(np []token) int {
 		return k
 	}
 	return 0
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "в", "во", "на", "при", "из", "у", "in", "at", "to", "for":
+		return true
+	}
+	return false
 }
