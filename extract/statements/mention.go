@@ -76,7 +76,7 @@ func parseMention(np, appos []token) mention {
 	}
 	ns := nameStart(np)
 	switch {
-	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low):
+	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
 		// Russian puts the head first: "представитель Кремля", "замминистра"
 		m.kind, m.descriptor = "person", lower(joinTokens(np))
 		m.role = joinTokens(np)
@@ -200,8 +200,8 @@ func isRoleWord(w string) bool {
 		return true
 	}
 	if isCyrillic(w) {
-		for rw := range l.roleWords {
-			if isCyrillic(rw) && ruSame(rw, w) {
+		for _, rw := range l.ruRoles[ruKey(w)] {
+			if ruSame(rw, w) {
 				return true
 			}
 		}
@@ -229,8 +229,8 @@ func hasOrgHead(np []token) bool {
 			return true
 		}
 		if isCyrillic(t.low) {
-			for h := range l.orgHeads {
-				if isCyrillic(h) && ruSame(h, t.low) {
+			for _, h := range l.ruOrgs[ruKey(t.low)] {
+				if ruSame(h, t.low) {
 					return true
 				}
 			}
@@ -302,14 +302,14 @@ func trimPunct(ts []token) []token {
 	return ts
 }
 
-// ruSame tells whether two Russian words are forms of one word ("Рябкова" ~ "Рябков",
+// ruSame tells whether two lower-case Russian words are forms of one word ("Рябкова" ~ "Рябков",
 // "командующего" ~ "командующий"): a common stem of four letters or more, with endings of
 // at most three letters on either side.
 func ruSame(a, b string) bool {
 	if a == b {
 		return true
 	}
-	x, y := []rune(lower(a)), []rune(lower(b))
+	x, y := []rune(a), []rune(b)
 	p := 0
 	for p < len(x) && p < len(y) && x[p] == y[p] {
 		p++

@@ -374,3 +374,28 @@ func isGenericInstitution(w string) bool {
 	}
 	return false
 }
+
+// known returns the person of that name if the article or the people list knows them.
+func (r *registry) known(name string) *entity {
+	ws := strings.Fields(name)
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		e := r.ents[i]
+		if e.kind == "person" && sameSurname(lastWord(e.name), ws[len(ws)-1]) && firstNamesAgree(strings.Fields(e.name), ws) {
+			return e
+		}
+	}
+	e := &entity{name: name, kind: "person"}
+	if e.know(); e.known == nil {
+		return nil
+	}
+	r.ents = append(r.ents, e)
+	return e
+}
+
+func lastWord(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}

@@ -183,20 +183,39 @@ func quoteSpans(q *quote) [][2]int {
 // introduce registers the people a sentence names with a title ("Russian President Vladimir
 // Putin met ..."), so a later "the Russian leader said" can find them.
 func (e *engine) introduce(s []token, spoke bool) {
+	first := firstWord(s)
 	for i := 0; i < len(s); i++ {
 		if !s[i].cap() || i+1 < len(s) && s[i+1].kind == tWord && (s[i+1].cap() || isNameParticle(s[i+1].low)) {
 			continue
 		}
 		from := npStart(s, i)
-		if from >= i {
+		if from > i {
 			continue
 		}
-		m := parseMention(s[from:i+1], nil)
-		if m.kind == "person" && hasRoleWord(m.role) && len(strings.Fields(m.name)) >= 2 && !isCyrillic(m.name) {
-			ent := e.reg.person(m.name, m.role)
-			if from == firstWord(s) && !spoke {
-				e.reg.spoke(ent) // the subject of a sentence is what a following "she" points at
+		var appos []token
+		if i+2 < len(s) && s[i+1].is(",") {
+			// "Matthew Miller, Department Spokesperson"
+			k := i + 2
+			for k < len(s) && s[k].kind == tWord && k-i <= 8 {
+				k++
 			}
+			if hasRoleWord(joinTokens(s[i+2 : k])) {
+				appos = s[i+2 : k]
+			}
+		}
+		m := parseMention(s[from:i+1], appos)
+		if m.kind != "person" || m.name == "" || isCyrillic(m.name) {
+			continue
+		}
+		var ent *entity
+		switch {
+		case hasRoleWord(m.role) && len(strings.Fields(m.name)) >= 2:
+			ent = e.reg.person(m.name, m.role)
+		case from == first && !spoke:
+			ent = e.reg.known(m.name) // "Trump made the announcement. He wrote:"
+		}
+		if ent != nil && from == first && !spoke {
+			e.reg.spoke(ent) // the subject of a sentence is what a following "he" points at
 		}
 	}
 }
