@@ -117,7 +117,7 @@ func TestCorpusScore(t *testing.T) {
 				fn++
 				if show > 0 {
 					show--
-					t.Logf("FN %s: %q", d.ID, w)
+					t.Logf("FN %s: %q [body %d chars, %d paras]", d.ID, w, len(body), len(r.Paragraphs))
 				}
 			}
 		}
@@ -126,7 +126,14 @@ func TestCorpusScore(t *testing.T) {
 				fp++
 				if show > 0 {
 					show--
-					t.Logf("FP %s: %q", d.ID, w)
+					pi, pl := -1, 0
+					for i, para := range r.Paragraphs {
+						if strings.Contains(norm(para), norm(w)) {
+							pi, pl = i, len(para)
+							break
+						}
+					}
+					t.Logf("FP %s: %q  [para %d/%d len %d]", d.ID, w, pi, len(r.Paragraphs), pl)
 				}
 			} else {
 				tn++

@@ -15,9 +15,9 @@ import (
 func generic(doc *goquery.Document, ld map[string]any, pageURL string) []string {
 	paras := trafilaturaBody(doc, pageURL)
 	if ldParas := ldBody(doc, ld); ldParas != nil && preferLD(ldParas, paras) {
-		return ldParas
+		paras = ldParas
 	}
-	return paras
+	return recoverLead(doc, dropLinkParagraphs(doc, trimBoilerplate(paras)))
 }
 
 func trafilaturaBody(doc *goquery.Document, pageURL string) []string {
@@ -80,4 +80,36 @@ func textLen(paras []string) int {
 		n += utf8.RuneCountInString(p)
 	}
 	return n
+}
+
+// dropLinkParagraphs removes short paragraphs that are the whole text of a link: teasers of
+// other articles, category and tag links, "next post" links that the extractor kept.
+func dropLinkParagraphs(doc *goquery.Document, paras []string) []string {
+	links := linkTexts(doc)
+	out := paras[:0:0]
+	for _, p := range paras {
+		if utf8.RuneCountInString(p) <= 100 && links[p] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// linkTexts is the set of the texts of the page's links to other pages. In-page anchors (a table
+// of contents) and addresses written out as link text are text of the article.
+func linkTexts(doc *goquery.Document) map[string]bool {
+	links := map[string]bool{}
+	for _, n := range doc.Find("a[href]").Nodes {
+		href := strings.TrimSpace(goquery.NewDocumentFromNode(n).AttrOr("href", ""))
+		if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "javascript:") {
+			continue
+		}
+		t := nodeText(n, nil)
+		if t == "" || strings.Contains(t, "@") || strings.Contains(t, "://") || strings.HasPrefix(t, "www.") {
+			continue
+		}
+		links[t] = true
+	}
+	return links
 }
