@@ -95,4 +95,3 @@ func chooseProfile(set *ProfileSet, name, host string, r *Result) *profile {
 	}
 	return set.forHost(host)
 }
-
