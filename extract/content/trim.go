@@ -59,7 +59,7 @@ func trimBoilerplate(paras []string) []string {
 // phraseKey lowercases a paragraph and drops trailing punctuation, counts and arrows
 // ("Kommentare (3) »" -> "kommentare").
 func phraseKey(p string) string {
-	p = strings.ToLower(strings.TrimSpace(p))
+	p = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(p)), " :", ":")
 	return strings.TrimRightFunc(p, func(r rune) bool {
 		return unicode.IsPunct(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) || r == '\u00a0'
 	})
@@ -69,7 +69,8 @@ func phraseKey(p string) string {
 // Energie").
 func matchTail(key string, phrases []string) bool {
 	for _, ph := range phrases {
-		if key == ph || strings.HasPrefix(key, ph+" ") && len(key) <= len(ph)+25 {
+		if key == ph || strings.HasPrefix(key, ph+" ") && len(key) <= len(ph)+25 ||
+			len(ph) >= 12 && len(key) <= 60 && strings.Contains(key, ph) {
 			return true
 		}
 	}
@@ -102,4 +103,15 @@ func inlineLink(key string, tail []string) bool {
 		}
 	}
 	return false
+}
+
+// dropSeparators removes separator paragraphs: "* * *", "# # #", "-----".
+func dropSeparators(paras []string) []string {
+	out := paras[:0:0]
+	for _, p := range paras {
+		if strings.Trim(p, "*#-_~•·=+. \u00a0") != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
