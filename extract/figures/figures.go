@@ -22,6 +22,8 @@ type Figure struct {
 	Paragraph  int      `json:"paragraph"`
 	Start      int      `json:"start"`
 	End        int      `json:"end"`
+
+	explicit bool // the comparator is written ("no more than"), not the default "="
 }
 
 // Extract returns the figures of body.
@@ -35,15 +37,20 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 	}
 	v := mustVocab()
 	doc := newDocument(body, lex)
+	var prev *Figure
 	for _, s := range sentences(body) {
-		for _, f := range v.sentence(body[s.start:s.end], doc.blocked(s.start)) {
+		if prev != nil && prev.Paragraph != s.para {
+			prev = nil
+		}
+		for _, f := range v.sentence(body[s.start:s.end], doc.blocked(s.start), prev) {
 			f.Start += s.start
 			f.End += s.start
 			f.Text = body[f.Start:f.End]
 			f.Paragraph = s.para
 			f.Treaty = doc.treaty(s, f.Start)
-			f.Category = limitCategory(lex, f)
+			doc.limits(lex, s, &f)
 			out = append(out, f)
+			prev = &out[len(out)-1]
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -122,23 +129,64 @@ func (d *document) treaty(s span, at int) string {
 	return d.main
 }
 
-// limitCategory gives a figure the category of its treaty's headline limit (lexicon.md §1.1)
-// when its words named no narrower one: "no more than 1,550 warheads" of New START are deployed.
-func limitCategory(lex *lexicon.Lexicon, f Figure) string {
-	if f.Treaty == "" || !generic[f.Category] {
-		return f.Category
-	}
-	for _, l := range lex.Limits {
-		if l.Treaty != f.Treaty {
-			continue
+// limits applies the treaties' headline limits (lexicon.md §1.1) to a figure that repeats one:
+// a ceiling is "<=" even when the sentence does not say so ("the central limits of 1,550
+// deployed warheads"), and the limit's category and unit hold where the words named no narrower
+// one (New START's 700 "missiles and bombers" are delivery vehicles, the ABM Treaty's 100
+// interceptors are launchers). A figure whose treaty was not named in its sentence goes to the
+// article's treaty whose limit it repeats.
+func (d *document) limits(lex *lexicon.Lexicon, s span, f *Figure) {
+	find := func(treaty string) (lexicon.Limit, int, bool) {
+		for _, l := range lex.Limits {
+			if l.Treaty != treaty {
+				continue
+			}
+			for i, v := range l.Values {
+				if v == f.Value && f.ValueMax == nil && i < len(l.Units) && family(l.Units[i]) == family(f.Unit) && f.Unit != "" {
+					return l, i, true
+				}
+			}
 		}
-		for i, v := range l.Values {
-			if v == f.Value && i < len(l.Units) && l.Units[i] == f.Unit {
-				return l.Category
+		return lexicon.Limit{}, 0, false
+	}
+	l, i, ok := find(f.Treaty)
+	if !ok && !d.namedIn(s, f.Treaty) {
+		for _, m := range d.treaties {
+			if l, i, ok = find(m.Entry.ID); ok {
+				f.Treaty = m.Entry.ID
+				break
 			}
 		}
 	}
-	return f.Category
+	if !ok || l.Category == "duration" {
+		return
+	}
+	if !f.explicit {
+		f.Comparator = "<="
+	}
+	if generic[f.Category] || f.Unit != l.Units[i] {
+		f.Category, f.Unit = l.Category, l.Units[i]
+	}
+}
+
+// namedIn tells whether the treaty is named in the sentence.
+func (d *document) namedIn(s span, treaty string) bool {
+	for _, m := range d.treaties {
+		if m.Entry.ID == treaty && m.Start >= s.start && m.End <= s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// family groups units a limit may be stated in: carriers are counted as missiles, launchers or
+// delivery vehicles by different writers.
+func family(unit string) string {
+	switch unit {
+	case "delivery_vehicle", "icbm", "slbm", "bomber", "missile", "launcher":
+		return "carrier"
+	}
+	return unit
 }
 
 // generic categories are the defaults of their units, which a treaty limit may narrow.

@@ -162,8 +162,8 @@ func scan(text string, toks []token, root *node, year int, keep func(*target) bo
 	var out []Match
 	for i := 0; i < len(toks); {
 		bestEnd, best := -1, (*target)(nil)
-		walk(text, toks, root, i, i, func(end int, t *target) {
-			if keep != nil && !keep(t) || !t.valid(text, toks[i:end+1], year) {
+		walk(text, toks, root, i, i, nil, func(end int, t *target, path []int) {
+			if keep != nil && !keep(t) || !t.valid(text, pick(toks, path), year) {
 				return
 			}
 			if end > bestEnd {
@@ -182,20 +182,29 @@ func scan(text string, toks []token, root *node, year int, keep func(*target) bo
 	return out
 }
 
-// walk follows the trie from token j, calling found for every alias that ends at a token.
-func walk(text string, toks []token, n *node, i, j int, found func(end int, t *target)) {
+// walk follows the trie from token j, calling found for every alias that ends at a token with
+// the tokens it consumed (path). A bracketed acronym inside a name is skipped: "Anti-Ballistic
+// Missile (ABM) Treaty" is the ABM Treaty.
+func walk(text string, toks []token, n *node, i, j int, path []int, found func(end int, t *target, path []int)) {
 	if j >= len(toks) {
 		return
 	}
 	comma := ""
-	if j > i {
-		sep := text[toks[j-1].end:toks[j].start]
-		ok, c := separator(sep)
-		if !ok {
-			return
-		}
-		if c {
-			comma = ","
+	if len(path) > 0 {
+		prev := path[len(path)-1]
+		if j > prev+1 {
+			// after a skipped acronym: the separators around it were checked
+		} else {
+			if parenAcronym(text, toks, j) {
+				walk(text, toks, n, i, j+1, path, found)
+			}
+			ok, c := separator(text[toks[prev].end:toks[j].start])
+			if !ok {
+				return
+			}
+			if c {
+				comma = ","
+			}
 		}
 	}
 	for _, key := range candidates(toks[j]) {
@@ -203,13 +212,24 @@ func walk(text string, toks []token, n *node, i, j int, found func(end int, t *t
 		if c == nil {
 			continue
 		}
+		p := append(path[:len(path):len(path)], j)
 		for _, t := range c.acc {
-			found(j, t)
+			found(j, t, p)
 		}
 		if c.next != nil {
-			walk(text, toks, c, i, j+1, found)
+			walk(text, toks, c, i, j+1, p, found)
 		}
 	}
+}
+
+// parenAcronym tells a token written in capitals between brackets: " (ABM) ".
+func parenAcronym(text string, toks []token, j int) bool {
+	if j == 0 || j+1 >= len(toks) || !allCaps(toks[j].raw) || toks[j].digit {
+		return false
+	}
+	before := strings.TrimSpace(text[toks[j-1].end:toks[j].start])
+	after := strings.TrimSpace(text[toks[j].end:toks[j+1].start])
+	return before == "(" && after == ")"
 }
 
 // separator tells whether sep may stand between two words of one name, and whether it holds a
@@ -248,6 +268,14 @@ func candidates(t token) []string {
 		}
 	} else if len(t.norm) >= 4 && strings.HasSuffix(t.norm, "s") {
 		out = append(out, strings.TrimSuffix(t.norm, "s"))
+	}
+	return out
+}
+
+func pick(toks []token, path []int) []token {
+	out := make([]token, len(path))
+	for k, j := range path {
+		out[k] = toks[j]
 	}
 	return out
 }

@@ -21,14 +21,14 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 	var ps []person
 	for _, s := range speakers {
 		if s.Kind == "person" || s.Kind == "" {
-			if p, ok := resolve(lex, s.Name); ok {
+			if p, ok := resolve(lex, s.Name, false); ok {
 				ps = append(ps, p)
 			}
 		}
 	}
 	for _, r := range lex.FindRoles(c.body) {
 		if name, start := nameAfter(c.body, r.End); name != "" && c.free(start, start+len(name)) {
-			if p, ok := resolve(lex, name); ok {
+			if p, ok := resolve(lex, name, true); ok {
 				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: name, Start: start, End: start + len(name)})
 				ps = append(ps, p)
 			}
@@ -45,7 +45,7 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 
 // resolve gives a name its lexicon identity when an alias matches it whole, else a slug. Names
 // that are lexicon entities of another class (a country, an organisation) are not people.
-func resolve(lex *lexicon.Lexicon, name string) (person, bool) {
+func resolve(lex *lexicon.Lexicon, name string, titled bool) (person, bool) {
 	name = strings.TrimSpace(name)
 	words := strings.Fields(name)
 	if len(words) == 0 || !upper(words[len(words)-1]) {
@@ -58,8 +58,8 @@ func resolve(lex *lexicon.Lexicon, name string) (person, bool) {
 	p := person{id: Slug(name), name: name, forms: []string{name}}
 	if len(ms) == 1 && ms[0].Class == "person" {
 		p.id, p.name = ms[0].Entry.ID, ms[0].Entry.Name
-	} else if len(ms) > 0 {
-		return person{}, false
+	} else if len(ms) > 0 || len(words) < 2 && !titled {
+		return person{}, false // one unknown word is not enough to call it a person
 	}
 	if len(words) > 1 {
 		p.forms = append(p.forms, words[len(words)-1])
