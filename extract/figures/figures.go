@@ -24,6 +24,7 @@ type Figure struct {
 	End        int      `json:"end"`
 
 	explicit bool // the comparator is written ("no more than"), not the default "="
+	limitCue bool // the sentence speaks of limits
 }
 
 // Extract returns the figures of body.
@@ -161,7 +162,7 @@ func (d *document) limits(lex *lexicon.Lexicon, s span, f *Figure) {
 	if !ok || l.Category == "duration" {
 		return
 	}
-	if !f.explicit {
+	if !f.explicit && f.limitCue {
 		f.Comparator = "<="
 	}
 	if generic[f.Category] || f.Unit != l.Units[i] {

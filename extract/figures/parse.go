@@ -39,10 +39,19 @@ type parser struct {
 	ends    []int // last item index of each figure (for lists and windows)
 	prev    *Figure // the last figure of the paragraph's earlier sentences
 	bareSeq int     // bare numbers read since the last full figure ("540 and 1,549, respectively")
+	// limitCue: the sentence speaks of limits, so a treaty's headline number in it is a ceiling
+	limitCue bool
+	// partitive is the inner number of "nine of the 44 countries", read after the outer one
+	partitive int
 }
 
 func (v *vocab) sentence(text string, blocked [][2]int, prev *Figure) []Figure {
 	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev}
+	for _, it := range p.items {
+		if it.is(kLimit) {
+			p.limitCue = true
+		}
+	}
 	for i := 0; i < len(p.items); {
 		n, ok := p.number(i)
 		if !ok {
@@ -186,6 +195,16 @@ func (p *parser) unitIndex(id string) int {
 // figure reads the figure around number n and records it; it returns the item index to go on
 // from.
 func (p *parser) figure(n number) int {
+	p.partitive = -1
+	next := p.read(n)
+	if p.partitive > n.last && p.partitive < next {
+		return p.partitive
+	}
+	return next
+}
+
+// read reads the figure around number n and records it; it returns the item index after it.
+func (p *parser) read(n number) int {
 	if p.notFigure(n) {
 		return n.last + 1
 	}
@@ -216,8 +235,8 @@ func (p *parser) figure(n number) int {
 	switch {
 	case unit >= 0:
 		def = p.v.units[unit]
-	case n.frac:
-		def = unitDef{category: "other"} // "nearly two-thirds"
+	case n.frac && (n.last > n.first || n.last+1 < len(p.items) && strings.EqualFold(p.items[n.last+1].word, "of")):
+		def = unitDef{category: "other"} // "nearly two-thirds", "a third of"
 	default:
 		d, ok := p.bare(n)
 		if !ok {
@@ -259,7 +278,7 @@ func (p *parser) figure(n number) int {
 	if !n.ordinal && !n.article && !def.keep {
 		f.Category = p.cueCategory(f, n.first, uEnd)
 	}
-	f.Start, f.End = start, end
+	f.Start, f.End, f.limitCue = start, end, p.limitCue
 	if def.bare {
 		p.bareSeq++
 	} else {
@@ -285,21 +304,25 @@ func (p *parser) bare(n number) (unitDef, bool) {
 			return unitDef{}, false
 		}
 	}
-	for k := n.first - 1; k >= 0 && k >= n.first-6; k-- {
-		if _, ok := p.number(k); ok && p.items[k].digits {
-			break
-		}
-		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) {
-			return p.v.units[u], true
-		}
-	}
 	if p.respectively(j) && p.bareSeq < len(p.figs)-p.bareSeq {
 		f := p.figs[p.bareSeq]
 		return unitDef{id: f.Unit, category: f.Category, keep: true, bare: true}, true
 	}
+	for k := n.first - 1; k >= 0 && k >= n.first-6; k-- {
+		it := p.items[k]
+		if it.digits || it.punct && strings.Contains(",;:()", it.word) || it.is(kJoin) {
+			break
+		}
+		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) {
+			if p.vehicleListBefore(k) {
+				return unitDef{id: "delivery_vehicle", category: "deployed_delivery_vehicles"}, true
+			}
+			return p.v.units[u], true // "caps deployed strategic warheads at 1,550 per side"
+		}
+	}
 	prev := p.prev
 	if len(p.figs) > 0 {
-		prev = &p.figs[len(p.figs)-1]
+		prev = &p.figs[0] // "the US had 675 deployed ICBMs, SLBMs and heavy bombers — ... — while Russia had 510"
 	}
 	if prev == nil || timeLike(prev.Category) || prev.Unit == "" || prev.Category == "money" || prev.Category == "percent" {
 		return unitDef{}, false
@@ -337,6 +360,9 @@ func (p *parser) notFigure(n number) bool {
 	}
 	if n.first > 0 && (p.items[n.first-1].is(kMonth) || p.items[n.first-1].is(kLabel)) {
 		return true
+	}
+	if n.first > 1 && p.items[n.first-1].word == "." && p.items[n.first-2].is(kMonth) {
+		return true // "Sept. 23, 1992"
 	}
 	if n.last+1 < len(p.items) && p.items[n.last+1].is(kMonth) {
 		return true
@@ -381,19 +407,33 @@ func (p *parser) unitAfter(i int) (int, int) {
 		}
 		it := p.items[j]
 		switch {
+		case p.inName(it) || it.word == "-":
+			// "400 Minuteman III ICBMs", "60 B-52 and B-2 heavy bombers": a weapon's name
+			continue
 		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it):
-		case p.compound(j) || capitalized(it.word) && !it.punct && len(it.keys) == 0 && j > i:
+		case p.compound(j) || capitalized(it.word) && !it.punct && len(it.keys) == 0:
 			// "short-notice", "North Korea's": compounds and names before the counted thing
 		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
 			j++
-		case it.digits && j > i && (p.items[j-1].is(kMod) || p.items[j-1].is(kFill)):
-			// "nine of the 44 countries": the counted thing is the partitive's
+		case it.digits && j > i && strings.HasPrefix(strings.ToLower(p.items[j-1].word), "of"):
+			// "nine of the 44 countries": the counted thing is the partitive's, and 44 is read too
+			p.partitive = j
 		default:
 			return -1, -1
 		}
 		skipped++
 	}
 	return -1, -1
+}
+
+// inName tells an item inside a lexicon weapon name.
+func (p *parser) inName(it item) bool {
+	for _, b := range p.blocked {
+		if it.start >= b[0] && it.end <= b[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // compound tells a word joined to its neighbour by a hyphen ("short-notice").
@@ -570,6 +610,32 @@ func (p *parser) vehicleList(unit, at int) (int, bool) {
 	return end, n >= 2
 }
 
+// vehicleListBefore tells a list of two carrier kinds or more ending at item k: "МБР, БРПЛ и
+// тяжелых бомбардировщиков — 700 единицами".
+func (p *parser) vehicleListBefore(k int) bool {
+	kinds := map[string]bool{}
+	for j := k; j >= 0 && j > k-14; j-- {
+		it := p.items[j]
+		if u, ok := p.unitAt(j); ok {
+			id := p.v.units[u].id
+			if id != "icbm" && id != "slbm" && id != "bomber" && id != "missile" {
+				break
+			}
+			kinds[id] = true
+			continue
+		}
+		if it.word == "," || it.is(kJoin) || it.is(kRangeAnd) || it.is(kMod) || hasKey(it, kCue) || modifierLike(it) || it.word == "(" || it.word == ")" || allCapsWord(it.word) {
+			continue
+		}
+		break
+	}
+	return len(kinds) >= 2
+}
+
+func allCapsWord(w string) bool {
+	return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
 // comparatorBefore reads "no more than", "about", ... before the number, across fillers ("no
 // more than a total of 700").
 func (p *parser) comparatorBefore(first int) (string, int, bool) {
@@ -656,12 +722,24 @@ func (p *parser) cueCategory(f Figure, first, unitAt int) string {
 		hi = first + 6
 	}
 	best, dist := f.Category, 1<<30
+	for _, it := range p.items {
+		for _, k := range it.keys {
+			if c, err := strconv.Atoi(strings.TrimPrefix(k, kCue)); err == nil && strings.HasPrefix(k, kCue) &&
+				p.v.cues[c].sentence && p.v.cues[c].units[f.Unit] {
+				return p.v.cues[c].category // "all 44 states listed in its Annex 2 have ratified it"
+			}
+		}
+	}
+	after := unitAt
+	if after < first {
+		after = first
+	}
 	for j := lo; j <= hi && j < len(p.items); j++ {
 		it := p.items[j]
-		if j > unitAt && (it.word == ";" || it.word == "," || it.word == ":") {
+		if j > after && (it.word == ";" || it.word == "," || it.word == ":") {
 			break
 		}
-		if _, ok := p.number(j); ok && j > unitAt && unitAt >= 0 {
+		if _, ok := p.number(j); ok && j > after {
 			break
 		}
 		for _, k := range it.keys {
@@ -670,6 +748,9 @@ func (p *parser) cueCategory(f Figure, first, unitAt int) string {
 			}
 			c, _ := strconv.Atoi(k[len(kCue):])
 			cue := p.v.cues[c]
+			if cue.sentence {
+				continue
+			}
 			d := j - first
 			if d < 0 {
 				d = -d

@@ -36,6 +36,7 @@ type vocabFile struct {
 	RangeOpen       []string `toml:"range_open"`
 	ListJoins       []string `toml:"list_joins"`
 	BareFollowers   []string `toml:"bare_followers"`
+	LimitWords      []string `toml:"limit_words"`
 	Unit            []struct {
 		ID       string   `toml:"id"`
 		Category string   `toml:"category"`
@@ -66,16 +67,6 @@ type unitDef struct {
 	before       bool // stands before the number (Mach 10)
 	keep         bool // the category is settled (copied from a listed figure)
 	bare         bool // taken from an earlier figure
-}
-
-// defaultCategory is the category a unit gives by default (its first entry), else fallback.
-func (v *vocab) defaultCategory(unit, fallback string) string {
-	for _, u := range v.units {
-		if u.id == unit {
-			return u.category
-		}
-	}
-	return fallback
 }
 
 type cueDef struct {
@@ -121,6 +112,7 @@ const (
 	kOpen     = "ropen"
 	kJoin     = "join"
 	kBare     = "bare"
+	kLimit    = "limit"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -177,7 +169,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
-		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers} {
+		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)

@@ -11,7 +11,7 @@ import (
 // "WASHINGTON (Reuters) -", "МОСКВА, 21 октября. /ТАСС/."). It is the fallback when the caller
 // passes no Skip range: the agency tag there is the source, not a mention.
 var datelineRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^\p{Lu}[\p{L}\p{Zs}.'-]{1,40}?[,.]?\p{Zs}*(?:[^.\n/()]{1,25}[.,]?\p{Zs}*)?(?:/[^/\n]{1,30}/\.?|\([^)\n]{1,30}\)\p{Zs}*[-–—]|[A-ZА-Я][A-ZА-Я.]{2,20}\p{Zs}*[-–—])`)
+	return regexp.MustCompile(`^\p{Lu}[\p{L}\p{Zs}.'-]{1,40}?(?:\p{Zs}*/[^/\n]{1,40}/)?[,.]?\p{Zs}*(?:[^.\n/()]{1,25}[.,]?\p{Zs}*)?(?:/[\p{Lu}\p{Zs}-]{2,20}/\.?|\([^)\n]{1,30}\)\p{Zs}*[-–—]|[A-ZА-Я][A-ZА-Я.]{2,20}\p{Zs}*[-–—])`)
 })
 
 // datelineSpan returns the byte range of a dateline opening one of the first three paragraphs
