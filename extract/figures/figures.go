@@ -63,7 +63,7 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 type document struct {
 	treaties []lexicon.Match
 	paras    []int // paragraph of each treaty mention
-	weapons  [][2]int
+	weapons  []nameSpan
 	main     string
 	body     string
 }
@@ -82,7 +82,7 @@ func newDocument(body string, lex *lexicon.Lexicon) *document {
 			}
 			count[m.Entry.ID]++
 		case "weapon":
-			d.weapons = append(d.weapons, [2]int{m.Start, m.End})
+			d.weapons = append(d.weapons, nameSpan{m.Start, m.End, m.Entry.Kind})
 		}
 	}
 	for id, n := range count {
@@ -95,12 +95,18 @@ func newDocument(body string, lex *lexicon.Lexicon) *document {
 
 // blocked returns, relative to a sentence starting at base, the ranges where numbers belong to a
 // name.
-func (d *document) blocked(base int) [][2]int {
-	var out [][2]int
+func (d *document) blocked(base int) []nameSpan {
+	var out []nameSpan
 	for _, w := range d.weapons {
-		out = append(out, [2]int{w[0] - base, w[1] - base})
+		out = append(out, nameSpan{w.start - base, w.end - base, w.kind})
 	}
 	return out
+}
+
+// nameSpan is a named weapon in the text, with its type (icbm, slbm, bomber, ...).
+type nameSpan struct {
+	start, end int
+	kind       string
 }
 
 // treaty is the treaty a figure belongs to: the one named in its sentence (the nearest before

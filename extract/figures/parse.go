@@ -34,7 +34,7 @@ type parser struct {
 	v       *vocab
 	text    string
 	items   []item
-	blocked [][2]int
+	blocked []nameSpan
 	figs    []Figure
 	ends    []int // last item index of each figure (for lists and windows)
 	prev    *Figure // the last figure of the paragraph's earlier sentences
@@ -43,9 +43,10 @@ type parser struct {
 	limitCue bool
 	// partitive is the inner number of "nine of the 44 countries", read after the outer one
 	partitive int
+	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
 }
 
-func (v *vocab) sentence(text string, blocked [][2]int, prev *Figure) []Figure {
+func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure) []Figure {
 	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev}
 	for _, it := range p.items {
 		if it.is(kLimit) {
@@ -91,7 +92,7 @@ func (p *parser) number(i int) (number, bool) {
 			return number{first: i, last: i + 1, value: s}, true
 		}
 		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" &&
-			(i > 0 && p.items[i-1].is(kTrig) || p.hyphenLong(i+1)) {
+			(i > 0 && (p.items[i-1].is(kTrig) || hasKey(p.items[i-1], kCmp)) || p.hyphenLong(i+1)) {
 			return number{first: i, last: i, value: 1, article: true}, true // "for a year", "a month-long"
 		}
 	case it.is(kTrig) && hasCyrillic(it.word) && i+1 < len(p.items):
@@ -162,7 +163,7 @@ func (p *parser) unitAt(i int) (int, bool) {
 		}
 		return 0, false
 	}
-	if i > 0 && capitalized(firstWord(it.word)) && !strings.HasPrefix(it.word, "М") && it.word != "Mt" {
+	if i > 0 && !p.inLabel && capitalized(firstWord(it.word)) && !strings.HasPrefix(it.word, "М") && it.word != "Mt" {
 		return 0, false // "United States", "Ballistic Missile Launch Notification Agreement": names
 	}
 	for _, k := range it.keys {
@@ -232,7 +233,16 @@ func (p *parser) read(n number) int {
 		return last + 1
 	}
 	var def unitDef
+	labelStart := -1
+	if unit < 0 && n.digits && n.first > 1 && p.items[n.first-1].word == ":" && !p.items[n.first-2].digits &&
+		p.items[n.first-1].end < p.items[n.first].start && (n.last+1 == len(p.items) || strings.Contains(".;", p.items[n.last+1].word)) {
+		if d, s, ok := p.label(n.first - 1); ok {
+			def, labelStart = d, s
+		}
+	}
 	switch {
+	case labelStart >= 0:
+		start = p.items[labelStart].start
 	case unit >= 0:
 		def = p.v.units[unit]
 	case n.frac && (n.last > n.first || n.last+1 < len(p.items) && strings.EqualFold(p.items[n.last+1].word, "of")):
@@ -250,8 +260,8 @@ func (p *parser) read(n number) int {
 	if n.ordinal && def.category != "test_count" || n.article && def.category != "duration" {
 		return last + 1
 	}
-	if !n.digits && (def.id == "state" || def.id == "person") && n.first > 0 && p.items[n.first-1].is(kDet) {
-		return last + 1 // "our two countries", "the two sides": referring phrases
+	if !n.digits && (def.id == "state" || def.id == "person") && (n.first > 0 && p.items[n.first-1].is(kDet) || n.value == 1) {
+		return last + 1 // "our two countries", "one Western diplomat": referring phrases
 	}
 	if p.afterDate(last + 1) {
 		return last + 1 // "two years ago": a date
@@ -289,6 +299,38 @@ func (p *parser) read(n number) int {
 	return last + 1
 }
 
+// label reads the counted thing of a table row "Deployed ICBMs, Deployed SLBMs, and Deployed Heavy
+// Bombers: 651" from the words before the colon; it returns the unit and the label's first item.
+func (p *parser) label(colon int) (unitDef, int, bool) {
+	p.inLabel = true
+	defer func() { p.inLabel = false }()
+	start := colon
+	for start > 0 && !(p.items[start-1].punct && strings.Contains(".;:", p.items[start-1].word)) {
+		start--
+	}
+	for k := start; k < colon; k++ {
+		u, ok := p.unitAt(k)
+		if !ok {
+			continue
+		}
+		def := p.v.units[u]
+		if _, list := p.vehicleList(u, k); list {
+			return unitDef{id: "delivery_vehicle", category: "deployed_delivery_vehicles", keep: true}, start, true
+		}
+		for j := start; j < colon; j++ {
+			for _, key := range p.items[j].keys {
+				if c, err := strconv.Atoi(strings.TrimPrefix(key, kCue)); err == nil && strings.HasPrefix(key, kCue) &&
+					!p.v.cues[c].sentence && p.v.cues[c].units[def.id] {
+					def.category = p.v.cues[c].category
+				}
+			}
+		}
+		def.keep = true
+		return def, start, true
+	}
+	return unitDef{}, 0, false
+}
+
 // bare gives a number without a counted thing the unit it repeats: a unit just before it
 // ("caps deployed strategic warheads at 1,550 per side"), else the matching figure of a
 // "respectively" list, else the last figure before it in the paragraph ("Israel is thought to
@@ -298,6 +340,10 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		return unitDef{}, false
 	}
 	j := n.last + 1
+	for j < len(p.items) && j < n.last+4 && (p.items[j].is(kMod) || modifierLike(p.items[j]) || p.compound(j) || p.items[j].word == "-") &&
+		!p.items[j].is(kBare) && !p.items[j].is(kJoin) {
+		j++ // "an estimated 2,000 non-strategic ones"
+	}
 	if j < len(p.items) {
 		it := p.items[j]
 		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp)) {
@@ -354,7 +400,7 @@ func (n number) year(p *parser) bool {
 func (p *parser) notFigure(n number) bool {
 	it := p.items[n.first]
 	for _, b := range p.blocked {
-		if it.start < b[1] && b[0] < it.end {
+		if it.start < b.end && b.start < it.end {
 			return true
 		}
 	}
@@ -401,14 +447,22 @@ func (p *parser) notFigure(n number) bool {
 // unitAfter finds the counted thing after a number, across modifiers ("1,550 deployed strategic
 // warheads", "a five-year extension"). It returns the unit entry and its item, or -1.
 func (p *parser) unitAfter(i int) (int, int) {
+	named := ""
 	for j, skipped := i, 0; j < len(p.items) && skipped <= 5; j++ {
 		if u, ok := p.unitAt(j); ok {
+			if k := p.unitIndex(named); k >= 0 && p.v.units[u].id == "missile" {
+				return k, j // "400 Sentinel missiles" are ICBMs
+			}
 			return u, j
 		}
 		it := p.items[j]
+		kind, inName := p.inName(it)
 		switch {
-		case p.inName(it) || it.word == "-":
+		case inName || it.word == "-":
 			// "400 Minuteman III ICBMs", "60 B-52 and B-2 heavy bombers": a weapon's name
+			if inName {
+				named = kind
+			}
 			continue
 		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it):
 		case p.compound(j) || capitalized(it.word) && !it.punct && len(it.keys) == 0:
@@ -426,14 +480,14 @@ func (p *parser) unitAfter(i int) (int, int) {
 	return -1, -1
 }
 
-// inName tells an item inside a lexicon weapon name.
-func (p *parser) inName(it item) bool {
+// inName tells an item inside a lexicon weapon name, and the weapon's type.
+func (p *parser) inName(it item) (string, bool) {
 	for _, b := range p.blocked {
-		if it.start >= b[0] && it.end <= b[1] {
-			return true
+		if it.start >= b.start && it.end <= b.end {
+			return b.kind, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // compound tells a word joined to its neighbour by a hyphen ("short-notice").
