@@ -86,6 +86,13 @@ var rules = sync.OnceValue(func() []rule {
 		{"md", c(monEN + S + DAY + ORD), absMD},
 		{"dm", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN), absDM},
 		{"in-month", c(`(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]hrough|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd` + S + `of|[Bb]eginning` + S + `of)` + S + monFull), absMonth},
+		{"month-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + `,?` + S + YEAR + S + `(?:to|and|until|till|through)` + S + monEN + `,?` + S + YEAR), absMonthRange},
+		{"day-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + S + DAY + ORD + S + `(?:to|and|until|till|through|[–—-])` + S + `(?:` + monEN + S + `)?` + DAY + ORD + `(?:,?` + S + YEAR + `)?`), absDayRange},
+		{"day-dash", c(DAY + `[–—-]` + DAY + S + monEN + `(?:,?` + S + YEAR + `)?`), absDayDash},
+		{"rel-month", c(`([Ll]ast|[Nn]ext|[Tt]his)` + S + monFull), relMonth},
+		{"month-rel-year", c(monFull + S + `(?:of` + S + `)?(last|next|this)` + S + `year`), relMonth},
+		{"ru-month-rel-year", c(`[вВ]` + S + monRU + S + `(прошлого|этого|следующего|будущего|текущего)` + S + `года`), relMonth},
+		{"part-of-year", c(`(?:[вВ]` + S + `(?:начале|конце|середине)` + S + `(?:этого` + S + `|текущего` + S + `)?года|[Aa]t` + S + `the` + S + `(?:beginning|start|end)` + S + `of` + S + `the` + S + `year|(?:[Ee]arlier|[Ll]ater)` + S + `in` + S + `the` + S + `year)`), relThisYear},
 		{"year-range", c(`(?:[Ff]rom|[Bb]etween)` + S + YEAR + S + `(?:to|and|until|till|through)` + S + YEAR), absYearRange},
 		{"year-dash", c(YEAR + `[ \x{00A0}]?[–—-][ \x{00A0}]?` + YEAR), absYearRange},
 		{"year", c(YEAR), absYear},
@@ -105,7 +112,7 @@ var rules = sync.OnceValue(func() []rule {
 		{"ago", c(`(?i)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)` + S + `(days?|weeks?|months?|years?)` + S + `ago`), relAgo},
 		{"ru-ago", c(`(?i)(\d{1,3}|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)?` + `[ \x{00A0}]*` + `(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)` + S + `назад`), relAgo},
 		{"weekday", c(`(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n)` + S + `)?(` + a.dayEN + `)`), relWeekday},
-		{"ru-weekday", c(`[вВ]о?` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?(` + a.dayRU + `)`), relWeekday},
+		{"ru-weekday", c(`(?:[вВ]о?|[вВ]` + S + `ночь` + S + `на)` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?(` + a.dayRU + `)`), relWeekday},
 	}
 	return rs
 })

@@ -15,7 +15,7 @@ func (p *page) published() (Stamp, string) {
 		st := p.localize(c.st)
 		// A UTC stamp a day off the URL's date: the URL holds the publisher's calendar day.
 		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && utcDayShift(c.st, u.st) {
-			return u.st, "url-over-utc:" + u.raw
+			return onDay(c.st, u.st), "url-over-utc:" + u.raw
 		}
 		return p.upgrade(st), sourceNames[c.src] + ":" + c.raw
 	}
@@ -67,6 +67,19 @@ func utcDayShift(utc, date Stamp) bool {
 	prev := date.Time.AddDate(0, 0, -1).Format("2006-01-02")
 	h := utc.Time.Hour()
 	return (utc.Date() == next && h < 10) || (utc.Date() == prev && h >= 10)
+}
+
+// onDay shows a UTC instant at an offset that puts it on the publisher's calendar day (the
+// URL's): the same instant, an offset typical of the side of the world the shift points to.
+func onDay(utc, date Stamp) Stamp {
+	h := utc.Time.Hour()
+	off := -5 // the Americas: UTC early hours are the evening before
+	if utc.Date() == date.Time.AddDate(0, 0, 1).Format("2006-01-02") {
+		off = min(-5, -(h + 1))
+	} else {
+		off = max(1, 24-h) // Europe and Asia: late UTC hours are the next morning
+	}
+	return Stamp{Time: utc.Time.In(time.FixedZone("", off*3600))}
 }
 
 // dayGap is the number of calendar days between the dates of two stamps.
