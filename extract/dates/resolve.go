@@ -50,6 +50,9 @@ func absMY(m match) (cand, bool) {
 // absMonth is a month named without a year ("in December", «в августе»).
 func absMonth(m match) (cand, bool) {
 	mo := monthNum(m.groups[0])
+	if m.rule == "in-month" && (len(m.groups[0]) < 5 && m.groups[0] != "May" && m.groups[0] != "June" && m.groups[0] != "July") {
+		return cand{}, false // "in Jan" is too rare to risk "In Mar" of another tongue
+	}
 	if mo == 0 || !m.ctx.hasRef || followedByNumber(m.body[m.end:]) {
 		return cand{}, false // "since October 2021" is the month-year rule's
 	}
@@ -79,7 +82,7 @@ var quantityWords = map[string]bool{"warheads": true, "missiles": true, "launche
 // ("2010 warheads", "$2010") is not a date; Russian «в 1987 году» always is.
 func absYear(m match) (cand, bool) {
 	if m.rule == "year" {
-		before := strings.TrimRight(m.body[:m.start], " \u00a0")
+		before := strings.TrimRight(m.body[max(0, m.start-60):m.start], " \u00a0")
 		after := m.body[m.end:]
 		next := strings.ToLower(firstWord(after))
 		if strings.HasSuffix(before, "$") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£") ||
@@ -240,8 +243,14 @@ func relAgo(m match) (cand, bool) {
 		return cand{}, false
 	}
 	n := 1
+	c := cand{}
 	if m.groups[0] != "" {
 		n = countOf(m.groups[0])
+		if n == 0 && m.rule == "ru-ago" { // «почти год назад»: the word is no count
+			n = 1
+			c.start = m.start + strings.Index(m.body[m.start:m.end], m.groups[1])
+			c.end = m.end
+		}
 	}
 	unit := strings.TrimSuffix(strings.ToLower(m.groups[1]), "s")
 	if u, ok := ruUnits[strings.ToLower(m.groups[1])]; ok {
@@ -250,7 +259,9 @@ func relAgo(m match) (cand, bool) {
 	if n <= 0 || n > 200 {
 		return cand{}, false
 	}
-	return shift(m.ctx.ref, unit, -n)
+	r, ok := shift(m.ctx.ref, unit, -n)
+	r.start, r.end = c.start, c.end
+	return r, ok
 }
 
 // festive names built on a weekday are not dates ("Black Friday").
@@ -263,7 +274,7 @@ func relWeekday(m match) (cand, bool) {
 		return cand{}, false
 	}
 	mod, day := strings.ToLower(m.groups[0]), strings.ToLower(m.groups[1])
-	if festive[strings.ToLower(lastWord(m.body[:m.start]))] {
+	if festive[strings.ToLower(lastWord(m.body[max(0, m.start-40):m.start]))] {
 		return cand{}, false
 	}
 	wd := words().weekday[day]

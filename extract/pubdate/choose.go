@@ -124,8 +124,10 @@ func (p *page) upgrade(st Stamp) Stamp {
 		return st
 	}
 	for _, c := range p.cands {
-		if c.kind == kindPublished && !c.st.DateOnly && c.st.Date() == st.Date() {
-			return c.st
+		if c.kind == kindPublished && !c.st.DateOnly {
+			if l := p.localize(c.st); l.Date() == st.Date() {
+				return l
+			}
 		}
 	}
 	return st
