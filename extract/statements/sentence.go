@@ -1,6 +1,9 @@
 package statements
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // attribution links a speaker to a cue in a sentence.
 type attribution struct {
@@ -14,6 +17,7 @@ type attribution struct {
 	resume int
 	// prevSentence: the content is the sentence before ("Об этом заявил Песков.")
 	prevSentence bool
+	split        bool // a quotation split by its attribution: the content is its quotations
 }
 
 // claim is a token range of a sentence already given to a statement.
@@ -107,13 +111,23 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 		if t.part < len(t.q.outer)-1 {
 			continue // the quotation goes on in the next paragraph: decide there
 		}
+		if t.q.attr[1] > 0 {
+			// «…, — сказал он. — …»: the attribution inside the marks
+			toks := tokenize(e.body, t.q.attr[0], t.q.attr[1], nil)
+			n := e.cues.match(toks, 0)
+			m := parseMention(toks[n:], nil)
+			d := &draft{kind: "direct", spans: quoteSpans(t.q), para: pi, m: m, cue: joinTokens(toks[:n]), quoteEnd: true}
+			d.ent = e.reg.resolve(m)
+			lastDirect = e.add(d)
+			continue
+		}
 		qw := quoteWords(t.q)
 		join := lastDirect
 		if join == nil && e.lastDraftIn(pi) != nil && e.lastDraftIn(pi).quoteEnd {
 			join = e.lastDraftIn(pi)
 		}
 		switch {
-		case join != nil && join.kind == "direct":
+		case join != nil && join.kind == "direct" && join.spans[len(join.spans)-1][1] < t.start:
 			join.spans = append(join.spans, quoteSpans(t.q)...)
 		case i == leadingQuote(s) && (2*wordsIn(t) >= sw || t.part > 0) && (qw >= 4 || onlyQuote(s)):
 			if orphanAttribution(next) {
@@ -170,13 +184,13 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 	}
 	d := &draft{para: pi, m: a.m, cue: a.cue}
 	switch {
-	case len(qs) > 0 && 2*qw >= tw:
+	case len(qs) > 0 && (a.split || quoteIsContent(all, tw-qw, a.cue)):
 		d.kind = "direct"
 		for _, q := range qs {
 			d.spans = append(d.spans, quoteSpans(q)...)
 		}
 		d.quoteEnd = all[len(all)-1].kind == tQuote
-	case tw >= 2:
+	case alphaWords(all) >= 3:
 		d.kind = "reported"
 		d.spans = [][2]int{{c[0].start, c[len(c)-1].end}}
 		if len(c2) > 0 {
@@ -335,4 +349,57 @@ func isMonth(w string) bool {
 		}
 	}
 	return false
+}
+
+// quoteIsContent tells whether the quotations of content c are what was said, rather than
+// fragments inside a reported clause: c opens with the quotation and little else stands
+// outside it ("said that \"...\""), or the words are named with "as" or a naming verb
+// ("described as \"a gold standard\"", "called the order \"a colossal mistake\"").
+func quoteIsContent(c []token, outside int, cue string) bool {
+	first := -1
+	for i, t := range c {
+		if t.kind != tPunct {
+			first = i
+			break
+		}
+	}
+	if first >= 0 && c[first].kind == tQuote && outside <= 2 {
+		return true
+	}
+	last := len(c) - 1
+	for last >= 0 && c[last].kind == tPunct {
+		last--
+	}
+	if last < 1 || c[last].kind != tQuote {
+		return false
+	}
+	return c[last-1].is("as") || c[last-1].is("как") || isNamingCue(cue) && outside <= 4
+}
+
+func isNamingCue(cue string) bool {
+	switch w, _, _ := strings.Cut(lower(cue), " "); w {
+	case "called", "calls", "described", "describes", "dubbed", "branded", "labelled", "labeled",
+		"termed", "named", "назвал", "назвала", "назвали", "охарактеризовал", "называл":
+		return true
+	}
+	return false
+}
+
+// alphaWords counts the words with letters in c (quotations count by their words).
+func alphaWords(c []token) int {
+	n := 0
+	for _, t := range c {
+		switch t.kind {
+		case tQuote:
+			n += words(t.text)
+		case tWord:
+			for _, r := range t.text {
+				if unicode.IsLetter(r) {
+					n++
+					break
+				}
+			}
+		}
+	}
+	return n
 }

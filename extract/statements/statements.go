@@ -93,6 +93,7 @@ func newEngine(body string, opt Options) *engine {
 	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs)}
 	e.parts = make([][]qpart, len(e.paras))
 	for _, q := range findQuotes(body, e.paras) {
+		q.splitInner(e.cues)
 		for k, o := range q.outer {
 			pi := textutil.ParagraphAt(body, o[0])
 			e.parts[pi] = append(e.parts[pi], qpart{outer: o, q: q, idx: k})
@@ -134,8 +135,8 @@ func (e *engine) run() {
 			if si+1 < len(sents) {
 				next = sents[si+1]
 			}
-			e.introduce(s)
 			e.sentence(pi, s, prev, next)
+			e.introduce(s) // after: a name in the content must not shadow the speaker
 		}
 	}
 }
@@ -145,6 +146,7 @@ func (e *engine) statement(d *draft) (Statement, bool) {
 	if d.dropped || len(d.spans) == 0 {
 		return Statement{}, false
 	}
+	d.spans = orderSpans(d.spans)
 	texts := make([]string, len(d.spans))
 	for i, sp := range d.spans {
 		texts[i] = e.body[sp[0]:sp[1]]
@@ -193,4 +195,18 @@ func (e *engine) introduce(s []token) {
 			e.reg.person(m.name, m.role)
 		}
 	}
+}
+
+// orderSpans sorts spans and drops any that overlap an earlier one, so that start and end
+// bound them and their texts join in body order.
+func orderSpans(sp [][2]int) [][2]int {
+	sort.Slice(sp, func(i, j int) bool { return sp[i][0] < sp[j][0] })
+	out := sp[:0]
+	for _, s := range sp {
+		if s[1] <= s[0] || len(out) > 0 && s[0] < out[len(out)-1][1] {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }

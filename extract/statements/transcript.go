@@ -205,7 +205,8 @@ func cueEnd(s []token) (int, string) {
 func labelLike(label []token) bool {
 	l := builtin()
 	key := lower(joinTokens(label))
-	if l.labelStop[key] || l.stopCaps[label[0].low] && label[0].low != "the" {
+	initial := len(label) > 1 && label[1].isPunct(".")
+	if l.labelStop[key] || l.stopCaps[label[0].low] && label[0].low != "the" && !initial {
 		return false
 	}
 	words := 0
