@@ -14,12 +14,21 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.according(s, i, n)
 	}
 	n := e.cues.match(s, i)
-	if n == 0 {
-		if prev != nil && i > 0 && s[i-1].is(",") {
+	if n > 0 && s[i].cap() && i != firstWord(s) {
+		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
+	}
+	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
+		if i > 0 && s[i-1].is(",") {
 			if n := l.participles.match(s, i); n > 0 {
-				// "..., adding that ...": the same speaker goes on
-				a = attribution{cue: joinTokens(s[i : i+n]), same: true, ent: prev.ent, resolved: true, m: prev.m}
-				from := skipThat(s, i+n)
+				// "..., adding that ...": the same speaker goes on; with no speaker yet, the
+				// sentence's subject ("Russia revoked ..., saying it wanted ...")
+				a = attribution{cue: joinTokens(s[i : i+n]), same: true}
+				if prev != nil {
+					a.ent, a.resolved, a.m = prev.ent, true, prev.m
+				} else if a.m = subjectAtStart(s); !a.m.valid() {
+					return a, 0, 0, 0, false
+				}
+				from := contentStart(s, i+n, a.cue)
 				return a, from, contentEnd(s, from, e.cues), len(s), true
 			}
 		}
@@ -29,12 +38,20 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	after := i + n
 	j := skipAuxBack(s, i-1)
 
-	// "As Peskov said, ..." / "Как заявил Песков, ..."
-	if first := firstWord(s); first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
+	// "As Peskov said, ..." / "Как заявил Песков, ..." / "Однако, как отметил X, ..."
+	first := firstWord(s)
+	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
+		first = i - 1
+	}
+	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
 		if comma := indexPunct(s, after, ","); comma > 0 {
 			np := s[first+1 : i]
 			if len(np) == 0 {
-				np = s[after:comma]
+				from := after
+				if n := l.recipients.match(s, from); n > 0 && from+n < comma {
+					from += n // "Как сообщил РИА Новости источник ..."
+				}
+				np = s[from:comma]
 			}
 			a.m = parseMention(np, nil)
 			a.m.genitive = false
@@ -46,8 +63,13 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	// "... and added that": the previous speaker of this sentence
-	if prev != nil && j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а")) {
-		a.same, a.ent, a.resolved, a.m = true, prev.ent, true, prev.m
+	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а") || s[j].is("однако")) {
+		a.same = true
+		if prev != nil {
+			a.ent, a.resolved, a.m = prev.ent, true, prev.m
+		} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
+			return a, 0, 0, 0, false
+		}
 		from := contentStart(s, after, a.cue)
 		return a, from, contentEnd(s, from, e.cues), from, true
 	}
@@ -56,14 +78,21 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if m.valid() {
 		a.m = m
 		before := npFrom - 1
-		if before >= 0 && (s[before].isPunct(","+dashes) || s[before].kind == tQuote) && tailIsCircumstance(s, after) {
-			// "...," Peskov said. / Moscow hopes ..., Peskov told reporters.
-			stop = len(s)
-			return a, 0, before + boolInt(s[before].kind == tQuote), stop, true
+		if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
+			nextQuote(s, after) < 0 {
+			// "The decision, Peskov said, could be reversed": a parenthetical attribution
+			a.resume = after + 1
+			return a, 0, before, len(s), true
 		}
-		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after) {
+		quoteBefore := before >= 0 && s[before].kind == tQuote
+		if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
+			// "...," Peskov said. / Moscow hopes ..., Peskov told reporters.
+			return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
+		}
+		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after, a.cue) {
 			// "Part one," he said, "part two."
 			if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
+				a.split = true
 				return a, before, q + 1, q + 1, true
 			}
 		}
@@ -72,12 +101,19 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	// inverted: "...," said Peskov. / «...», — сказал Песков.
-	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) {
+	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
+		if n := l.recipients.match(s, after); n > 0 && after+n < len(s) && s[after+n].kind == tWord {
+			after += n // "заявил РИА Новости замминистра ..."
+		}
 		end := after
-		for end < len(s) && s[end].kind == tWord {
+		for end < len(s) && (s[end].kind == tWord && !(end > after && isTrailingCircum(s[end])) ||
+			s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+			if s[end].isPunct("(") {
+				end = indexPunct(s, end, ")")
+			}
 			end++
 		}
-		np := s[after:end]
+		np := withoutParens(s[after:end])
 		var appos []token
 		if end < len(s) && s[end].is(",") {
 			k := end + 1
@@ -94,6 +130,15 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			return a, 0, 0, 0, false
 		}
 		a.m = m
+		if isThisRef(s, i) {
+			// "Об этом заявил Песков.": what was said is the sentence before
+			a.prevSentence = true
+			return a, 0, 0, len(s), true
+		}
+		if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
+			// "The decision, Peskov said, could be reversed": a parenthetical attribution
+			a.resume = end + 1
+		}
 		cEnd := i
 		if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
 			cEnd--
@@ -102,7 +147,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			cEnd--
 		}
 		// "Part one," said Peskov, "part two."
-		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && s[cEnd-1].kind == tQuote {
+		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
+			a.split = true
 			return a, 0, q + 1, q + 1, true
 		}
 		return a, 0, cEnd, len(s), true
@@ -114,14 +160,28 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop int, ok bool) {
 	a.cue = joinTokens(s[i : i+n])
 	ru := isCyrillic(s[i].low)
-	if i == firstWord(s) || i == 0 {
+	pron := ""
+	for _, t := range s[i : i+n] {
+		if p := builtin().genPronoun[t.low]; p != "" {
+			pron = p // "по его словам"
+		}
+	}
+	if i == firstWord(s) || i == 0 || i > 0 && s[i-1].is(",") && pron != "" {
 		comma := indexPunct(s, i+n, ",")
 		if comma < 0 {
 			return a, 0, 0, 0, false
 		}
-		a.m = parseMention(s[i+n:comma], nil)
+		a.m = parseMention(sourceOf(s[i+n:comma]), nil)
+		if pron != "" {
+			a.m = mention{pronoun: pron}
+		}
 		a.m.genitive = ru
-		if !a.m.valid() || nonSpeaker(s[i+n:comma]) {
+		if i > 0 {
+			// "28 октября, по его словам, был испытан ...": the text after the parenthetical
+			a.resume = comma + 1
+			return a, 0, i - 1, comma + 1, true
+		}
+		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:comma])) {
 			return a, 0, 0, 0, false
 		}
 		return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
@@ -131,10 +191,16 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		for end < len(s) && s[end].kind == tWord {
 			end++
 		}
-		a.m = parseMention(s[i+n:end], nil)
+		for end < len(s) && (s[end].kind == tWord || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
+			end++
+		}
+		a.m = parseMention(sourceOf(s[i+n:end]), nil)
 		a.m.genitive = ru
-		if !a.m.valid() || nonSpeaker(s[i+n:end]) {
+		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:end])) {
 			return a, 0, 0, 0, false
+		}
+		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
+			a.resume = end + 1 // "..., по словам президента, был испытан ..."
 		}
 		return a, 0, i - 1, len(s), true
 	}
@@ -176,7 +242,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 				break
 			}
 			m := parseMention(s[from:k], appos)
-			if m.name != "" && !m.indefinite {
+			if m.name != "" || m.valid() && (m.indefinite || m.descriptor != "") {
 				return from, m
 			}
 			break
@@ -186,6 +252,28 @@ func subjectBefore(s []token, j int) (int, mention) {
 	from := npStart(s, j)
 	if from > j {
 		return 0, mention{}
+	}
+	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
+	// to the quotation
+	for k := from - 1; k >= 0 && from-k <= 3 && isRoleWord(s[from].low); k-- {
+		if s[k].kind == tQuote || s[k].isPunct(","+dashes) {
+			if k < from-1 {
+				from = k + 1
+			}
+			break
+		}
+		if s[k].kind != tWord || s[k].cap() {
+			break
+		}
+	}
+	if isCyrillic(s[j].low) {
+		// "Постпред России при международных организациях в Вене Михаил Ульянов": Russian
+		// titles run on in lower case and prepositions back to their head
+		for k := from - 1; k >= 0 && from-k <= 9 && s[k].kind == tWord; k-- {
+			if isRoleWord(s[k].low) {
+				from = k
+			}
+		}
 	}
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
@@ -199,6 +287,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 // spokesman", "Russia's deputy foreign minister") or a relative clause ("who heads ...").
 func apposLike(ts []token) bool {
 	w := ts[0].low
+	if strings.HasSuffix(w, "ing") && len(w) > 5 {
+		return true // "A German defence official, speaking on condition of anonymity, said"
+	}
 	if isRelative(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
@@ -209,18 +300,27 @@ func apposLike(ts []token) bool {
 func npStart(s []token, j int) int {
 	l := builtin()
 	i := j
+	if j >= 3 && s[j].isPunct(")") && s[j-2].isPunct("(") && s[j-1].cap() {
+		i = j - 3 // "the Stockholm International Peace Research Institute (Sipri)"
+	}
 	for i >= 0 {
 		t := s[i]
 		if t.kind != tWord {
-			if t.isPunct(".") && i > 0 && s[i-1].kind == tWord && len([]rune(s[i-1].text)) == 1 && s[i-1].cap() {
-				i-- // "В.Путин" / "V. Putin"
+			if t.isPunct(".") && i > 0 && i < j && s[i-1].kind == tWord && s[i-1].end == t.start && s[i-1].cap() &&
+				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".")) {
+				i-- // "В.Путин", "V. Putin", "U.S. official"
 				continue
 			}
 			break
 		}
 		switch {
+		case (t.low == "the" || t.low == "a" || t.low == "an") && i >= 2 && i < j && (s[i-1].is("of") || s[i-1].is("for")) &&
+			(s[i-2].cap() || isRoleWord(s[i-2].low)):
+			// "Commander of the Strategic Missile Forces ...": the article is inside the title
 		case t.low == "the" || t.low == "a" || t.low == "an":
 			return i
+		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
+			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
 		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
 			return i + 1
 		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
@@ -229,8 +329,6 @@ func npStart(s []token, j int) int {
 			}
 			return i + 1
 		case t.cap() || isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] || isPluralPerson(t.low) || isNameParticle(t.low):
-		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
-			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low)):
 		default:
 			if isCyrillic(t.low) && hasOrgHead([]token{t}) {
 				break
@@ -271,7 +369,7 @@ func isWeekday(w string) bool {
 
 // tailIsCircumstance tells whether what follows a cue up to the sentence end is only
 // circumstance ("on Wednesday", "in an interview with TASS", "told Sputnik") and not content.
-func tailIsCircumstance(s []token, i int) bool {
+func tailIsCircumstance(s []token, i int, cue string) bool {
 	l := builtin()
 	end := len(s)
 	for end > i && s[end-1].isPunct(".!?;") {
@@ -280,7 +378,7 @@ func tailIsCircumstance(s []token, i int) bool {
 	if i >= end {
 		return true
 	}
-	if s[i].is(",") && i+1 < end && l.participles.match(s, i+1) > 0 {
+	if participleAt(s, i) < len(s) {
 		return true // "..., adding that ..." starts a statement of its own
 	}
 	if end-i > 14 {
@@ -293,15 +391,27 @@ func tailIsCircumstance(s []token, i int) bool {
 		}
 	}
 	t := s[i]
+	if isTold(cue) && end-i <= 10 {
+		return true // "told the country's political elite"
+	}
 	if t.is("to") {
 		return i+1 < end && (l.recipients.match(s, i+1) > 0 || s[i+1].cap())
 	}
-	return l.timeWords[t.low] || l.recipients.match(s, i) > 0 || t.cap() || isCircumWord(t.low) || t.is(",")
+	if t.cap() && !isWeekday(t.low) && !l.timeWords[t.low] {
+		return end-i <= 2 && l.recipients.match(s, i) > 0
+	}
+	return l.timeWords[t.low] || l.recipients.match(s, i) > 0 || isCircumWord(t.low) || t.is(",")
+}
+
+func isTold(cue string) bool {
+	c := lower(cue)
+	return strings.HasPrefix(c, "told") || strings.HasPrefix(c, "tell")
 }
 
 func isCircumWord(w string) bool {
 	switch w {
-	case "in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
+	case "ahead", "prior", "upon", "outside", "inside", "near", "afterwards", "shortly",
+		"in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
 		"with", "from", "amid", "following", "according", "told", "late", "earlier", "later",
 		"в", "на", "во", "по", "после", "перед", "журналистам":
 		return true
@@ -313,19 +423,39 @@ func isCircumWord(w string) bool {
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
 func contentStart(s []token, i int, cue string) int {
 	l := builtin()
+	// "написал в соцсети X: «...»": a colon soon after the verb opens what was said
+	for k := i; k < len(s) && k-i <= 8; k++ {
+		if s[k].is(":") {
+			return skipThat(s, k)
+		}
+		if s[k].kind == tQuote || s[k].isPunct(".!?;") || s[k].is("that") || s[k].is("что") {
+			break
+		}
+	}
 	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
 	for k := i; k < len(s) && k-i <= 14; k++ {
 		t := s[k]
 		if t.is("that") || t.is("что") || t.is(":") {
 			return skipThat(s, k)
 		}
-		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()"+dashes) || t.cap() || l.timeWords[t.low] ||
+		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
 		}
 	}
+	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
+		// "said in a televised address that ...": a prepositional phrase before "that"
+		for k := i + 1; k < len(s) && k-i <= 10; k++ {
+			if s[k].is("that") {
+				return skipThat(s, k)
+			}
+			if s[k].kind != tWord {
+				break
+			}
+		}
+	}
 	k := i
-	if strings.HasPrefix(lower(cue), "told") || strings.HasPrefix(lower(cue), "tell") {
+	if isTold(cue) {
 		if n := l.recipients.match(s, k); n > 0 {
 			k += n
 		} else {
@@ -385,6 +515,12 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
 			return k
+		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
+			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
+		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
+			return k // "..., a move that would end ...": the writer's comment
+		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
+			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
 				return k - 1
@@ -459,4 +595,142 @@ func onlyPunctBetween(s []token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// wordWithin tells whether one of ws occurs within n tokens from k.
+func wordWithin(s []token, k, n int, ws ...string) bool {
+	for i := k; i < len(s) && i < k+n+1; i++ {
+		for _, w := range ws {
+			if s[i].is(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectAtStart reads the noun phrase opening a sentence (after a leading "On Tuesday," or
+// similar phrase): the subject a participle or a coordinated verb goes back to.
+func subjectAtStart(s []token) mention {
+	f := firstWord(s)
+	if f < 0 {
+		return mention{}
+	}
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && builtin().stopCaps[s[f].low] {
+		f = c + 1
+	}
+	k := f
+	for k < len(s) && s[k].kind == tWord && npStart(s, k) <= f {
+		k++
+	}
+	if k == f {
+		return mention{}
+	}
+	return parseMention(s[f:k], nil)
+}
+
+// isThisRef tells whether the cue at i follows "Об этом" / "This was" that points back at the
+// sentence before ("Об этом заявил журналистам Дмитрий Песков.").
+func isThisRef(s []token, i int) bool {
+	f := firstWord(s)
+	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
+}
+
+func isClauseConj(w string) bool {
+	switch w {
+	case "while", "whereas", "but", "although", "though", "тогда", "однако":
+		return true
+	}
+	return false
+}
+
+// participleAt returns i when s[i] is a comma opening a participle clause of the same speaker
+// ("..., adding that ..."), else len(s).
+func participleAt(s []token, i int) int {
+	if i < len(s) && s[i].is(",") && i+1 < len(s) && builtin().participles.match(s, i+1) > 0 {
+		return i
+	}
+	return len(s)
+}
+
+// tailHasContent tells whether what follows a quotation's attribution carries words said:
+// another quotation, a "that" clause or a colon.
+func tailHasContent(s []token, i int) bool {
+	for k := i; k < len(s); k++ {
+		if s[k].kind == tQuote || s[k].is("that") || s[k].is("что") || s[k].is(":") {
+			return true
+		}
+		if participleAt(s, k) == k {
+			return false
+		}
+	}
+	return false
+}
+
+// sourceOf finds who is behind data named after "according to": "estimates by the Federation
+// of American Scientists" gives the Federation, "SIPRI estimates" SIPRI.
+func sourceOf(np []token) []token {
+	l := builtin()
+	for k, t := range np {
+		if !l.nonSpeakers[t.low] {
+			continue
+		}
+		if k+2 < len(np) && (np[k+1].is("by") || np[k+1].is("of") || np[k+1].is("from")) {
+			return np[k+2:]
+		}
+		if k > 0 && k == len(np)-1 {
+			return np[:k]
+		}
+	}
+	return np
+}
+
+// withoutParens drops bracketed parts of a noun phrase ("Ракетными войсками (РВСН)").
+func withoutParens(ts []token) []token {
+	out := ts[:0:0]
+	depth := 0
+	for _, t := range ts {
+		switch {
+		case t.isPunct("("):
+			depth++
+		case t.isPunct(")"):
+			depth--
+		case depth == 0:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал
+// ТАСС Рябков в пятницу", "said Peskov on Monday".
+func isTrailingCircum(t token) bool {
+	if t.cap() {
+		return false
+	}
+	switch t.low {
+	case "в", "во", "на", "on", "in", "at", "during", "after", "before", "while", "when", "as",
+		"earlier", "later", "today", "yesterday", "ранее", "позднее", "вчера", "сегодня", "накануне",
+		"журналистам", "reporters", "journalists":
+		return true
+	}
+	return false
+}
+
+// trailingSpeaker tells whether the words from k to the sentence end name a speaker and
+// nothing else ("заявил постпред РФ Михаил Ульянов.", "said Peskov.").
+func trailingSpeaker(s []token, k int) bool {
+	end := len(s)
+	for end > k && s[end-1].kind == tPunct {
+		end--
+	}
+	if end <= k || end-k > 14 {
+		return false
+	}
+	for _, t := range s[k:end] {
+		if t.kind == tQuote || t.is("that") || t.is("что") {
+			return false
+		}
+	}
+	return parseMention(withoutParens(s[k:end]), nil).valid()
 }

@@ -36,6 +36,17 @@ type lists struct {
 	nonSpeakers   map[string]bool
 	questionLabel map[string]bool
 	labelStop     map[string]bool
+	genPronoun    map[string]string // "его" -> "he"
+	people        []person
+	nationality   map[string]string // "russian" -> "RU"
+}
+
+// person is a well-known speaker: the names the article may use, the country and what the
+// person is, so that a role alone can point at them.
+type person struct {
+	names   []string
+	country string
+	roles   []string
 }
 
 var builtin = sync.OnceValue(func() *lists { return parseLists(listsFile) })
@@ -78,6 +89,30 @@ func parseLists(src string) *lists {
 		questionLabel: wordSet(sec["question_labels"]),
 		labelStop:     wordSet(sec["label_stop"]),
 		roleWords:     map[string]bool{},
+		genPronoun:    map[string]string{},
+		nationality:   map[string]string{},
+	}
+	for _, line := range sec["pronouns_genitive"] {
+		w, p, _ := strings.Cut(line, "|")
+		l.genPronoun[strings.TrimSpace(lower(w))] = strings.TrimSpace(p)
+	}
+	for _, line := range sec["nationality"] {
+		w, c, _ := strings.Cut(line, "|")
+		l.nationality[strings.TrimSpace(lower(w))] = strings.TrimSpace(c)
+	}
+	for _, line := range sec["people"] {
+		f := strings.Split(line, "|")
+		if len(f) != 3 {
+			continue
+		}
+		p := person{country: strings.TrimSpace(f[1])}
+		for _, n := range strings.Split(f[0], ";") {
+			p.names = append(p.names, strings.TrimSpace(n))
+		}
+		for _, r := range strings.Split(f[2], ";") {
+			p.roles = append(p.roles, strings.TrimSpace(lower(r)))
+		}
+		l.people = append(l.people, p)
 	}
 	for _, line := range sec["roles"] {
 		name, classes, _ := strings.Cut(line, "|")

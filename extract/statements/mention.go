@@ -16,6 +16,7 @@ type mention struct {
 	indefinite bool   // "a senior official": nobody in particular
 	plural     bool   // "officials", "experts"
 	genitive   bool   // Russian name in the genitive ("по словам Рябкова")
+	alias      string // an acronym given in brackets ("(Sipri)")
 }
 
 func (m mention) valid() bool {
@@ -28,6 +29,11 @@ func parseMention(np, appos []token) mention {
 	l := builtin()
 	var m mention
 	np = trimPunct(np)
+	if n := len(np); n >= 4 && np[n-1].isPunct(")") && np[n-3].isPunct("(") {
+		m.alias = np[n-2].text
+		np = np[:n-3]
+	}
+	np = withoutParens(np)
 	if len(np) == 0 {
 		return m
 	}
@@ -43,6 +49,13 @@ func parseMention(np, appos []token) mention {
 			return mention{pronoun: "they"}
 		}
 	}
+	// "в заявлении МИД РФ", "in a statement by the ministry": the institution behind the text
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low)) {
+		np = np[1:]
+	}
+	if len(np) == 1 && isDocumentWord(np[0].low) {
+		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
+	}
 	switch np[0].low {
 	case "a", "an":
 		m.indefinite = true
@@ -57,11 +70,20 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
+	var origin []token
+	if k := placeSuffix(np); k > 0 {
+		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
+	}
 	ns := nameStart(np)
 	switch {
+	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low):
+		// Russian puts the head first: "представитель Кремля", "замминистра"
+		m.kind, m.descriptor = "person", lower(joinTokens(np))
+		m.role = joinTokens(np)
 	case ns < len(np) && isPlace(np[ns:]):
 		m.kind, m.name = "organization", joinTokens(np)
-	case ns < len(np) && !hasOrgHead(np[ns:]):
+	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
+		ns = trimRoleComplement(np, ns)
 		m.kind = "person"
 		m.name = cleanName(np[ns:])
 		m.role = joinTokens(np[:ns])
@@ -79,9 +101,20 @@ func parseMention(np, appos []token) mention {
 		m.plural, m.kind = true, "person"
 		m.role = joinTokens(np)
 	}
+	if len(origin) > 0 && m.kind == "person" {
+		m.role = strings.TrimSpace(m.role + " " + joinTokens(origin))
+	}
+	if m.kind == "organization" {
+		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
+	}
 	if m.indefinite && m.name == "" {
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
+	}
+	if a := trimPunct(appos); len(a) > 0 && m.name == "" && m.descriptor != "" && nameStart(a) == 0 && a[0].cap() {
+		// "Sipri’s director, Dan Smith, warned"
+		m.role, m.name, m.descriptor, m.kind = joinTokens(np), cleanName(a), "", "person"
+		return m
 	}
 	if a := trimPunct(appos); len(a) > 0 && m.role == "" && !isRelative(a[0].low) {
 		if a[0].low == "the" || a[0].low == "a" || a[0].low == "an" {
@@ -101,6 +134,15 @@ func nameStart(np []token) int {
 	i := len(np)
 	for i > 0 {
 		t := np[i-1]
+		if t.isPunct(".") && i >= 2 && np[i-2].cap() && len([]rune(np[i-2].text)) == 1 {
+			i-- // the period of an initial: "Antony J. Blinken"
+			continue
+		}
+		if i >= 2 && isPreposition(np[i-2].low) && !np[i-2].cap() {
+			if t.cap() && i < len(np) {
+				break // "в Вене Михаил Ульянов": a place after a preposition ends the title
+			}
+		}
 		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
 			isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] {
 			break
@@ -132,8 +174,13 @@ func isRelative(w string) bool {
 func isDocumentWord(w string) bool {
 	switch w {
 	case "statement", "communique", "readout", "release", "announcement", "message", "note",
-		"заявление", "сообщение", "коммюнике":
+		"коммюнике":
 		return true
+	}
+	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -146,9 +193,8 @@ func isRoleWord(w string) bool {
 		return true
 	}
 	if isCyrillic(w) {
-		s := ruStem(w)
 		for rw := range l.roleWords {
-			if isCyrillic(rw) && ruStem(rw) == s {
+			if isCyrillic(rw) && ruSame(rw, w) {
 				return true
 			}
 		}
@@ -176,9 +222,8 @@ func hasOrgHead(np []token) bool {
 			return true
 		}
 		if isCyrillic(t.low) {
-			s := ruStem(t.low)
 			for h := range l.orgHeads {
-				if isCyrillic(h) && ruStem(h) == s {
+				if isCyrillic(h) && ruSame(h, t.low) {
 					return true
 				}
 			}
@@ -206,6 +251,10 @@ func allCaps(np []token) bool {
 func cleanName(ts []token) string {
 	parts := make([]string, 0, len(ts))
 	for _, t := range ts {
+		if t.isPunct(".") && len(parts) > 0 {
+			parts[len(parts)-1] += "."
+			continue
+		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
 		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 {
 			parts = append(parts, w[:i+1], titleCase(w[i+1:]))
@@ -246,16 +295,19 @@ func trimPunct(ts []token) []token {
 	return ts
 }
 
-// ruStem cuts Russian case endings so inflected forms compare equal ("Рябкова" ~ "Рябков").
-func ruStem(w string) string {
-	rs := []rune(w)
-	for n := 0; n < 2 && len(rs) > 4; n++ {
-		if !strings.ContainsRune("аяоеуюыиьйьмх", rs[len(rs)-1]) {
-			break
-		}
-		rs = rs[:len(rs)-1]
+// ruSame tells whether two Russian words are forms of one word ("Рябкова" ~ "Рябков",
+// "командующего" ~ "командующий"): a common stem of four letters or more, with endings of
+// at most three letters on either side.
+func ruSame(a, b string) bool {
+	if a == b {
+		return true
 	}
-	return string(rs)
+	x, y := []rune(lower(a)), []rune(lower(b))
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		p++
+	}
+	return p >= 4 && len(x)-p <= 3 && len(y)-p <= 3
 }
 
 // nominative turns a Russian name in the genitive or dative back into the nominative, as far as
@@ -316,4 +368,70 @@ func female(name string) (isFemale, ok bool) {
 		}
 	}
 	return false, false
+}
+
+func hasDigit(ts []token) bool {
+	for _, t := range ts {
+		for _, r := range t.text {
+			if unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimRoleComplement moves the name start past the words that complete a title with "of" or
+// "for" ("Special Presidential Envoy for Arms Control Marshall Billingslea"): a name keeps its
+// last two words, or three with a middle initial.
+func trimRoleComplement(np []token, ns int) int {
+	hasOf := false
+	for _, t := range np[:ns] {
+		if t.is("of") || t.is("for") {
+			hasOf = true
+		}
+	}
+	var words []int
+	for k := ns; k < len(np); k++ {
+		if np[k].kind == tWord {
+			words = append(words, k)
+		}
+	}
+	if !hasOf || len(words) <= 2 {
+		return ns
+	}
+	keep := 2
+	if len(words) >= 3 && len([]rune(np[words[len(words)-2]].text)) == 1 {
+		keep = 3
+	}
+	return words[len(words)-keep]
+}
+
+// placeSuffix finds "of Vietnam" / "from Germany" closing a named phrase and returns where it
+// starts (0 if none).
+func placeSuffix(np []token) int {
+	for k := len(np) - 2; k >= 2; k-- {
+		if !(np[k].is("of") || np[k].is("from")) {
+			continue
+		}
+		base := np[:k]
+		if !np[k-1].cap() || nameStart(base) >= k-1 || hasOrgHead(base) || len(np)-k-1 > 2 {
+			return 0 // one name word ("the Federation of ...") is an institution's name, not a person's
+		}
+		for _, t := range np[k+1:] {
+			if !t.cap() {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "в", "во", "на", "при", "из", "у", "in", "at", "to", "for":
+		return true
+	}
+	return false
 }

@@ -5,9 +5,40 @@ import "strings"
 // entity is one speaker of an article: a person or an institution, named by the fullest form
 // the article gives.
 type entity struct {
-	name string
-	role string
-	kind string // person, organization
+	name    string
+	role    string
+	kind    string   // person, organization
+	country string   // from the role's nationality or the people list, if known
+	known   []string // what the people list says the person is
+	alias   string   // an acronym the article gives ("Sipri")
+}
+
+// know fills what the people list says about e.
+func (e *entity) know() {
+	ws := strings.Fields(e.name)
+	for _, p := range builtin().people {
+		for _, n := range p.names {
+			nw := strings.Fields(n)
+			if sameSurname(nw[len(nw)-1], ws[len(ws)-1]) && firstNamesAgree(nw, ws) {
+				e.country, e.known = p.country, p.roles
+				return
+			}
+		}
+	}
+}
+
+// countryOf finds the country a role or descriptor names ("Russian", "U.S."), or "".
+func countryOf(s string) string {
+	nat := builtin().nationality
+	for _, w := range strings.Fields(lower(s)) {
+		if c := nat[w]; c != "" {
+			return c
+		}
+	}
+	if strings.Contains(lower(s), "united states") {
+		return "US"
+	}
+	return ""
 }
 
 // registry holds the speakers met so far, in order of introduction, and the last speakers for
@@ -28,7 +59,11 @@ func (r *registry) resolve(m mention) *entity {
 	case m.pronoun != "":
 		return r.pronoun(m.pronoun)
 	case m.name != "" && m.kind == "organization":
-		return r.org(m.name)
+		e := r.org(m.name)
+		if m.alias != "" && e.alias == "" {
+			e.alias = m.alias
+		}
+		return e
 	case m.name != "":
 		name := m.name
 		if m.genitive {
@@ -49,6 +84,14 @@ func (r *registry) spoke(e *entity) {
 		return
 	}
 	r.last = e
+	// most recent speaker last: a role alone ("the diplomat") prefers who spoke last
+	for i, x := range r.ents {
+		if x == e {
+			copy(r.ents[i:], r.ents[i+1:])
+			r.ents[len(r.ents)-1] = e
+			break
+		}
+	}
 	if e.kind == "organization" {
 		r.lastOrg = e
 		return
@@ -104,14 +147,14 @@ func (r *registry) lastIntroduced(kind string) *entity {
 // replaces a shorter one, so the canonical name is the fullest the article gives.
 func (r *registry) person(name, role string) *entity {
 	ws := strings.Fields(name)
-	sur := surnameKey(ws[len(ws)-1])
+	sur := ws[len(ws)-1]
 	for i := len(r.ents) - 1; i >= 0; i-- {
 		e := r.ents[i]
 		if e.kind != "person" || e.name == "" {
 			continue
 		}
 		ew := strings.Fields(e.name)
-		if surnameKey(ew[len(ew)-1]) != sur || !firstNamesAgree(ew, ws) {
+		if !sameSurname(ew[len(ew)-1], sur) || !firstNamesAgree(ew, ws) {
 			continue
 		}
 		if len(ws) > len(ew) && !strings.HasSuffix(ws[0], ".") {
@@ -119,20 +162,29 @@ func (r *registry) person(name, role string) *entity {
 		}
 		if e.role == "" {
 			e.role = role
+			if c := countryOf(role); c != "" && e.country == "" {
+				e.country = c
+			}
 		}
 		return e
 	}
 	e := &entity{name: name, role: role, kind: "person"}
+	e.know()
+	if c := countryOf(role); c != "" {
+		e.country = c
+	}
 	r.ents = append(r.ents, e)
 	return e
 }
 
-func surnameKey(w string) string {
-	w = lower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
-	if isCyrillic(w) {
-		return ruStem(w)
+// sameSurname compares surnames, Russian ones in any case ("Рябкова" = "Рябков").
+func sameSurname(a, b string) bool {
+	a = lower(strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s"))
+	b = lower(strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s"))
+	if isCyrillic(a) && isCyrillic(b) {
+		return ruSame(a, b)
 	}
-	return w
+	return a == b
 }
 
 // firstNamesAgree: both give a first name (or initial) only if they agree; Sergey = Sergei.
@@ -149,7 +201,7 @@ func firstNamesAgree(a, b []string) bool {
 	}
 	// transliteration variants share a long prefix (Sergey/Sergei, Dmitry/Dmitri, Yury/Yuri)
 	n := min(len(x), len(y))
-	return n >= 4 && x[:n-1] == y[:n-1] || ruStem(x) == ruStem(y)
+	return n >= 4 && x[:n-1] == y[:n-1] || isCyrillic(x) && ruSame(x, y)
 }
 
 // org finds an institution by name ("Foreign Ministry" is the "Russian Foreign Ministry" met
@@ -162,7 +214,7 @@ func (r *registry) org(name string) *entity {
 			continue
 		}
 		ek := orgKey(e.name)
-		if ek == key || containsWords(ek, key) {
+		if ek == key || containsWords(ek, key) || e.alias != "" && lower(e.alias) == key {
 			return e
 		}
 		if containsWords(key, ek) {
@@ -199,6 +251,12 @@ func (r *registry) orgByHead(desc string) *entity {
 			return e
 		}
 	}
+	// "the ministry", "в министерстве", "the department": the institution that spoke last
+	for _, w := range ws {
+		if isGenericInstitution(w) && r.lastOrg != nil {
+			return r.lastOrg
+		}
+	}
 	return nil
 }
 
@@ -206,13 +264,19 @@ func (r *registry) orgByHead(desc string) *entity {
 // last person whose title fits it; nil when nobody fits.
 func (r *registry) byRole(desc string) *entity {
 	d := stripModifiers(desc)
+	c := countryOf(desc)
 	for i := len(r.ents) - 1; i >= 0; i-- {
 		e := r.ents[i]
-		if e.kind != "person" || e.role == "" {
+		if e.kind != "person" || c != "" && e.country != "" && e.country != c {
 			continue
 		}
-		if roleFits(lower(e.role), desc, d) {
+		if e.role != "" && roleFits(lower(e.role), desc, d) {
 			return e
+		}
+		for _, k := range e.known {
+			if k == desc || k == d || roleFits(k, desc, d) {
+				return e
+			}
 		}
 	}
 	return nil
@@ -220,6 +284,14 @@ func (r *registry) byRole(desc string) *entity {
 
 // roleFits tells whether a descriptor (desc, and d without its modifiers) fits a title.
 func roleFits(title, desc, d string) bool {
+	if isCyrillic(desc) {
+		// Russian titles put the head first and inflect: compare the heads' stems
+		t, w := strings.Fields(title), strings.Fields(desc)
+		if len(t) == 0 || len(w) == 0 || !ruSame(t[0], w[0]) {
+			return false
+		}
+		return len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)
+	}
 	if containsWords(title, desc) || d != "" && containsWords(title, d) {
 		return true
 	}
@@ -248,7 +320,7 @@ func roleStemEqual(title, rw string) bool {
 	}
 	a = a[len(a)-len(b):]
 	for i := range b {
-		if ruStem(a[i]) != ruStem(b[i]) {
+		if !ruSame(a[i], b[i]) {
 			return false
 		}
 	}
@@ -266,4 +338,17 @@ func stripModifiers(s string) string {
 		keep = append(keep, w)
 	}
 	return strings.Join(keep, " ")
+}
+
+func isGenericInstitution(w string) bool {
+	switch w {
+	case "ministry", "department", "agency", "office", "government", "administration", "service":
+		return true
+	}
+	for _, d := range []string{"министерство", "ведомство", "правительство", "администрация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
+	}
+	return false
 }

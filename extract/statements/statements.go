@@ -81,16 +81,19 @@ type engine struct {
 	drafts  []*draft
 	pending *draft // an unattributed quotation a following "X said." may still claim
 
-	labels int     // transcript labels in the body
-	inTurn bool    // inside a transcript turn
-	turn   *entity // its speaker
-	turnM  mention
+	labels  int     // transcript labels in the body
+	inTurn  bool    // inside a transcript turn
+	turn    *entity // its speaker
+	turnM   mention
+	curTurn *draft
+	colon   *draft // "He wrote:" closing a paragraph: the next paragraph is the quotation
 }
 
 func newEngine(body string, opt Options) *engine {
 	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs)}
 	e.parts = make([][]qpart, len(e.paras))
 	for _, q := range findQuotes(body, e.paras) {
+		q.splitInner(e.cues)
 		for k, o := range q.outer {
 			pi := textutil.ParagraphAt(body, o[0])
 			e.parts[pi] = append(e.parts[pi], qpart{outer: o, q: q, idx: k})
@@ -117,16 +120,23 @@ func (e *engine) run() {
 		if e.dashAttribution(pi, toks[pi]) {
 			continue
 		}
+		if e.colonQuote(pi, toks[pi]) {
+			continue
+		}
 		sents := sentences(toks[pi])
+		if len(sents) > 0 && pi < 3 {
+			sents[0] = sents[0][skipDateline(sents[0]):]
+		}
 		for si, s := range sents {
-			if pi == 0 && si == 0 {
-				s = s[skipDateline(s):]
+			var prev, next []token
+			if si > 0 {
+				prev = sents[si-1]
 			}
-			var next []token
 			if si+1 < len(sents) {
 				next = sents[si+1]
 			}
-			e.sentence(pi, s, next)
+			e.sentence(pi, s, prev, next)
+			e.introduce(s) // after: a name in the content must not shadow the speaker
 		}
 	}
 }
@@ -136,6 +146,7 @@ func (e *engine) statement(d *draft) (Statement, bool) {
 	if d.dropped || len(d.spans) == 0 {
 		return Statement{}, false
 	}
+	d.spans = orderSpans(d.spans)
 	texts := make([]string, len(d.spans))
 	for i, sp := range d.spans {
 		texts[i] = e.body[sp[0]:sp[1]]
@@ -166,4 +177,36 @@ func (e *engine) add(d *draft) *draft {
 func quoteSpans(q *quote) [][2]int {
 	q.used = true
 	return append([][2]int(nil), q.inner...)
+}
+
+// introduce registers the people a sentence names with a title ("Russian President Vladimir
+// Putin met ..."), so a later "the Russian leader said" can find them.
+func (e *engine) introduce(s []token) {
+	for i := 0; i < len(s); i++ {
+		if !s[i].cap() || i+1 < len(s) && s[i+1].kind == tWord && (s[i+1].cap() || isNameParticle(s[i+1].low)) {
+			continue
+		}
+		from := npStart(s, i)
+		if from >= i {
+			continue
+		}
+		m := parseMention(s[from:i+1], nil)
+		if m.kind == "person" && m.role != "" && len(strings.Fields(m.name)) >= 2 && !isCyrillic(m.name) {
+			e.reg.person(m.name, m.role)
+		}
+	}
+}
+
+// orderSpans sorts spans and drops any that overlap an earlier one, so that start and end
+// bound them and their texts join in body order.
+func orderSpans(sp [][2]int) [][2]int {
+	sort.Slice(sp, func(i, j int) bool { return sp[i][0] < sp[j][0] })
+	out := sp[:0]
+	for _, s := range sp {
+		if s[1] <= s[0] || len(out) > 0 && s[0] < out[len(out)-1][1] {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -7,16 +7,14 @@ import (
 // turnLabel reads a transcript label opening a paragraph ("Vladimir Putin:", "MR MILLER:",
 // "В.Путин:", "QUESTION:"): the label's tokens and the index of the first token after the colon.
 func turnLabel(toks []token) ([]token, int, bool) {
-	l := builtin()
-	for k := 0; k < len(toks) && k <= 7; k++ {
+	for k := 0; k < len(toks) && k <= 9; k++ {
 		t := toks[k]
 		if t.is(":") {
 			if k == 0 || k+1 >= len(toks) {
 				return nil, 0, false
 			}
 			label := toks[:k]
-			key := lower(joinTokens(label))
-			if l.labelStop[key] || len(label) == 1 && l.stopCaps[label[0].low] {
+			if !labelLike(label) {
 				return nil, 0, false
 			}
 			return label, k + 1, true
@@ -24,6 +22,20 @@ func turnLabel(toks []token) ([]token, int, bool) {
 		switch {
 		case t.kind == tWord && (t.cap() || isNameParticle(t.low)):
 		case t.isPunct("."):
+		case t.isPunct("("):
+			// "Question (retranslated):": a note on the turn, not part of the name
+			c := k
+			for c < len(toks) && !toks[c].isPunct(")") {
+				c++
+			}
+			if c+1 >= len(toks) || !toks[c+1].is(":") || k == 0 {
+				return nil, 0, false
+			}
+			label := toks[:k]
+			if !labelLike(label) {
+				return nil, 0, false
+			}
+			return label, c + 2, true
 		default:
 			return nil, 0, false
 		}
@@ -42,7 +54,7 @@ func (e *engine) transcript(pi int, toks []token) bool {
 		if isStageDirection(toks) {
 			return true
 		}
-		e.addTurn(pi, toks, 0, e.turn, e.turnM, "")
+		e.addTurn(pi, toks, 0, e.turn, e.turnM, true)
 		return true
 	}
 	m := mention{}
@@ -52,11 +64,14 @@ func (e *engine) transcript(pi int, toks []token) bool {
 		ent = e.reg.resolve(m)
 	}
 	e.inTurn, e.turn, e.turnM = true, ent, m
-	e.addTurn(pi, toks, after, ent, m, "")
+	e.addTurn(pi, toks, after, ent, m, false)
 	return true
 }
 
-func (e *engine) addTurn(pi int, toks []token, from int, ent *entity, m mention, cue string) {
+// addTurn records the text of a turn from token from on; a paragraph that continues a turn
+// adds a span to it (one statement per turn). What the speaker reports others said inside the
+// turn ("President Trump has said that ...") is a statement of its own.
+func (e *engine) addTurn(pi int, toks []token, from int, ent *entity, m mention, cont bool) {
 	if from >= len(toks) {
 		return
 	}
@@ -64,8 +79,29 @@ func (e *engine) addTurn(pi int, toks []token, from int, ent *entity, m mention,
 	if end <= s {
 		return
 	}
-	d := &draft{kind: "transcript", spans: [][2]int{{s, end}}, ent: ent, m: m, cue: cue, para: pi}
-	e.drafts = append(e.drafts, d)
+	if d := e.curTurn; cont && d != nil {
+		d.spans = append(d.spans, [2]int{s, end})
+	} else {
+		d = &draft{kind: "transcript", spans: [][2]int{{s, end}}, ent: ent, m: m, para: pi}
+		e.drafts = append(e.drafts, d)
+		e.curTurn = d
+	}
+	mark := len(e.drafts)
+	var prev []token
+	for _, sent := range sentences(toks[from:]) {
+		e.sentence(pi, sent, prev, nil)
+		prev = sent
+	}
+	// keep only third parties named in the turn: the turn's speaker, pronouns and quotations
+	// of unknown speakers are the turn itself
+	kept := e.drafts[:mark]
+	for _, d := range e.drafts[mark:] {
+		if d.ent != nil && d.ent != ent && d.m.name != "" {
+			kept = append(kept, d)
+		}
+	}
+	e.drafts = kept
+	e.pending = nil
 }
 
 // isStageDirection: "(Applause.)", "[Laughter]".
@@ -94,6 +130,9 @@ func (e *engine) dashAttribution(pi int, toks []token) bool {
 		return false
 	}
 	d := e.lastDraftIn(pi - 1)
+	if d != nil && d != e.pending {
+		return false // the paragraph above has its own speakers
+	}
 	if d == nil {
 		// a blockquote without marks: the whole previous paragraph is the quotation
 		p := e.paras[pi-1]
@@ -148,14 +187,37 @@ func orphanAttribution(s []token) bool {
 	if n == 0 {
 		return false
 	}
-	return s[0].cap() && tailIsCircumstance(s, cueEnd(s))
+	end, cue := cueEnd(s)
+	return s[0].cap() && tailIsCircumstance(s, end, cue)
 }
 
-func cueEnd(s []token) int {
+func cueEnd(s []token) (int, string) {
 	for i := range s {
 		if n := builtin().cues.match(s, i); n > 0 {
-			return i + n
+			return i + n, joinTokens(s[i : i+n])
 		}
 	}
-	return len(s)
+	return len(s), ""
+}
+
+// labelLike tells whether words before a colon can name a speaker: not "Note" or "Read more";
+// a single word only when it is a question label, a title or all capitals ("QUESTION", "MODERATOR").
+func labelLike(label []token) bool {
+	l := builtin()
+	key := lower(joinTokens(label))
+	initial := len(label) > 1 && label[1].isPunct(".")
+	if l.labelStop[key] || l.stopCaps[label[0].low] && label[0].low != "the" && !initial {
+		return false
+	}
+	words := 0
+	for _, t := range label {
+		if t.kind == tWord {
+			words++
+		}
+	}
+	if words == 1 {
+		w := label[len(label)-1]
+		return l.questionLabel[w.low] || isRoleWord(w.low) || strings.ToUpper(w.text) == w.text && len(w.text) > 1
+	}
+	return true
 }
