@@ -1,10 +1,12 @@
 // Package crawler fetches the pages of configured sources with colly v2: it discovers article
-// URLs from feeds, sitemaps and start pages, is polite (robots.txt, per-host delay and
-// parallelism), and hands each article page to a Sink. It knows nothing of SQL or extraction.
+// URLs from feeds, sitemaps and start pages, is polite (robots.txt with Crawl-delay, per-host
+// delay and parallelism, Retry-After, backoff) and hands each article page to a Sink. It knows
+// nothing of SQL or extraction: what it must remember between runs goes through State.
 package crawler
 
 import (
 	"context"
+	"log/slog"
 	"regexp"
 	"time"
 )
@@ -17,49 +19,139 @@ type Source struct {
 	Feeds          []string
 	Sitemaps       []string
 	StartURLs      []string
-	ArticlePattern *regexp.Regexp
+	ArticlePattern *regexp.Regexp // nil: every link on an allowed host is a candidate
 	AllowedHosts   []string
-	Keywords       []string
+	Keywords       []string // passed through to the sink, which decides relevance
 }
 
-// Options are the crawl settings shared by all sources.
+// Options are the crawl settings shared by all sources. Zero values get the defaults noted.
 type Options struct {
 	UserAgent       string
-	Parallelism     int
-	Delay           time.Duration
+	Parallelism     int           // concurrent requests per host (default 2)
+	Delay           time.Duration // between requests to one host; robots.txt Crawl-delay wins if larger
 	RandomDelay     time.Duration
-	Timeout         time.Duration
-	MaxBodyBytes    int
-	MaxPagesPerRun  int
-	MaxPagesPerHost int
-	AllowPrivate    bool // allow loopback and private addresses (demo, tests)
-	Refresh         bool // fetch articles again even when already stored
+	Timeout         time.Duration // per request (default 30s)
+	MaxBodyBytes    int           // larger pages fail (default 10 MiB)
+	MaxPagesPerRun  int           // article pages fetched per run, all sources (0: no cap)
+	MaxPagesPerHost int           // article pages fetched per host per run (0: no cap)
+	AllowPrivate    bool          // allow loopback and private addresses (demo, tests)
+	Refresh         bool          // fetch discovered articles again even when already stored
+
+	Retries       int           // extra attempts for timeouts, resets, 5xx (default 3)
+	RetryBase     time.Duration // first backoff, doubled each attempt, plus jitter (default 1s)
+	MaxRetryAfter time.Duration // a longer Retry-After leaves the page for the next run (default 2m)
+	MaxSitemaps   int           // sitemap documents read per source per run (default 50)
+	MaxAge        time.Duration // sitemap entries dated earlier are ignored (default 30 days)
+	GiveUpAfter   int           // runs in which a page failed before it is abandoned (default 5)
+
+	Logger   *slog.Logger // nil: discard
+	Progress func(Event)  // nil: none; called from several goroutines
 }
+
+// Event tells a progress display what happened.
+type Event struct {
+	Kind   EventKind
+	Source string
+	URL    string
+	Total  int    // with EventQueued: article pages this run will try
+	Result string // with EventPage: new, changed, unchanged, duplicate, skipped, failed, gone
+}
+
+// EventKind says what an Event reports.
+type EventKind int
+
+const (
+	EventQueued EventKind = iota // the article phase starts with Total pages
+	EventPage                    // one article page finished
+)
 
 // Page is one fetched article page.
 type Page struct {
 	URL         string // the URL as discovered
 	FinalURL    string // after redirects
-	Source      string
-	Profile     string
-	Language    string
+	Source      *Source
 	ContentType string
 	Body        []byte
 	FetchedAt   time.Time
 	Published   time.Time // from the feed or sitemap entry, zero if unknown
 }
 
-// Sink receives pages. HandlePage is called from several goroutines at once.
+// Outcome is what the sink made of a page.
+type Outcome string
+
+const (
+	New       Outcome = "new"       // stored for the first time
+	Changed   Outcome = "changed"   // stored before, content differed
+	Unchanged Outcome = "unchanged" // stored before with the same content
+	Duplicate Outcome = "duplicate" // same canonical URL or content as another stored article
+	Skipped   Outcome = "skipped"   // deliberately not stored (e.g. off-topic)
+)
+
+// Sink receives article pages. HandlePage is called from several goroutines at once; an error
+// counts the page as failed (it is retried in a later run) and never stops the crawl.
 type Sink interface {
-	HandlePage(ctx context.Context, p Page) error
+	HandlePage(ctx context.Context, p Page) (Outcome, error)
 }
+
+// SinkFunc adapts a function to Sink.
+type SinkFunc func(ctx context.Context, p Page) (Outcome, error)
+
+// HandlePage calls f.
+func (f SinkFunc) HandlePage(ctx context.Context, p Page) (Outcome, error) { return f(ctx, p) }
 
 // Stats count what a crawl did.
 type Stats struct {
-	Fetched, New, Unchanged, Failed int
+	Fetched     int // article pages fetched (any HTTP answer)
+	New         int
+	Changed     int
+	Unchanged   int // includes duplicates and skipped pages
+	Failed      int
+	Documents   int // feeds, sitemaps and start pages requested
+	NotModified int // of those, answered 304
+	Discovered  int // article URLs new to the frontier
+	Pending     int // article URLs left in the frontier for a later run (caps, interruption)
+	Sources     map[string]*SourceStats
 }
 
-// Crawl crawls the sources once, handing every article page to sink.
-func Crawl(ctx context.Context, sources []Source, opt Options, sink Sink) (Stats, error) {
-	return Stats{}, nil
+// SourceStats count one source's share of a run, for its health.
+type SourceStats struct {
+	Fetched, New, Failed, Documents, DocumentErrors int
+	LastError                                       string
+}
+
+// withDefaults fills the zero values.
+func (o Options) withDefaults() Options {
+	def := func(v *time.Duration, d time.Duration) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = "armswatch/0.1"
+	}
+	o.Parallelism = max(o.Parallelism, 1)
+	def(&o.Timeout, 30*time.Second)
+	def(&o.RetryBase, time.Second)
+	def(&o.MaxRetryAfter, 2*time.Minute)
+	def(&o.MaxAge, 30*24*time.Hour)
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = 10 << 20
+	}
+	if o.Retries == 0 {
+		o.Retries = 3
+	}
+	o.Retries = max(o.Retries, 0)
+	if o.MaxSitemaps <= 0 {
+		o.MaxSitemaps = 50
+	}
+	if o.GiveUpAfter <= 0 {
+		o.GiveUpAfter = 5
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Progress == nil {
+		o.Progress = func(Event) {}
+	}
+	return o
 }

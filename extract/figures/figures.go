@@ -1,8 +1,14 @@
 // Package figures finds the numbers arms control is argued over ("no more than 1,550 deployed
-// warheads") with their comparator, unit, category and treaty.
+// warheads") with their comparator, unit, category and treaty. The words (units, comparators,
+// cues, number words) are data: data/vocab.toml.
 package figures
 
-import "armswatch/extract/lexicon"
+import (
+	"sort"
+
+	"armswatch/extract/lexicon"
+	"armswatch/extract/textutil"
+)
 
 // Figure is one item of the contract's "figures" list.
 type Figure struct {
@@ -16,9 +22,179 @@ type Figure struct {
 	Paragraph  int      `json:"paragraph"`
 	Start      int      `json:"start"`
 	End        int      `json:"end"`
+
+	explicit bool // the comparator is written ("no more than"), not the default "="
+	limitCue bool // the sentence speaks of limits
 }
 
 // Extract returns the figures of body.
 func Extract(body string, lex *lexicon.Lexicon) []Figure {
-	return []Figure{}
+	out := []Figure{}
+	if body == "" {
+		return out
+	}
+	if lex == nil {
+		lex = lexicon.Default()
+	}
+	v := mustVocab()
+	doc := newDocument(body, lex)
+	var prev *Figure
+	for _, s := range sentences(body) {
+		if prev != nil && prev.Paragraph != s.para {
+			prev = nil
+		}
+		for _, f := range v.sentence(body[s.start:s.end], doc.blocked(s.start), prev) {
+			f.Start += s.start
+			f.End += s.start
+			f.Text = body[f.Start:f.End]
+			f.Paragraph = s.para
+			f.Treaty = doc.treaty(s, f.Start)
+			doc.limits(lex, s, &f)
+			out = append(out, f)
+			prev = &out[len(out)-1]
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }
+
+// document holds what the figures of an article share: its treaty mentions and the spans of
+// named weapons (whose designators, RS-24 or Tu-160, are not figures).
+type document struct {
+	treaties []lexicon.Match
+	paras    []int // paragraph of each treaty mention
+	weapons  []nameSpan
+	main     string
+	body     string
+}
+
+func newDocument(body string, lex *lexicon.Lexicon) *document {
+	d := &document{body: body}
+	count := map[string]int{}
+	first := map[string]int{}
+	for _, m := range lex.Find(body, 0) {
+		switch m.Class {
+		case "treaty":
+			d.treaties = append(d.treaties, m)
+			d.paras = append(d.paras, textutil.ParagraphAt(body, m.Start))
+			if count[m.Entry.ID] == 0 {
+				first[m.Entry.ID] = m.Start
+			}
+			count[m.Entry.ID]++
+		case "weapon":
+			d.weapons = append(d.weapons, nameSpan{m.Start, m.End, m.Entry.Kind})
+		}
+	}
+	for id, n := range count {
+		if d.main == "" || n > count[d.main] || n == count[d.main] && first[id] < first[d.main] {
+			d.main = id
+		}
+	}
+	return d
+}
+
+// blocked returns, relative to a sentence starting at base, the ranges where numbers belong to a
+// name.
+func (d *document) blocked(base int) []nameSpan {
+	var out []nameSpan
+	for _, w := range d.weapons {
+		out = append(out, nameSpan{w.start - base, w.end - base, w.kind})
+	}
+	return out
+}
+
+// nameSpan is a named weapon in the text, with its type (icbm, slbm, bomber, ...).
+type nameSpan struct {
+	start, end int
+	kind       string
+}
+
+// treaty is the treaty a figure belongs to: the one named in its sentence (the nearest before
+// it, else the first after), else in its paragraph, else the article's main treaty.
+func (d *document) treaty(s span, at int) string {
+	pick := func(in func(i int) bool) string {
+		best := ""
+		for i, m := range d.treaties {
+			if !in(i) {
+				continue
+			}
+			if m.Start <= at || best == "" {
+				best = m.Entry.ID
+			}
+			if m.Start > at {
+				break
+			}
+		}
+		return best
+	}
+	if t := pick(func(i int) bool { return d.treaties[i].Start >= s.start && d.treaties[i].End <= s.end }); t != "" {
+		return t
+	}
+	if t := pick(func(i int) bool { return d.paras[i] == s.para }); t != "" {
+		return t
+	}
+	return d.main
+}
+
+// limits applies the treaties' headline limits (lexicon.md §1.1) to a figure that repeats one:
+// a ceiling is "<=" even when the sentence does not say so ("the central limits of 1,550
+// deployed warheads"), and the limit's category and unit hold where the words named no narrower
+// one (New START's 700 "missiles and bombers" are delivery vehicles, the ABM Treaty's 100
+// interceptors are launchers). A figure whose treaty was not named in its sentence goes to the
+// article's treaty whose limit it repeats.
+func (d *document) limits(lex *lexicon.Lexicon, s span, f *Figure) {
+	find := func(treaty string) (lexicon.Limit, int, bool) {
+		for _, l := range lex.Limits {
+			if l.Treaty != treaty {
+				continue
+			}
+			for i, v := range l.Values {
+				if v == f.Value && f.ValueMax == nil && i < len(l.Units) && family(l.Units[i]) == family(f.Unit) && f.Unit != "" {
+					return l, i, true
+				}
+			}
+		}
+		return lexicon.Limit{}, 0, false
+	}
+	l, i, ok := find(f.Treaty)
+	if !ok && !d.namedIn(s, f.Treaty) {
+		for _, m := range d.treaties {
+			if l, i, ok = find(m.Entry.ID); ok {
+				f.Treaty = m.Entry.ID
+				break
+			}
+		}
+	}
+	if !ok || l.Category == "duration" {
+		return
+	}
+	if !f.explicit && f.limitCue {
+		f.Comparator = "<="
+	}
+	if generic[f.Category] || f.Unit != l.Units[i] {
+		f.Category, f.Unit = l.Category, l.Units[i]
+	}
+}
+
+// namedIn tells whether the treaty is named in the sentence.
+func (d *document) namedIn(s span, treaty string) bool {
+	for _, m := range d.treaties {
+		if m.Entry.ID == treaty && m.Start >= s.start && m.End <= s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// family groups units a limit may be stated in: carriers are counted as missiles, launchers or
+// delivery vehicles by different writers.
+func family(unit string) string {
+	switch unit {
+	case "delivery_vehicle", "icbm", "slbm", "bomber", "missile", "launcher":
+		return "carrier"
+	}
+	return unit
+}
+
+// generic categories are the defaults of their units, which a treaty limit may narrow.
+var generic = map[string]bool{"warheads_total": true, "missiles": true, "other": true}

@@ -1,13 +1,24 @@
 // Package lexicon is the arms-control vocabulary as data: treaties, weapons, organisations,
-// countries, people, roles, figure categories and reporting verbs. The built-in tables are
-// embedded files, parsed once on first use; users extend them from config.toml.
+// countries, people, roles, figure categories and relevance keywords. The built-in tables are
+// embedded TOML files (data/, built from shared/reference/lexicon.md), parsed once on first use;
+// users extend them from config.toml. Find matches every table against a text at once.
 package lexicon
 
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+)
+
 // Entry is one lexicon item: an id, its canonical name and the aliases that refer to it.
+// Aliases may carry the markers described in data/treaties.toml (" (cs)", " ⚠", «...», ...).
 type Entry struct {
 	ID      string   `toml:"id" json:"id"`
 	Name    string   `toml:"name" json:"name"`
 	Aliases []string `toml:"aliases" json:"aliases"`
+	Kind    string   `toml:"kind" json:"kind,omitempty"`       // treaty kind, weapon type, organisation type
+	Country string   `toml:"country" json:"country,omitempty"` // ISO code(s), "; "-separated
 }
 
 // Extra is what a user adds from config.toml.
@@ -19,33 +30,120 @@ type Extra struct {
 	Keywords       []string
 }
 
-// Lexicon is the compiled vocabulary. Build it with Default or New; it is read-only after.
-type Lexicon struct {
-	Treaties       []Entry
-	Weapons        []Entry
-	Organizations  []Entry
-	Countries      []Entry
-	People         []Entry
-	ReportingVerbs []string
-	Keywords       []string
+// Limit is a treaty's headline limit (lexicon.md §1.1): figures of that treaty with one of the
+// values in one of the units take the category when their own words name none.
+type Limit struct {
+	Treaty   string    `toml:"treaty"`
+	Category string    `toml:"category"`
+	Values   []float64 `toml:"values"`
+	Units    []string  `toml:"units"`
 }
 
-// New returns the built-in lexicon extended by extra.
+// Category is a figure category id of lexicon.md §2.
+type Category struct {
+	ID      string   `toml:"id"`
+	Meaning string   `toml:"meaning"`
+	Units   []string `toml:"units"`
+	Cues    []string `toml:"cues"`
+}
+
+// Lexicon is the compiled vocabulary. Build it with Default or New; it is read-only after.
+type Lexicon struct {
+	Treaties      []Entry
+	Weapons       []Entry
+	Organizations []Entry
+	Countries     []Entry
+	People        []Entry
+	Roles         []Entry
+	Limits        []Limit
+	Categories    []Category
+	// ReportingVerbs are only the user's additions: the statements analyzer keeps the built-in
+	// list in its own package.
+	ReportingVerbs []string
+	// Keywords are the user's relevance keywords, added to the built-in ones.
+	Keywords []string
+
+	keywords []keyword
+	once     sync.Once
+	m        *matcher
+}
+
+// New returns the built-in lexicon extended by extra. An extra entry whose id is a built-in one
+// adds its aliases to it.
 func New(extra Extra) (*Lexicon, error) {
-	l := &Lexicon{}
-	l.Treaties = append(l.Treaties, extra.Treaties...)
-	l.Weapons = append(l.Weapons, extra.Weapons...)
-	l.Organizations = append(l.Organizations, extra.Organizations...)
-	l.ReportingVerbs = append(l.ReportingVerbs, extra.ReportingVerbs...)
-	l.Keywords = append(l.Keywords, extra.Keywords...)
+	b, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	l := &Lexicon{
+		Treaties: slices.Clone(b.Treaty), Weapons: slices.Clone(b.Weapon),
+		Organizations: slices.Clone(b.Organization), Countries: b.Country, People: b.Person,
+		Roles: b.Role, Limits: b.Limit, Categories: b.Category, keywords: b.Keyword,
+	}
+	for _, add := range []struct {
+		table string
+		dst   *[]Entry
+		src   []Entry
+	}{{"treaty", &l.Treaties, extra.Treaties}, {"weapon", &l.Weapons, extra.Weapons}, {"organization", &l.Organizations, extra.Organizations}} {
+		if err := merge(add.table, add.dst, add.src); err != nil {
+			return nil, err
+		}
+	}
+	l.ReportingVerbs = slices.Clip(slices.Clone(extra.ReportingVerbs))
+	l.Keywords = slices.Clip(slices.Clone(extra.Keywords))
+	for _, k := range extra.Keywords {
+		if _, err := parseAlias(k); err != nil {
+			return nil, fmt.Errorf("keyword %q: %w", k, err)
+		}
+	}
 	return l, nil
 }
 
-// Relevance scores 0..1 how much body is about arms control.
-func (l *Lexicon) Relevance(body string) float64 { return 0 }
+// merge validates the user's entries and adds them to dst, extending a built-in entry of the
+// same id.
+func merge(table string, dst *[]Entry, src []Entry) error {
+	for i, e := range src {
+		where := fmt.Sprintf("lexicon.%s[%d] (id %q)", table, i, e.ID)
+		if e.ID == "" || e.Name == "" {
+			return fmt.Errorf("%s: id and name are required", where)
+		}
+		for _, a := range e.Aliases {
+			if _, err := parseAlias(a); err != nil {
+				return fmt.Errorf("%s: alias %q: %w", where, a, err)
+			}
+		}
+		if j := slices.IndexFunc(*dst, func(x Entry) bool { return x.ID == e.ID }); j >= 0 {
+			old := (*dst)[j]
+			old.Aliases = append(slices.Clip(old.Aliases), e.Aliases...)
+			(*dst)[j] = old
+			continue
+		}
+		*dst = append(*dst, e)
+	}
+	return nil
+}
 
-// Default returns the built-in lexicon, built once on first use.
-func Default() *Lexicon {
-	l, _ := New(Extra{})
+// Default returns the built-in lexicon, built once on first use. The embedded data is checked by
+// the package tests, so an error here is a build defect.
+var Default = sync.OnceValue(func() *Lexicon {
+	l, err := New(Extra{})
+	if err != nil {
+		panic(fmt.Sprintf("lexicon: built-in data: %v", err))
+	}
 	return l
+})
+
+// Relevance scores 0..1 how much body is about arms control: the weighted lexicon hits (treaties
+// weigh most, then weapons, arms-control bodies and keywords) against the length of the text.
+func (l *Lexicon) Relevance(body string) float64 {
+	if body == "" {
+		return 0
+	}
+	score := 0.0
+	for _, m := range l.find(body, findOptions{keywords: true}) {
+		score += m.weight
+	}
+	words := float64(len(body)) / 6
+	r := 1 - math.Exp(-score/(4+words/120))
+	return math.Round(r*100) / 100
 }

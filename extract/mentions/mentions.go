@@ -2,7 +2,15 @@
 // an article body.
 package mentions
 
-import "armswatch/extract/lexicon"
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"armswatch/extract/lexicon"
+	"armswatch/extract/textutil"
+)
 
 // Mention is one item of the contract's "mentions" list.
 type Mention struct {
@@ -26,9 +34,129 @@ type Speaker struct {
 type Options struct {
 	Speakers []Speaker
 	Skip     [][2]int // byte ranges not to search (the dateline)
+	Year     int      // the year the text is about (decides "START" alone); 0: from the text
 }
 
-// Extract returns the mentions of body.
+// Extract returns the mentions of body, one per occurrence, in text order.
 func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
-	return []Mention{}
+	if lex == nil {
+		lex = lexicon.Default()
+	}
+	skip := opt.Skip
+	if skip == nil {
+		skip = datelineSpan(body)
+	}
+	c := &collector{body: body, skip: skip}
+	for _, m := range lex.Find(body, opt.Year) {
+		if m.Place && placeUse(body, m.Start) || m.Bare && qualified(body, m.Start) {
+			continue
+		}
+		if c.add(Mention{Type: m.Class, ID: m.Entry.ID, Name: m.Entry.Name, Text: m.Text, Start: m.Start, End: m.End}) &&
+			m.Class == "organization" {
+			c.nested(lex, m)
+		}
+	}
+	people(c, lex, opt.Speakers)
+	organizations(c, lex, opt.Speakers)
+	sort.Slice(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
+	for i := range c.out {
+		c.out[i].Paragraph = textutil.ParagraphAt(body, c.out[i].Start)
+	}
+	if c.out == nil {
+		return []Mention{}
+	}
+	return c.out
+}
+
+// collector keeps the mentions found so far and refuses overlapping or skipped spans.
+type collector struct {
+	body string
+	skip [][2]int
+	out  []Mention
+}
+
+func (c *collector) free(start, end int) bool {
+	for _, s := range c.skip {
+		if start < s[1] && s[0] < end {
+			return false
+		}
+	}
+	for _, m := range c.out {
+		if start < m.End && m.Start < end {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *collector) add(m Mention) bool {
+	if m.Start >= m.End || !c.free(m.Start, m.End) {
+		return false
+	}
+	c.out = append(c.out, m)
+	return true
+}
+
+// nested adds the countries named inside an organisation's name: "Министерство обороны РФ" and
+// "US Senate" name the state too.
+func (c *collector) nested(lex *lexicon.Lexicon, m lexicon.Match) {
+	for _, x := range lex.Find(m.Text, 0) {
+		if x.Class == "country" && !x.Place && (x.Start > 0 || x.End < len(m.Text)) {
+			c.out = append(c.out, Mention{Type: "country", ID: x.Entry.ID, Name: x.Entry.Name, Text: x.Text,
+				Start: m.Start + x.Start, End: m.Start + x.End})
+		}
+	}
+}
+
+// qualified tells a generic name preceded by another qualifier: "China's Foreign Ministry",
+// "the Iranian Foreign Ministry".
+func qualified(body string, start int) bool {
+	w := lastWord(body[:start])
+	if w == "" {
+		return false
+	}
+	if w == "s" {
+		return true // a possessive
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !strings.HasPrefix(w, "Russia")
+}
+
+// placeWords make a capital a place rather than the government it often stands for ("talks in
+// Moscow" vs "Moscow said").
+var placeWords = map[string]bool{"in": true, "to": true, "from": true, "at": true, "near": true, "outside": true,
+	"around": true, "via": true, "into": true, "across": true, "visit": true, "visited": true, "visiting": true,
+	"в": true, "во": true, "из": true, "под": true, "через": true, "около": true, "по": true}
+
+func placeUse(body string, start int) bool {
+	w := strings.ToLower(lastWord(body[:start]))
+	return placeWords[w]
+}
+
+// lastWord returns the word just before the end of s (letters only), or "".
+func lastWord(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
+// Slug makes the id of a name outside the lexicon: lower case, words joined by "_".
+func Slug(name string) string {
+	var b strings.Builder
+	for _, f := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if b.Len() > 0 {
+			b.WriteByte('_')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
 }

@@ -26,7 +26,24 @@ func (s Stamp) String() string {
 	return s.Time.Format(time.RFC3339)
 }
 
+// Date returns the calendar date of the stamp as the page wrote it (in the page's offset).
+func (s Stamp) Date() string { return s.Time.Format("2006-01-02") }
+
 // Find returns the original publication and last-modified times of the page at pageURL.
 func Find(doc *goquery.Document, pageURL string) (published, modified Stamp) {
-	return Stamp{}, Stamp{}
+	if doc == nil {
+		return Stamp{}, Stamp{}
+	}
+	c := collect(doc, pageURL)
+	published, _ = c.published()
+	modified = c.modified()
+	if !published.IsZero() && !modified.IsZero() && modified.Time.Before(published.Time) {
+		modified = Stamp{}
+	}
+	return published, modified
+}
+
+// find is Find's publication half with the reason of the choice, for tests and the evaluation.
+func find(doc *goquery.Document, pageURL string) (Stamp, string) {
+	return collect(doc, pageURL).published()
 }

@@ -1,6 +1,20 @@
 // Package statements finds who said what in an article body: direct quotes, reported speech and
 // transcript turns, each with its speaker resolved to the fullest name the article gives.
+//
+// The body is read paragraph by paragraph, each cut into sentences of tokens in which a quotation
+// is one token. A reporting verb (the cue, from an embedded word list plus the user's) links a
+// speaker noun phrase to what was said: after it ("Peskov said that ..."), before it ("...,"
+// Peskov said.") or in a prefix ("According to Peskov, ..."). Speakers go through a registry of
+// the article's people and institutions, so that surnames, titles and pronouns resolve to the
+// name first introduced.
 package statements
+
+import (
+	"sort"
+	"strings"
+
+	"armswatch/extract/textutil"
+)
 
 // Statement is one item of the contract's "statements" list.
 type Statement struct {
@@ -22,7 +36,177 @@ type Options struct {
 	ReportingVerbs []string // added to the built-in list
 }
 
-// Extract returns the statements of body (paragraphs joined by "\n\n").
+// Extract returns the statements of body (paragraphs joined by "\n\n"), in body order.
 func Extract(body string, opt Options) []Statement {
-	return []Statement{}
+	out := []Statement{}
+	if strings.TrimSpace(body) == "" {
+		return out
+	}
+	e := newEngine(body, opt)
+	e.run()
+	for _, d := range e.drafts {
+		if s, ok := e.statement(d); ok {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// draft is a statement under construction; its speaker entity may still gain a fuller name.
+type draft struct {
+	kind     string
+	spans    [][2]int
+	ent      *entity
+	m        mention // the mention it came with, for the role of an unresolved speaker
+	cue      string
+	para     int
+	dropped  bool
+	quoteEnd bool // ends with a quotation a following quotation may join
+}
+
+// qpart is one paragraph's part of a quotation.
+type qpart struct {
+	outer [2]int
+	q     *quote
+	idx   int
+}
+
+type engine struct {
+	body    string
+	paras   []textutil.Paragraph
+	parts   [][]qpart // per paragraph
+	cues    *phraseSet
+	reg     registry
+	drafts  []*draft
+	pending *draft // an unattributed quotation a following "X said." may still claim
+
+	labels  int     // transcript labels in the body
+	inTurn  bool    // inside a transcript turn
+	turn    *entity // its speaker
+	turnM   mention
+	curTurn *draft
+	colon   *draft // "He wrote:" closing a paragraph: the next paragraph is the quotation
+}
+
+func newEngine(body string, opt Options) *engine {
+	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs)}
+	e.parts = make([][]qpart, len(e.paras))
+	for _, q := range findQuotes(body, e.paras) {
+		q.splitInner(e.cues)
+		for k, o := range q.outer {
+			pi := textutil.ParagraphAt(body, o[0])
+			e.parts[pi] = append(e.parts[pi], qpart{outer: o, q: q, idx: k})
+		}
+	}
+	for pi := range e.parts {
+		sort.Slice(e.parts[pi], func(a, b int) bool { return e.parts[pi][a].outer[0] < e.parts[pi][b].outer[0] })
+	}
+	return e
+}
+
+func (e *engine) run() {
+	toks := make([][]token, len(e.paras))
+	for pi, p := range e.paras {
+		toks[pi] = tokenize(e.body, p.Start, p.End, e.parts[pi])
+		if _, _, ok := turnLabel(toks[pi]); ok {
+			e.labels++
+		}
+	}
+	for pi := range e.paras {
+		if e.transcript(pi, toks[pi]) {
+			continue
+		}
+		if e.dashAttribution(pi, toks[pi]) {
+			continue
+		}
+		if e.colonQuote(pi, toks[pi]) {
+			continue
+		}
+		sents := sentences(toks[pi])
+		if len(sents) > 0 && pi < 3 {
+			sents[0] = sents[0][skipDateline(sents[0]):]
+		}
+		for si, s := range sents {
+			var prev, next []token
+			if si > 0 {
+				prev = sents[si-1]
+			}
+			if si+1 < len(sents) {
+				next = sents[si+1]
+			}
+			e.sentence(pi, s, prev, next)
+			e.introduce(s) // after: a name in the content must not shadow the speaker
+		}
+	}
+}
+
+// statement renders a draft into the contract's item.
+func (e *engine) statement(d *draft) (Statement, bool) {
+	if d.dropped || len(d.spans) == 0 {
+		return Statement{}, false
+	}
+	d.spans = orderSpans(d.spans)
+	texts := make([]string, len(d.spans))
+	for i, sp := range d.spans {
+		texts[i] = e.body[sp[0]:sp[1]]
+	}
+	s := Statement{
+		Kind: d.kind, Text: strings.Join(texts, " "), Cue: d.cue,
+		Start: d.spans[0][0], End: d.spans[len(d.spans)-1][1], Spans: d.spans,
+	}
+	s.Paragraph = textutil.ParagraphAt(e.body, s.Start)
+	switch {
+	case d.ent != nil:
+		s.Speaker, s.SpeakerRole, s.SpeakerKind = d.ent.name, d.ent.role, d.ent.kind
+	case d.m.role != "":
+		s.SpeakerRole, s.SpeakerKind = d.m.role, d.m.kind
+	}
+	return s, true
+}
+
+func (e *engine) add(d *draft) *draft {
+	e.drafts = append(e.drafts, d)
+	if d.ent != nil {
+		e.reg.spoke(d.ent)
+	}
+	return d
+}
+
+// quoteSpans gives the inner ranges of every part of q, marking it used.
+func quoteSpans(q *quote) [][2]int {
+	q.used = true
+	return append([][2]int(nil), q.inner...)
+}
+
+// introduce registers the people a sentence names with a title ("Russian President Vladimir
+// Putin met ..."), so a later "the Russian leader said" can find them.
+func (e *engine) introduce(s []token) {
+	for i := 0; i < len(s); i++ {
+		if !s[i].cap() || i+1 < len(s) && s[i+1].kind == tWord && (s[i+1].cap() || isNameParticle(s[i+1].low)) {
+			continue
+		}
+		from := npStart(s, i)
+		if from >= i {
+			continue
+		}
+		m := parseMention(s[from:i+1], nil)
+		if m.kind == "person" && m.role != "" && len(strings.Fields(m.name)) >= 2 && !isCyrillic(m.name) {
+			e.reg.person(m.name, m.role)
+		}
+	}
+}
+
+// orderSpans sorts spans and drops any that overlap an earlier one, so that start and end
+// bound them and their texts join in body order.
+func orderSpans(sp [][2]int) [][2]int {
+	sort.Slice(sp, func(i, j int) bool { return sp[i][0] < sp[j][0] })
+	out := sp[:0]
+	for _, s := range sp {
+		if s[1] <= s[0] || len(out) > 0 && s[0] < out[len(out)-1][1] {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }

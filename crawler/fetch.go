@@ -1,0 +1,296 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+)
+
+// fetcher does every HTTP request of a run through one colly collector, so per-host limits
+// hold across sources. It follows redirects itself to check each hop against the source's
+// allowed hosts and robots.txt.
+type fetcher struct {
+	c      *colly.Collector
+	opt    Options
+	robots *robotsCache
+
+	mu    sync.Mutex
+	gates map[string]time.Time // host -> no request before (Retry-After)
+}
+
+// response is one final HTTP answer.
+type response struct {
+	URL     string // final URL after redirects
+	Status  int
+	Header  http.Header
+	Body    []byte
+	Elapsed time.Duration
+}
+
+// fetchError classifies a failure so the caller knows whether to try again in a later run.
+type fetchError struct {
+	Permanent bool // 404, 410, robots.txt, off-host redirect, too large: never again
+	Err       error
+}
+
+func (e *fetchError) Error() string { return e.Err.Error() }
+func (e *fetchError) Unwrap() error { return e.Err }
+
+func permanent(format string, a ...any) error {
+	return &fetchError{Permanent: true, Err: fmt.Errorf(format, a...)}
+}
+
+func newFetcher(opt Options) *fetcher {
+	c := colly.NewCollector(
+		colly.UserAgent(opt.UserAgent),
+		colly.AllowURLRevisit(), // the frontier decides what to fetch, and retries revisit
+		colly.IgnoreRobotsTxt(), // robotsCache does it, with Crawl-delay and Sitemap lines
+		colly.MaxBodySize(opt.MaxBodyBytes+1),
+		colly.ParseHTTPErrorResponse(),
+	)
+	tr := newTransport(opt)
+	c.WithTransport(tr)
+	c.SetRequestTimeout(opt.Timeout)
+	c.DisableCookies()
+	c.SetRedirectHandler(func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse })
+	c.OnResponse(func(r *colly.Response) { r.Ctx.Put("response", r) })
+	// colly gunzips any *.xml.gz answer, even an empty 304, and fails; a 304 needs no body, so
+	// it is taken from the headers and the download aborted.
+	c.OnResponseHeaders(func(r *colly.Response) {
+		if r.StatusCode == http.StatusNotModified {
+			r.Ctx.Put("response", r)
+			r.Request.Abort()
+		}
+	})
+	c.OnError(func(r *colly.Response, _ error) {
+		if r.StatusCode != 0 {
+			r.Ctx.Put("response", r)
+		}
+	})
+	f := &fetcher{c: c, opt: opt, gates: map[string]time.Time{}}
+	f.robots = newRobotsCache(&http.Client{Transport: tr, Timeout: opt.Timeout}, opt, f.limitHost)
+	return f
+}
+
+// limitHost sets the colly limit rule of a host once its robots.txt is known.
+func (f *fetcher) limitHost(host string, crawlDelay time.Duration) {
+	f.c.Limit(&colly.LimitRule{
+		DomainRegexp: "^" + regexpQuote(host) + "$",
+		Parallelism:  f.opt.Parallelism,
+		Delay:        max(f.opt.Delay, crawlDelay),
+		RandomDelay:  f.opt.RandomDelay,
+	})
+}
+
+// get fetches u for src with retries, following redirects within the source's allowed hosts.
+// A 304 is a normal answer; other non-2xx answers are errors.
+func (f *fetcher) get(ctx context.Context, src *Source, u string, hdr http.Header) (*response, error) {
+	for hop := 0; ; hop++ {
+		resp, err := f.getOne(ctx, src, u, hdr)
+		if err != nil {
+			return nil, err
+		}
+		if resp.Status < 300 || resp.Status >= 400 || resp.Status == http.StatusNotModified {
+			return resp, classify(resp)
+		}
+		loc := resp.Header.Get("Location")
+		if loc == "" || hop >= 10 {
+			return nil, permanent("%s: %d redirect without usable Location", u, resp.Status)
+		}
+		next, err := resolve(u, loc)
+		if err != nil {
+			return nil, permanent("%s: bad redirect %q", u, loc)
+		}
+		u = next
+	}
+}
+
+func classify(r *response) error {
+	switch {
+	case r.Status < 300 || r.Status == http.StatusNotModified:
+		return nil
+	case r.Status == http.StatusNotFound || r.Status == http.StatusGone:
+		return permanent("%s: %d %s", r.URL, r.Status, http.StatusText(r.Status))
+	default:
+		return fmt.Errorf("%s: %d %s", r.URL, r.Status, http.StatusText(r.Status))
+	}
+}
+
+// getOne fetches one URL (no redirect following), retrying transient failures with
+// exponential backoff and jitter, and waiting out Retry-After on 429 and 503.
+func (f *fetcher) getOne(ctx context.Context, src *Source, u string, hdr http.Header) (*response, error) {
+	pu, err := url.Parse(u)
+	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") {
+		return nil, permanent("%q is not an http(s) URL", u)
+	}
+	if !hostAllowed(src, pu.Hostname()) {
+		return nil, permanent("%s: host %s is not among the source's allowed hosts", u, pu.Hostname())
+	}
+	rules, err := f.robots.get(pu)
+	if err != nil {
+		return nil, err
+	}
+	if !rules.allowed(pu) {
+		return nil, permanent("%s: disallowed by robots.txt", u)
+	}
+	var last error
+	var wait time.Duration
+	for attempt := 0; attempt <= f.opt.Retries; attempt++ {
+		if attempt > 0 {
+			if err := sleep(ctx, wait); err != nil {
+				return nil, err
+			}
+		}
+		wait = backoff(f.opt.RetryBase, attempt+1)
+		if err := f.waitGate(ctx, pu.Host); err != nil {
+			return nil, err
+		}
+		resp, err := f.do(u, hdr)
+		if err != nil {
+			if !transient(err) {
+				return nil, &fetchError{Permanent: true, Err: err}
+			}
+			last = err
+			continue
+		}
+		if len(resp.Body) > f.opt.MaxBodyBytes {
+			return nil, permanent("%s: larger than max_body_bytes (%d)", u, f.opt.MaxBodyBytes)
+		}
+		switch {
+		case resp.Status == http.StatusTooManyRequests || resp.Status == http.StatusServiceUnavailable:
+			last = fmt.Errorf("%s: %d %s", u, resp.Status, http.StatusText(resp.Status))
+			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+				if ra > f.opt.MaxRetryAfter {
+					return nil, fmt.Errorf("%w with Retry-After %s: left for a later run", last, ra.Round(time.Second))
+				}
+				// The whole host waits, not just this page: the server asked for a pause.
+				f.pause(pu.Host, ra)
+				wait = 0
+			}
+			continue
+		case resp.Status >= 500:
+			last = fmt.Errorf("%s: %d %s", u, resp.Status, http.StatusText(resp.Status))
+			continue
+		}
+		return resp, nil
+	}
+	return nil, fmt.Errorf("after %d attempts: %w", f.opt.Retries+1, last)
+}
+
+// do performs one request through colly and returns whatever answer came back.
+func (f *fetcher) do(u string, hdr http.Header) (*response, error) {
+	h := http.Header{}
+	for k, v := range hdr {
+		h[k] = slices.Clone(v)
+	}
+	h.Set("User-Agent", f.opt.UserAgent)
+	cctx := colly.NewContext()
+	start := time.Now()
+	err := f.c.Request(http.MethodGet, u, nil, cctx, h)
+	r, _ := cctx.GetAny("response").(*colly.Response)
+	if r != nil && r.StatusCode == http.StatusNotModified {
+		err = nil
+	}
+	if r == nil {
+		if err == nil {
+			err = errors.New("no response")
+		}
+		return nil, fmt.Errorf("%s: %w", u, err)
+	}
+	resp := &response{URL: r.Request.URL.String(), Status: r.StatusCode, Body: r.Body, Elapsed: time.Since(start)}
+	if r.Headers != nil {
+		resp.Header = *r.Headers
+	} else {
+		resp.Header = http.Header{}
+	}
+	return resp, nil
+}
+
+// transient says whether a transport error is worth another attempt: timeouts, resets,
+// truncated bodies and refused connections are; refused private addresses and bad URLs are not.
+func transient(err error) bool {
+	return !errors.Is(err, errPrivate)
+}
+
+func (f *fetcher) pause(host string, d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if until := time.Now().Add(d); until.After(f.gates[host]) {
+		f.gates[host] = until
+	}
+}
+
+func (f *fetcher) waitGate(ctx context.Context, host string) error {
+	f.mu.Lock()
+	until := f.gates[host]
+	f.mu.Unlock()
+	return sleep(ctx, time.Until(until))
+}
+
+// retryAfter parses a Retry-After value: delay seconds or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(0, t.Sub(now)), true
+	}
+	return 0, false
+}
+
+// backoff is base * 2^(attempt-1) plus up to half as much jitter, so that many crawlers
+// retrying the same server do not come back in lockstep.
+func backoff(base time.Duration, attempt int) time.Duration {
+	d := base << (attempt - 1)
+	return d + time.Duration(rand.Int64N(int64(d)/2+1))
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func hostAllowed(src *Source, host string) bool {
+	host = strings.ToLower(host)
+	for _, h := range src.AllowedHosts {
+		if strings.EqualFold(h, host) {
+			return true
+		}
+	}
+	return false
+}
+
+func resolve(base, ref string) (string, error) {
+	b, err := url.Parse(base)
+	if err != nil {
+		return "", err
+	}
+	r, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return "", err
+	}
+	return b.ResolveReference(r).String(), nil
+}

@@ -1,0 +1,113 @@
+package crawler
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+)
+
+// robotsCache fetches each host's robots.txt once per run. colly's own robots support is off
+// because it reads neither Crawl-delay nor Sitemap lines; this one feeds both to the crawler.
+type robotsCache struct {
+	client  *http.Client
+	opt     Options
+	onLimit func(host string, crawlDelay time.Duration)
+
+	mu    sync.Mutex
+	hosts map[string]*hostRobots // scheme://host:port
+}
+
+type hostRobots struct {
+	once     sync.Once
+	group    *robotstxt.Group // nil: everything allowed
+	sitemaps []string
+	delay    time.Duration
+	err      error
+}
+
+func newRobotsCache(client *http.Client, opt Options, onLimit func(string, time.Duration)) *robotsCache {
+	return &robotsCache{client: client, opt: opt, onLimit: onLimit, hosts: map[string]*hostRobots{}}
+}
+
+// get returns the rules for u's host, fetching robots.txt the first time. An unreachable
+// robots.txt is an error for the whole host this run: crawling blind would be impolite.
+func (rc *robotsCache) get(u *url.URL) (*hostRobots, error) {
+	key := u.Scheme + "://" + u.Host
+	rc.mu.Lock()
+	h := rc.hosts[key]
+	if h == nil {
+		h = &hostRobots{}
+		rc.hosts[key] = h
+	}
+	rc.mu.Unlock()
+	h.once.Do(func() {
+		h.load(rc.client, key, rc.opt.UserAgent, rc.opt.Retries)
+		if h.err == nil {
+			rc.onLimit(u.Host, h.delay)
+		}
+	})
+	return h, h.err
+}
+
+func (h *hostRobots) load(client *http.Client, base, agent string, retries int) {
+	var status int
+	var body []byte
+	for attempt := 0; ; attempt++ {
+		status, body, h.err = fetchRobots(client, base+"/robots.txt", agent)
+		if h.err == nil && status < 500 || attempt >= min(retries, 1) {
+			break
+		}
+	}
+	if h.err == nil && status >= 500 {
+		h.err = fmt.Errorf("answered %d: the host is skipped this run", status)
+	}
+	if h.err != nil {
+		h.err = fmt.Errorf("%s/robots.txt: %w", base, h.err)
+		return
+	}
+	// 4xx means no rules (temoto follows Google here).
+	data, err := robotstxt.FromStatusAndBytes(status, body)
+	if err != nil {
+		return // unparsable robots.txt: treated as no rules, like the big crawlers do
+	}
+	h.group = data.FindGroup(agent)
+	h.sitemaps = data.Sitemaps
+	if h.group != nil {
+		h.delay = h.group.CrawlDelay
+	}
+}
+
+func fetchRobots(client *http.Client, u, agent string) (int, []byte, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, u, nil)
+	if err != nil {
+		return 0, nil, err
+	}
+	req.Header.Set("User-Agent", agent)
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
+	return resp.StatusCode, body, err
+}
+
+func (h *hostRobots) allowed(u *url.URL) bool {
+	if h.group == nil {
+		return true
+	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return h.group.Test(p)
+}
+
+func regexpQuote(s string) string { return regexp.QuoteMeta(s) }

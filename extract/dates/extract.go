@@ -1,0 +1,222 @@
+package dates
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"armswatch/extract/textutil"
+)
+
+// cand is a found mention before it becomes a Date.
+type cand struct {
+	start, end int
+	kind       string
+	value      string
+	valueEnd   *string
+	gran       string
+}
+
+// context is what resolution needs besides the match: the reference date.
+type context struct {
+	ref    time.Time // zero when neither dateline nor publication date is known
+	hasRef bool
+}
+
+// Extract returns the date mentions of body. ref is the date relative expressions resolve
+// against (the dateline's date, else the publication date; zero when neither is known).
+func Extract(body string, dl *Dateline, ref time.Time) []Date {
+	out := []Date{}
+	if body == "" {
+		return out
+	}
+	ctx := &context{ref: midnight(ref), hasRef: !ref.IsZero()}
+	var cands []cand
+	// Paragraph by paragraph: no mention spans two, and short inputs keep Go's regexp on its
+	// fast backtracking path.
+	for _, p := range textutil.Paragraphs(body) {
+		for _, r := range rules() {
+			if !hasAny(p.Text, r.need) {
+				continue
+			}
+			for _, ix := range r.re.FindAllStringSubmatchIndex(p.Text, -1) {
+				for k := range ix {
+					if ix[k] >= 0 {
+						ix[k] += p.Start
+					}
+				}
+				if c, ok := r.apply(body, ix, ctx); ok {
+					cands = append(cands, c)
+				}
+			}
+		}
+	}
+	var taken [][2]int
+	if dl != nil {
+		taken = append(taken, [2]int{dl.Start, dl.End})
+		if s, e, ok := dl.DateSpan(); ok {
+			cands = append(cands, cand{start: s, end: e, kind: KindDateline, value: *dl.Date, gran: Day})
+			taken = nil // the dateline item itself sits inside the dateline span
+			taken = append(taken, [2]int{dl.Start, s}, [2]int{e, dl.End})
+		}
+	}
+	for _, c := range pick(cands, taken) {
+		out = append(out, Date{Text: body[c.start:c.end], Kind: c.kind, Value: c.value, ValueEnd: c.valueEnd,
+			Granularity: c.gran, Paragraph: textutil.ParagraphAt(body, c.start), Start: c.start, End: c.end})
+	}
+	return out
+}
+
+// apply turns one match (offsets into body) into a candidate.
+func (r rule) apply(body string, ix []int, ctx *context) (cand, bool) {
+	if !bounded(body, ix[0], ix[1]) {
+		return cand{}, false
+	}
+	m := match{rule: r.name, body: body, start: ix[0], end: ix[1], ctx: ctx}
+	for g := 1; g < len(ix)/2; g++ {
+		s := ""
+		if ix[2*g] >= 0 {
+			s = body[ix[2*g]:ix[2*g+1]]
+		}
+		m.groups = append(m.groups, s)
+	}
+	c, ok := r.make(m)
+	if ok && c.end == 0 {
+		c.start, c.end = m.start, m.end
+	}
+	return c, ok
+}
+
+// pick keeps the longest mentions first and drops any that overlap a kept one or a taken span,
+// then orders them as the text does. The dateline's own item always wins its span.
+func pick(cands []cand, taken [][2]int) []cand {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if (cands[i].kind == KindDateline) != (cands[j].kind == KindDateline) {
+			return cands[i].kind == KindDateline
+		}
+		li, lj := cands[i].end-cands[i].start, cands[j].end-cands[j].start
+		if li != lj {
+			return li > lj
+		}
+		return cands[i].start < cands[j].start
+	})
+	var kept []cand
+	for _, c := range cands {
+		free := true
+		for _, t := range taken {
+			if c.start < t[1] && t[0] < c.end {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		kept = append(kept, c)
+		taken = append(taken, [2]int{c.start, c.end})
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+func midnight(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// futureMarks are words that put an event ahead of the reference ("will meet on Tuesday").
+var futureMarks = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(will|won't|would|shall|'ll|is to|are to|is due|are due|is set to|are set to|is scheduled|are scheduled|plans? to|planning to|intends? to|is expected to|are expected to|going to|upcoming|будет|будут|буду|будем|состоится|состоятся|пройдет|пройдёт|пройдут|планирует|планируют|намерен|намерена|намерены|собирается|собираются|проведет|проведёт|проведут|ожидается)(?:[^\p{L}]|$)`)
+})
+
+// pastMarks are past-tense verbs: after a future marker they take the clause back to the past
+// ("Russia will continue ..., Ryabkov told Sputnik on Friday"). Passives ("will be held") are
+// not past.
+var pastMarks = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:(be|been|being)[ \x{00A0}]+)?(said|told|stated|announced|noted|added|met|held|was|were|had|took|made|spoke|wrote|began|came|went|[a-z]{2,}ed|[а-яё]{2,}(?:л|ла|ли|ло))(?:[^\p{L}]|$)`)
+})
+
+// future reports whether the sentence around a mention speaks of what is ahead: a future marker
+// before the mention in its clause with no past verb after it, or, when the sentence opens with
+// the mention, a future marker before any past verb after it.
+func (m match) future() bool {
+	para := strings.LastIndex(m.body[:m.start], textutil.ParagraphSep)
+	from := para + 1
+	if para < 0 {
+		from = 0
+	}
+	prefix := m.body[from:m.start]
+	if i := lastSentenceEnd(prefix); i >= 0 {
+		prefix = prefix[i:]
+	}
+	if locs := futureMarks().FindAllStringIndex(prefix, -1); locs != nil {
+		return !hasPast(prefix[locs[len(locs)-1][1]:])
+	}
+	if len(strings.TrimSpace(prefix)) > 3 { // not "On Friday, the delegations will meet ..."
+		return false
+	}
+	rest := m.body[m.end:]
+	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	f := futureMarks().FindStringIndex(rest)
+	return f != nil && !hasPast(rest[:f[0]])
+}
+
+// past reports whether the clause governing a mention is in the past tense: a past verb before
+// it in its sentence with no future marker after that, or, for a sentence that opens with the
+// mention, a past verb before any future marker ("On February 1, Washington announced ...").
+func (m match) past() bool {
+	from := strings.LastIndex(m.body[:m.start], textutil.ParagraphSep) + 1
+	prefix := m.body[from:m.start]
+	if i := lastSentenceEnd(prefix); i >= 0 {
+		prefix = prefix[i:]
+	}
+	if len(strings.TrimSpace(prefix)) > 3 {
+		return hasPast(prefix) && !futureMarks().MatchString(prefix)
+	}
+	rest := m.body[m.end:]
+	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	if f := futureMarks().FindStringIndex(rest); f != nil {
+		rest = rest[:f[0]]
+	}
+	return hasPast(rest)
+}
+
+func hasPast(s string) bool {
+	for _, m := range pastMarks().FindAllStringSubmatch(s, -1) {
+		if m[1] == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSentenceEnd returns the offset just after the last ". " (or ! ?) in s, else -1.
+func lastSentenceEnd(s string) int {
+	best := -1
+	for _, p := range []string{". ", "! ", "? ", ".\u00a0"} {
+		if i := strings.LastIndex(s, p); i >= 0 && i+len(p) > best {
+			best = i + len(p)
+		}
+	}
+	return best
+}
+
+func hasAny(body string, need []string) bool {
+	if need == nil {
+		return true
+	}
+	for _, n := range need {
+		if strings.Contains(body, n) {
+			return true
+		}
+	}
+	return false
+}

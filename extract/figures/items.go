@@ -1,0 +1,154 @@
+package figures
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// item is one piece of a sentence: a number in digits, a vocabulary phrase, an unknown word or a
+// punctuation mark. The parser walks items, not characters.
+type item struct {
+	start, end int
+	keys       []string // vocabulary keys (phrases); empty for numbers, words and punctuation
+	digits     bool     // a number written in digits
+	value      float64  // the number's value (digits)
+	plainInt   bool     // digits without separators or decimals ("2010")
+	word       string   // an unknown word, or the punctuation mark
+	punct      bool
+}
+
+// get returns the value of the item's key of a valued kind (kUnit, kNum, ...).
+func (it item) get(kind string) (string, bool) {
+	for _, k := range it.keys {
+		if strings.HasPrefix(k, kind) {
+			return k[len(kind):], true
+		}
+	}
+	return "", false
+}
+
+// float returns the numeric value of the item's key of a valued kind.
+func (it item) float(kind string) (float64, bool) {
+	s, ok := it.get(kind)
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+func (it item) is(key string) bool {
+	for _, k := range it.keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// digitsRE finds numbers in digits: 1,550 / 1 550 (no-break or thin space, or a plain space in
+// Russian text) / 5.5 / 3,67 (Russian decimal comma).
+var digitsRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\x{00A0}\x{202F}\x{2009} ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`)
+})
+
+// items splits text (one sentence) into items; offsets are relative to text.
+func (v *vocab) items(text string) []item {
+	russian := hasCyrillic(text)
+	var out []item
+	taken := make([]bool, len(text))
+	for _, loc := range digitsRE().FindAllStringIndex(text, -1) {
+		s, e := loc[0], loc[1]
+		lit := text[s:e]
+		if strings.ContainsRune(lit, ' ') && !russian {
+			// a plain space groups digits only in Russian text: "in 2010 500 ..." is two numbers
+			lit = lit[:strings.IndexByte(lit, ' ')]
+			e = s + len(lit)
+		}
+		val, plain, ok := parseDigits(lit, russian)
+		if !ok {
+			continue
+		}
+		out = append(out, item{start: s, end: e, digits: true, value: val, plainInt: plain})
+		for i := s; i < e; i++ {
+			taken[i] = true
+		}
+	}
+	for _, m := range v.phrases.Find(text) {
+		if overlaps(taken, m.Start, m.End) {
+			continue
+		}
+		out = append(out, item{start: m.Start, end: m.End, keys: m.Keys, word: text[m.Start:m.End]})
+		for i := m.Start; i < m.End; i++ {
+			taken[i] = true
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case taken[i] || unicode.IsSpace(r):
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(text) && !taken[j] {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+					break
+				}
+				j += s2
+			}
+			out = append(out, item{start: i, end: j, word: text[i:j]})
+			i = j
+		default:
+			out = append(out, item{start: i, end: i + size, word: text[i : i+size], punct: true})
+			i += size
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func overlaps(taken []bool, s, e int) bool {
+	for i := s; i < e; i++ {
+		if taken[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// parseDigits reads a digit literal. A comma followed by exactly three digits groups thousands;
+// otherwise, in Russian text, it is the decimal mark.
+func parseDigits(lit string, russian bool) (float64, bool, bool) {
+	plain := true
+	for _, r := range lit {
+		if r < '0' || r > '9' {
+			plain = false
+		}
+	}
+	s := strings.NewReplacer("\u00a0", "", "\u202f", "", "\u2009", "", " ", "").Replace(lit)
+	if i := strings.LastIndexByte(s, ','); i >= 0 {
+		if len(s)-i-1 == 3 && !strings.Contains(s, ".") || strings.Count(s, ",") > 1 {
+			s = strings.ReplaceAll(s, ",", "")
+		} else if russian || len(s)-i-1 != 3 {
+			s = s[:i] + "." + s[i+1:]
+		}
+	}
+	s = strings.ReplaceAll(s, ",", "")
+	v, err := strconv.ParseFloat(s, 64)
+	return v, plain, err == nil
+}
+
+func hasCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}

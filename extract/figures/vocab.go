@@ -1,0 +1,181 @@
+package figures
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"strconv"
+	"sync"
+
+	"github.com/pelletier/go-toml/v2"
+
+	"armswatch/extract/lexicon"
+)
+
+//go:embed data/vocab.toml
+var vocabTOML []byte
+
+type valued struct {
+	Value float64  `toml:"value"`
+	Words []string `toml:"words"`
+}
+
+// vocabFile is data/vocab.toml.
+type vocabFile struct {
+	Fillers         []string `toml:"fillers"`
+	Modifiers       []string `toml:"modifiers"`
+	ArticleTriggers []string `toml:"article_triggers"`
+	Articles        []string `toml:"articles"`
+	Months          []string `toml:"months"`
+	Labels          []string `toml:"labels"`
+	AfterDate       []string `toml:"after_date"`
+	Determiners     []string `toml:"determiners"`
+	ChangeVerbs     []string `toml:"change_verbs"`
+	RangeTo         []string `toml:"range_to"`
+	RangeAnd        []string `toml:"range_and"`
+	RangeOpen       []string `toml:"range_open"`
+	ListJoins       []string `toml:"list_joins"`
+	BareFollowers   []string `toml:"bare_followers"`
+	LimitWords      []string `toml:"limit_words"`
+	Unit            []struct {
+		ID       string   `toml:"id"`
+		Category string   `toml:"category"`
+		Before   bool     `toml:"before"`
+		Phrases  []string `toml:"phrases"`
+	} `toml:"unit"`
+	Comparator []struct {
+		Op      string   `toml:"op"`
+		Suffix  bool     `toml:"suffix"`
+		Phrases []string `toml:"phrases"`
+	} `toml:"comparator"`
+	Cue []struct {
+		Category string   `toml:"category"`
+		Sentence bool     `toml:"sentence"`
+		Units    []string `toml:"units"`
+		Phrases  []string `toml:"phrases"`
+	} `toml:"cue"`
+	Number   []valued          `toml:"number"`
+	Scale    []valued          `toml:"scale"`
+	Fraction []valued          `toml:"fraction"`
+	Ordinal  []valued          `toml:"ordinal"`
+	Symbols  map[string]string `toml:"symbols"`
+}
+
+// unitDef is a unit entry: the unit id and the category it gives by default.
+type unitDef struct {
+	id, category string
+	before       bool // stands before the number (Mach 10)
+	keep         bool // the category is settled (copied from a listed figure)
+	bare         bool // taken from an earlier figure
+}
+
+type cueDef struct {
+	category string
+	sentence bool // the cue counts anywhere in the sentence
+	units    map[string]bool
+}
+
+type cmpDef struct {
+	op     string
+	suffix bool
+}
+
+// vocab is the compiled vocabulary: one phrase set whose keys say what each phrase is.
+type vocab struct {
+	phrases *lexicon.Phrases
+	units   []unitDef
+	cmps    []cmpDef
+	cues    []cueDef
+	symbols map[string]string
+}
+
+// Phrase keys: a kind letter and, for units, comparators, cues and number words, an index or value.
+const (
+	kUnit     = "u:"
+	kCmp      = "c:"
+	kCue      = "q:"
+	kNum      = "n:"
+	kScale    = "s:"
+	kFrac     = "f:"
+	kOrd      = "o:"
+	kFill     = "fill"
+	kMod      = "mod"
+	kTrig     = "trig"
+	kArt      = "art"
+	kMonth    = "month"
+	kLabel    = "label"
+	kAfter    = "after"
+	kDet      = "det"
+	kChange   = "chg"
+	kRangeTo  = "rto"
+	kRangeAnd = "rand"
+	kOpen     = "ropen"
+	kJoin     = "join"
+	kBare     = "bare"
+	kLimit    = "limit"
+)
+
+var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
+
+func mustVocab() *vocab {
+	v, err := loadVocab()
+	if err != nil {
+		panic(fmt.Sprintf("figures: built-in vocabulary: %v", err))
+	}
+	return v
+}
+
+func parseVocab(raw []byte) (*vocab, error) {
+	var f vocabFile
+	if err := toml.NewDecoder(bytes.NewReader(raw)).DisallowUnknownFields().Decode(&f); err != nil {
+		return nil, fmt.Errorf("data/vocab.toml: %w", err)
+	}
+	cats := map[string]bool{}
+	for _, c := range lexicon.Default().Categories {
+		cats[c.ID] = true
+	}
+	v := &vocab{symbols: f.Symbols}
+	keys := map[string][]string{}
+	for i, u := range f.Unit {
+		if !cats[u.Category] {
+			return nil, fmt.Errorf("data/vocab.toml: unit[%d] %q: unknown category %q", i, u.ID, u.Category)
+		}
+		v.units = append(v.units, unitDef{id: u.ID, category: u.Category, before: u.Before})
+		keys[kUnit+strconv.Itoa(i)] = u.Phrases
+	}
+	for i, c := range f.Comparator {
+		v.cmps = append(v.cmps, cmpDef{op: c.Op, suffix: c.Suffix})
+		keys[kCmp+strconv.Itoa(i)] = c.Phrases
+	}
+	for i, c := range f.Cue {
+		if !cats[c.Category] {
+			return nil, fmt.Errorf("data/vocab.toml: cue[%d]: unknown category %q", i, c.Category)
+		}
+		d := cueDef{category: c.Category, sentence: c.Sentence, units: map[string]bool{}}
+		for _, u := range c.Units {
+			d.units[u] = true
+		}
+		v.cues = append(v.cues, d)
+		keys[kCue+strconv.Itoa(i)] = c.Phrases
+	}
+	for _, g := range []struct {
+		k    string
+		list []valued
+	}{{kNum, f.Number}, {kScale, f.Scale}, {kFrac, f.Fraction}, {kOrd, f.Ordinal}} {
+		for _, n := range g.list {
+			k := g.k + strconv.FormatFloat(n.Value, 'g', -1, 64)
+			keys[k] = append(keys[k], n.Words...)
+		}
+	}
+	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
+		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
+		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords} {
+		keys[k] = list
+	}
+	p, err := lexicon.NewPhrases(keys)
+	if err != nil {
+		return nil, fmt.Errorf("data/vocab.toml: %w", err)
+	}
+	v.phrases = p
+	return v, nil
+}

@@ -1,0 +1,101 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func ids(ms []Match) string {
+	var b []string
+	for _, m := range ms {
+		b = append(b, m.Class+":"+m.Entry.ID+"="+m.Text)
+	}
+	return strings.Join(b, " ")
+}
+
+func TestDefaultParses(t *testing.T) {
+	l := Default()
+	if len(l.Treaties) < 30 || len(l.Weapons) < 60 || len(l.People) < 60 || len(l.Countries) < 15 {
+		t.Fatalf("tables too small: %d treaties, %d weapons, %d people", len(l.Treaties), len(l.Weapons), len(l.People))
+	}
+	if len(l.Limits) == 0 || len(l.Categories) < 15 {
+		t.Fatal("limits or categories missing")
+	}
+}
+
+func TestFind(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Moscow hopes to continue dialogue with Washington on New START (Strategic Arms Reduction Treaty) since 2020.",
+			"country:ru=Moscow country:us=Washington treaty:new_start=New START treaty:new_start=Strategic Arms Reduction Treaty"},
+		{"The START treaty of 1991 expired.", "treaty:start_i=START"},
+		{"Talks on START in 2021 stalled.", "treaty:new_start=START"},
+		{"START III and START-3 and СНВ-III are the same.", "treaty:new_start=START III treaty:new_start=START-3 treaty:new_start=СНВ-III"},
+		{"Russia deployed RS24 and РС-24 Yars missiles, and Sarmats.", "country:ru=Russia weapon:yars=RS24 weapon:yars=РС-24 weapon:yars=Yars weapon:sarmat=Sarmats"},
+		{"Bombers B-52 (typed В-52) flew.", "weapon:b_52=B-52 weapon:b_52=В-52"},
+		{"По словам Лаврова, договора о нераспространении ядерного оружия и ДСНВ важны для России.",
+			"person:lavrov=Лаврова treaty:npt=договора о нераспространении ядерного оружия treaty:new_start=ДСНВ country:ru=России"},
+		{"the US told us that the U.S. and the US Senate", "country:us=US country:us=U.S organization:us_congress=US Senate"},
+		{"Испытания «Сармата» и комплекса Триумф", "weapon:sarmat=Сармата"},
+		{"комплекс «Триумф» развернут", "weapon:s_400=Триумф"},
+		{"The Russian Foreign Ministry said", "organization:ru_mfa=Russian Foreign Ministry"},
+		{"The Alliance met.", ""},
+		{"NATO said the Alliance met.", "organization:nato=NATO organization:nato=the Alliance"},
+		{"Bureau of Arms Control, Deterrence and Stability", "organization:state_ads=Bureau of Arms Control, Deterrence and Stability"},
+		{"Kremlin Spokesman Dmitry Peskov and Peskov's aide", "organization:kremlin=Kremlin person:peskov=Dmitry Peskov person:peskov=Peskov"},
+		{"the rose garden and Frank Rose", "person:rose=Frank Rose"},
+	}
+	for _, c := range cases {
+		if got := ids(Default().Find(c.text, 0)); got != c.want {
+			t.Errorf("Find(%q)\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+func TestFindRoles(t *testing.T) {
+	got := ids(Default().FindRoles("Kremlin Spokesman Dmitry Peskov met Deputy Foreign Minister Sergey Ryabkov"))
+	if got != "role:kremlin_spokesman=Kremlin Spokesman role:deputy_foreign_minister=Deputy Foreign Minister" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestNewExtends(t *testing.T) {
+	l, err := New(Extra{
+		Treaties: []Entry{{ID: "aukus", Name: "AUKUS", Aliases: []string{"AUKUS", "AUKUS pact"}}},
+		Weapons:  []Entry{{ID: "sarmat", Name: "RS-28 Sarmat", Aliases: []string{"Satan-2"}}},
+		Keywords: []string{"strategic weapons"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(l.Find("The AUKUS pact and the Satan-2 missile", 0)); got != "treaty:aukus=AUKUS pact weapon:sarmat=Satan-2" {
+		t.Errorf("got %s", got)
+	}
+	if got := ids(Default().Find("The AUKUS pact", 0)); got != "" {
+		t.Errorf("default lexicon changed: %s", got)
+	}
+	_, err = New(Extra{Weapons: []Entry{{ID: "x", Name: "X", Aliases: []string{"bad (alias"}}}})
+	if err == nil || !strings.Contains(err.Error(), `lexicon.weapon[0] (id "x")`) {
+		t.Errorf("error should name the entry: %v", err)
+	}
+}
+
+func TestParseErrorsNameFile(t *testing.T) {
+	fsys := fstest.MapFS{"d/x.toml": {Data: []byte("[[treaty]]\nid = \"a\"\nname = \"A\"\naliases = [\"A\"]\nbogus = 1\n")}}
+	if _, err := parseFS(fsys, "d"); err == nil || !strings.Contains(err.Error(), "d/x.toml:5") {
+		t.Errorf("want file:line in error, got %v", err)
+	}
+	fsys = fstest.MapFS{"d/y.toml": {Data: []byte("[[weapon]]\nid = \"w\"\nname = \"W\"\naliases = [\"«W\"]\n")}}
+	if _, err := parseFS(fsys, "d"); err == nil || !strings.Contains(err.Error(), `weapon[0] (id "w")`) {
+		t.Errorf("want entry in error, got %v", err)
+	}
+}
+
+func TestRelevance(t *testing.T) {
+	arms := "Russia and the US should keep to New START limits of 1,550 deployed warheads and 700 delivery vehicles, the Foreign Ministry said, warning of a nuclear arms race and missile deployments."
+	sport := "The football club won the cup on Sunday after a penalty shoot-out in front of a record crowd in the capital."
+	ra, rs := Default().Relevance(arms), Default().Relevance(sport)
+	if ra < 0.7 || rs > 0.1 || ra > 1 {
+		t.Errorf("relevance arms %.2f sport %.2f", ra, rs)
+	}
+}

@@ -1,0 +1,375 @@
+package lexicon
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Match is one occurrence of a lexicon entry in a text.
+type Match struct {
+	Class      string // treaty, weapon, organization, country, person, role
+	Entry      *Entry
+	Start, End int // byte offsets into the text
+	Text       string
+	Place      bool // the alias is a capital city ("Moscow")
+	Bare       bool // the alias is a generic name ("Foreign Ministry") that a qualifier may override
+	weight     float64
+	weakAlias  bool
+	alts       []*target // every entry the same words name ("Security Council": Russia's or the UN's)
+}
+
+// target is what a trie path accepts: an alias of an entry (or a relevance keyword).
+type target struct {
+	class  string
+	entry  *Entry
+	a      alias
+	words  []aword
+	weight float64
+}
+
+// aword is one alias token as the trie keys it and as case-sensitive matching compares it.
+type aword struct {
+	raw     string
+	stemmed bool
+}
+
+type node struct {
+	next map[string]*node
+	acc  []*target
+}
+
+// matcher holds the two tries: named entities, and the cues (roles, keywords) that must not
+// shadow them ("Kremlin Spokesman" is both the Kremlin and a role).
+type matcher struct {
+	entities, cues *node
+}
+
+// classWeight is what one hit adds to Relevance.
+var classWeight = map[string]float64{"treaty": 3, "weapon": 2, "organization": 0.5, "person": 0.5, "country": 0.2}
+
+func (l *Lexicon) compiled() *matcher {
+	l.once.Do(func() {
+		m := &matcher{entities: &node{}, cues: &node{}}
+		for _, t := range []struct {
+			class   string
+			entries []Entry
+		}{{"treaty", l.Treaties}, {"weapon", l.Weapons}, {"organization", l.Organizations},
+			{"country", l.Countries}, {"person", l.People}} {
+			for i := range t.entries {
+				for _, a := range t.entries[i].Aliases {
+					m.entities.add(a, &target{class: t.class, entry: &t.entries[i], weight: classWeight[t.class]})
+				}
+			}
+		}
+		for i := range l.Roles {
+			for _, a := range l.Roles[i].Aliases {
+				m.cues.add(a, &target{class: "role", entry: &l.Roles[i]})
+			}
+		}
+		for _, k := range l.keywords {
+			for _, a := range k.Terms {
+				m.cues.add(a, &target{class: "keyword", weight: k.Weight})
+			}
+		}
+		for _, a := range l.Keywords {
+			m.cues.add(a, &target{class: "keyword", weight: 1})
+		}
+		l.m = m
+	})
+	return l.m
+}
+
+// add puts one alias into the trie. Aliases were validated when the lexicon was built.
+func (n *node) add(s string, t *target) {
+	a, err := parseAlias(s)
+	if err != nil {
+		return
+	}
+	t.a = a
+	toks := tokenize(a.text)
+	for i, tok := range toks {
+		key, w := tok.norm, aword{raw: tok.raw}
+		if tok.cyr && !allCaps(tok.raw) && utf8.RuneCountInString(tok.norm) >= 4 {
+			key, w = "~"+stem(tok.norm), aword{raw: stem(tok.raw), stemmed: true}
+		}
+		if i > 0 && strings.Contains(a.text[toks[i-1].end:tok.start], ",") {
+			key = "," + key
+		}
+		t.words = append(t.words, w)
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c := n.next[key]
+		if c == nil {
+			c = &node{}
+			n.next[key] = c
+		}
+		n = c
+	}
+	n.acc = append(n.acc, t)
+}
+
+// Find returns the lexicon entities named in text, longest match first, left to right, without
+// overlaps. year is the time the text is about (0: the latest year the text names, else now); it
+// decides aliases marked (since YEAR) / (before YEAR). Weak aliases count only when their entry is
+// also named plainly.
+func (l *Lexicon) Find(text string, year int) []Match {
+	return l.find(text, findOptions{year: year})
+}
+
+// FindRoles returns the role titles (lexicon.md §5) named in text.
+func (l *Lexicon) FindRoles(text string) []Match {
+	return scan(text, tokenize(text), l.compiled().cues, 0, func(t *target) bool { return t.class == "role" })
+}
+
+type findOptions struct {
+	year     int
+	keywords bool // also return relevance keywords and roles (for Relevance)
+}
+
+func (l *Lexicon) find(text string, opt findOptions) []Match {
+	m := l.compiled()
+	toks := tokenize(text)
+	year := opt.year
+	if year == 0 {
+		year = latestYear(toks)
+	}
+	out := scan(text, toks, m.entities, year, nil)
+	strong := map[*Entry]bool{}
+	for _, x := range out {
+		if !x.weak() {
+			strong[x.Entry] = true
+		}
+	}
+	for k, x := range out {
+		out[k] = x.choose(strong)
+	}
+	kept := out[:0]
+	for _, x := range out {
+		if !x.weak() || strong[x.Entry] {
+			kept = append(kept, x)
+		}
+	}
+	if opt.keywords {
+		kept = append(kept, scan(text, toks, m.cues, year, nil)...)
+	}
+	return kept
+}
+
+// choose picks, among the entries the same words name, a weak one named plainly elsewhere in the
+// text ("the Security Council" after "the UN Security Council"), else the first plain one.
+func (m Match) choose(strong map[*Entry]bool) Match {
+	if len(m.alts) < 2 {
+		return m
+	}
+	pick := m.alts[0]
+	for _, t := range m.alts {
+		if t.a.weak && strong[t.entry] {
+			pick = t
+			break
+		}
+	}
+	if pick == m.alts[0] {
+		for _, t := range m.alts {
+			if !t.a.weak {
+				pick = t
+				break
+			}
+		}
+	}
+	m.Class, m.Entry, m.Place, m.Bare, m.weight, m.weakAlias = pick.class, pick.entry, pick.a.place, pick.a.bare, pick.weight, pick.a.weak
+	return m
+}
+
+// weak reports a match through a weak alias.
+func (m Match) weak() bool { return m.weakAlias }
+
+// scan walks the tokens: at each one it takes the longest alias that fits (separators, case,
+// quotes, era), then goes on after it.
+func scan(text string, toks []token, root *node, year int, keep func(*target) bool) []Match {
+	var out []Match
+	for i := 0; i < len(toks); {
+		bestEnd, best, alts := -1, (*target)(nil), []*target(nil)
+		walk(text, toks, root, i, i, nil, func(end int, t *target, path []int) {
+			if keep != nil && !keep(t) || !t.valid(text, pick(toks, path), year) {
+				return
+			}
+			if end > bestEnd {
+				bestEnd, best, alts = end, t, nil
+			}
+			if end == bestEnd {
+				alts = append(alts, t)
+			}
+		})
+		if best == nil {
+			i++
+			continue
+		}
+		s, e := toks[i].start, toks[bestEnd].end
+		out = append(out, Match{Class: best.class, Entry: best.entry, Start: s, End: e, Text: text[s:e],
+			Place: best.a.place, Bare: best.a.bare, weight: best.weight, weakAlias: best.a.weak, alts: alts})
+		i = bestEnd + 1
+	}
+	return out
+}
+
+// walk follows the trie from token j, calling found for every alias that ends at a token with
+// the tokens it consumed (path). A bracketed acronym inside a name is skipped: "Anti-Ballistic
+// Missile (ABM) Treaty" is the ABM Treaty.
+func walk(text string, toks []token, n *node, i, j int, path []int, found func(end int, t *target, path []int)) {
+	if j >= len(toks) {
+		return
+	}
+	comma := ""
+	if len(path) > 0 {
+		prev := path[len(path)-1]
+		if j > prev+1 {
+			// after a skipped acronym: the separators around it were checked
+		} else {
+			if parenAcronym(text, toks, j) {
+				walk(text, toks, n, i, j+1, path, found)
+			}
+			ok, c := separator(text[toks[prev].end:toks[j].start])
+			if !ok {
+				return
+			}
+			if c {
+				comma = ","
+			}
+		}
+	}
+	for _, key := range candidates(toks[j]) {
+		c := n.next[comma+key]
+		if c == nil {
+			continue
+		}
+		p := append(path[:len(path):len(path)], j)
+		for _, t := range c.acc {
+			found(j, t, p)
+		}
+		if c.next != nil {
+			walk(text, toks, c, i, j+1, p, found)
+		}
+	}
+}
+
+// parenAcronym tells a token written in capitals between brackets: " (ABM) ".
+func parenAcronym(text string, toks []token, j int) bool {
+	if j == 0 || j+1 >= len(toks) || !allCaps(toks[j].raw) || toks[j].digit {
+		return false
+	}
+	before := strings.TrimSpace(text[toks[j-1].end:toks[j].start])
+	after := strings.TrimSpace(text[toks[j].end:toks[j+1].start])
+	return before == "(" && after == ")"
+}
+
+// separator tells whether sep may stand between two words of one name, and whether it holds a
+// comma (which the alias must have too). A period counts only inside an initialism (U.S.).
+func separator(sep string) (ok, comma bool) {
+	if utf8.RuneCountInString(sep) > 3 {
+		return false, false
+	}
+	space, dot := false, false
+	for _, r := range sep {
+		switch r {
+		case ' ', '\u00a0', '\u202f', '\u2009':
+			space = true
+		case '.':
+			dot = true
+		case ',':
+			comma = true
+		case '-', '‐', '‑', '–', '/', '\'', '’':
+		default:
+			return false, false
+		}
+	}
+	return !(dot && space), comma
+}
+
+// candidates are the trie keys a text token may take: itself, its Russian stems, its English
+// singular.
+func candidates(t token) []string {
+	if t.digit {
+		return []string{t.norm}
+	}
+	out := []string{t.norm}
+	if t.cyr {
+		for _, s := range stems(t.norm) {
+			out = append(out, "~"+s)
+		}
+	} else if len(t.norm) >= 4 && strings.HasSuffix(t.norm, "ies") {
+		out = append(out, strings.TrimSuffix(t.norm, "ies")+"y") // facilities
+	} else if len(t.norm) >= 4 && strings.HasSuffix(t.norm, "s") {
+		out = append(out, strings.TrimSuffix(t.norm, "s"))
+	}
+	return out
+}
+
+func pick(toks []token, path []int) []token {
+	out := make([]token, len(path))
+	for k, j := range path {
+		out[k] = toks[j]
+	}
+	return out
+}
+
+// valid checks what the trie cannot: case, quotation marks and era.
+func (t *target) valid(text string, toks []token, year int) bool {
+	if len(toks) != len(t.words) {
+		return false
+	}
+	if t.a.cs {
+		for k, w := range t.words {
+			raw := toks[k].raw
+			if toks[k].digit {
+				continue // digits have no case; Roman numerals were normalised
+			}
+			if w.stemmed {
+				if !strings.HasPrefix(raw, w.raw) {
+					return false
+				}
+			} else if raw != w.raw && raw != w.raw+"s" {
+				return false
+			}
+		}
+	}
+	if t.a.quoted && !(quoteBefore(text, toks[0].start) && quoteAfter(text, toks[len(toks)-1].end)) {
+		return false
+	}
+	if t.a.since != 0 && year < t.a.since || t.a.before != 0 && year >= t.a.before {
+		return false
+	}
+	return true
+}
+
+const quoteRunes = "«»\"“”„‘’'"
+
+func quoteBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return strings.ContainsRune(quoteRunes, r)
+}
+
+func quoteAfter(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return strings.ContainsRune(quoteRunes, r)
+}
+
+// latestYear is the latest plausible year (1945..next year) the text names, else this year: the
+// era of the text for (since YEAR) aliases.
+func latestYear(toks []token) int {
+	now := time.Now().Year()
+	best := 0
+	for _, t := range toks {
+		if t.digit && len(t.raw) == 4 {
+			if y, err := strconv.Atoi(t.raw); err == nil && y >= 1945 && y <= now+1 && y > best {
+				best = y
+			}
+		}
+	}
+	if best == 0 {
+		return now
+	}
+	return best
+}

@@ -1,0 +1,60 @@
+package lexicon
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Phrases is a set of phrases, each under a key, matched the way aliases are (case-insensitive
+// unless written in capitals or marked " (cs)", Russian endings, English plurals, hyphen = space).
+// The figures analyzer keeps its units, comparators and cues as Phrases.
+type Phrases struct {
+	root *node
+}
+
+// PhraseMatch is one phrase found in a text, with every key it is listed under.
+type PhraseMatch struct {
+	Keys       []string
+	Start, End int
+}
+
+// NewPhrases compiles phrases by key. Errors name the key and phrase.
+func NewPhrases(byKey map[string][]string) (*Phrases, error) {
+	p := &Phrases{root: &node{}}
+	for k, list := range byKey {
+		for _, s := range list {
+			if _, err := parseAlias(s); err != nil {
+				return nil, fmt.Errorf("%s: %q: %w", k, s, err)
+			}
+			p.root.add(s, &target{class: k})
+		}
+	}
+	return p, nil
+}
+
+// Find returns the longest phrases in text, left to right, without overlaps.
+func (p *Phrases) Find(text string) []PhraseMatch {
+	toks := tokenize(text)
+	var out []PhraseMatch
+	for i := 0; i < len(toks); {
+		best, keys := -1, []string(nil)
+		walk(text, toks, p.root, i, i, nil, func(end int, t *target, path []int) {
+			if !t.valid(text, pick(toks, path), 0) {
+				return
+			}
+			if end > best {
+				best, keys = end, nil
+			}
+			if end == best && !slices.Contains(keys, t.class) {
+				keys = append(keys, t.class)
+			}
+		})
+		if best < 0 {
+			i++
+			continue
+		}
+		out = append(out, PhraseMatch{Keys: keys, Start: toks[i].start, End: toks[best].end})
+		i = best + 1
+	}
+	return out
+}

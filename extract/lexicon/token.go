@@ -1,0 +1,170 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a run of letters or of digits, with its place in the text. Letters and digits are
+// separate tokens, so RS-24, RS 24 and RS24 all give "rs" "24".
+type token struct {
+	start, end int
+	raw        string // as written, Cyrillic look-alikes folded in designators
+	norm       string // lower-case, ё as е, Roman numerals after START, SALT, ... as digits
+	digit      bool
+	cyr        bool // has Cyrillic letters (Russian inflection applies)
+}
+
+// lookAlike folds the Cyrillic letters that look like Latin ones (lexicon.md §8.1).
+var lookAlike = strings.NewReplacer(
+	"А", "A", "В", "B", "Е", "E", "К", "K", "М", "M", "Н", "H", "О", "O", "Р", "P", "С", "C", "Т", "T", "Х", "X",
+	"а", "a", "в", "b", "е", "e", "к", "k", "м", "m", "н", "h", "о", "o", "р", "p", "с", "c", "т", "t", "х", "x")
+
+const lookAlikeRunes = "АВЕКМНОРСТХавекмнорстхABEKMHOPCTXabekmhopctx"
+
+// romanHeads are the names after which I, II, III, V are numbers (START III = START-3).
+var romanHeads = map[string]bool{"start": true, "salt": true, "снв": true, "осв": true, "agni": true,
+	"minuteman": true, "trident": true, "shaheen": true, "агни": true, "минитмен": true, "трайдент": true, "шахин": true}
+
+var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+
+// tokenize splits s into tokens.
+func tokenize(s string) []token {
+	var out []token
+	start, kind := -1, 0 // kind: 1 letters, 2 digits
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, token{start: start, end: end, raw: s[start:end], digit: kind == 2})
+		}
+		start, kind = -1, 0
+	}
+	for i, r := range s {
+		k := 0
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			k = 1
+		case unicode.IsDigit(r):
+			k = 2
+		}
+		if k != kind {
+			flush(i)
+			if k != 0 {
+				start, kind = i, k
+			}
+		}
+	}
+	flush(len(s))
+	// Roman numerals first: they make the name before them a designator (СНВ-III = СНВ-3).
+	for i := range out {
+		if d, ok := romans[strings.ToLower(out[i].raw)]; ok && i > 0 && romanHeads[strings.ToLower(out[i-1].raw)] &&
+			tight(s[out[i-1].end:out[i].start]) {
+			out[i].norm, out[i].digit = d, true
+		}
+	}
+	for i := range out {
+		finishToken(s, out, i)
+	}
+	return out
+}
+
+// finishToken sets raw and norm: designator letters fold to Latin.
+func finishToken(s string, toks []token, i int) {
+	t := &toks[i]
+	if t.digit {
+		if t.norm == "" {
+			t.norm = t.raw
+		}
+		return
+	}
+	mixed := hasCyrillic(t.raw) && hasLatin(t.raw)
+	if mixed || designator(s, toks, i) {
+		t.raw = lookAlike.Replace(t.raw)
+	}
+	t.cyr = hasCyrillic(t.raw)
+	t.norm = strings.ReplaceAll(strings.ToLower(t.raw), "ё", "е")
+}
+
+// designator tells letters of a designator (РС-24, С-400, 3М22, B 52): at most three look-alike
+// letters touching a digit token through a hyphen or nothing, or through a space when written in
+// capitals. Ordinary words before numbers ("на 5", "менее 5") are not folded.
+func designator(s string, toks []token, i int) bool {
+	raw := toks[i].raw
+	if utf8.RuneCountInString(raw) > 3 || !allRunesIn(raw, lookAlikeRunes) {
+		return false
+	}
+	caps := strings.ToUpper(raw) == raw
+	touch := func(sep string) bool { return sep != " " && sep != "\u00a0" || caps }
+	if i > 0 && toks[i-1].digit && tight(s[toks[i-1].end:toks[i].start]) && touch(s[toks[i-1].end:toks[i].start]) {
+		return true
+	}
+	return i+1 < len(toks) && toks[i+1].digit && tight(s[toks[i].end:toks[i+1].start]) && touch(s[toks[i].end:toks[i+1].start])
+}
+
+// tight is a separator inside a designator: nothing, one hyphen or dash, or one space.
+func tight(sep string) bool {
+	switch sep {
+	case "", "-", "‐", "‑", "–", " ", "\u00a0":
+		return true
+	}
+	return false
+}
+
+func hasCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLatin(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Latin, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func allRunesIn(s, set string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune(set, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Russian case endings may follow an alias's stem (lexicon.md §8.2).
+const endingRunes = "аеёиоуыэюяйьмхвг"
+
+// stem cuts the nominative ending off a Russian alias word: up to two final vowels, й or ь.
+func stem(w string) string {
+	n := utf8.RuneCountInString(w)
+	for k := 0; k < 2 && n > 3; k++ {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if !strings.ContainsRune("аеёиоуыэюяйь", r) {
+			break
+		}
+		w, n = w[:len(w)-size], n-1
+	}
+	return w
+}
+
+// stems returns w and w without one to three ending letters: the stems an inflected Russian word
+// may have.
+func stems(w string) []string {
+	out := []string{w}
+	n := utf8.RuneCountInString(w)
+	for k := 1; k <= 3 && n-k >= 3; k++ {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if !strings.ContainsRune(endingRunes, r) {
+			break
+		}
+		w = w[:len(w)-size]
+		out = append(out, w)
+	}
+	return out
+}

@@ -1,0 +1,74 @@
+package mentions
+
+import (
+	"strings"
+	"testing"
+)
+
+func keys(ms []Mention) string {
+	var b []string
+	for _, m := range ms {
+		b = append(b, m.Type+":"+m.ID+"="+m.Text)
+	}
+	return strings.Join(b, " ")
+}
+
+func TestExtract(t *testing.T) {
+	cases := []struct {
+		name, text string
+		opt        Options
+		want       string
+	}{
+		{"tass dateline and capitals",
+			"MOSCOW, October 21. /TASS/. Moscow hopes to continue dialogue with Washington on New START, Kremlin Spokesman Dmitry Peskov told reporters in Moscow.",
+			Options{},
+			"country:ru=Moscow country:us=Washington treaty:new_start=New START organization:kremlin=Kremlin person:peskov=Dmitry Peskov"},
+		{"explicit skip range",
+			"WASHINGTON (Reuters) - The Pentagon said on Monday that the Sentinel ICBM program will cost more.",
+			Options{Skip: [][2]int{{0, 23}}},
+			"organization:pentagon=Pentagon weapon:sentinel=Sentinel"},
+		{"media and weapons",
+			"In comment on CNN's report that Russia is allegedly preparing to test its Burevestnik nuclear-powered cruise missile, he recommended relying on Russia’s official information.",
+			Options{},
+			"organization:cnn=CNN country:ru=Russia weapon:burevestnik=Burevestnik country:ru=Russia"},
+		{"speakers outside the lexicon",
+			"White House Press Secretary Karoline Leavitt said the talks would go on. Leavitt added that envoy Steve Witkoff would travel.",
+			Options{Speakers: []Speaker{{Name: "Karoline Leavitt", Kind: "person"}}},
+			"organization:white_house=White House person:karoline_leavitt=Karoline Leavitt person:karoline_leavitt=Leavitt person:witkoff=Steve Witkoff"},
+		{"titled name without speaker",
+			"Russian Deputy Foreign Minister Sergei Ryabkov met US Under Secretary Bonnie Jenkins and Ambassador John Doe in Geneva.",
+			Options{},
+			"person:ryabkov=Sergei Ryabkov country:us=US person:jenkins=Bonnie Jenkins person:john_doe=John Doe"},
+		{"russian inflection",
+			"Как заявил замминистра иностранных дел РФ Сергей Рябков, Москва не получала от Вашингтона ответа по ДСНВ. Рябкову также задали вопрос о «Сармате».",
+			Options{},
+			"country:ru=РФ person:ryabkov=Сергей Рябков country:ru=Москва country:us=Вашингтона treaty:new_start=ДСНВ person:ryabkov=Рябкову weapon:sarmat=Сармате"},
+		{"bracketed acronym inside a name; agency datelines after a headline",
+			"Golden Dome worries Moscow\n\nWASHINGTON (AP) — The US withdrew from the Anti-Ballistic Missile (ABM) Treaty in 2002.",
+			Options{},
+			"weapon:golden_dome=Golden Dome country:ru=Moscow country:us=US treaty:abm=Anti-Ballistic Missile (ABM) Treaty"},
+		{"era of START",
+			"START, signed in 1991, cut arsenals; Washington and Moscow later signed SORT.",
+			Options{},
+			"treaty:start_i=START country:us=Washington country:ru=Moscow treaty:sort=SORT"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ms := Extract(c.text, nil, c.opt)
+			for _, m := range ms {
+				if c.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad offsets %+v", m)
+				}
+			}
+			if got := keys(ms); got != c.want {
+				t.Errorf("\n got %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestSlug(t *testing.T) {
+	if s := Slug("Robert O'Brien Jr."); s != "robert_o_brien_jr" {
+		t.Errorf("got %q", s)
+	}
+}

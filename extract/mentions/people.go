@@ -1,0 +1,219 @@
+package mentions
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"armswatch/extract/lexicon"
+)
+
+// person is someone outside the lexicon (or inside it, under another spelling) whose name and
+// surname are searched for in the body.
+type person struct {
+	id, name string
+	forms    []string // full name, then surname
+}
+
+// people adds the persons the lexicon does not know: the statements' speakers and names that
+// follow a title ("Press Secretary Karoline Leavitt"), then every later use of their surnames.
+func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
+	var ps []person
+	for _, s := range speakers {
+		if s.Kind == "person" || s.Kind == "" {
+			if p, ok := resolve(lex, s.Name, false); ok {
+				ps = append(ps, p)
+			}
+		}
+	}
+	for _, r := range lex.FindRoles(c.body) {
+		if name, start := nameAfter(c.body, r.End); name != "" && c.free(start, start+len(name)) {
+			if p, ok := resolve(lex, name, true); ok {
+				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: name, Start: start, End: start + len(name)})
+				ps = append(ps, p)
+			}
+		}
+	}
+	for _, p := range ps {
+		for _, f := range p.forms {
+			for _, at := range wordIndexes(c.body, f) {
+				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: f, Start: at, End: at + len(f)})
+			}
+		}
+	}
+}
+
+// resolve gives a name its lexicon identity when an alias matches it whole, else a slug. Names
+// that are lexicon entities of another class (a country, an organisation) are not people.
+func resolve(lex *lexicon.Lexicon, name string, titled bool) (person, bool) {
+	name = strings.TrimSpace(name)
+	words := strings.Fields(name)
+	if len(words) == 0 || !upper(words[len(words)-1]) {
+		return person{}, false
+	}
+	ms := lex.Find(name, 0)
+	if len(ms) > 0 && ms[0].Class != "person" {
+		return person{}, false
+	}
+	p := person{id: Slug(name), name: name, forms: []string{name}}
+	if len(ms) == 1 && ms[0].Class == "person" {
+		p.id, p.name = ms[0].Entry.ID, ms[0].Entry.Name
+	} else if len(ms) > 0 || len(words) < 2 && !titled {
+		return person{}, false // one unknown word is not enough to call it a person
+	}
+	if len(words) > 1 {
+		p.forms = append(p.forms, words[len(words)-1])
+	}
+	return p, true
+}
+
+// nameAfter reads the capitalised name right after a title: one to three words ("Peskov",
+// "Dmitry Peskov", "Robert O'Brien"), on the same line.
+func nameAfter(body string, i int) (string, int) {
+	rest := body[i:]
+	trimmed := strings.TrimLeft(strings.TrimPrefix(rest, ","), " \u00a0") // "Sipri's director, Dan Smith,"
+	if len(trimmed) == len(rest) || len(trimmed) == 0 {
+		return "", 0
+	}
+	start := i + len(rest) - len(trimmed)
+	words := capitalRun(trimmed)
+	if len(words) > 0 && !upper(words[0].w) {
+		// the title goes on ("Under Secretary of Defense for Acquisition and Sustainment William
+		// LaPlante"): the name is the last two words of the run
+		words = words[len(words)-min(len(words), 2):]
+	} else {
+		// the name comes at once ("Do Hung Viet of Vietnam"): up to the first link word
+		for k, w := range words {
+			if !upper(w.w) && !strings.HasSuffix(w.w, ".") || k == 3 {
+				words = words[:k]
+				break
+			}
+		}
+	}
+	for len(words) > 0 && !upper(words[0].w) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return "", 0
+	}
+	s, e := words[0].at, words[len(words)-1].at+len(words[len(words)-1].w)
+	return trimmed[s:e], start + s
+}
+
+type word struct {
+	w  string
+	at int
+}
+
+// capitalRun reads the words after a title up to the first word that is neither capitalised, an
+// initial ("J."), nor a title link (of, for, and): "Antony J. Blinken", "of Defense for ...".
+func capitalRun(s string) []word {
+	var out []word
+	for at := 0; at < len(s) && len(out) < 12; {
+		w := wordAt(s[at:])
+		switch {
+		case w == "":
+			return trimLinks(out)
+		case upper(w) && !stopName[w]:
+		case len(w) == 1 && unicode.IsUpper(rune(w[0])) && strings.HasPrefix(s[at+1:], "."):
+			w += "."
+		case (w == "of" || w == "for" || w == "and") && len(out) > 0 || w == "of" || w == "for":
+		default:
+			return trimLinks(out)
+		}
+		out = append(out, word{w, at})
+		at += len(w)
+		if !strings.HasPrefix(s[at:], " ") {
+			break
+		}
+		at++
+	}
+	return trimLinks(out)
+}
+
+// trimLinks drops trailing link words and leading ones.
+func trimLinks(ws []word) []word {
+	for len(ws) > 0 && !upper(ws[len(ws)-1].w) {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
+}
+
+// stopName are capitalised words that follow titles without being names.
+var stopName = map[string]bool{"The": true, "Of": true, "On": true, "In": true, "And": true, "For": true,
+	"Russia": true, "Russian": true, "US": true, "U": true, "General": true, "Office": true, "Ministry": true,
+	"Department": true, "Council": true, "Committee": true, "Monday": true, "Tuesday": true, "Wednesday": true,
+	"Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+
+// wordAt returns the name-like word at the start of s: letters with inner hyphens or apostrophes.
+func wordAt(s string) string {
+	end := 0
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if unicode.IsLetter(r) {
+			end += size
+			continue
+		}
+		if (r == '-' || r == '\'' || r == '’') && end > 0 {
+			if r2, _ := utf8.DecodeRuneInString(s[end+size:]); unicode.IsLetter(r2) {
+				end += size
+				continue
+			}
+		}
+		break
+	}
+	return s[:end]
+}
+
+// upper tells a capitalised word with a lower-case letter after the first (not an acronym).
+func upper(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || len(w) == size {
+		return false
+	}
+	for _, r := range w[size:] {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordIndexes returns where s occurs in body as whole words.
+func wordIndexes(body, s string) []int {
+	var out []int
+	for from := 0; ; {
+		i := strings.Index(body[from:], s)
+		if i < 0 {
+			return out
+		}
+		at := from + i
+		before, _ := utf8.DecodeLastRuneInString(body[:at])
+		after, _ := utf8.DecodeRuneInString(body[at+len(s):])
+		if (at == 0 || !unicode.IsLetter(before)) && (at+len(s) == len(body) || !unicode.IsLetter(after)) {
+			out = append(out, at)
+		}
+		from = at + len(s)
+	}
+}
+
+// organizations adds organisations that spoke (per the statements analyzer) and are neither in
+// the lexicon nor a country: every occurrence of their name.
+func organizations(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
+	for _, s := range speakers {
+		name := strings.TrimPrefix(strings.TrimPrefix(s.Name, "the "), "The ")
+		if s.Kind != "organization" || !upper(firstWord(name)) || len(lex.Find(name, 0)) > 0 {
+			continue
+		}
+		for _, at := range wordIndexes(c.body, name) {
+			c.add(Mention{Type: "organization", ID: Slug(name), Name: name, Text: name, Start: at, End: at + len(name)})
+		}
+	}
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}

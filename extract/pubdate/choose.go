@@ -1,0 +1,154 @@
+package pubdate
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	htmldate "github.com/markusmobius/go-htmldate"
+)
+
+// published picks the original publication time: the most trusted structured statement, else the
+// URL's date, else a date written by the headline, else go-htmldate's extensive search.
+func (p *page) published() (Stamp, string) {
+	if c, ok := p.best(kindPublished, srcMeta, srcTASS); ok {
+		st := p.localize(c.st)
+		// A UTC stamp a day off the URL's date: the URL holds the publisher's calendar day.
+		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && utcDayShift(c.st, u.st) {
+			return onDay(c.st, u.st), "url-over-utc:" + u.raw
+		}
+		return p.upgrade(st), sourceNames[c.src] + ":" + c.raw
+	}
+	if c, ok := p.best(kindPublished, srcURL, srcURL); ok {
+		return p.upgrade(c.st), sourceNames[c.src] + ":" + c.raw
+	}
+	if st, raw, ok := headlineDate(p.doc); ok {
+		return p.upgrade(st), "headline:" + raw
+	}
+	if st, raw, ok := classDate(p.doc); ok {
+		return p.upgrade(st), "class:" + raw
+	}
+	if st, raw, ok := labelledDate(p.doc); ok {
+		return p.upgrade(st), "labelled:" + raw
+	}
+	if st, raw, ok := p.fallback(); ok {
+		return p.upgrade(st), "fallback:" + raw
+	}
+	return Stamp{}, "none"
+}
+
+// modified is the most trusted last-modified statement.
+func (p *page) modified() Stamp {
+	if c, ok := p.best(kindModified, srcMeta, srcTASS); ok {
+		return c.st
+	}
+	return Stamp{}
+}
+
+// localize shows a UTC instant in the publisher's zone when the page lets us guess it.
+func (p *page) localize(st Stamp) Stamp {
+	if st.DateOnly || !isUTC(st.Time) {
+		return st
+	}
+	if loc := p.homeZone(); loc != nil {
+		st.Time = st.Time.In(loc)
+	}
+	return st
+}
+
+// utcDayShift reports whether a UTC stamp falls a calendar day off date only because of the
+// publisher's offset: a day later in its early hours (the Americas), a day earlier in its late
+// hours (Europe, Asia).
+func utcDayShift(utc, date Stamp) bool {
+	if utc.DateOnly || !isUTC(utc.Time) {
+		return false
+	}
+	next := date.Time.AddDate(0, 0, 1).Format("2006-01-02")
+	prev := date.Time.AddDate(0, 0, -1).Format("2006-01-02")
+	h := utc.Time.Hour()
+	return (utc.Date() == next && h < 10) || (utc.Date() == prev && h >= 10)
+}
+
+// onDay shows a UTC instant at an offset that puts it on the publisher's calendar day (the
+// URL's): the same instant, an offset typical of the side of the world the shift points to.
+func onDay(utc, date Stamp) Stamp {
+	h := utc.Time.Hour()
+	off := -5 // the Americas: UTC early hours are the evening before
+	if utc.Date() == date.Time.AddDate(0, 0, 1).Format("2006-01-02") {
+		off = min(-5, -(h + 1))
+	} else {
+		off = max(1, 24-h) // Europe and Asia: late UTC hours are the next morning
+	}
+	return Stamp{Time: utc.Time.In(time.FixedZone("", off*3600))}
+}
+
+// dayGap is the number of calendar days between the dates of two stamps.
+func dayGap(a, b Stamp) int {
+	da, _ := time.Parse("2006-01-02", a.Date())
+	db, _ := time.Parse("2006-01-02", b.Date())
+	d := int(da.Sub(db).Hours() / 24)
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// best returns the most trusted candidate of kind k from sources lo..hi: by source, then meta
+// tags in document order (as htmldate), other sources by rank.
+func (p *page) best(k kind, lo, hi source) (cand, bool) {
+	var cs []cand
+	for _, c := range p.cands {
+		if c.kind == k && c.src >= lo && c.src <= hi {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return cand{}, false
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].src != cs[j].src {
+			return cs[i].src < cs[j].src
+		}
+		if cs[i].src != srcMeta && cs[i].rank != cs[j].rank {
+			return cs[i].rank < cs[j].rank
+		}
+		return cs[i].pos < cs[j].pos
+	})
+	return cs[0], true
+}
+
+// upgrade gives a date-only stamp the time and offset of a structured candidate of the same
+// calendar date, when the page states one.
+func (p *page) upgrade(st Stamp) Stamp {
+	if !st.DateOnly {
+		return st
+	}
+	for _, c := range p.cands {
+		if c.kind == kindPublished && !c.st.DateOnly {
+			if l := p.localize(c.st); l.Date() == st.Date() {
+				return l
+			}
+		}
+	}
+	return st
+}
+
+// fallback asks go-htmldate's extensive search (free text, patterns over the whole page).
+func (p *page) fallback() (Stamp, string, bool) {
+	if len(p.doc.Nodes) == 0 {
+		return Stamp{}, "", false
+	}
+	r, err := htmldate.FromDocument(p.doc.Nodes[0], htmldate.Options{UseOriginalDate: true, URL: p.url, ExtractTime: true})
+	if err != nil || r.IsZero() {
+		return Stamp{}, "", false
+	}
+	if src := strings.ToLower(r.SrcString); (strings.Contains(src, "©") || strings.Contains(src, "copyright")) && r.DateTime.YearDay() == 1 {
+		return Stamp{}, "", false // a copyright year says nothing of when the page was published
+	}
+	st := Stamp{Time: r.DateTime}
+	if !r.HasTime || !r.HasTimezone {
+		st = Stamp{Time: r.DateTime.Truncate(24 * 3600e9), DateOnly: true}
+	}
+	st, ok := checked(st)
+	return st, r.SrcString, ok
+}

@@ -1,0 +1,736 @@
+package statements
+
+import (
+	"strings"
+	"unicode"
+)
+
+// attribute tries to read an attribution whose cue starts at token i of sentence s. It returns
+// the attribution, the content's token range, the index after the attribution's own tokens, and
+// whether there is one.
+func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, cFrom, cTo, stop int, ok bool) {
+	l := builtin()
+	if n := l.according.match(s, i); n > 0 {
+		return e.according(s, i, n)
+	}
+	n := e.cues.match(s, i)
+	if n > 0 && s[i].cap() && i != firstWord(s) {
+		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
+	}
+	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
+		if i > 0 && s[i-1].is(",") {
+			if n := l.participles.match(s, i); n > 0 {
+				// "..., adding that ...": the same speaker goes on; with no speaker yet, the
+				// sentence's subject ("Russia revoked ..., saying it wanted ...")
+				a = attribution{cue: joinTokens(s[i : i+n]), same: true}
+				if prev != nil {
+					a.ent, a.resolved, a.m = prev.ent, true, prev.m
+				} else if a.m = subjectAtStart(s); !a.m.valid() {
+					return a, 0, 0, 0, false
+				}
+				from := contentStart(s, i+n, a.cue)
+				return a, from, contentEnd(s, from, e.cues), len(s), true
+			}
+		}
+		return a, 0, 0, 0, false
+	}
+	a.cue = joinTokens(s[i : i+n])
+	after := i + n
+	j := skipAuxBack(s, i-1)
+
+	// "As Peskov said, ..." / "Как заявил Песков, ..." / "Однако, как отметил X, ..."
+	first := firstWord(s)
+	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
+		first = i - 1
+	}
+	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
+		if comma := indexPunct(s, after, ","); comma > 0 {
+			np := s[first+1 : i]
+			if len(np) == 0 {
+				from := after
+				if n := l.recipients.match(s, from); n > 0 && from+n < comma {
+					from += n // "Как сообщил РИА Новости источник ..."
+				}
+				np = s[from:comma]
+			}
+			a.m = parseMention(np, nil)
+			a.m.genitive = false
+			if a.m.valid() {
+				return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
+			}
+		}
+		return a, 0, 0, 0, false
+	}
+
+	// "... and added that": the previous speaker of this sentence
+	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а") || s[j].is("однако")) {
+		a.same = true
+		if prev != nil {
+			a.ent, a.resolved, a.m = prev.ent, true, prev.m
+		} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
+			return a, 0, 0, 0, false
+		}
+		from := contentStart(s, after, a.cue)
+		return a, from, contentEnd(s, from, e.cues), from, true
+	}
+
+	npFrom, m := subjectBefore(s, j)
+	if m.valid() {
+		a.m = m
+		before := npFrom - 1
+		if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
+			nextQuote(s, after) < 0 {
+			// "The decision, Peskov said, could be reversed": a parenthetical attribution
+			a.resume = after + 1
+			return a, 0, before, len(s), true
+		}
+		quoteBefore := before >= 0 && s[before].kind == tQuote
+		if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
+			// "...," Peskov said. / Moscow hopes ..., Peskov told reporters.
+			return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
+		}
+		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after, a.cue) {
+			// "Part one," he said, "part two."
+			if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
+				a.split = true
+				return a, before, q + 1, q + 1, true
+			}
+		}
+		from := contentStart(s, after, a.cue)
+		return a, from, contentEnd(s, from, e.cues), from, true
+	}
+
+	// inverted: "...," said Peskov. / «...», — сказал Песков.
+	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
+		if n := l.recipients.match(s, after); n > 0 && after+n < len(s) && s[after+n].kind == tWord {
+			after += n // "заявил РИА Новости замминистра ..."
+		}
+		end := after
+		for end < len(s) && (s[end].kind == tWord && !(end > after && isTrailingCircum(s[end])) ||
+			s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+			if s[end].isPunct("(") {
+				end = indexPunct(s, end, ")")
+			}
+			end++
+		}
+		np := withoutParens(s[after:end])
+		var appos []token
+		if end < len(s) && s[end].is(",") {
+			k := end + 1
+			for k < len(s) && s[k].kind == tWord {
+				k++
+			}
+			if k == len(s) || s[k].isPunct(".!?;") {
+				appos = s[end+1 : k]
+				end = k
+			}
+		}
+		m := parseMention(np, appos)
+		if !m.valid() {
+			return a, 0, 0, 0, false
+		}
+		a.m = m
+		if isThisRef(s, i) {
+			// "Об этом заявил Песков.": what was said is the sentence before
+			a.prevSentence = true
+			return a, 0, 0, len(s), true
+		}
+		if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
+			// "The decision, Peskov said, could be reversed": a parenthetical attribution
+			a.resume = end + 1
+		}
+		cEnd := i
+		if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
+			cEnd--
+		}
+		if cEnd > 0 && s[cEnd-1].isPunct(",") {
+			cEnd--
+		}
+		// "Part one," said Peskov, "part two."
+		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
+			a.split = true
+			return a, 0, q + 1, q + 1, true
+		}
+		return a, 0, cEnd, len(s), true
+	}
+	return a, 0, 0, 0, false
+}
+
+// according reads "According to X, ..." and "..., according to X."
+func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop int, ok bool) {
+	a.cue = joinTokens(s[i : i+n])
+	ru := isCyrillic(s[i].low)
+	pron := ""
+	for _, t := range s[i : i+n] {
+		if p := builtin().genPronoun[t.low]; p != "" {
+			pron = p // "по его словам"
+		}
+	}
+	if i == firstWord(s) || i == 0 || i > 0 && s[i-1].is(",") && pron != "" {
+		comma := indexPunct(s, i+n, ",")
+		if comma < 0 {
+			return a, 0, 0, 0, false
+		}
+		a.m = parseMention(sourceOf(s[i+n:comma]), nil)
+		if pron != "" {
+			a.m = mention{pronoun: pron}
+		}
+		a.m.genitive = ru
+		if i > 0 {
+			// "28 октября, по его словам, был испытан ...": the text after the parenthetical
+			a.resume = comma + 1
+			return a, 0, i - 1, comma + 1, true
+		}
+		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:comma])) {
+			return a, 0, 0, 0, false
+		}
+		return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
+	}
+	if i > 0 && s[i-1].is(",") {
+		end := i + n
+		for end < len(s) && s[end].kind == tWord {
+			end++
+		}
+		for end < len(s) && (s[end].kind == tWord || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
+			end++
+		}
+		a.m = parseMention(sourceOf(s[i+n:end]), nil)
+		a.m.genitive = ru
+		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:end])) {
+			return a, 0, 0, 0, false
+		}
+		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
+			a.resume = end + 1 // "..., по словам президента, был испытан ..."
+		}
+		return a, 0, i - 1, len(s), true
+	}
+	return a, 0, 0, 0, false
+}
+
+func nonSpeaker(np []token) bool {
+	l := builtin()
+	for _, t := range np {
+		if l.nonSpeakers[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore reads the speaker noun phrase ending at token j (inclusive): "the Kremlin
+// spokesman", "Russian Deputy Foreign Minister Sergei Ryabkov", "Ryabkov, who led ..., "
+// It returns where the phrase starts.
+func subjectBefore(s []token, j int) (int, mention) {
+	if j < 0 {
+		return 0, mention{}
+	}
+	if s[j].is(",") {
+		// "Dmitry Peskov, the Kremlin spokesman, said" / "Ryabkov, who led ..., said"
+		for k := j - 1; k > 0 && j-k <= 30; k-- {
+			if s[k].kind == tQuote {
+				break
+			}
+			if !s[k].is(",") {
+				continue
+			}
+			from := npStart(s, k-1)
+			if from > k-1 {
+				break
+			}
+			appos := s[k+1 : j]
+			if len(appos) == 0 || !apposLike(appos) {
+				break
+			}
+			m := parseMention(s[from:k], appos)
+			if m.name != "" || m.valid() && (m.indefinite || m.descriptor != "") {
+				return from, m
+			}
+			break
+		}
+		return 0, mention{}
+	}
+	from := npStart(s, j)
+	if from > j {
+		return 0, mention{}
+	}
+	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
+	// to the quotation
+	for k := from - 1; k >= 0 && from-k <= 3 && isRoleWord(s[from].low); k-- {
+		if s[k].kind == tQuote || s[k].isPunct(","+dashes) {
+			if k < from-1 {
+				from = k + 1
+			}
+			break
+		}
+		if s[k].kind != tWord || s[k].cap() {
+			break
+		}
+	}
+	if isCyrillic(s[j].low) {
+		// "Постпред России при международных организациях в Вене Михаил Ульянов": Russian
+		// titles run on in lower case and prepositions back to their head
+		for k := from - 1; k >= 0 && from-k <= 9 && s[k].kind == tWord; k-- {
+			if isRoleWord(s[k].low) {
+				from = k
+			}
+		}
+	}
+	m := parseMention(s[from:j+1], nil)
+	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
+	if m.kind == "person" && m.name != "" && !m.valid() {
+		return 0, mention{}
+	}
+	return from, m
+}
+
+// apposLike tells whether tokens can be an appositive after a name: a role ("the Kremlin
+// spokesman", "Russia's deputy foreign minister") or a relative clause ("who heads ...").
+func apposLike(ts []token) bool {
+	w := ts[0].low
+	if strings.HasSuffix(w, "ing") && len(w) > 5 {
+		return true // "A German defence official, speaking on condition of anonymity, said"
+	}
+	if isRelative(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		return true
+	}
+	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
+}
+
+// npStart walks back from j over the words of a speaker noun phrase and returns its first token.
+func npStart(s []token, j int) int {
+	l := builtin()
+	i := j
+	if j >= 3 && s[j].isPunct(")") && s[j-2].isPunct("(") && s[j-1].cap() {
+		i = j - 3 // "the Stockholm International Peace Research Institute (Sipri)"
+	}
+	for i >= 0 {
+		t := s[i]
+		if t.kind != tWord {
+			if t.isPunct(".") && i > 0 && i < j && s[i-1].kind == tWord && s[i-1].end == t.start && s[i-1].cap() &&
+				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".")) {
+				i-- // "В.Путин", "V. Putin", "U.S. official"
+				continue
+			}
+			break
+		}
+		switch {
+		case (t.low == "the" || t.low == "a" || t.low == "an") && i >= 2 && i < j && (s[i-1].is("of") || s[i-1].is("for")) &&
+			(s[i-2].cap() || isRoleWord(s[i-2].low)):
+			// "Commander of the Strategic Missile Forces ...": the article is inside the title
+		case t.low == "the" || t.low == "a" || t.low == "an":
+			return i
+		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
+			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
+		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
+			return i + 1
+		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
+			if i == j {
+				return i
+			}
+			return i + 1
+		case t.cap() || isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] || isPluralPerson(t.low) || isNameParticle(t.low):
+		default:
+			if isCyrillic(t.low) && hasOrgHead([]token{t}) {
+				break
+			}
+			return i + 1
+		}
+		i--
+	}
+	return i + 1
+}
+
+// skipAuxBack walks back from j over words that may stand between a subject and its verb
+// ("has also", "on Wednesday", "repeatedly").
+func skipAuxBack(s []token, j int) int {
+	l := builtin()
+	for j >= 0 && s[j].kind == tWord {
+		w := s[j].low
+		switch {
+		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap():
+			j--
+		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
+			j -= 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+func isWeekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье":
+		return true
+	}
+	return false
+}
+
+// tailIsCircumstance tells whether what follows a cue up to the sentence end is only
+// circumstance ("on Wednesday", "in an interview with TASS", "told Sputnik") and not content.
+func tailIsCircumstance(s []token, i int, cue string) bool {
+	l := builtin()
+	end := len(s)
+	for end > i && s[end-1].isPunct(".!?;") {
+		end--
+	}
+	if i >= end {
+		return true
+	}
+	if participleAt(s, i) < len(s) {
+		return true // "..., adding that ..." starts a statement of its own
+	}
+	if end-i > 14 {
+		return false
+	}
+	for k := i; k < end; k++ {
+		t := s[k]
+		if t.kind == tQuote || t.is("that") || t.is("что") || t.is(":") {
+			return false
+		}
+	}
+	t := s[i]
+	if isTold(cue) && end-i <= 10 {
+		return true // "told the country's political elite"
+	}
+	if t.is("to") {
+		return i+1 < end && (l.recipients.match(s, i+1) > 0 || s[i+1].cap())
+	}
+	if t.cap() && !isWeekday(t.low) && !l.timeWords[t.low] {
+		return end-i <= 2 && l.recipients.match(s, i) > 0
+	}
+	return l.timeWords[t.low] || l.recipients.match(s, i) > 0 || isCircumWord(t.low) || t.is(",")
+}
+
+func isTold(cue string) bool {
+	c := lower(cue)
+	return strings.HasPrefix(c, "told") || strings.HasPrefix(c, "tell")
+}
+
+func isCircumWord(w string) bool {
+	switch w {
+	case "ahead", "prior", "upon", "outside", "inside", "near", "afterwards", "shortly",
+		"in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
+		"with", "from", "amid", "following", "according", "told", "late", "earlier", "later",
+		"в", "на", "во", "по", "после", "перед", "журналистам":
+		return true
+	}
+	return false
+}
+
+// contentStart finds where what was said begins after a cue ending at i: past a recipient
+// ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
+func contentStart(s []token, i int, cue string) int {
+	l := builtin()
+	// "написал в соцсети X: «...»": a colon soon after the verb opens what was said
+	for k := i; k < len(s) && k-i <= 8; k++ {
+		if s[k].is(":") {
+			return skipThat(s, k)
+		}
+		if s[k].kind == tQuote || s[k].isPunct(".!?;") || s[k].is("that") || s[k].is("что") {
+			break
+		}
+	}
+	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
+	for k := i; k < len(s) && k-i <= 14; k++ {
+		t := s[k]
+		if t.is("that") || t.is("что") || t.is(":") {
+			return skipThat(s, k)
+		}
+		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
+			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
+			break
+		}
+	}
+	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
+		// "said in a televised address that ...": a prepositional phrase before "that"
+		for k := i + 1; k < len(s) && k-i <= 10; k++ {
+			if s[k].is("that") {
+				return skipThat(s, k)
+			}
+			if s[k].kind != tWord {
+				break
+			}
+		}
+	}
+	k := i
+	if isTold(cue) {
+		if n := l.recipients.match(s, k); n > 0 {
+			k += n
+		} else {
+			for k < len(s) && s[k].cap() {
+				k++
+			}
+		}
+	}
+	for k+1 < len(s) && (s[k].is("on") || s[k].is("в")) && (isWeekday(s[k+1].low) || s[k+1].low == "wednesday") {
+		k += 2
+	}
+	return skipThat(s, k)
+}
+
+func isCircumNoun(w string) bool {
+	switch w {
+	case "the", "a", "an", "of", "his", "her", "their", "its", "interview", "briefing", "statement",
+		"conference", "news", "press", "meeting", "talks", "session", "television", "tv", "channel",
+		"radio", "program", "programme", "show", "newspaper", "magazine", "daily", "speech", "address",
+		"remarks", "post", "message", "video", "week", "month", "year", "day", "morning", "evening",
+		"afternoon", "also", "separately", "briefly", "reporters", "journalists", "forum", "summit",
+		"интервью", "брифинге", "ходе", "телеканалу", "газете", "пресс-конференции", "заседании":
+		return true
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// skipThat passes ",", ":", dashes and "that" / "что" at k.
+func skipThat(s []token, k int) int {
+	for k < len(s) && (s[k].isPunct(",:"+dashes) || s[k].is("that") || s[k].is("что")) {
+		k++
+	}
+	return k
+}
+
+// contentEnd finds where a content clause starting at from ends: the sentence end, or where a
+// clause with a cue of its own begins (", adding that", ", which it described as", "but
+// stressed that").
+func contentEnd(s []token, from int, cues *phraseSet) int {
+	l := builtin()
+	end := len(s)
+	for k := from; k < end; k++ {
+		t := s[k]
+		switch {
+		case t.is(",") && k+1 < end && l.participles.match(s, k+1) > 0:
+			return k
+		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues):
+			return k
+		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
+			return k
+		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
+			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
+		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
+			return k // "..., a move that would end ...": the writer's comment
+		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
+			return k // "..., while Washington insists that ...", "..., but Washington never replied"
+		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
+			if k > from && s[k-1].is(",") {
+				return k - 1
+			}
+			return k
+		}
+	}
+	return end
+}
+
+// cueWithin tells whether a cue starts within n tokens from k.
+func cueWithin(s []token, k, n int, cues *phraseSet) bool {
+	for i := k; i < len(s) && i < k+n+1; i++ {
+		if cues.match(s, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// auxOnly tells whether only auxiliaries stand between k and the next cue.
+func auxOnly(s []token, k int, cues *phraseSet) bool {
+	l := builtin()
+	for i := k; i < len(s); i++ {
+		if cues.match(s, i) > 0 {
+			return true
+		}
+		if !l.aux[s[i].low] && !(strings.HasSuffix(s[i].low, "ly") && len(s[i].low) > 4) {
+			return false
+		}
+	}
+	return false
+}
+
+func firstWord(s []token) int {
+	for i, t := range s {
+		if t.kind == tWord {
+			return i
+		}
+		if t.kind == tQuote {
+			return -1
+		}
+	}
+	return -1
+}
+
+func indexPunct(s []token, from int, p string) int {
+	for k := from; k < len(s); k++ {
+		if s[k].kind == tQuote {
+			return -1
+		}
+		if s[k].is(p) {
+			return k
+		}
+	}
+	return -1
+}
+
+func nextQuote(s []token, from int) int {
+	for k := from; k < len(s); k++ {
+		if s[k].kind == tQuote {
+			return k
+		}
+	}
+	return -1
+}
+
+func onlyPunctBetween(s []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if s[k].kind != tPunct {
+			return false
+		}
+	}
+	return true
+}
+
+// wordWithin tells whether one of ws occurs within n tokens from k.
+func wordWithin(s []token, k, n int, ws ...string) bool {
+	for i := k; i < len(s) && i < k+n+1; i++ {
+		for _, w := range ws {
+			if s[i].is(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectAtStart reads the noun phrase opening a sentence (after a leading "On Tuesday," or
+// similar phrase): the subject a participle or a coordinated verb goes back to.
+func subjectAtStart(s []token) mention {
+	f := firstWord(s)
+	if f < 0 {
+		return mention{}
+	}
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && builtin().stopCaps[s[f].low] {
+		f = c + 1
+	}
+	k := f
+	for k < len(s) && s[k].kind == tWord && npStart(s, k) <= f {
+		k++
+	}
+	if k == f {
+		return mention{}
+	}
+	return parseMention(s[f:k], nil)
+}
+
+// isThisRef tells whether the cue at i follows "Об этом" / "This was" that points back at the
+// sentence before ("Об этом заявил журналистам Дмитрий Песков.").
+func isThisRef(s []token, i int) bool {
+	f := firstWord(s)
+	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
+}
+
+func isClauseConj(w string) bool {
+	switch w {
+	case "while", "whereas", "but", "although", "though", "тогда", "однако":
+		return true
+	}
+	return false
+}
+
+// participleAt returns i when s[i] is a comma opening a participle clause of the same speaker
+// ("..., adding that ..."), else len(s).
+func participleAt(s []token, i int) int {
+	if i < len(s) && s[i].is(",") && i+1 < len(s) && builtin().participles.match(s, i+1) > 0 {
+		return i
+	}
+	return len(s)
+}
+
+// tailHasContent tells whether what follows a quotation's attribution carries words said:
+// another quotation, a "that" clause or a colon.
+func tailHasContent(s []token, i int) bool {
+	for k := i; k < len(s); k++ {
+		if s[k].kind == tQuote || s[k].is("that") || s[k].is("что") || s[k].is(":") {
+			return true
+		}
+		if participleAt(s, k) == k {
+			return false
+		}
+	}
+	return false
+}
+
+// sourceOf finds who is behind data named after "according to": "estimates by the Federation
+// of American Scientists" gives the Federation, "SIPRI estimates" SIPRI.
+func sourceOf(np []token) []token {
+	l := builtin()
+	for k, t := range np {
+		if !l.nonSpeakers[t.low] {
+			continue
+		}
+		if k+2 < len(np) && (np[k+1].is("by") || np[k+1].is("of") || np[k+1].is("from")) {
+			return np[k+2:]
+		}
+		if k > 0 && k == len(np)-1 {
+			return np[:k]
+		}
+	}
+	return np
+}
+
+// withoutParens drops bracketed parts of a noun phrase ("Ракетными войсками (РВСН)").
+func withoutParens(ts []token) []token {
+	out := ts[:0:0]
+	depth := 0
+	for _, t := range ts {
+		switch {
+		case t.isPunct("("):
+			depth++
+		case t.isPunct(")"):
+			depth--
+		case depth == 0:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал
+// ТАСС Рябков в пятницу", "said Peskov on Monday".
+func isTrailingCircum(t token) bool {
+	if t.cap() {
+		return false
+	}
+	switch t.low {
+	case "в", "во", "на", "on", "in", "at", "during", "after", "before", "while", "when", "as",
+		"earlier", "later", "today", "yesterday", "ранее", "позднее", "вчера", "сегодня", "накануне",
+		"журналистам", "reporters", "journalists":
+		return true
+	}
+	return false
+}
+
+// trailingSpeaker tells whether the words from k to the sentence end name a speaker and
+// nothing else ("заявил постпред РФ Михаил Ульянов.", "said Peskov.").
+func trailingSpeaker(s []token, k int) bool {
+	end := len(s)
+	for end > k && s[end-1].kind == tPunct {
+		end--
+	}
+	if end <= k || end-k > 14 {
+		return false
+	}
+	for _, t := range s[k:end] {
+		if t.kind == tQuote || t.is("that") || t.is("что") {
+			return false
+		}
+	}
+	return parseMention(withoutParens(s[k:end]), nil).valid()
+}

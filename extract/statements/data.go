@@ -1,0 +1,243 @@
+package statements
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:embed data/lists.txt
+var listsFile string
+
+// role is one title or role noun with the descriptor classes a later mention may use for it.
+type role struct {
+	words   []string // lower-case words of the title
+	classes []string // lower-case descriptor phrases that also fit a holder of the title
+}
+
+// lists is the parsed word data: parsed once, read-only after.
+type lists struct {
+	cues          *phraseSet // reporting verbs and phrases
+	participles   *phraseSet // "adding", "noting": a second statement by the same speaker
+	according     *phraseSet // "according to", "по словам"
+	asCues        map[string]bool
+	roles         []role
+	roleWords     map[string]bool // every word of every title
+	titles        map[string]bool
+	modifiers     map[string]bool
+	orgHeads      map[string]bool
+	places        *phraseSet
+	he, she, it   map[string]bool
+	they          map[string]bool
+	aux           map[string]bool
+	stopCaps      map[string]bool
+	timeWords     map[string]bool
+	recipients    *phraseSet
+	nonSpeakers   map[string]bool
+	questionLabel map[string]bool
+	labelStop     map[string]bool
+	genPronoun    map[string]string // "его" -> "he"
+	people        []person
+	nationality   map[string]string // "russian" -> "RU"
+}
+
+// person is a well-known speaker: the names the article may use, the country and what the
+// person is, so that a role alone can point at them.
+type person struct {
+	names   []string
+	country string
+	roles   []string
+}
+
+var builtin = sync.OnceValue(func() *lists { return parseLists(listsFile) })
+
+// parseLists reads the sectioned list file.
+func parseLists(src string) *lists {
+	sec := map[string][]string{}
+	cur := ""
+	for _, line := range strings.Split(src, "\n") {
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+			cur = line[1 : len(line)-1]
+		default:
+			sec[cur] = append(sec[cur], line)
+		}
+	}
+	l := &lists{
+		cues:          newPhraseSet(expandRussian(sec["cues"])),
+		participles:   newPhraseSet(sec["participles"]),
+		according:     newPhraseSet(sec["according"]),
+		asCues:        wordSet(sec["as_cues"]),
+		titles:        wordSet(sec["titles"]),
+		modifiers:     wordSet(sec["modifiers"]),
+		orgHeads:      wordSet(sec["org_heads"]),
+		places:        newPhraseSet(sec["places"]),
+		he:            wordSet(sec["pronouns_he"]),
+		she:           wordSet(sec["pronouns_she"]),
+		it:            wordSet(sec["pronouns_it"]),
+		they:          wordSet(sec["pronouns_they"]),
+		aux:           wordSet(sec["aux"]),
+		stopCaps:      wordSet(sec["stop_caps"]),
+		timeWords:     wordSet(sec["time_words"]),
+		recipients:    newPhraseSet(sec["recipients"]),
+		nonSpeakers:   wordSet(sec["non_speakers"]),
+		questionLabel: wordSet(sec["question_labels"]),
+		labelStop:     wordSet(sec["label_stop"]),
+		roleWords:     map[string]bool{},
+		genPronoun:    map[string]string{},
+		nationality:   map[string]string{},
+	}
+	for _, line := range sec["pronouns_genitive"] {
+		w, p, _ := strings.Cut(line, "|")
+		l.genPronoun[strings.TrimSpace(lower(w))] = strings.TrimSpace(p)
+	}
+	for _, line := range sec["nationality"] {
+		w, c, _ := strings.Cut(line, "|")
+		l.nationality[strings.TrimSpace(lower(w))] = strings.TrimSpace(c)
+	}
+	for _, line := range sec["people"] {
+		f := strings.Split(line, "|")
+		if len(f) != 3 {
+			continue
+		}
+		p := person{country: strings.TrimSpace(f[1])}
+		for _, n := range strings.Split(f[0], ";") {
+			p.names = append(p.names, strings.TrimSpace(n))
+		}
+		for _, r := range strings.Split(f[2], ";") {
+			p.roles = append(p.roles, strings.TrimSpace(lower(r)))
+		}
+		l.people = append(l.people, p)
+	}
+	for _, line := range sec["roles"] {
+		name, classes, _ := strings.Cut(line, "|")
+		r := role{words: strings.Fields(lower(name))}
+		for _, c := range strings.Split(classes, ";") {
+			if c = strings.TrimSpace(lower(c)); c != "" {
+				r.classes = append(r.classes, c)
+			}
+		}
+		l.roles = append(l.roles, r)
+		for _, w := range r.words {
+			if w != "of" && w != "the" {
+				l.roleWords[w] = true
+			}
+		}
+	}
+	return l
+}
+
+// expandRussian adds the feminine, plural and neuter past forms of Russian verbs in -л
+// ("заявил" gives "заявила", "заявили", "заявило"), also when the verb starts a phrase.
+func expandRussian(cues []string) []string {
+	out := append([]string(nil), cues...)
+	for _, c := range cues {
+		first, rest, _ := strings.Cut(c, " ")
+		if !strings.HasSuffix(first, "л") || !isCyrillic(first) {
+			continue
+		}
+		if rest != "" {
+			rest = " " + rest
+		}
+		for _, end := range []string{"а", "и", "о"} {
+			out = append(out, first+end+rest)
+		}
+	}
+	return out
+}
+
+func wordSet(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[lower(w)] = true
+	}
+	return m
+}
+
+// phraseSet matches phrases of one or more words against a token sequence.
+type phraseSet struct {
+	byFirst map[string][][]string // first word -> phrases, longest first
+}
+
+func newPhraseSet(phrases []string) *phraseSet {
+	p := &phraseSet{byFirst: map[string][][]string{}}
+	p.add(phrases)
+	return p
+}
+
+func (p *phraseSet) add(phrases []string) {
+	for _, ph := range phrases {
+		ws := strings.Fields(lower(ph))
+		if len(ws) == 0 {
+			continue
+		}
+		list := append(p.byFirst[ws[0]], ws)
+		// keep the longest first so the first hit is the longest match
+		for i := len(list) - 1; i > 0 && len(list[i]) > len(list[i-1]); i-- {
+			list[i], list[i-1] = list[i-1], list[i]
+		}
+		p.byFirst[ws[0]] = list
+	}
+}
+
+// match returns how many words of toks, starting at i, form a phrase of the set (0 if none).
+// Only word tokens take part; a phrase never spans punctuation.
+func (p *phraseSet) match(toks []token, i int) int {
+	if i >= len(toks) || toks[i].kind != tWord {
+		return 0
+	}
+	for _, ph := range p.byFirst[toks[i].low] {
+		if i+len(ph) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range ph {
+			t := toks[i+k]
+			if t.kind != tWord || t.low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ph)
+		}
+	}
+	return 0
+}
+
+// cueSet returns the cue set extended by user verbs; the built-in set is shared, not changed.
+func cueSet(extra []string) *phraseSet {
+	base := builtin().cues
+	if len(extra) == 0 {
+		return base
+	}
+	p := &phraseSet{byFirst: make(map[string][][]string, len(base.byFirst))}
+	for k, v := range base.byFirst {
+		p.byFirst[k] = v[:len(v):len(v)] // capped: add must not write into the shared array
+	}
+	var fresh []string
+	for _, v := range extra {
+		ws := strings.Fields(lower(v))
+		if len(ws) > 0 && !p.has(ws) {
+			fresh = append(fresh, v)
+		}
+	}
+	p.add(expandRussian(fresh))
+	return p
+}
+
+func (p *phraseSet) has(ws []string) bool {
+	for _, ph := range p.byFirst[ws[0]] {
+		if strings.Join(ph, " ") == strings.Join(ws, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+func lower(s string) string { return strings.ToLower(s) }

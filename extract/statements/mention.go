@@ -1,0 +1,437 @@
+package statements
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// mention is a noun phrase that names, describes or points at a speaker.
+type mention struct {
+	name       string // proper name as written, without title or role ("Dmitry Peskov", "Kremlin")
+	role       string // role or title given with it ("Kremlin Spokesman")
+	kind       string // person, organization
+	pronoun    string // he, she, it, they
+	descriptor string // a role without a name ("kremlin spokesman"), lower-case
+	indefinite bool   // "a senior official": nobody in particular
+	plural     bool   // "officials", "experts"
+	genitive   bool   // Russian name in the genitive ("по словам Рябкова")
+	alias      string // an acronym given in brackets ("(Sipri)")
+}
+
+func (m mention) valid() bool {
+	return m.name != "" || m.pronoun != "" || m.descriptor != "" || m.plural
+}
+
+// parseMention reads the tokens of a noun phrase; appos is an appositive ("the Kremlin
+// spokesman" after "Dmitry Peskov,"), possibly empty.
+func parseMention(np, appos []token) mention {
+	l := builtin()
+	var m mention
+	np = trimPunct(np)
+	if n := len(np); n >= 4 && np[n-1].isPunct(")") && np[n-3].isPunct("(") {
+		m.alias = np[n-2].text
+		np = np[:n-3]
+	}
+	np = withoutParens(np)
+	if len(np) == 0 {
+		return m
+	}
+	if len(np) == 1 {
+		switch w := np[0].low; {
+		case l.he[w]:
+			return mention{pronoun: "he", kind: "person"}
+		case l.she[w]:
+			return mention{pronoun: "she", kind: "person"}
+		case l.it[w]:
+			return mention{pronoun: "it", kind: "organization"}
+		case l.they[w]:
+			return mention{pronoun: "they"}
+		}
+	}
+	// "в заявлении МИД РФ", "in a statement by the ministry": the institution behind the text
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low)) {
+		np = np[1:]
+	}
+	if len(np) == 1 && isDocumentWord(np[0].low) {
+		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
+	}
+	switch np[0].low {
+	case "a", "an":
+		m.indefinite = true
+		np = np[1:]
+	case "the":
+		np = np[1:]
+	}
+	if len(np) == 0 {
+		return m
+	}
+	// "a Foreign Ministry statement": the institution behind the document speaks
+	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
+		np = np[:len(np)-1]
+	}
+	var origin []token
+	if k := placeSuffix(np); k > 0 {
+		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
+	}
+	ns := nameStart(np)
+	switch {
+	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low):
+		// Russian puts the head first: "представитель Кремля", "замминистра"
+		m.kind, m.descriptor = "person", lower(joinTokens(np))
+		m.role = joinTokens(np)
+	case ns < len(np) && isPlace(np[ns:]):
+		m.kind, m.name = "organization", joinTokens(np)
+	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
+		ns = trimRoleComplement(np, ns)
+		m.kind = "person"
+		m.name = cleanName(np[ns:])
+		m.role = joinTokens(np[:ns])
+	case isRoleWord(np[len(np)-1].low) && !builtin().orgHeads[np[len(np)-1].low]:
+		m.kind, m.descriptor = "person", lower(joinTokens(np))
+		m.role = joinTokens(np)
+	case hasOrgHead(np) && (np[len(np)-1].cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
+		m.kind, m.name = "organization", joinTokens(np)
+	case hasOrgHead(np):
+		m.kind, m.descriptor = "organization", lower(joinTokens(np))
+	case isRoleWord(np[len(np)-1].low):
+		m.kind, m.descriptor = "person", lower(joinTokens(np))
+		m.role = joinTokens(np)
+	case isPluralPerson(np[len(np)-1].low):
+		m.plural, m.kind = true, "person"
+		m.role = joinTokens(np)
+	}
+	if len(origin) > 0 && m.kind == "person" {
+		m.role = strings.TrimSpace(m.role + " " + joinTokens(origin))
+	}
+	if m.kind == "organization" {
+		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
+	}
+	if m.indefinite && m.name == "" {
+		m.descriptor = ""
+		m.plural = m.plural || m.kind == "person"
+	}
+	if a := trimPunct(appos); len(a) > 0 && m.name == "" && m.descriptor != "" && nameStart(a) == 0 && a[0].cap() {
+		// "Sipri’s director, Dan Smith, warned"
+		m.role, m.name, m.descriptor, m.kind = joinTokens(np), cleanName(a), "", "person"
+		return m
+	}
+	if a := trimPunct(appos); len(a) > 0 && m.role == "" && !isRelative(a[0].low) {
+		if a[0].low == "the" || a[0].low == "a" || a[0].low == "an" {
+			a = a[1:]
+		}
+		if len(a) > 0 && len(a) <= 12 {
+			m.role = joinTokens(a)
+		}
+	}
+	return m
+}
+
+// nameStart returns the index where the trailing proper name of np begins (len(np) if none):
+// capitalised words that are no title, role, modifier or institution word.
+func nameStart(np []token) int {
+	l := builtin()
+	i := len(np)
+	for i > 0 {
+		t := np[i-1]
+		if t.isPunct(".") && i >= 2 && np[i-2].cap() && len([]rune(np[i-2].text)) == 1 {
+			i-- // the period of an initial: "Antony J. Blinken"
+			continue
+		}
+		if i >= 2 && isPreposition(np[i-2].low) && !np[i-2].cap() {
+			if t.cap() && i < len(np) {
+				break // "в Вене Михаил Ульянов": a place after a preposition ends the title
+			}
+		}
+		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
+			isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] {
+			break
+		}
+		i--
+	}
+	for i < len(np) && isNameParticle(np[i].low) {
+		i++
+	}
+	return i
+}
+
+func isNameParticle(w string) bool {
+	switch w {
+	case "bin", "al", "de", "van", "von", "der", "da", "di", "le", "la", "del", "dos":
+		return true
+	}
+	return false
+}
+
+func isRelative(w string) bool {
+	switch w {
+	case "who", "which", "whose", "where", "когда", "который", "которая", "которые":
+		return true
+	}
+	return false
+}
+
+func isDocumentWord(w string) bool {
+	switch w {
+	case "statement", "communique", "readout", "release", "announcement", "message", "note",
+		"коммюнике":
+		return true
+	}
+	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRoleWord tells whether w is a word of a known title ("spokesman", "minister"), Russian
+// inflected forms included.
+func isRoleWord(w string) bool {
+	l := builtin()
+	if l.roleWords[w] {
+		return true
+	}
+	if isCyrillic(w) {
+		for rw := range l.roleWords {
+			if isCyrillic(rw) && ruSame(rw, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isPluralPerson(w string) bool {
+	switch w {
+	case "officials", "diplomats", "experts", "analysts", "sources", "lawmakers", "senators",
+		"ministers", "representatives", "leaders", "observers", "critics", "participants",
+		"negotiators", "delegates", "spokespeople", "источники", "эксперты", "дипломаты":
+		return true
+	}
+	return false
+}
+
+func hasOrgHead(np []token) bool {
+	l := builtin()
+	for i, t := range np {
+		if l.orgHeads[t.low] || l.orgHeads[strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")] {
+			return true
+		}
+		if i+1 < len(np) && l.orgHeads[t.low+" "+np[i+1].low] {
+			return true
+		}
+		if isCyrillic(t.low) {
+			for h := range l.orgHeads {
+				if isCyrillic(h) && ruSame(h, t.low) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isPlace(np []token) bool {
+	n := builtin().places.match(np, 0)
+	return n > 0 && n == len(np)
+}
+
+func allCaps(np []token) bool {
+	for _, t := range np {
+		if t.kind == tWord && strings.ToUpper(t.text) != t.text {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanName joins name tokens, spacing initials ("В.Путин" gives "В. Путин") and turning
+// all-capital labels into title case ("MILLER" gives "Miller").
+func cleanName(ts []token) string {
+	parts := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if t.isPunct(".") && len(parts) > 0 {
+			parts[len(parts)-1] += "."
+			continue
+		}
+		w := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
+		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 {
+			parts = append(parts, w[:i+1], titleCase(w[i+1:]))
+			continue
+		}
+		parts = append(parts, titleCase(w))
+	}
+	return strings.Join(parts, " ")
+}
+
+// titleCase lowers an all-capital word after its first letter; mixed-case words stay.
+func titleCase(w string) string {
+	if utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		return w
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return string(r) + strings.ToLower(w[n:])
+}
+
+func joinTokens(ts []token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 && t.kind == tWord && ts[i-1].end < t.start {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+func trimPunct(ts []token) []token {
+	for len(ts) > 0 && ts[0].kind == tPunct {
+		ts = ts[1:]
+	}
+	for len(ts) > 0 && ts[len(ts)-1].kind == tPunct {
+		ts = ts[:len(ts)-1]
+	}
+	return ts
+}
+
+// ruSame tells whether two Russian words are forms of one word ("Рябкова" ~ "Рябков",
+// "командующего" ~ "командующий"): a common stem of four letters or more, with endings of
+// at most three letters on either side.
+func ruSame(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, y := []rune(lower(a)), []rune(lower(b))
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		p++
+	}
+	return p >= 4 && len(x)-p <= 3 && len(y)-p <= 3
+}
+
+// nominative turns a Russian name in the genitive or dative back into the nominative, as far as
+// the endings tell ("Сергея Рябкова" gives "Сергей Рябков", "Марии Захаровой" "Мария Захарова").
+func nominative(name string) string {
+	ws := strings.Fields(name)
+	for i, w := range ws {
+		if !isCyrillic(w) || strings.HasSuffix(w, ".") {
+			continue
+		}
+		ws[i] = nominativeWord(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+func nominativeWord(w string) string {
+	rules := [][2]string{
+		{"овой", "ова"}, {"евой", "ева"}, {"иной", "ина"}, {"ской", "ская"}, {"ого", "ий"},
+		{"ова", "ов"}, {"ева", "ев"}, {"ёва", "ёв"}, {"ина", "ин"}, {"ына", "ын"},
+		{"ея", "ей"}, {"ия", "ий"}, {"ии", "ия"}, {"ьи", "ья"}, {"ы", "а"},
+	}
+	for _, r := range rules {
+		if strings.HasSuffix(w, r[0]) && utf8.RuneCountInString(w) > utf8.RuneCountInString(r[0])+2 {
+			return strings.TrimSuffix(w, r[0]) + r[1]
+		}
+	}
+	rs := []rune(w)
+	if n := len(rs); n > 3 && (rs[n-1] == 'а' || rs[n-1] == 'у') && !strings.ContainsRune("аеёиоуыэюяь", rs[n-2]) {
+		return string(rs[:n-1])
+	}
+	return w
+}
+
+// female guesses from a name's endings whether its bearer is a woman; ok is false when unsure.
+func female(name string) (isFemale, ok bool) {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return false, false
+	}
+	last := lower(ws[len(ws)-1])
+	for _, e := range []string{"ova", "eva", "ina", "aya", "ова", "ева", "ина", "ая", "ская"} {
+		if strings.HasSuffix(last, e) && utf8.RuneCountInString(last) > 4 {
+			return true, true
+		}
+	}
+	if len(ws) > 1 {
+		first := lower(ws[0])
+		switch first {
+		case "nikita", "ilya", "foma", "kuzma", "никита", "илья":
+			return false, true
+		}
+		r, _ := utf8.DecodeLastRuneInString(first)
+		if r == 'a' || r == 'а' || r == 'я' {
+			return true, true
+		}
+		if unicode.IsLetter(r) && utf8.RuneCountInString(first) > 2 {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func hasDigit(ts []token) bool {
+	for _, t := range ts {
+		for _, r := range t.text {
+			if unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimRoleComplement moves the name start past the words that complete a title with "of" or
+// "for" ("Special Presidential Envoy for Arms Control Marshall Billingslea"): a name keeps its
+// last two words, or three with a middle initial.
+func trimRoleComplement(np []token, ns int) int {
+	hasOf := false
+	for _, t := range np[:ns] {
+		if t.is("of") || t.is("for") {
+			hasOf = true
+		}
+	}
+	var words []int
+	for k := ns; k < len(np); k++ {
+		if np[k].kind == tWord {
+			words = append(words, k)
+		}
+	}
+	if !hasOf || len(words) <= 2 {
+		return ns
+	}
+	keep := 2
+	if len(words) >= 3 && len([]rune(np[words[len(words)-2]].text)) == 1 {
+		keep = 3
+	}
+	return words[len(words)-keep]
+}
+
+// placeSuffix finds "of Vietnam" / "from Germany" closing a named phrase and returns where it
+// starts (0 if none).
+func placeSuffix(np []token) int {
+	for k := len(np) - 2; k >= 2; k-- {
+		if !(np[k].is("of") || np[k].is("from")) {
+			continue
+		}
+		base := np[:k]
+		if !np[k-1].cap() || nameStart(base) >= k-1 || hasOrgHead(base) || len(np)-k-1 > 2 {
+			return 0 // one name word ("the Federation of ...") is an institution's name, not a person's
+		}
+		for _, t := range np[k+1:] {
+			if !t.cap() {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "в", "во", "на", "при", "из", "у", "in", "at", "to", "for":
+		return true
+	}
+	return false
+}

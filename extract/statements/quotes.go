@@ -1,0 +1,224 @@
+package statements
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"armswatch/extract/textutil"
+)
+
+// quote is one quotation: its inner text in one or more parts (a quote running over several
+// paragraphs has one part per paragraph), and the byte range of each part with its marks.
+type quote struct {
+	inner [][2]int // text between the marks, trimmed, per paragraph
+	outer [][2]int // the same parts with their marks
+	para  int      // paragraph of the opening mark
+	used  bool     // already part of a statement
+	body  string
+	// attr is the range of an attribution inside the marks («…, — сказал он. — …»), or zero
+	attr [2]int
+}
+
+func (q *quote) text(sp [2]int) string { return q.body[sp[0]:sp[1]] }
+
+// closers maps each opening double mark to the marks that may close it.
+var closers = map[rune]string{
+	'"': `"`,
+	'“': `”“"`,
+	'«': `»`,
+	'„': `“”"`,
+	'”': `”`,
+}
+
+// isOpener tells whether the mark at i of s can open a quotation.
+func isOpener(s string, i int, r rune) bool {
+	if _, ok := closers[r]; !ok {
+		return false
+	}
+	if r == '"' || r == '”' {
+		// a straight (or misused closing) mark opens after a space or at the start
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+		if i > 0 && !unicode.IsSpace(prev) && !strings.ContainsRune("([{—–-/:«„“", prev) {
+			return false
+		}
+		return next != utf8.RuneError && !unicode.IsSpace(next)
+	}
+	return true
+}
+
+// isCloser tells whether the mark at i of s (a member of set) can close the quotation.
+func isCloser(s string, i int, r rune, set string) bool {
+	if !strings.ContainsRune(set, r) {
+		return false
+	}
+	if r == '"' || r == '“' {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		return i > 0 && !unicode.IsSpace(prev)
+	}
+	return true
+}
+
+// findQuotes finds the quotations of body. Unbalanced marks are skipped; a quotation left open
+// at the end of a paragraph continues when the next paragraph opens with a mark, and otherwise
+// ends with its paragraph.
+func findQuotes(body string, paras []textutil.Paragraph) []*quote {
+	var out []*quote
+	for pi := 0; pi < len(paras); pi++ {
+		p := paras[pi]
+		i := p.Start
+		for i < p.End {
+			r, w := utf8.DecodeRuneInString(body[i:])
+			if !isOpener(body[:p.End], i, r) {
+				i += w
+				continue
+			}
+			q, next, lastPara := scanQuote(body, paras, pi, i, r)
+			if q != nil {
+				out = append(out, q)
+			}
+			if lastPara != pi {
+				pi = lastPara
+				p = paras[pi]
+			}
+			i = next
+		}
+	}
+	return out
+}
+
+// scanQuote reads the quotation opening with mark r at i in paragraph pi. It returns the quote
+// (nil when it has no text), the offset after it and the paragraph it ended in.
+func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quote, int, int) {
+	set := closers[r]
+	q := &quote{para: pi, body: body}
+	start := i
+	j := i + utf8.RuneLen(r)
+	depth := 0
+	for {
+		p := paras[pi]
+		for j < p.End {
+			c, w := utf8.DecodeRuneInString(body[j:])
+			switch {
+			case c == r && r == '«':
+				depth++ // «…«…»…»: nested guillemets
+			case isCloser(body[:p.End], j, c, set):
+				if depth > 0 && c == '»' {
+					depth--
+					break
+				}
+				q.addPart(body, start, j, j+w)
+				return q.orNil(), j + w, pi
+			}
+			j += w
+		}
+		// open at the end of the paragraph: continue only if the next one opens with a mark
+		if pi+1 < len(paras) {
+			n := paras[pi+1]
+			c, w := utf8.DecodeRuneInString(body[n.Start:])
+			if _, ok := closers[c]; ok && n.End > n.Start {
+				q.addPart(body, start, p.End, p.End)
+				pi++
+				start = n.Start
+				j = n.Start + w
+				r = c
+				set = closers[c]
+				depth = 0
+				continue
+			}
+		}
+		if len(q.inner) == 0 && !startsParagraph(body, paras[pi], start) {
+			// a stray mark inside a sentence: not a quotation
+			return nil, start + utf8.RuneLen(r), pi
+		}
+		q.addPart(body, start, p.End, p.End)
+		return q.orNil(), p.End, pi
+	}
+}
+
+func startsParagraph(body string, p textutil.Paragraph, i int) bool {
+	return strings.TrimSpace(body[p.Start:i]) == ""
+}
+
+// addPart records the part whose opening mark is at open, whose text ends at closeAt and whose
+// closing mark (if any) ends at end.
+func (q *quote) addPart(body string, open, closeAt, end int) {
+	_, w := utf8.DecodeRuneInString(body[open:])
+	s, e := trimSpan(body, open+w, closeAt)
+	// a comma before the closing mark belongs to the sentence, not to the quote
+	for e > s && strings.ContainsRune(",;:", rune(body[e-1])) {
+		e--
+		s, e = trimSpan(body, s, e)
+	}
+	if e > s {
+		q.inner = append(q.inner, [2]int{s, e})
+	}
+	q.outer = append(q.outer, [2]int{open, end})
+}
+
+func (q *quote) orNil() *quote {
+	if len(q.inner) == 0 {
+		return nil
+	}
+	return q
+}
+
+// trimSpan shrinks [s,e) past spaces (U+00A0 included) on both sides.
+func trimSpan(body string, s, e int) (int, int) {
+	for s < e {
+		r, w := utf8.DecodeRuneInString(body[s:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += w
+	}
+	for e > s {
+		r, w := utf8.DecodeLastRuneInString(body[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= w
+	}
+	return s, e
+}
+
+// words counts the words of body[s:e].
+func words(s string) int { return len(strings.FieldsFunc(s, notWordRune)) }
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// innerAttr matches an attribution set off by dashes inside one pair of marks, Russian style:
+// «Работы идут по графику, — сказал он. — Его дальность ...».
+var innerAttr = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[,.!?]?\s+[—–]\s+(\p{Ll}[\p{L}-]*(?:\s+[\p{L}.()-]+){0,8}?)[.,]\s+[—–]\s+(\S)`)
+})
+
+// splitInner cuts a one-part quotation around an attribution between dashes inside it, when
+// that attribution opens with a reporting verb.
+func (q *quote) splitInner(cues *phraseSet) {
+	if len(q.inner) != 1 {
+		return
+	}
+	in := q.inner[0]
+	text := q.body[in[0]:in[1]]
+	m := innerAttr().FindStringSubmatchIndex(text)
+	if m == nil {
+		return
+	}
+	a0, a1 := in[0]+m[2], in[0]+m[3]
+	toks := tokenize(q.body, a0, a1, nil)
+	if cues.match(toks, 0) == 0 {
+		return
+	}
+	s1, e1 := in[0], in[0]+m[0]
+	s1, e1 = trimSpan(q.body, s1, e1)
+	s2 := in[0] + m[4] // the first letter of the second part
+	if e1 <= s1 || s2 >= in[1] {
+		return
+	}
+	q.inner = [][2]int{{s1, e1}, {s2, in[1]}}
+	q.attr = [2]int{a0, a1}
+}

@@ -1,0 +1,405 @@
+package statements
+
+import (
+	"strings"
+	"unicode"
+)
+
+// attribution links a speaker to a cue in a sentence.
+type attribution struct {
+	m        mention
+	ent      *entity
+	resolved bool
+	cue      string
+	same     bool // "... and added that": the previous attribution's speaker
+	// resume > 0: the content goes on after the attribution, from this token ("The decision,
+	// Peskov said, could be reversed"): a second span
+	resume int
+	// prevSentence: the content is the sentence before ("Об этом заявил Песков.")
+	prevSentence bool
+	split        bool // a quotation split by its attribution: the content is its quotations
+}
+
+// claim is a token range of a sentence already given to a statement.
+type claim struct{ from, to int }
+
+// sentence finds the statements of one sentence s of paragraph pi; next is the following
+// sentence of the paragraph (nil at its end).
+func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
+	var claims []claim
+	var prev *attribution
+	var lastDirect *draft
+	claimed := func(i int) bool {
+		for _, c := range claims {
+			if i >= c.from && i < c.to {
+				return true
+			}
+		}
+		return false
+	}
+	question := len(s) > 0 && s[len(s)-1].isPunct("?")
+	for i := 0; i < len(s) && !question; i++ {
+		if claimed(i) {
+			continue
+		}
+		a, cFrom, cTo, stop, ok := e.attribute(s, i, prev)
+		if !ok {
+			continue
+		}
+		if a.prevSentence {
+			if len(prevSent) > 0 && !e.hasDraftIn(prevSent[0].start, prevSent[len(prevSent)-1].end) {
+				f, t := trimRange(prevSent, 0, len(prevSent))
+				e.emit(pi, prevSent[f:t], nil, a)
+			}
+			break
+		}
+		var rest []token
+		if a.resume > 0 {
+			rf, rt := trimRange(s, a.resume, contentEnd(s, a.resume, e.cues))
+			rest = s[rf:rt]
+			stop = rt
+			if f, t := trimRange(s, cFrom, cTo); isCircumstantialPhrase(s[f:t]) {
+				cFrom, cTo = 0, 0
+			}
+		}
+		cFrom, cTo = trimRange(s, cFrom, cTo)
+		if cFrom >= cTo && len(rest) > 0 {
+			cFrom, cTo, rest = indexOf(s, rest[0]), indexOf(s, rest[len(rest)-1])+1, nil
+		}
+		if cFrom >= cTo {
+			// "Peskov said." after a quotation that had no attribution of its own
+			switch {
+			case e.pending != nil && len(claims) == 0:
+				e.reattribute(e.pending, a)
+			case next == nil && s[len(s)-1].is(":") && !a.same:
+				// "He wrote:" at the end of a paragraph: the quotation is the next one
+				ent := e.reg.resolve(a.m)
+				e.reg.spoke(ent)
+				e.colon = &draft{kind: "direct", ent: ent, m: a.m, cue: a.cue}
+			}
+			i = stop - 1
+			continue
+		}
+		d := e.emit(pi, s[cFrom:cTo], rest, a)
+		if d == nil {
+			continue
+		}
+		e.pending = nil
+		claims = append(claims, claim{min(cFrom, i), max(cTo, stop)})
+		prev = &a
+		prev.ent, prev.resolved = d.ent, true
+		if d.kind == "direct" {
+			lastDirect = d
+		}
+		if cTo > i {
+			i = cTo - 1 // content after the cue: continue after it (later cues may cut it)
+		} else {
+			i = stop - 1
+		}
+	}
+	e.looseQuotes(pi, s, next, claimed, lastDirect)
+}
+
+// looseQuotes handles the quotations of s that no cue claimed: the second half of a split quote,
+// a quoted paragraph that continues the previous speaker, or a scare quote (ignored).
+func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) bool, lastDirect *draft) {
+	sw := sentenceWords(s)
+	for i, t := range s {
+		if t.kind != tQuote || claimed(i) || t.q.used {
+			continue
+		}
+		if t.part < len(t.q.outer)-1 {
+			continue // the quotation goes on in the next paragraph: decide there
+		}
+		if t.q.attr[1] > 0 {
+			// «…, — сказал он. — …»: the attribution inside the marks
+			toks := tokenize(e.body, t.q.attr[0], t.q.attr[1], nil)
+			n := e.cues.match(toks, 0)
+			m := parseMention(toks[n:], nil)
+			d := &draft{kind: "direct", spans: quoteSpans(t.q), para: pi, m: m, cue: joinTokens(toks[:n]), quoteEnd: true}
+			d.ent = e.reg.resolve(m)
+			lastDirect = e.add(d)
+			continue
+		}
+		qw := quoteWords(t.q)
+		join := lastDirect
+		if join == nil && e.lastDraftIn(pi) != nil && e.lastDraftIn(pi).quoteEnd {
+			join = e.lastDraftIn(pi)
+		}
+		switch {
+		case join != nil && join.kind == "direct" && join.spans[len(join.spans)-1][1] < t.start:
+			join.spans = append(join.spans, quoteSpans(t.q)...)
+		case i == leadingQuote(s) && (2*wordsIn(t) >= sw || t.part > 0) && (qw >= 4 || onlyQuote(s)):
+			if orphanAttribution(next) {
+				d := e.add(&draft{kind: "direct", spans: quoteSpans(t.q), para: pi, quoteEnd: true})
+				e.pending = d
+				continue
+			}
+			d := e.add(&draft{kind: "direct", spans: quoteSpans(t.q), para: pi, quoteEnd: true, ent: e.reg.last, cue: ""})
+			e.pending = d
+			lastDirect = d
+		}
+	}
+}
+
+func (e *engine) lastDraftIn(pi int) *draft {
+	if n := len(e.drafts); n > 0 && e.drafts[n-1].para == pi {
+		return e.drafts[n-1]
+	}
+	return nil
+}
+
+// reattribute gives a pending quotation the speaker of a following bare attribution.
+func (e *engine) reattribute(d *draft, a attribution) {
+	ent := e.reg.resolve(a.m)
+	d.ent, d.m, d.cue = ent, a.m, a.cue
+	if ent != nil {
+		e.reg.spoke(ent)
+	}
+	e.pending = nil
+}
+
+// emit makes the statement of content c under attribution a.
+func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
+	var qs []*quote
+	qw, tw := 0, 0
+	all := c
+	if len(c2) > 0 {
+		all = append(append([]token(nil), c...), c2...)
+	}
+	for _, t := range all {
+		switch t.kind {
+		case tQuote:
+			if t.q.used {
+				continue
+			}
+			if len(qs) == 0 || qs[len(qs)-1] != t.q {
+				qs = append(qs, t.q)
+				qw += quoteWords(t.q)
+				tw += quoteWords(t.q)
+			}
+		case tWord:
+			tw++
+		}
+	}
+	d := &draft{para: pi, m: a.m, cue: a.cue}
+	switch {
+	case len(qs) > 0 && (a.split || quoteIsContent(all, tw-qw, a.cue)):
+		d.kind = "direct"
+		for _, q := range qs {
+			d.spans = append(d.spans, quoteSpans(q)...)
+		}
+		d.quoteEnd = all[len(all)-1].kind == tQuote
+	case alphaWords(all) >= 3:
+		d.kind = "reported"
+		d.spans = [][2]int{{c[0].start, c[len(c)-1].end}}
+		if len(c2) > 0 {
+			d.spans = append(d.spans, [2]int{c2[0].start, c2[len(c2)-1].end})
+		}
+	default:
+		return nil
+	}
+	switch {
+	case a.resolved:
+		d.ent = a.ent
+	default:
+		d.ent = e.reg.resolve(a.m)
+	}
+	return e.add(d)
+}
+
+// quoteWords counts the words inside a quotation.
+func quoteWords(q *quote) int {
+	n := 0
+	for _, sp := range q.inner {
+		n += words(bodyOf(q, sp))
+	}
+	return n
+}
+
+// bodyOf is set by the engine's body; quotes keep no pointer to it, so use the part's text.
+func bodyOf(q *quote, sp [2]int) string { return q.text(sp) }
+
+func wordsIn(t token) int {
+	if t.kind == tQuote {
+		return words(t.text)
+	}
+	return 1
+}
+
+func sentenceWords(s []token) int {
+	n := 0
+	for _, t := range s {
+		n += wordsIn(t) * boolInt(t.kind != tPunct)
+	}
+	return n
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// leadingQuote is the index of the first quotation of s if only punctuation or dashes precede it.
+func leadingQuote(s []token) int {
+	for i, t := range s {
+		switch t.kind {
+		case tQuote:
+			return i
+		case tWord:
+			return -1
+		}
+	}
+	return -1
+}
+
+func onlyQuote(s []token) bool {
+	n := 0
+	for _, t := range s {
+		switch t.kind {
+		case tQuote:
+			n++
+		case tWord:
+			return false
+		}
+	}
+	return n == 1
+}
+
+// trimRange drops punctuation at both ends of s[from:to], but keeps a closing bracket.
+func trimRange(s []token, from, to int) (int, int) {
+	for from < to && s[from].kind == tPunct && !s[from].isPunct("([") {
+		from++
+	}
+	for to > from && s[to-1].kind == tPunct && !s[to-1].isPunct(")]") {
+		to--
+	}
+	return from, to
+}
+
+// colonQuote makes paragraph pi the quotation announced by "He wrote:" at the end of the
+// paragraph before it. It reports whether it did.
+func (e *engine) colonQuote(pi int, toks []token) bool {
+	d := e.colon
+	e.colon = nil
+	if d == nil || len(toks) == 0 {
+		return false
+	}
+	if len(toks) == 1 && toks[0].kind == tQuote {
+		if toks[0].q.used {
+			return false
+		}
+		d.spans = quoteSpans(toks[0].q)
+	} else {
+		s, end := trimSpan(e.body, toks[0].start, toks[len(toks)-1].end)
+		d.spans = [][2]int{{s, end}}
+		for _, t := range toks {
+			if t.kind == tQuote {
+				t.q.used = true
+			}
+		}
+	}
+	d.para = pi
+	e.add(d)
+	return true
+}
+
+// indexOf finds token t in s by its offset.
+func indexOf(s []token, t token) int {
+	for i := range s {
+		if s[i].start == t.start {
+			return i
+		}
+	}
+	return -1
+}
+
+// hasDraftIn tells whether a statement already starts within [from, to).
+func (e *engine) hasDraftIn(from, to int) bool {
+	for _, d := range e.drafts {
+		if d.spans[0][0] >= from && d.spans[0][0] < to {
+			return true
+		}
+	}
+	return false
+}
+
+// isCircumstantialPhrase: a short time phrase ("28 октября", "On Tuesday") is no content.
+func isCircumstantialPhrase(ts []token) bool {
+	if len(ts) == 0 || len(ts) > 4 {
+		return len(ts) == 0
+	}
+	l := builtin()
+	for _, t := range ts {
+		if isNumber(t.text) || isWeekday(t.low) || l.timeWords[t.low] || isMonth(t.low) {
+			return true
+		}
+	}
+	return false
+}
+
+func isMonth(w string) bool {
+	for _, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "январ", "феврал", "март", "апрел", "ма", "июн",
+		"июл", "август", "сентябр", "октябр", "ноябр", "декабр"} {
+		if w == m || len(m) > 3 && strings.HasPrefix(w, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteIsContent tells whether the quotations of content c are what was said, rather than
+// fragments inside a reported clause: c opens with the quotation and little else stands
+// outside it ("said that \"...\""), or the words are named with "as" or a naming verb
+// ("described as \"a gold standard\"", "called the order \"a colossal mistake\"").
+func quoteIsContent(c []token, outside int, cue string) bool {
+	first := -1
+	for i, t := range c {
+		if t.kind != tPunct {
+			first = i
+			break
+		}
+	}
+	if first >= 0 && c[first].kind == tQuote && outside <= 2 {
+		return true
+	}
+	last := len(c) - 1
+	for last >= 0 && c[last].kind == tPunct {
+		last--
+	}
+	if last < 1 || c[last].kind != tQuote {
+		return false
+	}
+	return c[last-1].is("as") || c[last-1].is("как") || isNamingCue(cue) && outside <= 4
+}
+
+func isNamingCue(cue string) bool {
+	switch w, _, _ := strings.Cut(lower(cue), " "); w {
+	case "called", "calls", "described", "describes", "dubbed", "branded", "labelled", "labeled",
+		"termed", "named", "назвал", "назвала", "назвали", "охарактеризовал", "называл":
+		return true
+	}
+	return false
+}
+
+// alphaWords counts the words with letters in c (quotations count by their words).
+func alphaWords(c []token) int {
+	n := 0
+	for _, t := range c {
+		switch t.kind {
+		case tQuote:
+			n += words(t.text)
+		case tWord:
+			for _, r := range t.text {
+				if unicode.IsLetter(r) {
+					n++
+					break
+				}
+			}
+		}
+	}
+	return n
+}

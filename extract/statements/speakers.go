@@ -1,0 +1,354 @@
+package statements
+
+import "strings"
+
+// entity is one speaker of an article: a person or an institution, named by the fullest form
+// the article gives.
+type entity struct {
+	name    string
+	role    string
+	kind    string   // person, organization
+	country string   // from the role's nationality or the people list, if known
+	known   []string // what the people list says the person is
+	alias   string   // an acronym the article gives ("Sipri")
+}
+
+// know fills what the people list says about e.
+func (e *entity) know() {
+	ws := strings.Fields(e.name)
+	for _, p := range builtin().people {
+		for _, n := range p.names {
+			nw := strings.Fields(n)
+			if sameSurname(nw[len(nw)-1], ws[len(ws)-1]) && firstNamesAgree(nw, ws) {
+				e.country, e.known = p.country, p.roles
+				return
+			}
+		}
+	}
+}
+
+// countryOf finds the country a role or descriptor names ("Russian", "U.S."), or "".
+func countryOf(s string) string {
+	nat := builtin().nationality
+	for _, w := range strings.Fields(lower(s)) {
+		if c := nat[w]; c != "" {
+			return c
+		}
+	}
+	if strings.Contains(lower(s), "united states") {
+		return "US"
+	}
+	return ""
+}
+
+// registry holds the speakers met so far, in order of introduction, and the last speakers for
+// pronouns.
+type registry struct {
+	ents               []*entity
+	lastPerson         *entity
+	lastOrg            *entity
+	last               *entity
+	lastHe, lastShe    *entity
+	hasGenderedSpeaker bool
+}
+
+// resolve maps a mention to a speaker entity; nil means the speaker cannot be told.
+// register is false for mentions that may only point at known speakers.
+func (r *registry) resolve(m mention) *entity {
+	switch {
+	case m.pronoun != "":
+		return r.pronoun(m.pronoun)
+	case m.name != "" && m.kind == "organization":
+		e := r.org(m.name)
+		if m.alias != "" && e.alias == "" {
+			e.alias = m.alias
+		}
+		return e
+	case m.name != "":
+		name := m.name
+		if m.genitive {
+			name = nominative(name)
+		}
+		return r.person(name, m.role)
+	case m.descriptor != "" && m.kind == "organization":
+		return r.orgByHead(m.descriptor)
+	case m.descriptor != "":
+		return r.byRole(m.descriptor)
+	}
+	return nil
+}
+
+// spoke records e as the speaker of the latest statement, for later pronouns.
+func (r *registry) spoke(e *entity) {
+	if e == nil {
+		return
+	}
+	r.last = e
+	// most recent speaker last: a role alone ("the diplomat") prefers who spoke last
+	for i, x := range r.ents {
+		if x == e {
+			copy(r.ents[i:], r.ents[i+1:])
+			r.ents[len(r.ents)-1] = e
+			break
+		}
+	}
+	if e.kind == "organization" {
+		r.lastOrg = e
+		return
+	}
+	r.lastPerson = e
+	if f, ok := female(e.name); ok {
+		if f {
+			r.lastShe = e
+		} else {
+			r.lastHe = e
+		}
+	}
+}
+
+func (r *registry) pronoun(p string) *entity {
+	switch p {
+	case "he", "she":
+		e := r.lastPerson
+		if e == nil {
+			return r.lastIntroduced("person")
+		}
+		if f, ok := female(e.name); ok && f != (p == "she") {
+			// the last speaker is of the other gender: the last one of this gender, if any
+			if p == "she" {
+				return r.lastShe
+			}
+			return r.lastHe
+		}
+		return e
+	case "it":
+		if r.lastOrg != nil {
+			return r.lastOrg
+		}
+		return r.lastIntroduced("organization")
+	case "they":
+		if r.last != nil && r.last.kind == "organization" {
+			return r.last
+		}
+	}
+	return nil
+}
+
+func (r *registry) lastIntroduced(kind string) *entity {
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		if r.ents[i].kind == kind {
+			return r.ents[i]
+		}
+	}
+	return nil
+}
+
+// person finds the person by surname (and compatible first name) or adds them. A fuller name
+// replaces a shorter one, so the canonical name is the fullest the article gives.
+func (r *registry) person(name, role string) *entity {
+	ws := strings.Fields(name)
+	sur := ws[len(ws)-1]
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		e := r.ents[i]
+		if e.kind != "person" || e.name == "" {
+			continue
+		}
+		ew := strings.Fields(e.name)
+		if !sameSurname(ew[len(ew)-1], sur) || !firstNamesAgree(ew, ws) {
+			continue
+		}
+		if len(ws) > len(ew) && !strings.HasSuffix(ws[0], ".") {
+			e.name = name
+		}
+		if e.role == "" {
+			e.role = role
+			if c := countryOf(role); c != "" && e.country == "" {
+				e.country = c
+			}
+		}
+		return e
+	}
+	e := &entity{name: name, role: role, kind: "person"}
+	e.know()
+	if c := countryOf(role); c != "" {
+		e.country = c
+	}
+	r.ents = append(r.ents, e)
+	return e
+}
+
+// sameSurname compares surnames, Russian ones in any case ("Рябкова" = "Рябков").
+func sameSurname(a, b string) bool {
+	a = lower(strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s"))
+	b = lower(strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s"))
+	if isCyrillic(a) && isCyrillic(b) {
+		return ruSame(a, b)
+	}
+	return a == b
+}
+
+// firstNamesAgree: both give a first name (or initial) only if they agree; Sergey = Sergei.
+func firstNamesAgree(a, b []string) bool {
+	if len(a) < 2 || len(b) < 2 {
+		return true
+	}
+	x, y := lower(a[0]), lower(b[0])
+	if strings.HasSuffix(x, ".") || strings.HasSuffix(y, ".") {
+		return x[:1] == y[:1] || strings.HasPrefix(y, strings.TrimSuffix(x, ".")) || strings.HasPrefix(x, strings.TrimSuffix(y, "."))
+	}
+	if x == y {
+		return true
+	}
+	// transliteration variants share a long prefix (Sergey/Sergei, Dmitry/Dmitri, Yury/Yuri)
+	n := min(len(x), len(y))
+	return n >= 4 && x[:n-1] == y[:n-1] || isCyrillic(x) && ruSame(x, y)
+}
+
+// org finds an institution by name ("Foreign Ministry" is the "Russian Foreign Ministry" met
+// before) or adds it.
+func (r *registry) org(name string) *entity {
+	key := orgKey(name)
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		e := r.ents[i]
+		if e.kind != "organization" {
+			continue
+		}
+		ek := orgKey(e.name)
+		if ek == key || containsWords(ek, key) || e.alias != "" && lower(e.alias) == key {
+			return e
+		}
+		if containsWords(key, ek) {
+			e.name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+			return e
+		}
+	}
+	e := &entity{name: strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "), kind: "organization"}
+	r.ents = append(r.ents, e)
+	return e
+}
+
+func orgKey(s string) string {
+	s = lower(s)
+	s = strings.TrimPrefix(s, "the ")
+	return s
+}
+
+// containsWords tells whether the words of small appear in big as a whole-word run.
+func containsWords(big, small string) bool {
+	if small == "" {
+		return false
+	}
+	return strings.Contains(" "+big+" ", " "+small+" ")
+}
+
+// orgByHead resolves "the ministry" to the last institution with that head word.
+func (r *registry) orgByHead(desc string) *entity {
+	ws := strings.Fields(desc)
+	head := ws[len(ws)-1]
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		e := r.ents[i]
+		if e.kind == "organization" && (containsWords(orgKey(e.name), desc) || containsWords(orgKey(e.name), head)) {
+			return e
+		}
+	}
+	// "the ministry", "в министерстве", "the department": the institution that spoke last
+	for _, w := range ws {
+		if isGenericInstitution(w) && r.lastOrg != nil {
+			return r.lastOrg
+		}
+	}
+	return nil
+}
+
+// byRole resolves a role used alone ("the Kremlin spokesman", "the senior diplomat") to the
+// last person whose title fits it; nil when nobody fits.
+func (r *registry) byRole(desc string) *entity {
+	d := stripModifiers(desc)
+	c := countryOf(desc)
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		e := r.ents[i]
+		if e.kind != "person" || c != "" && e.country != "" && e.country != c {
+			continue
+		}
+		if e.role != "" && roleFits(lower(e.role), desc, d) {
+			return e
+		}
+		for _, k := range e.known {
+			if k == desc || k == d || roleFits(k, desc, d) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// roleFits tells whether a descriptor (desc, and d without its modifiers) fits a title.
+func roleFits(title, desc, d string) bool {
+	if isCyrillic(desc) {
+		// Russian titles put the head first and inflect: compare the heads' stems
+		t, w := strings.Fields(title), strings.Fields(desc)
+		if len(t) == 0 || len(w) == 0 || !ruSame(t[0], w[0]) {
+			return false
+		}
+		return len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)
+	}
+	if containsWords(title, desc) || d != "" && containsWords(title, d) {
+		return true
+	}
+	td := stripModifiers(title)
+	for _, ro := range builtin().roles {
+		rw := strings.Join(ro.words, " ")
+		if !(strings.HasSuffix(" "+title, " "+rw) || strings.HasSuffix(" "+td, " "+rw)) && !roleStemEqual(title, rw) {
+			continue
+		}
+		for _, c := range ro.classes {
+			if c == desc || c == d {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func roleStemEqual(title, rw string) bool {
+	if !isCyrillic(rw) {
+		return false
+	}
+	a, b := strings.Fields(title), strings.Fields(rw)
+	if len(b) > len(a) {
+		return false
+	}
+	a = a[len(a)-len(b):]
+	for i := range b {
+		if !ruSame(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// stripModifiers drops nationality and rank adjectives that any holder of a title may get.
+func stripModifiers(s string) string {
+	var keep []string
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "russian", "russia's", "american", "u.s.", "u.s", "us", "the", "country's", "top", "senior", "российский":
+			continue
+		}
+		keep = append(keep, w)
+	}
+	return strings.Join(keep, " ")
+}
+
+func isGenericInstitution(w string) bool {
+	switch w {
+	case "ministry", "department", "agency", "office", "government", "administration", "service":
+		return true
+	}
+	for _, d := range []string{"министерство", "ведомство", "правительство", "администрация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,182 @@
+package statements
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota
+	tPunct         // one punctuation rune (dashes, commas, colons, brackets, ...)
+	tQuote         // a whole quotation part, marks included
+)
+
+// token is a word, a punctuation mark or a quotation of a paragraph, with body offsets.
+type token struct {
+	kind       tokKind
+	text, low  string
+	start, end int
+	q          *quote // for tQuote
+	part       int    // which part of q
+}
+
+func (t token) is(s string) bool { return t.kind != tQuote && t.low == s }
+
+// cap tells whether a word starts with an upper-case letter.
+func (t token) cap() bool {
+	if t.kind != tWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+// isPunct tells whether t is one of the punctuation runes of set.
+func (t token) isPunct(set string) bool {
+	return t.kind == tPunct && strings.Contains(set, t.text)
+}
+
+const dashes = "—–-"
+
+// tokenize splits body[start:end] into tokens; quotation parts (from qs, sorted) become one token.
+func tokenize(body string, start, end int, parts []qpart) []token {
+	var toks []token
+	i := start
+	pi := 0
+	for i < end {
+		for pi < len(parts) && parts[pi].outer[1] <= i {
+			pi++
+		}
+		if pi < len(parts) && parts[pi].outer[0] == i {
+			p := parts[pi]
+			toks = append(toks, token{kind: tQuote, text: body[p.outer[0]:p.outer[1]], start: p.outer[0], end: p.outer[1], q: p.q, part: p.idx})
+			i = p.outer[1]
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(body[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += w
+		case isWordRune(r):
+			j := wordEnd(body, i, end)
+			toks = append(toks, token{kind: tWord, text: body[i:j], low: lower(body[i:j]), start: i, end: j})
+			i = j
+		default:
+			toks = append(toks, token{kind: tPunct, text: body[i : i+w], low: body[i : i+w], start: i, end: i + w})
+			i += w
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// wordEnd finds the end of the word at i: letters and digits, with inner apostrophes, hyphens
+// and periods ("Russia's", "non-deployed", "U.S", "В.Путин" stays one word only if no space).
+func wordEnd(s string, i, end int) int {
+	j := i
+	for j < end {
+		r, w := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r) {
+			j += w
+			continue
+		}
+		if strings.ContainsRune("'’-.", r) && j+w < end {
+			n, _ := utf8.DecodeRuneInString(s[j+w:])
+			if isWordRune(n) && !(r == '.' && unicode.IsUpper(n) && isCyrillicRune(n)) {
+				j += w
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+func isCyrillicRune(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
+
+func isCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return isCyrillicRune(r)
+		}
+	}
+	return false
+}
+
+// abbreviations whose period does not end a sentence.
+var abbrevs = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true, "col": true,
+	"maj": true, "capt": true, "adm": true, "sgt": true, "sen": true, "rep": true, "gov": true,
+	"jr": true, "sr": true, "prof": true, "u.s": true, "u.k": true, "u.n": true, "jan": true,
+	"feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"no": true, "vs": true, "etc": true, "inc": true, "corp": true, "co": true, "approx": true,
+	"т.е": true, "г": true, "гг": true, "т.д": true, "т.п": true, "им": true, "ул": true,
+}
+
+// sentences splits tokens into sentences: after . ! ? (or a quotation ending in one) when a
+// capital, a quotation or a dash follows.
+func sentences(toks []token) [][]token {
+	var out [][]token
+	from := 0
+	for i := range toks {
+		if !endsSentence(toks, i) {
+			continue
+		}
+		if i+1 < len(toks) && !startsSentence(toks[i+1]) {
+			continue
+		}
+		out = append(out, toks[from:i+1])
+		from = i + 1
+	}
+	if from < len(toks) {
+		out = append(out, toks[from:])
+	}
+	return out
+}
+
+func endsSentence(toks []token, i int) bool {
+	t := toks[i]
+	switch t.kind {
+	case tQuote:
+		in := t.q.inner
+		if t.part >= len(in) {
+			return false
+		}
+		// the text inside may end with . ! ? before the closing mark
+		last := strings.TrimRight(t.text, "\"”“»' ")
+		return strings.HasSuffix(last, ".") || strings.HasSuffix(last, "!") || strings.HasSuffix(last, "?")
+	case tPunct:
+		if t.text == "!" || t.text == "?" {
+			return true
+		}
+		if t.text != "." || i == 0 {
+			return false
+		}
+		p := toks[i-1]
+		if p.kind == tWord && p.end == t.start {
+			if abbrevs[p.low] {
+				return false
+			}
+			if r, n := utf8.DecodeRuneInString(p.text); n == len(p.text) && unicode.IsUpper(r) {
+				return false // an initial: "V. Putin"
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func startsSentence(t token) bool {
+	switch t.kind {
+	case tQuote:
+		return true
+	case tPunct:
+		return strings.Contains(dashes+"/([«\"“", t.text)
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
