@@ -16,6 +16,17 @@ type number struct {
 	plainInt    bool
 	article     bool
 	ordinal     bool
+	frac        bool
+	unitOnly    bool // the number is the unit word itself ("на год")
+}
+
+// singularRU are Russian time units that mean "one" on their own after a preposition.
+var singularRU = map[string]bool{"год": true, "года": true, "месяц": true, "месяца": true, "неделю": true, "недели": true,
+	"день": true, "дня": true, "сутки": true, "суток": true}
+
+// hyphenLong tells "month-long", "year-long" at item i.
+func (p *parser) hyphenLong(i int) bool {
+	return i+2 < len(p.items) && p.items[i+1].word == "-" && strings.EqualFold(p.items[i+2].word, "long")
 }
 
 // parser reads the figures of one sentence.
@@ -23,13 +34,25 @@ type parser struct {
 	v       *vocab
 	text    string
 	items   []item
-	blocked [][2]int
+	blocked []nameSpan
 	figs    []Figure
 	ends    []int // last item index of each figure (for lists and windows)
+	prev    *Figure // the last figure of the paragraph's earlier sentences
+	bareSeq int     // bare numbers read since the last full figure ("540 and 1,549, respectively")
+	// limitCue: the sentence speaks of limits, so a treaty's headline number in it is a ceiling
+	limitCue bool
+	// partitive is the inner number of "nine of the 44 countries", read after the outer one
+	partitive int
+	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
 }
 
-func (v *vocab) sentence(text string, blocked [][2]int) []Figure {
-	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked}
+func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure) []Figure {
+	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev}
+	for _, it := range p.items {
+		if it.is(kLimit) {
+			p.limitCue = true
+		}
+	}
 	for i := 0; i < len(p.items); {
 		n, ok := p.number(i)
 		if !ok {
@@ -68,9 +91,18 @@ func (p *parser) number(i int) (number, bool) {
 		if s, ok := next.float(kScale); ok {
 			return number{first: i, last: i + 1, value: s}, true
 		}
-		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" && i > 0 && p.items[i-1].is(kTrig) {
-			return number{first: i, last: i, value: 1, article: true}, true
+		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" &&
+			(i > 0 && (p.items[i-1].is(kTrig) || hasKey(p.items[i-1], kCmp)) || p.hyphenLong(i+1)) {
+			return number{first: i, last: i, value: 1, article: true}, true // "for a year", "a month-long"
 		}
+	case it.is(kTrig) && hasCyrillic(it.word) && i+1 < len(p.items):
+		// "на год", "в течение года": a Russian time unit in the singular after its preposition
+		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" && singularRU[strings.ToLower(p.items[i+1].word)] {
+			return number{first: i + 1, last: i + 1, value: 1, article: true, unitOnly: true}, true
+		}
+	case hasKey(it, kFrac) && !hasKey(it, kOrd):
+		f, _ := it.float(kFrac)
+		return number{first: i, last: i, value: 1 / f, frac: true}, true
 	case hasKey(it, kOrd):
 		o, _ := it.float(kOrd)
 		return number{first: i, last: i, value: o, ordinal: true}, true
@@ -100,8 +132,8 @@ func (p *parser) words(i int) number {
 			}
 			n.last = j
 		} else if f, ok := it.float(kFrac); ok && j > i {
-			cur *= f
-			n.last = j
+			cur /= f
+			n.last, n.frac = j, true
 			break
 		} else if (it.word == "-" || it.is(kRangeAnd) && j+1 < len(p.items) && hasKey(p.items[j+1], kNum)) && j+1 < len(p.items) &&
 			(hasKey(p.items[j+1], kNum) || hasKey(p.items[j+1], kFrac)) {
@@ -131,6 +163,9 @@ func (p *parser) unitAt(i int) (int, bool) {
 		}
 		return 0, false
 	}
+	if i > 0 && !p.inLabel && capitalized(firstWord(it.word)) && !strings.HasPrefix(it.word, "М") && it.word != "Mt" {
+		return 0, false // "United States", "Ballistic Missile Launch Notification Agreement": names
+	}
 	for _, k := range it.keys {
 		if strings.HasPrefix(k, kUnit) {
 			u, _ := strconv.Atoi(k[len(kUnit):])
@@ -140,6 +175,13 @@ func (p *parser) unitAt(i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func (p *parser) unitIndex(id string) int {
@@ -154,18 +196,31 @@ func (p *parser) unitIndex(id string) int {
 // figure reads the figure around number n and records it; it returns the item index to go on
 // from.
 func (p *parser) figure(n number) int {
+	p.partitive = -1
+	next := p.read(n)
+	if p.partitive > n.last && p.partitive < next {
+		return p.partitive
+	}
+	return next
+}
+
+// read reads the figure around number n and records it; it returns the item index after it.
+func (p *parser) read(n number) int {
 	if p.notFigure(n) {
 		return n.last + 1
 	}
 	f := Figure{Value: n.value, Comparator: "="}
 	start, end := p.items[n.first].start, p.items[n.last].end
 	unit, uEnd := p.unitAfter(n.last + 1)
+	if n.unitOnly {
+		unit, _ = p.unitAt(n.first)
+		uEnd = n.first
+	}
 	last := n.last
 	// a range: "500 to 5,500 km", "between 500 and 5,500 kilometers", "3,000-3,500 warheads"
 	if m, ok := p.rangeEnd(n, uEnd); ok {
 		f.ValueMax = &m.value
 		last = m.last
-		end = p.items[m.last].end
 		if u2, e2 := p.unitAfter(m.last + 1); u2 >= 0 {
 			unit, uEnd = u2, e2
 		}
@@ -174,46 +229,167 @@ func (p *parser) figure(n number) int {
 		unit, uEnd = u, last
 		start = p.items[n.first-1].start
 	}
-	if unit < 0 || n.year(p) && p.v.units[unit].category == "duration" {
+	if n.year(p) && (unit < 0 || p.v.units[unit].category == "duration") {
 		return last + 1
+	}
+	var def unitDef
+	labelStart := -1
+	if unit < 0 && n.digits && n.first > 1 && p.items[n.first-1].word == ":" && !p.items[n.first-2].digits &&
+		p.items[n.first-1].end < p.items[n.first].start && (n.last+1 == len(p.items) || strings.Contains(".;", p.items[n.last+1].word)) {
+		if d, s, ok := p.label(n.first - 1); ok {
+			def, labelStart = d, s
+		}
+	}
+	switch {
+	case labelStart >= 0:
+		start = p.items[labelStart].start
+	case unit >= 0:
+		def = p.v.units[unit]
+	case n.frac && (n.last > n.first || n.last+1 < len(p.items) && strings.EqualFold(p.items[n.last+1].word, "of")):
+		def = unitDef{category: "other"} // "nearly two-thirds", "a third of"
+	default:
+		d, ok := p.bare(n)
+		if !ok {
+			return last + 1
+		}
+		def = d
 	}
 	if uEnd > last {
 		last = uEnd
 	}
-	u := p.v.units[unit]
-	if n.ordinal && u.category != "test_count" || n.article && u.category != "duration" {
+	if n.ordinal && def.category != "test_count" || n.article && def.category != "duration" {
 		return last + 1
 	}
-	if !n.digits && (u.id == "state" || u.id == "person") && n.first > 0 && p.items[n.first-1].is(kDet) {
-		return last + 1 // "our two countries", "the two sides": referring phrases
+	if !n.digits && (def.id == "state" || def.id == "person") && (n.first > 0 && p.items[n.first-1].is(kDet) || n.value == 1) {
+		return last + 1 // "our two countries", "one Western diplomat": referring phrases
 	}
 	if p.afterDate(last + 1) {
 		return last + 1 // "two years ago": a date
 	}
-	f.Unit, f.Category = u.id, u.category
+	f.Unit, f.Category = def.id, def.category
 	if listEnd, ok := p.vehicleList(unit, uEnd); ok {
 		f.Unit, f.Category = "delivery_vehicle", "deployed_delivery_vehicles"
 		last = listEnd
 	}
 	end = p.items[last].end
 	if op, s, ok := p.comparatorBefore(n.first); ok {
-		f.Comparator = op
+		f.Comparator, f.explicit = op, true
+		if op == ">" && def.category == "duration" && strings.EqualFold(p.items[n.first-1].word, "over") {
+			f.Comparator = "=" // "over 20 years": during, not more than
+		}
 		if s < start {
 			start = s
 		}
 	} else if op, e, ok := p.comparatorAfter(last + 1); ok {
-		f.Comparator, last, end = op, e, p.items[e].end
+		f.Comparator, f.explicit, last, end = op, true, e, p.items[e].end
 	} else if op, ok := p.inherited(n.first); ok {
-		f.Comparator = op
+		f.Comparator, f.explicit = op, true
 	}
-	if !n.ordinal && !n.article {
+	if !n.ordinal && !n.article && !def.keep {
 		f.Category = p.cueCategory(f, n.first, uEnd)
 	}
-	f.Start, f.End = start, end
+	f.Start, f.End, f.limitCue = start, end, p.limitCue
+	if def.bare {
+		p.bareSeq++
+	} else {
+		p.bareSeq = 0
+	}
 	p.figs = append(p.figs, f)
 	p.ends = append(p.ends, last)
 	return last + 1
 }
+
+// label reads the counted thing of a table row "Deployed ICBMs, Deployed SLBMs, and Deployed Heavy
+// Bombers: 651" from the words before the colon; it returns the unit and the label's first item.
+func (p *parser) label(colon int) (unitDef, int, bool) {
+	p.inLabel = true
+	defer func() { p.inLabel = false }()
+	start := colon
+	for start > 0 && !(p.items[start-1].punct && strings.Contains(".;:", p.items[start-1].word)) {
+		start--
+	}
+	for k := start; k < colon; k++ {
+		u, ok := p.unitAt(k)
+		if !ok {
+			continue
+		}
+		def := p.v.units[u]
+		if _, list := p.vehicleList(u, k); list {
+			return unitDef{id: "delivery_vehicle", category: "deployed_delivery_vehicles", keep: true}, start, true
+		}
+		for j := start; j < colon; j++ {
+			for _, key := range p.items[j].keys {
+				if c, err := strconv.Atoi(strings.TrimPrefix(key, kCue)); err == nil && strings.HasPrefix(key, kCue) &&
+					!p.v.cues[c].sentence && p.v.cues[c].units[def.id] {
+					def.category = p.v.cues[c].category
+				}
+			}
+		}
+		def.keep = true
+		return def, start, true
+	}
+	return unitDef{}, 0, false
+}
+
+// bare gives a number without a counted thing the unit it repeats: a unit just before it
+// ("caps deployed strategic warheads at 1,550 per side"), else the matching figure of a
+// "respectively" list, else the last figure before it in the paragraph ("Israel is thought to
+// hold about 90"). Only a number that ends its phrase qualifies.
+func (p *parser) bare(n number) (unitDef, bool) {
+	if !n.digits && !(n.first == 0 && n.value >= 2) || n.value < 2 || n.ordinal || n.article {
+		return unitDef{}, false
+	}
+	j := n.last + 1
+	for j < len(p.items) && j < n.last+4 && (p.items[j].is(kMod) || modifierLike(p.items[j]) || p.compound(j) || p.items[j].word == "-") &&
+		!p.items[j].is(kBare) && !p.items[j].is(kJoin) {
+		j++ // "an estimated 2,000 non-strategic ones"
+	}
+	if j < len(p.items) {
+		it := p.items[j]
+		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp)) {
+			return unitDef{}, false
+		}
+	}
+	if p.respectively(j) && p.bareSeq < len(p.figs)-p.bareSeq {
+		f := p.figs[p.bareSeq]
+		return unitDef{id: f.Unit, category: f.Category, keep: true, bare: true}, true
+	}
+	for k := n.first - 1; k >= 0 && k >= n.first-6; k-- {
+		it := p.items[k]
+		if it.digits || it.punct && strings.Contains(",;:()", it.word) || it.is(kJoin) {
+			break
+		}
+		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) {
+			if p.vehicleListBefore(k) {
+				return unitDef{id: "delivery_vehicle", category: "deployed_delivery_vehicles"}, true
+			}
+			return p.v.units[u], true // "caps deployed strategic warheads at 1,550 per side"
+		}
+	}
+	prev := p.prev
+	if len(p.figs) > 0 {
+		prev = &p.figs[0] // "the US had 675 deployed ICBMs, SLBMs and heavy bombers — ... — while Russia had 510"
+	}
+	if prev == nil || timeLike(prev.Category) || prev.Unit == "" || prev.Category == "money" || prev.Category == "percent" {
+		return unitDef{}, false
+	}
+	return unitDef{id: prev.Unit, category: prev.Category, bare: true}, true
+}
+
+// respectively tells a "respectively" after the run of bare numbers that item j continues.
+func (p *parser) respectively(j int) bool {
+	for k := j; k < len(p.items) && k < j+8; k++ {
+		if strings.EqualFold(p.items[k].word, "respectively") || p.items[k].word == "соответственно" {
+			return true
+		}
+		if p.items[k].punct && strings.Contains(".;", p.items[k].word) {
+			return false
+		}
+	}
+	return false
+}
+
+func timeLike(category string) bool { return category == "duration" }
 
 // year tells a number written like a year (1900..2100, no separators).
 func (n number) year(p *parser) bool {
@@ -224,12 +400,15 @@ func (n number) year(p *parser) bool {
 func (p *parser) notFigure(n number) bool {
 	it := p.items[n.first]
 	for _, b := range p.blocked {
-		if it.start < b[1] && b[0] < it.end {
+		if it.start < b.end && b.start < it.end {
 			return true
 		}
 	}
 	if n.first > 0 && (p.items[n.first-1].is(kMonth) || p.items[n.first-1].is(kLabel)) {
 		return true
+	}
+	if n.first > 1 && p.items[n.first-1].word == "." && p.items[n.first-2].is(kMonth) {
+		return true // "Sept. 23, 1992"
 	}
 	if n.last+1 < len(p.items) && p.items[n.last+1].is(kMonth) {
 		return true
@@ -238,9 +417,10 @@ func (p *parser) notFigure(n number) bool {
 		return false
 	}
 	if n.year(p) {
-		// a year is a date unless a counted thing follows at once ("2000 warheads")
+		// a year is a date unless a counted thing follows at once ("2000 warheads"), not a name
+		// ("the 1988 Ballistic Missile Launch Notification Agreement")
 		u, ok := p.unitAt(n.last + 1)
-		return !ok || p.v.units[u].category == "duration"
+		return !ok || p.v.units[u].category == "duration" || capitalized(p.items[n.last+1].word)
 	}
 	before, _ := utf8.DecodeLastRuneInString(p.text[:it.start])
 	if unicode.IsLetter(before) || before == '/' || before == '№' || before == '#' {
@@ -267,18 +447,67 @@ func (p *parser) notFigure(n number) bool {
 // unitAfter finds the counted thing after a number, across modifiers ("1,550 deployed strategic
 // warheads", "a five-year extension"). It returns the unit entry and its item, or -1.
 func (p *parser) unitAfter(i int) (int, int) {
+	named := ""
 	for j, skipped := i, 0; j < len(p.items) && skipped <= 5; j++ {
 		if u, ok := p.unitAt(j); ok {
+			if k := p.unitIndex(named); k >= 0 && p.v.units[u].id == "missile" {
+				return k, j // "400 Sentinel missiles" are ICBMs
+			}
 			return u, j
 		}
 		it := p.items[j]
-		if it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it) {
-			skipped++
+		kind, inName := p.inName(it)
+		switch {
+		case inName || it.word == "-":
+			// "400 Minuteman III ICBMs", "60 B-52 and B-2 heavy bombers": a weapon's name
+			if inName {
+				named = kind
+			}
 			continue
+		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it):
+		case p.compound(j) || capitalized(it.word) && !it.punct && len(it.keys) == 0:
+			// "short-notice", "North Korea's": compounds and names before the counted thing
+		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
+			j++
+		case it.digits && j > i && strings.HasPrefix(strings.ToLower(p.items[j-1].word), "of"):
+			// "nine of the 44 countries": the counted thing is the partitive's, and 44 is read too
+			p.partitive = j
+		default:
+			return -1, -1
 		}
-		break
+		skipped++
 	}
 	return -1, -1
+}
+
+// inName tells an item inside a lexicon weapon name, and the weapon's type.
+func (p *parser) inName(it item) (string, bool) {
+	for _, b := range p.blocked {
+		if it.start >= b.start && it.end <= b.end {
+			return b.kind, true
+		}
+	}
+	return "", false
+}
+
+// compound tells a word joined to its neighbour by a hyphen ("short-notice").
+func (p *parser) compound(j int) bool {
+	it := p.items[j]
+	if it.punct || len(it.keys) > 0 || it.digits {
+		return false
+	}
+	return j+1 < len(p.items) && p.items[j+1].word == "-" && p.items[j+1].start == it.end ||
+		j > 0 && p.items[j-1].word == "-" && p.items[j-1].end == it.start
+}
+
+// capitalized tells a word written with a capital and then lower-case letters (a name).
+func capitalized(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || size == len(w) {
+		return false
+	}
+	rest := w[size:]
+	return strings.ToLower(rest) == rest
 }
 
 // modifierLike guesses an adjective or participle outside the modifier list: English -ed, -al,
@@ -341,8 +570,15 @@ func (p *parser) rangeEnd(n number, uEnd int) (number, bool) {
 	if j >= len(p.items) || !p.joinsRange(n, j) {
 		return number{}, false
 	}
-	m, ok := p.number(j + 1)
-	if !ok || m.value <= n.value || m.ordinal || m.article {
+	k := j + 1
+	if k < len(p.items) && p.items[k].punct && p.v.symbols[p.items[k].word] != "" {
+		k++ // "between $161 billion and $542 billion"
+	}
+	if k >= len(p.items) {
+		return number{}, false
+	}
+	m, ok := p.number(k)
+	if !ok || m.value <= n.value || m.ordinal || m.article || m.frac {
 		return number{}, false
 	}
 	return m, true
@@ -351,12 +587,16 @@ func (p *parser) rangeEnd(n number, uEnd int) (number, bool) {
 // joinsRange tells whether item j links a range: "to", "-", or "and" after "between".
 func (p *parser) joinsRange(n number, j int) bool {
 	it := p.items[j]
-	open := n.first > 0 && p.items[n.first-1].is(kOpen)
+	o := n.first - 1
+	if o >= 0 && p.items[o].punct && p.v.symbols[p.items[o].word] != "" {
+		o--
+	}
+	open := o >= 0 && p.items[o].is(kOpen)
 	switch {
 	case it.word == "-" || it.word == "–" || it.word == "—":
 		return true
 	case it.is(kRangeTo):
-		return !open || !p.changeBefore(n.first-1)
+		return !open || !p.changeBefore(o)
 	case it.is(kRangeAnd):
 		return open
 	}
@@ -377,6 +617,9 @@ func (p *parser) changeBefore(i int) bool {
 // ICBMs, SLBMs and heavy bombers"): two kinds or more make the unit delivery_vehicle.
 func (p *parser) vehicleList(unit, at int) (int, bool) {
 	kinds := map[string]bool{}
+	if unit < 0 {
+		return 0, false
+	}
 	id := p.v.units[unit].id
 	if id != "icbm" && id != "slbm" && id != "bomber" && id != "missile" {
 		return 0, false
@@ -413,12 +656,38 @@ func (p *parser) vehicleList(unit, at int) (int, bool) {
 		end, j = e, e+1
 	}
 	n := 0
-	for _, k := range []string{"icbm", "slbm", "bomber"} {
+	for _, k := range []string{"icbm", "slbm", "bomber", "missile"} {
 		if kinds[k] {
 			n++
 		}
 	}
 	return end, n >= 2
+}
+
+// vehicleListBefore tells a list of two carrier kinds or more ending at item k: "МБР, БРПЛ и
+// тяжелых бомбардировщиков — 700 единицами".
+func (p *parser) vehicleListBefore(k int) bool {
+	kinds := map[string]bool{}
+	for j := k; j >= 0 && j > k-14; j-- {
+		it := p.items[j]
+		if u, ok := p.unitAt(j); ok {
+			id := p.v.units[u].id
+			if id != "icbm" && id != "slbm" && id != "bomber" && id != "missile" {
+				break
+			}
+			kinds[id] = true
+			continue
+		}
+		if it.word == "," || it.is(kJoin) || it.is(kRangeAnd) || it.is(kMod) || hasKey(it, kCue) || modifierLike(it) || it.word == "(" || it.word == ")" || allCapsWord(it.word) {
+			continue
+		}
+		break
+	}
+	return len(kinds) >= 2
+}
+
+func allCapsWord(w string) bool {
+	return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // comparatorBefore reads "no more than", "about", ... before the number, across fillers ("no
@@ -507,12 +776,24 @@ func (p *parser) cueCategory(f Figure, first, unitAt int) string {
 		hi = first + 6
 	}
 	best, dist := f.Category, 1<<30
+	for _, it := range p.items {
+		for _, k := range it.keys {
+			if c, err := strconv.Atoi(strings.TrimPrefix(k, kCue)); err == nil && strings.HasPrefix(k, kCue) &&
+				p.v.cues[c].sentence && p.v.cues[c].units[f.Unit] {
+				return p.v.cues[c].category // "all 44 states listed in its Annex 2 have ratified it"
+			}
+		}
+	}
+	after := unitAt
+	if after < first {
+		after = first
+	}
 	for j := lo; j <= hi && j < len(p.items); j++ {
 		it := p.items[j]
-		if j > unitAt && (it.word == ";" || it.word == "," || it.word == ":") {
+		if j > after && (it.word == ";" || it.word == "," || it.word == ":") {
 			break
 		}
-		if _, ok := p.number(j); ok && j > unitAt && unitAt >= 0 {
+		if _, ok := p.number(j); ok && j > after {
 			break
 		}
 		for _, k := range it.keys {
@@ -521,6 +802,9 @@ func (p *parser) cueCategory(f Figure, first, unitAt int) string {
 			}
 			c, _ := strconv.Atoi(k[len(kCue):])
 			cue := p.v.cues[c]
+			if cue.sentence {
+				continue
+			}
 			d := j - first
 			if d < 0 {
 				d = -d
