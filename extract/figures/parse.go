@@ -450,6 +450,9 @@ func (p *parser) unitAfter(i int) (int, int) {
 	named := ""
 	for j, skipped := i, 0; j < len(p.items) && skipped <= 5; j++ {
 		if u, ok := p.unitAt(j); ok {
+			if j > i+1 && p.items[j-1].word == "-" && !p.items[j-2].digits && !p.items[j-2].punct && p.items[j-2].end == p.items[j-1].start {
+				return -1, -1 // "2.8 gigawatt-hours": the unit is another compound's tail
+			}
 			if k := p.unitIndex(named); k >= 0 && p.v.units[u].id == "missile" {
 				return k, j // "400 Sentinel missiles" are ICBMs
 			}
@@ -757,6 +760,9 @@ func (p *parser) inherited(first int) (string, bool) {
 
 // afterDate tells "ago", "old" and the like after a figure.
 func (p *parser) afterDate(j int) bool {
+	if j+1 < len(p.items) && p.items[j].word == "-" {
+		j++ // "a 17-year-old"
+	}
 	return j < len(p.items) && p.items[j].is(kAfter)
 }
 
