@@ -354,8 +354,11 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		f := p.figs[p.bareSeq]
 		return unitDef{id: f.Unit, category: f.Category, keep: true, bare: true}, true
 	}
-	for k := n.first - 1; k >= 0 && k >= n.first-6; k-- {
+	for k := n.first - 1; k >= 0 && k >= n.first-8; k-- {
 		it := p.items[k]
+		if it.word == "," && k+1 < len(p.items) && including[strings.ToLower(p.items[k+1].word)] {
+			continue // "all Russian nuclear warheads, including an estimated 2,000 non-strategic ones"
+		}
 		if it.digits || it.punct && strings.Contains(",;:()", it.word) || it.is(kJoin) {
 			break
 		}
@@ -388,6 +391,9 @@ func (p *parser) respectively(j int) bool {
 	}
 	return false
 }
+
+// including opens an apposition whose numbers count the noun before it.
+var including = map[string]bool{"including": true, "among": true, "of": true, "в": true, "включая": true, "из": true}
 
 func timeLike(category string) bool { return category == "duration" }
 
