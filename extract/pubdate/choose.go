@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	htmldate "github.com/markusmobius/go-htmldate"
 )
 
 // published picks the original publication time: the most trusted structured statement, else the
@@ -16,6 +14,11 @@ func (p *page) published() (Stamp, string) {
 		// A UTC stamp a day off the URL's date: the URL holds the publisher's calendar day.
 		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && utcDayShift(c.st, u.st) {
 			return onDay(c.st, u.st), "url-over-utc:" + u.raw
+		}
+		// The date line under the headline is the date the publisher shows; when it differs
+		// from the markup's, the markup often holds a CMS or first-draft time.
+		if h, raw, ok := headlineDateWith(p.doc, dateLineExtra); ok && h.Date() != st.Date() && !swapped(h, st, raw) {
+			return p.upgrade(h), "headline-over:" + raw
 		}
 		return p.upgrade(st), sourceNames[c.src] + ":" + c.raw
 	}
@@ -31,8 +34,8 @@ func (p *page) published() (Stamp, string) {
 	if st, raw, ok := labelledDate(p.doc); ok {
 		return p.upgrade(st), "labelled:" + raw
 	}
-	if st, raw, ok := p.fallback(); ok {
-		return p.upgrade(st), "fallback:" + raw
+	if st, raw, ok := p.extensive(); ok {
+		return p.upgrade(st), raw
 	}
 	return Stamp{}, "none"
 }
@@ -49,6 +52,9 @@ func (p *page) modified() Stamp {
 func (p *page) localize(st Stamp) Stamp {
 	if st.DateOnly || !isUTC(st.Time) {
 		return st
+	}
+	if h, m, s := st.Time.Clock(); h == 0 && m == 0 && s == 0 {
+		return st // midnight UTC: a calendar date written as a time
 	}
 	if loc := p.homeZone(); loc != nil {
 		st.Time = st.Time.In(loc)
@@ -133,22 +139,20 @@ func (p *page) upgrade(st Stamp) Stamp {
 	return st
 }
 
-// fallback asks go-htmldate's extensive search (free text, patterns over the whole page).
-func (p *page) fallback() (Stamp, string, bool) {
-	if len(p.doc.Nodes) == 0 {
-		return Stamp{}, "", false
+// dateLineExtra is how much text besides the date a date line under the headline may carry
+// ("Von Anna Muster | 21.01.2022 | 3 Min.") to outrank the markup's date.
+const dateLineExtra = 40
+
+// swapped reports a numeric date whose day and month read the other way round give the
+// markup's date: 11/01/2021 beside 2021-11-01 is the markup's date in the other order.
+func swapped(h, st Stamp, raw string) bool {
+	if !strings.ContainsAny(raw, "/.") {
+		return false
 	}
-	r, err := htmldate.FromDocument(p.doc.Nodes[0], htmldate.Options{UseOriginalDate: true, URL: p.url, ExtractTime: true})
-	if err != nil || r.IsZero() {
-		return Stamp{}, "", false
+	t := h.Time
+	if t.Day() > 12 {
+		return false
 	}
-	if src := strings.ToLower(r.SrcString); (strings.Contains(src, "©") || strings.Contains(src, "copyright")) && r.DateTime.YearDay() == 1 {
-		return Stamp{}, "", false // a copyright year says nothing of when the page was published
-	}
-	st := Stamp{Time: r.DateTime}
-	if !r.HasTime || !r.HasTimezone {
-		st = Stamp{Time: r.DateTime.Truncate(24 * 3600e9), DateOnly: true}
-	}
-	st, ok := checked(st)
-	return st, r.SrcString, ok
+	alt := time.Date(t.Year(), time.Month(t.Day()), int(t.Month()), 0, 0, 0, 0, time.UTC)
+	return alt.Format("2006-01-02") == st.Date()
 }
