@@ -126,6 +126,9 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 		if join == nil && e.lastDraftIn(pi) != nil && e.lastDraftIn(pi).quoteEnd {
 			join = e.lastDraftIn(pi)
 		}
+		if n := len(e.drafts); join == nil && n > 0 && t.part > 0 && e.drafts[n-1].quoteEnd && e.drafts[n-1].para == t.q.para {
+			join = e.drafts[n-1] // “…,” he said. “… (next paragraph) …”: one quotation
+		}
 		switch {
 		case join != nil && join.kind == "direct" && join.spans[len(join.spans)-1][1] < t.start:
 			join.spans = append(join.spans, quoteSpans(t.q)...)
