@@ -127,8 +127,15 @@ func (e *engine) run() {
 			continue
 		}
 		sents := sentences(toks[pi])
-		if len(sents) > 0 && pi < 3 {
-			sents[0] = sents[0][skipDateline(sents[0]):]
+		for si := 0; si < len(sents) && si < 3 && pi < 3; si++ {
+			// "Москва. 11 февраля. INTERFAX.RU - Россия ...": the dateline may span sentences
+			if k := skipDateline(sents[si]); k > 0 {
+				sents[si] = sents[si][k:]
+				break
+			}
+			if len(sents[si]) > 6 {
+				break
+			}
 		}
 		for si, s := range sents {
 			var prev, next []token
