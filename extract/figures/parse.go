@@ -346,7 +346,8 @@ func (p *parser) bare(n number) (unitDef, bool) {
 	}
 	if j < len(p.items) {
 		it := p.items[j]
-		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp)) {
+		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp) ||
+			it.is(kRangeTo)) {
 			return unitDef{}, false
 		}
 	}
@@ -359,6 +360,10 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		if it.word == "," && k+1 < len(p.items) && including[strings.ToLower(p.items[k+1].word)] {
 			continue // "all Russian nuclear warheads, including an estimated 2,000 non-strategic ones"
 		}
+		if it.digits && k > 0 && p.items[k-1].is(kOpen) {
+			k-- // "warheads fell from 1,600 to 1,550"
+			continue
+		}
 		if it.digits || it.punct && strings.Contains(",;:()", it.word) || it.is(kJoin) {
 			break
 		}
@@ -366,7 +371,16 @@ func (p *parser) bare(n number) (unitDef, bool) {
 			if p.vehicleListBefore(k) {
 				return unitDef{id: "delivery_vehicle", category: "deployed_delivery_vehicles"}, true
 			}
-			return p.v.units[u], true // "caps deployed strategic warheads at 1,550 per side"
+			def := p.v.units[u]
+			for c := k - 1; c >= 0 && c >= k-3; c-- {
+				for _, key := range p.items[c].keys {
+					if q, err := strconv.Atoi(strings.TrimPrefix(key, kCue)); err == nil && strings.HasPrefix(key, kCue) &&
+						!p.v.cues[q].sentence && p.v.cues[q].units[def.id] {
+						def.category, def.keep = p.v.cues[q].category, true // "deployed warheads fell from 1,600 to 1,550"
+					}
+				}
+			}
+			return def, true // "caps deployed strategic warheads at 1,550 per side"
 		}
 	}
 	prev := p.prev
@@ -466,6 +480,9 @@ func (p *parser) unitAfter(i int) (int, int) {
 		}
 		it := p.items[j]
 		kind, inName := p.inName(it)
+		if named != "" && it.is(kCounter) {
+			return p.unitForKind(named), j // "44 Avangard units"
+		}
 		switch {
 		case inName || it.word == "-":
 			// "400 Minuteman III ICBMs", "60 B-52 and B-2 heavy bombers": a weapon's name
@@ -474,7 +491,8 @@ func (p *parser) unitAfter(i int) (int, int) {
 			}
 			continue
 		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it):
-		case p.compound(j) || capitalized(it.word) && !it.punct && len(it.keys) == 0:
+		case p.compound(j) || capitalized(it.word) && !it.punct && (len(it.keys) == 0 || hasKey(it, kNum) && j > i || it.is(kLabel)):
+			// "Type One inspections"
 			// "short-notice", "North Korea's": compounds and names before the counted thing
 		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
 			j++
@@ -487,6 +505,20 @@ func (p *parser) unitAfter(i int) (int, int) {
 		skipped++
 	}
 	return -1, -1
+}
+
+// unitForKind maps a weapon type (lexicon.md §3) to a unit: carriers keep theirs, bombs count
+// as warheads, the rest as missiles.
+func (p *parser) unitForKind(kind string) int {
+	switch kind {
+	case "icbm", "slbm", "bomber":
+		return p.unitIndex(kind)
+	case "bomb", "warhead":
+		return p.unitIndex("warhead")
+	case "ssbn", "submarine":
+		return p.unitIndex("item")
+	}
+	return p.unitIndex("missile")
 }
 
 // inName tells an item inside a lexicon weapon name, and the weapon's type.
