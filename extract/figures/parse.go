@@ -219,10 +219,16 @@ func (p *parser) read(n number) int {
 	last := n.last
 	// a range: "500 to 5,500 km", "between 500 and 5,500 kilometers", "3,000-3,500 warheads"
 	if m, ok := p.rangeEnd(n, uEnd); ok {
-		f.ValueMax = &m.value
-		last = m.last
-		if u2, e2 := p.unitAfter(m.last + 1); u2 >= 0 {
-			unit, uEnd = u2, e2
+		u2, e2 := p.unitAfter(m.last + 1)
+		_, sym1 := p.symbolBefore(n.first)
+		_, sym2 := p.symbolBefore(m.first)
+		// both ends count the same thing: "17.6 percent to $2.7 billion" is no range
+		if (unit < 0 || u2 < 0 || p.v.units[u2].id == p.v.units[unit].id) && sym1 == sym2 {
+			f.ValueMax = &m.value
+			last = m.last
+			if u2 >= 0 {
+				unit, uEnd = u2, e2
+			}
 		}
 	}
 	if u, ok := p.symbolBefore(n.first); ok && unit < 0 {
@@ -387,7 +393,9 @@ func (p *parser) bare(n number) (unitDef, bool) {
 	if len(p.figs) > 0 {
 		prev = &p.figs[0] // "the US had 675 deployed ICBMs, SLBMs and heavy bombers — ... — while Russia had 510"
 	}
-	if prev == nil || timeLike(prev.Category) || prev.Unit == "" || prev.Category == "money" || prev.Category == "percent" {
+	// an earlier figure lends its unit only to a whole number that can count the same arms
+	// ("Israel is thought to hold about 90"), not to any small number nearby
+	if prev == nil || !countable[prev.Category] || n.value != float64(int64(n.value)) || n.digits && n.value < 10 {
 		return unitDef{}, false
 	}
 	return unitDef{id: prev.Unit, category: prev.Category, bare: true}, true
@@ -408,6 +416,11 @@ func (p *parser) respectively(j int) bool {
 
 // including opens an apposition whose numbers count the noun before it.
 var including = map[string]bool{"including": true, "among": true, "of": true, "в": true, "включая": true, "из": true}
+
+// countable are the categories whose figures elliptical numbers may repeat.
+var countable = map[string]bool{"warheads_total": true, "deployed_warheads": true, "warheads_per_missile": true,
+	"deployed_delivery_vehicles": true, "launchers": true, "missiles": true, "stockpile": true, "parties_count": true,
+	"test_count": true, "inspections": true}
 
 func timeLike(category string) bool { return category == "duration" }
 
