@@ -354,8 +354,11 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		f := p.figs[p.bareSeq]
 		return unitDef{id: f.Unit, category: f.Category, keep: true, bare: true}, true
 	}
-	for k := n.first - 1; k >= 0 && k >= n.first-6; k-- {
+	for k := n.first - 1; k >= 0 && k >= n.first-8; k-- {
 		it := p.items[k]
+		if it.word == "," && k+1 < len(p.items) && including[strings.ToLower(p.items[k+1].word)] {
+			continue // "all Russian nuclear warheads, including an estimated 2,000 non-strategic ones"
+		}
 		if it.digits || it.punct && strings.Contains(",;:()", it.word) || it.is(kJoin) {
 			break
 		}
@@ -388,6 +391,9 @@ func (p *parser) respectively(j int) bool {
 	}
 	return false
 }
+
+// including opens an apposition whose numbers count the noun before it.
+var including = map[string]bool{"including": true, "among": true, "of": true, "в": true, "включая": true, "из": true}
 
 func timeLike(category string) bool { return category == "duration" }
 
@@ -450,6 +456,9 @@ func (p *parser) unitAfter(i int) (int, int) {
 	named := ""
 	for j, skipped := i, 0; j < len(p.items) && skipped <= 5; j++ {
 		if u, ok := p.unitAt(j); ok {
+			if j > i+1 && p.items[j-1].word == "-" && !p.items[j-2].digits && !p.items[j-2].punct && p.items[j-2].end == p.items[j-1].start {
+				return -1, -1 // "2.8 gigawatt-hours": the unit is another compound's tail
+			}
 			if k := p.unitIndex(named); k >= 0 && p.v.units[u].id == "missile" {
 				return k, j // "400 Sentinel missiles" are ICBMs
 			}
@@ -757,6 +766,9 @@ func (p *parser) inherited(first int) (string, bool) {
 
 // afterDate tells "ago", "old" and the like after a figure.
 func (p *parser) afterDate(j int) bool {
+	if j+1 < len(p.items) && p.items[j].word == "-" {
+		j++ // "a 17-year-old"
+	}
 	return j < len(p.items) && p.items[j].is(kAfter)
 }
 

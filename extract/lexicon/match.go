@@ -119,6 +119,12 @@ func (l *Lexicon) Find(text string, year int) []Match {
 	return l.find(text, findOptions{year: year})
 }
 
+// FindCountries returns only the countries named in text, also inside longer names
+// ("Министерство обороны РФ" names РФ).
+func (l *Lexicon) FindCountries(text string) []Match {
+	return scan(text, tokenize(text), l.compiled().entities, 0, func(t *target) bool { return t.class == "country" })
+}
+
 // FindRoles returns the role titles (lexicon.md §5) named in text.
 func (l *Lexicon) FindRoles(text string) []Match {
 	return scan(text, tokenize(text), l.compiled().cues, 0, func(t *target) bool { return t.class == "role" })
