@@ -43,7 +43,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
 		first = i - 1
 	}
-	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
+	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 16 {
 		if comma := indexPunct(s, after, ","); comma > 0 {
 			np := s[first+1 : i]
 			if len(np) == 0 {
@@ -53,7 +53,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 				}
 				np = s[from:comma]
 			}
-			a.m = parseMention(np, nil)
+			var appos []token
+			if c := indexPunct(np, 0, ","); c > 0 {
+				np, appos = np[:c], np[c+1:] // "As Rose Gottemoeller, a former ..., put it"
+			}
+			a.m = parseMention(np, appos)
 			a.m.genitive = false
 			if a.m.valid() {
 				return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
@@ -106,14 +110,23 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			after += n // "заявил РИА Новости замминистра ..."
 		}
 		end := after
-		for end < len(s) && (s[end].kind == tWord && !(end > after && isTrailingCircum(s[end])) ||
-			s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+		for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
 			if s[end].isPunct("(") {
 				end = indexPunct(s, end, ")")
 			}
 			end++
 		}
-		np := withoutParens(s[after:end])
+		// "сказал ТАСС Рябков в пятницу", "said Peskov on Monday": drop a closing circumstance
+		npEnd := end
+		for k := end - 1; k > after; k-- {
+			if s[k].cap() {
+				break
+			}
+			if isTrailingCircum(s[k]) {
+				npEnd = k
+			}
+		}
+		np := withoutParens(s[after:npEnd])
 		var appos []token
 		if end < len(s) && s[end].is(",") {
 			k := end + 1

@@ -190,7 +190,7 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 			d.spans = append(d.spans, quoteSpans(q)...)
 		}
 		d.quoteEnd = all[len(all)-1].kind == tQuote
-	case alphaWords(all) >= 3:
+	case alphaWords(all) >= 3 && !circumstanceOnly(all):
 		d.kind = "reported"
 		d.spans = [][2]int{{c[0].start, c[len(c)-1].end}}
 		if len(c2) > 0 {
@@ -270,10 +270,10 @@ func onlyQuote(s []token) bool {
 
 // trimRange drops punctuation at both ends of s[from:to], but keeps a closing bracket.
 func trimRange(s []token, from, to int) (int, int) {
-	for from < to && s[from].kind == tPunct && !s[from].isPunct("([") {
+	for from < to && s[from].isPunct(",.;:!?)]"+dashes) {
 		from++
 	}
-	for to > from && s[to-1].kind == tPunct && !s[to-1].isPunct(")]") {
+	for to > from && s[to-1].isPunct(",.;:!?(["+dashes) {
 		to--
 	}
 	return from, to
@@ -402,4 +402,28 @@ func alphaWords(c []token) int {
 		}
 	}
 	return n
+}
+
+// circumstanceOnly tells whether a would-be content is only a prepositional phrase ("on social
+// media within hours" after "responded"): what was said starts with a subject, "that", "to" or
+// an object, not with "on" or "within".
+func circumstanceOnly(c []token) bool {
+	if len(c) == 0 || c[0].kind != tWord {
+		return false
+	}
+	switch c[0].low {
+	case "on", "in", "at", "within", "during", "after", "before", "via", "through", "over", "from",
+		"with", "without", "by", "for", "later", "earlier":
+	default:
+		return false // Russian puts circumstances first freely: "в следующем году ... поступит"
+	}
+	if alphaWords(c) > 8 {
+		return false
+	}
+	for _, t := range c {
+		if t.is("that") || t.is("что") || t.kind == tQuote || t.is(",") {
+			return false
+		}
+	}
+	return true
 }

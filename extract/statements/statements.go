@@ -135,8 +135,9 @@ func (e *engine) run() {
 			if si+1 < len(sents) {
 				next = sents[si+1]
 			}
+			n := len(e.drafts)
 			e.sentence(pi, s, prev, next)
-			e.introduce(s) // after: a name in the content must not shadow the speaker
+			e.introduce(s, len(e.drafts) > n) // after: a name in the content must not shadow the speaker
 		}
 	}
 }
@@ -181,18 +182,40 @@ func quoteSpans(q *quote) [][2]int {
 
 // introduce registers the people a sentence names with a title ("Russian President Vladimir
 // Putin met ..."), so a later "the Russian leader said" can find them.
-func (e *engine) introduce(s []token) {
+func (e *engine) introduce(s []token, spoke bool) {
+	first := firstWord(s)
 	for i := 0; i < len(s); i++ {
 		if !s[i].cap() || i+1 < len(s) && s[i+1].kind == tWord && (s[i+1].cap() || isNameParticle(s[i+1].low)) {
 			continue
 		}
 		from := npStart(s, i)
-		if from >= i {
+		if from > i {
 			continue
 		}
-		m := parseMention(s[from:i+1], nil)
-		if m.kind == "person" && m.role != "" && len(strings.Fields(m.name)) >= 2 && !isCyrillic(m.name) {
-			e.reg.person(m.name, m.role)
+		var appos []token
+		if i+2 < len(s) && s[i+1].is(",") {
+			// "Matthew Miller, Department Spokesperson"
+			k := i + 2
+			for k < len(s) && s[k].kind == tWord && k-i <= 8 {
+				k++
+			}
+			if hasRoleWord(joinTokens(s[i+2 : k])) {
+				appos = s[i+2 : k]
+			}
+		}
+		m := parseMention(s[from:i+1], appos)
+		if m.kind != "person" || m.name == "" || isCyrillic(m.name) {
+			continue
+		}
+		var ent *entity
+		switch {
+		case hasRoleWord(m.role) && len(strings.Fields(m.name)) >= 2:
+			ent = e.reg.person(m.name, m.role)
+		case from == first && !spoke:
+			ent = e.reg.known(m.name) // "Trump made the announcement. He wrote:"
+		}
+		if ent != nil && from == first && !spoke {
+			e.reg.spoke(ent) // the subject of a sentence is what a following "he" points at
 		}
 	}
 }
@@ -209,4 +232,13 @@ func orderSpans(sp [][2]int) [][2]int {
 		out = append(out, s)
 	}
 	return out
+}
+
+func hasRoleWord(role string) bool {
+	for _, w := range strings.Fields(lower(role)) {
+		if isRoleWord(w) {
+			return true
+		}
+	}
+	return false
 }
