@@ -219,10 +219,16 @@ func (p *parser) read(n number) int {
 	last := n.last
 	// a range: "500 to 5,500 km", "between 500 and 5,500 kilometers", "3,000-3,500 warheads"
 	if m, ok := p.rangeEnd(n, uEnd); ok {
-		f.ValueMax = &m.value
-		last = m.last
-		if u2, e2 := p.unitAfter(m.last + 1); u2 >= 0 {
-			unit, uEnd = u2, e2
+		u2, e2 := p.unitAfter(m.last + 1)
+		_, sym1 := p.symbolBefore(n.first)
+		_, sym2 := p.symbolBefore(m.first)
+		// both ends count the same thing: "17.6 percent to $2.7 billion" is no range
+		if (unit < 0 || u2 < 0 || p.v.units[u2].id == p.v.units[unit].id) && sym1 == sym2 {
+			f.ValueMax = &m.value
+			last = m.last
+			if u2 >= 0 {
+				unit, uEnd = u2, e2
+			}
 		}
 	}
 	if u, ok := p.symbolBefore(n.first); ok && unit < 0 {
@@ -346,7 +352,8 @@ func (p *parser) bare(n number) (unitDef, bool) {
 	}
 	if j < len(p.items) {
 		it := p.items[j]
-		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp)) {
+		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp) ||
+			it.is(kRangeTo)) {
 			return unitDef{}, false
 		}
 	}
@@ -359,6 +366,10 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		if it.word == "," && k+1 < len(p.items) && including[strings.ToLower(p.items[k+1].word)] {
 			continue // "all Russian nuclear warheads, including an estimated 2,000 non-strategic ones"
 		}
+		if it.digits && k > 0 && p.items[k-1].is(kOpen) {
+			k-- // "warheads fell from 1,600 to 1,550"
+			continue
+		}
 		if it.digits || it.punct && strings.Contains(",;:()", it.word) || it.is(kJoin) {
 			break
 		}
@@ -366,14 +377,25 @@ func (p *parser) bare(n number) (unitDef, bool) {
 			if p.vehicleListBefore(k) {
 				return unitDef{id: "delivery_vehicle", category: "deployed_delivery_vehicles"}, true
 			}
-			return p.v.units[u], true // "caps deployed strategic warheads at 1,550 per side"
+			def := p.v.units[u]
+			for c := k - 1; c >= 0 && c >= k-3; c-- {
+				for _, key := range p.items[c].keys {
+					if q, err := strconv.Atoi(strings.TrimPrefix(key, kCue)); err == nil && strings.HasPrefix(key, kCue) &&
+						!p.v.cues[q].sentence && p.v.cues[q].units[def.id] {
+						def.category, def.keep = p.v.cues[q].category, true // "deployed warheads fell from 1,600 to 1,550"
+					}
+				}
+			}
+			return def, true // "caps deployed strategic warheads at 1,550 per side"
 		}
 	}
 	prev := p.prev
 	if len(p.figs) > 0 {
 		prev = &p.figs[0] // "the US had 675 deployed ICBMs, SLBMs and heavy bombers — ... — while Russia had 510"
 	}
-	if prev == nil || timeLike(prev.Category) || prev.Unit == "" || prev.Category == "money" || prev.Category == "percent" {
+	// an earlier figure lends its unit only to a whole number that can count the same arms
+	// ("Israel is thought to hold about 90"), not to any small number nearby
+	if prev == nil || !countable[prev.Category] || n.value != float64(int64(n.value)) || n.digits && n.value < 10 {
 		return unitDef{}, false
 	}
 	return unitDef{id: prev.Unit, category: prev.Category, bare: true}, true
@@ -394,6 +416,11 @@ func (p *parser) respectively(j int) bool {
 
 // including opens an apposition whose numbers count the noun before it.
 var including = map[string]bool{"including": true, "among": true, "of": true, "в": true, "включая": true, "из": true}
+
+// countable are the categories whose figures elliptical numbers may repeat.
+var countable = map[string]bool{"warheads_total": true, "deployed_warheads": true, "warheads_per_missile": true,
+	"deployed_delivery_vehicles": true, "launchers": true, "missiles": true, "stockpile": true, "parties_count": true,
+	"test_count": true, "inspections": true}
 
 func timeLike(category string) bool { return category == "duration" }
 
@@ -466,6 +493,9 @@ func (p *parser) unitAfter(i int) (int, int) {
 		}
 		it := p.items[j]
 		kind, inName := p.inName(it)
+		if named != "" && it.is(kCounter) {
+			return p.unitForKind(named), j // "44 Avangard units"
+		}
 		switch {
 		case inName || it.word == "-":
 			// "400 Minuteman III ICBMs", "60 B-52 and B-2 heavy bombers": a weapon's name
@@ -474,7 +504,8 @@ func (p *parser) unitAfter(i int) (int, int) {
 			}
 			continue
 		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it):
-		case p.compound(j) || capitalized(it.word) && !it.punct && len(it.keys) == 0:
+		case p.compound(j) || capitalized(it.word) && !it.punct && (len(it.keys) == 0 || hasKey(it, kNum) && j > i || it.is(kLabel)):
+			// "Type One inspections"
 			// "short-notice", "North Korea's": compounds and names before the counted thing
 		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
 			j++
@@ -487,6 +518,20 @@ func (p *parser) unitAfter(i int) (int, int) {
 		skipped++
 	}
 	return -1, -1
+}
+
+// unitForKind maps a weapon type (lexicon.md §3) to a unit: carriers keep theirs, bombs count
+// as warheads, the rest as missiles.
+func (p *parser) unitForKind(kind string) int {
+	switch kind {
+	case "icbm", "slbm", "bomber":
+		return p.unitIndex(kind)
+	case "bomb", "warhead":
+		return p.unitIndex("warhead")
+	case "ssbn", "submarine":
+		return p.unitIndex("item")
+	}
+	return p.unitIndex("missile")
 }
 
 // inName tells an item inside a lexicon weapon name, and the weapon's type.
