@@ -39,7 +39,7 @@ type lists struct {
 	labelStop     map[string]bool
 	genPronoun    map[string]string // "его" -> "he"
 	people        []person
-	nationality   map[string]string // "russian" -> "RU"
+	nationality   map[string]string   // "russian" -> "RU"
 	ruRoles       map[string][]string // Russian role words by their first four letters
 	ruOrgs        map[string][]string // Russian institution words by their first four letters
 }
