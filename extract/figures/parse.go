@@ -36,7 +36,7 @@ type parser struct {
 	items   []item
 	blocked []nameSpan
 	figs    []Figure
-	ends    []int // last item index of each figure (for lists and windows)
+	ends    []int   // last item index of each figure (for lists and windows)
 	prev    *Figure // the last figure of the paragraph's earlier sentences
 	bareSeq int     // bare numbers read since the last full figure ("540 and 1,549, respectively")
 	// limitCue: the sentence speaks of limits, so a treaty's headline number in it is a ceiling
