@@ -11,7 +11,5 @@ func runQuery(ctx context.Context, e *env, args []string) error     { return err
 func runSearch(ctx context.Context, e *env, args []string) error    { return errNotYet }
 func runExport(ctx context.Context, e *env, args []string) error    { return errNotYet }
 func runDigest(ctx context.Context, e *env, args []string) error    { return errNotYet }
-func runStatus(ctx context.Context, e *env, args []string) error    { return errNotYet }
 func runReextract(ctx context.Context, e *env, args []string) error { return errNotYet }
-func runCrawl(ctx context.Context, e *env, args []string) error     { return errNotYet }
 func runDemo(ctx context.Context, e *env, args []string) error      { return errNotYet }
