@@ -1,12 +1,22 @@
 // Package store keeps armswatch's data in SQLite (github.com/mattn/go-sqlite3): a versioned
-// schema migrated on open, one transaction per article. It knows nothing of HTML.
+// schema migrated on open, one transaction per article. It knows nothing of HTML: pages come in
+// as bytes with their analysis (armswatch/extract's Analysis) and go out the same way.
+//
+// The schema is documented in docs/schema.md; migrations live in migrations.go.
 package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
 	"time"
 
 	"armswatch/extract"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
 // Article is one fetched page with its analysis, as the crawler and reextract hand it over.
@@ -14,7 +24,7 @@ type Article struct {
 	URL       string
 	Source    string
 	FetchedAt time.Time
-	HTML      []byte // raw page, stored compressed
+	HTML      []byte // raw page, stored compressed; nil keeps the page already stored
 	Analysis  *extract.Analysis
 }
 
@@ -26,18 +36,93 @@ type SaveResult struct {
 }
 
 // DB is an open armswatch database.
-type DB struct{}
+type DB struct {
+	sql      *sql.DB
+	path     string
+	readOnly bool
+	fts      bool // the full-text tables and their triggers exist
+}
+
+// timeLayout is how the store writes instants: UTC, second precision, sortable as text.
+const timeLayout = "2006-01-02T15:04:05Z"
+
+func utc(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+// busyTimeout is how long a connection waits for another process's write lock (a crawl running
+// while reextract or a query runs) before giving up with "database is locked".
+const busyTimeout = 10 * time.Second
+
+// dsn builds the go-sqlite3 connection string. The pragmas go in the DSN rather than in one Exec
+// so that every pooled connection gets them.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
+	q.Set("_foreign_keys", "on")
+	if readOnly {
+		q.Set("mode", "ro")
+		q.Set("_query_only", "on")
+	} else {
+		q.Set("_journal_mode", "WAL")
+		q.Set("_synchronous", "NORMAL")
+		// BEGIN IMMEDIATE: a writer takes the lock when it starts, so two writers queue on
+		// busy_timeout instead of failing when a read transaction tries to upgrade.
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
 
 // Open opens (creating and migrating if needed) the database at path for reading and writing.
-func Open(path string) (*DB, error) { return &DB{}, nil }
+func Open(path string) (*DB, error) {
+	s, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db := &DB{sql: s, path: path}
+	if err := db.migrate(context.Background()); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: %s: %w", path, err)
+	}
+	if err := db.syncFTS(context.Background()); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: %s: %w", path, err)
+	}
+	return db, nil
+}
 
-// OpenReadOnly opens an existing database read-only (mode=ro, query_only).
-func OpenReadOnly(path string) (*DB, error) { return &DB{}, nil }
+// ErrNoDatabase is returned by OpenReadOnly when the file does not exist.
+var ErrNoDatabase = errors.New("no such database")
+
+// OpenReadOnly opens an existing database read-only (mode=ro, query_only): any statement that
+// would write fails, whatever SQL a user passes.
+func OpenReadOnly(path string) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("store: %s: %w (run armswatch crawl or demo first)", path, ErrNoDatabase)
+	}
+	s, err := sql.Open(readOnlyDriver, dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db := &DB{sql: s, path: path, readOnly: true}
+	if err := db.checkVersion(context.Background()); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: %s: %w", path, err)
+	}
+	db.fts, err = db.hasFTSTables(context.Background())
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: %s: %w", path, err)
+	}
+	return db, nil
+}
 
 // Close closes the database.
-func (db *DB) Close() error { return nil }
+func (db *DB) Close() error { return db.sql.Close() }
 
-// SaveArticle stores an article and replaces its analysis rows, in one transaction.
-func (db *DB) SaveArticle(ctx context.Context, a *Article) (SaveResult, error) {
-	return SaveResult{}, nil
+// Path is the file the database was opened from.
+func (db *DB) Path() string { return db.path }
+
+// Query runs SQL and returns its rows; on a database opened with OpenReadOnly, a statement that
+// would write fails with an error for which IsReadOnlyError is true.
+func (db *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return db.sql.QueryContext(ctx, query, args...)
 }

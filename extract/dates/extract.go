@@ -149,6 +149,28 @@ func (m match) future() bool {
 	return f != nil && !hasPast(rest[:f[0]])
 }
 
+// past reports whether the clause governing a mention is in the past tense: a past verb before
+// it in its sentence with no future marker after that, or, for a sentence that opens with the
+// mention, a past verb before any future marker ("On February 1, Washington announced ...").
+func (m match) past() bool {
+	from := strings.LastIndex(m.body[:m.start], textutil.ParagraphSep) + 1
+	prefix := m.body[from:m.start]
+	if i := lastSentenceEnd(prefix); i >= 0 {
+		prefix = prefix[i:]
+	}
+	if len(strings.TrimSpace(prefix)) > 3 {
+		return hasPast(prefix) && !futureMarks().MatchString(prefix)
+	}
+	rest := m.body[m.end:]
+	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	if f := futureMarks().FindStringIndex(rest); f != nil {
+		rest = rest[:f[0]]
+	}
+	return hasPast(rest)
+}
+
 func hasPast(s string) bool {
 	for _, m := range pastMarks().FindAllStringSubmatch(s, -1) {
 		if m[1] == "" {

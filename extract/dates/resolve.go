@@ -126,25 +126,37 @@ func lastWord(s string) string {
 	return f[len(f)-1]
 }
 
-// inferYear gives a month (and day, 0 for a month alone) without a year the reference's year:
-// the year before when a past mention would land over three months after the reference, the
-// year after when a future one would land over three months before it.
+// pastReach is how far ahead of the reference a past-tense sentence may still point (it can
+// announce talks a few weeks off, not a date months away).
+const pastReach = 45
+
+// inferYear gives a month (and day, 0 for a month alone) without a year the year that puts it
+// nearest the reference; when the sentence speaks of the future, the nearest not before it; in the past tense, the nearest not
+// beyond pastReach days after it.
 func (m match) inferYear(mo, d int) (int, bool) {
 	if !m.ctx.hasRef {
 		return 0, false
 	}
 	ref := m.ctx.ref
-	y := ref.Year()
-	day := max(d, 1)
-	t := time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
-	future := m.future()
-	switch {
-	case !future && t.After(ref.AddDate(0, 3, 0)):
-		y--
-	case future && t.Before(ref.AddDate(0, -3, 0)):
-		y++
+	future, past := m.future(), m.past()
+	best, bestGap := 0, time.Duration(1<<62)
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		t := time.Date(y, time.Month(mo), max(d, 1), 0, 0, 0, 0, time.UTC)
+		if d == 0 && y == ref.Year() && mo == int(ref.Month()) {
+			t = ref // a month alone: its own month is the reference's
+		}
+		if future && t.Before(ref) || past && t.After(ref.AddDate(0, 0, pastReach)) {
+			continue
+		}
+		gap := t.Sub(ref)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap < bestGap {
+			best, bestGap = y, gap
+		}
 	}
-	return y, true
+	return best, true
 }
 
 // Relative mentions.

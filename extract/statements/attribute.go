@@ -14,6 +14,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.according(s, i, n)
 	}
 	n := e.cues.match(s, i)
+	if n > 0 && s[i].cap() && i != firstWord(s) {
+		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
+	}
 	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
 		if i > 0 && s[i-1].is(",") {
 			if n := l.participles.match(s, i); n > 0 {
@@ -25,7 +28,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 				} else if a.m = subjectAtStart(s); !a.m.valid() {
 					return a, 0, 0, 0, false
 				}
-				from := skipThat(s, i+n)
+				from := contentStart(s, i+n, a.cue)
 				return a, from, contentEnd(s, from, e.cues), len(s), true
 			}
 		}
@@ -77,14 +80,15 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			a.resume = after + 1
 			return a, 0, before, len(s), true
 		}
-		if before >= 0 && (s[before].isPunct(","+dashes) || s[before].kind == tQuote) && tailIsCircumstance(s, after, a.cue) {
+		quoteBefore := before >= 0 && s[before].kind == tQuote
+		if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
 			// "...," Peskov said. / Moscow hopes ..., Peskov told reporters.
-			stop = len(s)
-			return a, 0, before + boolInt(s[before].kind == tQuote), stop, true
+			return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
 		}
 		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after, a.cue) {
 			// "Part one," he said, "part two."
 			if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
+				a.split = true
 				return a, before, q + 1, q + 1, true
 			}
 		}
@@ -135,7 +139,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			cEnd--
 		}
 		// "Part one," said Peskov, "part two."
-		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && s[cEnd-1].kind == tQuote {
+		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
+			a.split = true
 			return a, 0, q + 1, q + 1, true
 		}
 		return a, 0, cEnd, len(s), true
@@ -158,7 +163,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		if comma < 0 {
 			return a, 0, 0, 0, false
 		}
-		a.m = parseMention(s[i+n:comma], nil)
+		a.m = parseMention(sourceOf(s[i+n:comma]), nil)
 		if pron != "" {
 			a.m = mention{pronoun: pron}
 		}
@@ -168,7 +173,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 			a.resume = comma + 1
 			return a, 0, i - 1, comma + 1, true
 		}
-		if !a.m.valid() || nonSpeaker(s[i+n:comma]) {
+		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:comma])) {
 			return a, 0, 0, 0, false
 		}
 		return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
@@ -178,9 +183,12 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		for end < len(s) && s[end].kind == tWord {
 			end++
 		}
-		a.m = parseMention(s[i+n:end], nil)
+		for end < len(s) && (s[end].kind == tWord || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
+			end++
+		}
+		a.m = parseMention(sourceOf(s[i+n:end]), nil)
 		a.m.genitive = ru
-		if !a.m.valid() || nonSpeaker(s[i+n:end]) {
+		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:end])) {
 			return a, 0, 0, 0, false
 		}
 		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
@@ -226,7 +234,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 				break
 			}
 			m := parseMention(s[from:k], appos)
-			if m.name != "" && !m.indefinite {
+			if m.name != "" || m.valid() && (m.indefinite || m.descriptor != "") {
 				return from, m
 			}
 			break
@@ -249,6 +257,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 // spokesman", "Russia's deputy foreign minister") or a relative clause ("who heads ...").
 func apposLike(ts []token) bool {
 	w := ts[0].low
+	if strings.HasSuffix(w, "ing") && len(w) > 5 {
+		return true // "A German defence official, speaking on condition of anonymity, said"
+	}
 	if isRelative(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
@@ -270,10 +281,13 @@ func npStart(s []token, j int) int {
 			break
 		}
 		switch {
+		case (t.low == "the" || t.low == "a" || t.low == "an") && i >= 2 && i < j && (s[i-1].is("of") || s[i-1].is("for")) &&
+			(s[i-2].cap() || isRoleWord(s[i-2].low)):
+			// "Commander of the Strategic Missile Forces ...": the article is inside the title
 		case t.low == "the" || t.low == "a" || t.low == "an":
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
-			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low)):
+			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
 		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
 			return i + 1
 		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
@@ -331,7 +345,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if i >= end {
 		return true
 	}
-	if s[i].is(",") && i+1 < end && l.participles.match(s, i+1) > 0 {
+	if participleAt(s, i) < len(s) {
 		return true // "..., adding that ..." starts a statement of its own
 	}
 	if end-i > 14 {
@@ -363,7 +377,8 @@ func isTold(cue string) bool {
 
 func isCircumWord(w string) bool {
 	switch w {
-	case "in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
+	case "ahead", "prior", "upon", "outside", "inside", "near", "afterwards", "shortly",
+		"in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
 		"with", "from", "amid", "following", "according", "told", "late", "earlier", "later",
 		"в", "на", "во", "по", "после", "перед", "журналистам":
 		return true
@@ -381,9 +396,20 @@ func contentStart(s []token, i int, cue string) int {
 		if t.is("that") || t.is("что") || t.is(":") {
 			return skipThat(s, k)
 		}
-		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()"+dashes) || t.cap() || l.timeWords[t.low] ||
+		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
+		}
+	}
+	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
+		// "said in a televised address that ...": a prepositional phrase before "that"
+		for k := i + 1; k < len(s) && k-i <= 10; k++ {
+			if s[k].is("that") {
+				return skipThat(s, k)
+			}
+			if s[k].kind != tWord {
+				break
+			}
 		}
 	}
 	k := i
@@ -449,6 +475,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
+			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
 				return k - 1
@@ -562,4 +590,53 @@ func subjectAtStart(s []token) mention {
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
 	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
+}
+
+func isClauseConj(w string) bool {
+	switch w {
+	case "while", "whereas", "but", "although", "though", "тогда", "однако":
+		return true
+	}
+	return false
+}
+
+// participleAt returns i when s[i] is a comma opening a participle clause of the same speaker
+// ("..., adding that ..."), else len(s).
+func participleAt(s []token, i int) int {
+	if i < len(s) && s[i].is(",") && i+1 < len(s) && builtin().participles.match(s, i+1) > 0 {
+		return i
+	}
+	return len(s)
+}
+
+// tailHasContent tells whether what follows a quotation's attribution carries words said:
+// another quotation, a "that" clause or a colon.
+func tailHasContent(s []token, i int) bool {
+	for k := i; k < len(s); k++ {
+		if s[k].kind == tQuote || s[k].is("that") || s[k].is("что") || s[k].is(":") {
+			return true
+		}
+		if participleAt(s, k) == k {
+			return false
+		}
+	}
+	return false
+}
+
+// sourceOf finds who is behind data named after "according to": "estimates by the Federation
+// of American Scientists" gives the Federation, "SIPRI estimates" SIPRI.
+func sourceOf(np []token) []token {
+	l := builtin()
+	for k, t := range np {
+		if !l.nonSpeakers[t.low] {
+			continue
+		}
+		if k+2 < len(np) && (np[k+1].is("by") || np[k+1].is("of") || np[k+1].is("from")) {
+			return np[k+2:]
+		}
+		if k > 0 && k == len(np)-1 {
+			return np[:k]
+		}
+	}
+	return np
 }

@@ -65,7 +65,8 @@ func parseMention(np, appos []token) mention {
 		m.role = joinTokens(np)
 	case ns < len(np) && isPlace(np[ns:]):
 		m.kind, m.name = "organization", joinTokens(np)
-	case ns < len(np) && !hasOrgHead(np[ns:]):
+	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
+		ns = trimRoleComplement(np, ns)
 		m.kind = "person"
 		m.name = cleanName(np[ns:])
 		m.role = joinTokens(np[:ns])
@@ -105,6 +106,10 @@ func nameStart(np []token) int {
 	i := len(np)
 	for i > 0 {
 		t := np[i-1]
+		if t.isPunct(".") && i >= 2 && np[i-2].cap() && len([]rune(np[i-2].text)) == 1 {
+			i-- // the period of an initial: "Antony J. Blinken"
+			continue
+		}
 		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
 			isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] {
 			break
@@ -210,6 +215,10 @@ func allCaps(np []token) bool {
 func cleanName(ts []token) string {
 	parts := make([]string, 0, len(ts))
 	for _, t := range ts {
+		if t.isPunct(".") && len(parts) > 0 {
+			parts[len(parts)-1] += "."
+			continue
+		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
 		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 {
 			parts = append(parts, w[:i+1], titleCase(w[i+1:]))
@@ -320,4 +329,41 @@ func female(name string) (isFemale, ok bool) {
 		}
 	}
 	return false, false
+}
+
+func hasDigit(ts []token) bool {
+	for _, t := range ts {
+		for _, r := range t.text {
+			if unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// trimRoleComplement moves the name start past the words that complete a title with "of" or
+// "for" ("Special Presidential Envoy for Arms Control Marshall Billingslea"): a name keeps its
+// last two words, or three with a middle initial.
+func trimRoleComplement(np []token, ns int) int {
+	hasOf := false
+	for _, t := range np[:ns] {
+		if t.is("of") || t.is("for") {
+			hasOf = true
+		}
+	}
+	var words []int
+	for k := ns; k < len(np); k++ {
+		if np[k].kind == tWord {
+			words = append(words, k)
+		}
+	}
+	if !hasOf || len(words) <= 2 {
+		return ns
+	}
+	keep := 2
+	if len(words) >= 3 && len([]rune(np[words[len(words)-2]].text)) == 1 {
+		keep = 3
+	}
+	return words[len(words)-keep]
 }

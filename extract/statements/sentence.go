@@ -1,6 +1,9 @@
 package statements
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // attribution links a speaker to a cue in a sentence.
 type attribution struct {
@@ -14,6 +17,7 @@ type attribution struct {
 	resume int
 	// prevSentence: the content is the sentence before ("Об этом заявил Песков.")
 	prevSentence bool
+	split        bool // a quotation split by its attribution: the content is its quotations
 }
 
 // claim is a token range of a sentence already given to a statement.
@@ -170,13 +174,13 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 	}
 	d := &draft{para: pi, m: a.m, cue: a.cue}
 	switch {
-	case len(qs) > 0 && 2*qw >= tw:
+	case len(qs) > 0 && (a.split || quoteIsContent(all, tw-qw, a.cue)):
 		d.kind = "direct"
 		for _, q := range qs {
 			d.spans = append(d.spans, quoteSpans(q)...)
 		}
 		d.quoteEnd = all[len(all)-1].kind == tQuote
-	case tw >= 2:
+	case alphaWords(all) >= 3:
 		d.kind = "reported"
 		d.spans = [][2]int{{c[0].start, c[len(c)-1].end}}
 		if len(c2) > 0 {
@@ -335,4 +339,57 @@ func isMonth(w string) bool {
 		}
 	}
 	return false
+}
+
+// quoteIsContent tells whether the quotations of content c are what was said, rather than
+// fragments inside a reported clause: c opens with the quotation and little else stands
+// outside it ("said that \"...\""), or the words are named with "as" or a naming verb
+// ("described as \"a gold standard\"", "called the order \"a colossal mistake\"").
+func quoteIsContent(c []token, outside int, cue string) bool {
+	first := -1
+	for i, t := range c {
+		if t.kind != tPunct {
+			first = i
+			break
+		}
+	}
+	if first >= 0 && c[first].kind == tQuote && outside <= 2 {
+		return true
+	}
+	last := len(c) - 1
+	for last >= 0 && c[last].kind == tPunct {
+		last--
+	}
+	if last < 1 || c[last].kind != tQuote {
+		return false
+	}
+	return c[last-1].is("as") || c[last-1].is("как") || isNamingCue(cue) && outside <= 4
+}
+
+func isNamingCue(cue string) bool {
+	switch w, _, _ := strings.Cut(lower(cue), " "); w {
+	case "called", "calls", "described", "describes", "dubbed", "branded", "labelled", "labeled",
+		"termed", "named", "назвал", "назвала", "назвали", "охарактеризовал", "называл":
+		return true
+	}
+	return false
+}
+
+// alphaWords counts the words with letters in c (quotations count by their words).
+func alphaWords(c []token) int {
+	n := 0
+	for _, t := range c {
+		switch t.kind {
+		case tQuote:
+			n += words(t.text)
+		case tWord:
+			for _, r := range t.text {
+				if unicode.IsLetter(r) {
+					n++
+					break
+				}
+			}
+		}
+	}
+	return n
 }

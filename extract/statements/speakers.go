@@ -79,6 +79,14 @@ func (r *registry) spoke(e *entity) {
 		return
 	}
 	r.last = e
+	// most recent speaker last: a role alone ("the diplomat") prefers who spoke last
+	for i, x := range r.ents {
+		if x == e {
+			copy(r.ents[i:], r.ents[i+1:])
+			r.ents[len(r.ents)-1] = e
+			break
+		}
+	}
 	if e.kind == "organization" {
 		r.lastOrg = e
 		return

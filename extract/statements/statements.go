@@ -134,8 +134,8 @@ func (e *engine) run() {
 			if si+1 < len(sents) {
 				next = sents[si+1]
 			}
-			e.introduce(s)
 			e.sentence(pi, s, prev, next)
+			e.introduce(s) // after: a name in the content must not shadow the speaker
 		}
 	}
 }

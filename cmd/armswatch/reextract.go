@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"armswatch/extract"
+	"armswatch/store"
+
+	"github.com/schollz/progressbar/v3"
+)
+
+// runReextract runs the current analyzer over stored pages whose analysis is older (all with
+// --all), one transaction per article, so that an analyzer upgrade reaches the database without
+// fetching anything.
+func runReextract(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "reextract", "")
+	db := dbFlag(fs)
+	all := fs.Bool("all", false, "re-analyze every article, not only those of an older analyzer")
+	configPath := fs.String("config", "", "config file (lexicon, reporting verbs, source profiles)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError("reextract: unexpected argument %q", pos[0])
+	}
+	cfg, err := loadConfig(*configPath, false)
+	if err != nil {
+		return err
+	}
+	var base extract.Options
+	if err := cfg.applyAnalysis(&base); err != nil {
+		return err
+	}
+	path, err := dbPath(*db, *configPath)
+	if err != nil {
+		return err
+	}
+	d, err := store.Open(path)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	ids, err := d.StaleArticles(ctx, extract.Version, *all)
+	if err != nil {
+		return err
+	}
+	profiles := map[string]string{}
+	for _, s := range cfg.Sources {
+		profiles[s.Name] = s.Profile
+	}
+	var bar *progressbar.ProgressBar
+	if e.isTerminal && len(ids) > 0 {
+		bar = progressbar.NewOptions(len(ids), progressbar.OptionSetWriter(e.stderr),
+			progressbar.OptionSetDescription("reextract"), progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish())
+	}
+	var st reextractStats
+	start := time.Now()
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		st.add(reextractOne(ctx, d, id, base, profiles), e, id)
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	fmt.Fprintf(e.stderr, "reextract: %d articles re-analyzed with analyzer %s (%d changed), %d skipped without a stored page, %d failed, in %s\n",
+		st.done, extract.Version, st.changed, st.skipped, st.failed, time.Since(start).Round(time.Millisecond))
+	if st.failed > 0 {
+		return fmt.Errorf("reextract: %d of %d articles failed", st.failed, len(ids))
+	}
+	return nil
+}
+
+type reextractStats struct{ done, changed, skipped, failed int }
+
+type outcome struct {
+	changed, skipped bool
+	err              error
+}
+
+func (s *reextractStats) add(o outcome, e *env, id int64) {
+	switch {
+	case o.err != nil:
+		s.failed++
+		fmt.Fprintf(e.stderr, "armswatch: reextract article %d: %v\n", id, o.err)
+	case o.skipped:
+		s.skipped++
+	default:
+		s.done++
+		if o.changed {
+			s.changed++
+		}
+	}
+}
+
+// reextractOne analyzes one stored page again and saves it (one transaction). The stored
+// source name and publication time are handed back as the crawler gave them, so that a page
+// without its own time keeps the feed's.
+func reextractOne(ctx context.Context, d *store.DB, id int64, opt extract.Options, profiles map[string]string) outcome {
+	p, err := d.Page(ctx, id)
+	if err != nil {
+		return outcome{err: err}
+	}
+	if p.HTML == nil {
+		return outcome{skipped: true}
+	}
+	opt.URL, opt.Source, opt.Profile = p.URL, p.Source, profiles[p.Source]
+	if t, err := parseTime(p.Published); err == nil {
+		opt.Published = t
+	}
+	an, err := extract.HTML(p.HTML, opt)
+	if err != nil {
+		return outcome{err: err}
+	}
+	res, err := d.SaveArticle(ctx, &store.Article{URL: p.URL, Source: p.Source, FetchedAt: p.FetchedAt, Analysis: an})
+	if err != nil {
+		return outcome{err: err}
+	}
+	return outcome{changed: res.Changed}
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"armswatch/store"
+)
+
+// runSearch runs a full-text search and prints the hits best first.
+func runSearch(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "search", "QUERY")
+	db := dbFlag(fs)
+	period := periodFlags(fs)
+	speaker := fs.String("speaker", "", "only statements whose speaker contains this")
+	treaty := fs.String("treaty", "", "only items about this treaty (id like new_start, or name)")
+	source := fs.String("source", "", "only this source")
+	limit := fs.Int("limit", 20, "at most this many hits")
+	format := fs.String("format", "text", "text, json or jsonl")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usageError("search: give words to search for, e.g. armswatch search 'New START'")
+	}
+	if *format != "text" && *format != "json" && *format != "jsonl" {
+		return usageError("search: --format %q: want text, json or jsonl", *format)
+	}
+	if *limit <= 0 {
+		return usageError("search: --limit must be positive")
+	}
+	p, err := period.resolve(time.Now())
+	if err != nil {
+		return err
+	}
+	q := store.SearchQuery{Text: strings.Join(pos, " "), Period: p, Speaker: *speaker,
+		Treaty: *treaty, Source: *source, Limit: *limit, Mark: [2]string{"**", "**"}}
+	if *format == "text" && e.isTerminal {
+		q.Mark = [2]string{"\x1b[1m", "\x1b[0m"}
+	}
+	if *format != "text" {
+		q.Mark = [2]string{"«", "»"}
+	}
+	d, err := openReadOnly(*db)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	hits, err := d.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "text":
+		return printHits(e.stdout, hits)
+	default:
+		return jsonHits(e.stdout, hits, *format == "jsonl")
+	}
+}
+
+func printHits(w io.Writer, hits []store.Hit) error {
+	var b strings.Builder
+	if len(hits) == 0 {
+		b.WriteString("no matches\n")
+	}
+	for i, h := range hits {
+		date := h.Published
+		if len(date) > 10 {
+			date = date[:10]
+		}
+		who := "article"
+		if h.Kind == "statement" {
+			who = h.Speaker
+			if who == "" {
+				who = "(unknown speaker)"
+			}
+			if h.Role != "" {
+				who += " (" + h.Role + ")"
+			}
+			if h.Cue != "" {
+				who += ", " + h.Cue
+			}
+		}
+		fmt.Fprintf(&b, "%d. %s · %s · %s\n", i+1, who, date, h.Source)
+		fmt.Fprintf(&b, "   %s\n", strings.Join(strings.Fields(h.Snippet), " "))
+		fmt.Fprintf(&b, "   %s\n   %s\n", h.Title, h.URL)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// hitJSON is a hit in --format json/jsonl: snake_case keys as in the database.
+type hitJSON struct {
+	Kind        string  `json:"kind"`
+	StatementID int64   `json:"statement_id,omitempty"`
+	ArticleID   int64   `json:"article_id"`
+	Score       float64 `json:"score"`
+	Snippet     string  `json:"snippet"`
+	Speaker     string  `json:"speaker,omitempty"`
+	Role        string  `json:"role,omitempty"`
+	Cue         string  `json:"cue,omitempty"`
+	Treaty      string  `json:"treaty,omitempty"`
+	Title       string  `json:"title"`
+	URL         string  `json:"url"`
+	Source      string  `json:"source"`
+	Published   string  `json:"published"`
+}
+
+func jsonHits(w io.Writer, hits []store.Hit, lines bool) error {
+	out := make([]hitJSON, len(hits))
+	for i, h := range hits {
+		out[i] = hitJSON(h)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if lines {
+		for _, h := range out {
+			if err := enc.Encode(h); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

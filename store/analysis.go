@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"armswatch/extract"
+)
+
+// replaceAnalysis deletes the article's analysis rows and writes the new ones. Deleting first
+// is what makes a second save replace rather than duplicate.
+func replaceAnalysis(ctx context.Context, tx *sql.Tx, id int64, an *extract.Analysis) error {
+	for _, t := range []string{"statements", "dates", "figures", "mentions"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t+" WHERE article_id = ?", id); err != nil {
+			return fmt.Errorf("clear %s: %w", t, err)
+		}
+	}
+	steps := []func(context.Context, *sql.Tx, int64, *extract.Analysis) error{
+		insertStatements, insertDates, insertFigures, insertMentions,
+	}
+	for _, step := range steps {
+		if err := step(ctx, tx, id, an); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertRows prepares one INSERT and runs it for each of n rows.
+func insertRows(ctx context.Context, tx *sql.Tx, table, query string, n int, args func(i int) []any) error {
+	if n == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("%s: %w", table, err)
+	}
+	defer st.Close()
+	for i := 0; i < n; i++ {
+		if _, err := st.ExecContext(ctx, args(i)...); err != nil {
+			return fmt.Errorf("%s row %d: %w", table, i, err)
+		}
+	}
+	return nil
+}
+
+func insertStatements(ctx context.Context, tx *sql.Tx, id int64, an *extract.Analysis) error {
+	treaties := statementTreaties(an)
+	return insertRows(ctx, tx, "statements", `INSERT INTO statements (article_id, seq, kind, text,
+		speaker, speaker_role, speaker_kind, cue, treaty, paragraph, byte_start, byte_end, spans)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, len(an.Statements), func(i int) []any {
+		s := an.Statements[i]
+		return []any{id, i, s.Kind, s.Text, s.Speaker, s.SpeakerRole, s.SpeakerKind, s.Cue,
+			treaties[i], s.Paragraph, s.Start, s.End, jsonText(s.Spans)}
+	})
+}
+
+func insertDates(ctx context.Context, tx *sql.Tx, id int64, an *extract.Analysis) error {
+	return insertRows(ctx, tx, "dates", `INSERT INTO dates (article_id, seq, text, kind, value,
+		value_end, granularity, paragraph, byte_start, byte_end) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+		len(an.Dates), func(i int) []any {
+			d := an.Dates[i]
+			return []any{id, i, d.Text, d.Kind, d.Value, nullable(d.ValueEnd), d.Granularity,
+				d.Paragraph, d.Start, d.End}
+		})
+}
+
+func insertFigures(ctx context.Context, tx *sql.Tx, id int64, an *extract.Analysis) error {
+	return insertRows(ctx, tx, "figures", `INSERT INTO figures (article_id, seq, text, value,
+		value_max, comparator, unit, category, treaty, paragraph, byte_start, byte_end, sentence,
+		sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		len(an.Figures), func(i int) []any {
+			f := an.Figures[i]
+			var max any
+			if f.ValueMax != nil {
+				max = *f.ValueMax
+			}
+			ss, se := SentenceSpan(an.Body, f.Start, f.End)
+			return []any{id, i, f.Text, f.Value, max, f.Comparator, f.Unit, f.Category, f.Treaty,
+				f.Paragraph, f.Start, f.End, an.Body[ss:se], ss, se}
+		})
+}
+
+func insertMentions(ctx context.Context, tx *sql.Tx, id int64, an *extract.Analysis) error {
+	return insertRows(ctx, tx, "mentions", `INSERT INTO mentions (article_id, seq, type, entity_id,
+		name, text, paragraph, byte_start, byte_end) VALUES (?,?,?,?,?,?,?,?,?)`,
+		len(an.Mentions), func(i int) []any {
+			m := an.Mentions[i]
+			return []any{id, i, m.Type, m.ID, m.Name, m.Text, m.Paragraph, m.Start, m.End}
+		})
+}

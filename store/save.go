@@ -1,0 +1,212 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"armswatch/extract"
+)
+
+// SaveArticle stores an article and replaces its analysis rows, in one transaction. The article
+// row keeps its id across saves (an upsert, not a delete and insert), so ids in exports stay
+// stable; its statements, dates, figures and mentions are deleted and written again.
+func (db *DB) SaveArticle(ctx context.Context, a *Article) (SaveResult, error) {
+	var res SaveResult
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = saveTx(ctx, tx, a)
+		return err
+	})
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("store: save %s: %w", a.URL, err)
+	}
+	return res, nil
+}
+
+// SaveArticles stores many articles in one transaction: for bulk loads (imports, benchmarks),
+// where one commit per article would dominate the time.
+func (db *DB) SaveArticles(ctx context.Context, as []*Article) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, a := range as {
+			if _, err := saveTx(ctx, tx, a); err != nil {
+				return fmt.Errorf("store: save %s: %w", a.URL, err)
+			}
+		}
+		return nil
+	})
+}
+
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if db.readOnly {
+		return errors.New("database opened read-only")
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func saveTx(ctx context.Context, tx *sql.Tx, a *Article) (SaveResult, error) {
+	an := a.Analysis
+	if an == nil {
+		return SaveResult{}, errors.New("no analysis")
+	}
+	if a.URL == "" {
+		return SaveResult{}, errors.New("no URL")
+	}
+	var res SaveResult
+	var oldHash string
+	err := tx.QueryRowContext(ctx, "SELECT id, content_hash FROM articles WHERE url = ?", a.URL).Scan(&res.ArticleID, &oldHash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		res.New = true
+	case err != nil:
+		return res, err
+	}
+	hash := contentHash(an)
+	res.Changed = !res.New && hash != oldHash
+	raw, err := compress(a.HTML)
+	if err != nil {
+		return res, err
+	}
+	fetched := a.FetchedAt
+	if fetched.IsZero() {
+		fetched = time.Now()
+	}
+	id, err := upsertArticle(ctx, tx, a, hash, raw, utc(fetched))
+	if err != nil {
+		return res, err
+	}
+	res.ArticleID = id
+	if err := replaceAnalysis(ctx, tx, id, an); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// contentHash fingerprints what a reader sees (title, subtitle, body), so that a page whose ads
+// or markup change is not reported as a changed article.
+func contentHash(an *extract.Analysis) string {
+	h := sha256.New()
+	for _, s := range []string{an.Title, an.Subtitle, an.Body} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// compress gzips a page. gzip (compress/gzip) rather than zstd: it is in the standard library
+// (zstd is not in go.mod), any tool reads it, and pages shrink about 5x either way.
+func compress(page []byte) ([]byte, error) {
+	if page == nil {
+		return nil, nil
+	}
+	var b bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&b, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := zw.Write(page); err != nil {
+		return nil, fmt.Errorf("compress page: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("compress page: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" {
+		return "[]"
+	}
+	return string(b)
+}
+
+const upsertSQL = `
+INSERT INTO articles (url, canonical_url, source, profile, title, subtitle, authors, section,
+    language, published, published_utc, modified, dateline_text, dateline_place, dateline_date,
+    dateline_agency, dateline_start, dateline_end, body, relevance, raw_html, content_hash,
+    first_seen_at, fetched_at, analyzer_version, warnings)
+VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+ON CONFLICT (url) DO UPDATE SET
+    canonical_url = excluded.canonical_url, source = excluded.source, profile = excluded.profile,
+    title = excluded.title, subtitle = excluded.subtitle, authors = excluded.authors,
+    section = excluded.section, language = excluded.language, published = excluded.published,
+    published_utc = excluded.published_utc, modified = excluded.modified,
+    dateline_text = excluded.dateline_text, dateline_place = excluded.dateline_place,
+    dateline_date = excluded.dateline_date, dateline_agency = excluded.dateline_agency,
+    dateline_start = excluded.dateline_start, dateline_end = excluded.dateline_end,
+    body = excluded.body, relevance = excluded.relevance,
+    raw_html = coalesce(excluded.raw_html, raw_html), content_hash = excluded.content_hash,
+    fetched_at = excluded.fetched_at, analyzer_version = excluded.analyzer_version,
+    warnings = excluded.warnings
+RETURNING id`
+
+func upsertArticle(ctx context.Context, tx *sql.Tx, a *Article, hash string, raw []byte, fetched string) (int64, error) {
+	an := a.Analysis
+	source := an.Source
+	if a.Source != "" {
+		source = a.Source
+	}
+	var dl struct {
+		text, place, date, agency any
+		start, end                any
+	}
+	if d := an.Dateline; d != nil {
+		dl.text, dl.place, dl.agency, dl.start, dl.end = d.Text, d.Place, d.Agency, d.Start, d.End
+		if d.Date != nil {
+			dl.date = *d.Date
+		}
+	}
+	var rawArg any
+	if raw != nil {
+		rawArg = raw
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, upsertSQL,
+		a.URL, an.CanonicalURL, source, an.Profile, an.Title, an.Subtitle, jsonText(an.Authors),
+		an.Section, an.Language, nullable(an.Published), publishedUTC(an.Published), nullable(an.Modified),
+		dl.text, dl.place, dl.date, dl.agency, dl.start, dl.end, an.Body, an.Relevance, rawArg, hash,
+		fetched, fetched, an.AnalyzerVersion, jsonText(an.Warnings),
+	).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("article row: %w", err)
+	}
+	return id, nil
+}
+
+func nullable(s *string) any {
+	if s == nil || *s == "" {
+		return nil
+	}
+	return *s
+}
+
+// publishedUTC turns the contract's published (RFC 3339 with the page's offset, or a bare date)
+// into a UTC instant that sorts and compares as text; a bare date is taken as midnight UTC.
+func publishedUTC(s *string) any {
+	if s == nil || *s == "" {
+		return nil
+	}
+	if t, err := time.Parse(time.RFC3339, *s); err == nil {
+		return utc(t)
+	}
+	if t, err := time.Parse("2006-01-02", *s); err == nil {
+		return utc(t)
+	}
+	return nil
+}

@@ -1,0 +1,229 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// SearchQuery is a full-text search with its filters.
+type SearchQuery struct {
+	Text    string // FTS5 query syntax; plain words are ANDed
+	Period         // on the article's publication time
+	Speaker string // statements whose speaker contains this (case-insensitive); excludes article hits
+	Treaty  string // lexicon id ("new_start") or name ("New START")
+	Source  string
+	Limit   int       // default 20
+	Mark    [2]string // put around matched words in snippets; default « »
+}
+
+// Hit is one search result: a statement, or an article whose text matched.
+type Hit struct {
+	Kind        string // "statement" or "article"
+	StatementID int64  // 0 for an article hit
+	ArticleID   int64
+	Score       float64 // bm25: lower is better
+	Snippet     string
+	Speaker     string
+	Role        string
+	Cue         string
+	Treaty      string
+	Title       string
+	URL         string
+	Source      string
+	Published   string
+}
+
+// ErrNoFTS is returned by Search when the binary or the database lacks the full-text index.
+var ErrNoFTS = errors.New("full-text search is not available: build armswatch with -tags sqlite_fts5 " +
+	"(go build -tags sqlite_fts5 ./cmd/armswatch) and open the database once read-write (e.g. armswatch reextract) to index it")
+
+// Column weights for bm25: a word in a statement's text counts more than one in its speaker's
+// name; in an article, the title counts most, then the lead, then the body.
+const (
+	statementRank = "bm25(statements_fts, 1.0, 0.5)"
+	articleRank   = "bm25(articles_fts, 4.0, 2.0, 1.0)"
+)
+
+// Search returns the best hits over statements and article text, best first. Statements and
+// articles are ranked together by bm25; a statement usually outranks the article it stands in
+// because short texts that match score better.
+func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
+	if !db.fts {
+		return nil, ErrNoFTS
+	}
+	if strings.TrimSpace(q.Text) == "" {
+		return nil, errors.New("store: search: empty query")
+	}
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	if q.Mark == [2]string{} {
+		q.Mark = [2]string{"«", "»"}
+	}
+	match := q.Text
+	if !usesSyntax(match) {
+		// Plain words: quote each so that punctuation inside ("INF-Treaty", "U.S.") is split
+		// into tokens instead of being parsed as FTS5 operators.
+		match = quoteTerms(match)
+	}
+	hits, err := db.search(ctx, q, match)
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w (FTS5 query syntax: https://www.sqlite.org/fts5.html#full_text_query_syntax)", q.Text, err)
+	}
+	return hits, nil
+}
+
+// usesSyntax tells whether a query uses FTS5 operators: phrases, prefixes, groups, column
+// filters, or the AND/OR/NOT/NEAR keywords.
+func usesSyntax(s string) bool {
+	if strings.ContainsAny(s, `"*():^{}`) {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "AND", "OR", "NOT", "NEAR":
+			return true
+		}
+	}
+	return false
+}
+
+// quoteTerms makes every whitespace-separated word an FTS5 string, so punctuation in it is
+// tokenized instead of parsed as syntax.
+func quoteTerms(s string) string {
+	var parts []string
+	for _, w := range strings.Fields(s) {
+		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	}
+	return strings.Join(parts, " ")
+}
+
+// search runs the statement and the article queries and merges them by score. An article hit
+// is dropped when one of its statements is a hit: the statement already names the article, and
+// the article would otherwise repeat it (its body holds the statement's words).
+func (db *DB) search(ctx context.Context, q SearchQuery, match string) ([]Hit, error) {
+	treaties, err := db.treatyIDs(ctx, q.Treaty)
+	if err != nil {
+		return nil, err
+	}
+	query, args := statementSearch(q, match, treaties, q.Limit)
+	hits, err := db.hits(ctx, query, args)
+	if err != nil || q.Speaker != "" {
+		return hits, err
+	}
+	query, args = articleSearch(q, match, treaties, q.Limit+len(hits))
+	arts, err := db.hits(ctx, query, args)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[int64]bool{}
+	for _, h := range hits {
+		seen[h.ArticleID] = true
+	}
+	for _, h := range arts {
+		if !seen[h.ArticleID] {
+			hits = append(hits, h)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score < hits[j].Score })
+	return hits[:min(len(hits), q.Limit)], nil
+}
+
+func (db *DB) hits(ctx context.Context, query string, args []any) ([]Hit, error) {
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		if err := rows.Scan(&h.Kind, &h.StatementID, &h.ArticleID, &h.Score, &h.Snippet, &h.Speaker,
+			&h.Role, &h.Cue, &h.Treaty, &h.Title, &h.URL, &h.Source, &h.Published); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+func statementSearch(q SearchQuery, match string, treaties []string, limit int) (string, []any) {
+	conds := []string{"statements_fts MATCH ?"}
+	args := []any{q.Mark[0], q.Mark[1], match}
+	conds, args = q.Period.where(articleTime, conds, args)
+	if q.Speaker != "" {
+		conds = append(conds, "s.speaker LIKE '%' || ? || '%'")
+		args = append(args, q.Speaker)
+	}
+	if q.Source != "" {
+		conds = append(conds, "a.source = ? COLLATE NOCASE")
+		args = append(args, q.Source)
+	}
+	if q.Treaty != "" {
+		conds = append(conds, "s.treaty IN ("+placeholders(len(treaties))+")")
+		args = appendStrings(args, treaties)
+	}
+	return `SELECT 'statement', s.id, s.article_id, ` + statementRank + ` AS score,
+		snippet(statements_fts, 0, ?, ?, '…', 32), s.speaker, s.speaker_role, s.cue, s.treaty,
+		a.title, a.url, a.source, coalesce(a.published, '')
+		FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid
+		JOIN articles a ON a.id = s.article_id` + whereClause(conds) +
+		" ORDER BY score LIMIT ?", append(args, limit)
+}
+
+func articleSearch(q SearchQuery, match string, treaties []string, limit int) (string, []any) {
+	conds := []string{"articles_fts MATCH ?"}
+	args := []any{q.Mark[0], q.Mark[1], match}
+	conds, args = q.Period.where(articleTime, conds, args)
+	if q.Source != "" {
+		conds = append(conds, "a.source = ? COLLATE NOCASE")
+		args = append(args, q.Source)
+	}
+	if q.Treaty != "" {
+		conds = append(conds, `EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id
+			AND m.type = 'treaty' AND m.entity_id IN (`+placeholders(len(treaties))+`))`)
+		args = appendStrings(args, treaties)
+	}
+	return `SELECT 'article', 0, a.id, ` + articleRank + ` AS score,
+		snippet(articles_fts, -1, ?, ?, '…', 32), '', '', '', '',
+		a.title, a.url, a.source, coalesce(a.published, '')
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid` + whereClause(conds) +
+		" ORDER BY score LIMIT ?", append(args, limit)
+}
+
+// treatyIDs resolves a --treaty argument, an id or a name as the articles spell it, to the
+// lexicon ids it may stand for.
+func (db *DB) treatyIDs(ctx context.Context, t string) ([]string, error) {
+	if t == "" {
+		return nil, nil
+	}
+	ids := []string{t, strings.ToLower(strings.Join(strings.Fields(t), "_"))}
+	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT entity_id FROM mentions
+		WHERE type = 'treaty' AND (entity_id = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE)`, t)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+func appendStrings(args []any, ss []string) []any {
+	for _, s := range ss {
+		args = append(args, s)
+	}
+	return args
+}

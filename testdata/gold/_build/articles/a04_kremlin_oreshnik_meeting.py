@@ -1,0 +1,55 @@
+from h import *
+PUB = "2024-11-22"
+A = dict(
+    name="kremlin-en-oreshnik-meeting-2024-11-22", style="kremlin",
+    url="http://en.kremlin.ru/events/president/transcripts/75635",
+    title="Meeting with Defence Ministry leadership, defence industry representatives and missile system developers",
+    lead="Vladimir Putin held a meeting with the Defence Ministry leadership, representatives of the defence industry and developers of missile systems.",
+    place="The Kremlin, Moscow", published_at="2024-11-22T15:30:00+03:00",
+    tags=["Armed Forces", "Defence industry"],
+    paras=[
+        ("turn", "Vladimir Putin:", "Good afternoon, colleagues. As you know, yesterday our Armed Forces carried out a combat test of the newest Oreshnik intermediate-range missile system in its non-nuclear hypersonic configuration. The test was successful; the target was hit."),
+        "I would like to stress once again that we are conducting these tests in response to the deployment of American intermediate- and shorter-range missiles in Europe and the Asia-Pacific region. Until 2019, such missiles were banned by the INF Treaty, which the United States destroyed unilaterally.",
+        ("turn", "Sergei Karakayev:", "Comrade Supreme Commander-in-Chief, the Oreshnik system is capable of hitting targets at a range of up to 5,500 kilometres, and no existing missile defence system can intercept it. Its warheads travel at Mach 10, or 2.5 to 3 kilometres per second."),
+        ("turn", "Vladimir Putin:", "Thank you. We will continue these tests, including in combat conditions, depending on the situation and the nature of the threats to the security of Russia."),
+        ("turn", "Andrei Belousov:", "Mr President, serial production has already begun. The first regiment will be put on combat duty next month, as you instructed."),
+        ("turn", "Vladimir Putin:", "Good. We will meet on Tuesday to go over the schedule in more detail."),
+    ],
+    checks=dict(
+        title="Meeting with Defence Ministry leadership, defence industry representatives and missile system developers",
+        published="2024-11-22",
+        dateline=None,
+        body=dict(first="Vladimir Putin: Good afternoon, colleagues.",
+                  last="We will meet on Tuesday to go over the schedule in more detail.",
+                  must_contain=["Until 2019, such missiles were banned by the INF Treaty"],
+                  must_not_contain=["Vladimir Putin held a meeting with the Defence Ministry leadership", "The Kremlin, Moscow", "Defence industry"]),
+    ),
+    statements=[
+        S("Good afternoon, colleagues. As you know, yesterday our Armed Forces carried out a combat test of the newest Oreshnik intermediate-range missile system in its non-nuclear hypersonic configuration. The test was successful; the target was hit. I would like to stress once again that we are conducting these tests in response to the deployment of American intermediate- and shorter-range missiles in Europe and the Asia-Pacific region. Until 2019, such missiles were banned by the INF Treaty, which the United States destroyed unilaterally.", "Vladimir Putin", "transcript", True),
+        S("Comrade Supreme Commander-in-Chief, the Oreshnik system is capable of hitting targets at a range of up to 5,500 kilometres, and no existing missile defence system can intercept it. Its warheads travel at Mach 10, or 2.5 to 3 kilometres per second.", "Sergei Karakayev", "transcript", True),
+        S("Thank you. We will continue these tests, including in combat conditions, depending on the situation and the nature of the threats to the security of Russia.", "Vladimir Putin", "transcript", True),
+        S("Mr President, serial production has already begun. The first regiment will be put on combat duty next month, as you instructed.", "Andrei Belousov", "transcript", True),
+        S("Good. We will meet on Tuesday to go over the schedule in more detail.", "Vladimir Putin", "transcript", True),
+    ],
+    dates=[
+        D("yesterday", plus(PUB, -1), "relative", req=True),
+        D("Until 2019", "2019", "absolute"),
+        D("next month", next_month(PUB), "relative"),
+        D("on Tuesday", after(PUB, "tuesday"), "relative", req=True),
+    ],
+    figures=[
+        F("up to 5,500 kilometres", 5500, "<=", "km", "range_km", "inf", req=True),
+        F("Mach 10", 10, "=", "mach", "speed_mach", None),
+        F("2.5 to 3 kilometres per second", 2.5, "=", None, "speed_mach", None, vmax=3),
+    ],
+    mentions=M("treaty:inf", "weapon:oreshnik", "person:putin", "person:karakayev", "person:belousov",
+               "country:us", "country:ru", req=("weapon:oreshnik", "person:putin", "treaty:inf")),
+    notes=[
+        "Style: en.kremlin.ru transcript. Title h1.entry-title; published time.read__published datetime=2024-11-22 (date only; .read__time 15:30 Moscow); place div.read__place (not body); lead div.read__lead (subtitle, not body); body = the p of div.entry-content up to div.read__bottom (tags, date). No dateline (dateline null).",
+        "Transcript turns: a paragraph opening with a <b>Name:</b> label starts a turn; unlabelled paragraphs continue the same speaker until the next label. One transcript statement per turn (news-sites.md), so Putin's first turn covers paragraphs 0 and 1 and its text is both paragraphs joined by a space. Speakers from the labels: Vladimir Putin, Sergei Karakayev (Strategic Missile Forces commander), Andrei Belousov (Defence Minister). The label is not part of the text. All turns required.",
+        "No reported statements are labelled inside the turns: 'I would like to stress' is part of Putin's own turn; 'as you instructed' reports no content.",
+        "Dates resolve against published (no dateline): 'yesterday' = 2024-11-21; 'Until 2019' = 2019; 'next month' = 2024-12; 'We will meet on Tuesday' is future tense, so the next Tuesday after Friday 2024-11-22: 2024-11-26.",
+        "Figures: 'up to 5,500 kilometres' (<= 5500 km, range_km; treaty inf: the article's only treaty, named in the paragraph before, and 5,500 km is the INF upper range bound); 'Mach 10' (= 10, speed_mach; no treaty); '2.5 to 3 kilometres per second' (range 2.5..3, speed; unit not given in the gold because km/s is not among the spec's units). Not figures: 'the first regiment' (an ordinal naming a unit), 'no existing missile defence system'.",
+        "Mentions: INF Treaty = inf; Oreshnik = oreshnik; the United States = us; Russia = ru; speakers putin, karakayev, belousov (people mentioned by their labels). 'American' is an adjective, not a country mention; Europe and Asia-Pacific are regions.",
+    ],
+)

@@ -1,0 +1,51 @@
+from h import *
+PUB = "2025-12-19"
+A = dict(
+    name="kremlin-txt-results-of-year-2025-12-19", style="txt", published_hint=PUB,
+    paras=[
+        "Dmitry Peskov: Colleagues, let us move on to international security. Please, the microphone on the left.",
+        "Question: Good afternoon, Mr President. The New START Treaty expires in less than two months, on February 5. Has Washington answered your proposal to keep to its limits for another year?",
+        "Vladimir Putin: No, we have not received a clear answer. I made this proposal in September, and it still stands: Russia is ready to keep within the central quantitative limits of the treaty – 1,550 warheads and 700 delivery vehicles – for one year after February 5, 2026, provided that the United States does the same.",
+        "We are not going to chase anyone. If they do not need it, we do not need it either. But I want to be understood correctly: we have everything we need to ensure our security, including the Sarmat, which will go on combat duty next year, and the Avangard, which has been on duty since 2019.",
+        "Question (retranslated): Mr President, Reuters. President Trump has said that the United States would resume nuclear testing. Will Russia respond in kind?",
+        "Vladimir Putin: I have already answered this, and I will repeat: if someone conducts a nuclear test, we will do the same. But we will not be the first.",
+        "Dmitry Peskov: Thank you. Let us take a question from the regions.",
+    ],
+    checks=dict(published="2025-12-19", dateline=None,
+                body=dict(first="Dmitry Peskov: Colleagues, let us move on to international security.",
+                          last="Dmitry Peskov: Thank you. Let us take a question from the regions.")),
+    statements=[
+        S("Colleagues, let us move on to international security. Please, the microphone on the left.", "Dmitry Peskov", "transcript", True),
+        S("Good afternoon, Mr President. The New START Treaty expires in less than two months, on February 5. Has Washington answered your proposal to keep to its limits for another year?", "", "transcript", True),
+        S("No, we have not received a clear answer. I made this proposal in September, and it still stands: Russia is ready to keep within the central quantitative limits of the treaty – 1,550 warheads and 700 delivery vehicles – for one year after February 5, 2026, provided that the United States does the same. We are not going to chase anyone. If they do not need it, we do not need it either. But I want to be understood correctly: we have everything we need to ensure our security, including the Sarmat, which will go on combat duty next year, and the Avangard, which has been on duty since 2019.", "Vladimir Putin", "transcript", True),
+        S("Mr President, Reuters. President Trump has said that the United States would resume nuclear testing. Will Russia respond in kind?", "", "transcript"),
+        S("the United States would resume nuclear testing", "Donald Trump", "reported"),
+        S("I have already answered this, and I will repeat: if someone conducts a nuclear test, we will do the same. But we will not be the first.", "Vladimir Putin", "transcript", True),
+        S("Thank you. Let us take a question from the regions.", "Dmitry Peskov", "transcript"),
+    ],
+    dates=[
+        D("on February 5", "2026-02-05", "absolute", req=True),
+        D("in September", "2025-09", "absolute"),
+        D("February 5, 2026", "2026-02-05", "absolute", req=True),
+        D("next year", "2026", "relative"),
+        D("since 2019", "2019", "absolute"),
+    ],
+    figures=[
+        F("less than two months", 2, "<", "month", "duration", "new_start"),
+        F("for another year", 1, "=", "year", "duration", "new_start"),
+        F("1,550 warheads", 1550, "<=", "warhead", "deployed_warheads", "new_start", req=True),
+        F("700 delivery vehicles", 700, "<=", "delivery_vehicle", "deployed_delivery_vehicles", "new_start", req=True),
+        F("for one year", 1, "=", "year", "duration", "new_start"),
+    ],
+    mentions=M("treaty:new_start", "weapon:sarmat", "weapon:avangard", "organization:reuters", "person:peskov",
+               "person:putin", "person:trump", "country:us", "country:ru", req=("treaty:new_start", "person:putin")),
+    slugs=["reuters"],
+    notes=[
+        "Input: plain text (run with --text, published_hint 2025-12-19), an excerpt of a kremlin.ru transcript of the year-end news conference. Paragraphs are separated by blank lines; the whole text is the body. No title, no dateline.",
+        "Transcript turns: 'Name:' labels at the start of a paragraph ('Dmitry Peskov:', 'Vladimir Putin:', 'Question:', 'Question (retranslated):' for interpreted speech). Question turns are journalists: speaker ''. Putin's first turn runs over paragraphs 2-3 (paragraph 3 has no label and continues him): one statement, both paragraphs joined by a space.",
+        "Inside the journalist's turn, 'President Trump has said that the United States would resume nuclear testing' reports what a third party said: labelled as a reported statement of Donald Trump (not required). Statements of the turn's own speaker are not labelled again inside the turn.",
+        "Dates resolve against published (2025-12-19): 'on February 5' has no year; the treaty expires after the question is asked ('expires in less than two months'), so 2026-02-05; 'in September' = 2025-09; 'February 5, 2026'; 'next year' = 2026 (relative, year); 'since 2019'.",
+        "Figures: 'less than two months' (< 2 months, duration until expiry; comparator <); 'for another year' and 'for one year' (= 1 year, duration of the offer); '1,550 warheads and 700 delivery vehicles' are the treaty's central limits (<=; the limits are on deployed warheads and deployed delivery vehicles). All new_start.",
+        "Mentions: New START (and 'the treaty'), Sarmat, Avangard, Reuters (the questioner's outlet named in the text: organization slug reuters), Peskov, Putin, Trump; Washington / the United States = us; Russia = ru.",
+    ],
+)

@@ -1,0 +1,61 @@
+from h import *
+import layouts
+PUB = "2026-04-21"
+A = dict(
+    name="carnegie-testing-npt-revcon-2026-04-21", style="generic", layout=layouts.CARNEGIE, site_name="Carnegie Endowment for International Peace",
+    p_fmt="<p>{text}</p>",
+    url="https://carnegieendowment.org/research/2026/04/nuclear-testing-npt-review-conference",
+    title="Why a Return to Nuclear Testing Would Unravel the NPT",
+    lead="The testing taboo has underpinned the nonproliferation regime for three decades. Breaking it would cost the nuclear powers far more than it gains them.",
+    published_at="2026-04-21T10:00:00-04:00", date_vis="April 21, 2026", authors=["Elena Marchetti"],
+    more=["Russia’s Nuclear Doctrine After New START", "What the Golden Dome Means for Strategic Stability"],
+    boiler=layouts.CARNEGIE_BOILER + ["By Elena Marchetti", "The testing taboo has underpinned the nonproliferation regime"],
+    paras=[
+        "When the Eleventh Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons opens in New York on April 27, delegates will face a question that seemed settled for a generation: whether the major powers will resume explosive nuclear testing.",
+        "The “testing taboo” has held since the last Chinese and French tests in 1996, with the exceptions of India and Pakistan in 1998 and North Korea’s six tests between 2006 and 2017.",
+        "UN High Representative for Disarmament Affairs Izumi Nakamitsu put it bluntly last year: “A single test by a nuclear-weapon state would be a gift to every proliferator.”",
+        "The Comprehensive Nuclear-Test-Ban Treaty (CTBT), opened for signature in September 1996, has been signed by 187 states and ratified by 178, but it cannot enter into force until all 44 states listed in its Annex 2 have ratified it. Nine have not, including the United States and China; Russia withdrew its ratification in November 2023.",
+        "The International Monitoring System, with more than 300 stations, detected all six North Korean tests. Its data would make any covert test by a major power a near-certain diplomatic catastrophe.",
+        "As one Western diplomat told me, “If Washington tests, the review conference is over before it starts.” That may be an exaggeration. But the 2015 and 2022 conferences already ended without a consensus document, and a third failure would leave the treaty’s “grand bargain” — disarmament in exchange for nonproliferation — badly frayed.",
+    ],
+    checks=dict(
+        title="Why a Return to Nuclear Testing Would Unravel the NPT",
+        published="2026-04-21",
+        dateline=None,
+        body=dict(first="When the Eleventh Review Conference of the Treaty on the Non-Proliferation of Nuclear Weapons",
+                  last="disarmament in exchange for nonproliferation — badly frayed."),
+    ),
+    statements=[
+        S("A single test by a nuclear-weapon state would be a gift to every proliferator.", "Izumi Nakamitsu", "direct", True),
+        S("If Washington tests, the review conference is over before it starts.", "", "direct", True),
+    ],
+    dates=[
+        D("April 27", "2026-04-27", "absolute", req=True),
+        D("in 1996", "1996", "absolute"),
+        D("in 1998", "1998", "absolute"),
+        D("between 2006 and 2017", "2006", "absolute", end="2017", req=True),
+        D("last year", "2025", "relative"),
+        D("September 1996", "1996-09", "absolute"),
+        D("November 2023", "2023-11", "absolute"),
+    ],
+    figures=[
+        F("six tests", 6, "=", "test", "test_count", None),
+        F("signed by 187 states", 187, "=", "state", "parties_count", "ctbt", req=True),
+        F("ratified by 178", 178, "=", "state", "parties_count", "ctbt", req=True),
+        F("all 44 states", 44, "=", "state", "parties_count", "ctbt"),
+        F("Nine", 9, "=", "state", "parties_count", "ctbt"),
+        F("more than 300 stations", 300, ">", "station", "other", "ctbt"),
+        F("all six North Korean tests", 6, "=", "test", "test_count", None),
+    ],
+    mentions=M("treaty:npt", "treaty:ctbt", "organization:un", "organization:ctbto", "person:nakamitsu",
+               "country:in", "country:pk", "country:kp", "country:us", "country:cn", "country:ru",
+               req=("treaty:npt", "treaty:ctbt")),
+    notes=[
+        "Style: Carnegie commentary (think-tank; generic markup): JSON-LD NewsArticle (datePublished 2026-04-21), og: meta, h1.article-header__title; the dek, author line, 'Published on' date, disclaimer, related list and footer are not body; body = div.post-body__content p. No dateline; analytical prose with curly quotes.",
+        "Statements: only two. Nakamitsu, introduced with her title before the name, speaks after a colon ('put it bluntly last year: “…”': 'put it' is a verb of saying); an anonymous 'one Western diplomat told me, “…”' (attribution before with a comma): speaker ''.",
+        "Not statements: the scare quotes “testing taboo” and “grand bargain”; the author's own analysis (the whole article is the author's commentary, but a commentary's prose is not labelled as a statement: the author is not a news source quoted by someone; the byline is outside the body).",
+        "Dates: 'April 27' = 2026-04-27 (future, year from published); 'in 1996', 'in 1998'; the range 'between 2006 and 2017' (value 2006, value_end 2017); 'last year' = 2025; 'September 1996'; 'November 2023'. 'the 2015 and 2022 conferences' are attributive years naming events: not date mentions (set convention). 'for a generation' is not a date.",
+        "Figures: 'six tests' and 'all six North Korean tests' (test_count, no treaty: North Korea's tests are not a CTBT term); CTBT membership 'signed by 187 states', 'ratified by 178', 'all 44 states' (Annex 2), 'Nine' (those that have not ratified) — parties_count, treaty ctbt (named in the sentence / the previous sentence of the same paragraph); 'more than 300 stations' (> 300, other, ctbt: the CTBT's International Monitoring System). Ordinals ('Eleventh', 'a third failure') are not figures.",
+        "Mentions: NPT (full name), CTBT; UN ('UN High Representative') = un; 'International Monitoring System' is a ctbto alias; Nakamitsu; countries India (in), Pakistan (pk), North Korea (kp), the United States / Washington (us), China (cn), Russia (ru). 'Chinese', 'French', 'North Korean' are adjectives: no cn/fr/kp mention from them (kp and cn are named elsewhere; France is not).",
+    ],
+)

@@ -1,0 +1,62 @@
+from h import *
+import layouts
+PUB = "2023-11-02"
+A = dict(
+    name="interfax-en-ctbt-deratification-2023-11-02", style="generic", layout=layouts.INTERFAX_EN, site_name="Interfax",
+    p_fmt="<p>{text}</p>",
+    url="https://interfax.com/newsroom/top-stories/96123/",
+    title="Putin signs law revoking Russia's CTBT ratification",
+    published_at="2023-11-02T16:40:00+03:00", date_vis="2 November 2023 16:40",
+    more=["Russian Defense Ministry reports successful Bulava launch from Imperator Alexander III sub", "Lavrov to visit Minsk next week"],
+    boiler=layouts.INTERFAX_EN_BOILER,
+    paras=[
+        "MOSCOW. Nov 2 (Interfax) - Russian President Vladimir Putin on Thursday signed a law revoking Russia's ratification of the Comprehensive Nuclear-Test-Ban Treaty (CTBT).",
+        "The State Duma passed the bill on October 18, and the Federation Council approved it on October 25.",
+        "Deputy Foreign Minister Sergei Ryabkov said earlier that \"the revocation does not mean that Russia intends to resume nuclear tests.\" \"We will maintain the moratorium as long as the United States does,\" he told Interfax.",
+        "According to Ryabkov, Russia's stations of the International Monitoring System will continue to transmit data to the CTBTO in Vienna. Russia hosts 32 of the system's more than 300 monitoring facilities.",
+        "The treaty, signed in 1996, has not entered into force because nine of the 44 countries whose ratification is required, including the United States and China, have not ratified it. Russia ratified the CTBT in 2000.",
+        "Putin said in October that Russia was only \"mirroring\" the US position, as Washington had signed but not ratified the treaty.",
+    ],
+    checks=dict(
+        title="Putin signs law revoking Russia's CTBT ratification",
+        published="2023-11-02T16:40:00+03:00",
+        dateline={"place": "MOSCOW", "date": "2023-11-02", "agency": "Interfax"},
+        body=dict(first="MOSCOW. Nov 2 (Interfax) - Russian President Vladimir Putin on Thursday",
+                  last="as Washington had signed but not ratified the treaty."),
+    ),
+    statements=[
+        S("the revocation does not mean that Russia intends to resume nuclear tests.", "Sergei Ryabkov", "direct", True),
+        S("We will maintain the moratorium as long as the United States does", "Sergei Ryabkov", "direct", True),
+        S("Russia's stations of the International Monitoring System will continue to transmit data to the CTBTO in Vienna", "Sergei Ryabkov", "reported", True),
+        S("Russia was only \"mirroring\" the US position, as Washington had signed but not ratified the treaty", "Vladimir Putin", "reported", True),
+    ],
+    dates=[
+        D("Nov 2", "2023-11-02", "dateline", req=True),
+        D("on Thursday", "2023-11-02", "relative", req=True),
+        D("October 18", "2023-10-18", "absolute", req=True),
+        D("October 25", "2023-10-25", "absolute"),
+        D("in 1996", "1996", "absolute"),
+        D("in 2000", "2000", "absolute"),
+        D("in October", "2023-10", "absolute"),
+    ],
+    figures=[
+        F("32", 32, "=", "station", "other", "ctbt"),
+        F("more than 300 monitoring facilities", 300, ">", "station", "other", "ctbt"),
+        F("nine of the 44 countries", 9, "=", "state", "parties_count", "ctbt", req=True),
+        F("44 countries", 44, "=", "state", "parties_count", "ctbt"),
+    ],
+    mentions=M("treaty:ctbt", "organization:state_duma", "organization:federation_council", "organization:ctbto",
+               "organization:interfax", "person:putin", "person:ryabkov", "country:ru", "country:us", "country:cn",
+               req=("treaty:ctbt", "person:putin")),
+    slugs=["interfax"],
+    notes=[
+        "Style: interfax.com (English), generic markup (no public scraper seen): JSON-LD NewsArticle, article:published_time 2023-11-02T16:40:00+03:00, h1.article-title, body = div.article-content p; the copyright note, sidebar and footer are not body.",
+        "Dateline 'MOSCOW. Nov 2 (Interfax) - ' (news-sites.md, unverified form): place MOSCOW, agency Interfax, date 2023-11-02; date item 'Nov 2'.",
+        "Paragraph 0: 'signed a law' is an act, not speech: no statement. Paragraph 1: parliament votes are acts: no statements.",
+        "Paragraph 2: 'said earlier that \"...\"' — the whole that-clause is quoted: one DIRECT statement (attribution before with 'said that'); then '\"...,\" he told Interfax' (pronoun = Ryabkov, introduced as 'Deputy Foreign Minister Sergei Ryabkov'). 'told Interfax' names the agency as a channel: a mention (slug interfax), while the dateline's '(Interfax)' is not.",
+        "Paragraph 3: 'According to Ryabkov' governs the first sentence only; the second ('Russia hosts 32 ...') is the agency's background. Paragraph 5: reported (Putin 'said in October that'); the scare-quoted \"mirroring\" stays inside it (set convention).",
+        "Dates: 'on Thursday' (2023-11-02 was a Thursday), 'October 18', 'October 25', 'in October' (2023-10, year from the dateline), 'in 1996', 'in 2000'.",
+        "Figures (all ctbt: the treaty of the article; the IMS is its verification network): '32' and 'more than 300 monitoring facilities' (stations, category other; '32 of the system's more than 300' shares the noun); 'nine of the 44 countries' (9 and 44 states whose ratification is required: parties_count).",
+        "Mentions: CTBT (full name and acronym); State Duma; Federation Council; 'International Monitoring System' and 'CTBTO' = ctbto; Interfax (channel); Putin, Ryabkov; Russia (ru), the United States / US / Washington (us), China (cn). Vienna is a place.",
+    ],
+)

@@ -1,0 +1,60 @@
+from h import *
+import layouts
+PUB = "2026-05-22"
+A = dict(
+    name="reuters-npt-review-conference-fails-2026-05-22", style="generic", layout=layouts.REUTERS, site_name="Reuters",
+    p_fmt='<p data-testid="paragraph-{i}" class="text__text article-body__paragraph">{text}</p>',
+    url="https://www.reuters.com/world/nuclear-treaty-review-ends-without-deal-third-time-row-2026-05-22/",
+    title="Nuclear treaty review ends without deal for third time in a row",
+    lead="A month-long review of the nuclear Non-Proliferation Treaty ended without an agreed final document.",
+    published_at="2026-05-23T00:47:00Z", date_vis="May 23, 2026 12:47 AM UTC",
+    authors=["Michelle Nichols"], section="World",
+    caption="Delegates attend the closing session of the NPT Review Conference at U.N. headquarters in New York.", credit="REUTERS/Eduardo Munoz",
+    more=["Oil prices steady as investors weigh supply outlook"],
+    boiler=layouts.REUTERS_BOILER,
+    paras=[
+        "UNITED NATIONS, May 22 (Reuters) - A month-long review of the nuclear Non-Proliferation Treaty ended on Friday without an agreed final document for the third time in a row, after Russia and Iran blocked language on Ukraine’s Zaporizhzhia nuclear plant and on Iran’s nuclear program, diplomats said.",
+        "“We came very close,” conference president Do Hung Viet of Vietnam told delegates. “But in the end, consensus was not possible.”",
+        "Russian delegation head Igor Vishnevetsky said Moscow could not accept “politicized” references to the Zaporizhzhia plant, which Russian forces have controlled since March 2022.",
+        "Iranian Foreign Minister Abbas Araghchi wrote on X that Western states had “held the conference hostage” to their own agenda.",
+        "The NPT, which entered into force in 1970 and has 191 states parties, is reviewed every five years. The treaty recognizes five nuclear-weapon states: the United States, Russia, China, Britain and France.",
+    ],
+    checks=dict(
+        title="Nuclear treaty review ends without deal for third time in a row",
+        published="2026-05-23T00:47:00Z",
+        dateline={"place": "UNITED NATIONS", "date": "2026-05-22", "agency": "Reuters"},
+        body=dict(first="UNITED NATIONS, May 22 (Reuters) - A month-long review",
+                  last="the United States, Russia, China, Britain and France."),
+    ),
+    statements=[
+        S("A month-long review of the nuclear Non-Proliferation Treaty ended on Friday without an agreed final document for the third time in a row, after Russia and Iran blocked language on Ukraine’s Zaporizhzhia nuclear plant and on Iran’s nuclear program", "", "reported", True),
+        S(None, "Do Hung Viet", "direct", True, parts=["We came very close", "But in the end, consensus was not possible."]),
+        S("Moscow could not accept “politicized” references to the Zaporizhzhia plant", "Igor Vishnevetsky", "reported", True),
+        S("Western states had “held the conference hostage” to their own agenda", "Abbas Araghchi", "reported", True),
+    ],
+    dates=[
+        D("May 22", "2026-05-22", "dateline", req=True),
+        D("on Friday", "2026-05-22", "relative", req=True),
+        D("since March 2022", "2022-03", "absolute"),
+        D("in 1970", "1970", "absolute"),
+    ],
+    figures=[
+        F("A month-long", 1, "=", "month", "duration", "npt"),
+        F("191 states parties", 191, "=", "state", "parties_count", "npt", req=True),
+        F("every five years", 5, "=", "year", "duration", "npt"),
+        F("five nuclear-weapon states", 5, "=", "state", "other", "npt"),
+    ],
+    mentions=M("treaty:npt", "organization:p5", "person:araghchi", "person:do_hung_viet", "person:igor_vishnevetsky",
+               "country:ru", "country:ir", "country:ua", "country:us", "country:cn", "country:gb", "country:fr",
+               req=("treaty:npt",)),
+    slugs=["do_hung_viet", "igor_vishnevetsky"],
+    notes=[
+        "Style: Reuters-like page (see the other Reuters page). Published 2026-05-23T00:47:00Z: after midnight UTC, while the dateline (New York time) says May 22: dateline.date 2026-05-22 comes from the dateline's own day (month and day given; year from published), and relative dates resolve against the dateline, so 'on Friday' = 2026-05-22.",
+        "Dateline 'UNITED NATIONS, May 22 (Reuters) - ' (a two-word place).",
+        "Paragraph 0: the whole sentence before ', diplomats said' is a reported statement of unnamed diplomats: speaker '' (a group nobody can name); required, like the seed's first-paragraph statement.",
+        "Paragraph 1: split quote ('“…,” conference president Do Hung Viet of Vietnam told delegates. “…”'): one statement; role before the name in lower case. Paragraph 2: 'said Moscow could not accept ...' (reported, no 'that'); the non-restrictive clause ', which Russian forces have controlled since March 2022' is the agency's aside and is left out of the text (as the seed stops at ', which ...'); the fragment “politicized” belongs to the reported clause. Paragraph 3: 'wrote on X that ...' (written; fragment inside).",
+        "Dates: 'May 22' (dateline), 'on Friday' (2026-05-22), 'since March 2022', 'in 1970'.",
+        "Figures (npt, named in the sentence or the article's treaty): 'A month-long' (a word number: 1 month, duration of the review); '191 states parties'; 'every five years' (the review period: 5 years, duration; the set counts a periodicity as a duration figure); 'five nuclear-weapon states' (5 states, category other: a count of recognized weapon states, not of parties). 'for the third time in a row' is an ordinal.",
+        "Mentions: NPT (full name and acronym); 'five nuclear-weapon states' is an alias of p5; Araghchi; Do Hung Viet and Igor Vishnevetsky (outside the lexicon: slugs); countries ru, ir (Iran), ua (Ukraine’s), us, cn, gb (Britain), fr. Vietnam and Zaporizhzhia are not lexicon entities ('of Vietnam' is not labelled). 'Russian', 'Iranian', 'Western' are adjectives.",
+    ],
+)

@@ -1,0 +1,55 @@
+from h import *
+PUB = "2021-06-01"
+LINES = ["Deployed ICBMs, Deployed SLBMs, and Deployed Heavy Bombers: ",
+         "Warheads on Deployed ICBMs, on Deployed SLBMs, and Nuclear Warheads Counted for Deployed Heavy Bombers: ",
+         "Deployed and Non-deployed Launchers of ICBMs, Deployed and Non-deployed Launchers of SLBMs, and Deployed and Non-deployed Heavy Bombers: "]
+A = dict(
+    name="state-factsheet-new-start-aggregate-numbers-2021-06-01", style="state",
+    url="https://2021-2025.state.gov/new-start-treaty-aggregate-numbers-of-strategic-offensive-arms-13/",
+    title="New START Treaty Aggregate Numbers of Strategic Offensive Arms", doctype="Fact Sheet",
+    byline="Bureau of Arms Control, Verification and Compliance", location="", published_at="2021-06-01T10:00:00-04:00",
+    tags=["Arms Control and International Security", "New START"],
+    paras=[
+        "Following are the aggregate numbers of strategic offensive arms under the New START Treaty as of March 1, 2021, as exchanged by the Parties in their biannual exchange of data.",
+        ("h", "United States of America"),
+        LINES[0] + "651", LINES[1] + "1,357", LINES[2] + "800",
+        ("h", "Russian Federation"),
+        LINES[0] + "517", LINES[1] + "1,456", LINES[2] + "767",
+        "Between February 2018 and March 2020, each Party conducted up to 18 on-site inspections a year; inspections have been paused since March 2020 because of the COVID-19 pandemic.",
+        "Each Party must notify the other within five days of a change in these data, and the Parties have exchanged more than 21,000 notifications since the Treaty entered into force.",
+    ],
+    checks=dict(
+        title="New START Treaty Aggregate Numbers of Strategic Offensive Arms",
+        published="2021-06-01",
+        dateline=None,
+        body=dict(first="Following are the aggregate numbers of strategic offensive arms under the New START Treaty",
+                  last="since the Treaty entered into force.",
+                  must_contain=["United States of America", "Russian Federation"],
+                  must_not_contain=["Bureau of Arms Control, Verification and Compliance", "Fact Sheet"]),
+    ),
+    statements=[],
+    dates=[
+        D("March 1, 2021", "2021-03-01", "absolute", req=True),
+        D("Between February 2018 and March 2020", "2018-02", "absolute", end="2020-03", req=True),
+        D("since March 2020", "2020-03", "absolute"),
+    ],
+    figures=[
+        F("Deployed ICBMs, Deployed SLBMs, and Deployed Heavy Bombers: 651", 651, "=", "delivery_vehicle", "deployed_delivery_vehicles", "new_start", req=True),
+        F("Nuclear Warheads Counted for Deployed Heavy Bombers: 1,357", 1357, "=", "warhead", "deployed_warheads", "new_start", req=True),
+        F("Deployed and Non-deployed Heavy Bombers: 800", 800, "=", "launcher", "launchers", "new_start", req=True),
+        F("Deployed ICBMs, Deployed SLBMs, and Deployed Heavy Bombers: 517", 517, "=", "delivery_vehicle", "deployed_delivery_vehicles", "new_start", req=True),
+        F("Nuclear Warheads Counted for Deployed Heavy Bombers: 1,456", 1456, "=", "warhead", "deployed_warheads", "new_start", req=True),
+        F("Deployed and Non-deployed Heavy Bombers: 767", 767, "=", "launcher", "launchers", "new_start", req=True),
+        F("up to 18 on-site inspections", 18, "<=", "inspection", "inspections", "new_start"),
+        F("within five days", 5, "<=", "day", "duration", "new_start"),
+        F("more than 21,000 notifications", 21000, ">", "notification", "inspections", "new_start"),
+    ],
+    mentions=M("treaty:new_start", "country:us", "country:ru", req=("treaty:new_start",)),
+    notes=[
+        "Style: state.gov Fact Sheet (2021-2025 archive host); the byline is a bureau; published 2021-06-01. Body = div.entry-content: the opening sentence, two h2 headings ('United States of America', 'Russian Federation', kept as body paragraphs) and one paragraph per data line. No dateline.",
+        "Statements: none (complete, empty): a fact sheet states data; 'as exchanged by the Parties' and 'must notify' report no one's words.",
+        "Figures: the six data lines 'LABEL: N' give = values (declared counts, not limits): 651 / 517 deployed delivery vehicles, 1,357 / 1,456 deployed warheads, 800 / 767 deployed and non-deployed launchers. The figure text is the end of the label plus the number (a system may take the label's head words or only the number: the matcher compares values, and units and categories follow the label). 'up to 18 on-site inspections' (<= 18 a year); 'within five days' (<= 5 days, duration of the notification deadline); 'more than 21,000 notifications' (> 21000; lexicon category inspections covers notifications, unit notification). All new_start.",
+        "Dates: 'March 1, 2021'; the range 'Between February 2018 and March 2020' (value 2018-02, value_end 2020-03, month granularity); 'since March 2020'. 'biannual' is not a figure.",
+        "Mentions: New START (and 'the Treaty'); 'United States of America' (us), 'Russian Federation' (ru). ICBMs, SLBMs and heavy bombers are classes. COVID-19 is not a lexicon entity.",
+    ],
+)
