@@ -43,8 +43,14 @@ func LockDB(dbPath string) (*Lock, error) {
 	}
 	if !ok {
 		le := &LockedError{Path: dbPath}
-		if data, err := os.ReadFile(path); err == nil {
-			le.PID, le.Started = parseLockFile(string(data))
+		// A holder that locked a moment ago may not have written its line yet: wait briefly.
+		for try := 0; try < 50 && le.PID == 0; try++ {
+			if try > 0 {
+				time.Sleep(10 * time.Millisecond)
+			}
+			if data, err := os.ReadFile(path); err == nil {
+				le.PID, le.Started = parseLockFile(string(data))
+			}
 		}
 		return nil, le
 	}
