@@ -9,9 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The trafilatura-eval corpus lives outside the repository (../shared/corpus from a checkout); tests
@@ -86,9 +86,13 @@ func loadCorpus(tb testing.TB) []corpusDoc {
 	return docs
 }
 
-var wsRe = regexp.MustCompile(`\s+`)
+// norm collapses whitespace as Python's re.sub(r"\s+", " ", s).strip() does on str: Unicode
+// spaces (NO-BREAK SPACE included) count.
+func norm(s string) string { return strings.Join(strings.FieldsFunc(s, isPySpace), " ") }
 
-func norm(s string) string { return strings.TrimSpace(wsRe.ReplaceAllString(s, " ")) }
+func isPySpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\x1c' || r == '\x1d' || r == '\x1e' || r == '\x1f'
+}
 
 // TestCorpusScore scores the generic extraction with the upstream rules (score-pages segments).
 // It is slow, so it runs only with CONTENT_SCORE=1; CONTENT_SHOW=N prints N failing snippets.
@@ -117,7 +121,7 @@ func TestCorpusScore(t *testing.T) {
 				fn++
 				if show > 0 {
 					show--
-					t.Logf("FN %s: %q", d.ID, w)
+					t.Logf("FN %s: %q [body %d chars, %d paras]", d.ID, w, len(body), len(r.Paragraphs))
 				}
 			}
 		}
@@ -126,7 +130,14 @@ func TestCorpusScore(t *testing.T) {
 				fp++
 				if show > 0 {
 					show--
-					t.Logf("FP %s: %q", d.ID, w)
+					pi, pl := -1, 0
+					for i, para := range r.Paragraphs {
+						if strings.Contains(norm(para), norm(w)) {
+							pi, pl = i, len(para)
+							break
+						}
+					}
+					t.Logf("FP %s: %q  [para %d/%d len %d]", d.ID, w, pi, len(r.Paragraphs), pl)
 				}
 			} else {
 				tn++

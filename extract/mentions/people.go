@@ -21,14 +21,14 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 	var ps []person
 	for _, s := range speakers {
 		if s.Kind == "person" || s.Kind == "" {
-			if p, ok := resolve(lex, s.Name); ok {
+			if p, ok := resolve(lex, s.Name, false); ok {
 				ps = append(ps, p)
 			}
 		}
 	}
 	for _, r := range lex.FindRoles(c.body) {
 		if name, start := nameAfter(c.body, r.End); name != "" && c.free(start, start+len(name)) {
-			if p, ok := resolve(lex, name); ok {
+			if p, ok := resolve(lex, name, true); ok {
 				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: name, Start: start, End: start + len(name)})
 				ps = append(ps, p)
 			}
@@ -45,7 +45,7 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 
 // resolve gives a name its lexicon identity when an alias matches it whole, else a slug. Names
 // that are lexicon entities of another class (a country, an organisation) are not people.
-func resolve(lex *lexicon.Lexicon, name string) (person, bool) {
+func resolve(lex *lexicon.Lexicon, name string, titled bool) (person, bool) {
 	name = strings.TrimSpace(name)
 	words := strings.Fields(name)
 	if len(words) == 0 || !upper(words[len(words)-1]) {
@@ -58,8 +58,8 @@ func resolve(lex *lexicon.Lexicon, name string) (person, bool) {
 	p := person{id: Slug(name), name: name, forms: []string{name}}
 	if len(ms) == 1 && ms[0].Class == "person" {
 		p.id, p.name = ms[0].Entry.ID, ms[0].Entry.Name
-	} else if len(ms) > 0 {
-		return person{}, false
+	} else if len(ms) > 0 || len(words) < 2 && !titled {
+		return person{}, false // one unknown word is not enough to call it a person
 	}
 	if len(words) > 1 {
 		p.forms = append(p.forms, words[len(words)-1])
@@ -71,30 +71,72 @@ func resolve(lex *lexicon.Lexicon, name string) (person, bool) {
 // "Dmitry Peskov", "Robert O'Brien"), on the same line.
 func nameAfter(body string, i int) (string, int) {
 	rest := body[i:]
-	trimmed := strings.TrimLeft(rest, " \u00a0")
+	trimmed := strings.TrimLeft(strings.TrimPrefix(rest, ","), " \u00a0") // "Sipri's director, Dan Smith,"
 	if len(trimmed) == len(rest) || len(trimmed) == 0 {
 		return "", 0
 	}
 	start := i + len(rest) - len(trimmed)
-	end, n := 0, 0
-	for n < 3 {
-		w := wordAt(trimmed[end:])
-		if w == "" || !upper(w) || stopName[w] {
-			break
+	words := capitalRun(trimmed)
+	if len(words) > 0 && !upper(words[0].w) {
+		// the title goes on ("Under Secretary of Defense for Acquisition and Sustainment William
+		// LaPlante"): the name is the last two words of the run
+		words = words[len(words)-min(len(words), 2):]
+	} else {
+		// the name comes at once ("Do Hung Viet of Vietnam"): up to the first link word
+		for k, w := range words {
+			if !upper(w.w) && !strings.HasSuffix(w.w, ".") || k == 3 {
+				words = words[:k]
+				break
+			}
 		}
-		end += len(w)
-		n++
-		if next := trimmed[end:]; strings.HasPrefix(next, " ") && upper(wordAt(next[1:])) && !stopName[wordAt(next[1:])] {
-			end++
-			continue
-		}
-		break
 	}
-	name := strings.TrimRight(trimmed[:end], " ")
-	if name == "" {
+	for len(words) > 0 && !upper(words[0].w) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
 		return "", 0
 	}
-	return name, start
+	s, e := words[0].at, words[len(words)-1].at+len(words[len(words)-1].w)
+	return trimmed[s:e], start + s
+}
+
+type word struct {
+	w  string
+	at int
+}
+
+// capitalRun reads the words after a title up to the first word that is neither capitalised, an
+// initial ("J."), nor a title link (of, for, and): "Antony J. Blinken", "of Defense for ...".
+func capitalRun(s string) []word {
+	var out []word
+	for at := 0; at < len(s) && len(out) < 12; {
+		w := wordAt(s[at:])
+		switch {
+		case w == "":
+			return trimLinks(out)
+		case upper(w) && !stopName[w]:
+		case len(w) == 1 && unicode.IsUpper(rune(w[0])) && strings.HasPrefix(s[at+1:], "."):
+			w += "."
+		case (w == "of" || w == "for" || w == "and") && len(out) > 0 || w == "of" || w == "for":
+		default:
+			return trimLinks(out)
+		}
+		out = append(out, word{w, at})
+		at += len(w)
+		if !strings.HasPrefix(s[at:], " ") {
+			break
+		}
+		at++
+	}
+	return trimLinks(out)
+}
+
+// trimLinks drops trailing link words and leading ones.
+func trimLinks(ws []word) []word {
+	for len(ws) > 0 && !upper(ws[len(ws)-1].w) {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
 }
 
 // stopName are capitalised words that follow titles without being names.
@@ -159,14 +201,32 @@ func wordIndexes(body, s string) []int {
 // the lexicon nor a country: every occurrence of their name.
 func organizations(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 	for _, s := range speakers {
-		if s.Kind != "organization" || !upper(firstWord(s.Name)) || len(lex.Find(s.Name, 0)) > 0 {
+		name := strings.TrimPrefix(strings.TrimPrefix(s.Name, "the "), "The ")
+		if s.Kind != "organization" || !properName(name) || len(lex.Find(name, 0)) > 0 {
 			continue
 		}
-		for _, at := range wordIndexes(c.body, s.Name) {
-			c.add(Mention{Type: "organization", ID: Slug(s.Name), Name: s.Name, Text: s.Name, Start: at, End: at + len(s.Name)})
+		for _, at := range wordIndexes(c.body, name) {
+			c.add(Mention{Type: "organization", ID: Slug(name), Name: name, Text: name, Start: at, End: at + len(name)})
 		}
 	}
 }
+
+// properName tells a name whose words are all capitalised, apart from links ("Federation of
+// American Scientists"); "Stockholm institute" is a description.
+func properName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || !upper(words[0]) && !allCapsWord(words[0]) {
+		return false
+	}
+	for _, w := range words {
+		if !upper(w) && !allCapsWord(w) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on" {
+			return false
+		}
+	}
+	return true
+}
+
+func allCapsWord(w string) bool { return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w }
 
 func firstWord(s string) string {
 	if f := strings.Fields(s); len(f) > 0 {

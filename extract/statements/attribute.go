@@ -17,6 +17,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
+	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":"))) {
+		n = 0 // "Diplomatic notes completing the extension ..."
+	}
 	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
 		if i > 0 && s[i-1].is(",") {
 			if n := l.participles.match(s, i); n > 0 {
@@ -43,13 +46,21 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
 		first = i - 1
 	}
-	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
+	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 16 {
 		if comma := indexPunct(s, after, ","); comma > 0 {
 			np := s[first+1 : i]
 			if len(np) == 0 {
-				np = s[after:comma]
+				from := after
+				if n := l.recipients.match(s, from); n > 0 && from+n < comma {
+					from += n // "Как сообщил РИА Новости источник ..."
+				}
+				np = s[from:comma]
 			}
-			a.m = parseMention(np, nil)
+			var appos []token
+			if c := indexPunct(np, 0, ","); c > 0 {
+				np, appos = np[:c], np[c+1:] // "As Rose Gottemoeller, a former ..., put it"
+			}
+			a.m = parseMention(np, appos)
 			a.m.genitive = false
 			if a.m.valid() {
 				return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
@@ -59,7 +70,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	// "... and added that": the previous speaker of this sentence
-	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а")) {
+	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а") || s[j].is("однако")) {
 		a.same = true
 		if prev != nil {
 			a.ent, a.resolved, a.m = prev.ent, true, prev.m
@@ -71,6 +82,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	npFrom, m := subjectBefore(s, j)
+	if isThisRef(s, i) {
+		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
+	}
 	if m.valid() {
 		a.m = m
 		before := npFrom - 1
@@ -102,10 +116,23 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			after += n // "заявил РИА Новости замминистра ..."
 		}
 		end := after
-		for end < len(s) && s[end].kind == tWord {
+		for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+			if s[end].isPunct("(") {
+				end = indexPunct(s, end, ")")
+			}
 			end++
 		}
-		np := s[after:end]
+		// "сказал ТАСС Рябков в пятницу", "said Peskov on Monday": drop a closing circumstance
+		npEnd := end
+		for k := end - 1; k > after; k-- {
+			if s[k].cap() {
+				break
+			}
+			if isTrailingCircum(s[k]) {
+				npEnd = k
+			}
+		}
+		np := withoutParens(s[after:npEnd])
 		var appos []token
 		if end < len(s) && s[end].is(",") {
 			k := end + 1
@@ -245,6 +272,28 @@ func subjectBefore(s []token, j int) (int, mention) {
 	if from > j {
 		return 0, mention{}
 	}
+	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
+	// to the quotation
+	for k := from - 1; k >= 0 && from-k <= 3 && isRoleWord(s[from].low); k-- {
+		if s[k].kind == tQuote || s[k].isPunct(","+dashes) {
+			if k < from-1 {
+				from = k + 1
+			}
+			break
+		}
+		if s[k].kind != tWord || s[k].cap() {
+			break
+		}
+	}
+	if isCyrillic(s[j].low) {
+		// "Постпред России при международных организациях в Вене Михаил Ульянов": Russian
+		// titles run on in lower case and prepositions back to their head
+		for k := from - 1; k >= 0 && from-k <= 9 && s[k].kind == tWord; k-- {
+			if isRoleWord(s[k].low) {
+				from = k
+			}
+		}
+	}
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
@@ -270,6 +319,9 @@ func apposLike(ts []token) bool {
 func npStart(s []token, j int) int {
 	l := builtin()
 	i := j
+	if j >= 3 && s[j].isPunct(")") && s[j-2].isPunct("(") && s[j-1].cap() {
+		i = j - 3 // "the Stockholm International Peace Research Institute (Sipri)"
+	}
 	for i >= 0 {
 		t := s[i]
 		if t.kind != tWord {
@@ -318,6 +370,10 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
+		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w):
+			j -= 2 // "Москва в августе объявила"
+		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
+			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
 		default:
 			return j
 		}
@@ -390,6 +446,15 @@ func isCircumWord(w string) bool {
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
 func contentStart(s []token, i int, cue string) int {
 	l := builtin()
+	// "написал в соцсети X: «...»": a colon soon after the verb opens what was said
+	for k := i; k < len(s) && k-i <= 8; k++ {
+		if s[k].is(":") {
+			return skipThat(s, k)
+		}
+		if s[k].kind == tQuote || s[k].isPunct(".!?;") || s[k].is("that") || s[k].is("что") {
+			break
+		}
+	}
 	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
 	for k := i; k < len(s) && k-i <= 14; k++ {
 		t := s[k]
@@ -473,6 +538,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
 			return k
+		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
+			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
 			return k // "..., a move that would end ...": the writer's comment
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
@@ -589,7 +656,15 @@ func subjectAtStart(s []token) mention {
 // sentence before ("Об этом заявил журналистам Дмитрий Песков.").
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
-	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
+	if f < 0 || i < f+2 || i-f > 8 || !(s[f].low == "об" || s[f].low == "о") || s[f+1].low != "этом" {
+		return false
+	}
+	for _, t := range s[f+2 : i] {
+		if t.kind != tWord { // "Об этом в интервью ТАСС заявил ..."
+			return false
+		}
+	}
+	return true
 }
 
 func isClauseConj(w string) bool {
@@ -639,4 +714,54 @@ func sourceOf(np []token) []token {
 		}
 	}
 	return np
+}
+
+// withoutParens drops bracketed parts of a noun phrase ("Ракетными войсками (РВСН)").
+func withoutParens(ts []token) []token {
+	out := ts[:0:0]
+	depth := 0
+	for _, t := range ts {
+		switch {
+		case t.isPunct("("):
+			depth++
+		case t.isPunct(")"):
+			depth--
+		case depth == 0:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал
+// ТАСС Рябков в пятницу", "said Peskov on Monday".
+func isTrailingCircum(t token) bool {
+	if t.cap() {
+		return false
+	}
+	switch t.low {
+	case "в", "во", "на", "on", "in", "at", "during", "after", "before", "while", "when", "as",
+		"earlier", "later", "today", "yesterday", "ранее", "позднее", "вчера", "сегодня", "накануне",
+		"журналистам", "reporters", "journalists":
+		return true
+	}
+	return false
+}
+
+// trailingSpeaker tells whether the words from k to the sentence end name a speaker and
+// nothing else ("заявил постпред РФ Михаил Ульянов.", "said Peskov.").
+func trailingSpeaker(s []token, k int) bool {
+	end := len(s)
+	for end > k && s[end-1].kind == tPunct {
+		end--
+	}
+	if end <= k || end-k > 14 {
+		return false
+	}
+	for _, t := range s[k:end] {
+		if t.kind == tQuote || t.is("that") || t.is("что") {
+			return false
+		}
+	}
+	return parseMention(withoutParens(s[k:end]), nil).valid()
 }

@@ -16,6 +16,7 @@ type mention struct {
 	indefinite bool   // "a senior official": nobody in particular
 	plural     bool   // "officials", "experts"
 	genitive   bool   // Russian name in the genitive ("по словам Рябкова")
+	alias      string // an acronym given in brackets ("(Sipri)")
 }
 
 func (m mention) valid() bool {
@@ -28,6 +29,11 @@ func parseMention(np, appos []token) mention {
 	l := builtin()
 	var m mention
 	np = trimPunct(np)
+	if n := len(np); n >= 4 && np[n-1].isPunct(")") && np[n-3].isPunct("(") {
+		m.alias = np[n-2].text
+		np = np[:n-3]
+	}
+	np = withoutParens(np)
 	if len(np) == 0 {
 		return m
 	}
@@ -43,6 +49,14 @@ func parseMention(np, appos []token) mention {
 			return mention{pronoun: "they"}
 		}
 	}
+	// "в заявлении МИД РФ", "in a statement by the ministry": the institution behind the text
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low) ||
+		np[0].is("a") && isDocumentWord(np[1].low) || (np[0].is("from") || np[0].is("by") || np[0].is("of")) && len(np) > 1) {
+		np = np[1:] // "a statement from the alliance"
+	}
+	if len(np) == 1 && isDocumentWord(np[0].low) {
+		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
+	}
 	switch np[0].low {
 	case "a", "an":
 		m.indefinite = true
@@ -57,13 +71,21 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
+	var origin []token
+	if k := placeSuffix(np); k > 0 {
+		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
+	}
 	ns := nameStart(np)
 	switch {
-	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low):
+	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
 		// Russian puts the head first: "представитель Кремля", "замминистра"
 		m.kind, m.descriptor = "person", lower(joinTokens(np))
 		m.role = joinTokens(np)
 	case ns < len(np) && isPlace(np[ns:]):
+		m.kind, m.name = "organization", joinTokens(np)
+	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !isRoleWord(np[ns-1].low) && !builtin().titles[np[ns-1].low]:
+		// "the Federation of American Scientists": one capitalised word after an institution's
+		// words is part of its name
 		m.kind, m.name = "organization", joinTokens(np)
 	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
 		ns = trimRoleComplement(np, ns)
@@ -84,9 +106,20 @@ func parseMention(np, appos []token) mention {
 		m.plural, m.kind = true, "person"
 		m.role = joinTokens(np)
 	}
+	if len(origin) > 0 && m.kind == "person" {
+		m.role = strings.TrimSpace(m.role + " " + joinTokens(origin))
+	}
+	if m.kind == "organization" {
+		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
+	}
 	if m.indefinite && m.name == "" {
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
+	}
+	if a := trimPunct(appos); len(a) > 0 && m.name == "" && m.descriptor != "" && nameStart(a) == 0 && a[0].cap() {
+		// "Sipri’s director, Dan Smith, warned"
+		m.role, m.name, m.descriptor, m.kind = joinTokens(np), cleanName(a), "", "person"
+		return m
 	}
 	if a := trimPunct(appos); len(a) > 0 && m.role == "" && !isRelative(a[0].low) {
 		if a[0].low == "the" || a[0].low == "a" || a[0].low == "an" {
@@ -106,9 +139,17 @@ func nameStart(np []token) int {
 	i := len(np)
 	for i > 0 {
 		t := np[i-1]
+		if isPluralPerson(t.low) {
+			break
+		}
 		if t.isPunct(".") && i >= 2 && np[i-2].cap() && len([]rune(np[i-2].text)) == 1 {
 			i-- // the period of an initial: "Antony J. Blinken"
 			continue
+		}
+		if i >= 2 && isPreposition(np[i-2].low) && !np[i-2].cap() {
+			if t.cap() && i < len(np) {
+				break // "в Вене Михаил Ульянов": a place after a preposition ends the title
+			}
 		}
 		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
 			isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] {
@@ -141,8 +182,13 @@ func isRelative(w string) bool {
 func isDocumentWord(w string) bool {
 	switch w {
 	case "statement", "communique", "readout", "release", "announcement", "message", "note",
-		"заявление", "сообщение", "коммюнике":
+		"коммюнике":
 		return true
+	}
+	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -155,9 +201,8 @@ func isRoleWord(w string) bool {
 		return true
 	}
 	if isCyrillic(w) {
-		s := ruStem(w)
-		for rw := range l.roleWords {
-			if isCyrillic(rw) && ruStem(rw) == s {
+		for _, rw := range l.ruRoles[ruKey(w)] {
+			if ruSame(rw, w) {
 				return true
 			}
 		}
@@ -185,9 +230,8 @@ func hasOrgHead(np []token) bool {
 			return true
 		}
 		if isCyrillic(t.low) {
-			s := ruStem(t.low)
-			for h := range l.orgHeads {
-				if isCyrillic(h) && ruStem(h) == s {
+			for _, h := range l.ruOrgs[ruKey(t.low)] {
+				if ruSame(h, t.low) {
 					return true
 				}
 			}
@@ -259,16 +303,19 @@ func trimPunct(ts []token) []token {
 	return ts
 }
 
-// ruStem cuts Russian case endings so inflected forms compare equal ("Рябкова" ~ "Рябков").
-func ruStem(w string) string {
-	rs := []rune(w)
-	for n := 0; n < 2 && len(rs) > 4; n++ {
-		if !strings.ContainsRune("аяоеуюыиьйьмх", rs[len(rs)-1]) {
-			break
-		}
-		rs = rs[:len(rs)-1]
+// ruSame tells whether two lower-case Russian words are forms of one word ("Рябкова" ~ "Рябков",
+// "командующего" ~ "командующий"): a common stem of four letters or more, with endings of
+// at most three letters on either side.
+func ruSame(a, b string) bool {
+	if a == b {
+		return true
 	}
-	return string(rs)
+	x, y := []rune(a), []rune(b)
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		p++
+	}
+	return p >= 4 && len(x)-p <= 3 && len(y)-p <= 3
 }
 
 // nominative turns a Russian name in the genitive or dative back into the nominative, as far as
@@ -303,15 +350,23 @@ func nominativeWord(w string) string {
 }
 
 // female guesses from a name's endings whether its bearer is a woman; ok is false when unsure.
+// Only Russian surname endings and first names in -a/-я are taken as signs; English first
+// names tell too little.
 func female(name string) (isFemale, ok bool) {
 	ws := strings.Fields(name)
 	if len(ws) == 0 {
 		return false, false
 	}
 	last := lower(ws[len(ws)-1])
-	for _, e := range []string{"ova", "eva", "ina", "aya", "ова", "ева", "ина", "ая", "ская"} {
-		if strings.HasSuffix(last, e) && utf8.RuneCountInString(last) > 4 {
+	n := utf8.RuneCountInString(last)
+	for _, e := range []string{"ova", "eva", "ina", "aya", "skaya", "ова", "ева", "ина", "ая", "ская"} {
+		if strings.HasSuffix(last, e) && n > 4 {
 			return true, true
+		}
+	}
+	for _, e := range []string{"ov", "ev", "in", "sky", "skiy", "ов", "ев", "ин", "ский"} {
+		if strings.HasSuffix(last, e) && n > 3 {
+			return false, true
 		}
 	}
 	if len(ws) > 1 {
@@ -320,12 +375,8 @@ func female(name string) (isFemale, ok bool) {
 		case "nikita", "ilya", "foma", "kuzma", "никита", "илья":
 			return false, true
 		}
-		r, _ := utf8.DecodeLastRuneInString(first)
-		if r == 'a' || r == 'а' || r == 'я' {
+		if r, _ := utf8.DecodeLastRuneInString(first); (r == 'a' || r == 'а' || r == 'я') && utf8.RuneCountInString(first) > 2 {
 			return true, true
-		}
-		if unicode.IsLetter(r) && utf8.RuneCountInString(first) > 2 {
-			return false, true
 		}
 	}
 	return false, false
@@ -366,4 +417,33 @@ func trimRoleComplement(np []token, ns int) int {
 		keep = 3
 	}
 	return words[len(words)-keep]
+}
+
+// placeSuffix finds "of Vietnam" / "from Germany" closing a named phrase and returns where it
+// starts (0 if none).
+func placeSuffix(np []token) int {
+	for k := len(np) - 2; k >= 2; k-- {
+		if !(np[k].is("of") || np[k].is("from")) {
+			continue
+		}
+		base := np[:k]
+		if !np[k-1].cap() || nameStart(base) >= k-1 || hasOrgHead(base) || len(np)-k-1 > 4 {
+			return 0 // one name word ("the Federation of ...") is an institution's name, not a person's
+		}
+		for _, t := range np[k+1:] {
+			if !t.cap() && !t.is("the") {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "в", "во", "на", "при", "из", "у", "in", "at", "to", "for":
+		return true
+	}
+	return false
 }
