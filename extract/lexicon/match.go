@@ -91,7 +91,7 @@ func (n *node) add(s string, t *target) {
 	toks := tokenize(a.text)
 	for i, tok := range toks {
 		key, w := tok.norm, aword{raw: tok.raw}
-		if tok.cyr && !allCaps(tok.raw) && utf8.RuneCountInString(tok.norm) >= 4 {
+		if tok.cyr && !allCaps(tok.raw) {
 			key, w = "~"+stem(tok.norm), aword{raw: stem(tok.raw), stemmed: true}
 		}
 		if i > 0 && strings.Contains(a.text[toks[i-1].end:tok.start], ",") {

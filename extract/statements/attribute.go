@@ -17,6 +17,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
+	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":"))) {
+		n = 0 // "Diplomatic notes completing the extension ..."
+	}
 	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
 		if i > 0 && s[i-1].is(",") {
 			if n := l.participles.match(s, i); n > 0 {
@@ -79,6 +82,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	npFrom, m := subjectBefore(s, j)
+	if isThisRef(s, i) {
+		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
+	}
 	if m.valid() {
 		a.m = m
 		before := npFrom - 1
@@ -364,6 +370,10 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
+		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w):
+			j -= 2 // "Москва в августе объявила"
+		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
+			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
 		default:
 			return j
 		}
@@ -646,7 +656,15 @@ func subjectAtStart(s []token) mention {
 // sentence before ("Об этом заявил журналистам Дмитрий Песков.").
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
-	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
+	if f < 0 || i < f+2 || i-f > 8 || !(s[f].low == "об" || s[f].low == "о") || s[f+1].low != "этом" {
+		return false
+	}
+	for _, t := range s[f+2 : i] {
+		if t.kind != tWord { // "Об этом в интервью ТАСС заявил ..."
+			return false
+		}
+	}
+	return true
 }
 
 func isClauseConj(w string) bool {

@@ -21,6 +21,7 @@ type lists struct {
 	participles   *phraseSet // "adding", "noting": a second statement by the same speaker
 	according     *phraseSet // "according to", "по словам"
 	asCues        map[string]bool
+	ambiguous     map[string]bool // cues that are also nouns: need "that" or ":" after them
 	roles         []role
 	roleWords     map[string]bool // every word of every title
 	titles        map[string]bool
@@ -38,7 +39,7 @@ type lists struct {
 	labelStop     map[string]bool
 	genPronoun    map[string]string // "его" -> "he"
 	people        []person
-	nationality   map[string]string // "russian" -> "RU"
+	nationality   map[string]string   // "russian" -> "RU"
 	ruRoles       map[string][]string // Russian role words by their first four letters
 	ruOrgs        map[string][]string // Russian institution words by their first four letters
 }
@@ -97,6 +98,7 @@ func parseLists(src string) *lists {
 		participles:   newPhraseSet(sec["participles"]),
 		according:     newPhraseSet(sec["according"]),
 		asCues:        wordSet(sec["as_cues"]),
+		ambiguous:     wordSet(sec["ambiguous_cues"]),
 		titles:        wordSet(sec["titles"]),
 		modifiers:     wordSet(sec["modifiers"]),
 		orgHeads:      wordSet(sec["org_heads"]),

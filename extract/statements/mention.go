@@ -50,8 +50,9 @@ func parseMention(np, appos []token) mention {
 		}
 	}
 	// "в заявлении МИД РФ", "in a statement by the ministry": the institution behind the text
-	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low)) {
-		np = np[1:]
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low) ||
+		np[0].is("a") && isDocumentWord(np[1].low) || (np[0].is("from") || np[0].is("by") || np[0].is("of")) && len(np) > 1) {
+		np = np[1:] // "a statement from the alliance"
 	}
 	if len(np) == 1 && isDocumentWord(np[0].low) {
 		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"

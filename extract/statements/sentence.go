@@ -38,13 +38,26 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 		return false
 	}
 	question := len(s) > 0 && s[len(s)-1].isPunct("?")
+	var reportedIn []claim // contents of reported statements: a named subject inside may speak too
+	nested := func(i int) bool {
+		for _, c := range reportedIn {
+			if i > c.from && i < c.to {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < len(s) && !question; i++ {
-		if claimed(i) {
+		inner := nested(i)
+		if claimed(i) && !inner {
 			continue
 		}
 		a, cFrom, cTo, stop, ok := e.attribute(s, i, prev)
 		if !ok {
 			continue
+		}
+		if inner && (a.m.name == "" || a.same || a.prevSentence || a.resume > 0 || cFrom < i) {
+			continue // inside what someone said, only "Putin proposed ..." with a name counts
 		}
 		if a.prevSentence {
 			if len(prevSent) > 0 && !e.hasDraftIn(prevSent[0].start, prevSent[len(prevSent)-1].end) {
@@ -86,6 +99,10 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 		}
 		e.pending = nil
 		claims = append(claims, claim{min(cFrom, i), max(cTo, stop)})
+		if d.kind == "reported" && cFrom > i {
+			reportedIn = append(reportedIn, claim{cFrom, cTo})
+			cTo = cFrom + 1 // scan the content for a nested speaker, then go on after it
+		}
 		prev = &a
 		prev.ent, prev.resolved = d.ent, true
 		if d.kind == "direct" {
@@ -125,6 +142,9 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 		join := lastDirect
 		if join == nil && e.lastDraftIn(pi) != nil && e.lastDraftIn(pi).quoteEnd {
 			join = e.lastDraftIn(pi)
+		}
+		if n := len(e.drafts); join == nil && n > 0 && t.part > 0 && e.drafts[n-1].quoteEnd && e.drafts[n-1].para == t.q.para {
+			join = e.drafts[n-1] // “…,” he said. “… (next paragraph) …”: one quotation
 		}
 		switch {
 		case join != nil && join.kind == "direct" && join.spans[len(join.spans)-1][1] < t.start:
@@ -166,6 +186,15 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 	all := c
 	if len(c2) > 0 {
 		all = append(append([]token(nil), c...), c2...)
+	}
+	fresh := false
+	for _, t := range all {
+		if t.kind == tWord || t.kind == tQuote && !t.q.used {
+			fresh = true
+		}
+	}
+	if !fresh {
+		return nil // "...,” he stressed." after a quotation already given to its speaker
 	}
 	for _, t := range all {
 		switch t.kind {

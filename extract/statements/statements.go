@@ -120,12 +120,22 @@ func (e *engine) run() {
 		if e.dashAttribution(pi, toks[pi]) {
 			continue
 		}
+		if pi < 2 && e.isHeadline(pi, toks) {
+			continue
+		}
 		if e.colonQuote(pi, toks[pi]) {
 			continue
 		}
 		sents := sentences(toks[pi])
-		if len(sents) > 0 && pi < 3 {
-			sents[0] = sents[0][skipDateline(sents[0]):]
+		for si := 0; si < len(sents) && si < 3 && pi < 3; si++ {
+			// "Москва. 11 февраля. INTERFAX.RU - Россия ...": the dateline may span sentences
+			if k := skipDateline(sents[si]); k > 0 {
+				sents[si] = sents[si][k:]
+				break
+			}
+			if len(sents[si]) > 6 {
+				break
+			}
 		}
 		for si, s := range sents {
 			var prev, next []token
@@ -241,4 +251,20 @@ func hasRoleWord(role string) bool {
 		}
 	}
 	return false
+}
+
+// isHeadline tells whether paragraph pi is a headline left in the body: no closing punctuation,
+// and the next paragraph opens with a dateline.
+func (e *engine) isHeadline(pi int, toks [][]token) bool {
+	t := toks[pi]
+	if len(t) == 0 || pi+1 >= len(toks) || t[len(t)-1].isPunct(".!?") || t[len(t)-1].kind == tQuote {
+		return false
+	}
+	next := sentences(toks[pi+1])
+	return len(next) > 0 && (skipDateline(next[0]) > 0 || len(next) > 1 && isDatelineSentence(next[0]))
+}
+
+// isDatelineSentence: "MOSCOW, October 21." / "МОСКВА, 31 октября." cut off as a sentence.
+func isDatelineSentence(s []token) bool {
+	return len(s) > 0 && len(s) <= 8 && s[0].cap() && strings.ToUpper(s[0].text) == s[0].text && len([]rune(s[0].text)) > 2
 }
