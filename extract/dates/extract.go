@@ -177,7 +177,8 @@ func (m match) past() bool {
 		prefix = prefix[i:]
 	}
 	if len(strings.TrimSpace(prefix)) > 3 {
-		return hasPast(prefix) && !futureMarks().MatchString(prefix)
+		near := prefix[max(0, len(prefix)-pastWindow):] // the verb governing the mention is close by
+		return hasPast(near) && !futureMarks().MatchString(prefix)
 	}
 	rest := m.body[m.end:]
 	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
@@ -188,6 +189,9 @@ func (m match) past() bool {
 	}
 	return hasPast(rest)
 }
+
+// pastWindow is how far before a mention (bytes) a past verb is read as governing it.
+const pastWindow = 50
 
 func hasPast(s string) bool {
 	for _, m := range pastMarks().FindAllStringSubmatch(s, -1) {

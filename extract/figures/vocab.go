@@ -59,6 +59,9 @@ type vocabFile struct {
 	Fraction []valued          `toml:"fraction"`
 	Ordinal  []valued          `toml:"ordinal"`
 	Symbols  map[string]string `toml:"symbols"`
+	Counters struct {
+		Words []string `toml:"words"`
+	} `toml:"counters"`
 }
 
 // unitDef is a unit entry: the unit id and the category it gives by default.
@@ -113,6 +116,7 @@ const (
 	kJoin     = "join"
 	kBare     = "bare"
 	kLimit    = "limit"
+	kCounter  = "counter"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -169,7 +173,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
-		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords} {
+		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords, kCounter: f.Counters.Words} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)

@@ -91,7 +91,7 @@ func (n *node) add(s string, t *target) {
 	toks := tokenize(a.text)
 	for i, tok := range toks {
 		key, w := tok.norm, aword{raw: tok.raw}
-		if tok.cyr && !allCaps(tok.raw) && utf8.RuneCountInString(tok.norm) >= 4 {
+		if tok.cyr && !allCaps(tok.raw) {
 			key, w = "~"+stem(tok.norm), aword{raw: stem(tok.raw), stemmed: true}
 		}
 		if i > 0 && strings.Contains(a.text[toks[i-1].end:tok.start], ",") {
@@ -117,6 +117,12 @@ func (n *node) add(s string, t *target) {
 // also named plainly.
 func (l *Lexicon) Find(text string, year int) []Match {
 	return l.find(text, findOptions{year: year})
+}
+
+// FindCountries returns only the countries named in text, also inside longer names
+// ("Министерство обороны РФ" names РФ).
+func (l *Lexicon) FindCountries(text string) []Match {
+	return scan(text, tokenize(text), l.compiled().entities, 0, func(t *target) bool { return t.class == "country" })
 }
 
 // FindRoles returns the role titles (lexicon.md §5) named in text.

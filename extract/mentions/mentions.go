@@ -100,7 +100,7 @@ func (c *collector) add(m Mention) bool {
 // nested adds the countries named inside an organisation's name: "Министерство обороны РФ" and
 // "US Senate" name the state too.
 func (c *collector) nested(lex *lexicon.Lexicon, m lexicon.Match) {
-	for _, x := range lex.Find(m.Text, 0) {
+	for _, x := range lex.FindCountries(m.Text) {
 		if x.Class == "country" && !x.Place && (x.Start > 0 || x.End < len(m.Text)) {
 			c.out = append(c.out, Mention{Type: "country", ID: x.Entry.ID, Name: x.Entry.Name, Text: x.Text,
 				Start: m.Start + x.Start, End: m.Start + x.End})

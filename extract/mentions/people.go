@@ -202,7 +202,7 @@ func wordIndexes(body, s string) []int {
 func organizations(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 	for _, s := range speakers {
 		name := strings.TrimPrefix(strings.TrimPrefix(s.Name, "the "), "The ")
-		if s.Kind != "organization" || !upper(firstWord(name)) || len(lex.Find(name, 0)) > 0 {
+		if s.Kind != "organization" || !properName(name) || len(lex.Find(name, 0)) > 0 {
 			continue
 		}
 		for _, at := range wordIndexes(c.body, name) {
@@ -210,6 +210,23 @@ func organizations(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 		}
 	}
 }
+
+// properName tells a name whose words are all capitalised, apart from links ("Federation of
+// American Scientists"); "Stockholm institute" is a description.
+func properName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || !upper(words[0]) && !allCapsWord(words[0]) {
+		return false
+	}
+	for _, w := range words {
+		if !upper(w) && !allCapsWord(w) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on" {
+			return false
+		}
+	}
+	return true
+}
+
+func allCapsWord(w string) bool { return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w }
 
 func firstWord(s string) string {
 	if f := strings.Fields(s); len(f) > 0 {

@@ -1,6 +1,7 @@
 package pubdate
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -11,13 +12,20 @@ import (
 func (p *page) published() (Stamp, string) {
 	if c, ok := p.best(kindPublished, srcMeta, srcTASS); ok {
 		st := p.localize(c.st)
+		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && u.st.Date() == c.st.Date() {
+			st = c.st // the address confirms the page's own calendar day
+		}
 		// A UTC stamp a day off the URL's date: the URL holds the publisher's calendar day.
 		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && utcDayShift(c.st, u.st) {
 			return onDay(c.st, u.st), "url-over-utc:" + u.raw
 		}
 		// The date line under the headline is the date the publisher shows; when it differs
 		// from the markup's, the markup often holds a CMS or first-draft time.
-		if h, raw, ok := headlineDateWith(p.doc, dateLineExtra); ok && h.Date() != st.Date() && !swapped(h, st, raw) {
+		u, hasURL := p.best(kindPublished, srcURL, srcURL)
+		if hasURL && u.st.Time.Before(st.Time.AddDate(0, 0, -2)) {
+			return u.st, "url-original:" + u.raw // the address kept the first day; the markup moved on
+		}
+		if h, raw, ok := headlineDateWith(p.doc, dateLineExtra); ok && h.Date() != st.Date() && !swapped(h, st, raw) && !p.urlAgrees(st) {
 			return p.upgrade(h), "headline-over:" + raw
 		}
 		return p.upgrade(st), sourceNames[c.src] + ":" + c.raw
@@ -155,4 +163,14 @@ func swapped(h, st Stamp, raw string) bool {
 	}
 	alt := time.Date(t.Year(), time.Month(t.Day()), int(t.Month()), 0, 0, 0, 0, time.UTC)
 	return alt.Format("2006-01-02") == st.Date()
+}
+
+// urlAgrees reports whether the page address carries the markup's date (its day, or its year
+// and month when the address has no day): then the markup's date stands.
+func (p *page) urlAgrees(st Stamp) bool {
+	if u, ok := p.best(kindPublished, srcURL, srcURL); ok {
+		return u.st.Date() == st.Date()
+	}
+	m := reURLMonth().FindStringSubmatch(p.url)
+	return m != nil && fmt.Sprintf("%s-%02d", m[1], atoi(m[2])) == st.Time.Format("2006-01")
 }

@@ -100,7 +100,7 @@ func (p *page) dateElement() (Stamp, string, bool) {
 			}
 			if !inComment && dateClass(n) {
 				text := nodeText(n, 120)
-				if text != "" && !modifiedLabel().MatchString(text[:min(len(text), 40)]) && !strings.Contains(strings.ToLower(text), "update") {
+				if text != "" && !changeLine(text) {
 					if st, ok := parseStamp(text); ok {
 						found, raw = st, text
 						return true
@@ -292,4 +292,13 @@ func (p *page) pagePattern() (Stamp, string, bool) {
 		return keys[i] < keys[j]
 	})
 	return stamps[keys[0]], keys[0], true
+}
+
+// changeLine reports a text whose date is labelled as a change ("last modified on 4 November").
+func changeLine(text string) bool {
+	head := text
+	if i := strings.IndexAny(text, "0123456789"); i >= 0 {
+		head = text[:i]
+	}
+	return modifiedLabel().MatchString(head) || strings.Contains(strings.ToLower(text), "update")
 }

@@ -17,6 +17,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
+	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":"))) {
+		n = 0 // "Diplomatic notes completing the extension ..."
+	}
 	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
 		if i > 0 && s[i-1].is(",") {
 			if n := l.participles.match(s, i); n > 0 {
@@ -43,7 +46,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
 		first = i - 1
 	}
-	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
+	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 16 {
 		if comma := indexPunct(s, after, ","); comma > 0 {
 			np := s[first+1 : i]
 			if len(np) == 0 {
@@ -53,7 +56,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 				}
 				np = s[from:comma]
 			}
-			a.m = parseMention(np, nil)
+			var appos []token
+			if c := indexPunct(np, 0, ","); c > 0 {
+				np, appos = np[:c], np[c+1:] // "As Rose Gottemoeller, a former ..., put it"
+			}
+			a.m = parseMention(np, appos)
 			a.m.genitive = false
 			if a.m.valid() {
 				return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
@@ -75,6 +82,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 
 	npFrom, m := subjectBefore(s, j)
+	if isThisRef(s, i) {
+		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
+	}
 	if m.valid() {
 		a.m = m
 		before := npFrom - 1
@@ -106,14 +116,23 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			after += n // "заявил РИА Новости замминистра ..."
 		}
 		end := after
-		for end < len(s) && (s[end].kind == tWord && !(end > after && isTrailingCircum(s[end])) ||
-			s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+		for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
 			if s[end].isPunct("(") {
 				end = indexPunct(s, end, ")")
 			}
 			end++
 		}
-		np := withoutParens(s[after:end])
+		// "сказал ТАСС Рябков в пятницу", "said Peskov on Monday": drop a closing circumstance
+		npEnd := end
+		for k := end - 1; k > after; k-- {
+			if s[k].cap() {
+				break
+			}
+			if isTrailingCircum(s[k]) {
+				npEnd = k
+			}
+		}
+		np := withoutParens(s[after:npEnd])
 		var appos []token
 		if end < len(s) && s[end].is(",") {
 			k := end + 1
@@ -351,6 +370,10 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
+		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w):
+			j -= 2 // "Москва в августе объявила"
+		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
+			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
 		default:
 			return j
 		}
@@ -633,7 +656,15 @@ func subjectAtStart(s []token) mention {
 // sentence before ("Об этом заявил журналистам Дмитрий Песков.").
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
-	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
+	if f < 0 || i < f+2 || i-f > 8 || !(s[f].low == "об" || s[f].low == "о") || s[f+1].low != "этом" {
+		return false
+	}
+	for _, t := range s[f+2 : i] {
+		if t.kind != tWord { // "Об этом в интервью ТАСС заявил ..."
+			return false
+		}
+	}
+	return true
 }
 
 func isClauseConj(w string) bool {

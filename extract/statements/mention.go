@@ -50,8 +50,9 @@ func parseMention(np, appos []token) mention {
 		}
 	}
 	// "в заявлении МИД РФ", "in a statement by the ministry": the institution behind the text
-	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low)) {
-		np = np[1:]
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low) ||
+		np[0].is("a") && isDocumentWord(np[1].low) || (np[0].is("from") || np[0].is("by") || np[0].is("of")) && len(np) > 1) {
+		np = np[1:] // "a statement from the alliance"
 	}
 	if len(np) == 1 && isDocumentWord(np[0].low) {
 		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
@@ -76,11 +77,15 @@ func parseMention(np, appos []token) mention {
 	}
 	ns := nameStart(np)
 	switch {
-	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low):
+	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
 		// Russian puts the head first: "представитель Кремля", "замминистра"
 		m.kind, m.descriptor = "person", lower(joinTokens(np))
 		m.role = joinTokens(np)
 	case ns < len(np) && isPlace(np[ns:]):
+		m.kind, m.name = "organization", joinTokens(np)
+	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !isRoleWord(np[ns-1].low) && !builtin().titles[np[ns-1].low]:
+		// "the Federation of American Scientists": one capitalised word after an institution's
+		// words is part of its name
 		m.kind, m.name = "organization", joinTokens(np)
 	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
 		ns = trimRoleComplement(np, ns)
@@ -134,6 +139,9 @@ func nameStart(np []token) int {
 	i := len(np)
 	for i > 0 {
 		t := np[i-1]
+		if isPluralPerson(t.low) {
+			break
+		}
 		if t.isPunct(".") && i >= 2 && np[i-2].cap() && len([]rune(np[i-2].text)) == 1 {
 			i-- // the period of an initial: "Antony J. Blinken"
 			continue
@@ -193,8 +201,8 @@ func isRoleWord(w string) bool {
 		return true
 	}
 	if isCyrillic(w) {
-		for rw := range l.roleWords {
-			if isCyrillic(rw) && ruSame(rw, w) {
+		for _, rw := range l.ruRoles[ruKey(w)] {
+			if ruSame(rw, w) {
 				return true
 			}
 		}
@@ -222,8 +230,8 @@ func hasOrgHead(np []token) bool {
 			return true
 		}
 		if isCyrillic(t.low) {
-			for h := range l.orgHeads {
-				if isCyrillic(h) && ruSame(h, t.low) {
+			for _, h := range l.ruOrgs[ruKey(t.low)] {
+				if ruSame(h, t.low) {
 					return true
 				}
 			}
@@ -295,14 +303,14 @@ func trimPunct(ts []token) []token {
 	return ts
 }
 
-// ruSame tells whether two Russian words are forms of one word ("Рябкова" ~ "Рябков",
+// ruSame tells whether two lower-case Russian words are forms of one word ("Рябкова" ~ "Рябков",
 // "командующего" ~ "командующий"): a common stem of four letters or more, with endings of
 // at most three letters on either side.
 func ruSame(a, b string) bool {
 	if a == b {
 		return true
 	}
-	x, y := []rune(lower(a)), []rune(lower(b))
+	x, y := []rune(a), []rune(b)
 	p := 0
 	for p < len(x) && p < len(y) && x[p] == y[p] {
 		p++
@@ -342,15 +350,23 @@ func nominativeWord(w string) string {
 }
 
 // female guesses from a name's endings whether its bearer is a woman; ok is false when unsure.
+// Only Russian surname endings and first names in -a/-я are taken as signs; English first
+// names tell too little.
 func female(name string) (isFemale, ok bool) {
 	ws := strings.Fields(name)
 	if len(ws) == 0 {
 		return false, false
 	}
 	last := lower(ws[len(ws)-1])
-	for _, e := range []string{"ova", "eva", "ina", "aya", "ова", "ева", "ина", "ая", "ская"} {
-		if strings.HasSuffix(last, e) && utf8.RuneCountInString(last) > 4 {
+	n := utf8.RuneCountInString(last)
+	for _, e := range []string{"ova", "eva", "ina", "aya", "skaya", "ова", "ева", "ина", "ая", "ская"} {
+		if strings.HasSuffix(last, e) && n > 4 {
 			return true, true
+		}
+	}
+	for _, e := range []string{"ov", "ev", "in", "sky", "skiy", "ов", "ев", "ин", "ский"} {
+		if strings.HasSuffix(last, e) && n > 3 {
+			return false, true
 		}
 	}
 	if len(ws) > 1 {
@@ -359,12 +375,8 @@ func female(name string) (isFemale, ok bool) {
 		case "nikita", "ilya", "foma", "kuzma", "никита", "илья":
 			return false, true
 		}
-		r, _ := utf8.DecodeLastRuneInString(first)
-		if r == 'a' || r == 'а' || r == 'я' {
+		if r, _ := utf8.DecodeLastRuneInString(first); (r == 'a' || r == 'а' || r == 'я') && utf8.RuneCountInString(first) > 2 {
 			return true, true
-		}
-		if unicode.IsLetter(r) && utf8.RuneCountInString(first) > 2 {
-			return false, true
 		}
 	}
 	return false, false
@@ -415,11 +427,11 @@ func placeSuffix(np []token) int {
 			continue
 		}
 		base := np[:k]
-		if !np[k-1].cap() || nameStart(base) >= k-1 || hasOrgHead(base) || len(np)-k-1 > 2 {
+		if !np[k-1].cap() || nameStart(base) >= k-1 || hasOrgHead(base) || len(np)-k-1 > 4 {
 			return 0 // one name word ("the Federation of ...") is an institution's name, not a person's
 		}
 		for _, t := range np[k+1:] {
-			if !t.cap() {
+			if !t.cap() && !t.is("the") {
 				return 0
 			}
 		}

@@ -105,8 +105,10 @@ func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quo
 			switch {
 			case c == r && r == '«':
 				depth++ // «…«…»…»: nested guillemets
+			case c == '"' && r == '"' && j > 0 && unicode.IsSpace(rune(body[j-1])) && isOpener(body[:p.End], j, c):
+				depth++ // "… "nested" …": straight quotes inside straight quotes
 			case isCloser(body[:p.End], j, c, set):
-				if depth > 0 && c == '»' {
+				if depth > 0 && (c == '»' || c == '"' && r == '"') {
 					depth--
 					break
 				}

@@ -11,6 +11,29 @@ type entity struct {
 	country string   // from the role's nationality or the people list, if known
 	known   []string // what the people list says the person is
 	alias   string   // an acronym the article gives ("Sipri")
+	gender  byte     // 'f', 'm' or 0 when unknown
+}
+
+// sex tells the entity's gender from its title ("spokeswoman") or name, 0 if unknown.
+func (e *entity) sex() byte {
+	if e.gender != 0 {
+		return e.gender
+	}
+	for _, w := range strings.Fields(lower(e.role)) {
+		switch w {
+		case "spokeswoman", "chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.", "madam":
+			return 'f'
+		case "spokesman", "chairman", "congressman", "mr", "mr.":
+			return 'm'
+		}
+	}
+	if f, ok := female(e.name); ok {
+		if f {
+			return 'f'
+		}
+		return 'm'
+	}
+	return 0
 }
 
 // know fills what the people list says about e.
@@ -97,12 +120,11 @@ func (r *registry) spoke(e *entity) {
 		return
 	}
 	r.lastPerson = e
-	if f, ok := female(e.name); ok {
-		if f {
-			r.lastShe = e
-		} else {
-			r.lastHe = e
-		}
+	switch e.sex() {
+	case 'f':
+		r.lastShe = e
+	case 'm':
+		r.lastHe = e
 	}
 }
 
@@ -113,7 +135,7 @@ func (r *registry) pronoun(p string) *entity {
 		if e == nil {
 			return r.lastIntroduced("person")
 		}
-		if f, ok := female(e.name); ok && f != (p == "she") {
+		if g := e.sex(); g != 0 && (g == 'f') != (p == "she") {
 			// the last speaker is of the other gender: the last one of this gender, if any
 			if p == "she" {
 				return r.lastShe
@@ -287,10 +309,10 @@ func roleFits(title, desc, d string) bool {
 	if isCyrillic(desc) {
 		// Russian titles put the head first and inflect: compare the heads' stems
 		t, w := strings.Fields(title), strings.Fields(desc)
-		if len(t) == 0 || len(w) == 0 || !ruSame(t[0], w[0]) {
-			return false
+		if len(t) > 0 && len(w) > 0 && ruSame(t[0], w[0]) &&
+			(len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)) {
+			return true
 		}
-		return len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)
 	}
 	if containsWords(title, desc) || d != "" && containsWords(title, d) {
 		return true
@@ -302,7 +324,7 @@ func roleFits(title, desc, d string) bool {
 			continue
 		}
 		for _, c := range ro.classes {
-			if c == desc || c == d {
+			if c == desc || c == d || isCyrillic(desc) && len(strings.Fields(c)) == len(strings.Fields(desc)) && roleStemEqual(c, desc) {
 				return true
 			}
 		}
@@ -351,4 +373,29 @@ func isGenericInstitution(w string) bool {
 		}
 	}
 	return false
+}
+
+// known returns the person of that name if the article or the people list knows them.
+func (r *registry) known(name string) *entity {
+	ws := strings.Fields(name)
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		e := r.ents[i]
+		if e.kind == "person" && sameSurname(lastWord(e.name), ws[len(ws)-1]) && firstNamesAgree(strings.Fields(e.name), ws) {
+			return e
+		}
+	}
+	e := &entity{name: name, kind: "person"}
+	if e.know(); e.known == nil {
+		return nil
+	}
+	r.ents = append(r.ents, e)
+	return e
+}
+
+func lastWord(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
 }
