@@ -13,8 +13,8 @@ type doc struct {
 	kind docKind
 }
 
-// discover reads the source's feeds, sitemaps (configured, from robots.txt, and children of
-// sitemap indexes) and start pages, and adds the article URLs they list to the frontier.
+// discover reads the source's feeds (configured and found on start pages), sitemaps (configured,
+// else from robots.txt, and the children of sitemap indexes) and start pages, and adds the article URLs they list to the frontier.
 func (r *run) discover(ctx context.Context, src *Source) {
 	queue := r.documents(ctx, src)
 	seen := map[string]bool{}
@@ -66,6 +66,20 @@ func (r *run) documents(ctx context.Context, src *Source) []doc {
 	for _, s := range src.Sitemaps {
 		docs = append(docs, doc{s, kindSitemap})
 	}
+	if len(src.Feeds) == 0 && len(src.Sitemaps) == 0 {
+		docs = append(docs, r.robotsSitemaps(src)...)
+	}
+	for _, s := range src.StartURLs {
+		docs = append(docs, doc{s, kindPage})
+	}
+	return docs
+}
+
+// robotsSitemaps lists the Sitemap: lines of the robots.txt of the source's hosts. They are
+// read only for a source that lists neither feeds nor sitemaps: a whole-site sitemap can hold
+// every article of the last weeks, far more than a source focused by its feeds wants fetched.
+func (r *run) robotsSitemaps(src *Source) []doc {
+	var docs []doc
 	hosts := map[string]bool{}
 	for _, list := range [][]string{src.Feeds, src.Sitemaps, src.StartURLs} {
 		for _, raw := range list {
@@ -82,9 +96,6 @@ func (r *run) documents(ctx context.Context, src *Source) []doc {
 				docs = append(docs, doc{s, kindSitemap})
 			}
 		}
-	}
-	for _, s := range src.StartURLs {
-		docs = append(docs, doc{s, kindPage})
 	}
 	return docs
 }
