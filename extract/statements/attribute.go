@@ -107,6 +107,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 			}
 		}
 		from := contentStart(s, after, a.cue)
+		if !clauseAllowed(s, after, from, a.cue) {
+			return a, 0, 0, 0, false
+		}
 		return a, from, contentEnd(s, from, e.cues), from, true
 	}
 
@@ -446,6 +449,19 @@ func isCircumWord(w string) bool {
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
 func contentStart(s []token, i int, cue string) int {
 	l := builtin()
+	// "revealed to the media, “...”", "concluded in her statement, “...”": the quotation is
+	// what was said, the words before it are circumstance
+	for k := i; k < len(s) && k-i <= 10; k++ {
+		if s[k].is("that") || s[k].is("что") || s[k].isPunct(".!?;") {
+			break
+		}
+		if s[k].kind == tQuote {
+			if k > i && s[k-1].isPunct(",:") {
+				return k
+			}
+			break
+		}
+	}
 	// "написал в соцсети X: «...»": a colon soon after the verb opens what was said
 	for k := i; k < len(s) && k-i <= 8; k++ {
 		if s[k].is(":") {
@@ -764,4 +780,17 @@ func trailingSpeaker(s []token, k int) bool {
 		}
 	}
 	return parseMention(withoutParens(s[k:end]), nil).valid()
+}
+
+// clauseAllowed: cues that also take a plain object ("posted a new photo", "announced the
+// suspension") report speech only before "that", a colon or a quotation.
+func clauseAllowed(s []token, after, from int, cue string) bool {
+	w, _, _ := strings.Cut(lower(cue), " ")
+	if !builtin().needsClause[w] {
+		return true
+	}
+	if from < len(s) && s[from].kind == tQuote {
+		return true
+	}
+	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
 }

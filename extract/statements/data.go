@@ -22,6 +22,7 @@ type lists struct {
 	according     *phraseSet // "according to", "по словам"
 	asCues        map[string]bool
 	ambiguous     map[string]bool // cues that are also nouns: need "that" or ":" after them
+	needsClause   map[string]bool // cues that also take a plain object: need that, ":" or a quote
 	roles         []role
 	roleWords     map[string]bool // every word of every title
 	titles        map[string]bool
@@ -99,6 +100,7 @@ func parseLists(src string) *lists {
 		according:     newPhraseSet(sec["according"]),
 		asCues:        wordSet(sec["as_cues"]),
 		ambiguous:     wordSet(sec["ambiguous_cues"]),
+		needsClause:   wordSet(sec["needs_clause"]),
 		titles:        wordSet(sec["titles"]),
 		modifiers:     wordSet(sec["modifiers"]),
 		orgHeads:      wordSet(sec["org_heads"]),

@@ -219,7 +219,7 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 			d.spans = append(d.spans, quoteSpans(q)...)
 		}
 		d.quoteEnd = all[len(all)-1].kind == tQuote
-	case alphaWords(all) >= 3 && !circumstanceOnly(all):
+	case alphaWords(all) >= 3 && contentWords(all) >= 2 && !circumstanceOnly(all):
 		d.kind = "reported"
 		d.spans = [][2]int{{c[0].start, c[len(c)-1].end}}
 		if len(c2) > 0 {
@@ -456,3 +456,20 @@ func circumstanceOnly(c []token) bool {
 	}
 	return true
 }
+
+// contentWords counts words of three letters or more that are no month or time word: a
+// content of "30 p.m. on Nov. 8" says nothing.
+func contentWords(c []token) int {
+	l := builtin()
+	n := 0
+	for _, t := range c {
+		switch {
+		case t.kind == tQuote:
+			n += words(t.text)
+		case t.kind == tWord && len([]rune(t.text)) >= 3 && !isMonth(t.low) && !l.timeWords[t.low] && !isNumber(t.text):
+			n++
+		}
+	}
+	return n
+}
+
