@@ -38,7 +38,7 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 	// fast backtracking path.
 	for _, p := range textutil.Paragraphs(body) {
 		for _, r := range rules() {
-			if !hasAny(p.Text, r.need) {
+			if !hasAll(p.Text, r.need) {
 				continue
 			}
 			for _, ix := range r.re.FindAllStringSubmatchIndex(p.Text, -1) {
@@ -213,14 +213,19 @@ func lastSentenceEnd(s string) int {
 	return best
 }
 
-func hasAny(body string, need []string) bool {
-	if need == nil {
-		return true
-	}
-	for _, n := range need {
-		if strings.Contains(body, n) {
-			return true
+// hasAll reports whether text holds one string of every group of need (nil: no condition).
+func hasAll(text string, need [][]string) bool {
+	for _, group := range need {
+		found := false
+		for _, n := range group {
+			if strings.Contains(text, n) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
 		}
 	}
-	return false
+	return true
 }

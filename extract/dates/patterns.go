@@ -32,7 +32,7 @@ type rule struct {
 	name string
 	re   *regexp.Regexp
 	make func(m match) (cand, bool)
-	need []string // the rule runs only when the body holds one of these (nil: always)
+	need [][]string // the rule runs only when the text holds one string of every group
 }
 
 // Pattern pieces. S is a space (ASCII or no-break), YEAR a plausible calendar year.
@@ -53,42 +53,52 @@ var rules = sync.OnceValue(func() []rule {
 		dayRU = `([а-яё]{4,11})`
 	)
 	c := regexp.MustCompile
-	ru := []string{"\xd0", "\xd1"} // any Cyrillic letter
+	var (
+		ruLetter = []string{"\xd0", "\xd1"} // any Cyrillic letter
+		digit    = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+		enMonth  = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+		ruMonth  = []string{"янв", "фев", "мар", "апр", "мая", "май", "мае", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+		ru       = [][]string{ruLetter}
+		num      = [][]string{digit}
+		enDate   = [][]string{digit, enMonth}
+		ruDate   = [][]string{digit, ruMonth}
+		lits     = func(w ...string) [][]string { return [][]string{w} }
+	)
 	rs := []rule{
 		// English, absolute.
-		{"mdy", c(monEN + S + DAY + ORD + `,?` + S + YEAR), absMDY, nil},
-		{"dmy", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN + `,?` + S + YEAR), absDMY, nil},
-		{"iso", c(YEAR + `-(\d\d)-(\d\d)`), absISO, nil},
-		{"my", c(monEN + `,?` + S + YEAR), absMY, nil},
-		{"md", c(monEN + S + DAY + ORD), absMD, nil},
-		{"dm", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN), absDM, nil},
-		{"in-month", c(`(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]hrough|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd` + S + `of|[Bb]eginning` + S + `of)` + S + monEN), absMonth, nil},
-		{"month-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + `,?` + S + YEAR + S + `(?:to|and|until|till|through)` + S + monEN + `,?` + S + YEAR), absMonthRange, nil},
-		{"day-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + S + DAY + ORD + S + `(?:to|and|until|till|through|[–—-])` + S + `(?:` + monEN + S + `)?` + DAY + ORD + `(?:,?` + S + YEAR + `)?`), absDayRange, nil},
-		{"day-dash", c(DAY + `[–—-]` + DAY + S + monEN + `(?:,?` + S + YEAR + `)?`), absDayDash, nil},
-		{"rel-month", c(`([Ll]ast|[Nn]ext|[Tt]his)` + S + monEN), relMonth, nil},
-		{"month-rel-year", c(monEN + S + `(?:of` + S + `)?(last|next|this)` + S + `year`), relMonth, []string{"year"}},
-		{"ru-month-rel-year", c(`[вВ]` + S + monRU + S + `(прошлого|этого|следующего|будущего|текущего)` + S + `года`), relMonth, ru},
-		{"part-of-year", c(`(?:[вВ]` + S + `(?:начале|конце|середине)` + S + `(?:этого` + S + `|текущего` + S + `)?года|[Aa]t` + S + `the` + S + `(?:beginning|start|end)` + S + `of` + S + `the` + S + `year|(?:[Ee]arlier|[Ll]ater)` + S + `in` + S + `the` + S + `year)`), relThisYear, []string{"year", "года"}},
-		{"year-range", c(`(?:[Ff]rom|[Bb]etween)` + S + YEAR + S + `(?:to|and|until|till|through)` + S + YEAR), absYearRange, nil},
-		{"year-dash", c(YEAR + `[ \x{00A0}]?[–—-][ \x{00A0}]?` + YEAR), absYearRange, nil},
-		{"year", c(YEAR), absYear, nil},
+		{"mdy", c(monEN + S + DAY + ORD + `,?` + S + YEAR), absMDY, enDate},
+		{"dmy", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN + `,?` + S + YEAR), absDMY, enDate},
+		{"iso", c(YEAR + `-(\d\d)-(\d\d)`), absISO, num},
+		{"my", c(monEN + `,?` + S + YEAR), absMY, enDate},
+		{"md", c(monEN + S + DAY + ORD), absMD, enDate},
+		{"dm", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN), absDM, enDate},
+		{"in-month", c(`(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]hrough|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd` + S + `of|[Bb]eginning` + S + `of)` + S + monEN), absMonth, [][]string{enMonth}},
+		{"month-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + `,?` + S + YEAR + S + `(?:to|and|until|till|through)` + S + monEN + `,?` + S + YEAR), absMonthRange, enDate},
+		{"day-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + S + DAY + ORD + S + `(?:to|and|until|till|through|[–—-])` + S + `(?:` + monEN + S + `)?` + DAY + ORD + `(?:,?` + S + YEAR + `)?`), absDayRange, enDate},
+		{"day-dash", c(DAY + `[–—-]` + DAY + S + monEN + `(?:,?` + S + YEAR + `)?`), absDayDash, enDate},
+		{"rel-month", c(`([Ll]ast|[Nn]ext|[Tt]his)` + S + monEN), relMonth, [][]string{enMonth}},
+		{"month-rel-year", c(monEN + S + `(?:of` + S + `)?(last|next|this)` + S + `year`), relMonth, [][]string{enMonth, {"year"}}},
+		{"ru-month-rel-year", c(`[вВ]` + S + monRU + S + `(прошлого|этого|следующего|будущего|текущего)` + S + `года`), relMonth, [][]string{ruMonth, {"года"}}},
+		{"part-of-year", c(`(?:[вВ]` + S + `(?:начале|конце|середине)` + S + `(?:этого` + S + `|текущего` + S + `)?года|[Aa]t` + S + `the` + S + `(?:beginning|start|end)` + S + `of` + S + `the` + S + `year|(?:[Ee]arlier|[Ll]ater)` + S + `in` + S + `the` + S + `year)`), relThisYear, lits("year", "года")},
+		{"year-range", c(`(?:[Ff]rom|[Bb]etween)` + S + YEAR + S + `(?:to|and|until|till|through)` + S + YEAR), absYearRange, num},
+		{"year-dash", c(YEAR + `[ \x{00A0}]?[–—-][ \x{00A0}]?` + YEAR), absYearRange, num},
+		{"year", c(YEAR), absYear, num},
 		// Russian, absolute.
-		{"ru-dmy", c(DAY + S + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absDMY, ru},
-		{"ru-dm", c(DAY + S + monRU), absDM, ru},
-		{"ru-my", c(`(?:[вВ]` + S + `)?` + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absMY, ru},
-		{"ru-month", c(`[вВ]` + S + monRU), absMonth, ru},
-		{"ru-year-range", c(`[сС]` + S + YEAR + S + `по` + S + YEAR + S + `(?:год|годы|годах|гг\.)`), absYearRange, ru},
-		{"ru-year-dash", c(YEAR + `[–—-]` + YEAR + S + `(?:годах|годы|годов|гг\.)`), absYearRange, ru},
-		{"ru-year", c(`(?:(?:[вВ]|[сС]о?|[дД]о|[кК]|[пП]о)` + S + `)?` + YEAR + S + `(?:году|года|год|г\.)`), absYear, ru},
+		{"ru-dmy", c(DAY + S + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absDMY, ruDate},
+		{"ru-dm", c(DAY + S + monRU), absDM, ruDate},
+		{"ru-my", c(`(?:[вВ]` + S + `)?` + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absMY, ruDate},
+		{"ru-month", c(`[вВ]` + S + monRU), absMonth, [][]string{ruMonth}},
+		{"ru-year-range", c(`[сС]` + S + YEAR + S + `по` + S + YEAR + S + `(?:год|годы|годах|гг\.)`), absYearRange, [][]string{digit, ruLetter}},
+		{"ru-year-dash", c(YEAR + `[–—-]` + YEAR + S + `(?:годах|годы|годов|гг\.)`), absYearRange, [][]string{digit, ruLetter}},
+		{"ru-year", c(`(?:(?:[вВ]|[сС]о?|[дД]о|[кК]|[пП]о)` + S + `)?` + YEAR + S + `(?:году|года|год|г\.)`), absYear, [][]string{digit, ruLetter}},
 		// Relative.
-		{"day-word", c(`(?:[Tt]he` + S + `day` + S + `before` + S + `yesterday|[Tt]he` + S + `day` + S + `after` + S + `tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Пп]озавчера|[Пп]ослезавтра|[Сс]егодня|[Вв]чера|[Зз]автра)`), relDay, []string{"oday", "esterday", "omorrow", "годня", "чера", "автра"}},
-		{"period", c(`(?:([Ee]arlier|[Ll]ater)` + S + `)?([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)` + S + `(week|month|year)`), relPeriod, []string{"week", "month", "year"}},
-		{"ru-week", c(`[Нн]а` + S + `(прошлой|этой|следующей|будущей)` + S + `неделе`), relPeriod, []string{"неделе"}},
-		{"ru-period", c(`[Вв]` + S + `(прошлом|этом|следующем|будущем|текущем)` + S + `(месяце|году)`), relPeriod, []string{"месяце", "году"}},
-		{"ago", c(`(\d{1,3}|\p{L}+)` + S + `(days?|weeks?|months?|years?)` + S + `ago`), relAgo, []string{" ago"}},
-		{"ru-ago", c(`(?:(\d{1,3}|\p{L}+)` + S + `)?(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)` + S + `назад`), relAgo, []string{"назад"}},
-		{"weekday", c(`(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n)` + S + `)?` + dayEN), relWeekday, []string{"day"}},
+		{"day-word", c(`(?:[Tt]he` + S + `day` + S + `before` + S + `yesterday|[Tt]he` + S + `day` + S + `after` + S + `tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Пп]озавчера|[Пп]ослезавтра|[Сс]егодня|[Вв]чера|[Зз]автра)`), relDay, lits("oday", "esterday", "omorrow", "годня", "чера", "автра")},
+		{"period", c(`(?:([Ee]arlier|[Ll]ater)` + S + `)?([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)` + S + `(week|month|year)`), relPeriod, lits("week", "month", "year")},
+		{"ru-week", c(`[Нн]а` + S + `(прошлой|этой|следующей|будущей)` + S + `неделе`), relPeriod, lits("неделе")},
+		{"ru-period", c(`[Вв]` + S + `(прошлом|этом|следующем|будущем|текущем)` + S + `(месяце|году)`), relPeriod, lits("месяце", "году")},
+		{"ago", c(`(\d{1,3}|\p{L}+)` + S + `(days?|weeks?|months?|years?)` + S + `ago`), relAgo, lits(" ago")},
+		{"ru-ago", c(`(?:(\d{1,3}|\p{L}+)` + S + `)?(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)` + S + `назад`), relAgo, lits("назад")},
+		{"weekday", c(`(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n)` + S + `)?` + dayEN), relWeekday, lits("day")},
 		{"ru-weekday", c(`(?:[вВ]` + S + `ночь` + S + `на|[вВ]о?)` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?` + dayRU), relWeekday, ru},
 	}
 	return rs

@@ -27,9 +27,13 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 		}
 	}
 	for _, r := range lex.FindRoles(c.body) {
-		if name, start := nameAfter(c.body, r.End); name != "" && c.free(start, start+len(name)) {
-			if p, ok := resolve(lex, name, true); ok {
-				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: name, Start: start, End: start + len(name)})
+		for _, nm := range [][2]int{nameAfter(c.body, r.End), nameBefore(c.body, r.Start)} {
+			name := c.body[nm[0]:nm[1]]
+			if name == "" || !c.free(nm[0], nm[1]) {
+				continue
+			}
+			if p, ok := resolve(lex, name, nm[0] >= r.End); ok {
+				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: name, Start: nm[0], End: nm[1]})
 				ps = append(ps, p)
 			}
 		}
@@ -52,8 +56,8 @@ func resolve(lex *lexicon.Lexicon, name string, titled bool) (person, bool) {
 		return person{}, false
 	}
 	ms := lex.Find(name, 0)
-	if len(ms) > 0 && ms[0].Class != "person" {
-		return person{}, false
+	if len(ms) > 0 && ms[0].Class != "person" || len(ms) == 0 && len(lex.FindRoles(name)) > 0 {
+		return person{}, false // a place, an organisation, or a title ("Mr President")
 	}
 	p := person{id: Slug(name), name: name, forms: []string{name}}
 	if len(ms) == 1 && ms[0].Class == "person" {
@@ -69,11 +73,11 @@ func resolve(lex *lexicon.Lexicon, name string, titled bool) (person, bool) {
 
 // nameAfter reads the capitalised name right after a title: one to three words ("Peskov",
 // "Dmitry Peskov", "Robert O'Brien"), on the same line.
-func nameAfter(body string, i int) (string, int) {
+func nameAfter(body string, i int) [2]int {
 	rest := body[i:]
-	trimmed := strings.TrimLeft(strings.TrimPrefix(rest, ","), " \u00a0") // "Sipri's director, Dan Smith,"
+	trimmed := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, ","), "."), " \u00a0") // "Sipri's director, Dan Smith,", "Dr. Jane Doe"
 	if len(trimmed) == len(rest) || len(trimmed) == 0 {
-		return "", 0
+		return [2]int{}
 	}
 	start := i + len(rest) - len(trimmed)
 	words := capitalRun(trimmed)
@@ -94,10 +98,40 @@ func nameAfter(body string, i int) (string, int) {
 		words = words[1:]
 	}
 	if len(words) == 0 {
-		return "", 0
+		return [2]int{}
 	}
 	s, e := words[0].at, words[len(words)-1].at+len(words[len(words)-1].w)
-	return trimmed[s:e], start + s
+	return [2]int{start + s, start + e}
+}
+
+// nameBefore reads a name set off before a title: "Daryl Kimball, executive director of the Arms
+// Control Association". It needs two or three capitalised words.
+func nameBefore(body string, i int) [2]int {
+	s := strings.TrimSuffix(strings.TrimSuffix(body[:i], "the "), "a ")
+	if !strings.HasSuffix(s, ", ") {
+		return [2]int{}
+	}
+	end := len(s) - 2
+	start, n := end, 0
+	for n < 3 {
+		w := lastWord(s[:start])
+		if w == "" || !upper(w) || stopName[w] {
+			break
+		}
+		start -= len(w)
+		n++
+		if start == 0 || s[start-1] != ' ' {
+			break
+		}
+		if prev := lastWord(s[:start-1]); prev == "" || !upper(prev) || stopName[prev] {
+			break
+		}
+		start--
+	}
+	if n < 2 {
+		return [2]int{}
+	}
+	return [2]int{start, end}
 }
 
 type word struct {
