@@ -425,3 +425,47 @@ func TestSinkErrorIsAFailedPageNotACrash(t *testing.T) {
 		t.Fatalf("stats %+v, status %q", s, st.StatusOf(site.url("/news/1")))
 	}
 }
+
+func TestBytesKeptAsSentWithTheirCharset(t *testing.T) {
+	site := newTestSite(t)
+	// "Рябков" in windows-1251, in a page that says so in its header and its <meta>.
+	cp1251 := []byte{0xD0, 0xFF, 0xE1, 0xEA, 0xEE, 0xE2}
+	page := append([]byte(`<html><head><meta charset="windows-1251"><title>t</title></head><body><p>`), cp1251...)
+	page = append(page, []byte(`</p></body></html>`)...)
+	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=windows-1251")
+		w.Write(page)
+	})
+	feed := []byte(`<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>`)
+	feed = append(feed, cp1251...)
+	feed = append(feed, []byte(`</title><item><title>`)...)
+	feed = append(feed, cp1251...)
+	feed = append(feed, []byte(`</title><link>`+site.url("/news/1")+`</link></item></channel></rss>`)...)
+	site.handle("/rss.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=windows-1251")
+		w.Write(feed)
+	})
+	st := NewMemState()
+	rec := &recorder{state: st}
+	crawlOnce(t, site.source([]string{site.url("/rss.xml")}, nil, nil), testOptions(), st, rec)
+	if len(rec.pages) != 1 {
+		t.Fatalf("pages %v", rec.urls())
+	}
+	p := rec.pages[0]
+	if !bytes.Equal(p.Body, page) || p.ContentType != "text/html; charset=windows-1251" {
+		t.Fatalf("body or content type changed on the way: %q %q", p.ContentType, p.Body)
+	}
+}
+
+func TestRelativeLinksInFeedsAndSitemaps(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 2)
+	site.handle("/rss.xml", html(`<rss version="2.0"><channel><title>x</title><item><link>/news/1</link></item></channel></rss>`))
+	site.handle("/sitemap.xml", html(`<urlset><url><loc>news/2</loc></url></urlset>`))
+	st := NewMemState()
+	rec := &recorder{state: st}
+	s := crawlOnce(t, site.source([]string{site.url("/rss.xml")}, []string{site.url("/sitemap.xml")}, nil), testOptions(), st, rec)
+	if s.New != 2 {
+		t.Fatalf("stats %+v, pages %v", s, rec.urls())
+	}
+}

@@ -45,7 +45,8 @@ func (r *run) discover(ctx context.Context, src *Source) {
 			}
 		}
 		for _, s := range p.sitemaps {
-			if s.URL = normalize(s.URL); s.URL != "" {
+			abs, err := resolve(d.url, s.URL)
+			if s.URL = normalize(abs); err == nil && s.URL != "" {
 				queue = append(queue, doc{s.URL, kindSitemap})
 			}
 		}
@@ -133,7 +134,7 @@ func (r *run) document(ctx context.Context, src *Source, d doc) (parsed, bool) {
 		r.sourceError(src, "reading "+d.url, fmt.Errorf("%s: %w", d.url, err))
 		return parsed{}, false
 	}
-	items := r.candidates(src, d.kind, p.items)
+	items := r.candidates(src, d.kind, resp.URL, p.items)
 	n, err := r.state.Enqueue(ctx, src.Name, items, r.opt.Refresh)
 	if err != nil {
 		r.sourceError(src, "recording the frontier", err)
@@ -152,12 +153,16 @@ func (r *run) document(ctx context.Context, src *Source, d doc) (parsed, bool) {
 
 // candidates keeps the article URLs of the source: on an allowed host, matching the article
 // pattern when there is one, and for sitemaps not older than MaxAge when dated.
-func (r *run) candidates(src *Source, kind docKind, items []Item) []Item {
+func (r *run) candidates(src *Source, kind docKind, base string, items []Item) []Item {
 	var out []Item
 	seen := map[string]bool{}
 	oldest := time.Now().Add(-r.opt.MaxAge)
 	for _, it := range items {
-		u := normalize(it.URL)
+		abs, err := resolve(base, it.URL) // feeds and sitemaps sometimes give relative links
+		if err != nil {
+			continue
+		}
+		u := normalize(abs)
 		if u == "" || seen[u] {
 			continue
 		}

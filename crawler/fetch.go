@@ -70,7 +70,14 @@ func newFetcher(opt Options) *fetcher {
 		if r.StatusCode == http.StatusNotModified {
 			r.Ctx.Put("response", r)
 			r.Request.Abort()
+			return
 		}
+		// colly re-encodes a body whose Content-Type names a charset other than UTF-8, but
+		// the page's own <meta charset> or <?xml encoding?> still names the old one, and the
+		// extractor and gofeed would decode it a second time. Hiding the header from colly
+		// keeps the bytes as sent; do() puts it back.
+		r.Ctx.Put("content-type", r.Headers.Get("Content-Type"))
+		r.Headers.Del("Content-Type")
 	})
 	c.OnError(func(r *colly.Response, _ error) {
 		if r.StatusCode != 0 {
@@ -212,6 +219,9 @@ func (f *fetcher) do(u string, hdr http.Header) (*response, error) {
 		resp.Header = *r.Headers
 	} else {
 		resp.Header = http.Header{}
+	}
+	if ct := cctx.Get("content-type"); ct != "" {
+		resp.Header.Set("Content-Type", ct)
 	}
 	return resp, nil
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"archive/tar"
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/markusmobius/go-trafilatura"
 )
 
 // The trafilatura-eval corpus lives outside the repository (../shared/corpus from a checkout); tests
@@ -111,6 +115,9 @@ func TestCorpusScore(t *testing.T) {
 		}
 		r, err := Extract(Input{HTML: d.HTML, URL: d.URL})
 		body := ""
+		if err == nil && len(r.Paragraphs) == 0 {
+			t.Logf("EMPTY %s: %q", d.ID, r.Warnings)
+		}
 		if err == nil {
 			body = norm(strings.Join(r.Paragraphs, "\n\n"))
 		}
@@ -158,6 +165,24 @@ func BenchmarkCorpus(b *testing.B) {
 		if _, err := Extract(Input{HTML: d.HTML, URL: d.URL}); err != nil {
 			b.Fatal(err)
 		}
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkTrafilaturaAlone runs go-trafilatura (parse + extraction with fallback, no date search)
+// on the same pages, for comparison with BenchmarkCorpus.
+func BenchmarkTrafilaturaAlone(b *testing.B) {
+	docs := loadCorpus(b)
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		d := docs[i%len(docs)]
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(d.HTML))
+		if err != nil {
+			b.Fatal(err)
+		}
+		trafilatura.ExtractDocument(doc.Nodes[0], trafilatura.Options{EnableFallback: true, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled})
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
