@@ -71,6 +71,15 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
+	for k, t := range np {
+		if (t.is("and") || t.is("и")) && k > 0 && k+1 < len(np) && np[k-1].cap() && np[k+1].cap() {
+			left, right := parseMention(np[:k], nil), parseMention(np[k+1:], nil)
+			if left.kind == "person" && left.name != "" && right.kind == "person" && right.name != "" && !titleComplement(np[:k]) {
+				// "Joe Biden and Russian President Vladimir Putin said": two people, no one speaker
+				return mention{plural: true, kind: "person"}
+			}
+		}
+	}
 	var origin []token
 	if k := placeSuffix(np); k > 0 {
 		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
@@ -444,6 +453,17 @@ func isPreposition(w string) bool {
 	switch w {
 	case "в", "во", "на", "при", "из", "у", "in", "at", "to", "for":
 		return true
+	}
+	return false
+}
+
+// titleComplement tells whether a phrase is a title still running ("Under Secretary of Defense
+// for Acquisition" before "and Sustainment"): it has "of" or "for" and no name before them.
+func titleComplement(np []token) bool {
+	for _, t := range np {
+		if t.is("of") || t.is("for") {
+			return true
+		}
 	}
 	return false
 }

@@ -472,4 +472,3 @@ func contentWords(c []token) int {
 	}
 	return n
 }
-
