@@ -142,7 +142,7 @@ func TestRobotsDisallowAndCrawlDelay(t *testing.T) {
 	if site.hitsOf("/news/2") != 0 {
 		t.Fatal("robots.txt Disallow: /news/2 was fetched")
 	}
-	if st.StatusOf(site.url("/news/2")) != StatusGone || s.New != 2 {
+	if st.StatusOf(site.url("/news/2")) != StatusGone || s.New != 2 || s.Fetched != 2 {
 		t.Fatalf("disallowed page: status %q, stats %+v", st.StatusOf(site.url("/news/2")), s)
 	}
 	// Crawl-delay 0.3s is larger than the configured 1ms: consecutive requests to the host
@@ -467,5 +467,28 @@ func TestRelativeLinksInFeedsAndSitemaps(t *testing.T) {
 	s := crawlOnce(t, site.source([]string{site.url("/rss.xml")}, []string{site.url("/sitemap.xml")}, nil), testOptions(), st, rec)
 	if s.New != 2 {
 		t.Fatalf("stats %+v, pages %v", s, rec.urls())
+	}
+}
+
+func TestHostDownKeepsTheFrontier(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 2)
+	site.handle("/rss.xml", html(rssFeed(site.srv.URL, 1, 2)))
+	src := site.source([]string{site.url("/rss.xml")}, nil, nil)
+	st := NewMemState()
+	rec := &recorder{state: st}
+	// An earlier run left two pages in the frontier; now the host answers robots.txt with 503.
+	st.Enqueue(context.Background(), "test", []Item{{URL: site.url("/news/1")}, {URL: site.url("/news/2")}}, false)
+	site.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) })
+	s := crawlOnce(t, src, testOptions(), st, rec)
+	if s.Fetched != 0 || s.Failed != 0 || s.Pending != 2 || site.articleHits() != 0 {
+		t.Fatalf("host down: %+v, %d article requests; want nothing fetched and both left pending", s, site.articleHits())
+	}
+	if st.StatusOf(site.url("/news/1")) != StatusPending {
+		t.Fatalf("status %q", st.StatusOf(site.url("/news/1")))
+	}
+	site.handle("/robots.txt", text("User-agent: *\nAllow: /\n"))
+	if s := crawlOnce(t, src, testOptions(), st, rec); s.New != 2 {
+		t.Fatalf("host back: %+v", s)
 	}
 }
