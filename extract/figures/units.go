@@ -69,7 +69,7 @@ func (p *parser) label(colon int) (unitDef, int, bool) {
 		}
 		for j := start; j < colon; j++ {
 			for _, key := range p.items[j].keys {
-				if c, err := strconv.Atoi(strings.TrimPrefix(key, kCue)); err == nil && strings.HasPrefix(key, kCue) &&
+				if c, ok := cueIndex(key); ok &&
 					!p.v.cues[c].sentence && p.v.cues[c].units[def.id] {
 					def.category = p.v.cues[c].category
 				}

@@ -39,6 +39,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 	a.cue = joinTokens(s[i : i+n])
 	after := i + n
+	if i > 0 && isPassiveAux(s[i-1].low) && (s[i].is("asked") || s[i].is("told") || s[i].is("informed") || s[i].is("reminded")) {
+		return a, 0, 0, 0, false // "Peskov was asked about ...": the subject did not speak
+	}
 	j := skipAuxBack(s, i-1)
 
 	// "As Peskov said, ..." / "Как заявил Песков, ..." / "Однако, как отметил X, ..."
@@ -297,6 +300,12 @@ func subjectBefore(s []token, j int) (int, mention) {
 			}
 		}
 	}
+	// "A source in the Russian Foreign Ministry told", "a spokesman for the ministry said"
+	if from >= 2 && isPreposition(s[from-1].low) && (isRoleWord(s[from-2].low) || isPluralPerson(s[from-2].low)) {
+		if f := npStart(s, from-2); f <= from-2 {
+			from = f
+		}
+	}
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
@@ -480,6 +489,17 @@ func contentStart(s []token, i int, cue string) int {
 		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
+		}
+	}
+	if isTold(cue) {
+		// "told CBS in an interview aired on Sunday that ..."
+		for k := i; k < len(s) && k-i <= 10; k++ {
+			if s[k].is("that") {
+				return skipThat(s, k)
+			}
+			if s[k].kind != tWord && !s[k].isPunct(".") {
+				break
+			}
 		}
 	}
 	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
@@ -793,4 +813,12 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 		return true
 	}
 	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+func isPassiveAux(w string) bool {
+	switch w {
+	case "was", "were", "is", "are", "be", "been", "being":
+		return true
+	}
+	return false
 }

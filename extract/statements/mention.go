@@ -80,6 +80,20 @@ func parseMention(np, appos []token) mention {
 			}
 		}
 	}
+	for k := 1; k < len(np) && k <= 3 && nameStart(np) == len(np); k++ {
+		if isPreposition(np[k].low) || np[k].is("of") || np[k].is("from") || np[k].is("with") {
+			if isRoleWord(np[k-1].low) || isPluralPerson(np[k-1].low) {
+				// "source in the Russian Foreign Ministry", "spokesman for the ministry"
+				m.kind, m.role = "person", joinTokens(np)
+				m.descriptor = lower(joinTokens(np[:k]))
+				if isPluralPerson(np[k-1].low) || m.indefinite {
+					m.plural, m.descriptor = true, ""
+				}
+				return m
+			}
+			break
+		}
+	}
 	var origin []token
 	if k := placeSuffix(np); k > 0 {
 		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"

@@ -74,3 +74,18 @@ func TestTASSRussianMinisterAndSpokeswoman(t *testing.T) {
 		want{"direct", "Договор о РСМД был уничтожен по инициативе Вашингтона", "Мария Захарова"},
 	)
 }
+
+func TestSourcesQuestionsAndPassives(t *testing.T) {
+	body := "MOSCOW, November 1. /TASS/. The Kremlin has not yet received any explanations from Washington about the planned nuclear tests, Kremlin Spokesman Dmitry Peskov said.\n\n" +
+		"Peskov was asked about the Pentagon's plans. \"We have nothing to add to what the president said,\" he said. \"Why would anyone test now?\" he asked.\n\n" +
+		"A source in the Russian Foreign Ministry told TASS that Moscow had sent a note to Washington. U.S. officials said they had received the note.\n\n" +
+		"Trump told CBS in an interview aired on Sunday that the United States would not be the only country that does not test."
+	check(t, body,
+		want{"reported", "The Kremlin has not yet received any explanations from Washington about the planned nuclear tests", "Dmitry Peskov"},
+		want{"direct", "We have nothing to add to what the president said", "Dmitry Peskov"},
+		want{"direct", "Why would anyone test now?", "Dmitry Peskov"},
+		want{"reported", "Moscow had sent a note to Washington", ""},
+		want{"reported", "they had received the note", ""},
+		want{"reported", "the United States would not be the only country that does not test", "Trump"},
+	)
+}
