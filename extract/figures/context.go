@@ -199,8 +199,8 @@ func (p *parser) inherited(first int) (string, bool) {
 		return "", false
 	}
 	prev := p.figs[len(p.figs)-1]
-	if prev.Comparator == "=" || prev.Comparator == "~" {
-		return "", false
+	if prev.Comparator != "<=" && prev.Comparator != ">=" {
+		return "", false // only limits distribute over a list
 	}
 	j := first - 1
 	for j >= 0 && p.items[j].is(kFill) {
