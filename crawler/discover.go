@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -119,8 +120,12 @@ func (r *run) document(ctx context.Context, src *Source, d doc) (parsed, bool) {
 	resp, err := r.f.get(ctx, src, d.url, hdr)
 	r.count(src, func(s *Stats, ss *SourceStats) { s.Documents++; ss.Documents++ })
 	if err != nil {
-		if ctx.Err() == nil {
+		switch {
+		case ctx.Err() != nil:
+		case r.firstReport(err):
 			r.sourceError(src, "fetching "+d.url, err)
+		default:
+			r.count(src, func(_ *Stats, ss *SourceStats) { ss.DocumentErrors++ })
 		}
 		return parsed{}, false
 	}
@@ -181,4 +186,23 @@ func (r *run) candidates(src *Source, kind docKind, base string, items []Item) [
 		out = append(out, it)
 	}
 	return out
+}
+
+// firstReport says whether err should be logged: a host that is down fails every document
+// with the same robots.txt error, which is worth one line, not one per document.
+func (r *run) firstReport(err error) bool {
+	if !errors.Is(err, errHostDown) {
+		return true
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.reported == nil {
+		r.reported = map[string]bool{}
+	}
+	msg := err.Error()
+	if r.reported[msg] {
+		return false
+	}
+	r.reported[msg] = true
+	return true
 }

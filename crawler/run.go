@@ -33,10 +33,11 @@ type run struct {
 	sink  Sink
 	f     *fetcher
 
-	mu      sync.Mutex
-	stats   Stats
-	taken   int            // article fetches this run
-	perHost map[string]int // article fetches per host this run
+	mu       sync.Mutex
+	stats    Stats
+	taken    int             // article fetches this run
+	perHost  map[string]int  // article fetches per host this run
+	reported map[string]bool // host-down errors already logged
 }
 
 func (r *run) source(ctx context.Context, src *Source) {
