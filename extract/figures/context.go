@@ -30,6 +30,9 @@ func (p *parser) bare(n number) (unitDef, bool) {
 			return unitDef{}, false
 		}
 	}
+	if d, ok := p.changeTarget(j); ok {
+		return d, true // "reduced from 450 to 400 missiles": both count missiles
+	}
 	if p.respectively(j) && p.bareSeq < len(p.figs)-p.bareSeq {
 		f := p.figs[p.bareSeq]
 		return unitDef{id: f.Unit, category: f.Category, keep: true, bare: true}, true
@@ -78,6 +81,23 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		return unitDef{}, false
 	}
 	return unitDef{id: prev.Unit, category: prev.Category, bare: true}, true
+}
+
+// changeTarget reads the counted thing of a change's end when item j is its "to": "from 450 to
+// 400 missiles".
+func (p *parser) changeTarget(j int) (unitDef, bool) {
+	if j+1 >= len(p.items) || !p.items[j].is(kRangeTo) {
+		return unitDef{}, false
+	}
+	m, ok := p.number(j + 1)
+	if !ok || m.ordinal || m.article || m.times {
+		return unitDef{}, false
+	}
+	u, _ := p.unitAfter(m.last + 1)
+	if u < 0 || timeLike(p.v.units[u].category) {
+		return unitDef{}, false
+	}
+	return p.v.units[u], true
 }
 
 // elliptic tells a number that says it repeats the counted thing of an earlier one: "two more
@@ -251,6 +271,18 @@ func (p *parser) comparatorBefore(first int) (string, int, bool) {
 			}
 		}
 	}
+	for _, k := range p.items[j].keys {
+		if c, err := strconv.Atoi(strings.TrimPrefix(k, kCmp)); err == nil && strings.HasPrefix(k, kCmp) &&
+			conjunctionLed(p.items[j].word) {
+			// "и более 700", "and more 700": a suffix phrase read as "and more than"
+			switch p.v.cmps[c].op {
+			case ">=":
+				return ">", p.items[j].start, true
+			case "<=":
+				return "<", p.items[j].start, true
+			}
+		}
+	}
 	return "", 0, false
 }
 
@@ -262,12 +294,37 @@ func (p *parser) comparatorAfter(j int) (string, int, bool) {
 	for _, k := range p.items[j].keys {
 		if strings.HasPrefix(k, kCmp) {
 			c, _ := strconv.Atoi(k[len(kCmp):])
-			if p.v.cmps[c].suffix {
-				return p.v.cmps[c].op, j, true
+			if p.v.cmps[c].suffix && !p.numberAt(j+1) {
+				return p.v.cmps[c].op, j, true // not "боезарядами и более 700": that one opens the next figure
 			}
 		}
 	}
 	return "", 0, false
+}
+
+// conjunctionLed tells a phrase opened by "and", "or", "и", "или".
+func conjunctionLed(w string) bool {
+	i := strings.IndexByte(w, ' ')
+	if i < 0 {
+		return false
+	}
+	switch strings.ToLower(w[:i]) {
+	case "and", "or", "и", "или":
+		return true
+	}
+	return false
+}
+
+// numberAt tells a number (after an optional currency sign) at item j.
+func (p *parser) numberAt(j int) bool {
+	if j < len(p.items) && p.items[j].punct && p.v.symbols[p.items[j].word] != "" {
+		j++
+	}
+	if j >= len(p.items) {
+		return false
+	}
+	_, ok := p.number(j)
+	return ok
 }
 
 // inherited gives a listed number the limit of the list's first figure: in "no more than 700
