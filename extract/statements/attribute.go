@@ -789,8 +789,10 @@ func sourceOf(np []token) []token {
 		if !l.nonSpeakers[t.low] {
 			continue
 		}
-		if k+2 < len(np) && (np[k+1].is("by") || np[k+1].is("of") || np[k+1].is("from")) {
-			return np[k+2:]
+		for b := k + 1; b < len(np)-1 && b <= k+3; b++ {
+			if np[b].is("by") || np[b].is("of") || np[b].is("from") {
+				return np[b+1:] // "data published by the State Department"
+			}
 		}
 		if k > 0 && k == len(np)-1 {
 			return np[:k]
