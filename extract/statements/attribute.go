@@ -538,6 +538,17 @@ func contentStart(s []token, i int, cue string) int {
 			}
 		}
 	}
+	if i < len(s) && isCircumWord(s[i].low) && !s[i].is("to") && !s[i].cap() {
+		// "offered in its January 26 written response to discuss ...": the infinitive is the content
+		for k := i + 1; k+1 < len(s) && k-i <= 10; k++ {
+			if s[k].kind != tWord {
+				break
+			}
+			if s[k].is("to") && !s[k+1].cap() && !isDeterminer(s[k+1].low) && s[k+1].kind == tWord {
+				return k
+			}
+		}
+	}
 	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
 		// "said in a televised address that ...": a prepositional phrase before "that"
 		for k := i + 1; k < len(s) && k-i <= 10; k++ {
@@ -854,6 +865,14 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 func isPassiveAux(w string) bool {
 	switch w {
 	case "was", "were", "is", "are", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those":
 		return true
 	}
 	return false

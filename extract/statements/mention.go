@@ -282,7 +282,8 @@ func isPluralPerson(w string) bool {
 	switch w {
 	case "officials", "diplomats", "experts", "analysts", "sources", "lawmakers", "senators",
 		"ministers", "representatives", "leaders", "observers", "critics", "participants",
-		"negotiators", "delegates", "spokespeople", "источники", "эксперты", "дипломаты":
+		"negotiators", "delegates", "spokespeople", "media", "outlets", "newspapers", "reports",
+		"источники", "эксперты", "дипломаты", "сми":
 		return true
 	}
 	return false
