@@ -62,7 +62,7 @@ func (db *DB) Enqueue(ctx context.Context, source string, items []FrontierItem, 
 		for _, it := range items {
 			var pub any
 			if !it.Published.IsZero() {
-				pub = it.Published.UTC().Format(time.RFC3339)
+				pub = it.Published.Format(time.RFC3339) // keeps the feed's offset, as the page would give it
 			}
 			res, err := tx.ExecContext(ctx, `INSERT INTO frontier (url, source, discovered_at, published) VALUES (?, ?, ?, ?)
 				ON CONFLICT (url) DO NOTHING`, it.URL, source, now, pub)

@@ -96,7 +96,7 @@ func writeSummary(w io.Writer, runID int64, st crawler.Stats, took time.Duration
 	for _, s := range st.Sources {
 		problems += s.DocumentErrors
 	}
-	fmt.Fprintf(w, "crawl run %d %s in %s: %d new, %d changed, %d unchanged, %d failed of %d pages fetched; %d feeds/sitemaps/pages read (%d not modified, %d errors); %d URLs discovered, %d left for later\n",
+	fmt.Fprintf(w, "crawl run %d %s in %s: %d new, %d changed, %d unchanged, %d failed of %d pages fetched; %d feeds/sitemaps/start pages read (%d not modified, %d with errors); %d URLs discovered, %d left for later\n",
 		runID, state, took.Round(10*time.Millisecond), st.New, st.Changed, st.Unchanged, st.Failed, st.Fetched,
 		st.Documents, st.NotModified, problems, st.Discovered, st.Pending)
 }

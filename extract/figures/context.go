@@ -52,7 +52,7 @@ func (p *parser) bare(n number) (unitDef, bool) {
 			def := p.v.units[u]
 			for c := k - 1; c >= 0 && c >= k-3; c-- {
 				for _, key := range p.items[c].keys {
-					if q, err := strconv.Atoi(strings.TrimPrefix(key, kCue)); err == nil && strings.HasPrefix(key, kCue) &&
+					if q, ok := cueIndex(key); ok &&
 						!p.v.cues[q].sentence && p.v.cues[q].units[def.id] {
 						def.category, def.keep = p.v.cues[q].category, true // "deployed warheads fell from 1,600 to 1,550"
 					}
@@ -199,8 +199,8 @@ func (p *parser) inherited(first int) (string, bool) {
 		return "", false
 	}
 	prev := p.figs[len(p.figs)-1]
-	if prev.Comparator == "=" || prev.Comparator == "~" {
-		return "", false
+	if prev.Comparator != "<=" && prev.Comparator != ">=" {
+		return "", false // only limits distribute over a list
 	}
 	j := first - 1
 	for j >= 0 && p.items[j].is(kFill) {
@@ -241,7 +241,7 @@ func (p *parser) cueCategory(f Figure, first, unitAt int) string {
 	best, dist := f.Category, 1<<30
 	for _, it := range p.items {
 		for _, k := range it.keys {
-			if c, err := strconv.Atoi(strings.TrimPrefix(k, kCue)); err == nil && strings.HasPrefix(k, kCue) &&
+			if c, ok := cueIndex(k); ok &&
 				p.v.cues[c].sentence && p.v.cues[c].units[f.Unit] {
 				return p.v.cues[c].category // "all 44 states listed in its Annex 2 have ratified it"
 			}

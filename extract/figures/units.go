@@ -69,7 +69,7 @@ func (p *parser) label(colon int) (unitDef, int, bool) {
 		}
 		for j := start; j < colon; j++ {
 			for _, key := range p.items[j].keys {
-				if c, err := strconv.Atoi(strings.TrimPrefix(key, kCue)); err == nil && strings.HasPrefix(key, kCue) &&
+				if c, ok := cueIndex(key); ok &&
 					!p.v.cues[c].sentence && p.v.cues[c].units[def.id] {
 					def.category = p.v.cues[c].category
 				}
@@ -84,7 +84,7 @@ func (p *parser) label(colon int) (unitDef, int, bool) {
 // unitAfter finds the counted thing after a number, across modifiers ("1,550 deployed strategic
 // warheads", "a five-year extension"). It returns the unit entry and its item, or -1.
 func (p *parser) unitAfter(i int) (int, int) {
-	named := ""
+	named, sawOf := "", false
 	for j, skipped := i, 0; j < len(p.items) && skipped <= 5; j++ {
 		if u, ok := p.unitAt(j); ok {
 			if j > i+1 && p.items[j-1].word == "-" && !p.items[j-2].digits && !p.items[j-2].punct && p.items[j-2].end == p.items[j-1].start {
@@ -96,6 +96,9 @@ func (p *parser) unitAfter(i int) (int, int) {
 			return u, j
 		}
 		it := p.items[j]
+		if strings.HasPrefix(strings.ToLower(it.word), "of") && (it.is(kMod) || it.is(kFill)) {
+			sawOf = true
+		}
 		kind, inName := p.inName(it)
 		if named != "" && it.is(kCounter) {
 			return p.unitForKind(named), j // "44 Avangard units"
@@ -113,9 +116,18 @@ func (p *parser) unitAfter(i int) (int, int) {
 			// "short-notice", "North Korea's": compounds and names before the counted thing
 		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
 			j++
-		case it.digits && j > i && strings.HasPrefix(strings.ToLower(p.items[j-1].word), "of"):
+		case it.digits && j > i && p.items[j-1].is(kLabel):
+			// "the 44 Annex 2 countries"
+		case it.digits && j > i && sawOf:
 			// "nine of the 44 countries": the counted thing is the partitive's, and 44 is read too
-			p.partitive = j
+			if p.partitive < 0 {
+				p.partitive = j
+			}
+		case sawOf && hasKey(it, kCmp):
+			// "32 of the system's more than 300 monitoring facilities"
+		case sawOf && !it.punct && !hasKey(it, kUnit) && j+2 < len(p.items) && (p.items[j+1].word == "'" || p.items[j+1].word == "’") &&
+			p.items[j+2].word == "s":
+			j += 2 // "the system's"
 		default:
 			return -1, -1
 		}

@@ -246,7 +246,7 @@ func walk(text string, toks []token, n *node, i, j int, path []int, found func(e
 			}
 		}
 	}
-	for _, key := range candidates(toks[j]) {
+	for _, key := range toks[j].cands {
 		c := n.next[comma+key]
 		if c == nil {
 			continue

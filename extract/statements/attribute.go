@@ -13,6 +13,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
+	if i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
+		return e.participle(s, i, prev)
+	}
 	n := e.cues.match(s, i)
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
@@ -20,162 +23,198 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":"))) {
 		n = 0 // "Diplomatic notes completing the extension ..."
 	}
-	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
-		if i > 0 && s[i-1].is(",") {
-			if n := l.participles.match(s, i); n > 0 {
-				// "..., adding that ...": the same speaker goes on; with no speaker yet, the
-				// sentence's subject ("Russia revoked ..., saying it wanted ...")
-				a = attribution{cue: joinTokens(s[i : i+n]), same: true}
-				if prev != nil {
-					a.ent, a.resolved, a.m = prev.ent, true, prev.m
-				} else if a.m = subjectAtStart(s); !a.m.valid() {
-					return a, 0, 0, 0, false
-				}
-				from := contentStart(s, i+n, a.cue)
-				return a, from, contentEnd(s, from, e.cues), len(s), true
-			}
-		}
+	if n == 0 {
 		return a, 0, 0, 0, false
 	}
 	a.cue = joinTokens(s[i : i+n])
 	after := i + n
+	if i > 0 && isPassiveAux(s[i-1].low) && (s[i].is("asked") || s[i].is("told") || s[i].is("informed") || s[i].is("reminded")) {
+		return a, 0, 0, 0, false // "Peskov was asked about ...": the subject did not speak
+	}
+	if first, ok := asClauseStart(s, i); ok {
+		return e.asClause(s, first, i, after, a)
+	}
 	j := skipAuxBack(s, i-1)
-
-	// "As Peskov said, ..." / "Как заявил Песков, ..." / "Однако, как отметил X, ..."
-	first := firstWord(s)
-	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
-		first = i - 1
+	if j >= 0 && isCoordination(s[j]) {
+		return e.coordinated(s, j, after, a, prev)
 	}
-	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 16 {
-		if comma := indexPunct(s, after, ","); comma > 0 {
-			np := s[first+1 : i]
-			if len(np) == 0 {
-				from := after
-				if n := l.recipients.match(s, from); n > 0 && from+n < comma {
-					from += n // "Как сообщил РИА Новости источник ..."
-				}
-				np = s[from:comma]
-			}
-			var appos []token
-			if c := indexPunct(np, 0, ","); c > 0 {
-				np, appos = np[:c], np[c+1:] // "As Rose Gottemoeller, a former ..., put it"
-			}
-			a.m = parseMention(np, appos)
-			a.m.genitive = false
-			if a.m.valid() {
-				return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
-			}
-		}
-		return a, 0, 0, 0, false
-	}
-
-	// "... and added that": the previous speaker of this sentence
-	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а") || s[j].is("однако")) {
-		a.same = true
-		if prev != nil {
-			a.ent, a.resolved, a.m = prev.ent, true, prev.m
-		} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
-			return a, 0, 0, 0, false
-		}
-		from := contentStart(s, after, a.cue)
-		return a, from, contentEnd(s, from, e.cues), from, true
-	}
-
 	npFrom, m := subjectBefore(s, j)
 	if isThisRef(s, i) {
 		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
 	}
 	if m.valid() {
 		a.m = m
-		before := npFrom - 1
-		if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
-			nextQuote(s, after) < 0 {
-			// "The decision, Peskov said, could be reversed": a parenthetical attribution
-			a.resume = after + 1
-			return a, 0, before, len(s), true
-		}
-		quoteBefore := before >= 0 && s[before].kind == tQuote
-		if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
-			// "...," Peskov said. / Moscow hopes ..., Peskov told reporters.
-			return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
-		}
-		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after, a.cue) {
-			// "Part one," he said, "part two."
-			if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
-				a.split = true
-				return a, before, q + 1, q + 1, true
-			}
-		}
-		from := contentStart(s, after, a.cue)
-		if !clauseAllowed(s, after, from, a.cue) {
-			return a, 0, 0, 0, false
-		}
-		return a, from, contentEnd(s, from, e.cues), from, true
+		return e.subjectFirst(s, npFrom-1, after, a)
 	}
-
-	// inverted: "...," said Peskov. / «...», — сказал Песков.
 	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
-		if n := l.recipients.match(s, after); n > 0 && after+n < len(s) && s[after+n].kind == tWord {
-			after += n // "заявил РИА Новости замминистра ..."
-		}
-		end := after
-		for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
-			if s[end].isPunct("(") {
-				end = indexPunct(s, end, ")")
-			}
-			end++
-		}
-		// "сказал ТАСС Рябков в пятницу", "said Peskov on Monday": drop a closing circumstance
-		npEnd := end
-		for k := end - 1; k > after; k-- {
-			if s[k].cap() {
-				break
-			}
-			if isTrailingCircum(s[k]) {
-				npEnd = k
-			}
-		}
-		np := withoutParens(s[after:npEnd])
-		var appos []token
-		if end < len(s) && s[end].is(",") {
-			k := end + 1
-			for k < len(s) && s[k].kind == tWord {
-				k++
-			}
-			if k == len(s) || s[k].isPunct(".!?;") {
-				appos = s[end+1 : k]
-				end = k
-			}
-		}
-		m := parseMention(np, appos)
-		if !m.valid() {
-			return a, 0, 0, 0, false
-		}
-		a.m = m
-		if isThisRef(s, i) {
-			// "Об этом заявил Песков.": what was said is the sentence before
-			a.prevSentence = true
-			return a, 0, 0, len(s), true
-		}
-		if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
-			// "The decision, Peskov said, could be reversed": a parenthetical attribution
-			a.resume = end + 1
-		}
-		cEnd := i
-		if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
-			cEnd--
-		}
-		if cEnd > 0 && s[cEnd-1].isPunct(",") {
-			cEnd--
-		}
-		// "Part one," said Peskov, "part two."
-		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
-			a.split = true
-			return a, 0, q + 1, q + 1, true
-		}
-		return a, 0, cEnd, len(s), true
+		return e.inverted(s, i, after, a)
 	}
 	return a, 0, 0, 0, false
+}
+
+// participle reads "..., adding that ...": the same speaker goes on; with no speaker yet in the
+// sentence, its subject does ("Russia revoked ..., saying it wanted ...").
+func (e *engine) participle(s []token, i int, prev *attribution) (a attribution, cFrom, cTo, stop int, ok bool) {
+	n := builtin().participles.match(s, i)
+	a = attribution{cue: joinTokens(s[i : i+n]), same: true}
+	if prev != nil {
+		a.ent, a.resolved, a.m = prev.ent, true, prev.m
+	} else if a.m = subjectAtStart(s); !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	from := contentStart(s, i+n, a.cue)
+	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// asClauseStart finds an "As"/"Как" that puts the cue before what was said: "As Peskov said,
+// ...", "Как заявил Песков, ...", "Однако, как отметил X, ...".
+func asClauseStart(s []token, i int) (int, bool) {
+	l := builtin()
+	first := firstWord(s)
+	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
+		first = i - 1
+	}
+	return first, first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 16
+}
+
+// asClause reads the speaker of an "As X said," clause and the content after its comma.
+func (e *engine) asClause(s []token, first, i, after int, a attribution) (attribution, int, int, int, bool) {
+	comma := indexPunct(s, after, ",")
+	if comma < 0 {
+		return a, 0, 0, 0, false
+	}
+	np := s[first+1 : i]
+	if len(np) == 0 {
+		from := after
+		if n := builtin().recipients.match(s, from); n > 0 && from+n < comma {
+			from += n // "Как сообщил РИА Новости источник ..."
+		}
+		np = s[from:comma]
+	}
+	var appos []token
+	if c := indexPunct(np, 0, ","); c > 0 {
+		np, appos = np[:c], np[c+1:] // "As Rose Gottemoeller, a former ..., put it"
+	}
+	a.m = parseMention(np, appos)
+	if !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
+}
+
+func isCoordination(t token) bool {
+	switch t.low {
+	case "and", "but", "и", "но", "а", "однако":
+		return t.kind == tWord
+	}
+	return false
+}
+
+// coordinated reads "... and added that": the previous speaker of the sentence, or its subject.
+func (e *engine) coordinated(s []token, j, after int, a attribution, prev *attribution) (attribution, int, int, int, bool) {
+	a.same = true
+	if prev != nil {
+		a.ent, a.resolved, a.m = prev.ent, true, prev.m
+	} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	from := contentStart(s, after, a.cue)
+	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// subjectFirst places the content of a cue whose speaker comes before it: before the speaker
+// ("...," Peskov said. / Moscow hopes ..., Peskov told reporters.), around it (parenthetical,
+// split quotation) or after the cue ("Peskov said that ...").
+func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attribution, int, int, int, bool) {
+	if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
+		nextQuote(s, after) < 0 {
+		// "The decision, Peskov said, could be reversed": a parenthetical attribution
+		a.resume = after + 1
+		return a, 0, before, len(s), true
+	}
+	quoteBefore := before >= 0 && s[before].kind == tQuote
+	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
+		return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
+	}
+	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
+		// "Part one," he said, "part two."
+		if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
+			a.split = true
+			return a, before, q + 1, q + 1, true
+		}
+	}
+	from := contentStart(s, after, a.cue)
+	if !clauseAllowed(s, after, from, a.cue) {
+		return a, 0, 0, 0, false
+	}
+	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// inverted reads a speaker after the cue: "...," said Peskov. / «...», — сказал Песков. /
+// "Об этом заявил Песков."
+func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, int, int, int, bool) {
+	if n := builtin().recipients.match(s, after); n > 0 && after+n < len(s) && s[after+n].kind == tWord {
+		after += n // "заявил РИА Новости замминистра ..."
+	}
+	np, appos, end := speakerAfter(s, after)
+	a.m = parseMention(np, appos)
+	if !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	if isThisRef(s, i) {
+		a.prevSentence = true // what was said is the sentence before
+		return a, 0, 0, len(s), true
+	}
+	if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
+		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
+	}
+	cEnd := i
+	if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
+		cEnd--
+	}
+	if cEnd > 0 && s[cEnd-1].isPunct(",") {
+		cEnd--
+	}
+	// "Part one," said Peskov, "part two."
+	if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
+		a.split = true
+		return a, 0, q + 1, q + 1, true
+	}
+	return a, 0, cEnd, len(s), true
+}
+
+// speakerAfter reads the noun phrase after a cue, an appositive running to the sentence end
+// ("said Dmitry Peskov, the Kremlin spokesman.") and where the attribution ends.
+func speakerAfter(s []token, after int) (np, appos []token, end int) {
+	end = after
+	for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+		if s[end].isPunct("(") {
+			end = indexPunct(s, end, ")")
+		}
+		end++
+	}
+	// "сказал ТАСС Рябков в пятницу", "said Peskov on Monday": drop a closing circumstance
+	npEnd := end
+	for k := end - 1; k > after; k-- {
+		if s[k].cap() {
+			break
+		}
+		if isTrailingCircum(s[k]) {
+			npEnd = k
+		}
+	}
+	np = withoutParens(s[after:npEnd])
+	if end < len(s) && s[end].is(",") {
+		k := end + 1
+		for k < len(s) && s[k].kind == tWord {
+			k++
+		}
+		if k == len(s) || s[k].isPunct(".!?;") {
+			appos = s[end+1 : k]
+			end = k
+		}
+	}
+	return np, appos, end
 }
 
 // according reads "According to X, ..." and "..., according to X."
@@ -295,6 +334,12 @@ func subjectBefore(s []token, j int) (int, mention) {
 			if isRoleWord(s[k].low) {
 				from = k
 			}
+		}
+	}
+	// "A source in the Russian Foreign Ministry told", "a spokesman for the ministry said"
+	if from >= 2 && isPreposition(s[from-1].low) && (isRoleWord(s[from-2].low) || isPluralPerson(s[from-2].low)) {
+		if f := npStart(s, from-2); f <= from-2 {
+			from = f
 		}
 	}
 	m := parseMention(s[from:j+1], nil)
@@ -480,6 +525,28 @@ func contentStart(s []token, i int, cue string) int {
 		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
+		}
+	}
+	if isTold(cue) {
+		// "told CBS in an interview aired on Sunday that ..."
+		for k := i; k < len(s) && k-i <= 10; k++ {
+			if s[k].is("that") {
+				return skipThat(s, k)
+			}
+			if s[k].kind != tWord && !s[k].isPunct(".") {
+				break
+			}
+		}
+	}
+	if i < len(s) && isCircumWord(s[i].low) && !s[i].is("to") && !s[i].cap() {
+		// "offered in its January 26 written response to discuss ...": the infinitive is the content
+		for k := i + 1; k+1 < len(s) && k-i <= 10; k++ {
+			if s[k].kind != tWord {
+				break
+			}
+			if s[k].is("to") && !s[k+1].cap() && !isDeterminer(s[k+1].low) && s[k+1].kind == tWord {
+				return k
+			}
 		}
 	}
 	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
@@ -793,4 +860,20 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 		return true
 	}
 	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+func isPassiveAux(w string) bool {
+	switch w {
+	case "was", "were", "is", "are", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those":
+		return true
+	}
+	return false
 }

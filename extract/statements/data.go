@@ -43,6 +43,16 @@ type lists struct {
 	nationality   map[string]string   // "russian" -> "RU"
 	ruRoles       map[string][]string // Russian role words by their first four letters
 	ruOrgs        map[string][]string // Russian institution words by their first four letters
+	bySurname     map[string][]int    // people by lower-case surname (Russian: its first four letters)
+}
+
+// surnameIndexKey is the key of a surname in lists.bySurname.
+func surnameIndexKey(w string) string {
+	w = lower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+	if isCyrillic(w) {
+		return ruKey(w)
+	}
+	return w
 }
 
 // ruKey is the index key of a Russian word for ruSame lookups: its first four letters.
@@ -145,6 +155,14 @@ func parseLists(src string) *lists {
 			p.roles = append(p.roles, strings.TrimSpace(lower(r)))
 		}
 		l.people = append(l.people, p)
+	}
+	l.bySurname = map[string][]int{}
+	for i, p := range l.people {
+		for _, n := range p.names {
+			ws := strings.Fields(n)
+			k := surnameIndexKey(ws[len(ws)-1])
+			l.bySurname[k] = append(l.bySurname[k], i)
+		}
 	}
 	for _, line := range sec["roles"] {
 		name, classes, _ := strings.Cut(line, "|")

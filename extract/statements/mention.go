@@ -26,34 +26,20 @@ func (m mention) valid() bool {
 // parseMention reads the tokens of a noun phrase; appos is an appositive ("the Kremlin
 // spokesman" after "Dmitry Peskov,"), possibly empty.
 func parseMention(np, appos []token) mention {
-	l := builtin()
 	var m mention
 	np = trimPunct(np)
 	if n := len(np); n >= 4 && np[n-1].isPunct(")") && np[n-3].isPunct("(") {
-		m.alias = np[n-2].text
+		m.alias = np[n-2].text // "the Stockholm International Peace Research Institute (Sipri)"
 		np = np[:n-3]
 	}
 	np = withoutParens(np)
 	if len(np) == 0 {
 		return m
 	}
-	if len(np) == 1 {
-		switch w := np[0].low; {
-		case l.he[w]:
-			return mention{pronoun: "he", kind: "person"}
-		case l.she[w]:
-			return mention{pronoun: "she", kind: "person"}
-		case l.it[w]:
-			return mention{pronoun: "it", kind: "organization"}
-		case l.they[w]:
-			return mention{pronoun: "they"}
-		}
+	if p, ok := pronounOf(np); ok {
+		return p
 	}
-	// "в заявлении МИД РФ", "in a statement by the ministry": the institution behind the text
-	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low) ||
-		np[0].is("a") && isDocumentWord(np[1].low) || (np[0].is("from") || np[0].is("by") || np[0].is("of")) && len(np) > 1) {
-		np = np[1:] // "a statement from the alliance"
-	}
+	np = institutionBehindText(np)
 	if len(np) == 1 && isDocumentWord(np[0].low) {
 		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
 	}
@@ -71,41 +57,17 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
+	if isGroupOfPeople(np) {
+		return mention{plural: true, kind: "person"}
+	}
+	if a, ok := affiliatedRole(np, m); ok {
+		return a
+	}
 	var origin []token
 	if k := placeSuffix(np); k > 0 {
 		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
 	}
-	ns := nameStart(np)
-	switch {
-	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
-		// Russian puts the head first: "представитель Кремля", "замминистра"
-		m.kind, m.descriptor = "person", lower(joinTokens(np))
-		m.role = joinTokens(np)
-	case ns < len(np) && isPlace(np[ns:]):
-		m.kind, m.name = "organization", joinTokens(np)
-	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !isRoleWord(np[ns-1].low) && !builtin().titles[np[ns-1].low]:
-		// "the Federation of American Scientists": one capitalised word after an institution's
-		// words is part of its name
-		m.kind, m.name = "organization", joinTokens(np)
-	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
-		ns = trimRoleComplement(np, ns)
-		m.kind = "person"
-		m.name = cleanName(np[ns:])
-		m.role = joinTokens(np[:ns])
-	case isRoleWord(np[len(np)-1].low) && !builtin().orgHeads[np[len(np)-1].low]:
-		m.kind, m.descriptor = "person", lower(joinTokens(np))
-		m.role = joinTokens(np)
-	case hasOrgHead(np) && (np[len(np)-1].cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
-		m.kind, m.name = "organization", joinTokens(np)
-	case hasOrgHead(np):
-		m.kind, m.descriptor = "organization", lower(joinTokens(np))
-	case isRoleWord(np[len(np)-1].low):
-		m.kind, m.descriptor = "person", lower(joinTokens(np))
-		m.role = joinTokens(np)
-	case isPluralPerson(np[len(np)-1].low):
-		m.plural, m.kind = true, "person"
-		m.role = joinTokens(np)
-	}
+	m = classify(np, m)
 	if len(origin) > 0 && m.kind == "person" {
 		m.role = strings.TrimSpace(m.role + " " + joinTokens(origin))
 	}
@@ -116,18 +78,124 @@ func parseMention(np, appos []token) mention {
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
 	}
-	if a := trimPunct(appos); len(a) > 0 && m.name == "" && m.descriptor != "" && nameStart(a) == 0 && a[0].cap() {
-		// "Sipri’s director, Dan Smith, warned"
+	return withAppositive(m, np, appos)
+}
+
+// pronounOf reads a one-word pronoun phrase.
+func pronounOf(np []token) (mention, bool) {
+	l := builtin()
+	if len(np) != 1 {
+		return mention{}, false
+	}
+	switch w := np[0].low; {
+	case l.he[w]:
+		return mention{pronoun: "he", kind: "person"}, true
+	case l.she[w]:
+		return mention{pronoun: "she", kind: "person"}, true
+	case l.it[w]:
+		return mention{pronoun: "it", kind: "organization"}, true
+	case l.they[w]:
+		return mention{pronoun: "they"}, true
+	}
+	return mention{}, false
+}
+
+// institutionBehindText drops the document words before an institution: "в заявлении МИД
+// РФ", "a statement from the alliance".
+func institutionBehindText(np []token) []token {
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low) ||
+		np[0].is("a") && isDocumentWord(np[1].low) || np[0].is("from") || np[0].is("by") || np[0].is("of")) {
+		np = np[1:]
+	}
+	return np
+}
+
+// isGroupOfPeople: "Joe Biden and Russian President Vladimir Putin" are two people, no one
+// speaker.
+func isGroupOfPeople(np []token) bool {
+	for k, t := range np {
+		if (t.is("and") || t.is("и")) && k > 0 && k+1 < len(np) && np[k-1].cap() && np[k+1].cap() {
+			left, right := parseMention(np[:k], nil), parseMention(np[k+1:], nil)
+			return left.kind == "person" && left.name != "" && right.kind == "person" && right.name != "" && !titleComplement(np[:k])
+		}
+	}
+	return false
+}
+
+// affiliatedRole reads a role tied to an institution by a preposition, with no name: "source in
+// the Russian Foreign Ministry", "spokesman for the ministry".
+func affiliatedRole(np []token, m mention) (mention, bool) {
+	if nameStart(np) != len(np) {
+		return m, false
+	}
+	for k := 1; k < len(np) && k <= 3; k++ {
+		if !(isPreposition(np[k].low) || np[k].is("of") || np[k].is("from") || np[k].is("with")) {
+			continue
+		}
+		if !isRoleWord(np[k-1].low) && !isPluralPerson(np[k-1].low) {
+			return m, false
+		}
+		m.kind, m.role = "person", joinTokens(np)
+		m.descriptor = lower(joinTokens(np[:k]))
+		if isPluralPerson(np[k-1].low) || m.indefinite {
+			m.plural, m.descriptor = true, ""
+		}
+		return m, true
+	}
+	return m, false
+}
+
+// classify tells a person's name and title, an institution, or a role alone.
+func classify(np []token, m mention) mention {
+	l := builtin()
+	last := np[len(np)-1]
+	ns := nameStart(np)
+	switch {
+	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
+		// Russian puts the head first: "представитель Кремля", "замминистра"
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case ns < len(np) && isPlace(np[ns:]):
+		m.kind, m.name = "organization", joinTokens(np)
+	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !isRoleWord(np[ns-1].low) && !l.titles[np[ns-1].low]:
+		// "the Federation of American Scientists": one capitalised word after an institution's
+		// words is part of its name
+		m.kind, m.name = "organization", joinTokens(np)
+	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
+		ns = trimRoleComplement(np, ns)
+		m.kind, m.name, m.role = "person", cleanName(np[ns:]), joinTokens(np[:ns])
+	case isRoleWord(last.low) && !l.orgHeads[last.low]:
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case hasOrgHead(np) && (last.cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
+		m.kind, m.name = "organization", joinTokens(np)
+	case hasOrgHead(np):
+		m.kind, m.descriptor = "organization", lower(joinTokens(np))
+	case isRoleWord(last.low):
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case isPluralPerson(last.low):
+		m.plural, m.kind, m.role = true, "person", joinTokens(np)
+	}
+	return m
+}
+
+// withAppositive adds what an appositive says: the name to a role ("Sipri’s director, Dan
+// Smith,") or the role to a name ("Dmitry Peskov, the Kremlin spokesman").
+func withAppositive(m mention, np, appos []token) mention {
+	a := trimPunct(appos)
+	if len(a) == 0 {
+		return m
+	}
+	if m.name == "" && m.descriptor != "" && nameStart(a) == 0 && a[0].cap() {
 		m.role, m.name, m.descriptor, m.kind = joinTokens(np), cleanName(a), "", "person"
 		return m
 	}
-	if a := trimPunct(appos); len(a) > 0 && m.role == "" && !isRelative(a[0].low) {
-		if a[0].low == "the" || a[0].low == "a" || a[0].low == "an" {
-			a = a[1:]
-		}
-		if len(a) > 0 && len(a) <= 12 {
-			m.role = joinTokens(a)
-		}
+	if m.role != "" || isRelative(a[0].low) {
+		return m
+	}
+	if a[0].low == "the" || a[0].low == "a" || a[0].low == "an" {
+		a = a[1:]
+	}
+	if len(a) > 0 && len(a) <= 12 {
+		m.role = joinTokens(a)
 	}
 	return m
 }
@@ -214,7 +282,8 @@ func isPluralPerson(w string) bool {
 	switch w {
 	case "officials", "diplomats", "experts", "analysts", "sources", "lawmakers", "senators",
 		"ministers", "representatives", "leaders", "observers", "critics", "participants",
-		"negotiators", "delegates", "spokespeople", "источники", "эксперты", "дипломаты":
+		"negotiators", "delegates", "spokespeople", "media", "outlets", "newspapers", "reports",
+		"источники", "эксперты", "дипломаты", "сми":
 		return true
 	}
 	return false
@@ -444,6 +513,17 @@ func isPreposition(w string) bool {
 	switch w {
 	case "в", "во", "на", "при", "из", "у", "in", "at", "to", "for":
 		return true
+	}
+	return false
+}
+
+// titleComplement tells whether a phrase is a title still running ("Under Secretary of Defense
+// for Acquisition" before "and Sustainment"): it has "of" or "for" and no name before them.
+func titleComplement(np []token) bool {
+	for _, t := range np {
+		if t.is("of") || t.is("for") {
+			return true
+		}
 	}
 	return false
 }

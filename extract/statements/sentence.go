@@ -442,7 +442,7 @@ func circumstanceOnly(c []token) bool {
 	}
 	switch c[0].low {
 	case "on", "in", "at", "within", "during", "after", "before", "via", "through", "over", "from",
-		"with", "without", "by", "for", "later", "earlier":
+		"with", "without", "by", "for", "later", "earlier", "about", "regarding":
 	default:
 		return false // Russian puts circumstances first freely: "в следующем году ... поступит"
 	}
@@ -472,4 +472,3 @@ func contentWords(c []token) int {
 	}
 	return n
 }
-

@@ -39,7 +39,9 @@ func (e *entity) sex() byte {
 // know fills what the people list says about e.
 func (e *entity) know() {
 	ws := strings.Fields(e.name)
-	for _, p := range builtin().people {
+	l := builtin()
+	for _, pi := range l.bySurname[surnameIndexKey(ws[len(ws)-1])] {
+		p := l.people[pi]
 		for _, n := range p.names {
 			nw := strings.Fields(n)
 			if sameSurname(nw[len(nw)-1], ws[len(ws)-1]) && firstNamesAgree(nw, ws) {

@@ -213,6 +213,16 @@ func (e *engine) introduce(s []token, spoke bool) {
 				appos = s[i+2 : k]
 			}
 		}
+		for k := i; k > from; k-- {
+			if s[k].is("and") {
+				// "U.S. President Joe Biden and Russian President Vladimir Putin": each one
+				if l := parseMention(s[from:k], nil); l.kind == "person" && hasRoleWord(l.role) && len(strings.Fields(l.name)) >= 2 {
+					e.reg.person(l.name, l.role)
+				}
+				from = k + 1
+				break
+			}
+		}
 		m := parseMention(s[from:i+1], appos)
 		if m.kind != "person" || m.name == "" || isCyrillic(m.name) {
 			continue
