@@ -77,7 +77,10 @@ func matchDateline(re *regexp.Regexp, p textutil.Paragraph, published time.Time)
 		}
 		return p.Text[m[2*i]:m[2*i+1]], m[2*i], m[2*i+1]
 	}
-	text := strings.TrimRight(p.Text[:m[1]], " \u00a0—–-")
+	// The separator dash of "MOSCOW, Oct 21 (Reuters) - " belongs to the dateline, as the
+	// period of "/TASS/." does (news-sites.md writes the patterns that way); the space after it
+	// is the story's.
+	text := strings.TrimRight(p.Text[:m[1]], " \u00a0")
 	place, _, _ := group("place")
 	agency, _, _ := group("agency")
 	dl := &Dateline{Text: text, Place: place, Agency: strings.ReplaceAll(agency, "\u00a0", " "), Start: p.Start, End: p.Start + len(text)}
