@@ -151,4 +151,3 @@ func BenchDB(ctx context.Context, dir string, statements int) (string, error) {
 	}
 	return path, NewSynthetic(10, 1).Fill(ctx, db, statements)
 }
-
