@@ -142,7 +142,7 @@ func TestRobotsDisallowAndCrawlDelay(t *testing.T) {
 	if site.hitsOf("/news/2") != 0 {
 		t.Fatal("robots.txt Disallow: /news/2 was fetched")
 	}
-	if st.StatusOf(site.url("/news/2")) != StatusGone || s.New != 2 {
+	if st.StatusOf(site.url("/news/2")) != StatusGone || s.New != 2 || s.Fetched != 2 {
 		t.Fatalf("disallowed page: status %q, stats %+v", st.StatusOf(site.url("/news/2")), s)
 	}
 	// Crawl-delay 0.3s is larger than the configured 1ms: consecutive requests to the host
@@ -423,5 +423,72 @@ func TestSinkErrorIsAFailedPageNotACrash(t *testing.T) {
 	s := crawlOnce(t, site.source([]string{site.url("/rss.xml")}, nil, nil), testOptions(), st, rec)
 	if s.Failed != 1 || s.New != 1 || st.StatusOf(site.url("/news/1")) != StatusFailed {
 		t.Fatalf("stats %+v, status %q", s, st.StatusOf(site.url("/news/1")))
+	}
+}
+
+func TestBytesKeptAsSentWithTheirCharset(t *testing.T) {
+	site := newTestSite(t)
+	// "Рябков" in windows-1251, in a page that says so in its header and its <meta>.
+	cp1251 := []byte{0xD0, 0xFF, 0xE1, 0xEA, 0xEE, 0xE2}
+	page := append([]byte(`<html><head><meta charset="windows-1251"><title>t</title></head><body><p>`), cp1251...)
+	page = append(page, []byte(`</p></body></html>`)...)
+	site.handle("/news/1", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=windows-1251")
+		w.Write(page)
+	})
+	feed := []byte(`<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>`)
+	feed = append(feed, cp1251...)
+	feed = append(feed, []byte(`</title><item><title>`)...)
+	feed = append(feed, cp1251...)
+	feed = append(feed, []byte(`</title><link>`+site.url("/news/1")+`</link></item></channel></rss>`)...)
+	site.handle("/rss.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=windows-1251")
+		w.Write(feed)
+	})
+	st := NewMemState()
+	rec := &recorder{state: st}
+	crawlOnce(t, site.source([]string{site.url("/rss.xml")}, nil, nil), testOptions(), st, rec)
+	if len(rec.pages) != 1 {
+		t.Fatalf("pages %v", rec.urls())
+	}
+	p := rec.pages[0]
+	if !bytes.Equal(p.Body, page) || p.ContentType != "text/html; charset=windows-1251" {
+		t.Fatalf("body or content type changed on the way: %q %q", p.ContentType, p.Body)
+	}
+}
+
+func TestRelativeLinksInFeedsAndSitemaps(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 2)
+	site.handle("/rss.xml", html(`<rss version="2.0"><channel><title>x</title><item><link>/news/1</link></item></channel></rss>`))
+	site.handle("/sitemap.xml", html(`<urlset><url><loc>news/2</loc></url></urlset>`))
+	st := NewMemState()
+	rec := &recorder{state: st}
+	s := crawlOnce(t, site.source([]string{site.url("/rss.xml")}, []string{site.url("/sitemap.xml")}, nil), testOptions(), st, rec)
+	if s.New != 2 {
+		t.Fatalf("stats %+v, pages %v", s, rec.urls())
+	}
+}
+
+func TestHostDownKeepsTheFrontier(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 2)
+	site.handle("/rss.xml", html(rssFeed(site.srv.URL, 1, 2)))
+	src := site.source([]string{site.url("/rss.xml")}, nil, nil)
+	st := NewMemState()
+	rec := &recorder{state: st}
+	// An earlier run left two pages in the frontier; now the host answers robots.txt with 503.
+	st.Enqueue(context.Background(), "test", []Item{{URL: site.url("/news/1")}, {URL: site.url("/news/2")}}, false)
+	site.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) })
+	s := crawlOnce(t, src, testOptions(), st, rec)
+	if s.Fetched != 0 || s.Failed != 0 || s.Pending != 2 || site.articleHits() != 0 {
+		t.Fatalf("host down: %+v, %d article requests; want nothing fetched and both left pending", s, site.articleHits())
+	}
+	if st.StatusOf(site.url("/news/1")) != StatusPending {
+		t.Fatalf("status %q", st.StatusOf(site.url("/news/1")))
+	}
+	site.handle("/robots.txt", text("User-agent: *\nAllow: /\n"))
+	if s := crawlOnce(t, src, testOptions(), st, rec); s.New != 2 {
+		t.Fatalf("host back: %+v", s)
 	}
 }

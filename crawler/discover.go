@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -13,8 +14,8 @@ type doc struct {
 	kind docKind
 }
 
-// discover reads the source's feeds, sitemaps (configured, from robots.txt, and children of
-// sitemap indexes) and start pages, and adds the article URLs they list to the frontier.
+// discover reads the source's feeds (configured and found on start pages), sitemaps (configured,
+// else from robots.txt, and the children of sitemap indexes) and start pages, and adds the article URLs they list to the frontier.
 func (r *run) discover(ctx context.Context, src *Source) {
 	queue := r.documents(ctx, src)
 	seen := map[string]bool{}
@@ -45,7 +46,8 @@ func (r *run) discover(ctx context.Context, src *Source) {
 			}
 		}
 		for _, s := range p.sitemaps {
-			if s.URL = normalize(s.URL); s.URL != "" {
+			abs, err := resolve(d.url, s.URL)
+			if s.URL = normalize(abs); err == nil && s.URL != "" {
 				queue = append(queue, doc{s.URL, kindSitemap})
 			}
 		}
@@ -66,6 +68,20 @@ func (r *run) documents(ctx context.Context, src *Source) []doc {
 	for _, s := range src.Sitemaps {
 		docs = append(docs, doc{s, kindSitemap})
 	}
+	if len(src.Feeds) == 0 && len(src.Sitemaps) == 0 {
+		docs = append(docs, r.robotsSitemaps(src)...)
+	}
+	for _, s := range src.StartURLs {
+		docs = append(docs, doc{s, kindPage})
+	}
+	return docs
+}
+
+// robotsSitemaps lists the Sitemap: lines of the robots.txt of the source's hosts. They are
+// read only for a source that lists neither feeds nor sitemaps: a whole-site sitemap can hold
+// every article of the last weeks, far more than a source focused by its feeds wants fetched.
+func (r *run) robotsSitemaps(src *Source) []doc {
+	var docs []doc
 	hosts := map[string]bool{}
 	for _, list := range [][]string{src.Feeds, src.Sitemaps, src.StartURLs} {
 		for _, raw := range list {
@@ -82,9 +98,6 @@ func (r *run) documents(ctx context.Context, src *Source) []doc {
 				docs = append(docs, doc{s, kindSitemap})
 			}
 		}
-	}
-	for _, s := range src.StartURLs {
-		docs = append(docs, doc{s, kindPage})
 	}
 	return docs
 }
@@ -107,8 +120,12 @@ func (r *run) document(ctx context.Context, src *Source, d doc) (parsed, bool) {
 	resp, err := r.f.get(ctx, src, d.url, hdr)
 	r.count(src, func(s *Stats, ss *SourceStats) { s.Documents++; ss.Documents++ })
 	if err != nil {
-		if ctx.Err() == nil {
+		switch {
+		case ctx.Err() != nil:
+		case r.firstReport(err):
 			r.sourceError(src, "fetching "+d.url, err)
+		default:
+			r.count(src, func(_ *Stats, ss *SourceStats) { ss.DocumentErrors++ })
 		}
 		return parsed{}, false
 	}
@@ -122,7 +139,7 @@ func (r *run) document(ctx context.Context, src *Source, d doc) (parsed, bool) {
 		r.sourceError(src, "reading "+d.url, fmt.Errorf("%s: %w", d.url, err))
 		return parsed{}, false
 	}
-	items := r.candidates(src, d.kind, p.items)
+	items := r.candidates(src, d.kind, resp.URL, p.items)
 	n, err := r.state.Enqueue(ctx, src.Name, items, r.opt.Refresh)
 	if err != nil {
 		r.sourceError(src, "recording the frontier", err)
@@ -141,12 +158,16 @@ func (r *run) document(ctx context.Context, src *Source, d doc) (parsed, bool) {
 
 // candidates keeps the article URLs of the source: on an allowed host, matching the article
 // pattern when there is one, and for sitemaps not older than MaxAge when dated.
-func (r *run) candidates(src *Source, kind docKind, items []Item) []Item {
+func (r *run) candidates(src *Source, kind docKind, base string, items []Item) []Item {
 	var out []Item
 	seen := map[string]bool{}
 	oldest := time.Now().Add(-r.opt.MaxAge)
 	for _, it := range items {
-		u := normalize(it.URL)
+		abs, err := resolve(base, it.URL) // feeds and sitemaps sometimes give relative links
+		if err != nil {
+			continue
+		}
+		u := normalize(abs)
 		if u == "" || seen[u] {
 			continue
 		}
@@ -165,4 +186,23 @@ func (r *run) candidates(src *Source, kind docKind, items []Item) []Item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// firstReport says whether err should be logged: a host that is down fails every document
+// with the same robots.txt error, which is worth one line, not one per document.
+func (r *run) firstReport(err error) bool {
+	if !errors.Is(err, errHostDown) {
+		return true
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.reported == nil {
+		r.reported = map[string]bool{}
+	}
+	msg := err.Error()
+	if r.reported[msg] {
+		return false
+	}
+	r.reported[msg] = true
+	return true
 }

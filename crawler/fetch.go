@@ -40,6 +40,7 @@ type response struct {
 // fetchError classifies a failure so the caller knows whether to try again in a later run.
 type fetchError struct {
 	Permanent bool // 404, 410, robots.txt, off-host redirect, too large: never again
+	Refused   bool // refused before any request was sent (robots.txt, host, URL)
 	Err       error
 }
 
@@ -49,6 +50,15 @@ func (e *fetchError) Unwrap() error { return e.Err }
 func permanent(format string, a ...any) error {
 	return &fetchError{Permanent: true, Err: fmt.Errorf(format, a...)}
 }
+
+func refused(format string, a ...any) error {
+	return &fetchError{Permanent: true, Refused: true, Err: fmt.Errorf(format, a...)}
+}
+
+// errHostDown marks failures that say nothing about the page: its host's robots.txt could not
+// be read, so nothing was asked of the host. Such pages wait for a later run without counting
+// an attempt, so a site down for a day loses none of its frontier.
+var errHostDown = errors.New("host unavailable")
 
 func newFetcher(opt Options) *fetcher {
 	c := colly.NewCollector(
@@ -70,7 +80,14 @@ func newFetcher(opt Options) *fetcher {
 		if r.StatusCode == http.StatusNotModified {
 			r.Ctx.Put("response", r)
 			r.Request.Abort()
+			return
 		}
+		// colly re-encodes a body whose Content-Type names a charset other than UTF-8, but
+		// the page's own <meta charset> or <?xml encoding?> still names the old one, and the
+		// extractor and gofeed would decode it a second time. Hiding the header from colly
+		// keeps the bytes as sent; do() puts it back.
+		r.Ctx.Put("content-type", r.Headers.Get("Content-Type"))
+		r.Headers.Del("Content-Type")
 	})
 	c.OnError(func(r *colly.Response, _ error) {
 		if r.StatusCode != 0 {
@@ -97,6 +114,10 @@ func (f *fetcher) limitHost(host string, crawlDelay time.Duration) {
 func (f *fetcher) get(ctx context.Context, src *Source, u string, hdr http.Header) (*response, error) {
 	for hop := 0; ; hop++ {
 		resp, err := f.getOne(ctx, src, u, hdr)
+		var fe *fetchError
+		if hop > 0 && errors.As(err, &fe) && fe.Refused {
+			fe.Refused = false // the first hop was a real request
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -131,17 +152,17 @@ func classify(r *response) error {
 func (f *fetcher) getOne(ctx context.Context, src *Source, u string, hdr http.Header) (*response, error) {
 	pu, err := url.Parse(u)
 	if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") {
-		return nil, permanent("%q is not an http(s) URL", u)
+		return nil, refused("%q is not an http(s) URL", u)
 	}
 	if !hostAllowed(src, pu.Hostname()) {
-		return nil, permanent("%s: host %s is not among the source's allowed hosts", u, pu.Hostname())
+		return nil, refused("%s: host %s is not among the source's allowed hosts", u, pu.Hostname())
 	}
 	rules, err := f.robots.get(pu)
 	if err != nil {
 		return nil, err
 	}
 	if !rules.allowed(pu) {
-		return nil, permanent("%s: disallowed by robots.txt", u)
+		return nil, refused("%s: disallowed by robots.txt", u)
 	}
 	var last error
 	var wait time.Duration
@@ -212,6 +233,9 @@ func (f *fetcher) do(u string, hdr http.Header) (*response, error) {
 		resp.Header = *r.Headers
 	} else {
 		resp.Header = http.Header{}
+	}
+	if ct := cctx.Get("content-type"); ct != "" {
+		resp.Header.Set("Content-Type", ct)
 	}
 	return resp, nil
 }

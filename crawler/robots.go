@@ -69,7 +69,7 @@ func (h *hostRobots) load(client *http.Client, base, agent string, retries int) 
 		h.err = fmt.Errorf("answered %d: the host is skipped this run", status)
 	}
 	if h.err != nil {
-		h.err = fmt.Errorf("%s/robots.txt: %w", base, h.err)
+		h.err = fmt.Errorf("%s/robots.txt: %w (%w)", base, h.err, errHostDown)
 		return
 	}
 	// 4xx means no rules (temoto follows Google here).

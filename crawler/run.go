@@ -33,10 +33,11 @@ type run struct {
 	sink  Sink
 	f     *fetcher
 
-	mu      sync.Mutex
-	stats   Stats
-	taken   int            // article fetches this run
-	perHost map[string]int // article fetches per host this run
+	mu       sync.Mutex
+	stats    Stats
+	taken    int             // article fetches this run
+	perHost  map[string]int  // article fetches per host this run
+	reported map[string]bool // host-down errors already logged
 }
 
 func (r *run) source(ctx context.Context, src *Source) {
@@ -103,14 +104,16 @@ func (r *run) article(ctx context.Context, src *Source, it Item) {
 		return
 	}
 	resp, err := r.f.get(ctx, src, it.URL, nil)
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errHostDown) {
 		r.count(src, func(s *Stats, _ *SourceStats) { s.Pending++ })
-		return // interrupted while backing off: the entry stays pending
+		return // interrupted while backing off, or the host is down: the entry stays pending
 	}
-	r.count(src, func(s *Stats, ss *SourceStats) { s.Fetched++; ss.Fetched++ })
+	var fe *fetchError
+	if !errors.As(err, &fe) || !fe.Refused {
+		r.count(src, func(s *Stats, ss *SourceStats) { s.Fetched++; ss.Fetched++ })
+	}
 	if err != nil {
 		status := StatusFailed
-		var fe *fetchError
 		if errors.As(err, &fe) && fe.Permanent {
 			status = StatusGone
 		}

@@ -13,12 +13,22 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 )
 
 //go:embed site
 var site embed.FS
+
+//go:embed demo.toml
+var configTemplate string
+
+// Config returns the demo's config.toml text for a site served at base.
+func Config(base string) string {
+	r := strings.NewReplacer("{{base}}", base, "{{base_re}}", regexp.QuoteMeta(base))
+	return r.Replace(configTemplate)
+}
 
 // Site returns the embedded site's files (rooted at the site directory).
 func Site() fs.FS {

@@ -58,15 +58,16 @@ type Analysis struct {
 
 // Options describe the input and carry the user's additions to the built-in data.
 type Options struct {
-	Input       string              // the file name given, for the "input" key
-	URL         string              // the page URL
-	ContentType string              // HTTP Content-Type, when fetched
-	Published   time.Time           // publication time known from elsewhere (--published, a feed); zero if not
-	Source      string              // source name from the config; "" uses the profile's or the host
-	Profile     string              // profile to force; "" detects from the host
-	Profiles    *content.ProfileSet // site profiles with the user's additions; nil = built-in
-	Lexicon     *lexicon.Lexicon
-	Verbs       []string // reporting verbs added to the built-in list
+	Input             string              // the file name given, for the "input" key
+	URL               string              // the page URL
+	ContentType       string              // HTTP Content-Type, when fetched
+	Published         time.Time           // publication time known from elsewhere (--published, a feed); zero if not
+	PublishedDateOnly bool                // Published is a calendar date without a time of day
+	Source            string              // source name from the config; "" uses the profile's or the host
+	Profile           string              // profile to force; "" detects from the host
+	Profiles          *content.ProfileSet // site profiles with the user's additions; nil = built-in
+	Lexicon           *lexicon.Lexicon
+	Verbs             []string // reporting verbs added to the built-in list
 }
 
 // HTML analyzes a web page.
@@ -82,7 +83,7 @@ func HTML(page []byte, opt Options) (*Analysis, error) {
 	a.Warnings = append(a.Warnings, c.Warnings...)
 	published := c.Published
 	if published.IsZero() && !opt.Published.IsZero() {
-		published = pubdate.Stamp{Time: opt.Published}
+		published = opt.publishedStamp()
 	}
 	a.setTimes(published, c.Modified)
 	a.Body = textutil.Join(c.Paragraphs)
@@ -96,9 +97,13 @@ func Text(text string, opt Options) *Analysis {
 	a.Profile = "text"
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	a.Body = textutil.Join(strings.Split(text, "\n\n"))
-	a.setTimes(pubdate.Stamp{Time: opt.Published}, pubdate.Stamp{})
+	a.setTimes(opt.publishedStamp(), pubdate.Stamp{})
 	a.analyzeBody(opt, opt.Published)
 	return a
+}
+
+func (o Options) publishedStamp() pubdate.Stamp {
+	return pubdate.Stamp{Time: o.Published, DateOnly: o.PublishedDateOnly}
 }
 
 func newAnalysis(opt Options) *Analysis {

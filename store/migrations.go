@@ -10,6 +10,7 @@ import (
 // PRAGMA user_version i to i+1. Append only; never edit one that has shipped.
 var migrations = []string{
 	"migrations/001_initial.sql",
+	"migrations/002_crawlstate.sql",
 }
 
 //go:embed migrations/*.sql

@@ -33,7 +33,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return usageError("extract: --published: %v", err)
 		}
-		opt.Published = t
+		opt.Published, opt.PublishedDateOnly = t, len(*published) == len("2006-01-02")
 	}
 	cfg, err := loadConfig(*configPath, false)
 	if err != nil {

@@ -94,7 +94,7 @@ func TestExtractReadsStdinAndTakesPublished(t *testing.T) {
 		Published *string `json:"published"`
 	}
 	json.Unmarshal([]byte(out), &a)
-	if a.Input != "-" || a.Published == nil || !strings.HasPrefix(*a.Published, "2026-02-11") {
+	if a.Input != "-" || a.Published == nil || *a.Published != "2026-02-11" {
 		t.Errorf("input %q published %v", a.Input, a.Published)
 	}
 }

@@ -111,7 +111,7 @@ func reextractOne(ctx context.Context, d *store.DB, id int64, opt extract.Option
 	}
 	opt.URL, opt.Source, opt.Profile = p.URL, p.Source, profiles[p.Source]
 	if t, err := parseTime(p.Published); err == nil {
-		opt.Published = t
+		opt.Published, opt.PublishedDateOnly = t, len(p.Published) == len("2006-01-02")
 	}
 	an, err := extract.HTML(p.HTML, opt)
 	if err != nil {

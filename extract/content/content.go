@@ -69,7 +69,12 @@ func Extract(in Input) (*Result, error) {
 	if len(r.Paragraphs) == 0 {
 		r.Paragraphs = generic(doc, ld, in.URL)
 	}
+	r.Paragraphs = dropSeparators(r.Paragraphs)
 	fillMetadata(doc, ld, in.URL, host, r)
+	// The headline is the title, not the body's first paragraph (where a dateline must open it).
+	if len(r.Paragraphs) > 1 && r.Paragraphs[0] == r.Title {
+		r.Paragraphs = r.Paragraphs[1:]
+	}
 	if r.Published.IsZero() {
 		r.Published, r.Modified = pubdate.Find(doc, in.URL)
 	}
@@ -95,4 +100,3 @@ func chooseProfile(set *ProfileSet, name, host string, r *Result) *profile {
 	}
 	return set.forHost(host)
 }
-

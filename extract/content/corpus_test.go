@@ -3,15 +3,19 @@ package content
 import (
 	"archive/tar"
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/markusmobius/go-trafilatura"
 )
 
 // The trafilatura-eval corpus lives outside the repository (../shared/corpus from a checkout); tests
@@ -86,9 +90,13 @@ func loadCorpus(tb testing.TB) []corpusDoc {
 	return docs
 }
 
-var wsRe = regexp.MustCompile(`\s+`)
+// norm collapses whitespace as Python's re.sub(r"\s+", " ", s).strip() does on str: Unicode
+// spaces (NO-BREAK SPACE included) count.
+func norm(s string) string { return strings.Join(strings.FieldsFunc(s, isPySpace), " ") }
 
-func norm(s string) string { return strings.TrimSpace(wsRe.ReplaceAllString(s, " ")) }
+func isPySpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\x1c' || r == '\x1d' || r == '\x1e' || r == '\x1f'
+}
 
 // TestCorpusScore scores the generic extraction with the upstream rules (score-pages segments).
 // It is slow, so it runs only with CONTENT_SCORE=1; CONTENT_SHOW=N prints N failing snippets.
@@ -107,6 +115,9 @@ func TestCorpusScore(t *testing.T) {
 		}
 		r, err := Extract(Input{HTML: d.HTML, URL: d.URL})
 		body := ""
+		if err == nil && len(r.Paragraphs) == 0 {
+			t.Logf("EMPTY %s: %q", d.ID, r.Warnings)
+		}
 		if err == nil {
 			body = norm(strings.Join(r.Paragraphs, "\n\n"))
 		}
@@ -117,7 +128,7 @@ func TestCorpusScore(t *testing.T) {
 				fn++
 				if show > 0 {
 					show--
-					t.Logf("FN %s: %q", d.ID, w)
+					t.Logf("FN %s: %q [body %d chars, %d paras]", d.ID, w, len(body), len(r.Paragraphs))
 				}
 			}
 		}
@@ -126,7 +137,14 @@ func TestCorpusScore(t *testing.T) {
 				fp++
 				if show > 0 {
 					show--
-					t.Logf("FP %s: %q", d.ID, w)
+					pi, pl := -1, 0
+					for i, para := range r.Paragraphs {
+						if strings.Contains(norm(para), norm(w)) {
+							pi, pl = i, len(para)
+							break
+						}
+					}
+					t.Logf("FP %s: %q  [para %d/%d len %d]", d.ID, w, pi, len(r.Paragraphs), pl)
 				}
 			} else {
 				tn++
@@ -147,6 +165,24 @@ func BenchmarkCorpus(b *testing.B) {
 		if _, err := Extract(Input{HTML: d.HTML, URL: d.URL}); err != nil {
 			b.Fatal(err)
 		}
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkTrafilaturaAlone runs go-trafilatura (parse + extraction with fallback, no date search)
+// on the same pages, for comparison with BenchmarkCorpus.
+func BenchmarkTrafilaturaAlone(b *testing.B) {
+	docs := loadCorpus(b)
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		d := docs[i%len(docs)]
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(d.HTML))
+		if err != nil {
+			b.Fatal(err)
+		}
+		trafilatura.ExtractDocument(doc.Nodes[0], trafilatura.Options{EnableFallback: true, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled})
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "pages/s")

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // errorTitleRe matches the titles of error pages in the languages of the target sources.
@@ -26,7 +27,94 @@ func noArticle(doc *goquery.Document, r *Result) string {
 	if linkShare(doc, r.Paragraphs) >= 0.6 && len(r.Paragraphs) >= 5 {
 		return "the page looks like a list of links"
 	}
+	if r.Profile == "generic" {
+		if share, rest := teasers(doc, r.Paragraphs); share >= 0.6 {
+			if textLen(rest) < 300 {
+				return "the page looks like a list of article teasers"
+			}
+			r.Paragraphs = rest // the page's own text around a list of teasers
+		}
+	}
 	return ""
+}
+
+// teasers measures the share of the body's characters that come from teasers: repeated sibling
+// blocks (four or more with the same tag and class) that each carry a headline link to another
+// page. A section page's "body" extracted by a generic extractor is its teasers' blurbs. The
+// share is 0 unless the body comes from at least four such blocks; rest is the body without them.
+func teasers(doc *goquery.Document, paras []string) (share float64, rest []string) {
+	where := blockByText(doc)
+	items := map[*html.Node]bool{}
+	teaser, total := 0, 0
+	for _, p := range paras {
+		total += len(p)
+		if n := where[p]; n != nil {
+			if item := repeatedItem(n); item != nil && hasHeadlineLink(item) {
+				items[item] = true
+				teaser += len(p)
+				continue
+			}
+		}
+		rest = append(rest, p)
+	}
+	if len(items) < 4 || total == 0 {
+		return 0, paras
+	}
+	return float64(teaser) / float64(total), rest
+}
+
+// blockByText maps the text of each block element to the innermost element with that text.
+func blockByText(doc *goquery.Document) map[string]*html.Node {
+	m := map[string]*html.Node{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && skipTags[n.DataAtom] {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+			if t := nodeText(n, nil); t != "" && m[t] == nil {
+				m[t] = n
+			}
+		}
+	}
+	walk(doc.Nodes[0])
+	return m
+}
+
+// repeatedItem is the nearest ancestor (up to five levels) of n that has three or more siblings
+// of its own tag and class.
+func repeatedItem(n *html.Node) *html.Node {
+	for a, depth := n, 0; a != nil && a.Type == html.ElementNode && depth < 6; a, depth = a.Parent, depth+1 {
+		if a.Parent == nil {
+			return nil
+		}
+		same := 0
+		for s := a.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s.Type == html.ElementNode && s.DataAtom == a.DataAtom && classOf(s) == classOf(a) {
+				same++
+			}
+		}
+		if same >= 4 {
+			return a
+		}
+	}
+	return nil
+}
+
+func classOf(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasHeadlineLink(item *html.Node) bool {
+	return goquery.NewDocumentFromNode(item).Find("h1 a[href], h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4").Length() > 0
 }
 
 // linkShare is the share of the body's characters in paragraphs that are the whole text of a link:

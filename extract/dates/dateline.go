@@ -33,6 +33,8 @@ var datelineRes = sync.OnceValue(func() []*regexp.Regexp {
 		`^(?:(?P<place>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё]+)*)\.` + sp + `)?(?P<day>\d{1,2})` + sp + monRU + `\.` + sp + `(?P<agency>INTERFAX\.RU)`,
 		// Reuters / Interfax (en) / AFP: MOSCOW, Oct 21 (Reuters) -   MOSCOW. Oct 21 (Interfax) -
 		`^` + placeEN + `(?:,` + sp + `[A-Z][A-Za-z.]+(?:` + sp + `[A-Z][A-Za-z.]+)?)?[,.]` + sp + monEN + sp + `(?P<day>\d{1,2})` + sp + `\((?P<agency>[A-Z][A-Za-z .&/]{1,30})\)` + dash,
+		// Reprints: MOSCOW (UrduPoint News / Sputnik - 20th October, 2020)
+		`^` + placeEN + sp + `\((?P<agency>[A-Z][^()\n]{1,40}?)` + dash + `(?P<day>\d{1,2})(?:st|nd|rd|th)?` + sp + monEN + `,?` + sp + `(?P<year>(?:19|20)\d\d)\)`,
 		// AP / Sputnik, no date: WASHINGTON (AP) —   MOSCOW (Sputnik) -
 		`^` + placeEN + `(?:,` + sp + `[A-Z][A-Za-z.]+(?:` + sp + `[A-Z][A-Za-z.]+)?)?` + sp + `\((?P<agency>[A-Z][A-Za-z .&/]{1,30})\)` + dash,
 	}
@@ -75,7 +77,10 @@ func matchDateline(re *regexp.Regexp, p textutil.Paragraph, published time.Time)
 		}
 		return p.Text[m[2*i]:m[2*i+1]], m[2*i], m[2*i+1]
 	}
-	text := strings.TrimRight(p.Text[:m[1]], " \u00a0—–-")
+	// The separator dash of "MOSCOW, Oct 21 (Reuters) - " belongs to the dateline, as the
+	// period of "/TASS/." does (news-sites.md writes the patterns that way); the space after it
+	// is the story's.
+	text := strings.TrimRight(p.Text[:m[1]], " \u00a0")
 	place, _, _ := group("place")
 	agency, _, _ := group("agency")
 	dl := &Dateline{Text: text, Place: place, Agency: strings.ReplaceAll(agency, "\u00a0", " "), Start: p.Start, End: p.Start + len(text)}
@@ -88,6 +93,9 @@ func matchDateline(re *regexp.Regexp, p textutil.Paragraph, published time.Time)
 	if month == 0 {
 		return nil // a capitalised phrase that is no dateline after all
 	}
+	if y, _, _ := group("year"); y != "" {
+		published = time.Date(atoi(y), 12, 31, 0, 0, 0, 0, time.UTC) // the dateline's own year
+	}
 	d, ok := datelineDate(month, atoi(day), published)
 	if !ok {
 		return dl
@@ -95,6 +103,9 @@ func matchDateline(re *regexp.Regexp, p textutil.Paragraph, published time.Time)
 	s := d.Format("2006-01-02")
 	dl.Date = &s
 	start, end := min(ms, m[2*re.SubexpIndex("day")]), max(de, ms+len(mon))
+	if i := re.SubexpIndex("year"); i >= 0 && m[2*i] >= 0 {
+		end = m[2*i+1]
+	}
 	dl.dateStart, dl.dateEnd = p.Start+start, p.Start+end
 	return dl
 }

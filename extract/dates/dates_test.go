@@ -42,13 +42,15 @@ func TestFindDateline(t *testing.T) {
 		{"interfax no city", "30 ноября. INTERFAX.RU - Минобороны сообщило.", time.Date(2022, 11, 30, 11, 0, 0, 0, msk),
 			"30 ноября. INTERFAX.RU", "", "INTERFAX.RU", "2022-11-30"},
 		{"interfax en", "MOSCOW. Oct 21 (Interfax) - The Kremlin hopes.", time.Date(2020, 10, 21, 11, 0, 0, 0, msk),
-			"MOSCOW. Oct 21 (Interfax)", "MOSCOW", "Interfax", "2020-10-21"},
+			"MOSCOW. Oct 21 (Interfax) -", "MOSCOW", "Interfax", "2020-10-21"},
 		{"reuters after headline", "Putin suspends New START\n\nMOSCOW, Feb 21 (Reuters) - Russian President Vladimir Putin said.", time.Date(2023, 2, 21, 13, 2, 0, 0, time.UTC),
-			"MOSCOW, Feb 21 (Reuters)", "MOSCOW", "Reuters", "2023-02-21"},
+			"MOSCOW, Feb 21 (Reuters) -", "MOSCOW", "Reuters", "2023-02-21"},
+		{"reprint", "MOSCOW (UrduPoint News / Sputnik - 20th October, 2020) Russia is ready to freeze.", time.Date(2020, 10, 20, 18, 0, 0, 0, time.UTC),
+			"MOSCOW (UrduPoint News / Sputnik - 20th October, 2020)", "MOSCOW", "UrduPoint News / Sputnik", "2020-10-20"},
 		{"ap", "WASHINGTON (AP) — The Senate voted on Tuesday.", time.Date(2021, 2, 3, 0, 0, 0, 0, time.UTC),
-			"WASHINGTON (AP)", "WASHINGTON", "AP", ""},
+			"WASHINGTON (AP) —", "WASHINGTON", "AP", ""},
 		{"sputnik", "MOSCOW (Sputnik) - Russia will continue to observe the limits.", time.Date(2026, 2, 6, 14, 32, 0, 0, msk),
-			"MOSCOW (Sputnik)", "MOSCOW", "Sputnik", ""},
+			"MOSCOW (Sputnik) -", "MOSCOW", "Sputnik", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -235,4 +237,28 @@ func TestExtractNoReference(t *testing.T) {
 func TestExtractNotDates(t *testing.T) {
 	body := "It can be extended for five years, for a year, within months. The 2010 treaty and the 1988 Ballistic Missile Launch Notification Agreement. In the 1990s. At 2:17 p.m. EST."
 	checkDates(t, body, nil, day("2021-02-03"), nil)
+}
+
+func TestExtractRanges(t *testing.T) {
+	body := "Talks ran from April 2009 to April 2010. Between February 2018 and March 2020 both sides met the limits. " +
+		"The drills will run from October 13 to 24. The forum met 3-5 June 2019. Experts met in 2015 and the 2015 and 2022 conferences failed."
+	checkDates(t, body, nil, day("2025-10-13"), []want{
+		{"from April 2009 to April 2010", "2009-04", "2010-04", KindAbsolute, Month},
+		{"Between February 2018 and March 2020", "2018-02", "2020-03", KindAbsolute, Month},
+		{"from October 13 to 24", "2025-10-13", "2025-10-24", KindAbsolute, Day},
+		{"3-5 June 2019", "2019-06-03", "2019-06-05", KindAbsolute, Day},
+		{"2015", "2015", "", KindAbsolute, Year},
+	})
+}
+
+func TestExtractRelativeMonths(t *testing.T) {
+	body := "Лавров напомнил, что в сентябре прошлого года Путин выступил с предложением. Срок истекает в феврале следующего года. " +
+		"В начале года прошли консультации. Консенсус был заблокирован в ночь на пятницу. Last September the talks stalled."
+	checkDates(t, body, nil, day("2026-05-22"), []want{
+		{"в сентябре прошлого года", "2025-09", "", KindRelative, Month},
+		{"в феврале следующего года", "2027-02", "", KindRelative, Month},
+		{"В начале года", "2026", "", KindRelative, Year},
+		{"пятницу", "2026-05-22", "", KindRelative, Day},
+		{"Last September", "2025-09", "", KindRelative, Month},
+	})
 }

@@ -34,24 +34,22 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 	}
 	ctx := &context{ref: midnight(ref), hasRef: !ref.IsZero()}
 	var cands []cand
-	for _, r := range rules() {
-		for _, ix := range r.re.FindAllStringSubmatchIndex(body, -1) {
-			if !bounded(body, ix[0], ix[1]) {
+	// Paragraph by paragraph: no mention spans two, and short inputs keep Go's regexp on its
+	// fast backtracking path.
+	for _, p := range textutil.Paragraphs(body) {
+		for _, r := range rules() {
+			if !hasAll(p.Text, r.need) {
 				continue
 			}
-			m := match{rule: r.name, body: body, start: ix[0], end: ix[1], ctx: ctx}
-			for g := 1; g < len(ix)/2; g++ {
-				s := ""
-				if ix[2*g] >= 0 {
-					s = body[ix[2*g]:ix[2*g+1]]
+			for _, ix := range r.re.FindAllStringSubmatchIndex(p.Text, -1) {
+				for k := range ix {
+					if ix[k] >= 0 {
+						ix[k] += p.Start
+					}
 				}
-				m.groups = append(m.groups, s)
-			}
-			if c, ok := r.make(m); ok {
-				if c.end == 0 {
-					c.start, c.end = m.start, m.end
+				if c, ok := r.apply(body, ix, ctx); ok {
+					cands = append(cands, c)
 				}
-				cands = append(cands, c)
 			}
 		}
 	}
@@ -69,6 +67,26 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 			Granularity: c.gran, Paragraph: textutil.ParagraphAt(body, c.start), Start: c.start, End: c.end})
 	}
 	return out
+}
+
+// apply turns one match (offsets into body) into a candidate.
+func (r rule) apply(body string, ix []int, ctx *context) (cand, bool) {
+	if !bounded(body, ix[0], ix[1]) {
+		return cand{}, false
+	}
+	m := match{rule: r.name, body: body, start: ix[0], end: ix[1], ctx: ctx}
+	for g := 1; g < len(ix)/2; g++ {
+		s := ""
+		if ix[2*g] >= 0 {
+			s = body[ix[2*g]:ix[2*g+1]]
+		}
+		m.groups = append(m.groups, s)
+	}
+	c, ok := r.make(m)
+	if ok && c.end == 0 {
+		c.start, c.end = m.start, m.end
+	}
+	return c, ok
 }
 
 // pick keeps the longest mentions first and drops any that overlap a kept one or a taken span,
@@ -159,7 +177,8 @@ func (m match) past() bool {
 		prefix = prefix[i:]
 	}
 	if len(strings.TrimSpace(prefix)) > 3 {
-		return hasPast(prefix) && !futureMarks().MatchString(prefix)
+		near := prefix[max(0, len(prefix)-pastWindow):] // the verb governing the mention is close by
+		return hasPast(near) && !futureMarks().MatchString(prefix)
 	}
 	rest := m.body[m.end:]
 	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
@@ -170,6 +189,9 @@ func (m match) past() bool {
 	}
 	return hasPast(rest)
 }
+
+// pastWindow is how far before a mention (bytes) a past verb is read as governing it.
+const pastWindow = 50
 
 func hasPast(s string) bool {
 	for _, m := range pastMarks().FindAllStringSubmatch(s, -1) {
@@ -189,4 +211,21 @@ func lastSentenceEnd(s string) int {
 		}
 	}
 	return best
+}
+
+// hasAll reports whether text holds one string of every group of need (nil: no condition).
+func hasAll(text string, need [][]string) bool {
+	for _, group := range need {
+		found := false
+		for _, n := range group {
+			if strings.Contains(text, n) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

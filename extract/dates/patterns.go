@@ -3,7 +3,6 @@ package dates
 import (
 	"regexp"
 	"sort"
-	"strings"
 	"sync"
 	"unicode"
 )
@@ -19,36 +18,6 @@ func sortByLenDesc(s []string) {
 	})
 }
 
-// alternations of words.txt, split by script: English month names must be capitalised ("May",
-// "March" are also words), Russian ones are lowercase inside a sentence.
-type alts struct {
-	monEN, monENFull, monRU, dayEN, dayRU string
-}
-
-var wordAlts = sync.OnceValue(func() alts {
-	en, enFull, ru := map[string]int{}, map[string]int{}, map[string]int{}
-	for w, n := range words().month {
-		if isCyrillic(w) {
-			ru[w] = n
-			continue
-		}
-		c := strings.ToUpper(w[:1]) + w[1:]
-		en[c] = n
-		if len(strings.TrimSuffix(w, ".")) > 4 || w == "may" || w == "june" || w == "july" {
-			enFull[c] = n
-		}
-	}
-	dEN, dRU := map[string]int{}, map[string]int{}
-	for w, n := range words().weekday {
-		if isCyrillic(w) {
-			dRU[w] = n
-		} else {
-			dEN[strings.ToUpper(w[:1])+w[1:]] = n
-		}
-	}
-	return alts{alternation(en), alternation(enFull), alternation(ru), alternation(dEN), alternation(dRU)}
-})
-
 func isCyrillic(w string) bool {
 	for _, r := range w {
 		if unicode.Is(unicode.Cyrillic, r) {
@@ -63,6 +32,7 @@ type rule struct {
 	name string
 	re   *regexp.Regexp
 	make func(m match) (cand, bool)
+	need [][]string // the rule runs only when the text holds one string of every group
 }
 
 // Pattern pieces. S is a space (ASCII or no-break), YEAR a plausible calendar year.
@@ -74,38 +44,62 @@ const (
 )
 
 var rules = sync.OnceValue(func() []rule {
-	a := wordAlts()
-	monEN, monFull, monRU := `(`+a.monEN+`)`, `(`+a.monENFull+`)`, `(`+a.monRU+`)`
+	// Month and weekday names are matched as any word of their shape and checked against
+	// words.txt by the rule's function: small patterns keep the scan cheap.
+	const (
+		monEN = `(\p{Lu}[a-z]{2,8}\.?)`
+		monRU = `([а-яё]{3,9}\.?)`
+		dayEN = `(\p{Lu}[a-z]{2,6}day)`
+		dayRU = `([а-яё]{4,11})`
+	)
 	c := regexp.MustCompile
+	var (
+		ruLetter = []string{"\xd0", "\xd1"} // any Cyrillic letter
+		digit    = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+		enMonth  = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+		ruMonth  = []string{"янв", "фев", "мар", "апр", "мая", "май", "мае", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+		ru       = [][]string{ruLetter}
+		num      = [][]string{digit}
+		enDate   = [][]string{digit, enMonth}
+		ruDate   = [][]string{digit, ruMonth}
+		lits     = func(w ...string) [][]string { return [][]string{w} }
+	)
 	rs := []rule{
 		// English, absolute.
-		{"mdy", c(monEN + S + DAY + ORD + `,?` + S + YEAR), absMDY},
-		{"dmy", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN + `,?` + S + YEAR), absDMY},
-		{"iso", c(YEAR + `-(\d\d)-(\d\d)`), absISO},
-		{"my", c(monEN + `,?` + S + YEAR), absMY},
-		{"md", c(monEN + S + DAY + ORD), absMD},
-		{"dm", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN), absDM},
-		{"in-month", c(`(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]hrough|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd` + S + `of|[Bb]eginning` + S + `of)` + S + monFull), absMonth},
-		{"year-range", c(`(?:[Ff]rom|[Bb]etween)` + S + YEAR + S + `(?:to|and|until|till|through)` + S + YEAR), absYearRange},
-		{"year-dash", c(YEAR + `[ \x{00A0}]?[–—-][ \x{00A0}]?` + YEAR), absYearRange},
-		{"year", c(YEAR), absYear},
+		{"mdy", c(monEN + S + DAY + ORD + `,?` + S + YEAR), absMDY, enDate},
+		{"dmy", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN + `,?` + S + YEAR), absDMY, enDate},
+		{"iso", c(YEAR + `-(\d\d)-(\d\d)`), absISO, num},
+		{"my", c(monEN + `,?` + S + YEAR), absMY, enDate},
+		{"md", c(monEN + S + DAY + ORD), absMD, enDate},
+		{"dm", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN), absDM, enDate},
+		{"in-month", c(`(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]hrough|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd` + S + `of|[Bb]eginning` + S + `of)` + S + monEN), absMonth, [][]string{enMonth}},
+		{"month-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + `,?` + S + YEAR + S + `(?:to|and|until|till|through)` + S + monEN + `,?` + S + YEAR), absMonthRange, enDate},
+		{"day-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + S + DAY + ORD + S + `(?:to|and|until|till|through|[–—-])` + S + `(?:` + monEN + S + `)?` + DAY + ORD + `(?:,?` + S + YEAR + `)?`), absDayRange, enDate},
+		{"day-dash", c(DAY + `[–—-]` + DAY + S + monEN + `(?:,?` + S + YEAR + `)?`), absDayDash, enDate},
+		{"rel-month", c(`([Ll]ast|[Nn]ext|[Tt]his)` + S + monEN), relMonth, [][]string{enMonth}},
+		{"month-rel-year", c(monEN + S + `(?:of` + S + `)?(last|next|this)` + S + `year`), relMonth, [][]string{enMonth, {"year"}}},
+		{"ru-month-rel-year", c(`[вВ]` + S + monRU + S + `(прошлого|этого|следующего|будущего|текущего)` + S + `года`), relMonth, [][]string{ruMonth, {"года"}}},
+		{"part-of-year", c(`(?:[вВ]` + S + `(?:начале|конце|середине)` + S + `(?:этого` + S + `|текущего` + S + `)?года|[Aa]t` + S + `the` + S + `(?:beginning|start|end)` + S + `of` + S + `the` + S + `year|(?:[Ee]arlier|[Ll]ater)` + S + `in` + S + `the` + S + `year)`), relThisYear, lits("year", "года")},
+		{"year-range", c(`(?:[Ff]rom|[Bb]etween)` + S + YEAR + S + `(?:to|and|until|till|through)` + S + YEAR), absYearRange, num},
+		{"year-dash", c(YEAR + `[ \x{00A0}]?[–—-][ \x{00A0}]?` + YEAR), absYearRange, num},
+		{"year", c(YEAR), absYear, num},
 		// Russian, absolute.
-		{"ru-dmy", c(DAY + S + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absDMY},
-		{"ru-dm", c(DAY + S + monRU), absDM},
-		{"ru-my", c(`(?:[вВ]` + S + `)?` + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absMY},
-		{"ru-month", c(`[вВ]` + S + monRU), absMonth},
-		{"ru-year-range", c(`[сС]` + S + YEAR + S + `по` + S + YEAR + S + `(?:год|годы|годах|гг\.)`), absYearRange},
-		{"ru-year-dash", c(YEAR + `[–—-]` + YEAR + S + `(?:годах|годы|годов|гг\.)`), absYearRange},
-		{"ru-year", c(`(?:(?:[вВ]|[сС]о?|[дД]о|[кК]|[пП]о)` + S + `)?` + YEAR + S + `(?:году|года|год|г\.)`), absYear},
+		{"ru-dmy", c(DAY + S + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absDMY, ruDate},
+		{"ru-dm", c(DAY + S + monRU), absDM, ruDate},
+		{"ru-my", c(`(?:[вВ]` + S + `)?` + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absMY, ruDate},
+		{"ru-month", c(`[вВ]` + S + monRU), absMonth, [][]string{ruMonth}},
+		{"ru-year-range", c(`[сС]` + S + YEAR + S + `по` + S + YEAR + S + `(?:год|годы|годах|гг\.)`), absYearRange, [][]string{digit, ruLetter}},
+		{"ru-year-dash", c(YEAR + `[–—-]` + YEAR + S + `(?:годах|годы|годов|гг\.)`), absYearRange, [][]string{digit, ruLetter}},
+		{"ru-year", c(`(?:(?:[вВ]|[сС]о?|[дД]о|[кК]|[пП]о)` + S + `)?` + YEAR + S + `(?:году|года|год|г\.)`), absYear, [][]string{digit, ruLetter}},
 		// Relative.
-		{"day-word", c(`(?i)(?:the` + S + `day` + S + `before` + S + `yesterday|the` + S + `day` + S + `after` + S + `tomorrow|today|yesterday|tomorrow|позавчера|послезавтра|сегодня|вчера|завтра)`), relDay},
-		{"period", c(`(?i)(?:(earlier|later)` + S + `)?(last|next|this|past|coming)` + S + `(week|month|year)`), relPeriod},
-		{"ru-week", c(`(?i)на` + S + `(прошлой|этой|следующей|будущей)` + S + `неделе`), relPeriod},
-		{"ru-period", c(`(?i)в` + S + `(прошлом|этом|следующем|будущем|текущем)` + S + `(месяце|году)`), relPeriod},
-		{"ago", c(`(?i)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)` + S + `(days?|weeks?|months?|years?)` + S + `ago`), relAgo},
-		{"ru-ago", c(`(?i)(\d{1,3}|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)?` + `[ \x{00A0}]*` + `(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)` + S + `назад`), relAgo},
-		{"weekday", c(`(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n)` + S + `)?(` + a.dayEN + `)`), relWeekday},
-		{"ru-weekday", c(`[вВ]о?` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?(` + a.dayRU + `)`), relWeekday},
+		{"day-word", c(`(?:[Tt]he` + S + `day` + S + `before` + S + `yesterday|[Tt]he` + S + `day` + S + `after` + S + `tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Пп]озавчера|[Пп]ослезавтра|[Сс]егодня|[Вв]чера|[Зз]автра)`), relDay, lits("oday", "esterday", "omorrow", "годня", "чера", "автра")},
+		{"period", c(`(?:([Ee]arlier|[Ll]ater)` + S + `)?([Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)` + S + `(week|month|year)`), relPeriod, lits("week", "month", "year")},
+		{"ru-week", c(`[Нн]а` + S + `(прошлой|этой|следующей|будущей)` + S + `неделе`), relPeriod, lits("неделе")},
+		{"ru-period", c(`[Вв]` + S + `(прошлом|этом|следующем|будущем|текущем)` + S + `(месяце|году)`), relPeriod, lits("месяце", "году")},
+		{"ago", c(`(\d{1,3}|\p{L}+)` + S + `(days?|weeks?|months?|years?)` + S + `ago`), relAgo, lits(" ago")},
+		{"ru-ago", c(`(?:(\d{1,3}|\p{L}+)` + S + `)?(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)` + S + `назад`), relAgo, lits("назад")},
+		{"weekday", c(`(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n)` + S + `)?` + dayEN), relWeekday, lits("day")},
+		{"ru-weekday", c(`(?:[вВ]` + S + `ночь` + S + `на|[вВ]о?)` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?` + dayRU), relWeekday, ru},
 	}
 	return rs
 })

@@ -1,7 +1,9 @@
 package dates
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -48,6 +50,9 @@ func absMY(m match) (cand, bool) {
 // absMonth is a month named without a year ("in December", «в августе»).
 func absMonth(m match) (cand, bool) {
 	mo := monthNum(m.groups[0])
+	if m.rule == "in-month" && (len(m.groups[0]) < 5 && m.groups[0] != "May" && m.groups[0] != "June" && m.groups[0] != "July") {
+		return cand{}, false // "in Jan" is too rare to risk "In Mar" of another tongue
+	}
 	if mo == 0 || !m.ctx.hasRef || followedByNumber(m.body[m.end:]) {
 		return cand{}, false // "since October 2021" is the month-year rule's
 	}
@@ -77,7 +82,7 @@ var quantityWords = map[string]bool{"warheads": true, "missiles": true, "launche
 // ("2010 warheads", "$2010") is not a date; Russian «в 1987 году» always is.
 func absYear(m match) (cand, bool) {
 	if m.rule == "year" {
-		before := strings.TrimRight(m.body[:m.start], " \u00a0")
+		before := strings.TrimRight(m.body[max(0, m.start-60):m.start], " \u00a0")
 		after := m.body[m.end:]
 		next := strings.ToLower(firstWord(after))
 		if strings.HasSuffix(before, "$") || strings.HasSuffix(before, "€") || strings.HasSuffix(before, "£") ||
@@ -94,8 +99,17 @@ func absYear(m match) (cand, bool) {
 	return cand{kind: KindAbsolute, value: m.groups[0], gran: Year}, true
 }
 
-// attributive reports "the 1987 treaty": a determiner before the year and a word right after it.
+// yearChain matches the start of a list of years after a determiner ("the 2015 and").
+var yearChain = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:the|its|their)[ \x{00A0}]+(?:(?:19|20)\d\d[ \x{00A0}]*(?:,|and|or)[ \x{00A0}]*)+$`)
+})
+
+// attributive reports "the 1987 treaty" (a determiner before the year and a word right after it),
+// also for the later years of a list ("the 2015 and 2022 conferences").
 func attributive(before, after string) bool {
+	if yearChain().MatchString(before + " ") {
+		before = "the"
+	}
 	w := strings.ToLower(lastWord(before))
 	switch w {
 	case "the", "its", "this", "that", "a", "their", "his", "her":
@@ -229,8 +243,14 @@ func relAgo(m match) (cand, bool) {
 		return cand{}, false
 	}
 	n := 1
+	c := cand{}
 	if m.groups[0] != "" {
 		n = countOf(m.groups[0])
+		if n == 0 && m.rule == "ru-ago" { // «почти год назад»: the word is no count
+			n = 1
+			c.start = m.start + strings.Index(m.body[m.start:m.end], m.groups[1])
+			c.end = m.end
+		}
 	}
 	unit := strings.TrimSuffix(strings.ToLower(m.groups[1]), "s")
 	if u, ok := ruUnits[strings.ToLower(m.groups[1])]; ok {
@@ -239,7 +259,9 @@ func relAgo(m match) (cand, bool) {
 	if n <= 0 || n > 200 {
 		return cand{}, false
 	}
-	return shift(m.ctx.ref, unit, -n)
+	r, ok := shift(m.ctx.ref, unit, -n)
+	r.start, r.end = c.start, c.end
+	return r, ok
 }
 
 // festive names built on a weekday are not dates ("Black Friday").
@@ -252,7 +274,7 @@ func relWeekday(m match) (cand, bool) {
 		return cand{}, false
 	}
 	mod, day := strings.ToLower(m.groups[0]), strings.ToLower(m.groups[1])
-	if festive[strings.ToLower(lastWord(m.body[:m.start]))] {
+	if festive[strings.ToLower(lastWord(m.body[max(0, m.start-40):m.start]))] {
 		return cand{}, false
 	}
 	wd := words().weekday[day]
@@ -285,4 +307,94 @@ func relWeekday(m match) (cand, bool) {
 func followedByNumber(s string) bool {
 	s = strings.TrimLeft(s, ", \u00a0")
 	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// absMonthRange: "from April 2009 to April 2010".
+func absMonthRange(m match) (cand, bool) {
+	a, b := monthNum(m.groups[0]), monthNum(m.groups[2])
+	if a == 0 || b == 0 {
+		return cand{}, false
+	}
+	from := time.Date(atoi(m.groups[1]), time.Month(a), 1, 0, 0, 0, 0, time.UTC)
+	to := time.Date(atoi(m.groups[3]), time.Month(b), 1, 0, 0, 0, 0, time.UTC)
+	if !to.After(from) {
+		return cand{}, false
+	}
+	end := format(to, Month)
+	return cand{kind: KindAbsolute, value: format(from, Month), valueEnd: &end, gran: Month}, true
+}
+
+// absDayRange: "from October 13 to 24", "between March 3 and April 2, 2020".
+func absDayRange(m match) (cand, bool) {
+	mo1, d1, mo2, d2, y := monthNum(m.groups[0]), atoi(m.groups[1]), m.groups[2], atoi(m.groups[3]), atoi(m.groups[4])
+	mo2n := mo1
+	if mo2 != "" {
+		mo2n = monthNum(mo2)
+	}
+	return dayRange(m, y, mo1, d1, mo2n, d2)
+}
+
+// absDayDash: "13-24 October 2025".
+func absDayDash(m match) (cand, bool) {
+	mo := monthNum(m.groups[2])
+	return dayRange(m, atoi(m.groups[3]), mo, atoi(m.groups[0]), mo, atoi(m.groups[1]))
+}
+
+func dayRange(m match, y, mo1, d1, mo2, d2 int) (cand, bool) {
+	first, ok := dayDate(m, y, mo1, d1)
+	if !ok {
+		return cand{}, false
+	}
+	if y == 0 {
+		y = atoi(first.value[:4])
+	}
+	last, ok := dayDate(m, y, mo2, d2)
+	if !ok || last.value <= first.value {
+		return cand{}, false
+	}
+	first.valueEnd = &last.value
+	return first, true
+}
+
+// relMonth: a month placed by a relative year or word ("last September", «в сентябре прошлого
+// года», "February next year").
+func relMonth(m match) (cand, bool) {
+	if !m.ctx.hasRef {
+		return cand{}, false
+	}
+	var mon, which string
+	if m.rule == "rel-month" {
+		which, mon = strings.ToLower(m.groups[0]), m.groups[1]
+	} else {
+		mon, which = m.groups[0], strings.ToLower(m.groups[1])
+	}
+	mo := monthNum(mon)
+	if mo == 0 {
+		return cand{}, false
+	}
+	ref := m.ctx.ref
+	y := ref.Year()
+	switch {
+	case m.rule == "rel-month" && which == "last": // the most recent such month before this one
+		if mo >= int(ref.Month()) {
+			y--
+		}
+	case m.rule == "rel-month" && which == "next":
+		if mo <= int(ref.Month()) {
+			y++
+		}
+	case which == "last" || strings.HasPrefix(which, "прошл"):
+		y--
+	case which == "next" || strings.HasPrefix(which, "следующ") || strings.HasPrefix(which, "будущ"):
+		y++
+	}
+	return cand{kind: KindRelative, value: format(time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), Month), gran: Month}, true
+}
+
+// relThisYear: a part of the reference's year ("earlier in the year", «в начале года»).
+func relThisYear(m match) (cand, bool) {
+	if !m.ctx.hasRef {
+		return cand{}, false
+	}
+	return cand{kind: KindRelative, value: format(m.ctx.ref, Year), gran: Year}, true
 }

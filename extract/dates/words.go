@@ -58,13 +58,3 @@ func countOf(w string) int {
 	}
 	return words().number[strings.ToLower(w)]
 }
-
-// alternation returns the keys of m as a regexp alternation, longest first.
-func alternation(m map[string]int) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, regexpQuote(k))
-	}
-	sortByLenDesc(keys)
-	return strings.Join(keys, "|")
-}

@@ -42,6 +42,15 @@ func (it item) float(kind string) (float64, bool) {
 	return f, err == nil
 }
 
+// cueIndex returns the cue entry of a kCue key.
+func cueIndex(key string) (int, bool) {
+	if !strings.HasPrefix(key, kCue) {
+		return 0, false
+	}
+	c, err := strconv.Atoi(key[len(kCue):])
+	return c, err == nil
+}
+
 func (it item) is(key string) bool {
 	for _, k := range it.keys {
 		if k == key {
@@ -122,6 +131,9 @@ func overlaps(taken []bool, s, e int) bool {
 	return false
 }
 
+// groupSpaces are the spaces that may group digits.
+var groupSpaces = strings.NewReplacer("\u00a0", "", "\u202f", "", "\u2009", "", " ", "")
+
 // parseDigits reads a digit literal. A comma followed by exactly three digits groups thousands;
 // otherwise, in Russian text, it is the decimal mark.
 func parseDigits(lit string, russian bool) (float64, bool, bool) {
@@ -131,7 +143,7 @@ func parseDigits(lit string, russian bool) (float64, bool, bool) {
 			plain = false
 		}
 	}
-	s := strings.NewReplacer("\u00a0", "", "\u202f", "", "\u2009", "", " ", "").Replace(lit)
+	s := groupSpaces.Replace(lit)
 	if i := strings.LastIndexByte(s, ','); i >= 0 {
 		if len(s)-i-1 == 3 && !strings.Contains(s, ".") || strings.Count(s, ",") > 1 {
 			s = strings.ReplaceAll(s, ",", "")

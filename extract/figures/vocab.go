@@ -35,6 +35,8 @@ type vocabFile struct {
 	RangeAnd        []string `toml:"range_and"`
 	RangeOpen       []string `toml:"range_open"`
 	ListJoins       []string `toml:"list_joins"`
+	BareFollowers   []string `toml:"bare_followers"`
+	LimitWords      []string `toml:"limit_words"`
 	Unit            []struct {
 		ID       string   `toml:"id"`
 		Category string   `toml:"category"`
@@ -48,6 +50,7 @@ type vocabFile struct {
 	} `toml:"comparator"`
 	Cue []struct {
 		Category string   `toml:"category"`
+		Sentence bool     `toml:"sentence"`
 		Units    []string `toml:"units"`
 		Phrases  []string `toml:"phrases"`
 	} `toml:"cue"`
@@ -56,16 +59,22 @@ type vocabFile struct {
 	Fraction []valued          `toml:"fraction"`
 	Ordinal  []valued          `toml:"ordinal"`
 	Symbols  map[string]string `toml:"symbols"`
+	Counters struct {
+		Words []string `toml:"words"`
+	} `toml:"counters"`
 }
 
 // unitDef is a unit entry: the unit id and the category it gives by default.
 type unitDef struct {
 	id, category string
 	before       bool // stands before the number (Mach 10)
+	keep         bool // the category is settled (copied from a listed figure)
+	bare         bool // taken from an earlier figure
 }
 
 type cueDef struct {
 	category string
+	sentence bool // the cue counts anywhere in the sentence
 	units    map[string]bool
 }
 
@@ -105,6 +114,9 @@ const (
 	kRangeAnd = "rand"
 	kOpen     = "ropen"
 	kJoin     = "join"
+	kBare     = "bare"
+	kLimit    = "limit"
+	kCounter  = "counter"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -143,7 +155,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 		if !cats[c.Category] {
 			return nil, fmt.Errorf("data/vocab.toml: cue[%d]: unknown category %q", i, c.Category)
 		}
-		d := cueDef{category: c.Category, units: map[string]bool{}}
+		d := cueDef{category: c.Category, sentence: c.Sentence, units: map[string]bool{}}
 		for _, u := range c.Units {
 			d.units[u] = true
 		}
@@ -161,7 +173,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
-		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins} {
+		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords, kCounter: f.Counters.Words} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)

@@ -13,6 +13,7 @@ type alias struct {
 	cs     bool // case-sensitive: " (cs)", or written all in capitals (acronyms: US, UN, ДСНВ)
 	weak   bool // " ⚠": counts only if the entry is also named by a plain alias in the text
 	place  bool // " (place)": a capital city; the caller decides whether it stands for the state
+	bare   bool // " (bare)": a generic name ("Foreign Ministry"); another state's name before it wins
 	quoted bool // «...»: only inside quotation marks
 	since  int  // " (since YEAR)": only in text about YEAR or later
 	before int  // " (before YEAR)": only in text about earlier years
@@ -30,6 +31,8 @@ func parseAlias(s string) (alias, error) {
 			a.weak, s = true, strings.TrimSpace(strings.TrimSuffix(s, "⚠"))
 		case strings.HasSuffix(s, " (place)"):
 			a.place, s = true, strings.TrimSuffix(s, " (place)")
+		case strings.HasSuffix(s, " (bare)"):
+			a.bare, s = true, strings.TrimSuffix(s, " (bare)")
 		case strings.HasSuffix(s, ")") && strings.Contains(s, " (since "):
 			i := strings.LastIndex(s, " (since ")
 			y, err := strconv.Atoi(s[i+8 : len(s)-1])

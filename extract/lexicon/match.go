@@ -14,8 +14,10 @@ type Match struct {
 	Start, End int // byte offsets into the text
 	Text       string
 	Place      bool // the alias is a capital city ("Moscow")
+	Bare       bool // the alias is a generic name ("Foreign Ministry") that a qualifier may override
 	weight     float64
 	weakAlias  bool
+	alts       []*target // every entry the same words name ("Security Council": Russia's or the UN's)
 }
 
 // target is what a trie path accepts: an alias of an entry (or a relevance keyword).
@@ -89,7 +91,7 @@ func (n *node) add(s string, t *target) {
 	toks := tokenize(a.text)
 	for i, tok := range toks {
 		key, w := tok.norm, aword{raw: tok.raw}
-		if tok.cyr && !allCaps(tok.raw) && utf8.RuneCountInString(tok.norm) >= 4 {
+		if tok.cyr && !allCaps(tok.raw) {
 			key, w = "~"+stem(tok.norm), aword{raw: stem(tok.raw), stemmed: true}
 		}
 		if i > 0 && strings.Contains(a.text[toks[i-1].end:tok.start], ",") {
@@ -117,6 +119,12 @@ func (l *Lexicon) Find(text string, year int) []Match {
 	return l.find(text, findOptions{year: year})
 }
 
+// FindCountries returns only the countries named in text, also inside longer names
+// ("Министерство обороны РФ" names РФ).
+func (l *Lexicon) FindCountries(text string) []Match {
+	return scan(text, tokenize(text), l.compiled().entities, 0, func(t *target) bool { return t.class == "country" })
+}
+
 // FindRoles returns the role titles (lexicon.md §5) named in text.
 func (l *Lexicon) FindRoles(text string) []Match {
 	return scan(text, tokenize(text), l.compiled().cues, 0, func(t *target) bool { return t.class == "role" })
@@ -141,6 +149,9 @@ func (l *Lexicon) find(text string, opt findOptions) []Match {
 			strong[x.Entry] = true
 		}
 	}
+	for k, x := range out {
+		out[k] = x.choose(strong)
+	}
 	kept := out[:0]
 	for _, x := range out {
 		if !x.weak() || strong[x.Entry] {
@@ -153,6 +164,31 @@ func (l *Lexicon) find(text string, opt findOptions) []Match {
 	return kept
 }
 
+// choose picks, among the entries the same words name, a weak one named plainly elsewhere in the
+// text ("the Security Council" after "the UN Security Council"), else the first plain one.
+func (m Match) choose(strong map[*Entry]bool) Match {
+	if len(m.alts) < 2 {
+		return m
+	}
+	pick := m.alts[0]
+	for _, t := range m.alts {
+		if t.a.weak && strong[t.entry] {
+			pick = t
+			break
+		}
+	}
+	if pick == m.alts[0] {
+		for _, t := range m.alts {
+			if !t.a.weak {
+				pick = t
+				break
+			}
+		}
+	}
+	m.Class, m.Entry, m.Place, m.Bare, m.weight, m.weakAlias = pick.class, pick.entry, pick.a.place, pick.a.bare, pick.weight, pick.a.weak
+	return m
+}
+
 // weak reports a match through a weak alias.
 func (m Match) weak() bool { return m.weakAlias }
 
@@ -161,13 +197,16 @@ func (m Match) weak() bool { return m.weakAlias }
 func scan(text string, toks []token, root *node, year int, keep func(*target) bool) []Match {
 	var out []Match
 	for i := 0; i < len(toks); {
-		bestEnd, best := -1, (*target)(nil)
-		walk(text, toks, root, i, i, func(end int, t *target) {
-			if keep != nil && !keep(t) || !t.valid(text, toks[i:end+1], year) {
+		bestEnd, best, alts := -1, (*target)(nil), []*target(nil)
+		walk(text, toks, root, i, i, nil, func(end int, t *target, path []int) {
+			if keep != nil && !keep(t) || !t.valid(text, pick(toks, path), year) {
 				return
 			}
 			if end > bestEnd {
-				bestEnd, best = end, t
+				bestEnd, best, alts = end, t, nil
+			}
+			if end == bestEnd {
+				alts = append(alts, t)
 			}
 		})
 		if best == nil {
@@ -176,40 +215,60 @@ func scan(text string, toks []token, root *node, year int, keep func(*target) bo
 		}
 		s, e := toks[i].start, toks[bestEnd].end
 		out = append(out, Match{Class: best.class, Entry: best.entry, Start: s, End: e, Text: text[s:e],
-			Place: best.a.place, weight: best.weight, weakAlias: best.a.weak})
+			Place: best.a.place, Bare: best.a.bare, weight: best.weight, weakAlias: best.a.weak, alts: alts})
 		i = bestEnd + 1
 	}
 	return out
 }
 
-// walk follows the trie from token j, calling found for every alias that ends at a token.
-func walk(text string, toks []token, n *node, i, j int, found func(end int, t *target)) {
+// walk follows the trie from token j, calling found for every alias that ends at a token with
+// the tokens it consumed (path). A bracketed acronym inside a name is skipped: "Anti-Ballistic
+// Missile (ABM) Treaty" is the ABM Treaty.
+func walk(text string, toks []token, n *node, i, j int, path []int, found func(end int, t *target, path []int)) {
 	if j >= len(toks) {
 		return
 	}
 	comma := ""
-	if j > i {
-		sep := text[toks[j-1].end:toks[j].start]
-		ok, c := separator(sep)
-		if !ok {
-			return
-		}
-		if c {
-			comma = ","
+	if len(path) > 0 {
+		prev := path[len(path)-1]
+		if j > prev+1 {
+			// after a skipped acronym: the separators around it were checked
+		} else {
+			if parenAcronym(text, toks, j) {
+				walk(text, toks, n, i, j+1, path, found)
+			}
+			ok, c := separator(text[toks[prev].end:toks[j].start])
+			if !ok {
+				return
+			}
+			if c {
+				comma = ","
+			}
 		}
 	}
-	for _, key := range candidates(toks[j]) {
+	for _, key := range toks[j].cands {
 		c := n.next[comma+key]
 		if c == nil {
 			continue
 		}
+		p := append(path[:len(path):len(path)], j)
 		for _, t := range c.acc {
-			found(j, t)
+			found(j, t, p)
 		}
 		if c.next != nil {
-			walk(text, toks, c, i, j+1, found)
+			walk(text, toks, c, i, j+1, p, found)
 		}
 	}
+}
+
+// parenAcronym tells a token written in capitals between brackets: " (ABM) ".
+func parenAcronym(text string, toks []token, j int) bool {
+	if j == 0 || j+1 >= len(toks) || !allCaps(toks[j].raw) || toks[j].digit {
+		return false
+	}
+	before := strings.TrimSpace(text[toks[j-1].end:toks[j].start])
+	after := strings.TrimSpace(text[toks[j].end:toks[j+1].start])
+	return before == "(" && after == ")"
 }
 
 // separator tells whether sep may stand between two words of one name, and whether it holds a
@@ -246,8 +305,18 @@ func candidates(t token) []string {
 		for _, s := range stems(t.norm) {
 			out = append(out, "~"+s)
 		}
+	} else if len(t.norm) >= 4 && strings.HasSuffix(t.norm, "ies") {
+		out = append(out, strings.TrimSuffix(t.norm, "ies")+"y") // facilities
 	} else if len(t.norm) >= 4 && strings.HasSuffix(t.norm, "s") {
 		out = append(out, strings.TrimSuffix(t.norm, "s"))
+	}
+	return out
+}
+
+func pick(toks []token, path []int) []token {
+	out := make([]token, len(path))
+	for k, j := range path {
+		out[k] = toks[j]
 	}
 	return out
 }

@@ -38,8 +38,8 @@ func (p *Phrases) Find(text string) []PhraseMatch {
 	var out []PhraseMatch
 	for i := 0; i < len(toks); {
 		best, keys := -1, []string(nil)
-		walk(text, toks, p.root, i, i, func(end int, t *target) {
-			if !t.valid(text, toks[i:end+1], 0) {
+		walk(text, toks, p.root, i, i, nil, func(end int, t *target, path []int) {
+			if !t.valid(text, pick(toks, path), 0) {
 				return
 			}
 			if end > best {

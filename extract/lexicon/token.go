@@ -13,7 +13,8 @@ type token struct {
 	raw        string // as written, Cyrillic look-alikes folded in designators
 	norm       string // lower-case, ё as е, Roman numerals after START, SALT, ... as digits
 	digit      bool
-	cyr        bool // has Cyrillic letters (Russian inflection applies)
+	cyr        bool     // has Cyrillic letters (Russian inflection applies)
+	cands      []string // the trie keys the token may take (see candidates)
 }
 
 // lookAlike folds the Cyrillic letters that look like Latin ones (lexicon.md §8.1).
@@ -31,7 +32,7 @@ var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": 
 
 // tokenize splits s into tokens.
 func tokenize(s string) []token {
-	var out []token
+	out := make([]token, 0, len(s)/5+1)
 	start, kind := -1, 0 // kind: 1 letters, 2 digits
 	flush := func(end int) {
 		if start >= 0 {
@@ -64,6 +65,7 @@ func tokenize(s string) []token {
 	}
 	for i := range out {
 		finishToken(s, out, i)
+		out[i].cands = candidates(out[i])
 	}
 	return out
 }

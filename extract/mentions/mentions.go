@@ -48,10 +48,13 @@ func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
 	}
 	c := &collector{body: body, skip: skip}
 	for _, m := range lex.Find(body, opt.Year) {
-		if m.Place && placeUse(body, m.Start) {
+		if m.Place && placeUse(body, m.Start) || m.Bare && qualified(body, m.Start) {
 			continue
 		}
-		c.add(Mention{Type: m.Class, ID: m.Entry.ID, Name: m.Entry.Name, Text: m.Text, Start: m.Start, End: m.End})
+		if c.add(Mention{Type: m.Class, ID: m.Entry.ID, Name: m.Entry.Name, Text: m.Text, Start: m.Start, End: m.End}) &&
+			m.Class == "organization" {
+			c.nested(lex, m)
+		}
 	}
 	people(c, lex, opt.Speakers)
 	organizations(c, lex, opt.Speakers)
@@ -92,6 +95,31 @@ func (c *collector) add(m Mention) bool {
 	}
 	c.out = append(c.out, m)
 	return true
+}
+
+// nested adds the countries named inside an organisation's name: "Министерство обороны РФ" and
+// "US Senate" name the state too.
+func (c *collector) nested(lex *lexicon.Lexicon, m lexicon.Match) {
+	for _, x := range lex.FindCountries(m.Text) {
+		if x.Class == "country" && !x.Place && (x.Start > 0 || x.End < len(m.Text)) {
+			c.out = append(c.out, Mention{Type: "country", ID: x.Entry.ID, Name: x.Entry.Name, Text: x.Text,
+				Start: m.Start + x.Start, End: m.Start + x.End})
+		}
+	}
+}
+
+// qualified tells a generic name preceded by another qualifier: "China's Foreign Ministry",
+// "the Iranian Foreign Ministry".
+func qualified(body string, start int) bool {
+	w := lastWord(body[:start])
+	if w == "" {
+		return false
+	}
+	if w == "s" {
+		return true // a possessive
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !strings.HasPrefix(w, "Russia")
 }
 
 // placeWords make a capital a place rather than the government it often stands for ("talks in

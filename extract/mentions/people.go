@@ -21,15 +21,19 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 	var ps []person
 	for _, s := range speakers {
 		if s.Kind == "person" || s.Kind == "" {
-			if p, ok := resolve(lex, s.Name); ok {
+			if p, ok := resolve(lex, s.Name, false); ok {
 				ps = append(ps, p)
 			}
 		}
 	}
 	for _, r := range lex.FindRoles(c.body) {
-		if name, start := nameAfter(c.body, r.End); name != "" && c.free(start, start+len(name)) {
-			if p, ok := resolve(lex, name); ok {
-				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: name, Start: start, End: start + len(name)})
+		for _, nm := range [][2]int{nameAfter(c.body, r.End), nameBefore(c.body, r.Start)} {
+			name := c.body[nm[0]:nm[1]]
+			if name == "" || !c.free(nm[0], nm[1]) {
+				continue
+			}
+			if p, ok := resolve(lex, name, nm[0] >= r.End); ok {
+				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: name, Start: nm[0], End: nm[1]})
 				ps = append(ps, p)
 			}
 		}
@@ -45,21 +49,21 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 
 // resolve gives a name its lexicon identity when an alias matches it whole, else a slug. Names
 // that are lexicon entities of another class (a country, an organisation) are not people.
-func resolve(lex *lexicon.Lexicon, name string) (person, bool) {
+func resolve(lex *lexicon.Lexicon, name string, titled bool) (person, bool) {
 	name = strings.TrimSpace(name)
 	words := strings.Fields(name)
 	if len(words) == 0 || !upper(words[len(words)-1]) {
 		return person{}, false
 	}
 	ms := lex.Find(name, 0)
-	if len(ms) > 0 && ms[0].Class != "person" {
-		return person{}, false
+	if len(ms) > 0 && ms[0].Class != "person" || len(ms) == 0 && len(lex.FindRoles(name)) > 0 {
+		return person{}, false // a place, an organisation, or a title ("Mr President")
 	}
 	p := person{id: Slug(name), name: name, forms: []string{name}}
 	if len(ms) == 1 && ms[0].Class == "person" {
 		p.id, p.name = ms[0].Entry.ID, ms[0].Entry.Name
-	} else if len(ms) > 0 {
-		return person{}, false
+	} else if len(ms) > 0 || len(words) < 2 && !titled {
+		return person{}, false // one unknown word is not enough to call it a person
 	}
 	if len(words) > 1 {
 		p.forms = append(p.forms, words[len(words)-1])
@@ -69,32 +73,104 @@ func resolve(lex *lexicon.Lexicon, name string) (person, bool) {
 
 // nameAfter reads the capitalised name right after a title: one to three words ("Peskov",
 // "Dmitry Peskov", "Robert O'Brien"), on the same line.
-func nameAfter(body string, i int) (string, int) {
+func nameAfter(body string, i int) [2]int {
 	rest := body[i:]
-	trimmed := strings.TrimLeft(rest, " \u00a0")
+	trimmed := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(rest, ","), "."), " \u00a0") // "Sipri's director, Dan Smith,", "Dr. Jane Doe"
 	if len(trimmed) == len(rest) || len(trimmed) == 0 {
-		return "", 0
+		return [2]int{}
 	}
 	start := i + len(rest) - len(trimmed)
-	end, n := 0, 0
+	words := capitalRun(trimmed)
+	if len(words) > 0 && !upper(words[0].w) {
+		// the title goes on ("Under Secretary of Defense for Acquisition and Sustainment William
+		// LaPlante"): the name is the last two words of the run
+		words = words[len(words)-min(len(words), 2):]
+	} else {
+		// the name comes at once ("Do Hung Viet of Vietnam"): up to the first link word
+		for k, w := range words {
+			if !upper(w.w) && !strings.HasSuffix(w.w, ".") || k == 3 {
+				words = words[:k]
+				break
+			}
+		}
+	}
+	for len(words) > 0 && !upper(words[0].w) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return [2]int{}
+	}
+	s, e := words[0].at, words[len(words)-1].at+len(words[len(words)-1].w)
+	return [2]int{start + s, start + e}
+}
+
+// nameBefore reads a name set off before a title: "Daryl Kimball, executive director of the Arms
+// Control Association". It needs two or three capitalised words.
+func nameBefore(body string, i int) [2]int {
+	s := strings.TrimSuffix(strings.TrimSuffix(body[:i], "the "), "a ")
+	if !strings.HasSuffix(s, ", ") {
+		return [2]int{}
+	}
+	end := len(s) - 2
+	start, n := end, 0
 	for n < 3 {
-		w := wordAt(trimmed[end:])
+		w := lastWord(s[:start])
 		if w == "" || !upper(w) || stopName[w] {
 			break
 		}
-		end += len(w)
+		start -= len(w)
 		n++
-		if next := trimmed[end:]; strings.HasPrefix(next, " ") && upper(wordAt(next[1:])) && !stopName[wordAt(next[1:])] {
-			end++
-			continue
+		if start == 0 || s[start-1] != ' ' {
+			break
 		}
-		break
+		if prev := lastWord(s[:start-1]); prev == "" || !upper(prev) || stopName[prev] {
+			break
+		}
+		start--
 	}
-	name := strings.TrimRight(trimmed[:end], " ")
-	if name == "" {
-		return "", 0
+	if n < 2 {
+		return [2]int{}
 	}
-	return name, start
+	return [2]int{start, end}
+}
+
+type word struct {
+	w  string
+	at int
+}
+
+// capitalRun reads the words after a title up to the first word that is neither capitalised, an
+// initial ("J."), nor a title link (of, for, and): "Antony J. Blinken", "of Defense for ...".
+func capitalRun(s string) []word {
+	var out []word
+	for at := 0; at < len(s) && len(out) < 12; {
+		w := wordAt(s[at:])
+		switch {
+		case w == "":
+			return trimLinks(out)
+		case upper(w) && !stopName[w]:
+		case len(w) == 1 && unicode.IsUpper(rune(w[0])) && strings.HasPrefix(s[at+1:], "."):
+			w += "."
+		case (w == "of" || w == "for" || w == "and") && len(out) > 0 || w == "of" || w == "for":
+		default:
+			return trimLinks(out)
+		}
+		out = append(out, word{w, at})
+		at += len(w)
+		if !strings.HasPrefix(s[at:], " ") {
+			break
+		}
+		at++
+	}
+	return trimLinks(out)
+}
+
+// trimLinks drops trailing link words and leading ones.
+func trimLinks(ws []word) []word {
+	for len(ws) > 0 && !upper(ws[len(ws)-1].w) {
+		ws = ws[:len(ws)-1]
+	}
+	return ws
 }
 
 // stopName are capitalised words that follow titles without being names.
@@ -159,14 +235,32 @@ func wordIndexes(body, s string) []int {
 // the lexicon nor a country: every occurrence of their name.
 func organizations(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 	for _, s := range speakers {
-		if s.Kind != "organization" || !upper(firstWord(s.Name)) || len(lex.Find(s.Name, 0)) > 0 {
+		name := strings.TrimPrefix(strings.TrimPrefix(s.Name, "the "), "The ")
+		if s.Kind != "organization" || !properName(name) || len(lex.Find(name, 0)) > 0 {
 			continue
 		}
-		for _, at := range wordIndexes(c.body, s.Name) {
-			c.add(Mention{Type: "organization", ID: Slug(s.Name), Name: s.Name, Text: s.Name, Start: at, End: at + len(s.Name)})
+		for _, at := range wordIndexes(c.body, name) {
+			c.add(Mention{Type: "organization", ID: Slug(name), Name: name, Text: name, Start: at, End: at + len(name)})
 		}
 	}
 }
+
+// properName tells a name whose words are all capitalised, apart from links ("Federation of
+// American Scientists"); "Stockholm institute" is a description.
+func properName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || !upper(words[0]) && !allCapsWord(words[0]) {
+		return false
+	}
+	for _, w := range words {
+		if !upper(w) && !allCapsWord(w) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on" {
+			return false
+		}
+	}
+	return true
+}
+
+func allCapsWord(w string) bool { return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w }
 
 func firstWord(s string) string {
 	if f := strings.Fields(s); len(f) > 0 {

@@ -1,11 +1,10 @@
 package pubdate
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
-
-	htmldate "github.com/markusmobius/go-htmldate"
 )
 
 // published picks the original publication time: the most trusted structured statement, else the
@@ -13,9 +12,21 @@ import (
 func (p *page) published() (Stamp, string) {
 	if c, ok := p.best(kindPublished, srcMeta, srcTASS); ok {
 		st := p.localize(c.st)
+		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && u.st.Date() == c.st.Date() {
+			st = c.st // the address confirms the page's own calendar day
+		}
 		// A UTC stamp a day off the URL's date: the URL holds the publisher's calendar day.
 		if u, ok := p.best(kindPublished, srcURL, srcURL); ok && utcDayShift(c.st, u.st) {
-			return u.st, "url-over-utc:" + u.raw
+			return onDay(c.st, u.st), "url-over-utc:" + u.raw
+		}
+		// The date line under the headline is the date the publisher shows; when it differs
+		// from the markup's, the markup often holds a CMS or first-draft time.
+		u, hasURL := p.best(kindPublished, srcURL, srcURL)
+		if hasURL && u.st.Time.Before(st.Time.AddDate(0, 0, -2)) {
+			return u.st, "url-original:" + u.raw // the address kept the first day; the markup moved on
+		}
+		if h, raw, ok := headlineDateWith(p.doc, dateLineExtra); ok && h.Date() != st.Date() && !swapped(h, st, raw) && !p.urlAgrees(st) {
+			return p.upgrade(h), "headline-over:" + raw
 		}
 		return p.upgrade(st), sourceNames[c.src] + ":" + c.raw
 	}
@@ -31,8 +42,8 @@ func (p *page) published() (Stamp, string) {
 	if st, raw, ok := labelledDate(p.doc); ok {
 		return p.upgrade(st), "labelled:" + raw
 	}
-	if st, raw, ok := p.fallback(); ok {
-		return p.upgrade(st), "fallback:" + raw
+	if st, raw, ok := p.extensive(); ok {
+		return p.upgrade(st), raw
 	}
 	return Stamp{}, "none"
 }
@@ -49,6 +60,9 @@ func (p *page) modified() Stamp {
 func (p *page) localize(st Stamp) Stamp {
 	if st.DateOnly || !isUTC(st.Time) {
 		return st
+	}
+	if h, m, s := st.Time.Clock(); h == 0 && m == 0 && s == 0 {
+		return st // midnight UTC: a calendar date written as a time
 	}
 	if loc := p.homeZone(); loc != nil {
 		st.Time = st.Time.In(loc)
@@ -67,6 +81,19 @@ func utcDayShift(utc, date Stamp) bool {
 	prev := date.Time.AddDate(0, 0, -1).Format("2006-01-02")
 	h := utc.Time.Hour()
 	return (utc.Date() == next && h < 10) || (utc.Date() == prev && h >= 10)
+}
+
+// onDay shows a UTC instant at an offset that puts it on the publisher's calendar day (the
+// URL's): the same instant, an offset typical of the side of the world the shift points to.
+func onDay(utc, date Stamp) Stamp {
+	h := utc.Time.Hour()
+	off := -5 // the Americas: UTC early hours are the evening before
+	if utc.Date() == date.Time.AddDate(0, 0, 1).Format("2006-01-02") {
+		off = min(-5, -(h + 1))
+	} else {
+		off = max(1, 24-h) // Europe and Asia: late UTC hours are the next morning
+	}
+	return Stamp{Time: utc.Time.In(time.FixedZone("", off*3600))}
 }
 
 // dayGap is the number of calendar days between the dates of two stamps.
@@ -111,29 +138,39 @@ func (p *page) upgrade(st Stamp) Stamp {
 		return st
 	}
 	for _, c := range p.cands {
-		if c.kind == kindPublished && !c.st.DateOnly && c.st.Date() == st.Date() {
-			return c.st
+		if c.kind == kindPublished && !c.st.DateOnly {
+			if l := p.localize(c.st); l.Date() == st.Date() {
+				return l
+			}
 		}
 	}
 	return st
 }
 
-// fallback asks go-htmldate's extensive search (free text, patterns over the whole page).
-func (p *page) fallback() (Stamp, string, bool) {
-	if len(p.doc.Nodes) == 0 {
-		return Stamp{}, "", false
+// dateLineExtra is how much text besides the date a date line under the headline may carry
+// ("Von Anna Muster | 21.01.2022 | 3 Min.") to outrank the markup's date.
+const dateLineExtra = 40
+
+// swapped reports a numeric date whose day and month read the other way round give the
+// markup's date: 11/01/2021 beside 2021-11-01 is the markup's date in the other order.
+func swapped(h, st Stamp, raw string) bool {
+	if !strings.ContainsAny(raw, "/.") {
+		return false
 	}
-	r, err := htmldate.FromDocument(p.doc.Nodes[0], htmldate.Options{UseOriginalDate: true, URL: p.url, ExtractTime: true})
-	if err != nil || r.IsZero() {
-		return Stamp{}, "", false
+	t := h.Time
+	if t.Day() > 12 {
+		return false
 	}
-	if src := strings.ToLower(r.SrcString); (strings.Contains(src, "©") || strings.Contains(src, "copyright")) && r.DateTime.YearDay() == 1 {
-		return Stamp{}, "", false // a copyright year says nothing of when the page was published
+	alt := time.Date(t.Year(), time.Month(t.Day()), int(t.Month()), 0, 0, 0, 0, time.UTC)
+	return alt.Format("2006-01-02") == st.Date()
+}
+
+// urlAgrees reports whether the page address carries the markup's date (its day, or its year
+// and month when the address has no day): then the markup's date stands.
+func (p *page) urlAgrees(st Stamp) bool {
+	if u, ok := p.best(kindPublished, srcURL, srcURL); ok {
+		return u.st.Date() == st.Date()
 	}
-	st := Stamp{Time: r.DateTime}
-	if !r.HasTime || !r.HasTimezone {
-		st = Stamp{Time: r.DateTime.Truncate(24 * 3600e9), DateOnly: true}
-	}
-	st, ok := checked(st)
-	return st, r.SrcString, ok
+	m := reURLMonth().FindStringSubmatch(p.url)
+	return m != nil && fmt.Sprintf("%s-%02d", m[1], atoi(m[2])) == st.Time.Format("2006-01")
 }

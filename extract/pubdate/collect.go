@@ -46,6 +46,7 @@ type page struct {
 	doc   *goquery.Document
 	url   string
 	cands []cand
+	html  string // the page rendered back to markup, for the last-resort searches
 }
 
 func collect(doc *goquery.Document, pageURL string) *page {

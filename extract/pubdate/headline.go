@@ -17,6 +17,7 @@ type textRun struct {
 	h1, h1End  int // byte range of the headline in b; -1 when none seen
 	times      []timeAt
 	text       string
+	maxLine    int   // longest text node, without the date, read as a date line
 	nodes      []int // start and end offsets of every text node in b, ascending
 	headline   *html.Node
 	monthFirst bool // the page is American English: 06/07/2020 is June 7
@@ -39,6 +40,12 @@ var modifiedLabel = sync.OnceValue(func() *regexp.Regexp {
 // headlineDate reads the first date written right after the headline (the byline line), else
 // the closest one just before it. Comments, navigation and footers are skipped.
 func headlineDate(doc *goquery.Document) (Stamp, string, bool) {
+	return headlineDateWith(doc, maxDateLine)
+}
+
+// headlineDateWith is headlineDate with the longest text node (apart from the date) read as a
+// date line.
+func headlineDateWith(doc *goquery.Document, maxLine int) (Stamp, string, bool) {
 	h := doc.Find("article h1, main h1, [role=main] h1").First()
 	if h.Length() == 0 {
 		h = doc.Find("h1").First()
@@ -48,7 +55,7 @@ func headlineDate(doc *goquery.Document) (Stamp, string, bool) {
 	}
 	lang := strings.ToLower(doc.Find("html").AttrOr("lang", ""))
 	locale := strings.ToLower(doc.Find(`meta[property="og:locale"]`).AttrOr("content", ""))
-	r := &textRun{h1: -1, h1End: -1, headline: h.Nodes[0], monthFirst: lang == "en-us" || locale == "en_us"}
+	r := &textRun{h1: -1, h1End: -1, headline: h.Nodes[0], monthFirst: lang == "en-us" || locale == "en_us", maxLine: maxLine}
 	r.walk(doc.Nodes[0])
 	if r.h1 < 0 {
 		return Stamp{}, "", false
@@ -117,7 +124,7 @@ func (r *textRun) firstDate(text string, lo, hi int, last bool) (Stamp, string, 
 	}
 	for _, m := range findTextDates(text[lo:hi], r.monthFirst) {
 		pos := lo + m.start
-		if modifiedLabel().MatchString(text[max(lo, pos-40):pos]) || !r.inShortNode(text, pos) {
+		if modifiedLabel().MatchString(text[max(lo, pos-40):pos]) || !r.inShortNode(text, pos, len(m.raw)) {
 			continue
 		}
 		hits = append(hits, hit{pos, m.st, m.raw})
@@ -161,12 +168,16 @@ func findTextDates(s string, monthFirst bool) []textDate {
 const maxDateLine = 80
 
 // inShortNode reports whether the text node holding offset pos is short enough to be a date line.
-func (r *textRun) inShortNode(text string, pos int) bool {
+func (r *textRun) inShortNode(text string, pos, dateLen int) bool {
 	i := sort.SearchInts(r.nodes, pos+1) - 1 // nodes holds start,end pairs
 	if i < 0 || i%2 == 1 {
 		return false
 	}
-	return len(strings.TrimSpace(text[r.nodes[i]:r.nodes[i+1]])) <= maxDateLine
+	limit := r.maxLine
+	if limit < maxDateLine {
+		limit += dateLen // strict: the node is the date and a few words
+	}
+	return len(strings.TrimSpace(text[r.nodes[i]:r.nodes[i+1]])) <= limit
 }
 
 // publishedLabel introduces a publication date in the page's text ("Erschienen am:").

@@ -47,7 +47,7 @@ var (
 	})
 	// 07.06.2020, 7. 6. 2020, 07/06/2020, 07-06-2020, optionally followed by a time.
 	reDMY = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?:^|[^\d.])(\d{1,2})([./-])\s?(\d{1,2})([./-])\s?((?:19|20)\d\d|\d\d)(?:[^\d.:]{1,12}?(\d{1,2})[:.](\d\d)(?::(\d\d))?(\s*[ap]\.?m\.?)?)?(?:$|[^\d])`)
+		return regexp.MustCompile(`(?:^|[^\d.])(\d{1,2})\s?([./-]|\s\|)\s?(\d{1,2})\s?([./-]|\s\|)\s?((?:19|20)\d\d|\d\d)(?:[^\d.:]{1,12}?(\d{1,2})[:.](\d\d)(?::(\d\d))?(\s*[ap]\.?m\.?)?)?(?:$|[^\d])`)
 	})
 	// 7. Juni 2020, 7 June 2020, 7 de junio de 2020, 21 октября 2020 г.
 	reDayMonth = sync.OnceValue(func() *regexp.Regexp {

@@ -39,6 +39,9 @@ var (
 	reURLDate = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?:^|[/_-])((?:19|20)\d\d)([/_.-])(0?[1-9]|1[0-2])([/_.-])(0?[1-9]|[12]\d|3[01])(/|\.html?|$|[_.-])`)
 	})
+	reURLMonth = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/`)
+	})
 	reURLCompact = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?:^|/)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)`)
 	})
@@ -65,4 +68,9 @@ func urlDate(pageURL string, add func(cand)) {
 	if st, ok := build(y, m, d, "", "", "", "", ""); ok {
 		add(cand{st: st, kind: kindPublished, src: srcURL, raw: "url=" + path})
 	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

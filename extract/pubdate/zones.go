@@ -50,6 +50,11 @@ func (p *page) homeZone() *time.Location {
 	if err != nil {
 		return nil
 	}
+	if p.usEnglish() {
+		if loc, err := time.LoadLocation("America/New_York"); err == nil {
+			return loc // most American newsrooms write Eastern time; any US zone shares its evening
+		}
+	}
 	host := u.Hostname()
 	tld := host[strings.LastIndexByte(host, '.')+1:]
 	if name, ok := tldZones()[tld]; ok {
@@ -63,4 +68,25 @@ func (p *page) homeZone() *time.Location {
 func isUTC(t time.Time) bool {
 	_, off := t.Zone()
 	return off == 0
+}
+
+// usEnglish reports a page that declares itself American English (lang="en-US", og:locale
+// en_US) on a generic host (.com, .org, .net, .us).
+func (p *page) usEnglish() bool {
+	lang := strings.ToLower(p.doc.Find("html").AttrOr("lang", ""))
+	locale := strings.ToLower(p.doc.Find(`meta[property="og:locale"]`).AttrOr("content", ""))
+	if lang != "en-us" && locale != "en_us" {
+		return false
+	}
+	u, err := url.Parse(p.url)
+	if err != nil {
+		return false
+	}
+	h := u.Hostname()
+	for _, tld := range []string{".com", ".org", ".net", ".us"} {
+		if strings.HasSuffix(h, tld) {
+			return true
+		}
+	}
+	return false
 }

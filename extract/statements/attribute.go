@@ -13,139 +13,208 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
+	if i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
+		return e.participle(s, i, prev)
+	}
 	n := e.cues.match(s, i)
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
-	if n == 0 || i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
-		if i > 0 && s[i-1].is(",") {
-			if n := l.participles.match(s, i); n > 0 {
-				// "..., adding that ...": the same speaker goes on; with no speaker yet, the
-				// sentence's subject ("Russia revoked ..., saying it wanted ...")
-				a = attribution{cue: joinTokens(s[i : i+n]), same: true}
-				if prev != nil {
-					a.ent, a.resolved, a.m = prev.ent, true, prev.m
-				} else if a.m = subjectAtStart(s); !a.m.valid() {
-					return a, 0, 0, 0, false
-				}
-				from := contentStart(s, i+n, a.cue)
-				return a, from, contentEnd(s, from, e.cues), len(s), true
-			}
-		}
+	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":"))) {
+		n = 0 // "Diplomatic notes completing the extension ..."
+	}
+	if n == 0 {
 		return a, 0, 0, 0, false
 	}
 	a.cue = joinTokens(s[i : i+n])
 	after := i + n
+	if i > 0 && isPassiveAux(s[i-1].low) && (s[i].is("asked") || s[i].is("told") || s[i].is("informed") || s[i].is("reminded")) {
+		return a, 0, 0, 0, false // "Peskov was asked about ...": the subject did not speak
+	}
+	if first, ok := asClauseStart(s, i); ok {
+		return e.asClause(s, first, i, after, a)
+	}
 	j := skipAuxBack(s, i-1)
+	if j >= 0 && isCoordination(s[j]) {
+		return e.coordinated(s, j, after, a, prev)
+	}
+	npFrom, m := subjectBefore(s, j)
+	if isThisRef(s, i) {
+		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
+	}
+	if m.valid() {
+		a.m = m
+		return e.subjectFirst(s, npFrom-1, after, a)
+	}
+	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
+		return e.inverted(s, i, after, a)
+	}
+	return a, 0, 0, 0, false
+}
 
-	// "As Peskov said, ..." / "Как заявил Песков, ..." / "Однако, как отметил X, ..."
+// participle reads "..., adding that ...": the same speaker goes on; with no speaker yet in the
+// sentence, its subject does ("Russia revoked ..., saying it wanted ...").
+func (e *engine) participle(s []token, i int, prev *attribution) (a attribution, cFrom, cTo, stop int, ok bool) {
+	n := builtin().participles.match(s, i)
+	a = attribution{cue: joinTokens(s[i : i+n]), same: true}
+	if prev != nil {
+		a.ent, a.resolved, a.m = prev.ent, true, prev.m
+	} else if a.m = subjectAtStart(s); !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	from := contentStart(s, i+n, a.cue)
+	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// asClauseStart finds an "As"/"Как" that puts the cue before what was said: "As Peskov said,
+// ...", "Как заявил Песков, ...", "Однако, как отметил X, ...".
+func asClauseStart(s []token, i int) (int, bool) {
+	l := builtin()
 	first := firstWord(s)
 	if i > 0 && l.asCues[s[i-1].low] && (i-1 == first || s[i-2].is(",")) {
 		first = i - 1
 	}
-	if first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 8 {
-		if comma := indexPunct(s, after, ","); comma > 0 {
-			np := s[first+1 : i]
-			if len(np) == 0 {
-				np = s[after:comma]
-			}
-			a.m = parseMention(np, nil)
-			a.m.genitive = false
-			if a.m.valid() {
-				return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
-			}
-		}
+	return first, first >= 0 && first < i && l.asCues[s[first].low] && i-first <= 16
+}
+
+// asClause reads the speaker of an "As X said," clause and the content after its comma.
+func (e *engine) asClause(s []token, first, i, after int, a attribution) (attribution, int, int, int, bool) {
+	comma := indexPunct(s, after, ",")
+	if comma < 0 {
 		return a, 0, 0, 0, false
 	}
-
-	// "... and added that": the previous speaker of this sentence
-	if j >= 0 && (s[j].is("and") || s[j].is("but") || s[j].is("и") || s[j].is("но") || s[j].is("а")) {
-		a.same = true
-		if prev != nil {
-			a.ent, a.resolved, a.m = prev.ent, true, prev.m
-		} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
-			return a, 0, 0, 0, false
+	np := s[first+1 : i]
+	if len(np) == 0 {
+		from := after
+		if n := builtin().recipients.match(s, from); n > 0 && from+n < comma {
+			from += n // "Как сообщил РИА Новости источник ..."
 		}
-		from := contentStart(s, after, a.cue)
-		return a, from, contentEnd(s, from, e.cues), from, true
+		np = s[from:comma]
 	}
-
-	npFrom, m := subjectBefore(s, j)
-	if m.valid() {
-		a.m = m
-		before := npFrom - 1
-		if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
-			nextQuote(s, after) < 0 {
-			// "The decision, Peskov said, could be reversed": a parenthetical attribution
-			a.resume = after + 1
-			return a, 0, before, len(s), true
-		}
-		quoteBefore := before >= 0 && s[before].kind == tQuote
-		if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
-			// "...," Peskov said. / Moscow hopes ..., Peskov told reporters.
-			return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
-		}
-		if before >= 0 && s[before].kind == tQuote && !tailIsCircumstance(s, after, a.cue) {
-			// "Part one," he said, "part two."
-			if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
-				a.split = true
-				return a, before, q + 1, q + 1, true
-			}
-		}
-		from := contentStart(s, after, a.cue)
-		return a, from, contentEnd(s, from, e.cues), from, true
+	var appos []token
+	if c := indexPunct(np, 0, ","); c > 0 {
+		np, appos = np[:c], np[c+1:] // "As Rose Gottemoeller, a former ..., put it"
 	}
+	a.m = parseMention(np, appos)
+	if !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
+}
 
-	// inverted: "...," said Peskov. / «...», — сказал Песков.
-	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
-		if n := l.recipients.match(s, after); n > 0 && after+n < len(s) && s[after+n].kind == tWord {
-			after += n // "заявил РИА Новости замминистра ..."
-		}
-		end := after
-		for end < len(s) && s[end].kind == tWord {
-			end++
-		}
-		np := s[after:end]
-		var appos []token
-		if end < len(s) && s[end].is(",") {
-			k := end + 1
-			for k < len(s) && s[k].kind == tWord {
-				k++
-			}
-			if k == len(s) || s[k].isPunct(".!?;") {
-				appos = s[end+1 : k]
-				end = k
-			}
-		}
-		m := parseMention(np, appos)
-		if !m.valid() {
-			return a, 0, 0, 0, false
-		}
-		a.m = m
-		if isThisRef(s, i) {
-			// "Об этом заявил Песков.": what was said is the sentence before
-			a.prevSentence = true
-			return a, 0, 0, len(s), true
-		}
-		if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
-			// "The decision, Peskov said, could be reversed": a parenthetical attribution
-			a.resume = end + 1
-		}
-		cEnd := i
-		if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
-			cEnd--
-		}
-		if cEnd > 0 && s[cEnd-1].isPunct(",") {
-			cEnd--
-		}
-		// "Part one," said Peskov, "part two."
-		if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
+func isCoordination(t token) bool {
+	switch t.low {
+	case "and", "but", "и", "но", "а", "однако":
+		return t.kind == tWord
+	}
+	return false
+}
+
+// coordinated reads "... and added that": the previous speaker of the sentence, or its subject.
+func (e *engine) coordinated(s []token, j, after int, a attribution, prev *attribution) (attribution, int, int, int, bool) {
+	a.same = true
+	if prev != nil {
+		a.ent, a.resolved, a.m = prev.ent, true, prev.m
+	} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	from := contentStart(s, after, a.cue)
+	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// subjectFirst places the content of a cue whose speaker comes before it: before the speaker
+// ("...," Peskov said. / Moscow hopes ..., Peskov told reporters.), around it (parenthetical,
+// split quotation) or after the cue ("Peskov said that ...").
+func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attribution, int, int, int, bool) {
+	if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
+		nextQuote(s, after) < 0 {
+		// "The decision, Peskov said, could be reversed": a parenthetical attribution
+		a.resume = after + 1
+		return a, 0, before, len(s), true
+	}
+	quoteBefore := before >= 0 && s[before].kind == tQuote
+	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
+		return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
+	}
+	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
+		// "Part one," he said, "part two."
+		if q := nextQuote(s, after); q > 0 && onlyPunctBetween(s, after, q) {
 			a.split = true
-			return a, 0, q + 1, q + 1, true
+			return a, before, q + 1, q + 1, true
 		}
-		return a, 0, cEnd, len(s), true
 	}
-	return a, 0, 0, 0, false
+	from := contentStart(s, after, a.cue)
+	if !clauseAllowed(s, after, from, a.cue) {
+		return a, 0, 0, 0, false
+	}
+	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// inverted reads a speaker after the cue: "...," said Peskov. / «...», — сказал Песков. /
+// "Об этом заявил Песков."
+func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, int, int, int, bool) {
+	if n := builtin().recipients.match(s, after); n > 0 && after+n < len(s) && s[after+n].kind == tWord {
+		after += n // "заявил РИА Новости замминистра ..."
+	}
+	np, appos, end := speakerAfter(s, after)
+	a.m = parseMention(np, appos)
+	if !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	if isThisRef(s, i) {
+		a.prevSentence = true // what was said is the sentence before
+		return a, 0, 0, len(s), true
+	}
+	if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
+		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
+	}
+	cEnd := i
+	if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
+		cEnd--
+	}
+	if cEnd > 0 && s[cEnd-1].isPunct(",") {
+		cEnd--
+	}
+	// "Part one," said Peskov, "part two."
+	if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
+		a.split = true
+		return a, 0, q + 1, q + 1, true
+	}
+	return a, 0, cEnd, len(s), true
+}
+
+// speakerAfter reads the noun phrase after a cue, an appositive running to the sentence end
+// ("said Dmitry Peskov, the Kremlin spokesman.") and where the attribution ends.
+func speakerAfter(s []token, after int) (np, appos []token, end int) {
+	end = after
+	for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+		if s[end].isPunct("(") {
+			end = indexPunct(s, end, ")")
+		}
+		end++
+	}
+	// "сказал ТАСС Рябков в пятницу", "said Peskov on Monday": drop a closing circumstance
+	npEnd := end
+	for k := end - 1; k > after; k-- {
+		if s[k].cap() {
+			break
+		}
+		if isTrailingCircum(s[k]) {
+			npEnd = k
+		}
+	}
+	np = withoutParens(s[after:npEnd])
+	if end < len(s) && s[end].is(",") {
+		k := end + 1
+		for k < len(s) && s[k].kind == tWord {
+			k++
+		}
+		if k == len(s) || s[k].isPunct(".!?;") {
+			appos = s[end+1 : k]
+			end = k
+		}
+	}
+	return np, appos, end
 }
 
 // according reads "According to X, ..." and "..., according to X."
@@ -245,6 +314,34 @@ func subjectBefore(s []token, j int) (int, mention) {
 	if from > j {
 		return 0, mention{}
 	}
+	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
+	// to the quotation
+	for k := from - 1; k >= 0 && from-k <= 3 && isRoleWord(s[from].low); k-- {
+		if s[k].kind == tQuote || s[k].isPunct(","+dashes) {
+			if k < from-1 {
+				from = k + 1
+			}
+			break
+		}
+		if s[k].kind != tWord || s[k].cap() {
+			break
+		}
+	}
+	if isCyrillic(s[j].low) {
+		// "Постпред России при международных организациях в Вене Михаил Ульянов": Russian
+		// titles run on in lower case and prepositions back to their head
+		for k := from - 1; k >= 0 && from-k <= 9 && s[k].kind == tWord; k-- {
+			if isRoleWord(s[k].low) {
+				from = k
+			}
+		}
+	}
+	// "A source in the Russian Foreign Ministry told", "a spokesman for the ministry said"
+	if from >= 2 && isPreposition(s[from-1].low) && (isRoleWord(s[from-2].low) || isPluralPerson(s[from-2].low)) {
+		if f := npStart(s, from-2); f <= from-2 {
+			from = f
+		}
+	}
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
@@ -270,6 +367,9 @@ func apposLike(ts []token) bool {
 func npStart(s []token, j int) int {
 	l := builtin()
 	i := j
+	if j >= 3 && s[j].isPunct(")") && s[j-2].isPunct("(") && s[j-1].cap() {
+		i = j - 3 // "the Stockholm International Peace Research Institute (Sipri)"
+	}
 	for i >= 0 {
 		t := s[i]
 		if t.kind != tWord {
@@ -318,6 +418,10 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
+		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w):
+			j -= 2 // "Москва в августе объявила"
+		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
+			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
 		default:
 			return j
 		}
@@ -390,6 +494,28 @@ func isCircumWord(w string) bool {
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
 func contentStart(s []token, i int, cue string) int {
 	l := builtin()
+	// "revealed to the media, “...”", "concluded in her statement, “...”": the quotation is
+	// what was said, the words before it are circumstance
+	for k := i; k < len(s) && k-i <= 10; k++ {
+		if s[k].is("that") || s[k].is("что") || s[k].isPunct(".!?;") {
+			break
+		}
+		if s[k].kind == tQuote {
+			if k > i && s[k-1].isPunct(",:") {
+				return k
+			}
+			break
+		}
+	}
+	// "написал в соцсети X: «...»": a colon soon after the verb opens what was said
+	for k := i; k < len(s) && k-i <= 8; k++ {
+		if s[k].is(":") {
+			return skipThat(s, k)
+		}
+		if s[k].kind == tQuote || s[k].isPunct(".!?;") || s[k].is("that") || s[k].is("что") {
+			break
+		}
+	}
 	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
 	for k := i; k < len(s) && k-i <= 14; k++ {
 		t := s[k]
@@ -399,6 +525,28 @@ func contentStart(s []token, i int, cue string) int {
 		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
+		}
+	}
+	if isTold(cue) {
+		// "told CBS in an interview aired on Sunday that ..."
+		for k := i; k < len(s) && k-i <= 10; k++ {
+			if s[k].is("that") {
+				return skipThat(s, k)
+			}
+			if s[k].kind != tWord && !s[k].isPunct(".") {
+				break
+			}
+		}
+	}
+	if i < len(s) && isCircumWord(s[i].low) && !s[i].is("to") && !s[i].cap() {
+		// "offered in its January 26 written response to discuss ...": the infinitive is the content
+		for k := i + 1; k+1 < len(s) && k-i <= 10; k++ {
+			if s[k].kind != tWord {
+				break
+			}
+			if s[k].is("to") && !s[k+1].cap() && !isDeterminer(s[k+1].low) && s[k+1].kind == tWord {
+				return k
+			}
 		}
 	}
 	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
@@ -473,6 +621,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
 			return k
+		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
+			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
 			return k // "..., a move that would end ...": the writer's comment
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
@@ -589,7 +739,15 @@ func subjectAtStart(s []token) mention {
 // sentence before ("Об этом заявил журналистам Дмитрий Песков.").
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
-	return f >= 0 && i == f+2 && (s[f].low == "об" || s[f].low == "о") && s[f+1].low == "этом"
+	if f < 0 || i < f+2 || i-f > 8 || !(s[f].low == "об" || s[f].low == "о") || s[f+1].low != "этом" {
+		return false
+	}
+	for _, t := range s[f+2 : i] {
+		if t.kind != tWord { // "Об этом в интервью ТАСС заявил ..."
+			return false
+		}
+	}
+	return true
 }
 
 func isClauseConj(w string) bool {
@@ -639,4 +797,83 @@ func sourceOf(np []token) []token {
 		}
 	}
 	return np
+}
+
+// withoutParens drops bracketed parts of a noun phrase ("Ракетными войсками (РВСН)").
+func withoutParens(ts []token) []token {
+	out := ts[:0:0]
+	depth := 0
+	for _, t := range ts {
+		switch {
+		case t.isPunct("("):
+			depth++
+		case t.isPunct(")"):
+			depth--
+		case depth == 0:
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал
+// ТАСС Рябков в пятницу", "said Peskov on Monday".
+func isTrailingCircum(t token) bool {
+	if t.cap() {
+		return false
+	}
+	switch t.low {
+	case "в", "во", "на", "on", "in", "at", "during", "after", "before", "while", "when", "as",
+		"earlier", "later", "today", "yesterday", "ранее", "позднее", "вчера", "сегодня", "накануне",
+		"журналистам", "reporters", "journalists":
+		return true
+	}
+	return false
+}
+
+// trailingSpeaker tells whether the words from k to the sentence end name a speaker and
+// nothing else ("заявил постпред РФ Михаил Ульянов.", "said Peskov.").
+func trailingSpeaker(s []token, k int) bool {
+	end := len(s)
+	for end > k && s[end-1].kind == tPunct {
+		end--
+	}
+	if end <= k || end-k > 14 {
+		return false
+	}
+	for _, t := range s[k:end] {
+		if t.kind == tQuote || t.is("that") || t.is("что") {
+			return false
+		}
+	}
+	return parseMention(withoutParens(s[k:end]), nil).valid()
+}
+
+// clauseAllowed: cues that also take a plain object ("posted a new photo", "announced the
+// suspension") report speech only before "that", a colon or a quotation.
+func clauseAllowed(s []token, after, from int, cue string) bool {
+	w, _, _ := strings.Cut(lower(cue), " ")
+	if !builtin().needsClause[w] {
+		return true
+	}
+	if from < len(s) && s[from].kind == tQuote {
+		return true
+	}
+	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+func isPassiveAux(w string) bool {
+	switch w {
+	case "was", "were", "is", "are", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+func isDeterminer(w string) bool {
+	switch w {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those":
+		return true
+	}
+	return false
 }

@@ -21,6 +21,8 @@ type lists struct {
 	participles   *phraseSet // "adding", "noting": a second statement by the same speaker
 	according     *phraseSet // "according to", "по словам"
 	asCues        map[string]bool
+	ambiguous     map[string]bool // cues that are also nouns: need "that" or ":" after them
+	needsClause   map[string]bool // cues that also take a plain object: need that, ":" or a quote
 	roles         []role
 	roleWords     map[string]bool // every word of every title
 	titles        map[string]bool
@@ -38,7 +40,41 @@ type lists struct {
 	labelStop     map[string]bool
 	genPronoun    map[string]string // "его" -> "he"
 	people        []person
-	nationality   map[string]string // "russian" -> "RU"
+	nationality   map[string]string   // "russian" -> "RU"
+	ruRoles       map[string][]string // Russian role words by their first four letters
+	ruOrgs        map[string][]string // Russian institution words by their first four letters
+	bySurname     map[string][]int    // people by lower-case surname (Russian: its first four letters)
+}
+
+// surnameIndexKey is the key of a surname in lists.bySurname.
+func surnameIndexKey(w string) string {
+	w = lower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+	if isCyrillic(w) {
+		return ruKey(w)
+	}
+	return w
+}
+
+// ruKey is the index key of a Russian word for ruSame lookups: its first four letters.
+func ruKey(w string) string {
+	n := 0
+	for i := range w {
+		if n == 4 {
+			return w[:i]
+		}
+		n++
+	}
+	return w
+}
+
+func indexRussian(words map[string]bool) map[string][]string {
+	m := map[string][]string{}
+	for w := range words {
+		if isCyrillic(w) {
+			m[ruKey(w)] = append(m[ruKey(w)], w)
+		}
+	}
+	return m
 }
 
 // person is a well-known speaker: the names the article may use, the country and what the
@@ -73,6 +109,8 @@ func parseLists(src string) *lists {
 		participles:   newPhraseSet(sec["participles"]),
 		according:     newPhraseSet(sec["according"]),
 		asCues:        wordSet(sec["as_cues"]),
+		ambiguous:     wordSet(sec["ambiguous_cues"]),
+		needsClause:   wordSet(sec["needs_clause"]),
 		titles:        wordSet(sec["titles"]),
 		modifiers:     wordSet(sec["modifiers"]),
 		orgHeads:      wordSet(sec["org_heads"]),
@@ -92,6 +130,10 @@ func parseLists(src string) *lists {
 		genPronoun:    map[string]string{},
 		nationality:   map[string]string{},
 	}
+	defer func() {
+		l.ruRoles = indexRussian(l.roleWords)
+		l.ruOrgs = indexRussian(l.orgHeads)
+	}()
 	for _, line := range sec["pronouns_genitive"] {
 		w, p, _ := strings.Cut(line, "|")
 		l.genPronoun[strings.TrimSpace(lower(w))] = strings.TrimSpace(p)
@@ -113,6 +155,14 @@ func parseLists(src string) *lists {
 			p.roles = append(p.roles, strings.TrimSpace(lower(r)))
 		}
 		l.people = append(l.people, p)
+	}
+	l.bySurname = map[string][]int{}
+	for i, p := range l.people {
+		for _, n := range p.names {
+			ws := strings.Fields(n)
+			k := surnameIndexKey(ws[len(ws)-1])
+			l.bySurname[k] = append(l.bySurname[k], i)
+		}
 	}
 	for _, line := range sec["roles"] {
 		name, classes, _ := strings.Cut(line, "|")
@@ -211,11 +261,24 @@ func (p *phraseSet) match(toks []token, i int) int {
 }
 
 // cueSet returns the cue set extended by user verbs; the built-in set is shared, not changed.
+var userCues sync.Map // strings.Join(extra, "\n") -> *phraseSet: config verbs rarely change
+
 func cueSet(extra []string) *phraseSet {
 	base := builtin().cues
 	if len(extra) == 0 {
 		return base
 	}
+	key := strings.Join(extra, "\n")
+	if p, ok := userCues.Load(key); ok {
+		return p.(*phraseSet)
+	}
+	p := mergeCues(base, extra)
+	userCues.Store(key, p)
+	return p
+}
+
+// mergeCues returns base extended by extra; base is shared and stays unchanged.
+func mergeCues(base *phraseSet, extra []string) *phraseSet {
 	p := &phraseSet{byFirst: make(map[string][][]string, len(base.byFirst))}
 	for k, v := range base.byFirst {
 		p.byFirst[k] = v[:len(v):len(v)] // capped: add must not write into the shared array

@@ -16,6 +16,7 @@ type mention struct {
 	indefinite bool   // "a senior official": nobody in particular
 	plural     bool   // "officials", "experts"
 	genitive   bool   // Russian name in the genitive ("по словам Рябкова")
+	alias      string // an acronym given in brackets ("(Sipri)")
 }
 
 func (m mention) valid() bool {
@@ -25,23 +26,22 @@ func (m mention) valid() bool {
 // parseMention reads the tokens of a noun phrase; appos is an appositive ("the Kremlin
 // spokesman" after "Dmitry Peskov,"), possibly empty.
 func parseMention(np, appos []token) mention {
-	l := builtin()
 	var m mention
 	np = trimPunct(np)
+	if n := len(np); n >= 4 && np[n-1].isPunct(")") && np[n-3].isPunct("(") {
+		m.alias = np[n-2].text // "the Stockholm International Peace Research Institute (Sipri)"
+		np = np[:n-3]
+	}
+	np = withoutParens(np)
 	if len(np) == 0 {
 		return m
 	}
-	if len(np) == 1 {
-		switch w := np[0].low; {
-		case l.he[w]:
-			return mention{pronoun: "he", kind: "person"}
-		case l.she[w]:
-			return mention{pronoun: "she", kind: "person"}
-		case l.it[w]:
-			return mention{pronoun: "it", kind: "organization"}
-		case l.they[w]:
-			return mention{pronoun: "they"}
-		}
+	if p, ok := pronounOf(np); ok {
+		return p
+	}
+	np = institutionBehindText(np)
+	if len(np) == 1 && isDocumentWord(np[0].low) {
+		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
 	}
 	switch np[0].low {
 	case "a", "an":
@@ -57,44 +57,145 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
-	ns := nameStart(np)
-	switch {
-	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low):
-		// Russian puts the head first: "представитель Кремля", "замминистра"
-		m.kind, m.descriptor = "person", lower(joinTokens(np))
-		m.role = joinTokens(np)
-	case ns < len(np) && isPlace(np[ns:]):
-		m.kind, m.name = "organization", joinTokens(np)
-	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
-		ns = trimRoleComplement(np, ns)
-		m.kind = "person"
-		m.name = cleanName(np[ns:])
-		m.role = joinTokens(np[:ns])
-	case isRoleWord(np[len(np)-1].low) && !builtin().orgHeads[np[len(np)-1].low]:
-		m.kind, m.descriptor = "person", lower(joinTokens(np))
-		m.role = joinTokens(np)
-	case hasOrgHead(np) && (np[len(np)-1].cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
-		m.kind, m.name = "organization", joinTokens(np)
-	case hasOrgHead(np):
-		m.kind, m.descriptor = "organization", lower(joinTokens(np))
-	case isRoleWord(np[len(np)-1].low):
-		m.kind, m.descriptor = "person", lower(joinTokens(np))
-		m.role = joinTokens(np)
-	case isPluralPerson(np[len(np)-1].low):
-		m.plural, m.kind = true, "person"
-		m.role = joinTokens(np)
+	if isGroupOfPeople(np) {
+		return mention{plural: true, kind: "person"}
+	}
+	if a, ok := affiliatedRole(np, m); ok {
+		return a
+	}
+	var origin []token
+	if k := placeSuffix(np); k > 0 {
+		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
+	}
+	m = classify(np, m)
+	if len(origin) > 0 && m.kind == "person" {
+		m.role = strings.TrimSpace(m.role + " " + joinTokens(origin))
+	}
+	if m.kind == "organization" {
+		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
 	}
 	if m.indefinite && m.name == "" {
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
 	}
-	if a := trimPunct(appos); len(a) > 0 && m.role == "" && !isRelative(a[0].low) {
-		if a[0].low == "the" || a[0].low == "a" || a[0].low == "an" {
-			a = a[1:]
+	return withAppositive(m, np, appos)
+}
+
+// pronounOf reads a one-word pronoun phrase.
+func pronounOf(np []token) (mention, bool) {
+	l := builtin()
+	if len(np) != 1 {
+		return mention{}, false
+	}
+	switch w := np[0].low; {
+	case l.he[w]:
+		return mention{pronoun: "he", kind: "person"}, true
+	case l.she[w]:
+		return mention{pronoun: "she", kind: "person"}, true
+	case l.it[w]:
+		return mention{pronoun: "it", kind: "organization"}, true
+	case l.they[w]:
+		return mention{pronoun: "they"}, true
+	}
+	return mention{}, false
+}
+
+// institutionBehindText drops the document words before an institution: "в заявлении МИД
+// РФ", "a statement from the alliance".
+func institutionBehindText(np []token) []token {
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low) ||
+		np[0].is("a") && isDocumentWord(np[1].low) || np[0].is("from") || np[0].is("by") || np[0].is("of")) {
+		np = np[1:]
+	}
+	return np
+}
+
+// isGroupOfPeople: "Joe Biden and Russian President Vladimir Putin" are two people, no one
+// speaker.
+func isGroupOfPeople(np []token) bool {
+	for k, t := range np {
+		if (t.is("and") || t.is("и")) && k > 0 && k+1 < len(np) && np[k-1].cap() && np[k+1].cap() {
+			left, right := parseMention(np[:k], nil), parseMention(np[k+1:], nil)
+			return left.kind == "person" && left.name != "" && right.kind == "person" && right.name != "" && !titleComplement(np[:k])
 		}
-		if len(a) > 0 && len(a) <= 12 {
-			m.role = joinTokens(a)
+	}
+	return false
+}
+
+// affiliatedRole reads a role tied to an institution by a preposition, with no name: "source in
+// the Russian Foreign Ministry", "spokesman for the ministry".
+func affiliatedRole(np []token, m mention) (mention, bool) {
+	if nameStart(np) != len(np) {
+		return m, false
+	}
+	for k := 1; k < len(np) && k <= 3; k++ {
+		if !(isPreposition(np[k].low) || np[k].is("of") || np[k].is("from") || np[k].is("with")) {
+			continue
 		}
+		if !isRoleWord(np[k-1].low) && !isPluralPerson(np[k-1].low) {
+			return m, false
+		}
+		m.kind, m.role = "person", joinTokens(np)
+		m.descriptor = lower(joinTokens(np[:k]))
+		if isPluralPerson(np[k-1].low) || m.indefinite {
+			m.plural, m.descriptor = true, ""
+		}
+		return m, true
+	}
+	return m, false
+}
+
+// classify tells a person's name and title, an institution, or a role alone.
+func classify(np []token, m mention) mention {
+	l := builtin()
+	last := np[len(np)-1]
+	ns := nameStart(np)
+	switch {
+	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
+		// Russian puts the head first: "представитель Кремля", "замминистра"
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case ns < len(np) && isPlace(np[ns:]):
+		m.kind, m.name = "organization", joinTokens(np)
+	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !isRoleWord(np[ns-1].low) && !l.titles[np[ns-1].low]:
+		// "the Federation of American Scientists": one capitalised word after an institution's
+		// words is part of its name
+		m.kind, m.name = "organization", joinTokens(np)
+	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
+		ns = trimRoleComplement(np, ns)
+		m.kind, m.name, m.role = "person", cleanName(np[ns:]), joinTokens(np[:ns])
+	case isRoleWord(last.low) && !l.orgHeads[last.low]:
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case hasOrgHead(np) && (last.cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
+		m.kind, m.name = "organization", joinTokens(np)
+	case hasOrgHead(np):
+		m.kind, m.descriptor = "organization", lower(joinTokens(np))
+	case isRoleWord(last.low):
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case isPluralPerson(last.low):
+		m.plural, m.kind, m.role = true, "person", joinTokens(np)
+	}
+	return m
+}
+
+// withAppositive adds what an appositive says: the name to a role ("Sipri’s director, Dan
+// Smith,") or the role to a name ("Dmitry Peskov, the Kremlin spokesman").
+func withAppositive(m mention, np, appos []token) mention {
+	a := trimPunct(appos)
+	if len(a) == 0 {
+		return m
+	}
+	if m.name == "" && m.descriptor != "" && nameStart(a) == 0 && a[0].cap() {
+		m.role, m.name, m.descriptor, m.kind = joinTokens(np), cleanName(a), "", "person"
+		return m
+	}
+	if m.role != "" || isRelative(a[0].low) {
+		return m
+	}
+	if a[0].low == "the" || a[0].low == "a" || a[0].low == "an" {
+		a = a[1:]
+	}
+	if len(a) > 0 && len(a) <= 12 {
+		m.role = joinTokens(a)
 	}
 	return m
 }
@@ -106,9 +207,17 @@ func nameStart(np []token) int {
 	i := len(np)
 	for i > 0 {
 		t := np[i-1]
+		if isPluralPerson(t.low) {
+			break
+		}
 		if t.isPunct(".") && i >= 2 && np[i-2].cap() && len([]rune(np[i-2].text)) == 1 {
 			i-- // the period of an initial: "Antony J. Blinken"
 			continue
+		}
+		if i >= 2 && isPreposition(np[i-2].low) && !np[i-2].cap() {
+			if t.cap() && i < len(np) {
+				break // "в Вене Михаил Ульянов": a place after a preposition ends the title
+			}
 		}
 		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
 			isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] {
@@ -141,8 +250,13 @@ func isRelative(w string) bool {
 func isDocumentWord(w string) bool {
 	switch w {
 	case "statement", "communique", "readout", "release", "announcement", "message", "note",
-		"заявление", "сообщение", "коммюнике":
+		"коммюнике":
 		return true
+	}
+	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -155,9 +269,8 @@ func isRoleWord(w string) bool {
 		return true
 	}
 	if isCyrillic(w) {
-		s := ruStem(w)
-		for rw := range l.roleWords {
-			if isCyrillic(rw) && ruStem(rw) == s {
+		for _, rw := range l.ruRoles[ruKey(w)] {
+			if ruSame(rw, w) {
 				return true
 			}
 		}
@@ -169,7 +282,8 @@ func isPluralPerson(w string) bool {
 	switch w {
 	case "officials", "diplomats", "experts", "analysts", "sources", "lawmakers", "senators",
 		"ministers", "representatives", "leaders", "observers", "critics", "participants",
-		"negotiators", "delegates", "spokespeople", "источники", "эксперты", "дипломаты":
+		"negotiators", "delegates", "spokespeople", "media", "outlets", "newspapers", "reports",
+		"источники", "эксперты", "дипломаты", "сми":
 		return true
 	}
 	return false
@@ -185,9 +299,8 @@ func hasOrgHead(np []token) bool {
 			return true
 		}
 		if isCyrillic(t.low) {
-			s := ruStem(t.low)
-			for h := range l.orgHeads {
-				if isCyrillic(h) && ruStem(h) == s {
+			for _, h := range l.ruOrgs[ruKey(t.low)] {
+				if ruSame(h, t.low) {
 					return true
 				}
 			}
@@ -259,16 +372,19 @@ func trimPunct(ts []token) []token {
 	return ts
 }
 
-// ruStem cuts Russian case endings so inflected forms compare equal ("Рябкова" ~ "Рябков").
-func ruStem(w string) string {
-	rs := []rune(w)
-	for n := 0; n < 2 && len(rs) > 4; n++ {
-		if !strings.ContainsRune("аяоеуюыиьйьмх", rs[len(rs)-1]) {
-			break
-		}
-		rs = rs[:len(rs)-1]
+// ruSame tells whether two lower-case Russian words are forms of one word ("Рябкова" ~ "Рябков",
+// "командующего" ~ "командующий"): a common stem of four letters or more, with endings of
+// at most three letters on either side.
+func ruSame(a, b string) bool {
+	if a == b {
+		return true
 	}
-	return string(rs)
+	x, y := []rune(a), []rune(b)
+	p := 0
+	for p < len(x) && p < len(y) && x[p] == y[p] {
+		p++
+	}
+	return p >= 4 && len(x)-p <= 3 && len(y)-p <= 3
 }
 
 // nominative turns a Russian name in the genitive or dative back into the nominative, as far as
@@ -303,15 +419,23 @@ func nominativeWord(w string) string {
 }
 
 // female guesses from a name's endings whether its bearer is a woman; ok is false when unsure.
+// Only Russian surname endings and first names in -a/-я are taken as signs; English first
+// names tell too little.
 func female(name string) (isFemale, ok bool) {
 	ws := strings.Fields(name)
 	if len(ws) == 0 {
 		return false, false
 	}
 	last := lower(ws[len(ws)-1])
-	for _, e := range []string{"ova", "eva", "ina", "aya", "ова", "ева", "ина", "ая", "ская"} {
-		if strings.HasSuffix(last, e) && utf8.RuneCountInString(last) > 4 {
+	n := utf8.RuneCountInString(last)
+	for _, e := range []string{"ova", "eva", "ina", "aya", "skaya", "ова", "ева", "ина", "ая", "ская"} {
+		if strings.HasSuffix(last, e) && n > 4 {
 			return true, true
+		}
+	}
+	for _, e := range []string{"ov", "ev", "in", "sky", "skiy", "ов", "ев", "ин", "ский"} {
+		if strings.HasSuffix(last, e) && n > 3 {
+			return false, true
 		}
 	}
 	if len(ws) > 1 {
@@ -320,12 +444,8 @@ func female(name string) (isFemale, ok bool) {
 		case "nikita", "ilya", "foma", "kuzma", "никита", "илья":
 			return false, true
 		}
-		r, _ := utf8.DecodeLastRuneInString(first)
-		if r == 'a' || r == 'а' || r == 'я' {
+		if r, _ := utf8.DecodeLastRuneInString(first); (r == 'a' || r == 'а' || r == 'я') && utf8.RuneCountInString(first) > 2 {
 			return true, true
-		}
-		if unicode.IsLetter(r) && utf8.RuneCountInString(first) > 2 {
-			return false, true
 		}
 	}
 	return false, false
@@ -366,4 +486,44 @@ func trimRoleComplement(np []token, ns int) int {
 		keep = 3
 	}
 	return words[len(words)-keep]
+}
+
+// placeSuffix finds "of Vietnam" / "from Germany" closing a named phrase and returns where it
+// starts (0 if none).
+func placeSuffix(np []token) int {
+	for k := len(np) - 2; k >= 2; k-- {
+		if !(np[k].is("of") || np[k].is("from")) {
+			continue
+		}
+		base := np[:k]
+		if !np[k-1].cap() || nameStart(base) >= k-1 || hasOrgHead(base) || len(np)-k-1 > 4 {
+			return 0 // one name word ("the Federation of ...") is an institution's name, not a person's
+		}
+		for _, t := range np[k+1:] {
+			if !t.cap() && !t.is("the") {
+				return 0
+			}
+		}
+		return k
+	}
+	return 0
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "в", "во", "на", "при", "из", "у", "in", "at", "to", "for":
+		return true
+	}
+	return false
+}
+
+// titleComplement tells whether a phrase is a title still running ("Under Secretary of Defense
+// for Acquisition" before "and Sustainment"): it has "of" or "for" and no name before them.
+func titleComplement(np []token) bool {
+	for _, t := range np {
+		if t.is("of") || t.is("for") {
+			return true
+		}
+	}
+	return false
 }

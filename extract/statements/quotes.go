@@ -1,7 +1,9 @@
 package statements
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,6 +18,8 @@ type quote struct {
 	para  int      // paragraph of the opening mark
 	used  bool     // already part of a statement
 	body  string
+	// attr is the range of an attribution inside the marks («…, — сказал он. — …»), or zero
+	attr [2]int
 }
 
 func (q *quote) text(sp [2]int) string { return q.body[sp[0]:sp[1]] }
@@ -101,8 +105,10 @@ func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quo
 			switch {
 			case c == r && r == '«':
 				depth++ // «…«…»…»: nested guillemets
+			case c == '"' && r == '"' && j > 0 && unicode.IsSpace(rune(body[j-1])) && isOpener(body[:p.End], j, c):
+				depth++ // "… "nested" …": straight quotes inside straight quotes
 			case isCloser(body[:p.End], j, c, set):
-				if depth > 0 && c == '»' {
+				if depth > 0 && (c == '»' || c == '"' && r == '"') {
 					depth--
 					break
 				}
@@ -185,3 +191,36 @@ func trimSpan(body string, s, e int) (int, int) {
 func words(s string) int { return len(strings.FieldsFunc(s, notWordRune)) }
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// innerAttr matches an attribution set off by dashes inside one pair of marks, Russian style:
+// «Работы идут по графику, — сказал он. — Его дальность ...».
+var innerAttr = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[,.!?]?\s+[—–]\s+(\p{Ll}[\p{L}-]*(?:\s+[\p{L}.()-]+){0,8}?)[.,]\s+[—–]\s+(\S)`)
+})
+
+// splitInner cuts a one-part quotation around an attribution between dashes inside it, when
+// that attribution opens with a reporting verb.
+func (q *quote) splitInner(cues *phraseSet) {
+	if len(q.inner) != 1 {
+		return
+	}
+	in := q.inner[0]
+	text := q.body[in[0]:in[1]]
+	m := innerAttr().FindStringSubmatchIndex(text)
+	if m == nil {
+		return
+	}
+	a0, a1 := in[0]+m[2], in[0]+m[3]
+	toks := tokenize(q.body, a0, a1, nil)
+	if cues.match(toks, 0) == 0 {
+		return
+	}
+	s1, e1 := in[0], in[0]+m[0]
+	s1, e1 = trimSpan(q.body, s1, e1)
+	s2 := in[0] + m[4] // the first letter of the second part
+	if e1 <= s1 || s2 >= in[1] {
+		return
+	}
+	q.inner = [][2]int{{s1, e1}, {s2, in[1]}}
+	q.attr = [2]int{a0, a1}
+}

@@ -38,13 +38,26 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 		return false
 	}
 	question := len(s) > 0 && s[len(s)-1].isPunct("?")
+	var reportedIn []claim // contents of reported statements: a named subject inside may speak too
+	nested := func(i int) bool {
+		for _, c := range reportedIn {
+			if i > c.from && i < c.to {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < len(s) && !question; i++ {
-		if claimed(i) {
+		inner := nested(i)
+		if claimed(i) && !inner {
 			continue
 		}
 		a, cFrom, cTo, stop, ok := e.attribute(s, i, prev)
 		if !ok {
 			continue
+		}
+		if inner && (a.m.name == "" || a.same || a.prevSentence || a.resume > 0 || cFrom < i) {
+			continue // inside what someone said, only "Putin proposed ..." with a name counts
 		}
 		if a.prevSentence {
 			if len(prevSent) > 0 && !e.hasDraftIn(prevSent[0].start, prevSent[len(prevSent)-1].end) {
@@ -86,6 +99,10 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 		}
 		e.pending = nil
 		claims = append(claims, claim{min(cFrom, i), max(cTo, stop)})
+		if d.kind == "reported" && cFrom > i {
+			reportedIn = append(reportedIn, claim{cFrom, cTo})
+			cTo = cFrom + 1 // scan the content for a nested speaker, then go on after it
+		}
 		prev = &a
 		prev.ent, prev.resolved = d.ent, true
 		if d.kind == "direct" {
@@ -111,13 +128,26 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 		if t.part < len(t.q.outer)-1 {
 			continue // the quotation goes on in the next paragraph: decide there
 		}
+		if t.q.attr[1] > 0 {
+			// «…, — сказал он. — …»: the attribution inside the marks
+			toks := tokenize(e.body, t.q.attr[0], t.q.attr[1], nil)
+			n := e.cues.match(toks, 0)
+			m := parseMention(toks[n:], nil)
+			d := &draft{kind: "direct", spans: quoteSpans(t.q), para: pi, m: m, cue: joinTokens(toks[:n]), quoteEnd: true}
+			d.ent = e.reg.resolve(m)
+			lastDirect = e.add(d)
+			continue
+		}
 		qw := quoteWords(t.q)
 		join := lastDirect
 		if join == nil && e.lastDraftIn(pi) != nil && e.lastDraftIn(pi).quoteEnd {
 			join = e.lastDraftIn(pi)
 		}
+		if n := len(e.drafts); join == nil && n > 0 && t.part > 0 && e.drafts[n-1].quoteEnd && e.drafts[n-1].para == t.q.para {
+			join = e.drafts[n-1] // “…,” he said. “… (next paragraph) …”: one quotation
+		}
 		switch {
-		case join != nil && join.kind == "direct":
+		case join != nil && join.kind == "direct" && join.spans[len(join.spans)-1][1] < t.start:
 			join.spans = append(join.spans, quoteSpans(t.q)...)
 		case i == leadingQuote(s) && (2*wordsIn(t) >= sw || t.part > 0) && (qw >= 4 || onlyQuote(s)):
 			if orphanAttribution(next) {
@@ -157,6 +187,15 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 	if len(c2) > 0 {
 		all = append(append([]token(nil), c...), c2...)
 	}
+	fresh := false
+	for _, t := range all {
+		if t.kind == tWord || t.kind == tQuote && !t.q.used {
+			fresh = true
+		}
+	}
+	if !fresh {
+		return nil // "...,” he stressed." after a quotation already given to its speaker
+	}
 	for _, t := range all {
 		switch t.kind {
 		case tQuote:
@@ -180,7 +219,7 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 			d.spans = append(d.spans, quoteSpans(q)...)
 		}
 		d.quoteEnd = all[len(all)-1].kind == tQuote
-	case alphaWords(all) >= 3:
+	case alphaWords(all) >= 3 && contentWords(all) >= 2 && !circumstanceOnly(all):
 		d.kind = "reported"
 		d.spans = [][2]int{{c[0].start, c[len(c)-1].end}}
 		if len(c2) > 0 {
@@ -260,10 +299,10 @@ func onlyQuote(s []token) bool {
 
 // trimRange drops punctuation at both ends of s[from:to], but keeps a closing bracket.
 func trimRange(s []token, from, to int) (int, int) {
-	for from < to && s[from].kind == tPunct && !s[from].isPunct("([") {
+	for from < to && s[from].isPunct(",.;:!?)]"+dashes) {
 		from++
 	}
-	for to > from && s[to-1].kind == tPunct && !s[to-1].isPunct(")]") {
+	for to > from && s[to-1].isPunct(",.;:!?(["+dashes) {
 		to--
 	}
 	return from, to
@@ -389,6 +428,46 @@ func alphaWords(c []token) int {
 					break
 				}
 			}
+		}
+	}
+	return n
+}
+
+// circumstanceOnly tells whether a would-be content is only a prepositional phrase ("on social
+// media within hours" after "responded"): what was said starts with a subject, "that", "to" or
+// an object, not with "on" or "within".
+func circumstanceOnly(c []token) bool {
+	if len(c) == 0 || c[0].kind != tWord {
+		return false
+	}
+	switch c[0].low {
+	case "on", "in", "at", "within", "during", "after", "before", "via", "through", "over", "from",
+		"with", "without", "by", "for", "later", "earlier", "about", "regarding":
+	default:
+		return false // Russian puts circumstances first freely: "в следующем году ... поступит"
+	}
+	if alphaWords(c) > 8 {
+		return false
+	}
+	for _, t := range c {
+		if t.is("that") || t.is("что") || t.kind == tQuote || t.is(",") {
+			return false
+		}
+	}
+	return true
+}
+
+// contentWords counts words of three letters or more that are no month or time word: a
+// content of "30 p.m. on Nov. 8" says nothing.
+func contentWords(c []token) int {
+	l := builtin()
+	n := 0
+	for _, t := range c {
+		switch {
+		case t.kind == tQuote:
+			n += words(t.text)
+		case t.kind == tWord && len([]rune(t.text)) >= 3 && !isMonth(t.low) && !l.timeWords[t.low] && !isNumber(t.text):
+			n++
 		}
 	}
 	return n

@@ -10,15 +10,41 @@ type entity struct {
 	kind    string   // person, organization
 	country string   // from the role's nationality or the people list, if known
 	known   []string // what the people list says the person is
+	alias   string   // an acronym the article gives ("Sipri")
+	gender  byte     // 'f', 'm' or 0 when unknown
+}
+
+// sex tells the entity's gender from its title ("spokeswoman") or name, 0 if unknown.
+func (e *entity) sex() byte {
+	if e.gender != 0 {
+		return e.gender
+	}
+	for _, w := range strings.Fields(lower(e.role)) {
+		switch w {
+		case "spokeswoman", "chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.", "madam":
+			return 'f'
+		case "spokesman", "chairman", "congressman", "mr", "mr.":
+			return 'm'
+		}
+	}
+	if f, ok := female(e.name); ok {
+		if f {
+			return 'f'
+		}
+		return 'm'
+	}
+	return 0
 }
 
 // know fills what the people list says about e.
 func (e *entity) know() {
 	ws := strings.Fields(e.name)
-	for _, p := range builtin().people {
+	l := builtin()
+	for _, pi := range l.bySurname[surnameIndexKey(ws[len(ws)-1])] {
+		p := l.people[pi]
 		for _, n := range p.names {
 			nw := strings.Fields(n)
-			if surnameKey(nw[len(nw)-1]) == surnameKey(ws[len(ws)-1]) && firstNamesAgree(nw, ws) {
+			if sameSurname(nw[len(nw)-1], ws[len(ws)-1]) && firstNamesAgree(nw, ws) {
 				e.country, e.known = p.country, p.roles
 				return
 			}
@@ -58,7 +84,11 @@ func (r *registry) resolve(m mention) *entity {
 	case m.pronoun != "":
 		return r.pronoun(m.pronoun)
 	case m.name != "" && m.kind == "organization":
-		return r.org(m.name)
+		e := r.org(m.name)
+		if m.alias != "" && e.alias == "" {
+			e.alias = m.alias
+		}
+		return e
 	case m.name != "":
 		name := m.name
 		if m.genitive {
@@ -92,12 +122,11 @@ func (r *registry) spoke(e *entity) {
 		return
 	}
 	r.lastPerson = e
-	if f, ok := female(e.name); ok {
-		if f {
-			r.lastShe = e
-		} else {
-			r.lastHe = e
-		}
+	switch e.sex() {
+	case 'f':
+		r.lastShe = e
+	case 'm':
+		r.lastHe = e
 	}
 }
 
@@ -108,7 +137,7 @@ func (r *registry) pronoun(p string) *entity {
 		if e == nil {
 			return r.lastIntroduced("person")
 		}
-		if f, ok := female(e.name); ok && f != (p == "she") {
+		if g := e.sex(); g != 0 && (g == 'f') != (p == "she") {
 			// the last speaker is of the other gender: the last one of this gender, if any
 			if p == "she" {
 				return r.lastShe
@@ -142,14 +171,14 @@ func (r *registry) lastIntroduced(kind string) *entity {
 // replaces a shorter one, so the canonical name is the fullest the article gives.
 func (r *registry) person(name, role string) *entity {
 	ws := strings.Fields(name)
-	sur := surnameKey(ws[len(ws)-1])
+	sur := ws[len(ws)-1]
 	for i := len(r.ents) - 1; i >= 0; i-- {
 		e := r.ents[i]
 		if e.kind != "person" || e.name == "" {
 			continue
 		}
 		ew := strings.Fields(e.name)
-		if surnameKey(ew[len(ew)-1]) != sur || !firstNamesAgree(ew, ws) {
+		if !sameSurname(ew[len(ew)-1], sur) || !firstNamesAgree(ew, ws) {
 			continue
 		}
 		if len(ws) > len(ew) && !strings.HasSuffix(ws[0], ".") {
@@ -172,12 +201,14 @@ func (r *registry) person(name, role string) *entity {
 	return e
 }
 
-func surnameKey(w string) string {
-	w = lower(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
-	if isCyrillic(w) {
-		return ruStem(w)
+// sameSurname compares surnames, Russian ones in any case ("Рябкова" = "Рябков").
+func sameSurname(a, b string) bool {
+	a = lower(strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s"))
+	b = lower(strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s"))
+	if isCyrillic(a) && isCyrillic(b) {
+		return ruSame(a, b)
 	}
-	return w
+	return a == b
 }
 
 // firstNamesAgree: both give a first name (or initial) only if they agree; Sergey = Sergei.
@@ -194,7 +225,7 @@ func firstNamesAgree(a, b []string) bool {
 	}
 	// transliteration variants share a long prefix (Sergey/Sergei, Dmitry/Dmitri, Yury/Yuri)
 	n := min(len(x), len(y))
-	return n >= 4 && x[:n-1] == y[:n-1] || ruStem(x) == ruStem(y)
+	return n >= 4 && x[:n-1] == y[:n-1] || isCyrillic(x) && ruSame(x, y)
 }
 
 // org finds an institution by name ("Foreign Ministry" is the "Russian Foreign Ministry" met
@@ -207,7 +238,7 @@ func (r *registry) org(name string) *entity {
 			continue
 		}
 		ek := orgKey(e.name)
-		if ek == key || containsWords(ek, key) {
+		if ek == key || containsWords(ek, key) || e.alias != "" && lower(e.alias) == key {
 			return e
 		}
 		if containsWords(key, ek) {
@@ -244,6 +275,12 @@ func (r *registry) orgByHead(desc string) *entity {
 			return e
 		}
 	}
+	// "the ministry", "в министерстве", "the department": the institution that spoke last
+	for _, w := range ws {
+		if isGenericInstitution(w) && r.lastOrg != nil {
+			return r.lastOrg
+		}
+	}
 	return nil
 }
 
@@ -274,10 +311,10 @@ func roleFits(title, desc, d string) bool {
 	if isCyrillic(desc) {
 		// Russian titles put the head first and inflect: compare the heads' stems
 		t, w := strings.Fields(title), strings.Fields(desc)
-		if len(t) == 0 || len(w) == 0 || ruStem(t[0]) != ruStem(w[0]) {
-			return false
+		if len(t) > 0 && len(w) > 0 && ruSame(t[0], w[0]) &&
+			(len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)) {
+			return true
 		}
-		return len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)
 	}
 	if containsWords(title, desc) || d != "" && containsWords(title, d) {
 		return true
@@ -289,7 +326,7 @@ func roleFits(title, desc, d string) bool {
 			continue
 		}
 		for _, c := range ro.classes {
-			if c == desc || c == d {
+			if c == desc || c == d || isCyrillic(desc) && len(strings.Fields(c)) == len(strings.Fields(desc)) && roleStemEqual(c, desc) {
 				return true
 			}
 		}
@@ -307,7 +344,7 @@ func roleStemEqual(title, rw string) bool {
 	}
 	a = a[len(a)-len(b):]
 	for i := range b {
-		if ruStem(a[i]) != ruStem(b[i]) {
+		if !ruSame(a[i], b[i]) {
 			return false
 		}
 	}
@@ -325,4 +362,42 @@ func stripModifiers(s string) string {
 		keep = append(keep, w)
 	}
 	return strings.Join(keep, " ")
+}
+
+func isGenericInstitution(w string) bool {
+	switch w {
+	case "ministry", "department", "agency", "office", "government", "administration", "service":
+		return true
+	}
+	for _, d := range []string{"министерство", "ведомство", "правительство", "администрация"} {
+		if isCyrillic(w) && ruSame(d, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// known returns the person of that name if the article or the people list knows them.
+func (r *registry) known(name string) *entity {
+	ws := strings.Fields(name)
+	for i := len(r.ents) - 1; i >= 0; i-- {
+		e := r.ents[i]
+		if e.kind == "person" && sameSurname(lastWord(e.name), ws[len(ws)-1]) && firstNamesAgree(strings.Fields(e.name), ws) {
+			return e
+		}
+	}
+	e := &entity{name: name, kind: "person"}
+	if e.know(); e.known == nil {
+		return nil
+	}
+	r.ents = append(r.ents, e)
+	return e
+}
+
+func lastWord(s string) string {
+	ws := strings.Fields(s)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
 }

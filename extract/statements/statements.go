@@ -93,6 +93,7 @@ func newEngine(body string, opt Options) *engine {
 	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs)}
 	e.parts = make([][]qpart, len(e.paras))
 	for _, q := range findQuotes(body, e.paras) {
+		q.splitInner(e.cues)
 		for k, o := range q.outer {
 			pi := textutil.ParagraphAt(body, o[0])
 			e.parts[pi] = append(e.parts[pi], qpart{outer: o, q: q, idx: k})
@@ -119,12 +120,22 @@ func (e *engine) run() {
 		if e.dashAttribution(pi, toks[pi]) {
 			continue
 		}
+		if pi < 2 && e.isHeadline(pi, toks) {
+			continue
+		}
 		if e.colonQuote(pi, toks[pi]) {
 			continue
 		}
 		sents := sentences(toks[pi])
-		if len(sents) > 0 && pi < 3 {
-			sents[0] = sents[0][skipDateline(sents[0]):]
+		for si := 0; si < len(sents) && si < 3 && pi < 3; si++ {
+			// "Москва. 11 февраля. INTERFAX.RU - Россия ...": the dateline may span sentences
+			if k := skipDateline(sents[si]); k > 0 {
+				sents[si] = sents[si][k:]
+				break
+			}
+			if len(sents[si]) > 6 {
+				break
+			}
 		}
 		for si, s := range sents {
 			var prev, next []token
@@ -134,8 +145,9 @@ func (e *engine) run() {
 			if si+1 < len(sents) {
 				next = sents[si+1]
 			}
+			n := len(e.drafts)
 			e.sentence(pi, s, prev, next)
-			e.introduce(s) // after: a name in the content must not shadow the speaker
+			e.introduce(s, len(e.drafts) > n) // after: a name in the content must not shadow the speaker
 		}
 	}
 }
@@ -145,6 +157,7 @@ func (e *engine) statement(d *draft) (Statement, bool) {
 	if d.dropped || len(d.spans) == 0 {
 		return Statement{}, false
 	}
+	d.spans = orderSpans(d.spans)
 	texts := make([]string, len(d.spans))
 	for i, sp := range d.spans {
 		texts[i] = e.body[sp[0]:sp[1]]
@@ -179,18 +192,89 @@ func quoteSpans(q *quote) [][2]int {
 
 // introduce registers the people a sentence names with a title ("Russian President Vladimir
 // Putin met ..."), so a later "the Russian leader said" can find them.
-func (e *engine) introduce(s []token) {
+func (e *engine) introduce(s []token, spoke bool) {
+	first := firstWord(s)
 	for i := 0; i < len(s); i++ {
 		if !s[i].cap() || i+1 < len(s) && s[i+1].kind == tWord && (s[i+1].cap() || isNameParticle(s[i+1].low)) {
 			continue
 		}
 		from := npStart(s, i)
-		if from >= i {
+		if from > i {
 			continue
 		}
-		m := parseMention(s[from:i+1], nil)
-		if m.kind == "person" && m.role != "" && len(strings.Fields(m.name)) >= 2 && !isCyrillic(m.name) {
-			e.reg.person(m.name, m.role)
+		var appos []token
+		if i+2 < len(s) && s[i+1].is(",") {
+			// "Matthew Miller, Department Spokesperson"
+			k := i + 2
+			for k < len(s) && s[k].kind == tWord && k-i <= 8 {
+				k++
+			}
+			if hasRoleWord(joinTokens(s[i+2 : k])) {
+				appos = s[i+2 : k]
+			}
+		}
+		for k := i; k > from; k-- {
+			if s[k].is("and") {
+				// "U.S. President Joe Biden and Russian President Vladimir Putin": each one
+				if l := parseMention(s[from:k], nil); l.kind == "person" && hasRoleWord(l.role) && len(strings.Fields(l.name)) >= 2 {
+					e.reg.person(l.name, l.role)
+				}
+				from = k + 1
+				break
+			}
+		}
+		m := parseMention(s[from:i+1], appos)
+		if m.kind != "person" || m.name == "" || isCyrillic(m.name) {
+			continue
+		}
+		var ent *entity
+		switch {
+		case hasRoleWord(m.role) && len(strings.Fields(m.name)) >= 2:
+			ent = e.reg.person(m.name, m.role)
+		case from == first && !spoke:
+			ent = e.reg.known(m.name) // "Trump made the announcement. He wrote:"
+		}
+		if ent != nil && from == first && !spoke {
+			e.reg.spoke(ent) // the subject of a sentence is what a following "he" points at
 		}
 	}
+}
+
+// orderSpans sorts spans and drops any that overlap an earlier one, so that start and end
+// bound them and their texts join in body order.
+func orderSpans(sp [][2]int) [][2]int {
+	sort.Slice(sp, func(i, j int) bool { return sp[i][0] < sp[j][0] })
+	out := sp[:0]
+	for _, s := range sp {
+		if s[1] <= s[0] || len(out) > 0 && s[0] < out[len(out)-1][1] {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func hasRoleWord(role string) bool {
+	for _, w := range strings.Fields(lower(role)) {
+		if isRoleWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeadline tells whether paragraph pi is a headline left in the body: no closing punctuation,
+// and the next paragraph opens with a dateline.
+func (e *engine) isHeadline(pi int, toks [][]token) bool {
+	t := toks[pi]
+	if len(t) == 0 || pi+1 >= len(toks) || t[len(t)-1].isPunct(".!?") || t[len(t)-1].kind == tQuote {
+		return false
+	}
+	next := sentences(toks[pi+1])
+	return len(next) > 0 && (skipDateline(next[0]) > 0 || len(next) > 1 && isDatelineSentence(next[0]))
+}
+
+// isDatelineSentence: "MOSCOW, October 21." / "МОСКВА, 31 октября." cut off as a sentence.
+func isDatelineSentence(s []token) bool {
+	return len(s) > 0 && len(s) <= 8 && s[0].cap() && strings.ToUpper(s[0].text) == s[0].text && len([]rune(s[0].text)) > 2
 }

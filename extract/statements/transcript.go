@@ -158,10 +158,20 @@ func skipDateline(s []token) int {
 		return 0
 	}
 	for k := i; k < len(s) && k < i+12; k++ {
-		if s[k].isPunct(dashes) && (k+1 < len(s)) {
+		switch {
+		case s[k].isPunct("("):
+			// "MOSCOW (UrduPoint News / Sputnik - 20th October, 2020) Russia ..."
+			c := indexPunct(s, k, ")")
+			if c < 0 {
+				return 0
+			}
+			if c+1 < len(s) && s[c+1].isPunct(dashes) {
+				return c + 2
+			}
+			return c + 1
+		case s[k].isPunct(dashes) && k+1 < len(s):
 			return k + 1
-		}
-		if s[k].kind == tQuote {
+		case s[k].kind == tQuote:
 			return 0
 		}
 	}
@@ -205,7 +215,8 @@ func cueEnd(s []token) (int, string) {
 func labelLike(label []token) bool {
 	l := builtin()
 	key := lower(joinTokens(label))
-	if l.labelStop[key] || l.stopCaps[label[0].low] && label[0].low != "the" {
+	initial := len(label) > 1 && label[1].isPunct(".")
+	if l.labelStop[key] || l.stopCaps[label[0].low] && label[0].low != "the" && !initial {
 		return false
 	}
 	words := 0

@@ -1,0 +1,99 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/profiles")
+
+// golden is what a profile test checks, in the order a reader checks it by eye.
+type golden struct {
+	URL           string   `json:"url"`
+	Profile       string   `json:"profile"`
+	Source        string   `json:"source"`
+	Title         string   `json:"title"`
+	Subtitle      string   `json:"subtitle"`
+	Authors       []string `json:"authors"`
+	Section       string   `json:"section"`
+	Language      string   `json:"language"`
+	CanonicalURL  string   `json:"canonical_url"`
+	Published     string   `json:"published"`
+	DatelineStyle string   `json:"dateline_style"`
+	Paragraphs    []string `json:"paragraphs"`
+	Warnings      []string `json:"warnings"`
+}
+
+// profileCases are the pages of testdata/profiles, written in each site's markup, with the URL
+// each would have.
+var profileCases = map[string]string{
+	"tass":        "https://tass.com/defense/1900001",
+	"ria":         "https://ria.ru/20201021/rakety-1581234567.html",
+	"sputnik":     "https://sputnikglobe.com/20201021/russia-ready-to-discuss-arms-control-1080812345.html",
+	"kremlin-en":  "http://en.kremlin.ru/events/president/news/64250",
+	"kremlin":     "http://kremlin.ru/events/president/news/64250",
+	"state":       "https://2021-2025.state.gov/extension-of-the-new-start-treaty/",
+	"armscontrol": "https://www.armscontrol.org/act/2026-03/news/new-start-expires-us-urges-modernized-treaty",
+	"interfax":    "https://www.interfax.ru/russia/900001",
+}
+
+func TestProfileGolden(t *testing.T) {
+	set, err := BuiltinProfiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range set.Names() {
+		if _, ok := profileCases[name]; !ok {
+			t.Errorf("profile %s has no golden test page", name)
+		}
+	}
+	for name, url := range profileCases {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join("..", "..", "testdata", "profiles")
+			page, err := os.ReadFile(filepath.Join(dir, name+".html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Extract(Input{HTML: page, URL: url})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := golden{URL: url, Profile: r.Profile, Source: r.Source, Title: r.Title, Subtitle: r.Subtitle,
+				Authors: r.Authors, Section: r.Section, Language: r.Language, CanonicalURL: r.CanonicalURL,
+				DatelineStyle: r.DatelineStyle, Paragraphs: r.Paragraphs, Warnings: r.Warnings}
+			if !r.Published.IsZero() {
+				got.Published = r.Published.String()
+			}
+			if got.Warnings == nil {
+				got.Warnings = []string{}
+			}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(got); err != nil {
+				t.Fatal(err)
+			}
+			out := bytes.TrimSpace(buf.Bytes())
+			file := filepath.Join(dir, name+".golden.json")
+			if *update {
+				if err := os.WriteFile(file, append(out, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(string(want)) != string(out) {
+				t.Errorf("%s differs from the golden file:\n got: %s\nwant: %s", name, out, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,110 @@
+package figures
+
+import (
+	"strings"
+)
+
+// number is a number composed of one or more items: "1.5 million", "seven hundred",
+// "twenty-five", "a year" (an article before a time unit), "sixth" (an ordinal).
+type number struct {
+	first, last int // item indexes
+	value       float64
+	digits      bool
+	plainInt    bool
+	article     bool
+	ordinal     bool
+	frac        bool
+	unitOnly    bool // the number is the unit word itself ("на год")
+}
+
+// singularRU are Russian time units that mean "one" on their own after a preposition.
+var singularRU = map[string]bool{"год": true, "года": true, "месяц": true, "месяца": true, "неделю": true, "недели": true,
+	"день": true, "дня": true, "сутки": true, "суток": true}
+
+// hyphenLong tells "month-long", "year-long" at item i.
+func (p *parser) hyphenLong(i int) bool {
+	return i+2 < len(p.items) && p.items[i+1].word == "-" && strings.EqualFold(p.items[i+2].word, "long")
+}
+
+// number composes the number starting at item i, if any.
+func (p *parser) number(i int) (number, bool) {
+	it := p.items[i]
+	switch {
+	case it.digits:
+		n := number{first: i, last: i, value: it.value, digits: true, plainInt: it.plainInt}
+		if i+1 < len(p.items) {
+			if s, ok := p.items[i+1].float(kScale); ok {
+				n.value *= s
+				n.last, n.plainInt = i+1, false
+				if i+2 < len(p.items) && p.items[i+2].word == "." && len(p.items[i+1].word) <= 6 {
+					n.last = i + 2 // "1,5 тыс.", "5 bn."
+				}
+			}
+		}
+		return n, true
+	case hasKey(it, kNum):
+		return p.words(i), true
+	case it.is(kArt) && i+1 < len(p.items):
+		next := p.items[i+1]
+		if s, ok := next.float(kScale); ok {
+			return number{first: i, last: i + 1, value: s}, true
+		}
+		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" &&
+			(i > 0 && (p.items[i-1].is(kTrig) || hasKey(p.items[i-1], kCmp)) || p.hyphenLong(i+1)) {
+			return number{first: i, last: i, value: 1, article: true}, true // "for a year", "a month-long"
+		}
+	case it.is(kTrig) && hasCyrillic(it.word) && i+1 < len(p.items):
+		// "на год", "в течение года": a Russian time unit in the singular after its preposition
+		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" && singularRU[strings.ToLower(p.items[i+1].word)] {
+			return number{first: i + 1, last: i + 1, value: 1, article: true, unitOnly: true}, true
+		}
+	case hasKey(it, kFrac) && !hasKey(it, kOrd):
+		f, _ := it.float(kFrac)
+		return number{first: i, last: i, value: 1 / f, frac: true}, true
+	case hasKey(it, kOrd):
+		o, _ := it.float(kOrd)
+		return number{first: i, last: i, value: o, ordinal: true}, true
+	}
+	return number{}, false
+}
+
+// words composes number words: "seven", "twenty-five", "seven hundred", "two and a half
+// thousand", "two-thirds", "полторы тысячи".
+func (p *parser) words(i int) number {
+	total, cur := 0.0, 0.0
+	n := number{first: i, last: i}
+	for j := i; j < len(p.items); j++ {
+		it := p.items[j]
+		if v, ok := it.float(kNum); ok {
+			cur += v
+			n.last = j
+		} else if s, ok := it.float(kScale); ok {
+			if cur == 0 {
+				cur = 1
+			}
+			if s == 100 {
+				cur *= s
+			} else {
+				total += cur * s
+				cur = 0
+			}
+			n.last = j
+		} else if f, ok := it.float(kFrac); ok && j > i {
+			cur /= f
+			n.last, n.frac = j, true
+			break
+		} else if (it.word == "-" || it.is(kRangeAnd) && j+1 < len(p.items) && hasKey(p.items[j+1], kNum)) && j+1 < len(p.items) &&
+			(hasKey(p.items[j+1], kNum) || hasKey(p.items[j+1], kFrac)) {
+			continue
+		} else {
+			break
+		}
+	}
+	n.value = total + cur
+	return n
+}
+
+func hasKey(it item, kind string) bool {
+	_, ok := it.get(kind)
+	return ok
+}
