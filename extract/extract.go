@@ -66,6 +66,7 @@ type Options struct {
 	Source            string              // source name from the config; "" uses the profile's or the host
 	Profile           string              // profile to force; "" detects from the host
 	Profiles          *content.ProfileSet // site profiles with the user's additions; nil = built-in
+	Language          string              // ISO 639-1 code to assume when the page declares none (the source's)
 	Lexicon           *lexicon.Lexicon
 	Verbs             []string // reporting verbs added to the built-in list
 }
@@ -80,6 +81,9 @@ func HTML(page []byte, opt Options) (*Analysis, error) {
 	a.CanonicalURL = c.CanonicalURL
 	a.Source, a.Profile = c.Source, c.Profile
 	a.Title, a.Subtitle, a.Authors, a.Section, a.Language = c.Title, c.Subtitle, c.Authors, c.Section, c.Language
+	if a.Language == "" {
+		a.Language = opt.Language
+	}
 	a.Warnings = append(a.Warnings, c.Warnings...)
 	published := c.Published
 	if published.IsZero() && !opt.Published.IsZero() {

@@ -78,3 +78,16 @@ FROM names n ORDER BY n.source`, weekAgo)
 	}
 	return out, rows.Err()
 }
+
+// CloseDeadRuns marks runs still 'running' as interrupted: called by a run that holds the
+// database lock, so they belong to processes that died (SIGKILL, power loss) before they could
+// record their end. Their finished_at stays empty: when they died is unknown.
+func (db *DB) CloseDeadRuns(ctx context.Context) (int, error) {
+	res, err := db.sql.ExecContext(ctx, `UPDATE crawl_runs SET status = ?, error = 'the process ended without recording its end (killed?)'
+		WHERE status = ?`, RunInterrupted, RunRunning)
+	if err != nil {
+		return 0, fmt.Errorf("store: close dead runs: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}

@@ -43,9 +43,20 @@ var ErrNoFTS = errors.New("full-text search is not available: build armswatch wi
 // Column weights for bm25: a word in a statement's text counts more than one in its speaker's
 // name; in an article, the title counts most, then the lead, then the body.
 const (
-	statementRank = "bm25(statements_fts, 1.0, 0.5)"
-	articleRank   = "bm25(articles_fts, 4.0, 2.0, 1.0)"
+	statementWeights = "1.0, 0.5"
+	articleWeights   = "4.0, 2.0, 1.0"
+	statementRank    = "bm25(statements_fts, " + statementWeights + ")"
+	articleRank      = "bm25(articles_fts, " + articleWeights + ")"
 )
+
+// topRanked is the fast form of a search without filters: FTS5 sorts its matches by rank
+// itself and stops at the limit, so the snippet and the joins are made for the returned rows
+// only (about a third less CPU for a word in 100,000 statements).
+func topRanked(table, weights, snippetCol string) string {
+	return `(SELECT rowid AS id, rank AS score, snippet(` + table + `, ` + snippetCol + `, ?, ?, '…', 32) AS snip
+		FROM ` + table + ` WHERE ` + table + ` MATCH ? AND rank MATCH 'bm25(` + weights + `)'
+		ORDER BY rank LIMIT ?) f`
+}
 
 // Search returns the best hits over statements and article text, best first. Statements and
 // articles are ranked together by bm25; a statement usually outranks the article it stands in
@@ -150,8 +161,18 @@ func (db *DB) hits(ctx context.Context, query string, args []any) ([]Hit, error)
 	return hits, rows.Err()
 }
 
+// The filtered forms join with CROSS JOIN, which SQLite never reorders: the full-text match must
+// drive the loop. Left free, the planner may walk an index on a filter column (statements by
+// treaty) and probe the FTS index once per row, minutes on a million statements.
 func statementSearch(q SearchQuery, match string, treaties []string, limit int) (string, []any) {
 	conds := []string{"statements_fts MATCH ?"}
+	if q.Period == (Period{}) && q.Speaker == "" && q.Source == "" && q.Treaty == "" {
+		return `SELECT 'statement', s.id, s.article_id, f.score, f.snip, s.speaker, s.speaker_role,
+			s.cue, s.treaty, a.title, a.url, a.source, coalesce(a.published, '')
+			FROM ` + topRanked("statements_fts", statementWeights, "0") + `
+			JOIN statements s ON s.id = f.id JOIN articles a ON a.id = s.article_id
+			ORDER BY f.score`, []any{q.Mark[0], q.Mark[1], match, limit}
+	}
 	args := []any{q.Mark[0], q.Mark[1], match}
 	conds, args = q.Period.where(articleTime, conds, args)
 	if q.Speaker != "" {
@@ -169,13 +190,19 @@ func statementSearch(q SearchQuery, match string, treaties []string, limit int) 
 	return `SELECT 'statement', s.id, s.article_id, ` + statementRank + ` AS score,
 		snippet(statements_fts, 0, ?, ?, '…', 32), s.speaker, s.speaker_role, s.cue, s.treaty,
 		a.title, a.url, a.source, coalesce(a.published, '')
-		FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid
-		JOIN articles a ON a.id = s.article_id` + whereClause(conds) +
+		FROM statements_fts CROSS JOIN statements s ON s.id = statements_fts.rowid
+		CROSS JOIN articles a ON a.id = s.article_id` + whereClause(conds) +
 		" ORDER BY score LIMIT ?", append(args, limit)
 }
 
 func articleSearch(q SearchQuery, match string, treaties []string, limit int) (string, []any) {
 	conds := []string{"articles_fts MATCH ?"}
+	if q.Period == (Period{}) && q.Source == "" && q.Treaty == "" {
+		return `SELECT 'article', 0, a.id, f.score, f.snip, '', '', '', '', a.title, a.url,
+			a.source, coalesce(a.published, '')
+			FROM ` + topRanked("articles_fts", articleWeights, "-1") + `
+			JOIN articles a ON a.id = f.id ORDER BY f.score`, []any{q.Mark[0], q.Mark[1], match, limit}
+	}
 	args := []any{q.Mark[0], q.Mark[1], match}
 	conds, args = q.Period.where(articleTime, conds, args)
 	if q.Source != "" {
@@ -183,14 +210,16 @@ func articleSearch(q SearchQuery, match string, treaties []string, limit int) (s
 		args = append(args, q.Source)
 	}
 	if q.Treaty != "" {
-		conds = append(conds, `EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id
-			AND m.type = 'treaty' AND m.entity_id IN (`+placeholders(len(treaties))+`))`)
+		// Not correlated (EXISTS ... m.article_id = a.id): SQLite builds the set of articles once
+		// instead of walking every mention of the treaty for each matching article.
+		conds = append(conds, `a.id IN (SELECT m.article_id FROM mentions m
+			WHERE m.type = 'treaty' AND m.entity_id IN (`+placeholders(len(treaties))+`))`)
 		args = appendStrings(args, treaties)
 	}
 	return `SELECT 'article', 0, a.id, ` + articleRank + ` AS score,
 		snippet(articles_fts, -1, ?, ?, '…', 32), '', '', '', '',
 		a.title, a.url, a.source, coalesce(a.published, '')
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid` + whereClause(conds) +
+		FROM articles_fts CROSS JOIN articles a ON a.id = articles_fts.rowid` + whereClause(conds) +
 		" ORDER BY score LIMIT ?", append(args, limit)
 }
 

@@ -107,7 +107,8 @@ func crawlLocked(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) erro
 }
 
 // crawlOnce crawls the selected sources once into db, recording a crawl_runs row, and reports
-// as f asks (progress bar, logs, summary). The caller holds the database lock.
+// as f asks (progress bar, logs, summary). The caller holds the database lock (or owns the
+// database alone, like the demo): runs still marked running are then dead and closed here.
 func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db *store.DB, f crawlFlags) (crawler.Stats, error) {
 	sources, err := selectSources(cfg, f.sources)
 	if err != nil {
@@ -122,6 +123,9 @@ func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db *store.DB, f craw
 	opt.Logger, opt.Progress = rep.log, rep.progress
 	// The run row is written without ctx: an interrupted run must still be recorded as such.
 	bg := context.WithoutCancel(ctx)
+	if _, err := db.CloseDeadRuns(bg); err != nil {
+		return crawler.Stats{}, err
+	}
 	runID, err := db.StartRun(bg, names)
 	if err != nil {
 		return crawler.Stats{}, err

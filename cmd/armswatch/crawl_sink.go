@@ -39,7 +39,7 @@ func (s *articleSink) HandlePage(ctx context.Context, p crawler.Page) (crawler.O
 		u = p.URL
 	}
 	opt := extract.Options{URL: u, ContentType: p.ContentType, Published: p.Published,
-		Source: p.Source.Name, Profile: p.Source.Profile}
+		Source: p.Source.Name, Profile: p.Source.Profile, Language: p.Source.Language}
 	if err := s.cfg.applyAnalysis(&opt); err != nil {
 		return "", err
 	}

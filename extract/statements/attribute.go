@@ -418,7 +418,7 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
-		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w):
+		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
 			j -= 2 // "Москва в августе объявила"
 		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
 			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
@@ -789,8 +789,10 @@ func sourceOf(np []token) []token {
 		if !l.nonSpeakers[t.low] {
 			continue
 		}
-		if k+2 < len(np) && (np[k+1].is("by") || np[k+1].is("of") || np[k+1].is("from")) {
-			return np[k+2:]
+		for b := k + 1; b < len(np)-1 && b <= k+3; b++ {
+			if np[b].is("by") || np[b].is("of") || np[b].is("from") {
+				return np[b+1:] // "data published by the State Department"
+			}
 		}
 		if k > 0 && k == len(np)-1 {
 			return np[:k]

@@ -151,6 +151,8 @@ func classify(np []token, m mention) mention {
 	last := np[len(np)-1]
 	ns := nameStart(np)
 	switch {
+	case isPlace(np):
+		m.kind, m.name = "organization", joinTokens(np) // "the United States"
 	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
 		// Russian puts the head first: "представитель Кремля", "замминистра"
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
@@ -162,7 +164,7 @@ func classify(np []token, m mention) mention {
 		m.kind, m.name = "organization", joinTokens(np)
 	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
 		ns = trimRoleComplement(np, ns)
-		m.kind, m.name, m.role = "person", cleanName(np[ns:]), joinTokens(np[:ns])
+		m.kind, m.name, m.role = "person", cleanName(np[ns:]), joinTokens(withoutTitles(np[:ns]))
 	case isRoleWord(last.low) && !l.orgHeads[last.low]:
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case hasOrgHead(np) && (last.cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
@@ -526,4 +528,18 @@ func titleComplement(np []token) bool {
 		}
 	}
 	return false
+}
+
+// withoutTitles drops honorifics ("MR", "Dr.") from a role: they are no title of office.
+func withoutTitles(ts []token) []token {
+	l := builtin()
+	out := ts[:0:0]
+	for i, t := range ts {
+		if t.kind == tWord && strings.HasPrefix(t.low, "m") && l.titles[t.low] && len(t.low) <= 3 ||
+			t.isPunct(".") && i > 0 && l.titles[ts[i-1].low] && len(ts[i-1].low) <= 3 {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }

@@ -59,6 +59,9 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 		if inner && (a.m.name == "" || a.same || a.prevSentence || a.resume > 0 || cFrom < i) {
 			continue // inside what someone said, only "Putin proposed ..." with a name counts
 		}
+		if inner {
+			cTo = causeCut(s, cFrom, cTo) // the reason given is the outer speaker's
+		}
 		if a.prevSentence {
 			if len(prevSent) > 0 && !e.hasDraftIn(prevSent[0].start, prevSent[len(prevSent)-1].end) {
 				f, t := trimRange(prevSent, 0, len(prevSent))
@@ -471,4 +474,19 @@ func contentWords(c []token) int {
 		}
 	}
 	return n
+}
+
+// causeCut ends a nested statement before a clause of reason (", поскольку США ...", ",
+// because ..."): the outer speaker explains, the inner one did not say it.
+func causeCut(s []token, from, to int) int {
+	for k := from + 1; k+1 < to; k++ {
+		if !s[k].is(",") {
+			continue
+		}
+		switch s[k+1].low {
+		case "поскольку", "так", "because", "since", "as":
+			return k
+		}
+	}
+	return to
 }

@@ -5,10 +5,12 @@ package storetest
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -83,32 +85,54 @@ func pages(t testing.TB) []string {
 // Realistic returns the realistic articles present, analyzed by extract.HTML. While an analyzer
 // still finds nothing, its list is filled from the page's gold labels (located in the body), so
 // the database has statements, dates, figures and mentions to query either way. It skips the
-// test when no page is present.
+// test when no page is present. The pages are analyzed once per test binary; each call returns
+// fresh Article and Analysis values that the caller may change.
 func Realistic(t testing.TB) []*store.Article {
+	cache.once.Do(func() { cache.arts, cache.err = analyzePages(pages(t)) })
+	if cache.err != nil {
+		t.Fatal(cache.err)
+	}
+	if len(cache.arts) == 0 {
+		t.Skip("no seed or demo pages present")
+	}
+	out := make([]*store.Article, len(cache.arts))
+	for i, a := range cache.arts {
+		c := *a
+		an := *a.Analysis
+		c.Analysis = &an
+		out[i] = &c
+	}
+	return out
+}
+
+var cache struct {
+	once sync.Once
+	arts []*store.Article
+	err  error
+}
+
+func analyzePages(paths []string) ([]*store.Article, error) {
 	var out []*store.Article
 	fetched := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
-	for _, p := range pages(t) {
+	for _, p := range paths {
 		page, err := os.ReadFile(p)
 		if err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 		var g gold
 		if b, err := os.ReadFile(strings.TrimSuffix(p, ".html") + ".gold.json"); err == nil {
 			if err := json.Unmarshal(b, &g); err != nil {
-				t.Fatalf("%s: %v", p, err)
+				return nil, fmt.Errorf("%s: %w", p, err)
 			}
 		}
 		an, err := extract.HTML(page, extract.Options{URL: g.URL, Input: p})
 		if err != nil {
-			t.Fatalf("%s: %v", p, err)
+			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		fillFromGold(an, &g)
 		out = append(out, &store.Article{URL: g.URL, Source: "tass", FetchedAt: fetched, HTML: page, Analysis: an})
 	}
-	if len(out) == 0 {
-		t.Skip("no seed or demo pages present")
-	}
-	return out
+	return out, nil
 }
 
 // treatyNames are how the pages spell the treaties the gold files name, to place treaty mentions

@@ -1,0 +1,25 @@
+package textutil
+
+import "testing"
+
+func TestParagraphOffsetsPointIntoTheBody(t *testing.T) {
+	body := Join([]string{"  MOSCOW, October 21. /TASS/. First.", "", "Second\u00a0one.", "Third "})
+	if body != "MOSCOW, October 21. /TASS/. First.\n\nSecond\u00a0one.\n\nThird" {
+		t.Fatalf("Join: %q", body)
+	}
+	ps := Paragraphs(body)
+	if len(ps) != 3 {
+		t.Fatalf("%d paragraphs", len(ps))
+	}
+	for i, p := range ps {
+		if body[p.Start:p.End] != p.Text || p.Index != i {
+			t.Errorf("paragraph %d: offsets %d:%d give %q, text %q", i, p.Start, p.End, body[p.Start:p.End], p.Text)
+		}
+		if ParagraphAt(body, p.Start) != i || ParagraphAt(body, p.End-1) != i {
+			t.Errorf("ParagraphAt disagrees for paragraph %d", i)
+		}
+	}
+	if ParagraphAt(body, len(body)+5) != 2 {
+		t.Errorf("an offset past the end belongs to the last paragraph")
+	}
+}
