@@ -69,6 +69,9 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		}
 	}
 	prev := p.prev
+	if prev == nil && len(p.figs) == 0 && p.mention.id != "" {
+		prev = &Figure{Unit: p.mention.id, Category: p.mention.category} // "... warhead inventory. It was estimated at 5,800"
+	}
 	if len(p.figs) > 0 {
 		prev = &p.figs[0] // "the US had 675 deployed ICBMs, SLBMs and heavy bombers — ... — while Russia had 510"
 	}

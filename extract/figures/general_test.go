@@ -29,6 +29,15 @@ func TestGeneral(t *testing.T) {
 		{"an inventory with its earlier value",
 			"The total inventory was estimated at 5,800, up from 6,375 a year earlier.",
 			"5800 ~ warhead warheads_total | 6375 = warhead warheads_total"},
+		{"the previous sentence names the counted thing",
+			"The FAS publishes estimates of Russia's nuclear warhead inventory. It was estimated at 5,580 in 2024, down from 5,889.",
+			"5580 ~ warhead warheads_total | 5889 = warhead warheads_total"},
+		{"changes by an amount are no ranges",
+			"Iran's stockpile of 60% enriched uranium grew by 32.3 kg to 274.8 kg.",
+			"60 = percent percent | 32.3 = kg stockpile | 274.8 = kg stockpile"},
+		{"units of hardware, observers",
+			"Some 10,000 servicemen, 600 units of military hardware and about 30 foreign observers took part.",
+			"10000 ~ person personnel | 600 = item other | 30 ~ person personnel"},
 		{"a change's start counts what its end counts",
 			"The Minuteman III force will be reduced from 450 to 400 missiles.",
 			"450 = missile missiles | 400 = missile missiles"},
@@ -142,6 +151,7 @@ func TestNotFigures(t *testing.T) {
 		"The first flight test of the Sentinel slipped to 2028.",
 		"Once the treaty enters into force, the sides will exchange data.",
 		"A 17-year-old student said the plant was closed.",
+		"Russia keeps its warheads in storage. The treaty expires in 2026.",
 	} {
 		if got := brief(Extract(text, nil)); got != "" {
 			t.Errorf("%s\n got %s\nwant none", text, got)
