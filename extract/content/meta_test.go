@@ -55,9 +55,9 @@ func TestStripSiteName(t *testing.T) {
 	names := []string{nameKey("TASS"), nameKey("kommersant.ru"), nameKey("Arms Control Association")}
 	for in, want := range map[string]string{
 		"Kremlin hopes to continue dialogue - Russian Politics & Diplomacy - TASS": "Kremlin hopes to continue dialogue - Russian Politics & Diplomacy",
-		"Arms Control Association | New START at a glance":                        "New START at a glance",
-		"Contract cannot be renewed before New Year — Putin":                        "Contract cannot be renewed before New Year — Putin",
-		"Коммерсантъ: Переговоры по ДСНВ - Kommersant.ru":                           "Коммерсантъ: Переговоры по ДСНВ",
+		"Arms Control Association | New START at a glance":                         "New START at a glance",
+		"Contract cannot be renewed before New Year — Putin":                       "Contract cannot be renewed before New Year — Putin",
+		"Коммерсантъ: Переговоры по ДСНВ - Kommersant.ru":                          "Коммерсантъ: Переговоры по ДСНВ",
 	} {
 		if got := stripSiteName(in, names); got != want {
 			t.Errorf("stripSiteName(%q) = %q, want %q", in, got, want)

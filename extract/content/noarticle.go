@@ -8,9 +8,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-// errorTitleRe matches the titles of error pages in the languages of the target sources.
+// errorTitleRe matches the titles of error pages in the languages of the target sources, but not
+// a headline that merely contains the number 404.
 var errorTitleRe = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(^|\D)404(\D|$)|not found|page (does not|doesn't) exist|error 40\d|страница не найдена|ошибка 404|nicht gefunden|introuvable|no encontrada|non trovata`)
+	return regexp.MustCompile(`(?i)^\s*404\b|\b404\s*(error|fehler|not found)|(error|fehler|ошибка|erreur)\s*404|page not found|file not found|^\s*not found|page (does not|doesn't) exist|страница не найдена|seite nicht gefunden|page introuvable|no encontrada|non trovata`)
 })
 
 // noArticle says why the extracted text is not an article ("" when it is): an error page

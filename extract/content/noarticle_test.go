@@ -28,3 +28,16 @@ func TestNoArticle(t *testing.T) {
 		})
 	}
 }
+
+func TestHeadlineWith404IsAnArticle(t *testing.T) {
+	page := `<html><head><title>Russia keeps 404 deployed launchers, data show</title></head><body>
+<article><h1>Russia keeps 404 deployed launchers, data show</h1>
+<p>MOSCOW, October 1. /TASS/. Russia has 404 deployed ICBMs, SLBMs and heavy bombers, according to the data exchanged under the treaty.</p></article></body></html>`
+	r, err := Extract(Input{HTML: []byte(page), URL: "https://example.org/news/1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Paragraphs) != 1 {
+		t.Errorf("paragraphs %q, warnings %q: a headline with 404 in it is not an error page", r.Paragraphs, r.Warnings)
+	}
+}
