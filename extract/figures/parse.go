@@ -61,6 +61,12 @@ func (p *parser) read(n number) int {
 	if p.notFigure(n) {
 		return n.last + 1
 	}
+	if end, ok := p.frequency(n); ok || n.times {
+		if ok {
+			p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"})
+		}
+		return end + 1
+	}
 	f := Figure{Value: n.value, Comparator: "="}
 	start, end := p.items[n.first].start, p.items[n.last].end
 	unit, uEnd := p.unitAfter(n.last + 1)
@@ -115,7 +121,8 @@ func (p *parser) read(n number) int {
 	if uEnd > last {
 		last = uEnd
 	}
-	if n.ordinal && def.category != "test_count" || n.article && def.category != "duration" {
+	if n.ordinal && (def.category != "test_count" || n.value < 2) || // "the first flight test" names, "the sixth test" counts
+		n.article && def.category != "duration" {
 		return last + 1
 	}
 	if !n.digits && (def.id == "state" || def.id == "person") && (n.first > 0 && p.items[n.first-1].is(kDet) || n.value == 1) {
@@ -145,6 +152,7 @@ func (p *parser) read(n number) int {
 	}
 	if !n.ordinal && !n.article && !def.keep {
 		f.Category = p.cueCategory(f, n.first, uEnd)
+		p.compared(&f, n.first)
 	}
 	f.Start, f.End, f.limitCue = start, end, p.limitCue
 	if def.bare {
@@ -155,6 +163,46 @@ func (p *parser) read(n number) int {
 	p.figs = append(p.figs, f)
 	p.ends = append(p.ends, last)
 	return last + 1
+}
+
+// frequency reads "twice a year", "three times a month", "once annually": how often something is
+// done is a figure (without a unit). It returns the period's last item.
+func (p *parser) frequency(n number) (int, bool) {
+	k := n.last + 1
+	if !n.times {
+		if n.ordinal || n.frac || n.article || k >= len(p.items) || !strings.EqualFold(p.items[k].word, "times") {
+			return n.last, false
+		}
+		k++
+	}
+	if k >= len(p.items) {
+		return n.last, false
+	}
+	it := p.items[k]
+	if periodWords[strings.ToLower(it.word)] {
+		return k, true
+	}
+	if (it.is(kArt) || perWords[strings.ToLower(it.word)]) && k+1 < len(p.items) {
+		if u, ok := p.unitAt(k + 1); ok && p.v.units[u].category == "duration" {
+			return k + 1, true
+		}
+	}
+	return n.last, false
+}
+
+var periodWords = map[string]bool{"annually": true, "yearly": true, "monthly": true, "weekly": true, "daily": true}
+var perWords = map[string]bool{"per": true, "each": true, "every": true, "a": true, "в": true}
+
+// record adds a figure read without a unit search (a frequency), with the comparator before it.
+func (p *parser) record(n number, last int, f Figure) {
+	f.Start, f.End = p.items[n.first].start, p.items[last].end
+	if op, s, ok := p.comparatorBefore(n.first); ok {
+		f.Comparator, f.explicit, f.Start = op, true, s
+	}
+	f.limitCue = p.limitCue
+	p.figs = append(p.figs, f)
+	p.ends = append(p.ends, last)
+	p.bareSeq = 0
 }
 
 // year tells a number written like a year (1900..2100, no separators).
