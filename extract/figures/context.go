@@ -69,6 +69,9 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		}
 	}
 	prev := p.prev
+	if prev == nil && len(p.figs) == 0 && p.mention.id != "" {
+		prev = &Figure{Unit: p.mention.id, Category: p.mention.category} // "... warhead inventory. It was estimated at 5,800"
+	}
 	if len(p.figs) > 0 {
 		prev = &p.figs[0] // "the US had 675 deployed ICBMs, SLBMs and heavy bombers — ... — while Russia had 510"
 	}
@@ -109,7 +112,7 @@ func (p *parser) elliptic(n number) bool {
 		j++
 	}
 	if j < len(p.items) && counterWords[strings.ToLower(p.items[j].word)] {
-		return true
+		return j+1 >= len(p.items) || !strings.EqualFold(p.items[j+1].word, "of") // not "600 units of hardware"
 	}
 	return more && (j == len(p.items) || p.items[j].punct || p.items[j].is(kCirc) || p.items[j].is(kBare))
 }
@@ -231,7 +234,10 @@ func (p *parser) joinsRange(n number, j int) bool {
 	case it.word == "-" || it.word == "–" || it.word == "—":
 		return true
 	case it.is(kRangeTo):
-		return !open || !p.changeBefore(o)
+		if !open {
+			return !p.changeBefore(n.first) // "grew by 32.3 kg to 274.8 kg" is a change
+		}
+		return !p.changeBefore(o)
 	case it.is(kRangeAnd):
 		return open
 	}

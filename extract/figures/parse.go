@@ -15,6 +15,7 @@ type parser struct {
 	figs    []Figure
 	ends    []int   // last item index of each figure (for lists and windows)
 	prev    *Figure // the last figure of the paragraph's earlier sentences
+	mention unitDef // the counted thing the previous sentence named, figure or not
 	bareSeq int     // bare numbers read since the last full figure ("540 and 1,549, respectively")
 	// limitCue: the sentence speaks of limits, so a treaty's headline number in it is a ceiling
 	limitCue bool
@@ -23,8 +24,8 @@ type parser struct {
 	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
 }
 
-func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure) []Figure {
-	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev}
+func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef) ([]Figure, unitDef) {
+	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev, mention: mention}
 	for _, it := range p.items {
 		if it.is(kLimit) {
 			p.limitCue = true
@@ -42,7 +43,21 @@ func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure) []Figure
 		}
 		i = next
 	}
-	return p.figs
+	return p.figs, p.lastMention()
+}
+
+// lastMention is the last counted thing of arms the sentence names ("the size of Russia's
+// warhead inventory"): the next sentence's bare number may count it.
+func (p *parser) lastMention() unitDef {
+	for k := len(p.items) - 1; k >= 0; k-- {
+		if d, ok := p.impliedAt(k); ok {
+			return d
+		}
+		if u, ok := p.unitAt(k); ok && countable[p.v.units[u].category] {
+			return p.v.units[u]
+		}
+	}
+	return p.mention
 }
 
 // figure reads the figure around number n and records it; it returns the item index to go on
