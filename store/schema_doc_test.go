@@ -4,44 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
 	"armswatch/store"
 	"armswatch/store/storetest"
 )
-
-// docQuery is one example query of the documentation.
-type docQuery struct {
-	file, sql string
-	fts5      bool // needs FTS5
-}
-
-// docQueries collects the ```sql blocks of docs/schema.md and README.md, and the SQL of the
-// README's `armswatch query "..."` command lines.
-func docQueries(t *testing.T) []docQuery {
-	root := storetest.ModuleRoot(t)
-	var out []docQuery
-	block := regexp.MustCompile("(?s)```sql( fts5)?\n(.*?)```")
-	cmd := regexp.MustCompile(`(?m)^\s*armswatch query (?:--[a-z]+ \S+ )*"([^"]+)"`)
-	for _, name := range []string{"docs/schema.md", "README.md"} {
-		b, err := os.ReadFile(filepath.Join(root, name))
-		if err != nil {
-			if name == "README.md" {
-				continue
-			}
-			t.Fatal(err)
-		}
-		for _, m := range block.FindAllStringSubmatch(string(b), -1) {
-			out = append(out, docQuery{file: name, sql: m[2], fts5: m[1] != ""})
-		}
-		for _, m := range cmd.FindAllStringSubmatch(string(b), -1) {
-			out = append(out, docQuery{file: name, sql: m[1], fts5: strings.Contains(m[1], "_fts")})
-		}
-	}
-	return out
-}
 
 // docDB is a database of the realistic articles and one finished crawl run, opened read-only
 // as armswatch query opens it.
@@ -69,22 +37,19 @@ func docDB(t *testing.T) *store.DB {
 	return ro
 }
 
-// crawlerOnly matches queries of tables that only a crawl fills.
-var crawlerOnly = regexp.MustCompile(`\b(frontier|discovered_feeds|crawl_run_sources)\b`)
-
 func TestDocumentedQueriesRun(t *testing.T) {
-	qs := docQueries(t)
+	qs := storetest.DocQueries(t)
 	if len(qs) < 15 {
 		t.Fatalf("found only %d example queries in the docs", len(qs))
 	}
 	db := docDB(t)
 	for _, q := range qs {
-		if q.fts5 && !builtWithFTS5 {
+		if q.FTS5 && !builtWithFTS5 {
 			continue
 		}
-		rows, err := db.Query(context.Background(), q.sql)
+		rows, err := db.Query(context.Background(), q.SQL)
 		if err != nil {
-			t.Errorf("%s: %v\n%s", q.file, err, q.sql)
+			t.Errorf("%s: %v\n%s", q.File, err, q.SQL)
 			continue
 		}
 		n := 0
@@ -92,12 +57,12 @@ func TestDocumentedQueriesRun(t *testing.T) {
 			n++
 		}
 		if err := rows.Err(); err != nil {
-			t.Errorf("%s: %v\n%s", q.file, err, q.sql)
+			t.Errorf("%s: %v\n%s", q.File, err, q.SQL)
 		}
 		rows.Close()
 		// The crawler's own tables are empty in a database filled without crawling.
-		if n == 0 && !crawlerOnly.MatchString(q.sql) {
-			t.Errorf("%s: no rows from\n%s", q.file, q.sql)
+		if n == 0 && !storetest.CrawlerOnly.MatchString(q.SQL) {
+			t.Errorf("%s: no rows from\n%s", q.File, q.SQL)
 		}
 	}
 }

@@ -99,8 +99,8 @@ func (s *reextractStats) add(o outcome, e *env, id int64) {
 }
 
 // reextractOne analyzes one stored page again and saves it (one transaction). The stored
-// source name and publication time are handed back as the crawler gave them, so that a page
-// without its own time keeps the feed's.
+// source name, profile and publication time are handed back as the crawler gave them, so that
+// a page without its own time keeps the feed's.
 func reextractOne(ctx context.Context, d *store.DB, id int64, opt extract.Options, profiles map[string]string) outcome {
 	p, err := d.Page(ctx, id)
 	if err != nil {
@@ -110,6 +110,12 @@ func reextractOne(ctx context.Context, d *store.DB, id int64, opt extract.Option
 		return outcome{skipped: true}
 	}
 	opt.URL, opt.Source, opt.Profile = p.URL, p.Source, profiles[p.Source]
+	if opt.Profile == "" && p.Profile != "generic" {
+		// The profile the page was first analyzed with: the crawler may have forced it from
+		// its source's config (the demo's pages sit on 127.0.0.1, not tass.com). A page that
+		// fell back to generic is detected afresh, in case a profile now matches its host.
+		opt.Profile = p.Profile
+	}
 	if t, err := parseTime(p.Published); err == nil {
 		opt.Published, opt.PublishedDateOnly = t, len(p.Published) == len("2006-01-02")
 	}

@@ -67,3 +67,33 @@ func TestReextractCatchesUp(t *testing.T) {
 		t.Errorf("--all: %q", stderr)
 	}
 }
+
+// TestReextractKeepsTheProfile: a page first analyzed with a profile forced by its source's
+// config (here on a loopback host, as in the demo) is analyzed again with that profile, so an
+// unchanged analyzer reports it unchanged.
+func TestReextractKeepsTheProfile(t *testing.T) {
+	ctx := context.Background()
+	a := storetest.Realistic(t)[0]
+	url := "http://127.0.0.1:8080/politics/1"
+	an, err := extract.HTML(a.HTML, extract.Options{URL: url, Source: "tass", Profile: "tass"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "p.db")
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SaveArticle(ctx, &store.Article{URL: url, Source: "tass", HTML: a.HTML, Analysis: an}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, _, stderr := runCLI(t, "", "reextract", "--db", path, "--all")
+	if !strings.Contains(stderr, "1 articles re-analyzed with analyzer "+extract.Version+" (0 changed)") {
+		t.Errorf("summary %q, want one unchanged article", stderr)
+	}
+	_, out, _ := runCLI(t, "", "query", "--db", path, "SELECT profile FROM articles")
+	if !strings.Contains(out, "\ntass") {
+		t.Errorf("profile after reextract: %q", out)
+	}
+}

@@ -10,7 +10,8 @@ import (
 // "respectively" list, else the last figure before it in the paragraph ("Israel is thought to
 // hold about 90"). Only a number that ends its phrase qualifies.
 func (p *parser) bare(n number) (unitDef, bool) {
-	if !n.digits && !(n.first == 0 && n.value >= 2) || n.value < 2 || n.ordinal || n.article {
+	elliptic := p.elliptic(n)
+	if !elliptic && (!n.digits && !(n.first == 0 && n.value >= 2) || n.value < 2) || n.value < 1 || n.ordinal || n.article || n.frac {
 		return unitDef{}, false
 	}
 	if n.first > 1 && p.items[n.first-1].word == "," && capitalized(p.items[n.first-2].word) &&
@@ -25,9 +26,12 @@ func (p *parser) bare(n number) (unitDef, bool) {
 	if j < len(p.items) {
 		it := p.items[j]
 		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp) ||
-			it.is(kRangeTo)) {
+			it.is(kRangeTo) || it.is(kCirc) && p.quantityBefore(n.first)) {
 			return unitDef{}, false
 		}
+	}
+	if d, ok := p.changeTarget(j); ok {
+		return d, true // "reduced from 450 to 400 missiles": both count missiles
 	}
 	if p.respectively(j) && p.bareSeq < len(p.figs)-p.bareSeq {
 		f := p.figs[p.bareSeq]
@@ -44,6 +48,9 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		}
 		if it.digits || it.punct && strings.Contains(",;:()", it.word) || it.is(kJoin) {
 			break
+		}
+		if d, ok := p.impliedAt(k); ok {
+			return d, true // "the total inventory was estimated at 5,800"
 		}
 		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) {
 			if p.vehicleListBefore(k) {
@@ -62,15 +69,109 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		}
 	}
 	prev := p.prev
+	if prev == nil && len(p.figs) == 0 && p.mention.id != "" {
+		prev = &Figure{Unit: p.mention.id, Category: p.mention.category} // "... warhead inventory. It was estimated at 5,800"
+	}
 	if len(p.figs) > 0 {
 		prev = &p.figs[0] // "the US had 675 deployed ICBMs, SLBMs and heavy bombers — ... — while Russia had 510"
 	}
 	// an earlier figure lends its unit only to a whole number that can count the same arms
 	// ("Israel is thought to hold about 90"), not to any small number nearby
+	if elliptic && prev != nil && prev.Unit != "" {
+		return unitDef{id: prev.Unit, category: prev.Category, bare: true}, true // "two power units, and two more units"
+	}
 	if prev == nil || !countable[prev.Category] || n.value != float64(int64(n.value)) || n.digits && n.value < 10 {
 		return unitDef{}, false
 	}
 	return unitDef{id: prev.Unit, category: prev.Category, bare: true}, true
+}
+
+// changeTarget reads the counted thing of a change's end when item j is its "to": "from 450 to
+// 400 missiles".
+func (p *parser) changeTarget(j int) (unitDef, bool) {
+	if j+1 >= len(p.items) || !p.items[j].is(kRangeTo) {
+		return unitDef{}, false
+	}
+	m, ok := p.number(j + 1)
+	if !ok || m.ordinal || m.article || m.times {
+		return unitDef{}, false
+	}
+	u, _ := p.unitAfter(m.last + 1)
+	if u < 0 || timeLike(p.v.units[u].category) {
+		return unitDef{}, false
+	}
+	return p.v.units[u], true
+}
+
+// elliptic tells a number that says it repeats the counted thing of an earlier one: "two more
+// units", "three more", "two additional ones".
+func (p *parser) elliptic(n number) bool {
+	j := n.last + 1
+	more := j < len(p.items) && moreWords[strings.ToLower(p.items[j].word)]
+	if more {
+		j++
+	}
+	if j < len(p.items) && counterWords[strings.ToLower(p.items[j].word)] {
+		return j+1 >= len(p.items) || !strings.EqualFold(p.items[j+1].word, "of") // not "600 units of hardware"
+	}
+	return more && (j == len(p.items) || p.items[j].punct || p.items[j].is(kCirc) || p.items[j].is(kBare))
+}
+
+var moreWords = map[string]bool{"more": true, "additional": true, "further": true, "another": true}
+var counterWords = map[string]bool{"units": true, "ones": true, "единиц": true, "единицы": true}
+
+// quantityBefore tells a number that is the object of a verb of quantity or a comparator
+// ("reached 1,550", "surpassed 600", "estimated at 5,800", "up from 6,375").
+func (p *parser) quantityBefore(first int) bool {
+	j := first - 1
+	if j >= 0 && p.items[j].punct {
+		if _, ok := p.v.symbols[p.items[j].word]; ok {
+			j--
+		}
+	}
+	for j >= 0 && p.items[j].is(kFill) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if p.items[j].is(kQVerb) {
+		return true
+	}
+	_, _, ok := p.comparatorBefore(first)
+	return ok
+}
+
+// impliedAt returns the counted thing a noun implies ("arsenal", "inventory": warheads).
+func (p *parser) impliedAt(k int) (unitDef, bool) {
+	if i, ok := p.items[k].float(kImplied); ok {
+		return p.v.implied[int(i)], true
+	}
+	return unitDef{}, false
+}
+
+// compared gives a number compared with the previous figure ("up from 121.5 kg", "than 400")
+// that figure's category when they count in the same unit.
+func (p *parser) compared(f *Figure, first int) {
+	if len(p.figs) == 0 || first == 0 {
+		return
+	}
+	j := first - 1
+	if _, ok := p.v.symbols[p.items[j].word]; ok && p.items[j].punct && j > 0 {
+		j--
+	}
+	for j > 0 && (p.items[j].is(kFill) || hasKey(p.items[j], kCmp) && !p.items[j].is(kCompared)) {
+		j--
+	}
+	if !p.items[j].is(kCompared) {
+		return
+	}
+	for k := len(p.figs) - 1; k >= 0; k-- {
+		if p.figs[k].Unit == f.Unit && j > p.ends[k] {
+			f.Category = p.figs[k].Category
+			return
+		}
+	}
 }
 
 // respectively tells a "respectively" after the run of bare numbers that item j continues.
@@ -133,7 +234,10 @@ func (p *parser) joinsRange(n number, j int) bool {
 	case it.word == "-" || it.word == "–" || it.word == "—":
 		return true
 	case it.is(kRangeTo):
-		return !open || !p.changeBefore(o)
+		if !open {
+			return !p.changeBefore(n.first) // "grew by 32.3 kg to 274.8 kg" is a change
+		}
+		return !p.changeBefore(o)
 	case it.is(kRangeAnd):
 		return open
 	}
@@ -173,6 +277,18 @@ func (p *parser) comparatorBefore(first int) (string, int, bool) {
 			}
 		}
 	}
+	for _, k := range p.items[j].keys {
+		if c, err := strconv.Atoi(strings.TrimPrefix(k, kCmp)); err == nil && strings.HasPrefix(k, kCmp) &&
+			conjunctionLed(p.items[j].word) {
+			// "и более 700", "and more 700": a suffix phrase read as "and more than"
+			switch p.v.cmps[c].op {
+			case ">=":
+				return ">", p.items[j].start, true
+			case "<=":
+				return "<", p.items[j].start, true
+			}
+		}
+	}
 	return "", 0, false
 }
 
@@ -184,12 +300,37 @@ func (p *parser) comparatorAfter(j int) (string, int, bool) {
 	for _, k := range p.items[j].keys {
 		if strings.HasPrefix(k, kCmp) {
 			c, _ := strconv.Atoi(k[len(kCmp):])
-			if p.v.cmps[c].suffix {
-				return p.v.cmps[c].op, j, true
+			if p.v.cmps[c].suffix && !p.numberAt(j+1) {
+				return p.v.cmps[c].op, j, true // not "боезарядами и более 700": that one opens the next figure
 			}
 		}
 	}
 	return "", 0, false
+}
+
+// conjunctionLed tells a phrase opened by "and", "or", "и", "или".
+func conjunctionLed(w string) bool {
+	i := strings.IndexByte(w, ' ')
+	if i < 0 {
+		return false
+	}
+	switch strings.ToLower(w[:i]) {
+	case "and", "or", "и", "или":
+		return true
+	}
+	return false
+}
+
+// numberAt tells a number (after an optional currency sign) at item j.
+func (p *parser) numberAt(j int) bool {
+	if j < len(p.items) && p.items[j].punct && p.v.symbols[p.items[j].word] != "" {
+		j++
+	}
+	if j >= len(p.items) {
+		return false
+	}
+	_, ok := p.number(j)
+	return ok
 }
 
 // inherited gives a listed number the limit of the list's first figure: in "no more than 700
@@ -218,7 +359,10 @@ func (p *parser) inherited(first int) (string, bool) {
 // afterDate tells "ago", "old" and the like after a figure.
 func (p *parser) afterDate(j int) bool {
 	if j+1 < len(p.items) && p.items[j].word == "-" {
-		j++ // "a 17-year-old"
+		j++ // "a 17-year-old": describes a person; "more than 40 years old" is an age, a figure
+		if strings.EqualFold(p.items[j].word, "old") {
+			return true
+		}
 	}
 	return j < len(p.items) && p.items[j].is(kAfter)
 }

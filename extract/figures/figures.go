@@ -39,11 +39,15 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 	v := mustVocab()
 	doc := newDocument(body, lex)
 	var prev *Figure
+	var mention unitDef // the counted thing the previous sentence of the paragraph spoke of
+	para := -1
 	for _, s := range sentences(body) {
-		if prev != nil && prev.Paragraph != s.para {
-			prev = nil
+		if s.para != para {
+			prev, mention, para = nil, unitDef{}, s.para
 		}
-		for _, f := range v.sentence(body[s.start:s.end], doc.blocked(s.start), prev) {
+		figs, m := v.sentence(body[s.start:s.end], doc.blocked(s.start), prev, mention)
+		mention = m
+		for _, f := range figs {
 			f.Start += s.start
 			f.End += s.start
 			f.Text = body[f.Start:f.End]

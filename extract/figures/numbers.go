@@ -15,7 +15,11 @@ type number struct {
 	ordinal     bool
 	frac        bool
 	unitOnly    bool // the number is the unit word itself ("на год")
+	times       bool // "twice", "once": how often
 }
+
+// ordinalSuffix turns digits into an ordinal: "34th", "21st".
+var ordinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
 
 // singularRU are Russian time units that mean "one" on their own after a preposition.
 var singularRU = map[string]bool{"год": true, "года": true, "месяц": true, "месяца": true, "неделю": true, "недели": true,
@@ -32,6 +36,10 @@ func (p *parser) number(i int) (number, bool) {
 	switch {
 	case it.digits:
 		n := number{first: i, last: i, value: it.value, digits: true, plainInt: it.plainInt}
+		if i+1 < len(p.items) && p.items[i+1].start == it.end && ordinalSuffix[strings.ToLower(p.items[i+1].word)] && it.plainInt {
+			n.last, n.ordinal, n.plainInt = i+1, true, false // "the 34th such test"
+			return n, true
+		}
 		if i+1 < len(p.items) {
 			if s, ok := p.items[i+1].float(kScale); ok {
 				n.value *= s
@@ -61,6 +69,9 @@ func (p *parser) number(i int) (number, bool) {
 	case hasKey(it, kFrac) && !hasKey(it, kOrd):
 		f, _ := it.float(kFrac)
 		return number{first: i, last: i, value: 1 / f, frac: true}, true
+	case hasKey(it, kTimes):
+		x, _ := it.float(kTimes)
+		return number{first: i, last: i, value: x, times: true}, true
 	case hasKey(it, kOrd):
 		o, _ := it.float(kOrd)
 		return number{first: i, last: i, value: o, ordinal: true}, true
@@ -93,8 +104,9 @@ func (p *parser) words(i int) number {
 			cur /= f
 			n.last, n.frac = j, true
 			break
-		} else if (it.word == "-" || it.is(kRangeAnd) && j+1 < len(p.items) && hasKey(p.items[j+1], kNum)) && j+1 < len(p.items) &&
-			(hasKey(p.items[j+1], kNum) || hasKey(p.items[j+1], kFrac)) {
+		} else if (it.word == "-" || it.is(kRangeAnd) && j > i && hasKey(p.items[j-1], kScale) && j+1 < len(p.items) && hasKey(p.items[j+1], kNum)) &&
+			j+1 < len(p.items) && (hasKey(p.items[j+1], kNum) || hasKey(p.items[j+1], kFrac)) {
+			// "twenty-five", "two hundred and fifty"; but "between six and twelve" is a range
 			continue
 		} else {
 			break

@@ -15,6 +15,7 @@ type parser struct {
 	figs    []Figure
 	ends    []int   // last item index of each figure (for lists and windows)
 	prev    *Figure // the last figure of the paragraph's earlier sentences
+	mention unitDef // the counted thing the previous sentence named, figure or not
 	bareSeq int     // bare numbers read since the last full figure ("540 and 1,549, respectively")
 	// limitCue: the sentence speaks of limits, so a treaty's headline number in it is a ceiling
 	limitCue bool
@@ -23,8 +24,8 @@ type parser struct {
 	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
 }
 
-func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure) []Figure {
-	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev}
+func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef) ([]Figure, unitDef) {
+	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev, mention: mention}
 	for _, it := range p.items {
 		if it.is(kLimit) {
 			p.limitCue = true
@@ -42,7 +43,21 @@ func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure) []Figure
 		}
 		i = next
 	}
-	return p.figs
+	return p.figs, p.lastMention()
+}
+
+// lastMention is the last counted thing of arms the sentence names ("the size of Russia's
+// warhead inventory"): the next sentence's bare number may count it.
+func (p *parser) lastMention() unitDef {
+	for k := len(p.items) - 1; k >= 0; k-- {
+		if d, ok := p.impliedAt(k); ok {
+			return d
+		}
+		if u, ok := p.unitAt(k); ok && countable[p.v.units[u].category] {
+			return p.v.units[u]
+		}
+	}
+	return p.mention
 }
 
 // figure reads the figure around number n and records it; it returns the item index to go on
@@ -60,6 +75,12 @@ func (p *parser) figure(n number) int {
 func (p *parser) read(n number) int {
 	if p.notFigure(n) {
 		return n.last + 1
+	}
+	if end, ok := p.frequency(n); ok || n.times {
+		if ok {
+			p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"})
+		}
+		return end + 1
 	}
 	f := Figure{Value: n.value, Comparator: "="}
 	start, end := p.items[n.first].start, p.items[n.last].end
@@ -115,7 +136,8 @@ func (p *parser) read(n number) int {
 	if uEnd > last {
 		last = uEnd
 	}
-	if n.ordinal && def.category != "test_count" || n.article && def.category != "duration" {
+	if n.ordinal && (def.category != "test_count" || n.value < 2) || // "the first flight test" names, "the sixth test" counts
+		n.article && def.category != "duration" {
 		return last + 1
 	}
 	if !n.digits && (def.id == "state" || def.id == "person") && (n.first > 0 && p.items[n.first-1].is(kDet) || n.value == 1) {
@@ -145,6 +167,7 @@ func (p *parser) read(n number) int {
 	}
 	if !n.ordinal && !n.article && !def.keep {
 		f.Category = p.cueCategory(f, n.first, uEnd)
+		p.compared(&f, n.first)
 	}
 	f.Start, f.End, f.limitCue = start, end, p.limitCue
 	if def.bare {
@@ -155,6 +178,46 @@ func (p *parser) read(n number) int {
 	p.figs = append(p.figs, f)
 	p.ends = append(p.ends, last)
 	return last + 1
+}
+
+// frequency reads "twice a year", "three times a month", "once annually": how often something is
+// done is a figure (without a unit). It returns the period's last item.
+func (p *parser) frequency(n number) (int, bool) {
+	k := n.last + 1
+	if !n.times {
+		if n.ordinal || n.frac || n.article || k >= len(p.items) || !strings.EqualFold(p.items[k].word, "times") {
+			return n.last, false
+		}
+		k++
+	}
+	if k >= len(p.items) {
+		return n.last, false
+	}
+	it := p.items[k]
+	if periodWords[strings.ToLower(it.word)] {
+		return k, true
+	}
+	if (it.is(kArt) || perWords[strings.ToLower(it.word)]) && k+1 < len(p.items) {
+		if u, ok := p.unitAt(k + 1); ok && p.v.units[u].category == "duration" {
+			return k + 1, true
+		}
+	}
+	return n.last, false
+}
+
+var periodWords = map[string]bool{"annually": true, "yearly": true, "monthly": true, "weekly": true, "daily": true}
+var perWords = map[string]bool{"per": true, "each": true, "every": true, "a": true, "в": true}
+
+// record adds a figure read without a unit search (a frequency), with the comparator before it.
+func (p *parser) record(n number, last int, f Figure) {
+	f.Start, f.End = p.items[n.first].start, p.items[last].end
+	if op, s, ok := p.comparatorBefore(n.first); ok {
+		f.Comparator, f.explicit, f.Start = op, true, s
+	}
+	f.limitCue = p.limitCue
+	p.figs = append(p.figs, f)
+	p.ends = append(p.ends, last)
+	p.bareSeq = 0
 }
 
 // year tells a number written like a year (1900..2100, no separators).

@@ -116,6 +116,9 @@ func (p *parser) unitAfter(i int) (int, int) {
 			// "short-notice", "North Korea's": compounds and names before the counted thing
 		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
 			j++
+		case allCapsWord(it.word) && j+1 < len(p.items) && p.items[j+1].word == "-" && p.items[j+1].start == it.end,
+			it.digits && j > i && p.items[j-1].word == "-" && p.items[j-1].end == it.start:
+			// "1,044 IR-6 centrifuges": a designator before the counted thing
 		case it.digits && j > i && p.items[j-1].is(kLabel):
 			// "the 44 Annex 2 countries"
 		case it.digits && j > i && sawOf:

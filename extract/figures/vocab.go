@@ -37,7 +37,16 @@ type vocabFile struct {
 	ListJoins       []string `toml:"list_joins"`
 	BareFollowers   []string `toml:"bare_followers"`
 	LimitWords      []string `toml:"limit_words"`
-	Unit            []struct {
+	QuantityVerbs   []string `toml:"quantity_verbs"`
+	Circumstances   []string `toml:"circumstances"`
+	Compared        []string `toml:"compared"`
+	Times           []valued `toml:"times"`
+	Implied         []struct {
+		Unit     string   `toml:"unit"`
+		Category string   `toml:"category"`
+		Phrases  []string `toml:"phrases"`
+	} `toml:"implied"`
+	Unit []struct {
 		ID       string   `toml:"id"`
 		Category string   `toml:"category"`
 		Before   bool     `toml:"before"`
@@ -87,6 +96,7 @@ type cmpDef struct {
 type vocab struct {
 	phrases *lexicon.Phrases
 	units   []unitDef
+	implied []unitDef // nouns that imply a counted thing ("the arsenal reached 600")
 	cmps    []cmpDef
 	cues    []cueDef
 	symbols map[string]string
@@ -117,6 +127,11 @@ const (
 	kBare     = "bare"
 	kLimit    = "limit"
 	kCounter  = "counter"
+	kQVerb    = "qverb"
+	kCirc     = "circ"
+	kCompared = "cmpd"
+	kTimes    = "x:"
+	kImplied  = "i:"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -162,10 +177,17 @@ func parseVocab(raw []byte) (*vocab, error) {
 		v.cues = append(v.cues, d)
 		keys[kCue+strconv.Itoa(i)] = c.Phrases
 	}
+	for i, m := range f.Implied {
+		if !cats[m.Category] {
+			return nil, fmt.Errorf("data/vocab.toml: implied[%d]: unknown category %q", i, m.Category)
+		}
+		v.implied = append(v.implied, unitDef{id: m.Unit, category: m.Category})
+		keys[kImplied+strconv.Itoa(i)] = m.Phrases
+	}
 	for _, g := range []struct {
 		k    string
 		list []valued
-	}{{kNum, f.Number}, {kScale, f.Scale}, {kFrac, f.Fraction}, {kOrd, f.Ordinal}} {
+	}{{kNum, f.Number}, {kScale, f.Scale}, {kFrac, f.Fraction}, {kOrd, f.Ordinal}, {kTimes, f.Times}} {
 		for _, n := range g.list {
 			k := g.k + strconv.FormatFloat(n.Value, 'g', -1, 64)
 			keys[k] = append(keys[k], n.Words...)
@@ -173,7 +195,8 @@ func parseVocab(raw []byte) (*vocab, error) {
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
-		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords, kCounter: f.Counters.Words} {
+		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords, kCounter: f.Counters.Words,
+		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)

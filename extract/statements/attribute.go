@@ -28,8 +28,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 	a.cue = joinTokens(s[i : i+n])
 	after := i + n
-	if i > 0 && isPassiveAux(s[i-1].low) && (s[i].is("asked") || s[i].is("told") || s[i].is("informed") || s[i].is("reminded")) {
-		return a, 0, 0, 0, false // "Peskov was asked about ...": the subject did not speak
+	if i > 0 && isPassiveAux(s[i-1].low) && isPassiveCue(s[i].low) {
+		return a, 0, 0, 0, false // "Peskov was asked about ...", "Putin is said to ...": no one speaks
 	}
 	if first, ok := asClauseStart(s, i); ok {
 		return e.asClause(s, first, i, after, a)
@@ -875,6 +875,14 @@ func isPassiveAux(w string) bool {
 func isDeterminer(w string) bool {
 	switch w {
 	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those":
+		return true
+	}
+	return false
+}
+
+func isPassiveCue(w string) bool {
+	switch w {
+	case "asked", "told", "informed", "reminded", "said", "reported", "believed", "described", "called", "quoted":
 		return true
 	}
 	return false

@@ -57,6 +57,7 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
+	np = possessorOfOffice(np)
 	if isGroupOfPeople(np) {
 		return mention{plural: true, kind: "person"}
 	}
@@ -542,4 +543,31 @@ func withoutTitles(ts []token) []token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// possessorOfOffice turns "NATO's press service" or "the ministry's website" into the
+// institution that owns it.
+func possessorOfOffice(np []token) []token {
+	for k := 0; k+1 < len(np); k++ {
+		w := np[k].low
+		if !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") {
+			continue
+		}
+		for _, t := range np[k+1:] {
+			switch t.low {
+			case "press", "service", "office", "website", "channel", "account", "statement", "communique":
+			default:
+				return np
+			}
+		}
+		out := append([]token(nil), np[:k+1]...)
+		last := &out[k]
+		trim := len("'s")
+		if strings.HasSuffix(w, "’s") {
+			trim = len("’s")
+		}
+		last.text, last.low, last.end = last.text[:len(last.text)-trim], last.low[:len(last.low)-trim], last.end-trim
+		return out
+	}
+	return np
 }

@@ -277,7 +277,7 @@ func (r *registry) orgByHead(desc string) *entity {
 	}
 	// "the ministry", "в министерстве", "the department": the institution that spoke last
 	for _, w := range ws {
-		if isGenericInstitution(w) && r.lastOrg != nil {
+		if isGenericInstitution(w) && r.lastOrg != nil && isGovernmentBody(r.lastOrg.name) {
 			return r.lastOrg
 		}
 	}
@@ -400,4 +400,19 @@ func lastWord(s string) string {
 		return ""
 	}
 	return ws[len(ws)-1]
+}
+
+// isGovernmentBody tells whether an institution's name is a ministry or office that "the
+// ministry" / "в министерстве" may stand for (not an alliance or a country).
+func isGovernmentBody(name string) bool {
+	for _, w := range strings.Fields(lower(name)) {
+		switch w {
+		case "мид", "минобороны", "госдеп", "госдепартамент", "kremlin", "кремль", "pentagon", "mfa", "mod":
+			return true
+		}
+		if isGenericInstitution(w) {
+			return true
+		}
+	}
+	return false
 }

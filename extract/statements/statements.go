@@ -170,8 +170,8 @@ func (e *engine) statement(d *draft) (Statement, bool) {
 	switch {
 	case d.ent != nil:
 		s.Speaker, s.SpeakerRole, s.SpeakerKind = d.ent.name, d.ent.role, d.ent.kind
-	case d.m.role != "":
-		s.SpeakerRole, s.SpeakerKind = d.m.role, d.m.kind
+	case d.m.role != "" || d.m.kind != "":
+		s.SpeakerRole, s.SpeakerKind = d.m.role, d.m.kind // "a senior U.S. official": unnamed
 	}
 	return s, true
 }

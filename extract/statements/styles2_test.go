@@ -103,3 +103,16 @@ func TestTASSRussianNamingAndInstitutions(t *testing.T) {
 		want{"reported", "российские стратегические силы находятся в постоянной готовности", "Минобороны"},
 	)
 }
+
+func TestPossessiveOfficesAndPassives(t *testing.T) {
+	body := "NATO's press service said the drills would start on Monday.\n\n" +
+		"Putin is said to favour a short extension. The missile was described as \"invincible\" by state media.\n\n" +
+		"The ministry's press service said the talks would resume."
+	got := check(t, body,
+		want{"reported", "the drills would start on Monday", "NATO"},
+		want{"reported", "the talks would resume", ""},
+	)
+	if len(got) == 2 && (got[0].SpeakerKind != "organization" || got[1].SpeakerKind != "organization") {
+		t.Errorf("institution kinds: %q %q", got[0].SpeakerKind, got[1].SpeakerKind)
+	}
+}

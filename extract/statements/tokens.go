@@ -135,6 +135,29 @@ func sentences(toks []token) [][]token {
 	if from < len(toks) {
 		out = append(out, toks[from:])
 	}
+	return capLength(out)
+}
+
+// maxSentence bounds the tokens of a sentence: text without sentence punctuation (lists, tables)
+// would otherwise make the cue scan quadratic.
+const maxSentence = 300
+
+func capLength(sents [][]token) [][]token {
+	long := false
+	for _, s := range sents {
+		long = long || len(s) > maxSentence
+	}
+	if !long {
+		return sents
+	}
+	var out [][]token
+	for _, s := range sents {
+		for len(s) > maxSentence {
+			out = append(out, s[:maxSentence])
+			s = s[maxSentence:]
+		}
+		out = append(out, s)
+	}
 	return out
 }
 
