@@ -34,6 +34,10 @@ type Statement struct {
 type Options struct {
 	Language       string   // "en", "ru"
 	ReportingVerbs []string // added to the built-in list
+	// Authors and Kind describe the document: a single-voice text ("Press Statement",
+	// "Заявление") with one author is that author's statement as a whole.
+	Authors []string
+	Kind    string
 }
 
 // Extract returns the statements of body (paragraphs joined by "\n\n"), in body order.
@@ -73,6 +77,7 @@ type qpart struct {
 }
 
 type engine struct {
+	opt     Options
 	body    string
 	paras   []textutil.Paragraph
 	parts   [][]qpart // per paragraph
@@ -90,7 +95,7 @@ type engine struct {
 }
 
 func newEngine(body string, opt Options) *engine {
-	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs)}
+	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs), opt: opt}
 	e.parts = make([][]qpart, len(e.paras))
 	for _, q := range findQuotes(body, e.paras) {
 		q.splitInner(e.cues)
@@ -112,6 +117,9 @@ func (e *engine) run() {
 		if _, _, ok := turnLabel(toks[pi]); ok {
 			e.labels++
 		}
+	}
+	if e.singleVoice(toks) {
+		return
 	}
 	for pi := range e.paras {
 		if e.transcript(pi, toks[pi]) {
@@ -277,4 +285,23 @@ func (e *engine) isHeadline(pi int, toks [][]token) bool {
 // isDatelineSentence: "MOSCOW, October 21." / "МОСКВА, 31 октября." cut off as a sentence.
 func isDatelineSentence(s []token) bool {
 	return len(s) > 0 && len(s) <= 8 && s[0].cap() && strings.ToUpper(s[0].text) == s[0].text && len([]rune(s[0].text)) > 2
+}
+
+// singleVoice makes a single-voice document (a press statement, an address) one transcript
+// statement of its only author, as a turn over all its paragraphs. It reports whether it did.
+func (e *engine) singleVoice(toks [][]token) bool {
+	if e.labels > 0 || len(e.opt.Authors) != 1 || !builtin().singleVoice[strings.TrimSpace(lower(e.opt.Kind))] {
+		return false
+	}
+	author := e.opt.Authors[0]
+	at := tokenize(author, 0, len(author), nil)
+	m := parseMention(at, nil)
+	if m.kind != "person" || m.name == "" {
+		return false
+	}
+	ent := e.reg.resolve(m)
+	for pi := range e.paras {
+		e.addTurn(pi, toks[pi], 0, ent, m, pi > 0)
+	}
+	return true
 }

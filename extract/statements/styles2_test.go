@@ -116,3 +116,16 @@ func TestPossessiveOfficesAndPassives(t *testing.T) {
 		t.Errorf("institution kinds: %q %q", got[0].SpeakerKind, got[1].SpeakerKind)
 	}
 }
+
+func TestSingleVoicePressStatement(t *testing.T) {
+	body := "The United States’ withdrawal from the INF Treaty takes effect today.\n\n" +
+		"We call on Russia and China to join us in an effort to deliver real security results."
+	got := Extract(body, Options{Authors: []string{"Michael R. Pompeo"}, Kind: "Press Statement"})
+	if len(got) != 1 || got[0].Kind != "transcript" || got[0].Speaker != "Michael R. Pompeo" || len(got[0].Spans) != 2 {
+		t.Fatalf("single-voice statement: %+v", got)
+	}
+	// a news story with a reporter's byline is no one's statement
+	if got := Extract(body, Options{Authors: []string{"Guy Faulconbridge"}, Kind: "World"}); len(got) != 0 {
+		t.Fatalf("byline of a news story taken as speaker: %+v", got)
+	}
+}
