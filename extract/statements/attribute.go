@@ -626,8 +626,11 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
 			return k // "..., a move that would end ...": the writer's comment
-		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]):
-			return k // "..., while the Trump administration wants ...": the writer's contrast
+		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
+			// "..., while the Trump administration wants ...": a present tense in a reported
+			// clause is the writer's own contrast ("..., while the US carried out its last in
+			// 1992" goes on with what was said)
+			return k
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
@@ -763,6 +766,19 @@ func isClauseConj(w string) bool {
 
 // isContrastConj: "while", "whereas" after a comma join a clause of another subject.
 func isContrastConj(w string) bool { return w == "while" || w == "whereas" }
+
+// presentWithin tells whether a present-tense finite verb of stance or state stands within n
+// tokens from k.
+func presentWithin(s []token, k, n int) bool {
+	for i := k; i < len(s) && i < k+n; i++ {
+		switch s[i].low {
+		case "is", "are", "has", "have", "wants", "seeks", "insists", "says", "remains", "continues",
+			"hopes", "plans", "believes", "argues", "maintains", "considers", "wishes", "prefers":
+			return s[i].kind == tWord
+		}
+	}
+	return false
+}
 
 // opensClause tells whether t can be the subject's first word of a new clause: a determiner,
 // a personal pronoun or a capitalised name (not "while maintaining ...").
