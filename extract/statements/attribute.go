@@ -343,12 +343,32 @@ func subjectBefore(s []token, j int) (int, mention) {
 			from = f
 		}
 	}
+	from = roleOfBack(s, from)
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
 		return 0, mention{}
 	}
 	return from, m
+}
+
+// roleOfBack extends a speaker phrase back to the role whose lower-case complement it ends:
+// "the head of the Duma's international affairs committee" said, not "committee";
+// "Russia's permanent representative to international organisations in Vienna", not "Vienna".
+func roleOfBack(s []token, from int) int {
+	for k := from - 1; k > 0 && from-k <= 6; k-- {
+		t := s[k]
+		if t.kind != tWord || t.is("that") || t.is("and") || t.is("said") {
+			return from
+		}
+		if (t.is("of") || t.is("to")) && isRoleWord(s[k-1].low) && !s[k-1].cap() {
+			if f := npStart(s, k-1); f <= k-1 {
+				return f
+			}
+			return from
+		}
+	}
+	return from
 }
 
 // apposLike tells whether tokens can be an appositive after a name: a role ("the Kremlin
@@ -389,6 +409,8 @@ func npStart(s []token, j int) int {
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
 			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
+		case (t.low == "in" || t.low == "at") && i > 0 && i+1 < j && s[i-1].cap() && s[i+1].cap() && s[i+2].cap():
+			// "Permanent Representative to International Organizations in Vienna Mikhail Ulyanov"
 		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
 			return i + 1
 		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:

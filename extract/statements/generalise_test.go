@@ -113,6 +113,33 @@ var devSet = []devCase{
 			{"reported", "NATO's nuclear sharing arrangements violated the Non-Proliferation Treaty", "Maria Zakharova"},
 			{"reported", "Moscow would respond to any deployment of US missiles in Germany", "Maria Zakharova"},
 		}},
+	{"tass-en-descriptors", "MOSCOW, March 3. /TASS/. Russia's Permanent Representative to International Organizations in Vienna Mikhail Ulyanov said the IAEA report contained no evidence of violations.\n\n" +
+		"Speaking at the Board of Governors, Russia's permanent representative to international organisations in Vienna said the E3 draft resolution would only escalate tensions.\n\n" +
+		"Chairman of the State Duma Committee on International Affairs Leonid Slutsky told reporters that Moscow expected a response from Washington. The head of the Duma's international affairs committee noted that the clock was ticking.",
+		[]want{
+			{"reported", "the IAEA report contained no evidence of violations", "Mikhail Ulyanov"},
+			{"reported", "the E3 draft resolution would only escalate tensions", "Mikhail Ulyanov"},
+			{"reported", "Moscow expected a response from Washington", "Leonid Slutsky"},
+			{"reported", "the clock was ticking", "Leonid Slutsky"},
+		}},
+	{"background-only", "The so-called \"peace plan\" was published on Monday.\n\n" +
+		"The film \"Oppenheimer\" won seven Oscars. Russia and the United States agreed to resume inspections next year.\n\n" +
+		"Washington wants a new treaty that would include China. The treaty's estimate of 1,550 warheads was set in 2010.",
+		nil},
+	{"state-gov-readout", "Secretary Blinken spoke today with Chinese Foreign Minister Wang Yi. The Secretary emphasized that the United States would continue to defend its allies.\n\n" +
+		"Wang said China opposed any attempt to expand NATO into the Asia-Pacific.",
+		[]want{
+			{"reported", "the United States would continue to defend its allies", "Blinken"},
+			{"reported", "China opposed any attempt to expand NATO into the Asia-Pacific", "Wang Yi"},
+		}},
+	{"ria-ru-quotes", "МОСКВА, 7 мая – РИА Новости. Официальный представитель МИД России Мария Захарова заявила, что Вашингтон „сознательно разрушает“ систему контроля над вооружениями.\n\n" +
+		"«Мы будем реагировать», — отметила дипломат. Она добавила, что Москва не станет первой размещать ракеты средней дальности.\n\n" +
+		"Россия приостановила участие в ДСНВ в феврале 2023 года.",
+		[]want{
+			{"reported", "Вашингтон „сознательно разрушает“ систему контроля над вооружениями", "Мария Захарова"},
+			{"direct", "Мы будем реагировать", "Мария Захарова"},
+			{"reported", "Москва не станет первой размещать ракеты средней дальности", "Мария Захарова"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other

@@ -154,6 +154,14 @@ func classify(np []token, m mention) mention {
 	switch {
 	case isPlace(np):
 		m.kind, m.name = "organization", joinTokens(np) // "the United States"
+	case len(np) > 2 && isRoleWord(np[0].low) && np[1].is("of") && (ns == len(np) || isPlace(np[ns:])) && !l.orgHeads[np[0].low]:
+		// "the head of the Duma's international affairs committee", "the President of Russia":
+		// a role and what it heads
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case len(np)-ns == 1 && ns > 1 && isPreposition(np[ns-1].low) && !np[ns-1].cap() && hasRoleWordIn(np[:ns-1]):
+		// "permanent representative to international organisations in Vienna": one word after
+		// a preposition is the place of the office, not a name
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
 		// Russian puts the head first: "представитель Кремля", "замминистра"
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
@@ -201,6 +209,15 @@ func withAppositive(m mention, np, appos []token) mention {
 		m.role = joinTokens(a)
 	}
 	return m
+}
+
+func hasRoleWordIn(np []token) bool {
+	for _, t := range np {
+		if isRoleWord(t.low) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameStart returns the index where the trailing proper name of np begins (len(np) if none):

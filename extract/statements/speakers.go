@@ -329,8 +329,78 @@ func (r *registry) byRole(desc string) *entity {
 	return nil
 }
 
-// roleFits tells whether a descriptor (desc, and d without its modifiers) fits a title.
+// roleFits tells whether a descriptor (desc, and d without its modifiers) fits a title, or
+// the title's head fits the descriptor's head ("Chairman of the State Duma Committee on
+// International Affairs" is "the head of the Duma's international affairs committee" and "the
+// lawmaker"; "President of Russia" is "president").
 func roleFits(title, desc, d string) bool {
+	if roleFitsWhole(title, desc, d) {
+		return true
+	}
+	th, tc := titleHead(title)
+	dh, dc := titleHead(desc)
+	if th == title && dh == desc {
+		return false
+	}
+	if dc == "" && isLegislator(dh) && isLegislature(tc) {
+		return true
+	}
+	if dc != "" && tc != "" && !shareWord(tc, dc) || dc != "" && countryOf(dc) == "" && !shareWord(tc, dc) {
+		return false // "head of the delegation" is not the head of a committee
+	}
+	return th != "" && dh != "" && roleFitsWhole(th, dh, stripModifiers(dh))
+}
+
+// titleHead cuts a title at its complement: "chairman of the state duma committee" gives
+// "chairman" and "the state duma committee".
+func titleHead(t string) (head, complement string) {
+	ws := strings.Fields(t)
+	for i, w := range ws {
+		switch w {
+		case "of", "for", "on", "to", "at":
+			if i > 0 {
+				return strings.Join(ws[:i], " "), strings.Join(ws[i+1:], " ")
+			}
+		}
+	}
+	return t, ""
+}
+
+func isLegislator(w string) bool {
+	switch stripModifiers(w) {
+	case "lawmaker", "legislator", "parliamentarian", "mp", "deputy", "senator", "congressman", "congresswoman", "депутат", "сенатор", "парламентарий":
+		return true
+	}
+	return false
+}
+
+// isLegislature tells whether a title's complement names a parliament or one of its committees.
+func isLegislature(c string) bool {
+	for _, w := range strings.Fields(c) {
+		switch strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") {
+		case "duma", "parliament", "senate", "congress", "house", "bundestag", "rada", "assembly", "committee", "думы", "думе", "совета", "федерации":
+			return true
+		}
+	}
+	return false
+}
+
+// shareWord tells whether two complements share a content word ("duma", "committee").
+func shareWord(a, b string) bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(a) {
+		set[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] = true
+	}
+	for _, w := range strings.Fields(b) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if len(w) > 3 && set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func roleFitsWhole(title, desc, d string) bool {
 	if isCyrillic(desc) {
 		// Russian titles put the head first and inflect: compare the heads' stems
 		t, w := strings.Fields(title), strings.Fields(desc)
