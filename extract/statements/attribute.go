@@ -203,6 +203,7 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 			npEnd = k
 		}
 	}
+	npEnd = placeAfterName(s, after, npEnd)
 	np = withoutParens(s[after:npEnd])
 	if end < len(s) && s[end].is(",") {
 		k := end + 1
@@ -625,6 +626,11 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
+			// "..., while the Trump administration wants ...": a present tense in a reported
+			// clause is the writer's own contrast ("..., while the US carried out its last in
+			// 1992" goes on with what was said)
+			return k
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
@@ -758,6 +764,32 @@ func isClauseConj(w string) bool {
 	return false
 }
 
+// isContrastConj: "while", "whereas" after a comma join a clause of another subject.
+func isContrastConj(w string) bool { return w == "while" || w == "whereas" }
+
+// presentWithin tells whether a present-tense finite verb of stance or state stands within n
+// tokens from k.
+func presentWithin(s []token, k, n int) bool {
+	for i := k; i < len(s) && i < k+n; i++ {
+		switch s[i].low {
+		case "is", "are", "has", "have", "wants", "seeks", "insists", "says", "remains", "continues",
+			"hopes", "plans", "believes", "argues", "maintains", "considers", "wishes", "prefers":
+			return s[i].kind == tWord
+		}
+	}
+	return false
+}
+
+// opensClause tells whether t can be the subject's first word of a new clause: a determiner,
+// a personal pronoun or a capitalised name (not "while maintaining ...").
+func opensClause(t token) bool {
+	switch t.low {
+	case "the", "a", "an", "he", "she", "it", "they", "we", "its", "their", "his", "her", "some", "many", "other", "others":
+		return t.kind == tWord
+	}
+	return t.kind == tWord && t.cap()
+}
+
 // participleAt returns i when s[i] is a comma opening a participle clause of the same speaker
 // ("..., adding that ..."), else len(s).
 func participleAt(s []token, i int) int {
@@ -816,6 +848,36 @@ func withoutParens(ts []token) []token {
 		}
 	}
 	return out
+}
+
+// placeAfterName cuts a speaker phrase s[from:to] before a place or channel that follows the
+// name: "Дмитрий Медведев в своем Telegram-канале", "Ryabkov in an interview with Kommersant".
+// A preposition followed by a two-word name ("постпред в Вене Михаил Ульянов") is still the role.
+func placeAfterName(s []token, from, to int) int {
+	for k := from + 1; k+1 < to; k++ {
+		if !isPlacePreposition(s[k]) || !s[k-1].cap() {
+			continue
+		}
+		name := false
+		for j := k + 2; j < to; j++ {
+			if s[j].cap() && s[j-1].cap() {
+				name = true
+				break
+			}
+		}
+		if !name {
+			return k
+		}
+	}
+	return to
+}
+
+func isPlacePreposition(t token) bool {
+	switch t.low {
+	case "в", "во", "на", "in", "on":
+		return t.kind == tWord
+	}
+	return false
 }
 
 // isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал

@@ -192,6 +192,11 @@ func (r *registry) person(name, role string) *entity {
 		}
 		return e
 	}
+	if len(ws) == 1 {
+		if e := r.byFamilyNameFirst(sur); e != nil {
+			return e // "Fu" after "Fu Cong": Chinese and Korean names put the family name first
+		}
+	}
 	e := &entity{name: name, role: role, kind: "person"}
 	e.know()
 	if c := countryOf(role); c != "" {
@@ -199,6 +204,24 @@ func (r *registry) person(name, role string) *entity {
 	}
 	r.ents = append(r.ents, e)
 	return e
+}
+
+// byFamilyNameFirst finds the one known person whose name opens with w ("Fu Cong", "Cho
+// Tae-yul"): a single word that is nobody's surname is then the family name written first.
+// Two candidates leave it unresolved.
+func (r *registry) byFamilyNameFirst(w string) *entity {
+	var found *entity
+	for _, e := range r.ents {
+		ew := strings.Fields(e.name)
+		if e.kind != "person" || len(ew) < 2 || len(ew) > 3 || ew[0] != w {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // sameSurname compares surnames, Russian ones in any case ("Рябкова" = "Рябков").

@@ -129,3 +129,9 @@ func TestSingleVoicePressStatement(t *testing.T) {
 		t.Fatalf("byline of a news story taken as speaker: %+v", got)
 	}
 }
+
+func TestColonDatelineIsNoTurn(t *testing.T) {
+	body := "WASHINGTON: The United States said on Monday it would not resume nuclear testing.\n\n" +
+		"The decision was welcomed by allies."
+	check(t, body, want{"reported", "it would not resume nuclear testing", "United States"})
+}
