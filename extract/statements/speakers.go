@@ -415,7 +415,10 @@ func roleFitsWhole(title, desc, d string) bool {
 	td := stripModifiers(title)
 	for _, ro := range builtin().roles {
 		rw := strings.Join(ro.words, " ")
-		if !(strings.HasSuffix(" "+title, " "+rw) || strings.HasSuffix(" "+td, " "+rw)) && !roleStemEqual(title, rw) {
+		// English titles end with their head ("Russian Deputy Foreign Minister"), Russian ones
+		// start with it ("директор департамента по вопросам ...")
+		ruHead := isCyrillic(rw) && roleStemEqual(strings.Join(firstWords(title, len(ro.words)), " "), rw)
+		if !(strings.HasSuffix(" "+title, " "+rw) || strings.HasSuffix(" "+td, " "+rw)) && !roleStemEqual(title, rw) && !ruHead {
 			continue
 		}
 		for _, c := range ro.classes {
@@ -508,4 +511,12 @@ func isGovernmentBody(name string) bool {
 		}
 	}
 	return false
+}
+
+func firstWords(s string, n int) []string {
+	ws := strings.Fields(s)
+	if len(ws) > n {
+		ws = ws[:n]
+	}
+	return ws
 }

@@ -48,6 +48,7 @@ func Extract(body string, opt Options) []Statement {
 	}
 	e := newEngine(body, opt)
 	e.run()
+	e.resolveLeadRoles()
 	for _, d := range e.drafts {
 		if s, ok := e.statement(d); ok {
 			out = append(out, s)
@@ -304,4 +305,15 @@ func (e *engine) singleVoice(toks [][]token) bool {
 		e.addTurn(pi, toks[pi], 0, ent, m, pi > 0)
 	}
 	return true
+}
+
+// resolveLeadRoles gives a speaker to a role used in the lead before the person is named ("The
+// head of the U.N. nuclear watchdog said ... . ... Director General Rafael Grossi told"), a
+// news convention; later in the text an unresolved role stays unresolved.
+func (e *engine) resolveLeadRoles() {
+	for _, d := range e.drafts {
+		if d.ent == nil && d.para <= 1 && d.m.descriptor != "" && d.m.kind == "person" && !d.m.indefinite {
+			d.ent = e.reg.byRole(d.m.descriptor)
+		}
+	}
 }
