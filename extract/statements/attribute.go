@@ -23,6 +23,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":"))) {
 		n = 0 // "Diplomatic notes completing the extension ..."
 	}
+	if n > 0 && i > 0 && nounBefore(s[i-1]) {
+		n = 0 // "the Pentagon's estimate was too low", "its statement": a noun, not a verb
+	}
 	if n == 0 {
 		return a, 0, 0, 0, false
 	}
@@ -50,6 +53,18 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.inverted(s, i, after, a)
 	}
 	return a, 0, 0, 0, false
+}
+
+// nounBefore tells whether t makes the next word a noun: an English possessive or determiner.
+func nounBefore(t token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	switch t.low {
+	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those":
+		return true
+	}
+	return !isCyrillic(t.low) && (strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s"))
 }
 
 // participle reads "..., adding that ...": the same speaker goes on; with no speaker yet in the

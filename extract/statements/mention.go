@@ -154,6 +154,8 @@ func classify(np []token, m mention) mention {
 	switch {
 	case isPlace(np):
 		m.kind, m.name = "organization", joinTokens(np) // "the United States"
+	case len(np) == 1 && isCodeName(np[0].text):
+		m.kind, m.name = "organization", np[0].text // "the E3", "the G7": a group of states
 	case len(np) > 2 && isRoleWord(np[0].low) && np[1].is("of") && (ns == len(np) || isPlace(np[ns:])) && !l.orgHeads[np[0].low]:
 		// "the head of the Duma's international affairs committee", "the President of Russia":
 		// a role and what it heads
@@ -209,6 +211,22 @@ func withAppositive(m mention, np, appos []token) mention {
 		m.role = joinTokens(a)
 	}
 	return m
+}
+
+// isCodeName tells whether w is a short capitals-and-digits group name (E3, G7, P5, G20).
+func isCodeName(w string) bool {
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0 && len(w) <= 4
 }
 
 func hasRoleWordIn(np []token) bool {
