@@ -149,7 +149,7 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 	}
 	quoteBefore := before >= 0 && s[before].kind == tQuote
 	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
-		return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
+		return a, 0, before + boolInt(quoteBefore), nextParticiple(s, after), true
 	}
 	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
 		// "Part one," he said, "part two."
@@ -449,11 +449,13 @@ func npStart(s []token, j int) int {
 // ("has also", "on Wednesday", "repeatedly").
 func skipAuxBack(s []token, j int) int {
 	l := builtin()
-	for j >= 0 && s[j].kind == tWord {
+	for j >= 0 && (s[j].kind == tWord || s[j].kind == tQuote) {
 		w := s[j].low
 		switch {
-		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap():
+		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap(), isAdverbOfTime(w) && !s[j].cap():
 			j--
+		case j >= 2 && s[j].kind == tQuote && j-interviewAt(s, j) <= 3:
+			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
 		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
@@ -465,6 +467,29 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// isAdverbOfTime: words between a subject and its verb ("Grossi today said").
+func isAdverbOfTime(w string) bool {
+	switch w {
+	case "today", "yesterday", "earlier", "later", "again", "сегодня", "вчера", "ранее", "также":
+		return true
+	}
+	return false
+}
+
+// interviewAt finds "в интервью" / "in an interview with" before the quoted medium name at q,
+// and returns the preposition's index (len(s) if none).
+func interviewAt(s []token, q int) int {
+	for k := q - 1; k >= 0 && q-k <= 3; k-- {
+		if (s[k].is("в") || s[k].is("in")) && k+1 < q && isCircumNoun(s[k+1].low) {
+			return k
+		}
+		if s[k].kind != tWord {
+			break
+		}
+	}
+	return len(s)
 }
 
 func isWeekday(w string) bool {
@@ -825,6 +850,20 @@ func opensClause(t token) bool {
 		return t.kind == tWord
 	}
 	return t.kind == tWord && t.cap()
+}
+
+// nextParticiple returns the first comma from i that opens a participle clause of the same
+// speaker ("...," Ryabkov said in an interview published on Sunday, adding that ...), else len(s).
+func nextParticiple(s []token, i int) int {
+	for k := i; k < len(s); k++ {
+		if s[k].kind == tQuote {
+			break
+		}
+		if participleAt(s, k) == k {
+			return k
+		}
+	}
+	return len(s)
 }
 
 // participleAt returns i when s[i] is a comma opening a participle clause of the same speaker

@@ -140,6 +140,81 @@ var devSet = []devCase{
 			{"direct", "Мы будем реагировать", "Мария Захарова"},
 			{"reported", "Москва не станет первой размещать ракеты средней дальности", "Мария Захарова"},
 		}},
+	// second batch, written after the first was passed
+	{"ap-pentagon", "WASHINGTON (AP) — The Pentagon on Monday said China was expanding its nuclear arsenal faster than U.S. officials had predicted.\n\n" +
+		"The U.S. Defense Department said in its annual report to Congress that Beijing probably had more than 600 operational nuclear warheads. The department added that China would likely have over 1,000 by 2030.\n\n" +
+		"\"This is a concerning trend,\" a senior defense official told reporters on condition of anonymity.\n\n" +
+		"Chinese Foreign Ministry spokesperson Mao Ning dismissed the report as \"full of prejudice.\" Mao said China's nuclear policy was defensive in nature.",
+		[]want{
+			{"reported", "China was expanding its nuclear arsenal faster than U.S. officials had predicted", "Pentagon"},
+			{"reported", "Beijing probably had more than 600 operational nuclear warheads", "U.S. Defense Department"},
+			{"reported", "China would likely have over 1,000 by 2030", "U.S. Defense Department"},
+			{"direct", "This is a concerning trend", ""},
+			{"direct", "full of prejudice.", "Mao Ning"},
+			{"reported", "China's nuclear policy was defensive in nature", "Mao Ning"},
+		}},
+	{"iaea-press", "IAEA Director General Rafael Mariano Grossi today said the Agency's inspectors had verified that Iran had not resumed construction at the site.\n\n" +
+		"\"We need full cooperation,\" Mr Grossi told a press conference in Vienna. He added that he planned to travel to Tehran next week.\n\n" +
+		"The IAEA Board of Governors is scheduled to meet in June.",
+		[]want{
+			{"reported", "the Agency's inspectors had verified that Iran had not resumed construction at the site", "Rafael Mariano Grossi"},
+			{"direct", "We need full cooperation", "Rafael Mariano Grossi"},
+			{"reported", "he planned to travel to Tehran next week", "Rafael Mariano Grossi"},
+		}},
+	{"kremlin-ru-readout", "Владимир Путин провел телефонный разговор с Президентом Франции Эмманюэлем Макроном.\n\n" +
+		"Президент России подчеркнул, что поставки Западом дальнобойного оружия Киеву означают прямое вовлечение в конфликт.\n\n" +
+		"Как сообщили в пресс-службе Кремля, разговор продолжался более двух часов.",
+		[]want{
+			{"reported", "поставки Западом дальнобойного оружия Киеву означают прямое вовлечение в конфликт", "Владимир Путин"},
+			{"reported", "разговор продолжался более двух часов", "Кремль"},
+		}},
+	{"sputnik-ministry", "MOSCOW (Sputnik) - The Russian Defense Ministry said on Friday that its air defenses had intercepted 12 drones over the Bryansk region.\n\n" +
+		"The ministry said the drones had been launched by Ukrainian forces. According to the ministry, there were no casualties.",
+		[]want{
+			{"reported", "its air defenses had intercepted 12 drones over the Bryansk region", "Russian Defense Ministry"},
+			{"reported", "the drones had been launched by Ukrainian forces", "Russian Defense Ministry"},
+			{"reported", "there were no casualties", "Russian Defense Ministry"},
+		}},
+	{"tass-ru-sources", "МОСКВА, 3 июня. /ТАСС/. Россия будет придерживаться количественных ограничений ДСНВ до истечения срока действия договора. Об этом сообщили ТАСС в МИД РФ.\n\n" +
+		"Замглавы МИД РФ Сергей Рябков в интервью «Известиям» отметил, что Москва готова к диалогу. По его словам, «мяч на стороне Вашингтона».",
+		[]want{
+			{"reported", "Россия будет придерживаться количественных ограничений ДСНВ до истечения срока действия договора", "МИД РФ"},
+			{"reported", "Москва готова к диалогу", "Сергей Рябков"},
+			{"direct", "мяч на стороне Вашингтона", "Сергей Рябков"},
+		}},
+	{"reuters-he-later", "Russian Foreign Minister Sergei Lavrov said Russia would not return to the treaty unless Washington changed its hostile policy.\n\n" +
+		"Britain, France and Germany triggered the snapback mechanism in August.\n\n" +
+		"He also said NATO was preparing for a war with Russia.",
+		[]want{
+			{"reported", "Russia would not return to the treaty unless Washington changed its hostile policy", "Sergei Lavrov"},
+			{"reported", "NATO was preparing for a war with Russia", "Sergei Lavrov"},
+		}},
+	{"afp-quote-then-role", "\"We will not be the first to deploy such missiles,\" Russian Deputy Foreign Minister Sergei Ryabkov said in an interview published on Sunday, adding that Moscow was ready for talks.\n\n" +
+		"The senior diplomat also warned that any US deployment in Europe would draw \"a military-technical response.\"",
+		[]want{
+			{"direct", "We will not be the first to deploy such missiles", "Sergei Ryabkov"},
+			{"reported", "Moscow was ready for talks", "Sergei Ryabkov"},
+			{"reported", "any US deployment in Europe would draw \"a military-technical response.\"", "Sergei Ryabkov"},
+		}},
+	{"sipri", "The Stockholm International Peace Research Institute (SIPRI) said in its annual yearbook that the global nuclear arsenal was growing. \"We are drifting into one of the most dangerous periods in human history,\" SIPRI Director Dan Smith said.\n\n" +
+		"The institute estimated that China had at least 600 warheads.",
+		[]want{
+			{"reported", "the global nuclear arsenal was growing", "Stockholm International Peace Research Institute"},
+			{"direct", "We are drifting into one of the most dangerous periods in human history", "Dan Smith"},
+			{"reported", "China had at least 600 warheads", "Stockholm International Peace Research Institute"},
+		}},
+	{"un-news", "Speaking to the Security Council, Izumi Nakamitsu, the UN High Representative for Disarmament Affairs, said the risk of nuclear weapons use was higher than at any time since the Cold War.\n\n" +
+		"She urged all nuclear-armed States to engage in dialogue.",
+		[]want{
+			{"reported", "the risk of nuclear weapons use was higher than at any time since the Cold War", "Izumi Nakamitsu"},
+			{"reported", "all nuclear-armed States to engage in dialogue", "Izumi Nakamitsu"},
+		}},
+	{"ria-ru-inverted", "Соединенные Штаты не собираются возвращаться к соблюдению договора, заявил РИА Новости постоянный представитель России при международных организациях в Вене Михаил Ульянов.\n\n" +
+		"«Это очевидно», — добавил постпред.",
+		[]want{
+			{"reported", "Соединенные Штаты не собираются возвращаться к соблюдению договора", "Михаил Ульянов"},
+			{"direct", "Это очевидно", "Михаил Ульянов"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other

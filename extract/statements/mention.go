@@ -57,6 +57,10 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
+	if len(np) >= 2 && strings.HasPrefix(np[0].low, "пресс-служб") && np[1].cap() {
+		// "в пресс-службе Кремля": the office's owner speaks, named in the nominative
+		return mention{kind: "organization", name: ruOrgNominative(cleanName(np[1:]))}
+	}
 	np = possessorOfOffice(np)
 	if isGroupOfPeople(np) {
 		return mention{plural: true, kind: "person"}
@@ -211,6 +215,24 @@ func withAppositive(m mention, np, appos []token) mention {
 		m.role = joinTokens(a)
 	}
 	return m
+}
+
+// ruOrgNominative gives a one-word Russian institution in the nominative of the lexicon's
+// institution words ("Кремля" -> "Кремль"); other names stay as written.
+func ruOrgNominative(name string) string {
+	if strings.Contains(name, " ") || !isCyrillic(name) {
+		return name
+	}
+	for _, h := range builtin().ruOrgs[ruKey(lower(name))] {
+		if ruSame(h, lower(name)) && !strings.Contains(h, " ") {
+			if name == strings.ToUpper(name) {
+				return strings.ToUpper(h)
+			}
+			r, n := utf8.DecodeRuneInString(h)
+			return string(unicode.ToUpper(r)) + h[n:]
+		}
+	}
+	return name
 }
 
 // isCodeName tells whether w is a short capitals-and-digits group name (E3, G7, P5, G20).

@@ -405,7 +405,9 @@ func roleFitsWhole(title, desc, d string) bool {
 		// Russian titles put the head first and inflect: compare the heads' stems
 		t, w := strings.Fields(title), strings.Fields(desc)
 		if len(t) > 0 && len(w) > 0 && ruSame(t[0], w[0]) &&
-			(len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)) {
+			(len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc) ||
+				len(t) == 1 && countryOf(strings.Join(w[1:], " ")) != "") {
+			// "президент России" is the president: the country was compared by byRole
 			return true
 		}
 	}

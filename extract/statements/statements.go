@@ -233,7 +233,8 @@ func (e *engine) introduce(s []token, spoke bool) {
 			}
 		}
 		m := parseMention(s[from:i+1], appos)
-		if m.kind != "person" || m.name == "" || isCyrillic(m.name) {
+		if m.kind != "person" || m.name == "" || isCyrillic(m.name) && from != first {
+			// Russian names inflect: only a sentence's subject is surely in the nominative
 			continue
 		}
 		var ent *entity
