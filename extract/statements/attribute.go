@@ -686,6 +686,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
+		case t.is(",") && k > from+2 && trailingAttribution(s, k+1, cues):
+			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
 		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
@@ -967,6 +969,26 @@ func isTrailingCircum(t token) bool {
 		"earlier", "later", "today", "yesterday", "ранее", "позднее", "вчера", "сегодня", "накануне",
 		"журналистам", "reporters", "journalists":
 		return true
+	}
+	return false
+}
+
+// trailingAttribution tells whether s[k:] is a closing "speaker cue [circumstance]." with the
+// speaker first: a noun phrase of a few words, no verb of its own, then a cue.
+func trailingAttribution(s []token, k int, cues *phraseSet) bool {
+	for c := k + 1; c < len(s) && c-k <= 10; c++ {
+		if s[c].kind != tWord {
+			return false
+		}
+		n := cues.match(s, c)
+		if n == 0 || s[c].cap() {
+			continue
+		}
+		if nounBefore(s[c-1]) || isPassiveAux(s[c-1].low) {
+			return false
+		}
+		_, m := subjectBefore(s, c-1)
+		return m.valid() && m.pronoun == "" && tailIsCircumstance(s, c+n, joinTokens(s[c:c+n])) && !tailHasContent(s, c+n)
 	}
 	return false
 }
