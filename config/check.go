@@ -2,6 +2,8 @@ package config
 
 import (
 	"fmt"
+
+	"armswatch/extract/content"
 	"net/url"
 	"regexp"
 	"strings"
@@ -71,6 +73,13 @@ func (c *Config) check(name string, data []byte) error {
 				return bad(group.table, i, "id", "every [[%s]] needs an id and a name", group.table)
 			}
 		}
+	}
+	if len(c.Profiles) > 0 {
+		set, err := content.NewProfileSet(c.Profiles, name)
+		if err != nil {
+			return &Error{File: name, Line: lineOf(data, "profiles", 0, ""), Key: "profiles", Msg: err.Error()}
+		}
+		c.ProfileSet = set
 	}
 	return nil
 }

@@ -31,6 +31,8 @@ type Config struct {
 
 	// Path is the file the config came from ("" for the built-in defaults).
 	Path string `toml:"-"`
+	// ProfileSet is the built-in site profiles with Profiles added; nil when there are none.
+	ProfileSet *content.ProfileSet `toml:"-"`
 }
 
 // Crawl holds the crawler's politeness and limits.

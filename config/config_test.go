@@ -83,3 +83,19 @@ func TestFindPrefersExplicitThenWorkingDir(t *testing.T) {
 		t.Errorf("explicit: got %q", got)
 	}
 }
+
+func TestUserProfilesAreCompiledAtLoad(t *testing.T) {
+	good := "[[profiles]]\nname = \"example\"\nhosts = [\"news.example.org\"]\ntitle = \"h1.headline\"\nbody = \"div.story p\"\n"
+	c, err := Parse("p.toml", []byte(good))
+	if err != nil || c.ProfileSet == nil {
+		t.Fatalf("a valid profile must load into a set: %v", err)
+	}
+	_, err = Parse("p.toml", []byte("[[profiles]]\nname = \"x\"\nhosts = [\"a.org\"]\nbody = \"p[[\"\n"))
+	if err == nil || !strings.Contains(err.Error(), "p.toml:1: profiles:") || !strings.Contains(err.Error(), "body") {
+		t.Errorf("a bad selector must name the file, the table and the field: %v", err)
+	}
+	_, err = Parse("p.toml", []byte("[[profiles]]\nname = \"x\"\nbodyy = \"p\"\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "p.toml:3: profiles.bodyy: unknown key") {
+		t.Errorf("unknown profile key: %v", err)
+	}
+}

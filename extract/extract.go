@@ -153,7 +153,8 @@ func (a *Analysis) analyzeBody(opt Options, published time.Time) {
 		}
 	}
 	a.Dates = dates.Extract(a.Body, a.Dateline, ref)
-	a.Statements = statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...)})
+	a.Statements = statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...),
+		Authors: a.Authors, Kind: a.Section})
 	a.Figures = figures.Extract(a.Body, lex)
 	var speakers []mentions.Speaker
 	for _, s := range a.Statements {

@@ -60,5 +60,6 @@ func (c *appConfig) applyAnalysis(opt *extract.Options) error {
 		return err
 	}
 	opt.Lexicon = lex
+	opt.Profiles = c.ProfileSet
 	return nil
 }

@@ -64,28 +64,36 @@ func leadKey(desc string) string {
 // leadElement finds the innermost visible block whose text contains key and is not much longer
 // than the description, outside navigation, headers of the site, asides and footers.
 func leadElement(doc *goquery.Document, key string, descLen int) string {
+	limit := 2*descLen + 80
 	var best *html.Node
-	var walk func(n *html.Node, boiler bool)
-	walk = func(n *html.Node, boiler bool) {
+	// walk returns the byte length of the text under n, so that only blocks short enough to be
+	// the lead have their text built.
+	var walk func(n *html.Node, boiler bool) int
+	walk = func(n *html.Node, boiler bool) int {
+		if n.Type == html.TextNode {
+			return len(n.Data)
+		}
 		if n.Type == html.ElementNode {
 			if skipTags[n.DataAtom] {
-				return
+				return 0
 			}
 			switch n.DataAtom {
 			case atom.Nav, atom.Footer, atom.Aside, atom.Form, atom.A:
 				boiler = true
 			}
 		}
+		size := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, boiler)
+			size += walk(c, boiler)
 		}
-		if boiler || best != nil || n.Type != html.ElementNode || !blockTags[n.DataAtom] {
-			return
+		if boiler || best != nil || n.Type != html.ElementNode || !blockTags[n.DataAtom] || size > 3*limit {
+			return size
 		}
 		t := nodeText(n, nil)
-		if strings.Contains(t, key) && utf8.RuneCountInString(t) <= 2*descLen+80 {
+		if strings.Contains(t, key) && utf8.RuneCountInString(t) <= limit {
 			best = n
 		}
+		return size
 	}
 	walk(doc.Nodes[0], false)
 	if best == nil {

@@ -64,22 +64,30 @@ func teasers(doc *goquery.Document, paras []string) (share float64, rest []strin
 	return float64(teaser) / float64(total), rest
 }
 
-// blockByText maps the text of each block element to the innermost element with that text.
+// blockByText maps the text of each short block element to the innermost element with that text.
+// Teaser blurbs are short; skipping long blocks keeps this linear in practice, where taking the
+// text of every container would cost the page's size times its depth.
 func blockByText(doc *goquery.Document) map[string]*html.Node {
+	const maxLen = 1200
 	m := map[string]*html.Node{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
+	var walk func(n *html.Node) int // returns the length of the text under n
+	walk = func(n *html.Node) int {
+		if n.Type == html.TextNode {
+			return len(n.Data)
+		}
 		if n.Type == html.ElementNode && skipTags[n.DataAtom] {
-			return
+			return 0
 		}
+		size := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			size += walk(c)
 		}
-		if n.Type == html.ElementNode && blockTags[n.DataAtom] {
+		if n.Type == html.ElementNode && blockTags[n.DataAtom] && size <= maxLen {
 			if t := nodeText(n, nil); t != "" && m[t] == nil {
 				m[t] = n
 			}
 		}
+		return size
 	}
 	walk(doc.Nodes[0])
 	return m

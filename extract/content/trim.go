@@ -44,8 +44,12 @@ func trimBoilerplate(paras []string) []string {
 	for i, p := range paras {
 		n := utf8.RuneCountInString(p)
 		key := phraseKey(p)
-		if i >= 2 && seen >= total/2 && n <= 60 && matchTail(key, b.tail) {
-			break
+		if n <= 60 && matchTail(key, b.tail) {
+			if i >= 2 && seen >= total/2 {
+				break // the article is over
+			}
+			seen += n
+			continue // a related-links heading inside the page: drop the heading alone
 		}
 		seen += n
 		if n <= 100 && matchPrefix(key, b.line) || n <= 200 && inlineLink(key, b.tail) {
@@ -59,7 +63,8 @@ func trimBoilerplate(paras []string) []string {
 // phraseKey lowercases a paragraph and drops trailing punctuation, counts and arrows
 // ("Kommentare (3) »" -> "kommentare").
 func phraseKey(p string) string {
-	p = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(p)), " :", ":")
+	p = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(p)), "\u00a0", " ")
+	p = strings.ReplaceAll(p, " :", ":")
 	return strings.TrimRightFunc(p, func(r rune) bool {
 		return unicode.IsPunct(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) || r == '\u00a0'
 	})

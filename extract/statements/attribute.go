@@ -23,6 +23,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":"))) {
 		n = 0 // "Diplomatic notes completing the extension ..."
 	}
+	if n > 0 && i > 0 && nounBefore(s[i-1]) {
+		n = 0 // "the Pentagon's estimate was too low", "its statement": a noun, not a verb
+	}
 	if n == 0 {
 		return a, 0, 0, 0, false
 	}
@@ -50,6 +53,18 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.inverted(s, i, after, a)
 	}
 	return a, 0, 0, 0, false
+}
+
+// nounBefore tells whether t makes the next word a noun: an English possessive or determiner.
+func nounBefore(t token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	switch t.low {
+	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those":
+		return true
+	}
+	return !isCyrillic(t.low) && (strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s"))
 }
 
 // participle reads "..., adding that ...": the same speaker goes on; with no speaker yet in the
@@ -134,7 +149,7 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 	}
 	quoteBefore := before >= 0 && s[before].kind == tQuote
 	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
-		return a, 0, before + boolInt(quoteBefore), participleAt(s, after), true
+		return a, 0, before + boolInt(quoteBefore), nextParticiple(s, after), true
 	}
 	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
 		// "Part one," he said, "part two."
@@ -203,6 +218,7 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 			npEnd = k
 		}
 	}
+	npEnd = placeAfterName(s, after, npEnd)
 	np = withoutParens(s[after:npEnd])
 	if end < len(s) && s[end].is(",") {
 		k := end + 1
@@ -342,12 +358,32 @@ func subjectBefore(s []token, j int) (int, mention) {
 			from = f
 		}
 	}
+	from = roleOfBack(s, from)
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
 		return 0, mention{}
 	}
 	return from, m
+}
+
+// roleOfBack extends a speaker phrase back to the role whose lower-case complement it ends:
+// "the head of the Duma's international affairs committee" said, not "committee";
+// "Russia's permanent representative to international organisations in Vienna", not "Vienna".
+func roleOfBack(s []token, from int) int {
+	for k := from - 1; k > 0 && from-k <= 6; k-- {
+		t := s[k]
+		if t.kind != tWord || t.is("that") || t.is("and") || t.is("said") {
+			return from
+		}
+		if (t.is("of") || t.is("to")) && isRoleWord(s[k-1].low) && !s[k-1].cap() {
+			if f := npStart(s, k-1); f <= k-1 {
+				return f
+			}
+			return from
+		}
+	}
+	return from
 }
 
 // apposLike tells whether tokens can be an appositive after a name: a role ("the Kremlin
@@ -381,13 +417,15 @@ func npStart(s []token, j int) int {
 			break
 		}
 		switch {
-		case (t.low == "the" || t.low == "a" || t.low == "an") && i >= 2 && i < j && (s[i-1].is("of") || s[i-1].is("for")) &&
+		case (t.low == "the" || t.low == "a" || t.low == "an") && i >= 2 && i < j && (s[i-1].is("of") || s[i-1].is("for") || s[i-1].is("to")) &&
 			(s[i-2].cap() || isRoleWord(s[i-2].low)):
 			// "Commander of the Strategic Missile Forces ...": the article is inside the title
 		case t.low == "the" || t.low == "a" || t.low == "an":
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
 			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
+		case (t.low == "in" || t.low == "at") && i > 0 && i+1 < j && s[i-1].cap() && s[i+1].cap() && s[i+2].cap():
+			// "Permanent Representative to International Organizations in Vienna Mikhail Ulyanov"
 		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
 			return i + 1
 		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
@@ -411,11 +449,13 @@ func npStart(s []token, j int) int {
 // ("has also", "on Wednesday", "repeatedly").
 func skipAuxBack(s []token, j int) int {
 	l := builtin()
-	for j >= 0 && s[j].kind == tWord {
+	for j >= 0 && (s[j].kind == tWord || s[j].kind == tQuote) {
 		w := s[j].low
 		switch {
-		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap():
+		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap(), isAdverbOfTime(w) && !s[j].cap():
 			j--
+		case j >= 2 && s[j].kind == tQuote && j-interviewAt(s, j) <= 3:
+			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
 		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
@@ -427,6 +467,29 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// isAdverbOfTime: words between a subject and its verb ("Grossi today said").
+func isAdverbOfTime(w string) bool {
+	switch w {
+	case "today", "yesterday", "earlier", "later", "again", "сегодня", "вчера", "ранее", "также":
+		return true
+	}
+	return false
+}
+
+// interviewAt finds "в интервью" / "in an interview with" before the quoted medium name at q,
+// and returns the preposition's index (len(s) if none).
+func interviewAt(s []token, q int) int {
+	for k := q - 1; k >= 0 && q-k <= 3; k-- {
+		if (s[k].is("в") || s[k].is("in")) && k+1 < q && isCircumNoun(s[k+1].low) {
+			return k
+		}
+		if s[k].kind != tWord {
+			break
+		}
+	}
+	return len(s)
 }
 
 func isWeekday(w string) bool {
@@ -623,8 +686,13 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
-		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && wordWithin(s, k+2, 3, "that", "which"):
+		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
+			// "..., while the Trump administration wants ...": a present tense in a reported
+			// clause is the writer's own contrast ("..., while the US carried out its last in
+			// 1992" goes on with what was said)
+			return k
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
@@ -758,6 +826,46 @@ func isClauseConj(w string) bool {
 	return false
 }
 
+// isContrastConj: "while", "whereas" after a comma join a clause of another subject.
+func isContrastConj(w string) bool { return w == "while" || w == "whereas" }
+
+// presentWithin tells whether a present-tense finite verb of stance or state stands within n
+// tokens from k.
+func presentWithin(s []token, k, n int) bool {
+	for i := k; i < len(s) && i < k+n; i++ {
+		switch s[i].low {
+		case "is", "are", "has", "have", "wants", "seeks", "insists", "says", "remains", "continues",
+			"hopes", "plans", "believes", "argues", "maintains", "considers", "wishes", "prefers":
+			return s[i].kind == tWord
+		}
+	}
+	return false
+}
+
+// opensClause tells whether t can be the subject's first word of a new clause: a determiner,
+// a personal pronoun or a capitalised name (not "while maintaining ...").
+func opensClause(t token) bool {
+	switch t.low {
+	case "the", "a", "an", "he", "she", "it", "they", "we", "its", "their", "his", "her", "some", "many", "other", "others":
+		return t.kind == tWord
+	}
+	return t.kind == tWord && t.cap()
+}
+
+// nextParticiple returns the first comma from i that opens a participle clause of the same
+// speaker ("...," Ryabkov said in an interview published on Sunday, adding that ...), else len(s).
+func nextParticiple(s []token, i int) int {
+	for k := i; k < len(s); k++ {
+		if s[k].kind == tQuote {
+			break
+		}
+		if participleAt(s, k) == k {
+			return k
+		}
+	}
+	return len(s)
+}
+
 // participleAt returns i when s[i] is a comma opening a participle clause of the same speaker
 // ("..., adding that ..."), else len(s).
 func participleAt(s []token, i int) int {
@@ -816,6 +924,36 @@ func withoutParens(ts []token) []token {
 		}
 	}
 	return out
+}
+
+// placeAfterName cuts a speaker phrase s[from:to] before a place or channel that follows the
+// name: "Дмитрий Медведев в своем Telegram-канале", "Ryabkov in an interview with Kommersant".
+// A preposition followed by a two-word name ("постпред в Вене Михаил Ульянов") is still the role.
+func placeAfterName(s []token, from, to int) int {
+	for k := from + 1; k+1 < to; k++ {
+		if !isPlacePreposition(s[k]) || !s[k-1].cap() {
+			continue
+		}
+		name := false
+		for j := k + 2; j < to; j++ {
+			if s[j].cap() && s[j-1].cap() {
+				name = true
+				break
+			}
+		}
+		if !name {
+			return k
+		}
+	}
+	return to
+}
+
+func isPlacePreposition(t token) bool {
+	switch t.low {
+	case "в", "во", "на", "in", "on":
+		return t.kind == tWord
+	}
+	return false
 }
 
 // isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал

@@ -23,6 +23,7 @@ type lists struct {
 	asCues        map[string]bool
 	ambiguous     map[string]bool // cues that are also nouns: need "that" or ":" after them
 	needsClause   map[string]bool // cues that also take a plain object: need that, ":" or a quote
+	singleVoice   map[string]bool // document kinds that are their author's words as a whole
 	roles         []role
 	roleWords     map[string]bool // every word of every title
 	titles        map[string]bool
@@ -111,6 +112,7 @@ func parseLists(src string) *lists {
 		asCues:        wordSet(sec["as_cues"]),
 		ambiguous:     wordSet(sec["ambiguous_cues"]),
 		needsClause:   wordSet(sec["needs_clause"]),
+		singleVoice:   wordSet(sec["single_voice"]),
 		titles:        wordSet(sec["titles"]),
 		modifiers:     wordSet(sec["modifiers"]),
 		orgHeads:      wordSet(sec["org_heads"]),

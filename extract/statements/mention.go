@@ -57,6 +57,10 @@ func parseMention(np, appos []token) mention {
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
 	}
+	if len(np) >= 2 && strings.HasPrefix(np[0].low, "пресс-служб") && np[1].cap() {
+		// "в пресс-службе Кремля": the office's owner speaks, named in the nominative
+		return mention{kind: "organization", name: ruOrgNominative(cleanName(np[1:]))}
+	}
 	np = possessorOfOffice(np)
 	if isGroupOfPeople(np) {
 		return mention{plural: true, kind: "person"}
@@ -154,6 +158,16 @@ func classify(np []token, m mention) mention {
 	switch {
 	case isPlace(np):
 		m.kind, m.name = "organization", joinTokens(np) // "the United States"
+	case len(np) == 1 && isCodeName(np[0].text):
+		m.kind, m.name = "organization", np[0].text // "the E3", "the G7": a group of states
+	case len(np) > 2 && isRoleWord(np[0].low) && np[1].is("of") && (ns == len(np) || isPlace(np[ns:])) && !l.orgHeads[np[0].low]:
+		// "the head of the Duma's international affairs committee", "the President of Russia":
+		// a role and what it heads
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case len(np)-ns == 1 && ns > 1 && isPreposition(np[ns-1].low) && !np[ns-1].cap() && hasRoleWordIn(np[:ns-1]):
+		// "permanent representative to international organisations in Vienna": one word after
+		// a preposition is the place of the office, not a name
+		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
 		// Russian puts the head first: "представитель Кремля", "замминистра"
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
@@ -201,6 +215,49 @@ func withAppositive(m mention, np, appos []token) mention {
 		m.role = joinTokens(a)
 	}
 	return m
+}
+
+// ruOrgNominative gives a one-word Russian institution in the nominative of the lexicon's
+// institution words ("Кремля" -> "Кремль"); other names stay as written.
+func ruOrgNominative(name string) string {
+	if strings.Contains(name, " ") || !isCyrillic(name) {
+		return name
+	}
+	for _, h := range builtin().ruOrgs[ruKey(lower(name))] {
+		if ruSame(h, lower(name)) && !strings.Contains(h, " ") {
+			if name == strings.ToUpper(name) {
+				return strings.ToUpper(h)
+			}
+			r, n := utf8.DecodeRuneInString(h)
+			return string(unicode.ToUpper(r)) + h[n:]
+		}
+	}
+	return name
+}
+
+// isCodeName tells whether w is a short capitals-and-digits group name (E3, G7, P5, G20).
+func isCodeName(w string) bool {
+	letters, digits := 0, 0
+	for _, r := range w {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return letters > 0 && digits > 0 && len(w) <= 4
+}
+
+func hasRoleWordIn(np []token) bool {
+	for _, t := range np {
+		if isRoleWord(t.low) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameStart returns the index where the trailing proper name of np begins (len(np) if none):

@@ -411,7 +411,8 @@ func quoteIsContent(c []token, outside int, cue string) bool {
 func isNamingCue(cue string) bool {
 	switch w, _, _ := strings.Cut(lower(cue), " "); w {
 	case "called", "calls", "described", "describes", "dubbed", "branded", "labelled", "labeled",
-		"termed", "named", "назвал", "назвала", "назвали", "охарактеризовал", "называл":
+		"termed", "named", "calling", "describing", "dubbing", "branding", "labelling", "labeling",
+		"terming", "назвав", "охарактеризовав", "назвал", "назвала", "назвали", "охарактеризовал", "называл":
 		return true
 	}
 	return false

@@ -192,6 +192,11 @@ func (r *registry) person(name, role string) *entity {
 		}
 		return e
 	}
+	if len(ws) == 1 {
+		if e := r.byFamilyNameFirst(sur); e != nil {
+			return e // "Fu" after "Fu Cong": Chinese and Korean names put the family name first
+		}
+	}
 	e := &entity{name: name, role: role, kind: "person"}
 	e.know()
 	if c := countryOf(role); c != "" {
@@ -199,6 +204,24 @@ func (r *registry) person(name, role string) *entity {
 	}
 	r.ents = append(r.ents, e)
 	return e
+}
+
+// byFamilyNameFirst finds the one known person whose name opens with w ("Fu Cong", "Cho
+// Tae-yul"): a single word that is nobody's surname is then the family name written first.
+// Two candidates leave it unresolved.
+func (r *registry) byFamilyNameFirst(w string) *entity {
+	var found *entity
+	for _, e := range r.ents {
+		ew := strings.Fields(e.name)
+		if e.kind != "person" || len(ew) < 2 || len(ew) > 3 || ew[0] != w {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // sameSurname compares surnames, Russian ones in any case ("Рябкова" = "Рябков").
@@ -306,13 +329,85 @@ func (r *registry) byRole(desc string) *entity {
 	return nil
 }
 
-// roleFits tells whether a descriptor (desc, and d without its modifiers) fits a title.
+// roleFits tells whether a descriptor (desc, and d without its modifiers) fits a title, or
+// the title's head fits the descriptor's head ("Chairman of the State Duma Committee on
+// International Affairs" is "the head of the Duma's international affairs committee" and "the
+// lawmaker"; "President of Russia" is "president").
 func roleFits(title, desc, d string) bool {
+	if roleFitsWhole(title, desc, d) {
+		return true
+	}
+	th, tc := titleHead(title)
+	dh, dc := titleHead(desc)
+	if th == title && dh == desc {
+		return false
+	}
+	if dc == "" && isLegislator(dh) && isLegislature(tc) {
+		return true
+	}
+	if dc != "" && tc != "" && !shareWord(tc, dc) || dc != "" && countryOf(dc) == "" && !shareWord(tc, dc) {
+		return false // "head of the delegation" is not the head of a committee
+	}
+	return th != "" && dh != "" && roleFitsWhole(th, dh, stripModifiers(dh))
+}
+
+// titleHead cuts a title at its complement: "chairman of the state duma committee" gives
+// "chairman" and "the state duma committee".
+func titleHead(t string) (head, complement string) {
+	ws := strings.Fields(t)
+	for i, w := range ws {
+		switch w {
+		case "of", "for", "on", "to", "at":
+			if i > 0 {
+				return strings.Join(ws[:i], " "), strings.Join(ws[i+1:], " ")
+			}
+		}
+	}
+	return t, ""
+}
+
+func isLegislator(w string) bool {
+	switch stripModifiers(w) {
+	case "lawmaker", "legislator", "parliamentarian", "mp", "deputy", "senator", "congressman", "congresswoman", "депутат", "сенатор", "парламентарий":
+		return true
+	}
+	return false
+}
+
+// isLegislature tells whether a title's complement names a parliament or one of its committees.
+func isLegislature(c string) bool {
+	for _, w := range strings.Fields(c) {
+		switch strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") {
+		case "duma", "parliament", "senate", "congress", "house", "bundestag", "rada", "assembly", "committee", "думы", "думе", "совета", "федерации":
+			return true
+		}
+	}
+	return false
+}
+
+// shareWord tells whether two complements share a content word ("duma", "committee").
+func shareWord(a, b string) bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(a) {
+		set[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] = true
+	}
+	for _, w := range strings.Fields(b) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if len(w) > 3 && set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func roleFitsWhole(title, desc, d string) bool {
 	if isCyrillic(desc) {
 		// Russian titles put the head first and inflect: compare the heads' stems
 		t, w := strings.Fields(title), strings.Fields(desc)
 		if len(t) > 0 && len(w) > 0 && ruSame(t[0], w[0]) &&
-			(len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc)) {
+			(len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc) ||
+				len(t) == 1 && countryOf(strings.Join(w[1:], " ")) != "") {
+			// "президент России" is the president: the country was compared by byRole
 			return true
 		}
 	}
@@ -322,7 +417,10 @@ func roleFits(title, desc, d string) bool {
 	td := stripModifiers(title)
 	for _, ro := range builtin().roles {
 		rw := strings.Join(ro.words, " ")
-		if !(strings.HasSuffix(" "+title, " "+rw) || strings.HasSuffix(" "+td, " "+rw)) && !roleStemEqual(title, rw) {
+		// English titles end with their head ("Russian Deputy Foreign Minister"), Russian ones
+		// start with it ("директор департамента по вопросам ...")
+		ruHead := isCyrillic(rw) && roleStemEqual(strings.Join(firstWords(title, len(ro.words)), " "), rw)
+		if !(strings.HasSuffix(" "+title, " "+rw) || strings.HasSuffix(" "+td, " "+rw)) && !roleStemEqual(title, rw) && !ruHead {
 			continue
 		}
 		for _, c := range ro.classes {
@@ -415,4 +513,12 @@ func isGovernmentBody(name string) bool {
 		}
 	}
 	return false
+}
+
+func firstWords(s string, n int) []string {
+	ws := strings.Fields(s)
+	if len(ws) > n {
+		ws = ws[:n]
+	}
+	return ws
 }

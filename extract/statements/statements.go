@@ -34,6 +34,10 @@ type Statement struct {
 type Options struct {
 	Language       string   // "en", "ru"
 	ReportingVerbs []string // added to the built-in list
+	// Authors and Kind describe the document: a single-voice text ("Press Statement",
+	// "Заявление") with one author is that author's statement as a whole.
+	Authors []string
+	Kind    string
 }
 
 // Extract returns the statements of body (paragraphs joined by "\n\n"), in body order.
@@ -44,6 +48,7 @@ func Extract(body string, opt Options) []Statement {
 	}
 	e := newEngine(body, opt)
 	e.run()
+	e.resolveLeadRoles()
 	for _, d := range e.drafts {
 		if s, ok := e.statement(d); ok {
 			out = append(out, s)
@@ -73,6 +78,7 @@ type qpart struct {
 }
 
 type engine struct {
+	opt     Options
 	body    string
 	paras   []textutil.Paragraph
 	parts   [][]qpart // per paragraph
@@ -90,7 +96,7 @@ type engine struct {
 }
 
 func newEngine(body string, opt Options) *engine {
-	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs)}
+	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs), opt: opt}
 	e.parts = make([][]qpart, len(e.paras))
 	for _, q := range findQuotes(body, e.paras) {
 		q.splitInner(e.cues)
@@ -112,6 +118,9 @@ func (e *engine) run() {
 		if _, _, ok := turnLabel(toks[pi]); ok {
 			e.labels++
 		}
+	}
+	if e.singleVoice(toks) {
+		return
 	}
 	for pi := range e.paras {
 		if e.transcript(pi, toks[pi]) {
@@ -224,7 +233,8 @@ func (e *engine) introduce(s []token, spoke bool) {
 			}
 		}
 		m := parseMention(s[from:i+1], appos)
-		if m.kind != "person" || m.name == "" || isCyrillic(m.name) {
+		if m.kind != "person" || m.name == "" || isCyrillic(m.name) && from != first {
+			// Russian names inflect: only a sentence's subject is surely in the nominative
 			continue
 		}
 		var ent *entity
@@ -277,4 +287,34 @@ func (e *engine) isHeadline(pi int, toks [][]token) bool {
 // isDatelineSentence: "MOSCOW, October 21." / "МОСКВА, 31 октября." cut off as a sentence.
 func isDatelineSentence(s []token) bool {
 	return len(s) > 0 && len(s) <= 8 && s[0].cap() && strings.ToUpper(s[0].text) == s[0].text && len([]rune(s[0].text)) > 2
+}
+
+// singleVoice makes a single-voice document (a press statement, an address) one transcript
+// statement of its only author, as a turn over all its paragraphs. It reports whether it did.
+func (e *engine) singleVoice(toks [][]token) bool {
+	if e.labels > 0 || len(e.opt.Authors) != 1 || !builtin().singleVoice[strings.TrimSpace(lower(e.opt.Kind))] {
+		return false
+	}
+	author := e.opt.Authors[0]
+	at := tokenize(author, 0, len(author), nil)
+	m := parseMention(at, nil)
+	if m.kind != "person" || m.name == "" {
+		return false
+	}
+	ent := e.reg.resolve(m)
+	for pi := range e.paras {
+		e.addTurn(pi, toks[pi], 0, ent, m, pi > 0)
+	}
+	return true
+}
+
+// resolveLeadRoles gives a speaker to a role used in the lead before the person is named ("The
+// head of the U.N. nuclear watchdog said ... . ... Director General Rafael Grossi told"), a
+// news convention; later in the text an unresolved role stays unresolved.
+func (e *engine) resolveLeadRoles() {
+	for _, d := range e.drafts {
+		if d.ent == nil && d.para <= 1 && d.m.descriptor != "" && d.m.kind == "person" && !d.m.indefinite {
+			d.ent = e.reg.byRole(d.m.descriptor)
+		}
+	}
 }

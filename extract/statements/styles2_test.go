@@ -116,3 +116,54 @@ func TestPossessiveOfficesAndPassives(t *testing.T) {
 		t.Errorf("institution kinds: %q %q", got[0].SpeakerKind, got[1].SpeakerKind)
 	}
 }
+
+func TestSingleVoicePressStatement(t *testing.T) {
+	body := "The United States’ withdrawal from the INF Treaty takes effect today.\n\n" +
+		"We call on Russia and China to join us in an effort to deliver real security results."
+	got := Extract(body, Options{Authors: []string{"Michael R. Pompeo"}, Kind: "Press Statement"})
+	if len(got) != 1 || got[0].Kind != "transcript" || got[0].Speaker != "Michael R. Pompeo" || len(got[0].Spans) != 2 {
+		t.Fatalf("single-voice statement: %+v", got)
+	}
+	// a news story with a reporter's byline is no one's statement
+	if got := Extract(body, Options{Authors: []string{"Guy Faulconbridge"}, Kind: "World"}); len(got) != 0 {
+		t.Fatalf("byline of a news story taken as speaker: %+v", got)
+	}
+}
+
+func TestColonDatelineIsNoTurn(t *testing.T) {
+	body := "WASHINGTON: The United States said on Monday it would not resume nuclear testing.\n\n" +
+		"The decision was welcomed by allies."
+	check(t, body, want{"reported", "it would not resume nuclear testing", "United States"})
+}
+
+func TestReutersIAEAStyle(t *testing.T) {
+	body := "VIENNA, Sept 9 (Reuters) - The head of the U.N. nuclear watchdog said on Monday that Iran had further expanded its stockpile of highly enriched uranium, a development Western diplomats described as deeply worrying.\n\n" +
+		"\"The situation is not improving,\" International Atomic Energy Agency Director General Rafael Grossi told a news conference at the start of a quarterly board meeting. \"We are running out of time.\"\n\n" +
+		"Grossi said inspectors had been unable to verify the location of some equipment since February. Iran's envoy to the IAEA, speaking to reporters outside the meeting, rejected the criticism as politically motivated.\n\n" +
+		"Diplomats said Britain, France and Germany were considering a new resolution against Tehran. A U.S. State Department spokesperson said Washington remained committed to a diplomatic solution.\n\n" +
+		"\"We will not allow Iran to acquire a nuclear weapon,\" the spokesperson said in an emailed statement.\n\n" +
+		"Iran has repeatedly denied seeking nuclear weapons."
+	check(t, body,
+		want{"reported", "Iran had further expanded its stockpile of highly enriched uranium", "Rafael Grossi"},
+		want{"direct", "The situation is not improving We are running out of time.", "Rafael Grossi"},
+		want{"reported", "inspectors had been unable to verify the location of some equipment since February", "Rafael Grossi"},
+		want{"reported", "the criticism as politically motivated", ""},
+		want{"reported", "Britain, France and Germany were considering a new resolution against Tehran", ""},
+		want{"reported", "Washington remained committed to a diplomatic solution", ""},
+		want{"direct", "We will not allow Iran to acquire a nuclear weapon", ""},
+		want{"reported", "seeking nuclear weapons", "Iran"},
+	)
+}
+
+func TestTASSRussianDepartmentDirector(t *testing.T) {
+	body := "МОСКВА, 20 ноября. /ТАСС/. Россия не получала от США официальных предложений о возобновлении инспекций по ДСНВ. Об этом заявил ТАСС директор департамента по вопросам нераспространения и контроля над вооружениями МИД РФ Владимир Ермаков.\n\n" +
+		"«Никаких конкретных инициатив от американской стороны мы не видели», — подчеркнул дипломат.\n\n" +
+		"По его словам, Москва по-прежнему готова к диалогу, однако он возможен лишь при условии учета российских интересов.\n\n" +
+		"Ранее замглавы МИД Сергей Рябков заявлял, что возвращение к договору в прежнем виде невозможно."
+	check(t, body,
+		want{"reported", "Россия не получала от США официальных предложений о возобновлении инспекций по ДСНВ", "Владимир Ермаков"},
+		want{"direct", "Никаких конкретных инициатив от американской стороны мы не видели", "Владимир Ермаков"},
+		want{"reported", "Москва по-прежнему готова к диалогу, однако он возможен лишь при условии учета российских интересов", "Владимир Ермаков"},
+		want{"reported", "возвращение к договору в прежнем виде невозможно", "Сергей Рябков"},
+	)
+}

@@ -47,6 +47,9 @@ func turnLabel(toks []token) ([]token, int, bool) {
 // current turn in a transcript (a body with two labels or more). It reports whether it did.
 func (e *engine) transcript(pi int, toks []token) bool {
 	label, after, ok := turnLabel(toks)
+	if ok && e.labels < 2 && (len(label) == 1 || isPlace(label)) && !builtin().questionLabel[label[0].low] {
+		ok = false // "WASHINGTON: The US said ...": a dateline, not a speaker
+	}
 	if !ok {
 		if !e.inTurn || e.labels < 2 || len(toks) == 0 {
 			return false
