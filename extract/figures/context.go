@@ -69,7 +69,7 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		}
 	}
 	prev := p.prev
-	if prev == nil && len(p.figs) == 0 && p.mention.id != "" {
+	if prev == nil && len(p.figs) == 0 && p.mention.id != "" && p.quantityBefore(n.first) {
 		prev = &Figure{Unit: p.mention.id, Category: p.mention.category} // "... warhead inventory. It was estimated at 5,800"
 	}
 	if len(p.figs) > 0 {

@@ -104,16 +104,23 @@ func (p *parser) words(i int) number {
 			cur /= f
 			n.last, n.frac = j, true
 			break
-		} else if (it.word == "-" || it.is(kRangeAnd) && j > i && hasKey(p.items[j-1], kScale) && j+1 < len(p.items) && hasKey(p.items[j+1], kNum)) &&
+		} else if (it.word == "-" && tens(cur) || it.is(kRangeAnd) && j > i && hasKey(p.items[j-1], kScale) && j+1 < len(p.items) && hasKey(p.items[j+1], kNum)) &&
 			j+1 < len(p.items) && (hasKey(p.items[j+1], kNum) || hasKey(p.items[j+1], kFrac)) {
-			// "twenty-five", "two hundred and fifty"; but "between six and twelve" is a range
+			// "twenty-five", "two hundred and fifty"; but "between six and twelve" and "двух-трёх" are ranges
 			continue
+		} else if it.word == "-" && j+1 < len(p.items) && hasKey(p.items[j+1], kFrac) {
+			continue // "two-thirds"
 		} else {
 			break
 		}
 	}
 	n.value = total + cur
 	return n
+}
+
+// tens tells a number word that a unit may follow with a hyphen: "twenty-", "ninety-".
+func tens(v float64) bool {
+	return v >= 20 && v < 100 && int(v)%10 == 0
 }
 
 func hasKey(it item, kind string) bool {

@@ -225,6 +225,13 @@ func (n number) year(p *parser) bool {
 	return n.digits && n.plainInt && n.value >= 1900 && n.value <= 2100
 }
 
+// designatorWord tells an all-capitals word without vocabulary meaning (not ICBM, not US) just
+// before a number: the two are a model name.
+func designatorWord(w, num item) bool {
+	return !w.punct && len(w.keys) == 0 && utf8.RuneCountInString(w.word) >= 2 && allCapsWord(w.word) &&
+		num.start-w.end == 1
+}
+
 // notFigure rules out dates, designators, labels and times.
 func (p *parser) notFigure(n number) bool {
 	it := p.items[n.first]
@@ -250,6 +257,9 @@ func (p *parser) notFigure(n number) bool {
 		// ("the 1988 Ballistic Missile Launch Notification Agreement")
 		u, ok := p.unitAt(n.last + 1)
 		return !ok || p.v.units[u].category == "duration" || capitalized(p.items[n.last+1].word)
+	}
+	if _, unit := p.unitAt(n.last + 1); n.first > 0 && n.plainInt && !unit && designatorWord(p.items[n.first-1], it) {
+		return true // "RTX 3070", "DF 41": a model's number
 	}
 	before, _ := utf8.DecodeLastRuneInString(p.text[:it.start])
 	if unicode.IsLetter(before) || before == '/' || before == '№' || before == '#' {

@@ -93,6 +93,10 @@ func (p *parser) unitAfter(i int) (int, int) {
 			if k := p.unitIndex(named); k >= 0 && p.v.units[u].id == "missile" {
 				return k, j // "400 Sentinel missiles" are ICBMs
 			}
+			if u2, ok := p.unitAt(j + 1); ok && p.items[j-1].word != "-" && p.items[j+1].start > p.items[j].end &&
+				(p.v.units[u2].category == "test_count" || p.v.units[u2].category == "inspections") && p.v.units[u].category != p.v.units[u2].category {
+				return u2, j + 1 // "16 ICBM tests": the compound's head is what is counted
+			}
 			return u, j
 		}
 		it := p.items[j]
