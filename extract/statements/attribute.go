@@ -31,7 +31,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 	a.cue = joinTokens(s[i : i+n])
 	after := i + n
-	if i > 0 && isPassiveAux(s[i-1].low) && isPassiveCue(s[i].low) {
+	if i > 0 && isPassiveAux(s[i-1].low) && (isPassiveCue(s[i].low) || strings.HasSuffix(s[i].low, "ed") && !isCyrillic(s[i].low)) {
 		return a, 0, 0, 0, false // "Peskov was asked about ...", "Putin is said to ...": no one speaks
 	}
 	if first, ok := asClauseStart(s, i); ok {
@@ -1015,6 +1015,11 @@ func trailingSpeaker(s []token, k int) bool {
 // suspension") report speech only before "that", a colon or a quotation.
 func clauseAllowed(s []token, after, from int, cue string) bool {
 	w, _, _ := strings.Cut(lower(cue), " ")
+	if (w == "called" || w == "calls" || w == "dubbed" || w == "branded" || w == "termed") && !strings.Contains(cue, " ") {
+		// "called the move "a mistake"", "called it a provocation"; not "called the Queen
+		// about ...", a telephone call
+		return namedComplement(s, from)
+	}
 	if !builtin().needsClause[w] {
 		return true
 	}
@@ -1022,6 +1027,20 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 		return true
 	}
 	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+// namedComplement tells whether what follows a naming verb names something: a quotation, or
+// an object followed by "a"/"an" ("called it a provocation").
+func namedComplement(s []token, from int) bool {
+	for k := from; k < len(s) && k-from <= 10; k++ {
+		if s[k].kind == tQuote || k > from && (s[k].is("a") || s[k].is("an")) {
+			return true
+		}
+		if s[k].isPunct(";") {
+			return false
+		}
+	}
+	return false
 }
 
 func isPassiveAux(w string) bool {

@@ -266,6 +266,12 @@ var devSet = []devCase{
 			{"reported", "his country would bolster its nuclear deterrent", "Kim Jong Un"},
 			{"direct", "a rehearsal for invasion.", "Kim Jong Un"},
 		}},
+	{"passive-and-phone-calls", "Prince Philip, 99, who was admitted to a hospital last month, is recovering.\n\n" +
+		"Macron called Putin on Monday about the plant. The minister was informed of the decision late on Friday.\n\n" +
+		"Macron later called the talks \"frank and useful.\"",
+		[]want{
+			{"direct", "frank and useful.", "Macron"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other
