@@ -31,7 +31,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 	a.cue = joinTokens(s[i : i+n])
 	after := i + n
-	if i > 0 && isPassiveAux(s[i-1].low) && isPassiveCue(s[i].low) {
+	if i > 0 && isPassiveAux(s[i-1].low) && (isPassiveCue(s[i].low) || strings.HasSuffix(s[i].low, "ed") && !isCyrillic(s[i].low)) {
 		return a, 0, 0, 0, false // "Peskov was asked about ...", "Putin is said to ...": no one speaks
 	}
 	if first, ok := asClauseStart(s, i); ok {
@@ -686,6 +686,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
+		case t.is(",") && k > from+2 && trailingAttribution(s, k+1, cues):
+			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
 		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
@@ -971,6 +973,26 @@ func isTrailingCircum(t token) bool {
 	return false
 }
 
+// trailingAttribution tells whether s[k:] is a closing "speaker cue [circumstance]." with the
+// speaker first: a noun phrase of a few words, no verb of its own, then a cue.
+func trailingAttribution(s []token, k int, cues *phraseSet) bool {
+	for c := k + 1; c < len(s) && c-k <= 10; c++ {
+		if s[c].kind != tWord {
+			return false
+		}
+		n := cues.match(s, c)
+		if n == 0 || s[c].cap() {
+			continue
+		}
+		if nounBefore(s[c-1]) || isPassiveAux(s[c-1].low) {
+			return false
+		}
+		_, m := subjectBefore(s, c-1)
+		return m.valid() && m.pronoun == "" && tailIsCircumstance(s, c+n, joinTokens(s[c:c+n])) && !tailHasContent(s, c+n)
+	}
+	return false
+}
+
 // trailingSpeaker tells whether the words from k to the sentence end name a speaker and
 // nothing else ("заявил постпред РФ Михаил Ульянов.", "said Peskov.").
 func trailingSpeaker(s []token, k int) bool {
@@ -993,6 +1015,11 @@ func trailingSpeaker(s []token, k int) bool {
 // suspension") report speech only before "that", a colon or a quotation.
 func clauseAllowed(s []token, after, from int, cue string) bool {
 	w, _, _ := strings.Cut(lower(cue), " ")
+	if (w == "called" || w == "calls" || w == "dubbed" || w == "branded" || w == "termed") && !strings.Contains(cue, " ") {
+		// "called the move "a mistake"", "called it a provocation"; not "called the Queen
+		// about ...", a telephone call
+		return namedComplement(s, from)
+	}
 	if !builtin().needsClause[w] {
 		return true
 	}
@@ -1000,6 +1027,20 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 		return true
 	}
 	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+// namedComplement tells whether what follows a naming verb names something: a quotation, or
+// an object followed by "a"/"an" ("called it a provocation").
+func namedComplement(s []token, from int) bool {
+	for k := from; k < len(s) && k-from <= 10; k++ {
+		if s[k].kind == tQuote || k > from && (s[k].is("a") || s[k].is("an")) {
+			return true
+		}
+		if s[k].isPunct(";") {
+			return false
+		}
+	}
+	return false
 }
 
 func isPassiveAux(w string) bool {

@@ -215,6 +215,63 @@ var devSet = []devCase{
 			{"reported", "Соединенные Штаты не собираются возвращаться к соблюдению договора", "Михаил Ульянов"},
 			{"direct", "Это очевидно", "Михаил Ульянов"},
 		}},
+	// third batch
+	{"reuters-multi", "MOSCOW, Oct 5 (Reuters) - Russia's top security official Sergei Shoigu said on Tuesday that Moscow would respond to any U.S. nuclear test in kind.\n\n" +
+		"\"If the Americans test, we will test,\" Shoigu told reporters during a visit to Minsk, calling the U.S. position \"irresponsible\".\n\n" +
+		"The United States has not conducted an explosive nuclear test since 1992.\n\n" +
+		"A U.S. State Department spokesperson said Washington had no plans to resume testing but declined to comment further.",
+		[]want{
+			{"reported", "Moscow would respond to any U.S. nuclear test in kind", "Sergei Shoigu"},
+			{"direct", "If the Americans test, we will test", "Sergei Shoigu"},
+			{"direct", "irresponsible", "Sergei Shoigu"},
+			{"reported", "Washington had no plans to resume testing", ""},
+		}},
+	{"tass-ru-medvedev", "МОСКВА, 10 ноября. /ТАСС/. Заместитель председателя Совета безопасности РФ Дмитрий Медведев заявил, что новые санкции ЕС «не останутся без ответа».\n\n" +
+		"«Мы ответим асимметрично», — написал Медведев в своем Telegram-канале. Он также отметил, что Европа «сама себя загнала в угол».",
+		[]want{
+			{"reported", "новые санкции ЕС «не останутся без ответа»", "Дмитрий Медведев"},
+			{"direct", "Мы ответим асимметрично", "Дмитрий Медведев"},
+			{"reported", "Европа «сама себя загнала в угол»", "Дмитрий Медведев"},
+		}},
+	{"state-gov-3p", "Secretary Rubio said the launch was a flagrant violation of multiple UN Security Council resolutions.\n\n" +
+		"The Secretary reaffirmed that the U.S. commitment to the defense of the Republic of Korea and Japan remains ironclad.",
+		[]want{
+			{"reported", "the launch was a flagrant violation of multiple UN Security Council resolutions", "Rubio"},
+			{"reported", "the U.S. commitment to the defense of the Republic of Korea and Japan remains ironclad", "Rubio"},
+		}},
+	{"afp-chinese", "BEIJING (AFP) - China on Wednesday urged the United States to further reduce its nuclear arsenal, foreign ministry spokesman Lin Jian said.\n\n" +
+		"\"The U.S. should earnestly fulfil its special responsibility,\" Lin told a regular press briefing.",
+		[]want{
+			{"reported", "China on Wednesday urged the United States to further reduce its nuclear arsenal", "Lin Jian"},
+			{"reported", "the United States to further reduce its nuclear arsenal", "China"},
+			{"direct", "The U.S. should earnestly fulfil its special responsibility", "Lin Jian"},
+		}},
+	{"think-tank-report", "In a report published on Tuesday, the Arms Control Association warned that the collapse of New START would leave the world without limits on the two largest arsenals. \"This is a dangerous moment,\" said Daryl Kimball, the association's executive director.\n\n" +
+		"The report, titled \"Beyond New START,\" recommends that Washington and Moscow observe the central limits informally.",
+		[]want{
+			{"reported", "the collapse of New START would leave the world without limits on the two largest arsenals", "Arms Control Association"},
+			{"direct", "This is a dangerous moment", "Daryl Kimball"},
+			{"reported", "Washington and Moscow observe the central limits informally", "Arms Control Association"},
+		}},
+	{"ria-en-lavrov", "MOSCOW, December 2 (RIA Novosti) - Russia has not received any proposals from Washington on strategic stability, Russian Foreign Minister Sergey Lavrov said on Monday.\n\n" +
+		"According to the minister, Moscow remains open to dialogue \"on an equal basis.\"",
+		[]want{
+			{"reported", "Russia has not received any proposals from Washington on strategic stability", "Sergey Lavrov"},
+			{"reported", "Moscow remains open to dialogue \"on an equal basis.\"", "Sergey Lavrov"},
+		}},
+	{"yonhap-korean", "SEOUL, Jan 3 (Yonhap) - North Korean leader Kim Jong Un said his country would bolster its nuclear deterrent, state media KCNA reported on Saturday.\n\n" +
+		"Kim called the U.S.-South Korea drills \"a rehearsal for invasion.\"",
+		[]want{
+			{"reported", "North Korean leader Kim Jong Un said his country would bolster its nuclear deterrent", "KCNA"},
+			{"reported", "his country would bolster its nuclear deterrent", "Kim Jong Un"},
+			{"direct", "a rehearsal for invasion.", "Kim Jong Un"},
+		}},
+	{"passive-and-phone-calls", "Prince Philip, 99, who was admitted to a hospital last month, is recovering.\n\n" +
+		"Macron called Putin on Monday about the plant. The minister was informed of the decision late on Friday.\n\n" +
+		"Macron later called the talks \"frank and useful.\"",
+		[]want{
+			{"direct", "frank and useful.", "Macron"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other

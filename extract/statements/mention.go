@@ -251,6 +251,12 @@ func isCodeName(w string) bool {
 	return letters > 0 && digits > 0 && len(w) <= 4
 }
 
+// shortTitleCase tells whether t is a short word written "Un", "Mao": a name part, never the
+// acronym an institution list holds in lower case.
+func shortTitleCase(t token) bool {
+	return utf8.RuneCountInString(t.low) <= 3 && t.cap() && t.text != strings.ToUpper(t.text)
+}
+
 func hasRoleWordIn(np []token) bool {
 	for _, t := range np {
 		if isRoleWord(t.low) {
@@ -280,7 +286,7 @@ func nameStart(np []token) int {
 			}
 		}
 		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
-			isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] {
+			(isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low]) && !shortTitleCase(t) {
 			break
 		}
 		i--
@@ -352,6 +358,9 @@ func isPluralPerson(w string) bool {
 func hasOrgHead(np []token) bool {
 	l := builtin()
 	for i, t := range np {
+		if shortTitleCase(t) {
+			continue // "Un" of "Kim Jong Un" is no "UN"
+		}
 		if l.orgHeads[t.low] || l.orgHeads[strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")] {
 			return true
 		}

@@ -405,7 +405,7 @@ func quoteIsContent(c []token, outside int, cue string) bool {
 	if last < 1 || c[last].kind != tQuote {
 		return false
 	}
-	return c[last-1].is("as") || c[last-1].is("как") || isNamingCue(cue) && outside <= 4
+	return c[last-1].is("as") || c[last-1].is("как") || isNamingCue(cue) && outside <= 8
 }
 
 func isNamingCue(cue string) bool {
