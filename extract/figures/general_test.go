@@ -47,6 +47,9 @@ func TestGeneral(t *testing.T) {
 		{"the head of a compound is counted",
 			"China conducted 16 ICBM tests last year and 12 missile launches this year.",
 			"16 = test test_count | 12 = launch test_count"},
+		{"a hyphenated duration keeps its unit",
+			"The Su-57 made a 20-minute flight over the range.",
+			"20 = minute duration"},
 		{"a change's start counts what its end counts",
 			"The Minuteman III force will be reduced from 450 to 400 missiles.",
 			"450 = missile missiles | 400 = missile missiles"},
@@ -161,6 +164,8 @@ func TestNotFigures(t *testing.T) {
 		"Once the treaty enters into force, the sides will exchange data.",
 		"A 17-year-old student said the plant was closed.",
 		"Russia keeps its warheads in storage. The treaty expires in 2026.",
+		"Nvidia's RTX 3070 launch was pushed back to October 29th.",
+		"One renewable-energy plant was closed after the storm.",
 	} {
 		if got := brief(Extract(text, nil)); got != "" {
 			t.Errorf("%s\n got %s\nwant none", text, got)

@@ -143,6 +143,9 @@ func (p *parser) read(n number) int {
 	if !n.digits && (def.id == "state" || def.id == "person") && (n.first > 0 && p.items[n.first-1].is(kDet) || n.value == 1) {
 		return last + 1 // "our two countries", "one Western diplomat": referring phrases
 	}
+	if !n.digits && n.value == 1 && unit >= 0 && def.category == "other" && !p.quantityBefore(n.first) {
+		return last + 1 // "one renewable-energy plant": a referring phrase, not a count
+	}
 	if p.afterDate(last + 1) {
 		return last + 1 // "two years ago": a date
 	}
@@ -258,7 +261,8 @@ func (p *parser) notFigure(n number) bool {
 		u, ok := p.unitAt(n.last + 1)
 		return !ok || p.v.units[u].category == "duration" || capitalized(p.items[n.last+1].word)
 	}
-	if _, unit := p.unitAt(n.last + 1); n.first > 0 && n.plainInt && !unit && designatorWord(p.items[n.first-1], it) {
+	if attached := n.last+1 < len(p.items) && p.items[n.last+1].start == p.items[n.last].end; n.first > 0 && n.plainInt && !attached &&
+		designatorWord(p.items[n.first-1], it) {
 		return true // "RTX 3070", "DF 41": a model's number
 	}
 	before, _ := utf8.DecodeLastRuneInString(p.text[:it.start])
