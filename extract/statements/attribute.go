@@ -331,6 +331,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 		}
 		return 0, mention{}
 	}
+	if h := headBeforeModifier(s, j); h >= 0 {
+		j = h // "Two sources familiar with the matter told": the speaker is the sources
+	}
 	from := npStart(s, j)
 	if from > j {
 		return 0, mention{}
@@ -389,6 +392,27 @@ func roleOfBack(s []token, from int) int {
 		}
 	}
 	return from
+}
+
+// headBeforeModifier finds the head of a speaker phrase with a trailing modifier ("sources
+// familiar with the matter", "a person close to the Kremlin", "officials briefed on the talks"),
+// or -1.
+func headBeforeModifier(s []token, j int) int {
+	for k := j; k > 0 && j-k <= 7; k-- {
+		if s[k].kind != tWord {
+			return -1
+		}
+		switch s[k].low {
+		case "familiar", "close", "briefed", "knowledgeable", "involved":
+		default:
+			continue
+		}
+		if h := s[k-1].low; isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" {
+			return k - 1
+		}
+		return -1
+	}
+	return -1
 }
 
 // apposLike tells whether tokens can be an appositive after a name: a role ("the Kremlin

@@ -317,6 +317,53 @@ var devSet = []devCase{
 			{"reported", "Beijing would never take part in an arms race", "Wang Yi"},
 			{"reported", "China's nuclear forces were kept at the minimum level required for national security", "Wang Yi"},
 		}},
+	// fifth batch: Russian-language variants
+	{"ria-ru-2", "МОСКВА, 14 февраля — РИА Новости. Россия не будет первой размещать ракеты средней и меньшей дальности, пока США не сделают этого, сообщил журналистам замминистра иностранных дел Сергей Рябков.\n\n" +
+		"Дипломат также отметил, что Москва внимательно следит за действиями Вашингтона в Европе.\n\n" +
+		"\"Мы не раз предупреждали об этом\", - добавил замглавы МИД.",
+		[]want{
+			{"reported", "Россия не будет первой размещать ракеты средней и меньшей дальности, пока США не сделают этого", "Сергей Рябков"},
+			{"reported", "Москва внимательно следит за действиями Вашингтона в Европе", "Сергей Рябков"},
+			{"direct", "Мы не раз предупреждали об этом", "Сергей Рябков"},
+		}},
+	{"tass-ru-zakharova", "Официальный представитель МИД РФ Мария Захарова на брифинге назвала решение Берлина «опасной провокацией». По ее словам, Германия «встала на путь ремилитаризации».\n\n" +
+		"Захарова напомнила, что Россия неоднократно предлагала Европе мораторий на размещение таких ракет.",
+		[]want{
+			{"direct", "опасной провокацией", "Мария Захарова"},
+			{"reported", "Германия «встала на путь ремилитаризации»", "Мария Захарова"},
+			{"reported", "Россия неоднократно предлагала Европе мораторий на размещение таких ракет", "Мария Захарова"},
+			{"reported", "Европе мораторий на размещение таких ракет", "Россия"},
+		}},
+	{"tass-ru-inverted-role", "Вашингтон должен вернуться к выполнению договора, считает председатель комитета Госдумы по международным делам Леонид Слуцкий.\n\n" +
+		"«Без этого никакой диалог невозможен», — заявил парламентарий.",
+		[]want{
+			{"reported", "Вашингтон должен вернуться к выполнению договора", "Леонид Слуцкий"},
+			{"direct", "Без этого никакой диалог невозможен", "Леонид Слуцкий"},
+		}},
+	{"tass-ru-institution", "В МИД России заявили, что Москва будет соблюдать количественные ограничения договора. Как отметили в ведомстве, этот шаг носит добровольный характер.",
+		[]want{
+			{"reported", "Москва будет соблюдать количественные ограничения договора", "МИД России"},
+			{"reported", "этот шаг носит добровольный характер", "МИД России"},
+		}},
+	// sixth batch: long Reuters/AP sentences
+	{"reuters-long", "Putin, speaking at a meeting with military officials on Friday, said Russia would deploy the Oreshnik in Belarus by the end of the year.\n\n" +
+		"The deal, Lavrov said, was \"dead on arrival.\"\n\n" +
+		"In a phone call with his Russian counterpart, U.S. Secretary of State Marco Rubio stressed the need for a ceasefire, the State Department said.\n\n" +
+		"Asked about the report, Kremlin spokesman Dmitry Peskov said he had nothing to add.\n\n" +
+		"Speaking to reporters, Grossi said: \"We are not there yet.\"\n\n" +
+		"Two sources familiar with the matter told Reuters that the talks could resume in March.\n\n" +
+		"Lavrov's deputy, Sergei Ryabkov, said on Tuesday the treaty was effectively dead. \"We are ready,\" he said when asked whether Russia would respond.",
+		[]want{
+			{"reported", "Russia would deploy the Oreshnik in Belarus by the end of the year", "Putin"},
+			{"reported", "The deal was \"dead on arrival.\"", "Lavrov"},
+			{"reported", "In a phone call with his Russian counterpart, U.S. Secretary of State Marco Rubio stressed the need for a ceasefire", "State Department"},
+			{"reported", "the need for a ceasefire", "Marco Rubio"},
+			{"reported", "he had nothing to add", "Dmitry Peskov"},
+			{"direct", "We are not there yet.", "Grossi"},
+			{"reported", "the talks could resume in March", ""},
+			{"reported", "the treaty was effectively dead", "Sergei Ryabkov"},
+			{"direct", "We are ready", "Sergei Ryabkov"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other
