@@ -3,6 +3,7 @@ package statements
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // attribute tries to read an attribution whose cue starts at token i of sentence s. It returns
@@ -31,6 +32,10 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 	a.cue = joinTokens(s[i : i+n])
 	after := i + n
+	if m, ok := thisWasStated(s, i, after); ok {
+		a.m, a.prevSentence = m, true // "This was stated in a Foreign Ministry statement."
+		return a, 0, 0, len(s), true
+	}
 	if i > 0 && isPassiveAux(s[i-1].low) && (isPassiveCue(s[i].low) || strings.HasSuffix(s[i].low, "ed") && !isCyrillic(s[i].low)) {
 		return a, 0, 0, 0, false // "Peskov was asked about ...", "Putin is said to ...": no one speaks
 	}
@@ -434,6 +439,8 @@ func npStart(s []token, j int) int {
 			}
 			return i + 1
 		case t.cap() || isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] || isPluralPerson(t.low) || isNameParticle(t.low):
+		case i == j && isDocumentWord(t.low) && !isCyrillic(t.low):
+			// "The document said", "the ministry's statement said": its author speaks
 		default:
 			if isCyrillic(t.low) && hasOrgHead([]token{t}) {
 				break
@@ -690,6 +697,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
+			return k + 1 // "... were "constructive," while Washington has yet to ..."
 		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			// "..., while the Trump administration wants ...": a present tense in a reported
 			// clause is the writer's own contrast ("..., while the US carried out its last in
@@ -820,12 +829,43 @@ func isThisRef(s []token, i int) bool {
 	return true
 }
 
+// thisWasStated reads the English form of "Об этом говорится в заявлении МИД": "This was
+// stated in a Foreign Ministry statement", "This was announced by the Pentagon"; the speaker is
+// the document's institution.
+func thisWasStated(s []token, i, after int) (mention, bool) {
+	f := firstWord(s)
+	if f < 0 || i != f+2 || !(s[f].is("this") || s[f].is("that")) || !s[f+1].is("was") ||
+		after >= len(s) || !(s[after].is("in") || s[after].is("by")) {
+		return mention{}, false
+	}
+	end := after + 1
+	for end < len(s) && s[end].kind == tWord && end-after <= 8 {
+		if isDocumentWord(s[end].low) {
+			end++
+			break
+		}
+		end++
+	}
+	m := parseMention(s[after+1:end], nil)
+	return m, m.valid() && m.pronoun == ""
+}
+
 func isClauseConj(w string) bool {
 	switch w {
 	case "while", "whereas", "but", "although", "though", "тогда", "однако":
 		return true
 	}
 	return false
+}
+
+// quoteEndsWithComma: American style puts the clause's comma inside the quotation marks.
+func quoteEndsWithComma(t token) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(t.text[:len(t.text)-lastRuneLen(t.text)], unicode.IsSpace), ",")
+}
+
+func lastRuneLen(s string) int {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return n
 }
 
 // isContrastConj: "while", "whereas" after a comma join a clause of another subject.
@@ -1020,6 +1060,10 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 		// about ...", a telephone call
 		return namedComplement(s, from)
 	}
+	afterThat := from > after && (s[from-1].is("that") || s[from-1].is(":"))
+	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && topicOnly(s, from) {
+		return false // "warned Washington about the consequences": a topic, not what was said
+	}
 	if !builtin().needsClause[w] {
 		return true
 	}
@@ -1027,6 +1071,19 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 		return true
 	}
 	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+// topicOnly tells whether an object is followed by "about"/"of" before any clause of its own.
+func topicOnly(s []token, from int) bool {
+	for k := from; k < len(s) && k-from <= 5; k++ {
+		switch {
+		case s[k].kind == tQuote, s[k].is("that"), s[k].is("to"), s[k].is(":"):
+			return false
+		case s[k].is("about") || s[k].is("of"):
+			return k > from
+		}
+	}
+	return false
 }
 
 // namedComplement tells whether what follows a naming verb names something: a quotation, or

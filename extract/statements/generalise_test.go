@@ -272,6 +272,51 @@ var devSet = []devCase{
 		[]want{
 			{"direct", "frank and useful.", "Macron"},
 		}},
+	// fourth batch
+	{"reuters-fragments", "Ryabkov said Moscow was \"not interested\" in a new arms race but would \"respond appropriately\" to any deployment.\n\n" +
+		"Russian Ambassador to the United States Alexander Darchiev told Izvestia that contacts with the new administration were \"constructive,\" while Washington has yet to name its negotiator.",
+		[]want{
+			{"reported", "Moscow was \"not interested\" in a new arms race but would \"respond appropriately\" to any deployment", "Ryabkov"},
+			{"reported", "contacts with the new administration were \"constructive,\"", "Alexander Darchiev"},
+		}},
+	{"ru-peskov-various", "Как заявил журналистам пресс-секретарь президента РФ Дмитрий Песков, Кремль пока не получал сигналов от Вашингтона.\n\n" +
+		"«Мы открыты для диалога, но на взаимной основе», — сказал он, отвечая на вопрос ТАСС.\n\n" +
+		"При этом Песков подчеркнул, что решение о продлении договора принимает президент.",
+		[]want{
+			{"reported", "Кремль пока не получал сигналов от Вашингтона", "Дмитрий Песков"},
+			{"direct", "Мы открыты для диалога, но на взаимной основе", "Дмитрий Песков"},
+			{"reported", "решение о продлении договора принимает президент", "Дмитрий Песков"},
+		}},
+	{"nnsa-agency", "The National Nuclear Security Administration (NNSA) said on Thursday it had completed the first production unit of the W93 warhead. The agency said the milestone came ahead of schedule.\n\n" +
+		"NNSA Administrator Brandon Williams told lawmakers that the agency needed additional funding.",
+		[]want{
+			{"reported", "it had completed the first production unit of the W93 warhead", "National Nuclear Security Administration"},
+			{"reported", "the milestone came ahead of schedule", "National Nuclear Security Administration"},
+			{"reported", "the agency needed additional funding", "Brandon Williams"},
+		}},
+	{"un-news-2", "UN Secretary-General António Guterres told the General Assembly on Tuesday that humanity was \"one misunderstanding, one miscalculation away from nuclear annihilation.\"\n\n" +
+		"The Secretary-General called on all States to recommit to the Non-Proliferation Treaty.",
+		[]want{
+			{"reported", "humanity was \"one misunderstanding, one miscalculation away from nuclear annihilation.\"", "António Guterres"},
+			{"reported", "all States to recommit to the Non-Proliferation Treaty", "António Guterres"},
+		}},
+	{"tass-en-telegram", "MOSCOW, July 1. /TASS/. The West is pushing the world toward a nuclear catastrophe, Deputy Chairman of the Russian Security Council Dmitry Medvedev wrote on his Telegram channel.\n\n" +
+		"\"Our patience is not infinite,\" the politician stressed.",
+		[]want{
+			{"reported", "The West is pushing the world toward a nuclear catastrophe", "Dmitry Medvedev"},
+			{"direct", "Our patience is not infinite", "Dmitry Medvedev"},
+		}},
+	{"institution-statement-en", "Russia will no longer be bound by the moratorium on the deployment of intermediate-range missiles. This was stated in a Foreign Ministry statement published on Monday.\n\n" +
+		"The document said that Moscow had repeatedly warned Washington about the consequences.",
+		[]want{
+			{"reported", "Russia will no longer be bound by the moratorium on the deployment of intermediate-range missiles", "Foreign Ministry"},
+			{"reported", "Moscow had repeatedly warned Washington about the consequences", "Foreign Ministry"},
+		}},
+	{"wang-yi", "Chinese Foreign Minister Wang Yi said Beijing would never take part in an arms race. Wang added that China's nuclear forces were kept at the minimum level required for national security.",
+		[]want{
+			{"reported", "Beijing would never take part in an arms race", "Wang Yi"},
+			{"reported", "China's nuclear forces were kept at the minimum level required for national security", "Wang Yi"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other

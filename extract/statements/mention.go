@@ -53,6 +53,9 @@ func parseMention(np, appos []token) mention {
 	if len(np) == 0 {
 		return m
 	}
+	if len(np) == 1 && isDocumentWord(np[0].low) && !m.indefinite {
+		return mention{pronoun: "it", kind: "organization"} // "the document said": its author
+	}
 	// "a Foreign Ministry statement": the institution behind the document speaks
 	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
 		np = np[:len(np)-1]
@@ -315,7 +318,7 @@ func isRelative(w string) bool {
 
 func isDocumentWord(w string) bool {
 	switch w {
-	case "statement", "communique", "readout", "release", "announcement", "message", "note",
+	case "statement", "communique", "readout", "release", "announcement", "message", "note", "document", "report", "declaration",
 		"коммюнике":
 		return true
 	}
