@@ -378,6 +378,12 @@ func (p *parser) cueCategory(f Figure, first, unitAt int) string {
 	if lo < 0 {
 		lo = 0
 	}
+	for k := first - 1; k >= lo; k-- {
+		if w := p.items[k].word; w == ";" || w == "," {
+			lo = k + 1 // "of which 1,710 are deployed, while the US has 5,044": another clause's cue
+			break
+		}
+	}
 	hi := unitAt + 6
 	if unitAt < 0 {
 		hi = first + 6

@@ -50,6 +50,12 @@ func TestGeneral(t *testing.T) {
 		{"a hyphenated duration keeps its unit",
 			"The Su-57 made a 20-minute flight over the range.",
 			"20 = minute duration"},
+		{"a cue of an earlier clause stays there",
+			"Russia's nuclear arsenal numbers about 5,580 warheads, of which 1,710 are deployed, while the US has 5,044, of which 1,770 are deployed.",
+			"5580 ~ warhead warheads_total | 1710 = warhead deployed_warheads | 5044 = warhead warheads_total | 1770 = warhead deployed_warheads"},
+		{"distances in miles and km, ships and submarines",
+			"The drills from March 3 to 7 involve 5 ships and 2 submarines some 48 km from the border.",
+			"5 = item other | 2 = item other | 48 ~ km range_km"},
 		{"a change's start counts what its end counts",
 			"The Minuteman III force will be reduced from 450 to 400 missiles.",
 			"450 = missile missiles | 400 = missile missiles"},
@@ -166,6 +172,8 @@ func TestNotFigures(t *testing.T) {
 		"Russia keeps its warheads in storage. The treaty expires in 2026.",
 		"Nvidia's RTX 3070 launch was pushed back to October 29th.",
 		"One renewable-energy plant was closed after the storm.",
+		"The Security Council voted 13-2, with the P5+1 and the E3 split, under Section 3 and para 4.",
+		"In the 1990s, the G20 met; Flight 17 was downed; COVID-19 spread; the hotline works 24/7.",
 	} {
 		if got := brief(Extract(text, nil)); got != "" {
 			t.Errorf("%s\n got %s\nwant none", text, got)
