@@ -331,6 +331,15 @@ func subjectBefore(s []token, j int) (int, mention) {
 		}
 		return 0, mention{}
 	}
+	if j > 2 && s[j].isPunct(dashes) {
+		// "The E3 - Britain, France and Germany - said": the dashes enclose an apposition
+		for k := j - 1; k > 0 && j-k <= 12; k-- {
+			if s[k].isPunct(dashes) {
+				j = k - 1
+				break
+			}
+		}
+	}
 	if h := headBeforeModifier(s, j); h >= 0 {
 		j = h // "Two sources familiar with the matter told": the speaker is the sources
 	}

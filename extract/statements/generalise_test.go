@@ -364,6 +364,26 @@ var devSet = []devCase{
 			{"reported", "the treaty was effectively dead", "Sergei Ryabkov"},
 			{"direct", "We are ready", "Sergei Ryabkov"},
 		}},
+	// seventh batch: institutions and their descriptors
+	{"watchdog", "The International Atomic Energy Agency (IAEA) said on Monday that Iran had not informed it of the new enrichment site. The U.N. nuclear watchdog added that its inspectors would visit the facility next week.",
+		[]want{
+			{"reported", "Iran had not informed it of the new enrichment site", "International Atomic Energy Agency"},
+			{"reported", "its inspectors would visit the facility next week", "International Atomic Energy Agency"},
+		}},
+	{"e3-dashes", "The E3 - Britain, France and Germany - said in a statement that they were ready to trigger the snapback mechanism.",
+		[]want{
+			{"reported", "they were ready to trigger the snapback mechanism", "E3"},
+		}},
+	{"uk-mod", "Britain's Ministry of Defence said on X that Russian forces had fired an experimental missile. The ministry said the launch was intended to intimidate Ukraine's allies.",
+		[]want{
+			{"reported", "Russian forces had fired an experimental missile", "Ministry of Defence"},
+			{"reported", "the launch was intended to intimidate Ukraine's allies", "Ministry of Defence"},
+		}},
+	{"pentagon", "Pentagon spokesman Sean Parnell told reporters the deployment was \"purely defensive.\" The Pentagon also said it would share details with allies.",
+		[]want{
+			{"reported", "the deployment was \"purely defensive.\"", "Sean Parnell"},
+			{"reported", "it would share details with allies", "Pentagon"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other

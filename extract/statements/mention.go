@@ -183,6 +183,9 @@ func classify(np []token, m mention) mention {
 	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
 		ns = trimRoleComplement(np, ns)
 		m.kind, m.name, m.role = "person", cleanName(np[ns:]), joinTokens(withoutTitles(np[:ns]))
+	case orgOfName(np):
+		// "Britain's Ministry of Defence", "the Department of Energy": the name ends in its field
+		m.kind, m.name = "organization", joinTokens(np)
 	case isRoleWord(last.low) && !l.orgHeads[last.low]:
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case hasOrgHead(np) && (last.cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
@@ -236,6 +239,23 @@ func ruOrgNominative(name string) string {
 		}
 	}
 	return name
+}
+
+// orgOfName tells whether np is an institution named "<Head> of <Field>" in capitals.
+func orgOfName(np []token) bool {
+	l := builtin()
+	for k := 1; k+1 < len(np); k++ {
+		if !np[k].is("of") || !np[k-1].cap() || !l.orgHeads[np[k-1].low] {
+			continue
+		}
+		for _, t := range np[k+1:] {
+			if !t.cap() && !t.is("the") && !t.is("and") && !t.is("for") {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // isCodeName tells whether w is a short capitals-and-digits group name (E3, G7, P5, G20).

@@ -298,6 +298,10 @@ func (r *registry) orgByHead(desc string) *entity {
 			return e
 		}
 	}
+	// "the U.N. nuclear watchdog", "the body": a descriptor of the institution that spoke last
+	if r.lastOrg != nil && isDescriptorHead(head) && !isPlaceName(r.lastOrg.name) {
+		return r.lastOrg
+	}
 	// "the ministry", "в министерстве", "the department": the institution that spoke last
 	for _, w := range ws {
 		if isGenericInstitution(w) && r.lastOrg != nil && isGovernmentBody(r.lastOrg.name) {
@@ -460,6 +464,20 @@ func stripModifiers(s string) string {
 		keep = append(keep, w)
 	}
 	return strings.Join(keep, " ")
+}
+
+// isDescriptorHead: nouns that describe an institution rather than name it.
+func isDescriptorHead(w string) bool {
+	switch w {
+	case "watchdog", "regulator":
+		return true
+	}
+	return false
+}
+
+func isPlaceName(name string) bool {
+	ts := tokenize(name, 0, len(name), nil)
+	return len(ts) > 0 && isPlace(ts)
 }
 
 func isGenericInstitution(w string) bool {
