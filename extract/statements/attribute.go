@@ -1094,6 +1094,9 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 		return namedComplement(s, from)
 	}
 	afterThat := from > after && (s[from-1].is("that") || s[from-1].is(":"))
+	if topicPhrase(s, after, w) {
+		return false // "reported on the preparations", "spoke about the talks": a topic
+	}
 	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && topicOnly(s, from) {
 		return false // "warned Washington about the consequences": a topic, not what was said
 	}
@@ -1104,6 +1107,20 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 		return true
 	}
 	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+// topicPhrase tells whether a cue is followed by "on/about the ..." and no clause at all.
+func topicPhrase(s []token, after int, cue string) bool {
+	if cue == "said" || cue == "says" || cue == "told" || after+1 >= len(s) ||
+		!(s[after].is("on") || s[after].is("about")) || !isDeterminer(s[after+1].low) {
+		return false
+	}
+	for _, t := range s[after:] {
+		if t.kind == tQuote || t.is("that") || t.is(":") || t.is(",") {
+			return false
+		}
+	}
+	return true
 }
 
 // topicOnly tells whether an object is followed by "about"/"of" before any clause of its own.

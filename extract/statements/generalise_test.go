@@ -384,6 +384,26 @@ var devSet = []devCase{
 			{"reported", "the deployment was \"purely defensive.\"", "Sean Parnell"},
 			{"reported", "it would share details with allies", "Pentagon"},
 		}},
+	// eighth batch
+	{"kremlin-en-readout-topics", "Vladimir Putin held a meeting with the permanent members of the Security Council. The President informed the participants about his recent telephone conversation with the US President.\n\n" +
+		"Sergei Lavrov reported on the preparations for the upcoming round of consultations.",
+		nil},
+	{"ap-quote-multi-sentence", "\"We're not going to be the first to use nuclear weapons. But we will defend ourselves,\" Russian President Vladimir Putin said at the Valdai forum.\n\n" +
+		"Critics say Moscow's nuclear rhetoric is designed to deter Western support for Ukraine.",
+		[]want{
+			{"direct", "We're not going to be the first to use nuclear weapons. But we will defend ourselves", "Vladimir Putin"},
+			{"reported", "Moscow's nuclear rhetoric is designed to deter Western support for Ukraine", ""},
+		}},
+	{"tass-en-ministry", "According to the Russian Defense Ministry, the Yars mobile launchers have been moved to field positions. The ministry's press service said the drills involved more than 3,000 servicemen.",
+		[]want{
+			{"reported", "the Yars mobile launchers have been moved to field positions", "Russian Defense Ministry"},
+			{"reported", "the drills involved more than 3,000 servicemen", "Russian Defense Ministry"},
+		}},
+	{"state-readout-2", "Deputy Secretary Landau met with Chinese Vice Foreign Minister Ma Zhaoxu. The Deputy Secretary underscored the importance of transparency on nuclear issues. Vice Foreign Minister Ma said China was willing to maintain communication.",
+		[]want{
+			{"reported", "the importance of transparency on nuclear issues", "Landau"},
+			{"reported", "China was willing to maintain communication", "Ma Zhaoxu"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other

@@ -239,7 +239,8 @@ func (e *engine) introduce(s []token, spoke bool) {
 		}
 		var ent *entity
 		switch {
-		case hasRoleWord(m.role) && len(strings.Fields(m.name)) >= 2:
+		case hasRoleWord(m.role) && (len(strings.Fields(m.name)) >= 2 || from == first && titleOnly(m.role)):
+			// "Deputy Secretary Landau met ...": a titled subject, even by surname only
 			ent = e.reg.person(m.name, m.role)
 		case from == first && !spoke:
 			ent = e.reg.known(m.name) // "Trump made the announcement. He wrote:"
@@ -248,6 +249,18 @@ func (e *engine) introduce(s []token, spoke bool) {
 			e.reg.spoke(ent) // the subject of a sentence is what a following "he" points at
 		}
 	}
+}
+
+// titleOnly tells whether a role is made of title words only ("Deputy Secretary"), so that a
+// single capitalised word after it is a surname, not the end of a longer title.
+func titleOnly(role string) bool {
+	l := builtin()
+	for _, w := range strings.Fields(lower(role)) {
+		if !isRoleWord(w) && !l.modifiers[w] && !l.titles[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // orderSpans sorts spans and drops any that overlap an earlier one, so that start and end
