@@ -33,6 +33,7 @@ type golden struct {
 // each would have.
 var profileCases = map[string]string{
 	"tass":        "https://tass.com/defense/1900001",
+	"tass-ru":     "https://tass.ru/armiya-i-opk/22800001",
 	"ria":         "https://ria.ru/20201021/rakety-1581234567.html",
 	"sputnik":     "https://sputnikglobe.com/20201021/russia-ready-to-discuss-arms-control-1080812345.html",
 	"kremlin-en":  "http://en.kremlin.ru/events/president/news/64250",
