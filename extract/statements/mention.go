@@ -180,6 +180,9 @@ func classify(np []token, m mention) mention {
 		// "the Federation of American Scientists": one capitalised word after an institution's
 		// words is part of its name
 		m.kind, m.name = "organization", joinTokens(np)
+	case ns == len(np)-1 && ns > 0 && isAcronym(np[ns].text) && hasLowerWord(np[:ns]):
+		// "state media KCNA", "the Iranian news agency IRNA": an acronym after a description
+		m.kind, m.name = "organization", np[ns].text
 	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
 		ns = trimRoleComplement(np, ns)
 		m.kind, m.name, m.role = "person", cleanName(np[ns:]), joinTokens(withoutTitles(np[:ns]))
@@ -239,6 +242,28 @@ func ruOrgNominative(name string) string {
 		}
 	}
 	return name
+}
+
+// isAcronym: 2-6 capital Latin letters ("KCNA", "IRNA"), no vowel pattern of a name.
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasLowerWord(ts []token) bool {
+	for _, t := range ts {
+		if t.kind == tWord && !t.cap() {
+			return true
+		}
+	}
+	return false
 }
 
 // orgOfName tells whether np is an institution named "<Head> of <Field>" in capitals.
