@@ -1097,7 +1097,7 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if topicPhrase(s, after, w) {
 		return false // "reported on the preparations", "spoke about the talks": a topic
 	}
-	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && topicOnly(s, from) {
+	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
 		return false // "warned Washington about the consequences": a topic, not what was said
 	}
 	if !builtin().needsClause[w] {
@@ -1117,6 +1117,17 @@ func topicPhrase(s []token, after int, cue string) bool {
 	}
 	for _, t := range s[after:] {
 		if t.kind == tQuote || t.is("that") || t.is(":") || t.is(",") {
+			return false
+		}
+	}
+	return true
+}
+
+// objectOnly tells whether what follows a verb like "warned" is an object with no clause of
+// its own ("had warned Washington many times").
+func objectOnly(s []token, from int) bool {
+	for _, t := range s[from:] {
+		if t.kind == tQuote || t.is("that") || t.is("to") || t.is(":") || t.is("against") || t.is("not") || t.is(",") {
 			return false
 		}
 	}

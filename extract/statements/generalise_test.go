@@ -404,6 +404,27 @@ var devSet = []devCase{
 			{"reported", "the importance of transparency on nuclear issues", "Landau"},
 			{"reported", "China was willing to maintain communication", "Ma Zhaoxu"},
 		}},
+	// ninth batch: pronouns across speakers, social media
+	{"social", "Ukrainian President Volodymyr Zelensky wrote on X that Russia had launched more than 400 drones overnight.\n\n" +
+		"Polish Foreign Minister Radoslaw Sikorski said Warsaw had scrambled jets. He added that NATO airspace had not been violated.\n\n" +
+		"Zelensky later said in a video address that Kyiv needed more air defence systems.",
+		[]want{
+			{"reported", "Russia had launched more than 400 drones overnight", "Volodymyr Zelensky"},
+			{"reported", "Warsaw had scrambled jets", "Radoslaw Sikorski"},
+			{"reported", "NATO airspace had not been violated", "Radoslaw Sikorski"},
+			{"reported", "Kyiv needed more air defence systems", "Volodymyr Zelensky"},
+		}},
+	{"she-after-he", "Russian Foreign Ministry spokeswoman Maria Zakharova said the U.S. decision was a \"hostile step.\" Deputy Foreign Minister Sergei Ryabkov said Moscow would respond.\n\n" +
+		"She said Russia had warned Washington many times.",
+		[]want{
+			{"reported", "the U.S. decision was a \"hostile step.\"", "Maria Zakharova"},
+			{"reported", "Moscow would respond", "Sergei Ryabkov"},
+			{"reported", "Russia had warned Washington many times", "Maria Zakharova"},
+		}},
+	{"ru-confidence", "Глава МИД России Сергей Лавров выразил уверенность, что переговоры по стратегической стабильности продолжатся.",
+		[]want{
+			{"reported", "переговоры по стратегической стабильности продолжатся", "Сергей Лавров"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other
