@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -88,12 +87,8 @@ func crawlEvery(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) error
 
 // crawlLocked takes the database's lock, crawls once and releases it.
 func crawlLocked(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) error {
-	lock, err := store.LockDB(f.dbPath)
+	lock, err := lockDB(f.dbPath)
 	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return &exitError{code: exitLocked, err: err}
-		}
 		return err
 	}
 	defer lock.Unlock()

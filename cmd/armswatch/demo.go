@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -41,12 +40,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	cfg := &appConfig{Config: c}
 	fmt.Fprintf(e.stdout, "Crawling the demo site at %s into %s ...\n", srv.URL, *dbFile)
-	lock, err := store.LockDB(*dbFile)
+	lock, err := lockDB(*dbFile)
 	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return &exitError{code: exitLocked, err: err}
-		}
 		return err
 	}
 	defer lock.Unlock()

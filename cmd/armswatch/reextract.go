@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"armswatch/extract"
@@ -38,6 +39,15 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if _, err := os.Stat(path); err != nil {
+		return usageError("reextract: %s: no such database (crawl or run the demo first, or pass --db)", path)
+	}
+	// Re-analysis rewrites every article: a crawl must not write at the same time.
+	lock, err := lockDB(path)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
 	d, err := store.Open(path)
 	if err != nil {
 		return err
