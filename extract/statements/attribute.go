@@ -306,11 +306,18 @@ func subjectBefore(s []token, j int) (int, mention) {
 	if j < 0 {
 		return 0, mention{}
 	}
+	if j >= 3 && s[j].kind == tQuote && quoteEndsWithComma(s[j]) && isTitledWord(s[j-1].low) && s[j-2].is(",") {
+		// "The report, titled "Beyond New START," recommends": the title is an aside
+		if from := npStart(s, j-3); from <= j-3 {
+			return from, parseMention(s[from:j-2], nil)
+		}
+		return 0, mention{}
+	}
 	if s[j].is(",") {
 		// "Dmitry Peskov, the Kremlin spokesman, said" / "Ryabkov, who led ..., said"
 		for k := j - 1; k > 0 && j-k <= 30; k-- {
-			if s[k].kind == tQuote {
-				break
+			if s[k].kind == tQuote && !(k > 0 && isTitledWord(s[k-1].low)) {
+				break // a quotation is no appositive, unless a title ("The report, titled "...",")
 			}
 			if !s[k].is(",") {
 				continue
@@ -424,6 +431,8 @@ func headBeforeModifier(s []token, j int) int {
 	return -1
 }
 
+func isTitledWord(w string) bool { return w == "titled" || w == "entitled" }
+
 // apposLike tells whether tokens can be an appositive after a name: a role ("the Kremlin
 // spokesman", "Russia's deputy foreign minister") or a relative clause ("who heads ...").
 func apposLike(ts []token) bool {
@@ -431,7 +440,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isRelative(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
@@ -492,9 +501,11 @@ func skipAuxBack(s []token, j int) int {
 	for j >= 0 && (s[j].kind == tWord || s[j].kind == tQuote) {
 		w := s[j].low
 		switch {
+		case s[j].kind == tQuote && interviewAt(s, j) == len(s):
+			return j
 		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap(), isAdverbOfTime(w) && !s[j].cap():
 			j--
-		case j >= 2 && s[j].kind == tQuote && j-interviewAt(s, j) <= 3:
+		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
 			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
