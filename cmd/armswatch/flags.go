@@ -6,20 +6,28 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"armswatch/store"
 
 	"github.com/mattn/go-isatty"
 )
 
+// helpPrinters holds each FlagSet's help, printed only on -h: a bad flag is one line on stderr
+// (cron mails it), not a screenful of usage.
+var helpPrinters sync.Map // *flag.FlagSet -> func()
+
 // newFlags makes a FlagSet whose errors become usage errors (exit 2) instead of os.Exit.
 func newFlags(e *env, name, argsUsage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		io.WriteString(e.stderr, "usage: armswatch "+name+" [flags] "+argsUsage+"\n")
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	helpPrinters.Store(fs, func() {
+		io.WriteString(e.stdout, "usage: armswatch "+name+" [flags] "+argsUsage+"\n")
+		fs.SetOutput(e.stdout)
 		fs.PrintDefaults()
-	}
+		fs.SetOutput(io.Discard)
+	})
 	return fs
 }
 
@@ -29,15 +37,21 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				if help, ok := helpPrinters.LoadAndDelete(fs); ok {
+					help.(func())()
+				}
 				return nil, errQuietHelp
 			}
-			return nil, usageError("%s: %v", fs.Name(), err)
+			helpPrinters.Delete(fs)
+			return nil, usageError("%s: %v (armswatch %s -h lists the flags)", fs.Name(), err, fs.Name())
 		}
 		args = fs.Args()
 		if len(args) == 0 {
+			helpPrinters.Delete(fs)
 			return pos, nil
 		}
 		if args[0] == "--" {
+			helpPrinters.Delete(fs)
 			return append(pos, args[1:]...), nil
 		}
 		pos = append(pos, args[0])

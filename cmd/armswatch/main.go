@@ -51,10 +51,11 @@ func main() {
 // run executes one command line and returns the process exit status (spec/cli.md).
 func run(ctx context.Context, e *env, args []string) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(e.stderr)
 		if len(args) == 0 {
+			usage(e.stderr)
 			return exitUsage
 		}
+		usage(e.stdout)
 		return exitOK
 	}
 	for _, c := range commands() {

@@ -30,7 +30,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		}
 		*dbPath = cfg.Database
 	}
-	db, err := store.OpenReadOnly(*dbPath)
+	db, err := openReadOnly(*dbPath)
 	if err != nil {
 		return err
 	}
