@@ -25,6 +25,13 @@ func (c *Config) check(name string, data []byte) error {
 	if c.Crawl.Timeout.Duration == 0 {
 		return bad("crawl", -1, "timeout", "must be more than 0")
 	}
+	if len(c.Profiles) > 0 {
+		set, err := content.NewProfileSet(c.Profiles, name)
+		if err != nil {
+			return &Error{File: name, Line: lineOf(data, "profiles", 0, ""), Key: "profiles", Msg: err.Error()}
+		}
+		c.ProfileSet = set
+	}
 	seen := map[string]bool{}
 	for i := range c.Sources {
 		s := &c.Sources[i]
@@ -44,6 +51,12 @@ func (c *Config) check(name string, data []byte) error {
 					return bad("sources", i, key, "%q is not an http(s) URL", u)
 				}
 			}
+		}
+		if s.Profile != "" && !c.hasProfile(s.Profile) {
+			return bad("sources", i, "profile", "no site profile %q (built in: %s; add one in [[profiles]])", s.Profile, strings.Join(c.profileNames(), ", "))
+		}
+		if s.Language != "" && !isLanguageCode(s.Language) {
+			return bad("sources", i, "language", "%q is not an ISO 639-1 code such as \"en\" or \"ru\"", s.Language)
 		}
 		if s.ArticlePattern != "" {
 			re, err := regexp.Compile(s.ArticlePattern)
@@ -73,13 +86,6 @@ func (c *Config) check(name string, data []byte) error {
 				return bad(group.table, i, "id", "every [[%s]] needs an id and a name", group.table)
 			}
 		}
-	}
-	if len(c.Profiles) > 0 {
-		set, err := content.NewProfileSet(c.Profiles, name)
-		if err != nil {
-			return &Error{File: name, Line: lineOf(data, "profiles", 0, ""), Key: "profiles", Msg: err.Error()}
-		}
-		c.ProfileSet = set
 	}
 	return nil
 }
@@ -135,4 +141,29 @@ func lineOf(data []byte, table string, index int, key string) int {
 		}
 	}
 	return header
+}
+
+// profileNames lists the site profiles a source may name: the built-in ones and the user's.
+func (c *Config) profileNames() []string {
+	set := c.ProfileSet
+	if set == nil {
+		var err error
+		if set, err = content.BuiltinProfiles(); err != nil {
+			return nil
+		}
+	}
+	return set.Names()
+}
+
+func (c *Config) hasProfile(name string) bool {
+	for _, n := range c.profileNames() {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+func isLanguageCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
 }

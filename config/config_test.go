@@ -99,3 +99,18 @@ func TestUserProfilesAreCompiledAtLoad(t *testing.T) {
 		t.Errorf("unknown profile key: %v", err)
 	}
 }
+
+func TestSourceProfileAndLanguageMustExist(t *testing.T) {
+	_, err := Parse("s.toml", []byte("[[sources]]\nname = \"a\"\nprofile = \"nosuch\"\nfeeds = [\"https://a.org/rss\"]\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "s.toml:3: sources[0].profile: no site profile \"nosuch\"") || !strings.Contains(err.Error(), "tass") {
+		t.Errorf("unknown profile: %v", err)
+	}
+	_, err = Parse("s.toml", []byte("[[sources]]\nname = \"a\"\nlanguage = \"english\"\nfeeds = [\"https://a.org/rss\"]\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "s.toml:3: sources[0].language:") {
+		t.Errorf("bad language: %v", err)
+	}
+	_, err = Parse("s.toml", []byte("[[profiles]]\nname = \"mine\"\nhosts = [\"m.org\"]\nbody = \"p\"\n\n[[sources]]\nname = \"a\"\nprofile = \"mine\"\nfeeds = [\"https://m.org/rss\"]\n"))
+	if err != nil {
+		t.Errorf("a source may name a user profile: %v", err)
+	}
+}
