@@ -17,6 +17,16 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
 		return e.participle(s, i, prev)
 	}
+	if k := quotedBy(s, i); k > 0 {
+		// "..., Ryabkov was quoted by the RIA news agency as saying": the cue runs to "saying"
+		a.cue = "quoted as saying"
+		npFrom, m := subjectBefore(s, i-2)
+		if !m.valid() {
+			return a, 0, 0, 0, false
+		}
+		a.m = m
+		return e.subjectFirst(s, npFrom-1, k, a)
+	}
 	n := e.cues.match(s, i)
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
@@ -58,6 +68,23 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.inverted(s, i, after, a)
 	}
 	return a, 0, 0, 0, false
+}
+
+// quotedBy finds "was quoted by <agency> as saying" at i and returns the index after
+// "saying" (0 if none).
+func quotedBy(s []token, i int) int {
+	if i < 2 || !s[i].is("quoted") || !isPassiveAux(s[i-1].low) {
+		return 0
+	}
+	for k := i + 1; k+1 < len(s) && k-i <= 9; k++ {
+		if s[k].kind != tWord {
+			return 0
+		}
+		if s[k].is("as") && s[k+1].is("saying") {
+			return k + 2
+		}
+	}
+	return 0
 }
 
 // nounBefore tells whether t makes the next word a noun: an English possessive or determiner.
@@ -608,6 +635,14 @@ func isCircumWord(w string) bool {
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
 func contentStart(s []token, i int, cue string) int {
 	l := builtin()
+	if i+1 < len(s) && s[i].is(",") && l.according.match(s, i+1) > 0 {
+		// "said, according to a transcript ..., that ...": the source is an aside
+		for k := i + 2; k+1 < len(s) && k-i <= 16; k++ {
+			if s[k].is(",") && s[k+1].is("that") {
+				return skipThat(s, k)
+			}
+		}
+	}
 	// "revealed to the media, “...”", "concluded in her statement, “...”": the quotation is
 	// what was said, the words before it are circumstance
 	for k := i; k < len(s) && k-i <= 10; k++ {

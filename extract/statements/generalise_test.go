@@ -425,6 +425,17 @@ var devSet = []devCase{
 		[]want{
 			{"reported", "переговоры по стратегической стабильности продолжатся", "Сергей Лавров"},
 		}},
+	// tenth batch: agencies as channels
+	{"channels", "Russia will respond to the deployment of U.S. missiles in Germany, Ryabkov was quoted by the RIA news agency as saying.\n\n" +
+		"Putin told state television that Russia was \"not bluffing.\"\n\n" +
+		"Lavrov said, according to a transcript published by the foreign ministry, that Moscow was ready to listen to proposals.\n\n" +
+		"Medvedev, who is deputy chairman of Russia's Security Council, said on Telegram that the West should not doubt Russia's resolve.",
+		[]want{
+			{"reported", "Russia will respond to the deployment of U.S. missiles in Germany", "Ryabkov"},
+			{"reported", "Russia was \"not bluffing.\"", "Putin"},
+			{"reported", "Moscow was ready to listen to proposals", "Lavrov"},
+			{"reported", "the West should not doubt Russia's resolve", "Medvedev"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other
