@@ -46,7 +46,7 @@ func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
 	if skip == nil {
 		skip = datelineSpan(body)
 	}
-	c := &collector{body: body, skip: skip}
+	c := newCollector(body, skip)
 	for _, m := range lex.Find(body, opt.Year) {
 		if m.Place && placeUse(body, m.Start) || m.Bare && qualified(body, m.Start) {
 			continue
@@ -71,18 +71,33 @@ func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
 // collector keeps the mentions found so far and refuses overlapping or skipped spans.
 type collector struct {
 	body string
-	skip [][2]int
 	out  []Mention
+	// taken marks the body's bytes already covered by a mention or a skipped span, one bit per
+	// byte: checking a candidate costs its own length, not the number of mentions found so far
+	// (a long transcript naming its speakers a thousand times made that quadratic).
+	taken []uint64
+}
+
+func newCollector(body string, skip [][2]int) *collector {
+	c := &collector{body: body, taken: make([]uint64, len(body)/64+1)}
+	for _, s := range skip {
+		c.mark(max(s[0], 0), min(s[1], len(body)))
+	}
+	return c
+}
+
+func (c *collector) mark(start, end int) {
+	for i := start; i < end; i++ {
+		c.taken[i/64] |= 1 << (i % 64)
+	}
 }
 
 func (c *collector) free(start, end int) bool {
-	for _, s := range c.skip {
-		if start < s[1] && s[0] < end {
-			return false
-		}
+	if start < 0 || end > len(c.body) {
+		return false
 	}
-	for _, m := range c.out {
-		if start < m.End && m.Start < end {
+	for i := start; i < end; i++ {
+		if c.taken[i/64]&(1<<(i%64)) != 0 {
 			return false
 		}
 	}
@@ -93,6 +108,7 @@ func (c *collector) add(m Mention) bool {
 	if m.Start >= m.End || !c.free(m.Start, m.End) {
 		return false
 	}
+	c.mark(m.Start, m.End)
 	c.out = append(c.out, m)
 	return true
 }
