@@ -436,6 +436,13 @@ var devSet = []devCase{
 			{"reported", "Moscow was ready to listen to proposals", "Lavrov"},
 			{"reported", "the West should not doubt Russia's resolve", "Medvedev"},
 		}},
+	{"two-word-clause", "MOSCOW, May 3. /TASS/. Russian Foreign Minister Sergei Lavrov met his Chinese counterpart in Beijing.\n\n" +
+		"Глава МИД России Сергей Лавров заявил, что переговоры продолжатся. Talks, he said, had been \"useful.\" Lavrov said that talks continue.",
+		[]want{
+			{"reported", "переговоры продолжатся", "Сергей Лавров"},
+			{"reported", "Talks had been \"useful.\"", "Сергей Лавров"},
+			{"reported", "talks continue", "Sergei Lavrov"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other

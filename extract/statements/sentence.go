@@ -222,7 +222,9 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 			d.spans = append(d.spans, quoteSpans(q)...)
 		}
 		d.quoteEnd = all[len(all)-1].kind == tQuote
-	case alphaWords(all) >= 3 && contentWords(all) >= 2 && !circumstanceOnly(all):
+	case (alphaWords(all) >= 3 || alphaWords(all) == 2 && c[0].kind == tWord && afterThat(e.body, c[0].start)) &&
+		contentWords(all) >= 2 && !circumstanceOnly(all):
+		// two words are enough after "that": "заявил, что переговоры продолжатся"
 		d.kind = "reported"
 		d.spans = [][2]int{{c[0].start, c[len(c)-1].end}}
 		if len(c2) > 0 {
@@ -238,6 +240,17 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 		d.ent = e.reg.resolve(a.m)
 	}
 	return e.add(d)
+}
+
+// afterThat tells whether the body has "that" or "что" (and maybe a comma) just before at.
+func afterThat(body string, at int) bool {
+	b := strings.TrimRight(body[:at], " \u00a0,")
+	for _, w := range []string{" that", " что"} {
+		if strings.HasSuffix(b, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteWords counts the words inside a quotation.
