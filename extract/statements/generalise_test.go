@@ -443,6 +443,27 @@ var devSet = []devCase{
 			{"reported", "Talks had been \"useful.\"", "Сергей Лавров"},
 			{"reported", "talks continue", "Sergei Lavrov"},
 		}},
+	// eleventh batch: TASS English role references
+	{"tass-en-refs", "MOSCOW, April 9. /TASS/. Russian President Vladimir Putin said the country's nuclear triad was being modernized on schedule.\n\n" +
+		"\"We have no plans to test,\" the Russian leader told reporters. The head of state added that Russia would mirror any US test.\n\n" +
+		"Russian Foreign Minister Sergey Lavrov told TASS that Moscow had not received any proposals. The top diplomat noted that the ball was in Washington's court.\n\n" +
+		"Russia's envoy to the UN Vassily Nebenzya told the Security Council that the West was \"playing with fire.\" The Russian envoy also said Moscow would block the draft.",
+		[]want{
+			{"reported", "the country's nuclear triad was being modernized on schedule", "Vladimir Putin"},
+			{"direct", "We have no plans to test", "Vladimir Putin"},
+			{"reported", "Russia would mirror any US test", "Vladimir Putin"},
+			{"reported", "Moscow had not received any proposals", "Sergey Lavrov"},
+			{"reported", "the ball was in Washington's court", "Sergey Lavrov"},
+			{"reported", "the West was \"playing with fire.\"", "Vassily Nebenzya"},
+			{"reported", "Moscow would block the draft", "Vassily Nebenzya"},
+		}},
+	{"precision-mixed", "The treaty, which Moscow calls \"the cornerstone of strategic stability,\" expires in February.\n\n" +
+		"Asked whether Russia would resume testing, the minister declined to comment. The so-called \"Doomsday Clock\" was set at 89 seconds to midnight.\n\n" +
+		"The Bulletin of the Atomic Scientists said the clock reflected growing nuclear risks.",
+		[]want{
+			{"direct", "the cornerstone of strategic stability,", "Moscow"},
+			{"reported", "the clock reflected growing nuclear risks", "Bulletin of the Atomic Scientists"},
+		}},
 }
 
 // devWords normalises a text as the scorer does: apostrophes, periods and commas vanish, other
