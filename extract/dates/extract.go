@@ -62,9 +62,10 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 			taken = append(taken, [2]int{dl.Start, s}, [2]int{e, dl.End})
 		}
 	}
+	paras := textutil.NewLocator(body)
 	for _, c := range pick(cands, taken) {
 		out = append(out, Date{Text: body[c.start:c.end], Kind: c.kind, Value: c.value, ValueEnd: c.valueEnd,
-			Granularity: c.gran, Paragraph: textutil.ParagraphAt(body, c.start), Start: c.start, End: c.end})
+			Granularity: c.gran, Paragraph: paras.At(c.start), Start: c.start, End: c.end})
 	}
 	return out
 }

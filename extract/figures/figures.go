@@ -76,11 +76,12 @@ func newDocument(body string, lex *lexicon.Lexicon) *document {
 	d := &document{body: body}
 	count := map[string]int{}
 	first := map[string]int{}
+	paras := textutil.NewLocator(body)
 	for _, m := range lex.Find(body, 0) {
 		switch m.Class {
 		case "treaty":
 			d.treaties = append(d.treaties, m)
-			d.paras = append(d.paras, textutil.ParagraphAt(body, m.Start))
+			d.paras = append(d.paras, paras.At(m.Start))
 			if count[m.Entry.ID] == 0 {
 				first[m.Entry.ID] = m.Start
 			}

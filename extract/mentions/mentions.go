@@ -59,8 +59,9 @@ func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
 	people(c, lex, opt.Speakers)
 	organizations(c, lex, opt.Speakers)
 	sort.Slice(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
+	paras := textutil.NewLocator(body)
 	for i := range c.out {
-		c.out[i].Paragraph = textutil.ParagraphAt(body, c.out[i].Start)
+		c.out[i].Paragraph = paras.At(c.out[i].Start)
 	}
 	if c.out == nil {
 		return []Mention{}

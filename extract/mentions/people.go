@@ -38,7 +38,14 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 			}
 		}
 	}
+	seen := map[string]bool{}
 	for _, p := range ps {
+		// One person speaks many times; search the body for each name form once.
+		key := p.id + "\x00" + strings.Join(p.forms, "\x00")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
 		for _, f := range p.forms {
 			for _, at := range wordIndexes(c.body, f) {
 				c.add(Mention{Type: "person", ID: p.id, Name: p.name, Text: f, Start: at, End: at + len(f)})

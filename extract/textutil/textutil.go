@@ -3,7 +3,10 @@
 // index of an item's start).
 package textutil
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // ParagraphSep joins the paragraphs of a body.
 const ParagraphSep = "\n\n"
@@ -47,4 +50,26 @@ func Join(paras []string) string {
 		}
 	}
 	return strings.Join(kept, ParagraphSep)
+}
+
+// Locator answers ParagraphAt for many offsets of one body in O(log n) each; ParagraphAt scans
+// from the start, which turns quadratic over a long transcript's thousands of items.
+type Locator []int // start offset of each paragraph
+
+// NewLocator indexes the paragraphs of body.
+func NewLocator(body string) Locator {
+	l := Locator{0}
+	for i := 0; ; {
+		j := strings.Index(body[i:], ParagraphSep)
+		if j < 0 {
+			return l
+		}
+		i += j + len(ParagraphSep)
+		l = append(l, i)
+	}
+}
+
+// At returns the 0-based index of the paragraph in which offset lies (as ParagraphAt).
+func (l Locator) At(offset int) int {
+	return sort.SearchInts(l, offset+1) - 1
 }

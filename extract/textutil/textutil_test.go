@@ -23,3 +23,13 @@ func TestParagraphOffsetsPointIntoTheBody(t *testing.T) {
 		t.Errorf("an offset past the end belongs to the last paragraph")
 	}
 }
+
+func TestLocatorAgreesWithParagraphAt(t *testing.T) {
+	body := "MOSCOW, October 21. /TASS/. One.\n\n\"Two,\" he said.\n\nThree\n\n\n\nFive"
+	l := NewLocator(body)
+	for off := 0; off <= len(body); off++ {
+		if got, want := l.At(off), ParagraphAt(body, off); got != want {
+			t.Fatalf("offset %d: Locator %d, ParagraphAt %d", off, got, want)
+		}
+	}
+}
