@@ -78,6 +78,9 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 				cFrom, cTo = 0, 0
 			}
 		}
+		if isNamingCue(a.cue) && !a.split {
+			cTo = namedEnd(s, cFrom, cTo) // "which Moscow called "..." expires": the name only
+		}
 		cFrom, cTo = trimRange(s, cFrom, cTo)
 		if cFrom >= cTo && len(rest) > 0 {
 			cFrom, cTo, rest = indexOf(s, rest[0]), indexOf(s, rest[len(rest)-1])+1, nil
@@ -419,6 +422,16 @@ func quoteIsContent(c []token, outside int, cue string) bool {
 		return false
 	}
 	return c[last-1].is("as") || c[last-1].is("как") || isNamingCue(cue) && outside <= 8
+}
+
+// namedEnd ends the content of a naming cue after its first quotation, when one follows it.
+func namedEnd(s []token, from, to int) int {
+	for k := from; k < to && k < len(s); k++ {
+		if s[k].kind == tQuote {
+			return k + 1
+		}
+	}
+	return to
 }
 
 func isNamingCue(cue string) bool {
