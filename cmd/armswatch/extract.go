@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -80,6 +81,9 @@ func analyzeFile(e *env, name string, text bool, opt extract.Options) (*extract.
 		return nil, err
 	}
 	opt.Input = name
+	if looksBinary(data) {
+		return nil, fmt.Errorf("not an HTML or text file (it holds NUL bytes); nothing to analyze")
+	}
 	if text {
 		return extract.Text(string(data), opt), nil
 	}
@@ -95,4 +99,14 @@ func parseTime(s string) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2020-10-21T13:05:00+03:00) nor a date (2020-10-21)", s)
+}
+
+// looksBinary tells an executable, image or archive from a page: text in any charset armswatch
+// reads has no NUL bytes (UTF-16 pages, which do, declare themselves with a byte order mark).
+func looksBinary(data []byte) bool {
+	head := data[:min(len(data), 8192)]
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	return bytes.IndexByte(head, 0) >= 0
 }

@@ -127,3 +127,12 @@ func TestExtractOfANonArticleWarns(t *testing.T) {
 		t.Errorf("a 404 page must give an empty body and a warning, got body %q warnings %v", a.Body, a.Warnings)
 	}
 }
+
+func TestExtractRefusesBinaryFiles(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "image.png")
+	os.WriteFile(f, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+	code, out, stderr := runCLI(t, "", "extract", f)
+	if code != exitFailed || out != "" || !strings.Contains(stderr, "not an HTML or text file") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+}

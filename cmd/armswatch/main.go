@@ -42,11 +42,21 @@ func commands() []command {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx := context.Background()
+	if len(os.Args) > 1 && graceful[os.Args[1]] {
+		// These commands finish the page or article in hand and record the run on SIGINT or
+		// SIGTERM; a second signal kills at once. The others hold no state worth saving, so a
+		// signal stops them as it stops any program (extract of a huge file, a long query).
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+		go func() { <-ctx.Done(); stop() }()
+	}
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, isTerminal: isTerminal(os.Stdout)}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
+
+// graceful lists the commands that stop cleanly on a signal instead of dying.
+var graceful = map[string]bool{"crawl": true, "demo": true, "reextract": true}
 
 // run executes one command line and returns the process exit status (spec/cli.md).
 func run(ctx context.Context, e *env, args []string) int {
