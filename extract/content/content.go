@@ -53,6 +53,10 @@ func Extract(in Input) (*Result, error) {
 			return nil, fmt.Errorf("content: %w", err)
 		}
 	}
+	if in.URL == "" {
+		// A saved page analyzed without --url still says where it lives.
+		in.URL = declaredURL(doc)
+	}
 	host := ""
 	if u, err := url.Parse(in.URL); err == nil {
 		host = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
@@ -99,4 +103,15 @@ func chooseProfile(set *ProfileSet, name, host string, r *Result) *profile {
 		return nil
 	}
 	return set.forHost(host)
+}
+
+// declaredURL is the page's own absolute canonical or og:url address, else "".
+func declaredURL(doc *goquery.Document) string {
+	for _, sel := range [][2]string{{`link[rel="canonical"]`, "href"}, {`meta[property="og:url"]`, "content"}} {
+		v, _ := doc.Find(sel[0]).First().Attr(sel[1])
+		if u, err := url.Parse(strings.TrimSpace(v)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			return u.String()
+		}
+	}
+	return ""
 }
