@@ -20,7 +20,7 @@ import (
 
 // Version is the version of the analysis rules, stored with each article so that reextract knows
 // which rows are stale. Bump it whenever a change alters any analyzer's output.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Type aliases let users of extract name the parts without importing each sub-package.
 type (
