@@ -120,9 +120,9 @@ func (p *parser) elliptic(n number) bool {
 var moreWords = map[string]bool{"more": true, "additional": true, "further": true, "another": true}
 var counterWords = map[string]bool{"units": true, "ones": true, "единиц": true, "единицы": true}
 
-// quantityBefore tells a number that is the object of a verb of quantity or a comparator
-// ("reached 1,550", "surpassed 600", "estimated at 5,800", "up from 6,375").
-func (p *parser) quantityBefore(first int) bool {
+// wordBefore is the index of the last item before first that is not a currency or percent
+// symbol right before it nor a filler ("a total of"): where a comparator or verb would stand.
+func (p *parser) wordBefore(first int) int {
 	j := first - 1
 	if j >= 0 && p.items[j].punct {
 		if _, ok := p.v.symbols[p.items[j].word]; ok {
@@ -132,6 +132,13 @@ func (p *parser) quantityBefore(first int) bool {
 	for j >= 0 && p.items[j].is(kFill) {
 		j--
 	}
+	return j
+}
+
+// quantityBefore tells a number that is the object of a verb of quantity or a comparator
+// ("reached 1,550", "surpassed 600", "estimated at 5,800", "up from 6,375").
+func (p *parser) quantityBefore(first int) bool {
+	j := p.wordBefore(first)
 	if j < 0 {
 		return false
 	}
@@ -257,15 +264,7 @@ func (p *parser) changeBefore(i int) bool {
 // comparatorBefore reads "no more than", "about", ... before the number, across fillers ("no
 // more than a total of 700").
 func (p *parser) comparatorBefore(first int) (string, int, bool) {
-	j := first - 1
-	if j >= 0 && p.items[j].punct {
-		if _, ok := p.v.symbols[p.items[j].word]; ok {
-			j--
-		}
-	}
-	for j >= 0 && p.items[j].is(kFill) {
-		j--
-	}
+	j := p.wordBefore(first)
 	if j < 0 {
 		return "", 0, false
 	}

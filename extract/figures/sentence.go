@@ -56,10 +56,10 @@ func sentences(body string) []span {
 			if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"'«“‘(`, next)) {
 				continue
 			}
-			if r == '.' && abbreviations[strings.ToLower(lastWord(text[:i-1]))] {
+			if r == '.' && abbreviations[strings.ToLower(textutil.LastWord(text[:i-1]))] {
 				continue
 			}
-			if w := lastWord(text[:i-1]); r == '.' && utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
+			if w := textutil.LastWord(text[:i-1]); r == '.' && utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]) {
 				continue
 			}
 			out = append(out, span{start: start, end: p.Start + j, para: p.Index})
@@ -70,16 +70,4 @@ func sentences(body string) []span {
 		}
 	}
 	return out
-}
-
-func lastWord(s string) string {
-	i := len(s)
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		i -= size
-	}
-	return s[i:]
 }

@@ -150,18 +150,10 @@ func placeUse(body string, start int) bool {
 	return placeWords[w]
 }
 
-// lastWord returns the word just before the end of s (letters only), or "".
+// lastWord returns the word just before the end of s (letters only, spaces before the end
+// skipped), or "".
 func lastWord(s string) string {
-	s = strings.TrimRightFunc(s, unicode.IsSpace)
-	i := len(s)
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsLetter(r) {
-			break
-		}
-		i -= size
-	}
-	return s[i:]
+	return textutil.LastWord(strings.TrimRightFunc(s, unicode.IsSpace))
 }
 
 // Slug makes the id of a name outside the lexicon: lower case, words joined by "_".

@@ -6,6 +6,8 @@ package textutil
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ParagraphSep joins the paragraphs of a body.
@@ -72,4 +74,17 @@ func NewLocator(body string) Locator {
 // At returns the 0-based index of the paragraph in which offset lies (as ParagraphAt).
 func (l Locator) At(offset int) int {
 	return sort.SearchInts(l, offset+1) - 1
+}
+
+// LastWord returns the run of letters that ends s ("" when s ends with another character).
+func LastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
 }
