@@ -81,7 +81,8 @@ type engine struct {
 	opt     Options
 	body    string
 	paras   []textutil.Paragraph
-	parts   [][]qpart // per paragraph
+	locate  textutil.Locator // paragraph of an offset, without rescanning the body each time
+	parts   [][]qpart        // per paragraph
 	cues    *phraseSet
 	reg     registry
 	drafts  []*draft
@@ -96,12 +97,12 @@ type engine struct {
 }
 
 func newEngine(body string, opt Options) *engine {
-	e := &engine{body: body, paras: textutil.Paragraphs(body), cues: cueSet(opt.ReportingVerbs), opt: opt}
+	e := &engine{body: body, paras: textutil.Paragraphs(body), locate: textutil.NewLocator(body), cues: cueSet(opt.ReportingVerbs), opt: opt}
 	e.parts = make([][]qpart, len(e.paras))
 	for _, q := range findQuotes(body, e.paras) {
 		q.splitInner(e.cues)
 		for k, o := range q.outer {
-			pi := textutil.ParagraphAt(body, o[0])
+			pi := e.locate.At(o[0])
 			e.parts[pi] = append(e.parts[pi], qpart{outer: o, q: q, idx: k})
 		}
 	}
@@ -175,7 +176,7 @@ func (e *engine) statement(d *draft) (Statement, bool) {
 		Kind: d.kind, Text: strings.Join(texts, " "), Cue: d.cue,
 		Start: d.spans[0][0], End: d.spans[len(d.spans)-1][1], Spans: d.spans,
 	}
-	s.Paragraph = textutil.ParagraphAt(e.body, s.Start)
+	s.Paragraph = e.locate.At(s.Start)
 	switch {
 	case d.ent != nil:
 		s.Speaker, s.SpeakerRole, s.SpeakerKind = d.ent.name, d.ent.role, d.ent.kind
