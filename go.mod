@@ -1,4 +1,4 @@
-module armswatch
+module github.com/armswatch/armswatch
 
 go 1.26.8
 

@@ -3,7 +3,7 @@ package config
 import (
 	"fmt"
 
-	"armswatch/extract/content"
+	"github.com/armswatch/armswatch/extract/content"
 	"net/url"
 	"regexp"
 	"strings"

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"armswatch/extract/content"
-	"armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/content"
+	"github.com/armswatch/armswatch/extract/lexicon"
 
 	toml "github.com/pelletier/go-toml/v2"
 )
@@ -96,7 +96,7 @@ func (d *Duration) UnmarshalText(b []byte) error {
 func Default() *Config {
 	return &Config{
 		Database:  "armswatch.db",
-		UserAgent: "armswatch/0.1 (+https://github.com/armswatch/armswatch)",
+		UserAgent: "github.com/armswatch/armswatch/0.1 (+https://github.com/armswatch/armswatch)",
 		Crawl: Crawl{
 			Parallelism: 2, Delay: Duration{2 * time.Second}, RandomDelay: Duration{time.Second},
 			Timeout: Duration{30 * time.Second}, MaxBodyBytes: 10 << 20,

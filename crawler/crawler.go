@@ -127,7 +127,7 @@ func (o Options) withDefaults() Options {
 		}
 	}
 	if o.UserAgent == "" {
-		o.UserAgent = "armswatch/0.1"
+		o.UserAgent = "github.com/armswatch/armswatch/0.1"
 	}
 	o.Parallelism = max(o.Parallelism, 1)
 	def(&o.Timeout, 30*time.Second)

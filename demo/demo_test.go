@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"armswatch/config"
+	"github.com/armswatch/armswatch/config"
 )
 
 func TestEveryRouteAnswersWithBaseFilledIn(t *testing.T) {

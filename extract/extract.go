@@ -8,14 +8,14 @@ import (
 	"strings"
 	"time"
 
-	"armswatch/extract/content"
-	"armswatch/extract/dates"
-	"armswatch/extract/figures"
-	"armswatch/extract/lexicon"
-	"armswatch/extract/mentions"
-	"armswatch/extract/pubdate"
-	"armswatch/extract/statements"
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/content"
+	"github.com/armswatch/armswatch/extract/dates"
+	"github.com/armswatch/armswatch/extract/figures"
+	"github.com/armswatch/armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/mentions"
+	"github.com/armswatch/armswatch/extract/pubdate"
+	"github.com/armswatch/armswatch/extract/statements"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // Version is the version of the analysis rules, stored with each article so that reextract knows

@@ -5,7 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
-	"armswatch/extract"
+	"github.com/armswatch/armswatch/extract"
 )
 
 // replaceAnalysis deletes the article's analysis rows and writes the new ones. Deleting first

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/store"
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 // BenchmarkSearch1M measures one search over a million generated statements (100,000 articles).

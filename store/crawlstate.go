@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"armswatch/extract"
+	"github.com/armswatch/armswatch/extract"
 )
 
 // The crawler's persistent state: the frontier of article URLs, the HTTP validators of feeds,

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/extract"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/store"
 )
 
 func TestFrontierLifecycle(t *testing.T) {

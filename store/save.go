@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"time"
 
-	"armswatch/extract"
+	"github.com/armswatch/armswatch/extract"
 )
 
 // SaveArticle stores an article and replaces its analysis rows, in one transaction. The article

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"armswatch/store"
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 // docDB is a database of the realistic articles and one finished crawl run, opened read-only

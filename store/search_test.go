@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/extract"
-	"armswatch/store"
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 // article builds an analysis whose statements are located in body by their text.

@@ -14,7 +14,7 @@ import (
 	"os"
 	"time"
 
-	"armswatch/extract"
+	"github.com/armswatch/armswatch/extract"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )

@@ -7,9 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/extract"
-	"armswatch/store"
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 func openTemp(t *testing.T) (*store.DB, string) {

@@ -1,6 +1,6 @@
 package store
 
-import "armswatch/extract"
+import "github.com/armswatch/armswatch/extract"
 
 // statementTreaties assigns each statement the treaty it is about, for the views, search's
 // --treaty filter and the digest's grouping. The rule, nearest evidence first:

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"sync"
 
-	"armswatch/config"
-	"armswatch/extract"
-	"armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/config"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
 // appConfig is the loaded configuration plus what is built from it once.

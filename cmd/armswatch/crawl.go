@@ -7,9 +7,9 @@ import (
 	"strings"
 	"time"
 
-	"armswatch/config"
-	"armswatch/crawler"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/config"
+	"github.com/armswatch/armswatch/crawler"
+	"github.com/armswatch/armswatch/store"
 )
 
 // crawlFlags are the crawl command's flags (spec/cli.md).

@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/demo"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/demo"
+	"github.com/armswatch/armswatch/store"
 )
 
 // runCLIContext is runCLI with a context the test controls (SIGINT is ctx cancellation).

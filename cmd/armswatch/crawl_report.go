@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"armswatch/crawler"
+	"github.com/armswatch/armswatch/crawler"
 
 	"github.com/schollz/progressbar/v3"
 )

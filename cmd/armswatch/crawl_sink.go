@@ -7,9 +7,9 @@ import (
 	"strings"
 	"sync"
 
-	"armswatch/crawler"
-	"armswatch/extract"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/crawler"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/store"
 )
 
 // articleSink analyzes each fetched page and stores it. What it does with a page:

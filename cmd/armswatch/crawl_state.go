@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 
-	"armswatch/crawler"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/crawler"
+	"github.com/armswatch/armswatch/store"
 )
 
 // dbState adapts the store's crawl-state methods to crawler.State, so that neither package

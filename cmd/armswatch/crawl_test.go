@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/demo"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/demo"
+	"github.com/armswatch/armswatch/store"
 
 	_ "github.com/mattn/go-sqlite3"
 )

@@ -6,9 +6,9 @@ import (
 	"io"
 	"strings"
 
-	"armswatch/config"
-	"armswatch/demo"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/config"
+	"github.com/armswatch/armswatch/demo"
+	"github.com/armswatch/armswatch/store"
 )
 
 // runDemo serves the embedded site on loopback, crawls it with the real crawler into SQLite and

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"armswatch/store"
+	"github.com/armswatch/armswatch/store"
 )
 
 // digestColumns are the CSV digest's columns (docs/schema.md, "Exports"): stable, append only.

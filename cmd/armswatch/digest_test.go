@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/store"
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 // digestDB stores the realistic articles: the first two fetched an hour ago, the rest ten days

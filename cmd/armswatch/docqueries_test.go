@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 // TestDocumentedQueriesOnDemoDB runs the example queries of docs/schema.md and the README through

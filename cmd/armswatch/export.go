@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"armswatch/store"
+	"github.com/armswatch/armswatch/store"
 )
 
 // runExport writes statements, figures or articles as RFC 4180 CSV, streaming from the database.

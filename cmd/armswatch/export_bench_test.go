@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 // BenchmarkExport1M exports the statements of the generated database (a million rows, or about

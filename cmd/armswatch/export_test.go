@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/extract"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/store"
 )
 
 // TestExportParsesBackToTheRows checks that each export, read back with encoding/csv, gives

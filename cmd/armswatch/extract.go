@@ -9,7 +9,7 @@ import (
 	"os"
 	"time"
 
-	"armswatch/extract"
+	"github.com/armswatch/armswatch/extract"
 )
 
 // runExtract analyzes local files and prints the contract JSON (spec/extract-json.md).

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	"armswatch/store"
+	"github.com/armswatch/armswatch/store"
 
 	"github.com/mattn/go-isatty"
 )

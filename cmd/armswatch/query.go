@@ -14,7 +14,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"armswatch/store"
+	"github.com/armswatch/armswatch/store"
 
 	"github.com/rivo/uniseg"
 )

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"armswatch/store"
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 // realisticDB saves the realistic articles (seed and demo pages) into a new database.

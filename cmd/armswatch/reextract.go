@@ -6,8 +6,8 @@ import (
 	"os"
 	"time"
 
-	"armswatch/extract"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/store"
 
 	"github.com/schollz/progressbar/v3"
 )

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"armswatch/extract"
-	"armswatch/store"
-	"armswatch/store/storetest"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
 )
 
 func mustRead(t *testing.T, path string) []byte {

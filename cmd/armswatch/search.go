@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"armswatch/store"
+	"github.com/armswatch/armswatch/store"
 )
 
 // runSearch runs a full-text search and prints the hits best first.

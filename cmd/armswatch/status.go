@@ -6,7 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"armswatch/store"
+	"github.com/armswatch/armswatch/store"
 )
 
 // runStatus shows the last crawl runs and each source's health, from the database alone (it

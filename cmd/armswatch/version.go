@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"armswatch/extract"
+	"github.com/armswatch/armswatch/extract"
 )
 
 // version is set at build time with -ldflags "-X main.version=..."; the analyzer version is

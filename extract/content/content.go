@@ -8,7 +8,7 @@ import (
 	"net/url"
 	"strings"
 
-	"armswatch/extract/pubdate"
+	"github.com/armswatch/armswatch/extract/pubdate"
 
 	"github.com/PuerkitoBio/goquery"
 )

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"armswatch/extract/pubdate"
+	"github.com/armswatch/armswatch/extract/pubdate"
 )
 
 type stamp = pubdate.Stamp

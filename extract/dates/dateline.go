@@ -6,7 +6,7 @@ import (
 	"sync"
 	"time"
 
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // sp is a space as news bodies write it: ASCII or NO-BREAK SPACE (RE2's \s misses U+00A0).

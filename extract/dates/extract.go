@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // cand is a found mention before it becomes a Date.

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"armswatch/extract/figures"
-	"armswatch/extract/lexicon"
-	"armswatch/extract/mentions"
+	"github.com/armswatch/armswatch/extract/figures"
+	"github.com/armswatch/armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/mentions"
 )
 
 // page is a realistic arms-control article body (written for this benchmark in the style of a

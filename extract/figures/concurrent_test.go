@@ -4,9 +4,9 @@ import (
 	"sync"
 	"testing"
 
-	"armswatch/extract/figures"
-	"armswatch/extract/lexicon"
-	"armswatch/extract/mentions"
+	"github.com/armswatch/armswatch/extract/figures"
+	"github.com/armswatch/armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/mentions"
 )
 
 // The crawler analyzes pages in parallel: the lazily built vocabularies must be safe to share.

@@ -6,8 +6,8 @@ package figures
 import (
 	"sort"
 
-	"armswatch/extract/lexicon"
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // Figure is one item of the contract's "figures" list.

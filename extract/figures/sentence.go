@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // span is a byte range of the body with the paragraph it lies in.

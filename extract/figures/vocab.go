@@ -9,7 +9,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
-	"armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
 //go:embed data/vocab.toml

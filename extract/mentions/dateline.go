@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"sync"
 
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // datelineRE finds a wire dateline at the start of a body ("MOSCOW, October 21. /TASS/.",

@@ -8,8 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"armswatch/extract/lexicon"
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // Mention is one item of the contract's "mentions" list.

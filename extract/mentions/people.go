@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
 // person is someone outside the lexicon (or inside it, under another spelling) whose name and

@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // quote is one quotation: its inner text in one or more parts (a quote running over several

@@ -13,7 +13,7 @@ import (
 	"sort"
 	"strings"
 
-	"armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // Statement is one item of the contract's "statements" list.

@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
-	"armswatch/extract"
-	"armswatch/extract/textutil"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/store"
 )
 
 // gold is the part of a gold file (spec/gold-format.md) used to fill in analyses.

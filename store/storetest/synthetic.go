@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"armswatch/extract"
-	"armswatch/extract/textutil"
-	"armswatch/store"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/store"
 )
 
 // Synthetic makes generated articles for benchmarks: perArticle statements each, spoken by a
