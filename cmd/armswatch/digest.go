@@ -15,6 +15,10 @@ import (
 var digestColumns = []string{"treaty", "treaty_name", "speaker", "role", "type", "kind", "text",
 	"context", "cue", "date", "source", "title", "url"}
 
+// digestFreeText are the digest's columns of text taken from web pages, guarded against
+// spreadsheet formulas (treaty_name is the name as the articles spell it).
+var digestFreeText = []string{"treaty_name", "speaker", "role", "text", "context", "cue", "title", "url"}
+
 // runDigest writes the new items of a period grouped by treaty and speaker.
 func runDigest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "digest", "")
@@ -62,12 +66,12 @@ func runDigest(ctx context.Context, e *env, args []string) error {
 }
 
 func digestCSV(ctx context.Context, d *store.DB, p store.Period, w io.Writer, bom bool) error {
-	cw := newSafeCSV(w, bom)
-	if err := cw.Write(digestColumns); err != nil {
+	cw, err := newSafeCSV(w, bom, digestColumns, digestFreeText)
+	if err != nil {
 		return err
 	}
 	row := make([]string, len(digestColumns))
-	err := d.Digest(ctx, p, func(it *store.DigestItem) error {
+	err = d.Digest(ctx, p, func(it *store.DigestItem) error {
 		copy(row, []string{it.Treaty, it.TreatyName, it.Speaker, it.Role, it.Type, it.Kind, it.Text,
 			it.Context, it.Cue, it.Date, it.Source, it.Title, it.URL})
 		return cw.Write(row)
@@ -119,9 +123,9 @@ func digestMarkdown(ctx context.Context, d *store.DB, p store.Period, w io.Write
 }
 
 func digestLine(it *store.DigestItem) string {
-	ref := fmt.Sprintf("[%s](%s), %s, %s", mdEscape(it.Title), it.URL, it.Date, it.Source)
+	ref := fmt.Sprintf("[%s](%s), %s, %s", mdEscape(it.Title), oneLine(it.URL), oneLine(it.Date), mdEscape(it.Source))
 	if it.Type == "figure" {
-		return fmt.Sprintf("- Figure: **%s** (%s): %s — %s\n", mdEscape(it.Text), it.Kind, mdEscape(it.Context), ref)
+		return fmt.Sprintf("- Figure: **%s** (%s): %s — %s\n", mdEscape(it.Text), mdEscape(it.Kind), mdEscape(it.Context), ref)
 	}
 	role := ""
 	if it.Role != "" {
@@ -134,8 +138,9 @@ func digestLine(it *store.DigestItem) string {
 	return fmt.Sprintf("- %s%s — %s\n", text, role, ref)
 }
 
-// mdEscape keeps text from turning into Markdown markup (links, emphasis, headings).
+// mdEscape keeps text from turning into Markdown markup (links, emphasis, headings) and shows
+// control characters as U+FFFD (a digest is read in terminals and mail).
 func mdEscape(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	return strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`, "`", "\\`", `<`, `&lt;`).Replace(s)
 }

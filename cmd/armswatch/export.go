@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,6 +35,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usageError("export: %v", err)
 	}
+	free, err := store.ExportFreeText(kind)
+	if err != nil {
+		return err
+	}
 	p, err := period.resolve(time.Now())
 	if err != nil {
 		return err
@@ -44,8 +49,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	defer d.Close()
 	return writeOutput(e, *out, func(w io.Writer) error {
-		cw := newSafeCSV(w, *excel)
-		if err := cw.Write(cols); err != nil {
+		cw, err := newSafeCSV(w, *excel, cols, free)
+		if err != nil {
 			return err
 		}
 		if err := d.Export(ctx, kind, p, cw.Write); err != nil {
@@ -84,26 +89,46 @@ func writeOutput(e *env, file string, write func(io.Writer) error) error {
 	return nil
 }
 
-// safeCSV is an encoding/csv writer (RFC 4180: quoted fields, CRLF line ends) that neutralises
-// cells a spreadsheet would run as formulas.
+// safeCSV is an encoding/csv writer (RFC 4180: quoted fields, CRLF line ends) that shows
+// control characters as U+FFFD in every cell and neutralises the free-text cells a spreadsheet
+// would run as formulas. Only free text is guarded: a comparator "=" or a kind must read back
+// as written.
 type safeCSV struct {
-	w   *csv.Writer
-	rec []string
+	w     *csv.Writer
+	guard []bool // by column: free text
+	rec   []string
 }
 
-func newSafeCSV(w io.Writer, bom bool) *safeCSV {
+// newSafeCSV writes the header row (and the BOM first when asked); free names the columns of
+// free text, each of which must be in header.
+func newSafeCSV(w io.Writer, bom bool, header, free []string) (*safeCSV, error) {
+	guard := make([]bool, len(header))
+	for _, f := range free {
+		i := slices.Index(header, f)
+		if i < 0 {
+			return nil, fmt.Errorf("csv: free-text column %q is not in the header", f)
+		}
+		guard[i] = true
+	}
 	if bom {
-		io.WriteString(w, "\ufeff")
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return nil, err
+		}
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // RFC 4180 line ends, which spreadsheets expect
-	return &safeCSV{w: cw}
+	c := &safeCSV{w: cw, guard: guard}
+	return c, cw.Write(header)
 }
 
 func (c *safeCSV) Write(row []string) error {
 	c.rec = c.rec[:0]
-	for _, s := range row {
-		c.rec = append(c.rec, neutralise(s))
+	for i, s := range row {
+		s = visible(s, true)
+		if i < len(c.guard) && c.guard[i] {
+			s = neutralise(s)
+		}
+		c.rec = append(c.rec, s)
 	}
 	return c.w.Write(c.rec)
 }

@@ -115,14 +115,46 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		if r[11] != w {
 			t.Errorf("statement %d = %q, want %q", i, r[11], w)
 		}
-		if r[3] != "'@src" || r[5] != "'=1+1" || r[7] != "'-Mallory" {
-			t.Errorf("source, title, speaker not neutralised: %q %q %q", r[3], r[5], r[7])
+		if r[5] != "'=1+1" || r[7] != "'-Mallory" {
+			t.Errorf("title, speaker not neutralised: %q %q", r[5], r[7])
+		}
+		if r[3] != "@src" || r[6] != "direct" {
+			t.Errorf("source (a name from the user's config) and kind must read back as stored: %q %q", r[3], r[6])
 		}
 	}
 	for _, c := range []struct{ in, out string }{{"-5", "-5"}, {"+3.5", "+3.5"}, {"1550", "1550"}, {"\rx", "'\rx"}, {"", ""}} {
 		if got := neutralise(c.in); got != c.out {
 			t.Errorf("neutralise(%q) = %q, want %q", c.in, got, c.out)
 		}
+	}
+}
+
+// TestExportKeepsDocumentedValues checks that the formula guard leaves the columns of
+// documented values alone: the comparator "=" of a figure is "=", not "'=".
+func TestExportKeepsDocumentedValues(t *testing.T) {
+	db := realisticDB(t)
+	_, out, _ := runCLI(t, "", "export", "figures", "--db", db)
+	got := readCSVString(t, out)
+	_, want, _ := runCLI(t, "", "query", "--db", db, `SELECT f.id, f.value, f.value_max, f.comparator, f.unit, f.category, f.treaty,
+		f.paragraph, f.byte_start, f.byte_end FROM figures f JOIN articles a ON a.id = f.article_id ORDER BY a.published_utc, a.id, f.seq`)
+	wantRows := readCSVString(t, want)
+	if len(got) != len(wantRows) || len(got) < 2 {
+		t.Fatalf("%d rows exported, %d in the database", len(got)-1, len(wantRows)-1)
+	}
+	cols := []int{0, 7, 8, 9, 10, 11, 12, 14, 15, 16} // figure_id, value ... byte_end
+	equals := 0
+	for i := 1; i < len(got); i++ {
+		for j, c := range cols {
+			if got[i][c] != wantRows[i][j] {
+				t.Errorf("row %d %s = %q, want %q", i, got[0][c], got[i][c], wantRows[i][j])
+			}
+		}
+		if got[i][9] == "=" {
+			equals++
+		}
+	}
+	if equals == 0 {
+		t.Error("no figure with the comparator = in the realistic database: the test checks nothing")
 	}
 }
 

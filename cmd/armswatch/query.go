@@ -166,11 +166,18 @@ func text(v any) string {
 
 type csvRows struct{ w *csv.Writer }
 
-func (c *csvRows) header(cols []string) error { return c.w.Write(cols) }
+func (c *csvRows) header(cols []string) error {
+	rec := make([]string, len(cols))
+	for i, col := range cols {
+		rec[i] = oneLine(col)
+	}
+	return c.w.Write(rec)
+}
+
 func (c *csvRows) row(vals []any) error {
 	rec := make([]string, len(vals))
 	for i, v := range vals {
-		rec[i] = text(v)
+		rec[i] = visible(text(v), true)
 	}
 	return c.w.Write(rec)
 }
@@ -187,7 +194,7 @@ type jsonRows struct {
 func (j *jsonRows) header(cols []string) error {
 	for _, c := range cols {
 		b, _ := json.Marshal(c)
-		j.cols = append(j.cols, b)
+		j.cols = append(j.cols, escapeJSONControls(b))
 	}
 	if j.array {
 		_, err := io.WriteString(j.w, "[")
@@ -218,7 +225,7 @@ func (j *jsonRows) row(vals []any) error {
 		if err != nil {
 			return err
 		}
-		b.Write(val)
+		b.Write(escapeJSONControls(val))
 	}
 	b.WriteString("}")
 	if !j.array {
@@ -247,7 +254,13 @@ type tableWriter struct {
 
 const maxCellWidth = 60
 
-func (t *tableWriter) header(cols []string) error { t.cols = cols; return nil }
+func (t *tableWriter) header(cols []string) error {
+	t.cols = make([]string, len(cols))
+	for i, c := range cols {
+		t.cols[i] = cell(c)
+	}
+	return nil
+}
 
 func (t *tableWriter) row(vals []any) error {
 	r := make([]string, len(vals))
@@ -258,9 +271,10 @@ func (t *tableWriter) row(vals []any) error {
 	return nil
 }
 
-// cell flattens white space and cuts a value to maxCellWidth columns.
+// cell flattens white space, shows control characters as U+FFFD and cuts a value to
+// maxCellWidth columns.
 func cell(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if uniseg.StringWidth(s) <= maxCellWidth {
 		return s
 	}

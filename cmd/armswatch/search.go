@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -41,7 +42,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	q := store.SearchQuery{Text: strings.Join(pos, " "), Period: p, Speaker: *speaker,
 		Treaty: *treaty, Source: *source, Limit: *limit, Mark: [2]string{"**", "**"}}
 	if *format == "text" && e.isTerminal {
-		q.Mark = [2]string{"\x1b[1m", "\x1b[0m"}
+		q.Mark = [2]string{markOn, markOff} // bold once the snippet is cleaned: printHits
 	}
 	if *format != "text" {
 		q.Mark = [2]string{"«", "»"}
@@ -57,13 +58,21 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	switch *format {
 	case "text":
-		return printHits(e.stdout, hits)
+		return printHits(e.stdout, hits, e.isTerminal)
 	default:
 		return jsonHits(e.stdout, hits, *format == "jsonl")
 	}
 }
 
-func printHits(w io.Writer, hits []store.Hit) error {
+// markOn and markOff are private-use characters that stand for bold in a terminal's snippets
+// until the snippet is cleaned of the page's own control characters.
+const markOn, markOff = "\ue000", "\ue001"
+
+var terminalBold = strings.NewReplacer(markOn, "\x1b[1m", markOff, "\x1b[0m")
+
+// printHits writes the hits as text, every field on one line with control characters shown as
+// U+FFFD; bold highlights matched words (a terminal's snippets carry markOn and markOff).
+func printHits(w io.Writer, hits []store.Hit, bold bool) error {
 	var b strings.Builder
 	if len(hits) == 0 {
 		b.WriteString("no matches\n")
@@ -75,20 +84,24 @@ func printHits(w io.Writer, hits []store.Hit) error {
 		}
 		who := "article"
 		if h.Kind == "statement" {
-			who = h.Speaker
+			who = oneLine(h.Speaker)
 			if who == "" {
 				who = "(unknown speaker)"
 			}
 			if h.Role != "" {
-				who += " (" + h.Role + ")"
+				who += " (" + oneLine(h.Role) + ")"
 			}
 			if h.Cue != "" {
-				who += ", " + h.Cue
+				who += ", " + oneLine(h.Cue)
 			}
 		}
-		fmt.Fprintf(&b, "%d. %s · %s · %s\n", i+1, who, date, h.Source)
-		fmt.Fprintf(&b, "   %s\n", strings.Join(strings.Fields(h.Snippet), " "))
-		fmt.Fprintf(&b, "   %s\n   %s\n", h.Title, h.URL)
+		snippet := oneLine(h.Snippet)
+		if bold {
+			snippet = terminalBold.Replace(snippet)
+		}
+		fmt.Fprintf(&b, "%d. %s · %s · %s\n", i+1, who, oneLine(date), oneLine(h.Source))
+		fmt.Fprintf(&b, "   %s\n", snippet)
+		fmt.Fprintf(&b, "   %s\n   %s\n", oneLine(h.Title), oneLine(h.URL))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -116,7 +129,9 @@ func jsonHits(w io.Writer, hits []store.Hit, lines bool) error {
 	for i, h := range hits {
 		out[i] = hitJSON(h)
 	}
-	enc := json.NewEncoder(w)
+	// Encoded into a buffer first: escapeJSONControls needs whole runes.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if lines {
 		for _, h := range out {
@@ -124,8 +139,12 @@ func jsonHits(w io.Writer, hits []store.Hit, lines bool) error {
 				return err
 			}
 		}
-		return nil
+	} else {
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
 	}
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	_, err := w.Write(escapeJSONControls(buf.Bytes()))
+	return err
 }

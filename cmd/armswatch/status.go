@@ -59,7 +59,7 @@ func printRuns(e *env, rs []store.Run) {
 			took = r.FinishedAt.Sub(r.StartedAt).Round(time.Second).String()
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\n", r.ID, r.StartedAt.Local().Format("2006-01-02 15:04"),
-			took, r.Status, r.Fetched, r.New, r.Unchanged, r.Failed, r.PID)
+			took, oneLine(r.Status), r.Fetched, r.New, r.Unchanged, r.Failed, r.PID)
 	}
 	tw.Flush()
 }
@@ -73,11 +73,11 @@ func printHealth(e *env, hs []store.SourceHealth) {
 		if h.LastSuccess != nil {
 			last = h.LastSuccess.Local().Format("2006-01-02 15:04")
 		}
-		msg := h.LastError
+		msg := oneLine(h.LastError)
 		if r := []rune(msg); len(r) > 80 {
 			msg = string(r[:77]) + "..."
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%.0f%% of %d runs\t%.1f\t%d\t%d\t%s\n", h.Source, last, 100*h.ErrorRate, h.Runs, h.PerDay, h.Articles, h.Pending, msg)
+		fmt.Fprintf(tw, "%s\t%s\t%.0f%% of %d runs\t%.1f\t%d\t%d\t%s\n", oneLine(h.Source), last, 100*h.ErrorRate, h.Runs, h.PerDay, h.Articles, h.Pending, msg)
 	}
 	tw.Flush()
 }
