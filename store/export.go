@@ -16,8 +16,8 @@ type export struct {
 	// others hold numbers, dates, ids and documented values (comparator, kind, category) that
 	// must read back exactly.
 	freeText []string
-	from    string // FROM ... (the part after the column list), with alias a for articles
-	order   string
+	from     string // FROM ... (the part after the column list), with alias a for articles
+	order    string
 }
 
 var exports = map[string]export{
