@@ -159,19 +159,37 @@ func Load(path string) (*Config, error) {
 	return Parse(path, data)
 }
 
-// Parse decodes and checks config data; name is used in error messages.
+// Parse decodes and checks config data; name is the file's path, used in error messages and
+// to resolve a relative database.
 func Parse(name string, data []byte) (*Config, error) {
 	c := Default()
 	c.Path = name
+	c.Database = ""
 	dec := toml.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(c); err != nil {
 		return nil, decodeError(name, err)
 	}
+	c.Database = databasePath(name, c.Database)
 	if err := c.check(name, data); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// databasePath resolves the file's database key: a relative path is relative to the config
+// file's folder, so that `armswatch crawl --config /srv/armswatch/config.toml` from anywhere
+// (cron, another shell) finds the same database. Without the key, the default armswatch.db is
+// in the working directory as when there is no config at all (--db flags too are relative to
+// the working directory, as flags are).
+func databasePath(configPath, db string) string {
+	if db == "" {
+		return Default().Database
+	}
+	if filepath.IsAbs(db) {
+		return db
+	}
+	return filepath.Join(filepath.Dir(configPath), db)
 }
 
 // typeMismatch matches go-toml's message for a value of the wrong type, which names Go struct

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -112,5 +113,25 @@ func TestSourceProfileAndLanguageMustExist(t *testing.T) {
 	_, err = Parse("s.toml", []byte("[[profiles]]\nname = \"mine\"\nhosts = [\"m.org\"]\nbody = \"p\"\n\n[[sources]]\nname = \"a\"\nprofile = \"mine\"\nfeeds = [\"https://m.org/rss\"]\n"))
 	if err != nil {
 		t.Errorf("a source may name a user profile: %v", err)
+	}
+}
+
+func TestDatabaseIsRelativeToTheConfigFile(t *testing.T) {
+	cases := []struct{ file, toml, want string }{
+		{"etc/armswatch/config.toml", "database = \"news.db\"\n", filepath.Join("etc", "armswatch", "news.db")},
+		{"/srv/aw/config.toml", "database = \"data/news.db\"\n", "/srv/aw/data/news.db"},
+		{"/srv/aw/config.toml", "database = \"../news.db\"\n", "/srv/news.db"},
+		{"/srv/aw/config.toml", "database = \"/var/lib/aw.db\"\n", "/var/lib/aw.db"},
+		{"config.toml", "database = \"news.db\"\n", "news.db"},
+		{"/srv/aw/config.toml", "", "armswatch.db"}, // no key: the default, in the working directory
+	}
+	for _, c := range cases {
+		cfg, err := Parse(c.file, []byte(c.toml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.Database != c.want {
+			t.Errorf("%s with %q: database %q, want %q", c.file, c.toml, cfg.Database, c.want)
+		}
 	}
 }

@@ -31,7 +31,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&f.dbPath, "db", "", "database file (default: the config's database)")
 	fs.Var((*stringList)(&f.sources), "source", "crawl only this source (repeatable)")
 	fs.BoolVar(&f.refresh, "refresh", false, "fetch listed articles again even when already stored")
-	fs.IntVar(&f.maxPages, "max-pages", 0, "article pages to fetch at most this run (default: the config's max_pages_per_run)")
+	fs.IntVar(&f.maxPages, "max-pages", 0, "article pages to fetch at most this run, a positive number (default: the config's max_pages_per_run)")
 	fs.DurationVar(&f.every, "every", 0, "crawl again every DURATION until interrupted (for places without cron)")
 	fs.StringVar(&f.logFormat, "log-format", "text", "text or json (one JSON object per event on stderr)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print errors only: no progress bar, no summary")
@@ -45,8 +45,13 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return usageError("crawl: --log-format must be text or json, not %q", f.logFormat)
 	}
-	if f.maxPages < 0 || f.every < 0 {
-		return usageError("crawl: --max-pages and --every must not be negative")
+	// --max-pages 0 would read as "no pages" but the crawler takes 0 as "no cap": refuse it
+	// rather than fetch hundreds of pages.
+	if flagGiven(fs, "max-pages") && f.maxPages <= 0 {
+		return usageError("crawl: --max-pages must be a positive number (leave it out for the config's max_pages_per_run)")
+	}
+	if f.every < 0 {
+		return usageError("crawl: --every must not be negative")
 	}
 	cfg, err := loadConfig(f.configPath, true)
 	if err != nil {

@@ -316,3 +316,54 @@ func storedArticles(path string) int {
 	}
 	return n
 }
+
+// TestMaxPagesZeroIsRefused checks that --max-pages 0 crawls nothing: it used to mean the
+// config's limit and fetched hundreds of pages.
+func TestMaxPagesZeroIsRefused(t *testing.T) {
+	site := newDemoSite(t)
+	cfg := writeConfig(t, t.TempDir(), site.URL)
+	code, out, errs := runCLI(t, "", "crawl", "--config", cfg, "--max-pages", "0")
+	if code != exitUsage || errs != "armswatch: crawl: --max-pages must be a positive number (leave it out for the config's max_pages_per_run)\n" {
+		t.Errorf("exit %d\nstdout %s\nstderr %q", code, out, errs)
+	}
+	if n := site.articles.Load(); n != 0 {
+		t.Errorf("%d article pages fetched", n)
+	}
+	_, help, _ := runCLI(t, "", "crawl", "-h")
+	if !strings.Contains(help, "a positive number") {
+		t.Errorf("crawl -h does not say what --max-pages takes:\n%s", help)
+	}
+}
+
+// TestConfigDatabaseIsRelativeToTheConfigFile checks that a relative database in a config
+// passed with --config lives beside the config, not in the working directory, while --db stays
+// relative to the working directory.
+func TestConfigDatabaseIsRelativeToTheConfigFile(t *testing.T) {
+	site := newDemoSite(t)
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "etc", "data"), 0o755)
+	cfg := writeConfig(t, filepath.Join(dir, "etc"), site.URL)
+	data := mustRead(t, cfg)
+	data = regexp.MustCompile(`(?m)^database = .*$`).ReplaceAll(data, []byte(`database = "data/news.db"`))
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	work := filepath.Join(dir, "work")
+	os.MkdirAll(work, 0o755)
+	t.Chdir(work)
+	if code, out, errs := runCLI(t, "", "crawl", "--config", "../etc/config.toml", "--max-pages", "1", "--quiet"); code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "etc", "data", "news.db")); err != nil {
+		t.Errorf("the database is not beside the config: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(work, "data")); err == nil {
+		t.Errorf("a database was made under the working directory")
+	}
+	if code, out, errs := runCLI(t, "", "status", "--config", "../etc/config.toml"); code != 0 || !strings.Contains(out, "tass") {
+		t.Errorf("status --config: exit %d\n%s%s", code, out, errs)
+	}
+	if code, _, errs := runCLI(t, "", "query", "--db", "../etc/data/news.db", "SELECT count(*) FROM articles"); code != 0 {
+		t.Errorf("--db relative to the working directory: exit %d %s", code, errs)
+	}
+}

@@ -59,6 +59,14 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// flagGiven tells whether the flag name was on the command line (its zero value may differ
+// from its absence).
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}
+
 // stringList is a repeatable string flag (--source a --source b).
 type stringList []string
 
