@@ -2,10 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // SearchQuery is a full-text search with its filters.
@@ -75,16 +78,73 @@ func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 		q.Mark = [2]string{"«", "»"}
 	}
 	match := q.Text
+	in := ftsTables{statements: true, articles: q.Speaker == ""}
 	if !usesSyntax(match) {
 		// Plain words: quote each so that punctuation inside ("INF-Treaty", "U.S.") is split
 		// into tokens instead of being parsed as FTS5 operators.
 		match = quoteTerms(match)
+	} else {
+		var err error
+		if in, err = db.accepting(ctx, q, match, in); err != nil {
+			return nil, err
+		}
 	}
-	hits, err := db.search(ctx, q, match)
+	hits, err := db.search(ctx, q, match, in)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w (FTS5 query syntax: https://www.sqlite.org/fts5.html#full_text_query_syntax)", q.Text, err)
 	}
 	return hits, nil
+}
+
+// SyntaxError is a search query that FTS5 cannot read: bad usage, not a failure.
+type SyntaxError struct {
+	Query string
+	Msg   string // SQLite's message: fts5: syntax error near "."
+}
+
+func (e *SyntaxError) Error() string { return fmt.Sprintf("search %q: %s", e.Query, e.Msg) }
+
+// ftsTables says which full-text tables a search runs on.
+type ftsTables struct{ statements, articles bool }
+
+// accepting returns the tables of in whose index can run match: FTS5 finds syntax errors only
+// when it runs a query, and a column filter names a column of one table only ("speaker:" is in
+// statements, "title:" in articles). A query no table can run is a *SyntaxError.
+func (db *DB) accepting(ctx context.Context, q SearchQuery, match string, in ftsTables) (ftsTables, error) {
+	var out ftsTables
+	var syntax error
+	for _, t := range []struct {
+		table string
+		want  bool
+		ok    *bool
+	}{{"statements_fts", in.statements, &out.statements}, {"articles_fts", in.articles, &out.articles}} {
+		if !t.want {
+			continue
+		}
+		var one int
+		err := db.sql.QueryRowContext(ctx, "SELECT 1 FROM "+t.table+" WHERE "+t.table+" MATCH ? LIMIT 1", match).Scan(&one)
+		switch {
+		case err == nil || errors.Is(err, sql.ErrNoRows):
+			*t.ok = true
+		case isQueryError(err):
+			if syntax == nil {
+				syntax = err
+			}
+		default:
+			return out, fmt.Errorf("store: search %q: %w", q.Text, err)
+		}
+	}
+	if out == (ftsTables{}) && syntax != nil {
+		return out, &SyntaxError{Query: q.Text, Msg: syntax.Error()}
+	}
+	return out, nil
+}
+
+// isQueryError tells SQLite's generic error (SQLITE_ERROR: the statement is wrong) from the
+// others (I/O, busy, corrupt).
+func isQueryError(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.Code == sqlite3.ErrError
 }
 
 // usesSyntax tells whether a query uses FTS5 operators: phrases, prefixes, groups, column
@@ -115,17 +175,22 @@ func quoteTerms(s string) string {
 // search runs the statement and the article queries and merges them by score. An article hit
 // is dropped when one of its statements is a hit: the statement already names the article, and
 // the article would otherwise repeat it (its body holds the statement's words).
-func (db *DB) search(ctx context.Context, q SearchQuery, match string) ([]Hit, error) {
+func (db *DB) search(ctx context.Context, q SearchQuery, match string, in ftsTables) ([]Hit, error) {
 	treaties, err := db.treatyIDs(ctx, q.Treaty)
 	if err != nil {
 		return nil, err
 	}
-	query, args := statementSearch(q, match, treaties, q.Limit)
-	hits, err := db.hits(ctx, query, args)
-	if err != nil || q.Speaker != "" {
-		return hits, err
+	var hits []Hit
+	if in.statements {
+		query, args := statementSearch(q, match, treaties, q.Limit)
+		if hits, err = db.hits(ctx, query, args); err != nil {
+			return nil, err
+		}
 	}
-	query, args = articleSearch(q, match, treaties, q.Limit+len(hits))
+	if !in.articles {
+		return hits, nil
+	}
+	query, args := articleSearch(q, match, treaties, q.Limit+len(hits))
 	arts, err := db.hits(ctx, query, args)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -53,6 +54,11 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	defer d.Close()
 	hits, err := d.Search(ctx, q)
+	var se *store.SyntaxError
+	if errors.As(err, &se) {
+		return usageError("search: %q: %s; put words with punctuation in double quotes ('\"U.S.\" AND Russia'), "+
+			"or leave out AND OR NOT NEAR and the characters \" ( ) * : ^ to search plain words", se.Query, oneLine(se.Msg))
+	}
 	if err != nil {
 		return err
 	}

@@ -44,3 +44,31 @@ func TestSearchCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSyntaxErrorIsBadUsage checks that a query FTS5 cannot parse is bad usage (exit 2)
+// told in one line with the way out, and that column filters work on the table that has the
+// column.
+func TestSearchSyntaxErrorIsBadUsage(t *testing.T) {
+	if !builtWithFTS5 {
+		t.Skip("search needs FTS5")
+	}
+	db := realisticDB(t)
+	for _, q := range []string{"U.S. AND Russia", "New START OR", `"unterminated`, "(treaty", "nosuchcolumn: x"} {
+		code, out, stderr := runCLI(t, "", "search", "--db", db, q)
+		if code != exitUsage || out != "" {
+			t.Errorf("%q: exit %d, want %d; stdout %q", q, code, exitUsage, out)
+		}
+		if strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "double quotes") {
+			t.Errorf("%q: want one line saying how to quote, got %q", q, stderr)
+		}
+	}
+	code, out, stderr := runCLI(t, "", "search", "--db", db, `"New-START" AND Russia`)
+	if code != 0 || out == "no matches\n" {
+		t.Errorf("the quoted form: exit %d %q %s", code, out, stderr)
+	}
+	for _, q := range []string{"speaker: Peskov", "title: START"} {
+		if code, out, stderr := runCLI(t, "", "search", "--db", db, q); code != 0 || out == "no matches\n" {
+			t.Errorf("%q: exit %d %q %s", q, code, out, stderr)
+		}
+	}
+}
