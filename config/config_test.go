@@ -135,3 +135,11 @@ func TestDatabaseIsRelativeToTheConfigFile(t *testing.T) {
 		}
 	}
 }
+
+func TestTestdataConfigsLoad(t *testing.T) {
+	for _, p := range []string{"testdata/full.toml", "testdata/minimal.toml"} {
+		if _, err := Load(p); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+}
