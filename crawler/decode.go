@@ -47,7 +47,7 @@ func (t *decodingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	body, err := decodeBody(res.Body, res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"), req.URL.Path, t.max)
 	if err != nil {
 		res.Body.Close()
-		return nil, fmt.Errorf("%s: %w", req.URL, err)
+		return nil, err
 	}
 	res.Body = body
 	res.Header.Del("Content-Encoding")
@@ -62,15 +62,15 @@ func (t *decodingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 // then a gzip file's content when the path or type says it is one and the bytes begin with the
 // gzip magic (servers that already inflated a .xml.gz send plain XML).
 func decodeBody(body io.ReadCloser, contentEncoding, contentType, path string, limit int64) (io.ReadCloser, error) {
-	r := io.Reader(&capReader{r: body, left: limit, what: "response"})
+	r := io.Reader(newCapReader(body, limit, "response"))
 	codings := strings.Split(contentEncoding, ",")
 	for i := len(codings) - 1; i >= 0; i-- {
 		switch c := strings.ToLower(strings.TrimSpace(codings[i])); c {
 		case "", "identity":
 		case "gzip", "x-gzip":
-			r = &capReader{r: &lazy{open: gunzip(r)}, left: limit, what: "gzip-decoded response"}
+			r = newCapReader(&lazy{open: gunzip(r)}, limit, "gzip-decoded response")
 		case "deflate":
-			r = &capReader{r: &lazy{open: inflate(r)}, left: limit, what: "deflate-decoded response"}
+			r = newCapReader(&lazy{open: inflate(r)}, limit, "deflate-decoded response")
 		default:
 			return nil, fmt.Errorf("Content-Encoding %q was not asked for (%w)", c, errEncoding)
 		}
@@ -78,12 +78,12 @@ func decodeBody(body io.ReadCloser, contentEncoding, contentType, path string, l
 	mt, _, _ := mime.ParseMediaType(contentType)
 	if strings.HasSuffix(strings.ToLower(path), ".gz") || strings.Contains(mt, "gzip") {
 		br := bufio.NewReader(r)
-		r = &capReader{r: &lazy{open: func() (io.Reader, error) {
+		r = newCapReader(&lazy{open: func() (io.Reader, error) {
 			if magic, _ := br.Peek(2); !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 				return br, nil
 			}
 			return gunzip(br)()
-		}}, left: limit, what: "gunzipped file"}
+		}}, limit, "gunzipped file")
 	}
 	return readCloser{r, body}, nil
 }
@@ -115,9 +115,14 @@ func inflate(r io.Reader) func() (io.Reader, error) {
 // capReader fails with errTooLarge once more than left bytes came through: unlike
 // io.LimitReader it does not hand on a silently truncated document.
 type capReader struct {
-	r    io.Reader
-	left int64
-	what string
+	r     io.Reader
+	left  int64
+	what  string
+	limit int64
+}
+
+func newCapReader(r io.Reader, limit int64, what string) *capReader {
+	return &capReader{r: r, left: limit, what: what, limit: limit}
 }
 
 func (c *capReader) Read(p []byte) (int, error) {
@@ -136,7 +141,7 @@ func (c *capReader) Read(p []byte) (int, error) {
 }
 
 func (c *capReader) err() error {
-	return fmt.Errorf("%s %w", c.what, errTooLarge)
+	return fmt.Errorf("%s %w (%d)", c.what, errTooLarge, c.limit)
 }
 
 // corrupt marks err with errEncoding when it says the compressed input is invalid.

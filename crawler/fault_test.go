@@ -194,6 +194,7 @@ func rawResponse(raw string) http.HandlerFunc {
 func expectDetail(t *testing.T, st *MemState, u string, status Status, want ...string) {
 	t.Helper()
 	detail, attempts := st.DetailOf(u)
+	t.Logf("recorded %s: %q after %d failed attempts", st.StatusOf(u), detail, attempts)
 	if got := st.StatusOf(u); got != status {
 		t.Errorf("%s: status %q, want %q (detail %q, %d attempts)", u, got, status, detail, attempts)
 	}
@@ -207,6 +208,7 @@ func expectDetail(t *testing.T, st *MemState, u string, status Status, want ...s
 func expectSourceError(t *testing.T, stats Stats, want string) {
 	t.Helper()
 	ss := stats.Sources["test"]
+	t.Logf("source error recorded: %q", ss.LastError)
 	if ss.DocumentErrors == 0 || !strings.Contains(ss.LastError, want) {
 		t.Errorf("source errors %d, last %q; want one saying %q", ss.DocumentErrors, ss.LastError, want)
 	}
@@ -377,7 +379,7 @@ func faultCases() []faultCase {
 				bw.Flush()
 			})
 			return s.source([]string{s.url("/big.xml")}, nil, nil)
-		}, opt: func(o *Options) { o.MaxBodyBytes = 16 * mib; o.MaxPagesPerRun = 1 }, heap: 256 * mib, alloc: 2 << 30,
+		}, opt: func(o *Options) { o.MaxBodyBytes = 16 * mib; o.MaxPagesPerRun = 1 }, heap: 128 * mib, alloc: 768 * mib,
 			check: func(t *testing.T, s *testSite, st *MemState, rec *recorder, stats Stats) {
 				if stats.Discovered != 100000 || stats.Pending != 100000-1 {
 					t.Errorf("stats %+v: want 100000 discovered, 99999 left for later", stats)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -195,9 +196,6 @@ func (f *fetcher) getOne(ctx context.Context, src *Source, u string, hdr http.He
 			if ctx.Err() != nil {
 				return nil, fmt.Errorf("%s: %w", u, ctx.Err()) // the run is stopping, not the page failing
 			}
-			if errors.Is(err, errTooLarge) {
-				return nil, permanent("%s: larger than max_body_bytes (%d): %w", u, f.opt.MaxBodyBytes, err)
-			}
 			if !transient(err) {
 				return nil, &fetchError{Permanent: true, Err: err}
 			}
@@ -246,7 +244,7 @@ func (f *fetcher) do(u string, hdr http.Header) (*response, error) {
 		if err == nil {
 			err = errors.New("no response")
 		}
-		if errors.Is(err, context.DeadlineExceeded) {
+		if ne := net.Error(nil); errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
 			// The per-request timeout (the run's own deadline is checked by the caller).
 			return nil, fmt.Errorf("%s: timed out: no complete answer within %s (%w)", u, f.opt.Timeout, err)
 		}
