@@ -318,3 +318,15 @@ func countFaults(fs []soakFault, f soakFault) int {
 	}
 	return n
 }
+
+// TestSummaryLeftForLater: the summary's "left for later" is what the frontier holds at the
+// end of the run, including pages a capped run never looked at.
+func TestSummaryLeftForLater(t *testing.T) {
+	srv, _ := bigSite(t, 50, false)
+	dir := t.TempDir()
+	cfg := bigConfig(t, dir, srv.URL)
+	code, out, errs := runCLI(t, "", "crawl", "--config", cfg.Path, "--max-pages", "10")
+	if code != 0 || !strings.Contains(out, "10 new") || !strings.Contains(out, "50 URLs discovered, 40 left for later") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+}
