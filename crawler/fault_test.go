@@ -191,6 +191,22 @@ func rawResponse(raw string) http.HandlerFunc {
 	}
 }
 
+// bigFeed serves an RSS feed of n items, its closing tags left off unless closed.
+func bigFeed(s *testSite, n int, closed bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		bw := bufio.NewWriter(w)
+		bw.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>big</title>`)
+		for i := range n {
+			fmt.Fprintf(bw, `<item><title>%d</title><link>%s/news/%d</link></item>`, i, s.srv.URL, i)
+		}
+		if closed {
+			bw.WriteString(`</channel></rss>`)
+		}
+		bw.Flush()
+	}
+}
+
 func expectDetail(t *testing.T, st *MemState, u string, status Status, want ...string) {
 	t.Helper()
 	detail, attempts := st.DetailOf(u)
@@ -368,16 +384,7 @@ func faultCases() []faultCase {
 			}
 		}},
 		{name: "feed with 100,000 items", setup: func(s *testSite) Source {
-			s.handle("/big.xml", func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "application/rss+xml")
-				bw := bufio.NewWriter(w)
-				bw.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>big</title>`)
-				for i := range 100000 {
-					fmt.Fprintf(bw, `<item><title>%d</title><link>%s/news/%d</link></item>`, i, s.srv.URL, i)
-				}
-				bw.WriteString(`</channel></rss>`)
-				bw.Flush()
-			})
+			s.handle("/big.xml", bigFeed(s, 100000, true))
 			return s.source([]string{s.url("/big.xml")}, nil, nil)
 		}, opt: func(o *Options) { o.MaxBodyBytes = 16 * mib; o.MaxPagesPerRun = 1 }, heap: 128 * mib, alloc: 768 * mib,
 			check: func(t *testing.T, s *testSite, st *MemState, rec *recorder, stats Stats) {
@@ -385,16 +392,8 @@ func faultCases() []faultCase {
 					t.Errorf("stats %+v: want 100000 discovered, 99999 left for later", stats)
 				}
 			}},
-		{name: "feed over max_body_bytes", setup: func(s *testSite) Source {
-			s.handle("/big.xml", func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "application/rss+xml")
-				bw := bufio.NewWriter(w)
-				bw.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>big</title>`)
-				for i := range 100000 {
-					fmt.Fprintf(bw, `<item><title>%d</title><link>%s/news/%d</link></item>`, i, s.srv.URL, i)
-				}
-				bw.Flush()
-			})
+		{name: "feed over max_body_bytes, never closed", setup: func(s *testSite) Source {
+			s.handle("/big.xml", bigFeed(s, 100000, false))
 			return s.source([]string{s.url("/big.xml")}, nil, nil)
 		}, check: func(t *testing.T, s *testSite, st *MemState, rec *recorder, stats Stats) {
 			expectSourceError(t, stats, "max_body_bytes")
