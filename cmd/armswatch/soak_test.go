@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -304,8 +305,14 @@ func TestSoakKilledCrawlOfAFaultySite(t *testing.T) {
 	if n := queryInt(t, db, "SELECT count(*) FROM frontier WHERE last_error LIKE 'skipped: not HTML (application/pdf)%'"); n != countFaults(site.faults, soakPDF) {
 		t.Errorf("%d PDFs recorded as skipped, want %d", n, countFaults(site.faults, soakPDF))
 	}
-	if float64(peak) > 1.1*float64(refRSS) {
-		t.Errorf("peak RSS %d KiB, more than 10%% over a 1,000-page crawl's %d KiB", peak, refRSS)
+	// Under the race detector RSS holds its shadow memory, which follows every address the
+	// heap ever used rather than the live data, so it gets a wider margin.
+	margin := 1.10
+	if raceBuild() {
+		margin = 1.25
+	}
+	if float64(peak) > margin*float64(refRSS) {
+		t.Errorf("peak RSS %d KiB, more than %.0f%% over a 1,000-page crawl's %d KiB", peak, (margin-1)*100, refRSS)
 	}
 }
 
@@ -329,4 +336,18 @@ func TestSummaryLeftForLater(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "10 new") || !strings.Contains(out, "50 URLs discovered, 40 left for later") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errs)
 	}
+}
+
+// raceBuild says whether this test binary was built with -race.
+func raceBuild() bool {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return false
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "-race" && s.Value == "true" {
+			return true
+		}
+	}
+	return false
 }
