@@ -382,6 +382,9 @@ func TestCapsLeaveTheRestForNextRun(t *testing.T) {
 	if s2.NotModified != 1 {
 		t.Fatalf("the backlog must come from the frontier, not the feed: %+v", s2)
 	}
+	if s1.Pending != 3 || s2.Pending != 1 || s3.Pending != 0 {
+		t.Fatalf("left for later %d, %d, %d; want 3, 1, 0 (what the frontier holds, not what the run looked at)", s1.Pending, s2.Pending, s3.Pending)
+	}
 }
 
 func TestCancelFinishesPageInHand(t *testing.T) {
@@ -490,5 +493,42 @@ func TestHostDownKeepsTheFrontier(t *testing.T) {
 	site.handle("/robots.txt", text("User-agent: *\nAllow: /\n"))
 	if s := crawlOnce(t, src, testOptions(), st, rec); s.New != 2 {
 		t.Fatalf("host back: %+v", s)
+	}
+}
+
+// A run stopped (SIGTERM) while a page stalls is not a timeout of that page: the download is
+// abandoned at once, and the page stays pending with no attempt counted.
+func TestStopDuringStalledFetchIsNoFailure(t *testing.T) {
+	site := newTestSite(t)
+	site.handle("/news/1", stall(false, false))
+	site.handle("/rss.xml", html(rssFeed(site.srv.URL, 1)))
+	st := NewMemState()
+	rec := &recorder{state: st}
+	opt := testOptions()
+	opt.Timeout = 20 * time.Second
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for site.hitsOf("/news/1") == 0 {
+			time.Sleep(5 * time.Millisecond)
+		}
+		cancel()
+	}()
+	start := time.Now()
+	s, err := Crawl(ctx, []Source{site.source([]string{site.url("/rss.xml")}, nil, nil)}, opt, st, rec)
+	if err != context.Canceled || time.Since(start) > 10*time.Second {
+		t.Fatalf("stopped run: err %v after %s; want Canceled well before the 20s timeout", err, time.Since(start))
+	}
+	detail, attempts := st.DetailOf(site.url("/news/1"))
+	if st.StatusOf(site.url("/news/1")) != StatusPending || attempts != 0 || s.Failed != 0 || s.Pending != 1 {
+		t.Fatalf("status %q (%q, %d attempts), stats %+v; want pending, no attempt", st.StatusOf(site.url("/news/1")), detail, attempts, s)
+	}
+}
+
+func TestFeedDatesFromDublinCore(t *testing.T) {
+	p, err := parseFeed([]byte(`<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+<item><link>https://tass.example/news/1</link><dc:date>2026-12-01T10:00:00+03:00</dc:date></item>
+<item><link>https://tass.example/news/2</link><pubDate>Tue, 01 Dec 2026 10:00:00 +0300</pubDate></item></channel></rss>`))
+	if err != nil || len(p.items) != 2 || p.items[0].Published.IsZero() || p.items[1].Published.IsZero() {
+		t.Fatalf("items %+v, err %v: want both links with their dates", p.items, err)
 	}
 }

@@ -104,12 +104,13 @@ type Stats struct {
 	Fetched     int // article pages fetched (any HTTP answer)
 	New         int
 	Changed     int
-	Unchanged   int // includes duplicates and skipped pages
+	Unchanged   int // includes duplicates and skipped pages (NotHTML too)
 	Failed      int
 	Documents   int // feeds, sitemaps and start pages requested
 	NotModified int // of those, answered 304
 	Discovered  int // article URLs new to the frontier
-	Pending     int // article URLs left in the frontier for a later run (caps, interruption)
+	NotHTML     int // article URLs that answered with something else (PDF, archive): skipped
+	Pending     int // article URLs in the frontier for a later run at the end (never fetched, or failed and not given up)
 	Sources     map[string]*SourceStats
 }
 

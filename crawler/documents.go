@@ -12,6 +12,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/mmcdole/gofeed"
+	"github.com/mmcdole/gofeed/rss"
 )
 
 // docKind is what a discovery document is expected to be; XML is sniffed, so a sitemap
@@ -72,8 +73,34 @@ func rootElement(body []byte) string {
 	return ""
 }
 
+// rssLinks translates an RSS feed to the little the crawler uses: links and dates. gofeed's
+// default translator parses every item's description and content as HTML to find an image,
+// which was three quarters of the time and allocation of reading a large feed (1.3 GB
+// allocated, 6 s, for 100,000 items).
+type rssLinks struct{}
+
+func (rssLinks) Translate(feed any) (*gofeed.Feed, error) {
+	rf, ok := feed.(*rss.Feed)
+	if !ok {
+		return nil, errors.New("not an RSS feed")
+	}
+	out := &gofeed.Feed{FeedType: "rss", Items: make([]*gofeed.Item, 0, len(rf.Items))}
+	for _, it := range rf.Items {
+		gi := &gofeed.Item{Link: it.Link, Links: it.Links, PublishedParsed: it.PubDateParsed}
+		if gi.PublishedParsed == nil && it.DublinCoreExt != nil && len(it.DublinCoreExt.Date) > 0 {
+			if t := w3cTime(it.DublinCoreExt.Date[0]); !t.IsZero() {
+				gi.PublishedParsed = &t
+			}
+		}
+		out.Items = append(out.Items, gi)
+	}
+	return out, nil
+}
+
 func parseFeed(body []byte) (parsed, error) {
-	f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+	fp := gofeed.NewParser()
+	fp.RSSTranslator = rssLinks{}
+	f, err := fp.Parse(bytes.NewReader(body))
 	if err != nil {
 		return parsed{}, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -60,15 +61,18 @@ func refused(format string, a ...any) error {
 // an attempt, so a site down for a day loses none of its frontier.
 var errHostDown = errors.New("host unavailable")
 
-func newFetcher(opt Options) *fetcher {
+// newFetcher builds the run's fetcher. Its requests carry ctx, so that stopping the run
+// (SIGTERM) aborts downloads in flight instead of waiting out their timeouts.
+func newFetcher(ctx context.Context, opt Options) *fetcher {
 	c := colly.NewCollector(
+		colly.StdlibContext(ctx),
 		colly.UserAgent(opt.UserAgent),
 		colly.AllowURLRevisit(), // the frontier decides what to fetch, and retries revisit
 		colly.IgnoreRobotsTxt(), // robotsCache does it, with Crawl-delay and Sitemap lines
 		colly.MaxBodySize(opt.MaxBodyBytes+1),
 		colly.ParseHTTPErrorResponse(),
 	)
-	tr := newTransport(opt)
+	tr := &decodingTransport{base: newTransport(opt), max: int64(opt.MaxBodyBytes)}
 	c.WithTransport(tr)
 	c.SetRequestTimeout(opt.Timeout)
 	c.DisableCookies()
@@ -109,9 +113,13 @@ func (f *fetcher) limitHost(host string, crawlDelay time.Duration) {
 	})
 }
 
+// maxRedirects is how many redirects one fetch follows, as browsers and net/http do.
+const maxRedirects = 10
+
 // get fetches u for src with retries, following redirects within the source's allowed hosts.
 // A 304 is a normal answer; other non-2xx answers are errors.
 func (f *fetcher) get(ctx context.Context, src *Source, u string, hdr http.Header) (*response, error) {
+	chain := []string{u}
 	for hop := 0; ; hop++ {
 		resp, err := f.getOne(ctx, src, u, hdr)
 		var fe *fetchError
@@ -125,13 +133,20 @@ func (f *fetcher) get(ctx context.Context, src *Source, u string, hdr http.Heade
 			return resp, classify(resp)
 		}
 		loc := resp.Header.Get("Location")
-		if loc == "" || hop >= 10 {
-			return nil, permanent("%s: %d redirect without usable Location", u, resp.Status)
+		if loc == "" {
+			return nil, permanent("%s: %d redirect without a Location", u, resp.Status)
 		}
 		next, err := resolve(u, loc)
 		if err != nil {
 			return nil, permanent("%s: bad redirect %q", u, loc)
 		}
+		if slices.Contains(chain, next) {
+			return nil, permanent("%s: redirect loop after %d redirects (back to %s)", chain[0], len(chain), next)
+		}
+		if len(chain) > maxRedirects {
+			return nil, permanent("%s: too many redirects (%d, last to %s)", chain[0], len(chain), next)
+		}
+		chain = append(chain, next)
 		u = next
 	}
 }
@@ -178,6 +193,9 @@ func (f *fetcher) getOne(ctx context.Context, src *Source, u string, hdr http.He
 		}
 		resp, err := f.do(u, hdr)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("%s: %w", u, ctx.Err()) // the run is stopping, not the page failing
+			}
 			if !transient(err) {
 				return nil, &fetchError{Permanent: true, Err: err}
 			}
@@ -226,6 +244,10 @@ func (f *fetcher) do(u string, hdr http.Header) (*response, error) {
 		if err == nil {
 			err = errors.New("no response")
 		}
+		if ne := net.Error(nil); errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
+			// The per-request timeout (the run's own deadline is checked by the caller).
+			return nil, fmt.Errorf("%s: timed out: no complete answer within %s (%w)", u, f.opt.Timeout, err)
+		}
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}
 	resp := &response{URL: r.Request.URL.String(), Status: r.StatusCode, Body: r.Body, Elapsed: time.Since(start)}
@@ -241,9 +263,10 @@ func (f *fetcher) do(u string, hdr http.Header) (*response, error) {
 }
 
 // transient says whether a transport error is worth another attempt: timeouts, resets,
-// truncated bodies and refused connections are; refused private addresses and bad URLs are not.
+// truncated bodies and refused connections are; refused private addresses, bodies too large
+// and bodies that cannot be decoded are not.
 func transient(err error) bool {
-	return !errors.Is(err, errPrivate)
+	return !errors.Is(err, errPrivate) && !errors.Is(err, errTooLarge) && !errors.Is(err, errEncoding)
 }
 
 func (f *fetcher) pause(host string, d time.Duration) {

@@ -21,6 +21,7 @@ type memEntry struct {
 	item     Item
 	status   Status
 	attempts int
+	detail   string // why it failed or was skipped
 	seq      int
 }
 
@@ -45,6 +46,17 @@ func (m *MemState) StatusOf(url string) Status {
 		return e.status
 	}
 	return ""
+}
+
+// DetailOf returns what was recorded with url's last result (why it failed or was skipped)
+// and how many failed attempts it has.
+func (m *MemState) DetailOf(url string) (detail string, attempts int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if e := m.entries[url]; e != nil {
+		return e.detail, e.attempts
+	}
+	return "", 0
 }
 
 func (m *MemState) Validators(_ context.Context, url string) (Validators, error) {
@@ -98,7 +110,7 @@ func (m *MemState) Pending(_ context.Context, source string, limit int) ([]Item,
 	return items, nil
 }
 
-func (m *MemState) Finish(_ context.Context, url string, status Status, _ string, giveUpAfter int) error {
+func (m *MemState) Finish(_ context.Context, url string, status Status, detail string, giveUpAfter int) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e := m.entries[url]
@@ -107,7 +119,7 @@ func (m *MemState) Finish(_ context.Context, url string, status Status, _ string
 		e = &memEntry{item: Item{URL: url}, seq: m.seq}
 		m.entries[url] = e
 	}
-	e.status = status
+	e.status, e.detail = status, detail
 	if status == StatusFailed {
 		e.attempts++
 		if giveUpAfter > 0 && e.attempts >= giveUpAfter {

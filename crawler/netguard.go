@@ -49,6 +49,7 @@ func newTransport(opt Options) *http.Transport {
 		return guarded(ctx, network, addr)
 	}
 	t.ResponseHeaderTimeout = opt.Timeout
+	t.DisableCompression = true // decodingTransport inflates, capped
 	t.MaxIdleConnsPerHost = max(2, opt.Parallelism)
 	return t
 }

@@ -72,15 +72,20 @@ func (h *hostRobots) load(client *http.Client, base, agent string, retries int) 
 		h.err = fmt.Errorf("%s/robots.txt: %w (%w)", base, h.err, errHostDown)
 		return
 	}
-	// 4xx means no rules (temoto follows Google here).
+	h.parse(status, body, agent)
+}
+
+// parse reads a robots.txt answered with status: 4xx means no rules (temoto follows Google
+// here), and an unparsable file is treated as no rules, like the big crawlers do.
+func (h *hostRobots) parse(status int, body []byte, agent string) {
 	data, err := robotstxt.FromStatusAndBytes(status, body)
 	if err != nil {
-		return // unparsable robots.txt: treated as no rules, like the big crawlers do
+		return
 	}
 	h.group = data.FindGroup(agent)
 	h.sitemaps = data.Sitemaps
 	if h.group != nil {
-		h.delay = h.group.CrawlDelay
+		h.delay = max(h.group.CrawlDelay, 0)
 	}
 }
 

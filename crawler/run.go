@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"sync"
 	"time"
@@ -14,7 +15,7 @@ import (
 // run, and ctx's error is returned with the stats so far.
 func Crawl(ctx context.Context, sources []Source, opt Options, state State, sink Sink) (Stats, error) {
 	opt = opt.withDefaults()
-	r := &run{opt: opt, state: state, sink: sink, f: newFetcher(opt), perHost: map[string]int{}}
+	r := &run{opt: opt, state: state, sink: sink, f: newFetcher(ctx, opt), perHost: map[string]int{}}
 	r.stats.Sources = map[string]*SourceStats{}
 	for i := range sources {
 		r.stats.Sources[sources[i].Name] = &SourceStats{}
@@ -24,6 +25,7 @@ func Crawl(ctx context.Context, sources []Source, opt Options, state State, sink
 		wg.Go(func() { r.source(ctx, &sources[i]) })
 	}
 	wg.Wait()
+	r.stats.Pending = r.pending(ctx, sources)
 	return r.stats, ctx.Err()
 }
 
@@ -74,17 +76,36 @@ func (r *run) articles(ctx context.Context, src *Source) {
 			}
 		})
 	}
-	sent := 0
 	for _, it := range items {
 		if ctx.Err() != nil {
 			break
 		}
 		jobs <- it
-		sent++
 	}
 	close(jobs)
 	wg.Wait()
-	r.count(src, func(s *Stats, _ *SourceStats) { s.Pending += len(items) - sent })
+}
+
+// interrupted says whether err is the run being stopped (its ctx cancelled or past its
+// deadline), as opposed to a request's own timeout, which is a failure of the page.
+func interrupted(ctx context.Context, err error) bool {
+	return err != nil && ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+}
+
+// pending counts what the frontier holds for a later run once this one ends: pages never
+// fetched (caps, interruption, a host down) and failed pages not yet given up. It is read
+// from the state, not counted along the way, so pages the run never looked at count too.
+func (r *run) pending(ctx context.Context, sources []Source) int {
+	n := 0
+	for i := range sources {
+		items, err := r.state.Pending(context.WithoutCancel(ctx), sources[i].Name, 0)
+		if err != nil {
+			r.sourceError(&sources[i], "counting the frontier", err)
+			continue
+		}
+		n += len(items)
+	}
+	return n
 }
 
 // article fetches one page and hands it to the sink. The frontier entry is finished only after
@@ -100,13 +121,11 @@ func (r *run) article(ctx context.Context, src *Source, it Item) {
 		}
 	}
 	if !r.take(it.URL) {
-		r.count(src, func(s *Stats, _ *SourceStats) { s.Pending++ })
 		return
 	}
 	resp, err := r.f.get(ctx, src, it.URL, nil)
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, errHostDown) {
-		r.count(src, func(s *Stats, _ *SourceStats) { s.Pending++ })
-		return // interrupted while backing off, or the host is down: the entry stays pending
+	if interrupted(ctx, err) || errors.Is(err, errHostDown) {
+		return // the run is stopping, or the host is down: the entry stays pending
 	}
 	var fe *fetchError
 	if !errors.As(err, &fe) || !fe.Refused {
@@ -118,6 +137,15 @@ func (r *run) article(ctx context.Context, src *Source, it Item) {
 			status = StatusGone
 		}
 		r.fail(ctx, src, it.URL, status, err)
+		return
+	}
+	if kind := notHTML(resp.Header.Get("Content-Type"), resp.Body); kind != "" {
+		// A PDF or an archive is no article: recorded as handled, with what it was, and never
+		// fetched again (a URL that changes its type is rare; --refresh fetches it anyway).
+		r.count(src, func(s *Stats, _ *SourceStats) { s.Unchanged++; s.NotHTML++ })
+		detail := fmt.Sprintf("skipped: not HTML (%s)", kind)
+		r.opt.Logger.Info("page", "source", src.Name, "url", it.URL, "result", "skipped", "reason", detail)
+		r.finish(ctx, src, it.URL, StatusDone, detail, string(Skipped))
 		return
 	}
 	page := Page{URL: it.URL, FinalURL: resp.URL, Source: src, ContentType: resp.Header.Get("Content-Type"),
