@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"strings"
-
 )
 
 // hugePage is a generic article page of n short paragraphs, each a reported statement with a
@@ -25,3 +24,4 @@ func hugeText(n int) string {
 	}
 	return b.String()
 }
+
