@@ -24,4 +24,3 @@ func hugeText(n int) string {
 	}
 	return b.String()
 }
-

@@ -104,4 +104,3 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
-
