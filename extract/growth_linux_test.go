@@ -2,7 +2,11 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -97,5 +101,55 @@ func TestContentGrowth(t *testing.T) {
 	t.Logf("content: %d paragraphs %v, %d paragraphs %v: x%.1f", n, small, 4*n, big, ratio)
 	if ratio > 8 {
 		t.Errorf("content: x%.1f for 4x the paragraphs (%v -> %v): quadratic", ratio, small, big)
+	}
+}
+
+// BenchmarkPage10MiB analyzes a 10 MiB page (90,000 paragraphs of ordinary reporting) and
+// reports the peak heap of each stage (objects live or not yet collected, sampled every 5 ms):
+//
+//	go test -tags sqlite_fts5 -run '^$' -bench Page10MiB -benchtime 1x ./extract/
+func BenchmarkPage10MiB(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("<!DOCTYPE html><html><head><meta charset=utf-8><title>Talks</title></head><body><article><h1>Talks</h1>\n")
+	for i := 0; sb.Len() < 10<<20; i++ {
+		fmt.Fprintf(&sb, "<p>Officials met again on Monday to discuss the schedule of round %d, a spokesman told reporters in Geneva.</p>\n", i)
+	}
+	sb.WriteString("</article></body></html>")
+	page := []byte(sb.String())
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		var stage atomic.Value
+		stage.Store("content")
+		peaks := map[string]uint64{}
+		done, stopped := make(chan bool), make(chan bool)
+		go func() { // sample the heap until done
+			defer close(stopped)
+			s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+			for {
+				select {
+				case <-done:
+					return
+				case <-time.After(5 * time.Millisecond):
+				}
+				metrics.Read(s)
+				if st, v := stage.Load().(string), s[0].Value.Uint64(); v > peaks[st] {
+					peaks[st] = v
+				}
+			}
+		}()
+		next := map[string]string{"content": "dates", "dates": "statements", "statements": "figures", "figures": "mentions", "mentions": "relevance", "relevance": "end"}
+		_, err := HTMLContext(context.Background(), page, Options{URL: "https://example.org/news/1",
+			stageTime: func(s string, _ time.Duration) { stage.Store(next[s]) }})
+		close(done)
+		<-stopped
+		if err != nil {
+			b.Fatal(err)
+		}
+		var all uint64
+		for s, v := range peaks {
+			b.ReportMetric(float64(v)/(1<<20), "peakMB-"+s)
+			all = max(all, v)
+		}
+		b.ReportMetric(float64(all)/(1<<20), "peakMB")
 	}
 }

@@ -79,7 +79,7 @@ func Extract(in Input) (*Result, error) {
 		}
 	}
 	if len(r.Paragraphs) == 0 {
-		r.Paragraphs = generic(doc, ld, in.URL)
+		r.Paragraphs = generic(doc, ld, in.URL, len(page) > maxFallbackPage)
 	}
 	r.Paragraphs = dropSeparators(r.Paragraphs)
 	fillMetadata(doc, ld, in.URL, host, r)
