@@ -51,3 +51,5 @@ require (
 )
 
 replace github.com/markusmobius/go-htmldate => ./third_party/htmldate-stub
+
+replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura

@@ -25,6 +25,9 @@ func (c *Config) check(name string, data []byte) error {
 	if c.Crawl.Timeout.Duration == 0 {
 		return bad("crawl", -1, "timeout", "must be more than 0")
 	}
+	if c.Crawl.AnalysisTimeout.Duration <= 0 {
+		return bad("crawl", -1, "analysis_timeout", "must be more than 0")
+	}
 	if len(c.Profiles) > 0 {
 		set, err := content.NewProfileSet(c.Profiles, name)
 		if err != nil {

@@ -45,6 +45,7 @@ type Crawl struct {
 	MaxPagesPerRun        int      `toml:"max_pages_per_run"`
 	MaxPagesPerHost       int      `toml:"max_pages_per_host"`
 	AllowPrivateAddresses bool     `toml:"allow_private_addresses"`
+	AnalysisTimeout       Duration `toml:"analysis_timeout"` // per page: extract.HTMLContext's deadline
 }
 
 // Analysis holds the user's additions to the analyzer's built-in data.
@@ -100,7 +101,7 @@ func Default() *Config {
 		Crawl: Crawl{
 			Parallelism: 2, Delay: Duration{2 * time.Second}, RandomDelay: Duration{time.Second},
 			Timeout: Duration{30 * time.Second}, MaxBodyBytes: 10 << 20,
-			MaxPagesPerRun: 500, MaxPagesPerHost: 200,
+			MaxPagesPerRun: 500, MaxPagesPerHost: 200, AnalysisTimeout: Duration{30 * time.Second},
 		},
 	}
 }

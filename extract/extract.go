@@ -4,6 +4,8 @@
 package extract
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -21,6 +23,16 @@ import (
 // Version is the version of the analysis rules, stored with each article so that reextract knows
 // which rows are stale. Bump it whenever a change alters any analyzer's output.
 const Version = "0.2.0"
+
+// ErrStopped is in the error of an analysis that its context stopped (deadline, SIGTERM).
+var ErrStopped = errors.New("analysis stopped")
+
+// ErrNotText is in the error for input that is no page to analyze (a PDF, an image, gzip);
+// the error is a *NotTextError that names the detected type: "skipped: application/pdf ...".
+var ErrNotText = content.ErrNotText
+
+// NotTextError says what the refused input is (Type, a MIME type).
+type NotTextError = content.NotTextError
 
 // Type aliases let users of extract name the parts without importing each sub-package.
 type (
@@ -69,18 +81,38 @@ type Options struct {
 	Language          string              // ISO 639-1 code to assume when the page declares none (the source's)
 	Lexicon           *lexicon.Lexicon
 	Verbs             []string // reporting verbs added to the built-in list
+
+	stageTime func(stage string, d time.Duration) // tests: the time of each analyzer stage
 }
 
-// HTML analyzes a web page.
+// HTML analyzes a web page. It is HTMLContext without a deadline.
 func HTML(page []byte, opt Options) (*Analysis, error) {
+	return HTMLContext(context.Background(), page, opt)
+}
+
+// HTMLContext analyzes a web page until ctx is done (a per-page deadline, a SIGTERM).
+//
+// Errors: a page that is not HTML or text (a PDF, an image, gzip) gives a *NotTextError
+// (errors.Is(err, ErrNotText)) and a nil Analysis. A page whose analysis ctx stopped gives the
+// Analysis found so far, valid but partial, with a warning saying so, and an error that
+// errors.Is ErrStopped and ctx.Err(): record the error, or keep the partial Analysis.
+func HTMLContext(ctx context.Context, page []byte, opt Options) (*Analysis, error) {
+	if err := content.Sniff(page); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	start := time.Now()
 	c, err := content.Extract(content.Input{HTML: page, URL: opt.URL, ContentType: opt.ContentType, Profile: opt.Profile, Profiles: opt.Profiles})
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
+	if opt.stageTime != nil {
+		opt.stageTime("content", time.Since(start))
+	}
 	a := newAnalysis(opt)
 	a.CanonicalURL = c.CanonicalURL
 	a.Source, a.Profile = c.Source, c.Profile
-	a.Title, a.Subtitle, a.Authors, a.Section, a.Language = c.Title, c.Subtitle, c.Authors, c.Section, c.Language
+	a.Title, a.Subtitle, a.Section, a.Language = c.Title, c.Subtitle, c.Section, c.Language
+	a.Authors = append(a.Authors, c.Authors...)
 	if a.Language == "" {
 		a.Language = opt.Language
 	}
@@ -91,19 +123,47 @@ func HTML(page []byte, opt Options) (*Analysis, error) {
 	}
 	a.setTimes(published, c.Modified)
 	a.Body = textutil.Join(c.Paragraphs)
-	a.analyzeBody(opt, published.Time)
-	return a, nil
+	a.sanitize()
+	return a, a.analyzeBody(ctx, start, opt, published.Time)
 }
 
 // Text analyzes plain text: paragraphs separated by blank lines (transcripts, press releases).
+// It is TextContext without a deadline, for text known to be text.
 func Text(text string, opt Options) *Analysis {
+	a, _ := analyzeText(context.Background(), text, opt)
+	return a
+}
+
+// TextContext analyzes plain text until ctx is done. Its errors are those of HTMLContext: binary
+// input gives a *NotTextError, a stopped analysis a partial Analysis and ErrStopped.
+func TextContext(ctx context.Context, text string, opt Options) (*Analysis, error) {
+	if err := content.Sniff([]byte(text)); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return analyzeText(ctx, text, opt)
+}
+
+func analyzeText(ctx context.Context, text string, opt Options) (*Analysis, error) {
+	start := time.Now()
 	a := newAnalysis(opt)
 	a.Profile = "text"
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	a.Body = textutil.Join(strings.Split(text, "\n\n"))
 	a.setTimes(opt.publishedStamp(), pubdate.Stamp{})
-	a.analyzeBody(opt, opt.Published)
-	return a
+	a.sanitize()
+	return a, a.analyzeBody(ctx, start, opt, opt.Published)
+}
+
+// sanitize strips control characters (ESC, BEL, C1 codes that drive terminals) from the text
+// fields that come from the page; the body had them stripped by textutil.Join, before any offset
+// into it was taken.
+func (a *Analysis) sanitize() {
+	for _, f := range []*string{&a.Title, &a.Subtitle, &a.Section, &a.Language, &a.Source, &a.CanonicalURL} {
+		*f = textutil.StripControls(*f)
+	}
+	for i := range a.Authors {
+		a.Authors[i] = textutil.StripControls(a.Authors[i])
+	}
 }
 
 func (o Options) publishedStamp() pubdate.Stamp {
@@ -130,10 +190,11 @@ func (a *Analysis) setTimes(published, modified pubdate.Stamp) {
 	}
 }
 
-// analyzeBody runs the text analyzers over a.Body.
-func (a *Analysis) analyzeBody(opt Options, published time.Time) {
+// analyzeBody runs the text analyzers over a.Body, one stage after another, until ctx is done.
+// start is when the page's analysis began, for the message of a stopped analysis.
+func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options, published time.Time) error {
 	if opt.Source != "" {
-		a.Source = opt.Source
+		a.Source = textutil.StripControls(opt.Source)
 	}
 	lex := opt.Lexicon
 	if lex == nil {
@@ -143,19 +204,63 @@ func (a *Analysis) analyzeBody(opt Options, published time.Time) {
 		if len(a.Warnings) == 0 {
 			a.Warnings = append(a.Warnings, "no article body found")
 		}
-		return
+		return nil
 	}
-	a.Dateline = dates.FindDateline(a.Body, published)
-	ref := published
-	if a.Dateline != nil && a.Dateline.Date != nil {
-		if d, err := time.Parse("2006-01-02", *a.Dateline.Date); err == nil {
-			ref = d
+	var ref time.Time
+	stages := []stage{
+		{"dates", func() {
+			a.Dateline = dates.FindDateline(a.Body, published)
+			ref = published
+			if a.Dateline != nil && a.Dateline.Date != nil {
+				if d, err := time.Parse("2006-01-02", *a.Dateline.Date); err == nil {
+					ref = d
+				}
+			}
+			a.Dates = dates.Extract(a.Body, a.Dateline, ref)
+		}},
+		{"statements", func() {
+			a.Statements = statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...),
+				Authors: a.Authors, Kind: a.Section})
+		}},
+		{"figures", func() { a.Figures = figures.Extract(a.Body, lex) }},
+		{"mentions", func() { a.Mentions = mentions.Extract(a.Body, lex, a.mentionOptions()) }},
+		{"relevance", func() { a.Relevance = lex.Relevance(a.Body) }},
+	}
+	for i, st := range stages {
+		if err := a.stopped(ctx, start, stages[i:]); err != nil {
+			return err
+		}
+		t := time.Now()
+		st.run()
+		if opt.stageTime != nil {
+			opt.stageTime(st.name, time.Since(t))
 		}
 	}
-	a.Dates = dates.Extract(a.Body, a.Dateline, ref)
-	a.Statements = statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...),
-		Authors: a.Authors, Kind: a.Section})
-	a.Figures = figures.Extract(a.Body, lex)
+	return nil
+}
+
+// stage is one analyzer run over the body.
+type stage struct {
+	name string
+	run  func()
+}
+
+// stopped returns nil while ctx is live; once it is done, it warns which stages were not run and
+// returns the error for the caller to record.
+func (a *Analysis) stopped(ctx context.Context, start time.Time, left []stage) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	names := make([]string, len(left))
+	for i, st := range left {
+		names[i] = st.name
+	}
+	msg := fmt.Sprintf("analysis stopped after %s (%v); not done: %s", time.Since(start).Round(time.Millisecond), context.Cause(ctx), strings.Join(names, ", "))
+	a.Warnings = append(a.Warnings, msg)
+	return fmt.Errorf("extract: %s: %w: %w", msg, ErrStopped, context.Cause(ctx))
+}
+
+func (a *Analysis) mentionOptions() mentions.Options {
 	var speakers []mentions.Speaker
 	for _, s := range a.Statements {
 		if s.Speaker != "" {
@@ -166,6 +271,5 @@ func (a *Analysis) analyzeBody(opt Options, published time.Time) {
 	if a.Dateline != nil {
 		skip = append(skip, [2]int{a.Dateline.Start, a.Dateline.End})
 	}
-	a.Mentions = mentions.Extract(a.Body, lex, mentions.Options{Speakers: speakers, Skip: skip})
-	a.Relevance = lex.Relevance(a.Body)
+	return mentions.Options{Speakers: speakers, Skip: skip}
 }

@@ -37,6 +37,9 @@ func decodePage(page []byte, contentType string) ([]byte, []string) {
 	if declared == "" || (latinDefaults[declared] && meta != "") {
 		declared = meta
 	}
+	if out, warns, ok := utf8Page(page, declared); ok {
+		return out, warns
+	}
 	if declared == "" {
 		return guessDecode(page, "")
 	}
@@ -54,6 +57,44 @@ func decodePage(page []byte, contentType string) ([]byte, []string) {
 		return guessDecode(page, fmt.Sprintf("declared %s but the text looks Cyrillic", name))
 	}
 	return transcode(page, enc, name)
+}
+
+// utf8Page reads a page whose bytes are UTF-8, whatever its declaration says: a server's
+// "charset=windows-1251" in front of a UTF-8 page would otherwise turn it into mojibake, and one
+// stray invalid byte would send a UTF-8 page to the guesser. Other charsets almost never form
+// valid multi-byte sequences, so a page whose non-ASCII bytes are (nearly) all of them is UTF-8;
+// the few invalid bytes become U+FFFD. ok is false when the page is not UTF-8 or pure ASCII.
+func utf8Page(page []byte, declared string) (out []byte, warns []string, ok bool) {
+	valid, invalid := utf8Counts(page)
+	if valid == 0 || invalid*200 > valid { // at least 99.5% of the sequences are sound
+		return nil, nil, false
+	}
+	if _, name := lookup(declared); declared != "" && name != "utf-8" {
+		warns = append(warns, fmt.Sprintf("charset declared %s but the bytes are UTF-8; read as utf-8", declared))
+	}
+	if invalid > 0 {
+		page = bytes.ToValidUTF8(page, []byte("\uFFFD"))
+		warns = append(warns, fmt.Sprintf("%d invalid UTF-8 sequences replaced by U+FFFD", invalid))
+	}
+	return page, warns, true
+}
+
+// utf8Counts counts the valid multi-byte UTF-8 sequences of page and its invalid bytes.
+func utf8Counts(page []byte) (valid, invalid int) {
+	for i := 0; i < len(page); {
+		if page[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(page[i:])
+		if r == utf8.RuneError && n == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		i += n
+	}
+	return valid, invalid
 }
 
 func bomEncoding(page []byte) (encoding.Encoding, string) {

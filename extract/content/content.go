@@ -45,7 +45,15 @@ func Extract(in Input) (*Result, error) {
 	page, warnings := decodePage(in.HTML, in.ContentType)
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
 	if err != nil {
-		return nil, fmt.Errorf("content: parse %s: %w", in.URL, err)
+		// The parser's one hard limit is nesting depth: drop what nests too deep, keep the rest.
+		flat, dropped := flattenDeep(page)
+		if dropped == 0 {
+			return nil, fmt.Errorf("content: parse %s: %w", in.URL, err)
+		}
+		if doc, err = goquery.NewDocumentFromReader(bytes.NewReader(flat)); err != nil {
+			return nil, fmt.Errorf("content: parse %s: %w", in.URL, err)
+		}
+		warnings = append(warnings, fmt.Sprintf("the page nests elements too deeply to parse; %d tags beyond depth %d dropped", dropped, maxDepth))
 	}
 	set := in.Profiles
 	if set == nil {
@@ -71,7 +79,7 @@ func Extract(in Input) (*Result, error) {
 		}
 	}
 	if len(r.Paragraphs) == 0 {
-		r.Paragraphs = generic(doc, ld, in.URL)
+		r.Paragraphs = generic(doc, ld, in.URL, len(page) > maxFallbackPage)
 	}
 	r.Paragraphs = dropSeparators(r.Paragraphs)
 	fillMetadata(doc, ld, in.URL, host, r)

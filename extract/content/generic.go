@@ -9,20 +9,26 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 )
 
+// maxFallbackPage is the page size above which go-trafilatura runs without its fallbacks. Each
+// fallback (readability, dom-distiller) clones and scores the whole tree again: on a 10 MB page
+// that doubled the peak memory for text that trafilatura's own extraction finds anyway (article
+// pages are a few hundred KB; multi-megabyte pages are dumps, archives, hostile).
+const maxFallbackPage = 2 << 20
+
 // generic finds the body of a page no profile knows: the JSON-LD articleBody when it is sound,
-// else go-trafilatura (with its readability and dom-distiller fallbacks). trafilatura clones
-// the tree before it prunes, so the shared Doc is left intact.
-func generic(doc *goquery.Document, ld map[string]any, pageURL string) []string {
-	paras := trafilaturaBody(doc, pageURL)
+// else go-trafilatura (with its readability and dom-distiller fallbacks unless the page is huge).
+// trafilatura clones the tree before it prunes, so the shared Doc is left intact.
+func generic(doc *goquery.Document, ld map[string]any, pageURL string, huge bool) []string {
+	paras := trafilaturaBody(doc, pageURL, !huge)
 	if ldParas := ldBody(doc, ld); ldParas != nil && preferLD(ldParas, paras) && ldSound(doc, ldParas) {
 		paras = ldParas
 	}
 	return recoverLead(doc, dropLinkParagraphs(doc, trimBoilerplate(paras)))
 }
 
-func trafilaturaBody(doc *goquery.Document, pageURL string) []string {
+func trafilaturaBody(doc *goquery.Document, pageURL string, fallback bool) []string {
 	opts := trafilatura.Options{
-		EnableFallback:  true,
+		EnableFallback:  fallback,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled, // pubdate.Find owns publication dates
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // errorTitleRe matches the titles of error pages in the languages of the target sources, but not
@@ -46,11 +47,21 @@ func noArticle(doc *goquery.Document, r *Result) string {
 func teasers(doc *goquery.Document, paras []string) (share float64, rest []string) {
 	where := blockByText(doc)
 	items := map[*html.Node]bool{}
+	kin := siblingCounts{}
+	linked := map[*html.Node]bool{}
+	headline := func(item *html.Node) bool { // once per item: one item may hold many paragraphs
+		v, ok := linked[item]
+		if !ok {
+			v = hasHeadlineLink(item)
+			linked[item] = v
+		}
+		return v
+	}
 	teaser, total := 0, 0
 	for _, p := range paras {
 		total += len(p)
 		if n := where[p]; n != nil {
-			if item := repeatedItem(n); item != nil && hasHeadlineLink(item) {
+			if item := kin.repeatedItem(n); item != nil && headline(item) {
 				items[item] = true
 				teaser += len(p)
 				continue
@@ -95,22 +106,50 @@ func blockByText(doc *goquery.Document) map[string]*html.Node {
 
 // repeatedItem is the nearest ancestor (up to five levels) of n that has three or more siblings
 // of its own tag and class.
-func repeatedItem(n *html.Node) *html.Node {
+func (k siblingCounts) repeatedItem(n *html.Node) *html.Node {
 	for a, depth := n, 0; a != nil && a.Type == html.ElementNode && depth < 6; a, depth = a.Parent, depth+1 {
 		if a.Parent == nil {
 			return nil
 		}
-		same := 0
-		for s := a.Parent.FirstChild; s != nil; s = s.NextSibling {
-			if s.Type == html.ElementNode && s.DataAtom == a.DataAtom && classOf(s) == classOf(a) {
-				same++
-			}
-		}
-		if same >= 4 {
+		if k.count(a) >= 4 {
 			return a
 		}
 	}
 	return nil
+}
+
+// siblingCounts counts, per parent, its element children by tag and class. Counting the siblings
+// once per parent keeps teasers linear: counting them again for every paragraph made a page of
+// 100,000 sibling paragraphs take minutes.
+type siblingCounts map[*html.Node]map[sibKind]int
+
+type sibKind struct {
+	tag   atom.Atom
+	name  string // the tag name when the atom is 0 (custom elements)
+	class string
+}
+
+func kindOf(n *html.Node) sibKind {
+	k := sibKind{tag: n.DataAtom, class: classOf(n)}
+	if k.tag == 0 {
+		k.name = n.Data
+	}
+	return k
+}
+
+// count is the number of element children of n's parent (n included) with n's tag and class.
+func (k siblingCounts) count(n *html.Node) int {
+	m, ok := k[n.Parent]
+	if !ok {
+		m = map[sibKind]int{}
+		for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s.Type == html.ElementNode {
+				m[kindOf(s)]++
+			}
+		}
+		k[n.Parent] = m
+	}
+	return m[kindOf(n)]
 }
 
 func classOf(n *html.Node) string {

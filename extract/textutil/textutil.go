@@ -47,7 +47,7 @@ func ParagraphAt(body string, offset int) int {
 func Join(paras []string) string {
 	kept := paras[:0:0]
 	for _, p := range paras {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimSpace(StripControls(p)); p != "" {
 			kept = append(kept, p)
 		}
 	}
@@ -87,4 +87,37 @@ func LastWord(s string) string {
 		i -= size
 	}
 	return s[i:]
+}
+
+// StripControls removes the control characters a page may smuggle into text (ESC and BEL that
+// drive a terminal, the C1 codes, DEL), keeping newlines and tabs, and replaces invalid UTF-8 with
+// U+FFFD. Body text passes through it in Join, before any offset into the body is taken, so
+// offsets stay consistent.
+func StripControls(s string) string {
+	if clean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if !isControl(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// clean reports whether s is valid UTF-8 without control characters (the common case: no copy).
+func clean(s string) bool {
+	for i, r := range s {
+		if isControl(r) || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+			return false
+		}
+	}
+	return true
+}
+
+// isControl is a C0 control other than newline and tab, DEL, or a C1 control.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f
 }
