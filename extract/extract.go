@@ -24,11 +24,9 @@ const Version = "0.2.0"
 
 // Type aliases let users of extract name the parts without importing each sub-package.
 type (
-	Statement = statements.Statement
-	Date      = dates.Date
-	Dateline  = dates.Dateline
-	Figure    = figures.Figure
-	Mention   = mentions.Mention
+	Date     = dates.Date
+	Dateline = dates.Dateline
+	Mention  = mentions.Mention
 )
 
 // Analysis is the result of analyzing one article: the JSON contract.
@@ -153,9 +151,9 @@ func (a *Analysis) analyzeBody(opt Options, published time.Time) {
 		}
 	}
 	a.Dates = dates.Extract(a.Body, a.Dateline, ref)
-	a.Statements = statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...),
-		Authors: a.Authors, Kind: a.Section})
-	a.Figures = figures.Extract(a.Body, lex)
+	a.Statements = wrapStatements(statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...),
+		Authors: a.Authors, Kind: a.Section}))
+	a.Figures = wrapFigures(figures.Extract(a.Body, lex))
 	var speakers []mentions.Speaker
 	for _, s := range a.Statements {
 		if s.Speaker != "" {
@@ -168,4 +166,5 @@ func (a *Analysis) analyzeBody(opt Options, published time.Time) {
 	}
 	a.Mentions = mentions.Extract(a.Body, lex, mentions.Options{Speakers: speakers, Skip: skip})
 	a.Relevance = lex.Relevance(a.Body)
+	a.Derive()
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/store"
 )
 
@@ -88,7 +89,7 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, Title: "=1+1", Body: body, Published: &pub}
 	for _, p := range strings.Split(body, "\n\n") {
 		i := strings.Index(body, p)
-		an.Statements = append(an.Statements, extract.Statement{Kind: "direct", Text: p, Speaker: "-Mallory", Start: i, End: i + len(p)})
+		an.Statements = append(an.Statements, extract.Statement{Statement: statements.Statement{Kind: "direct", Text: p, Speaker: "-Mallory", Start: i, End: i + len(p)}})
 	}
 	if _, err := db.SaveArticle(context.Background(), &store.Article{URL: "https://x/1", Source: "@src", Analysis: an}); err != nil {
 		t.Fatal(err)

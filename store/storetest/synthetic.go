@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/extract/textutil"
 	"github.com/armswatch/armswatch/store"
 )
@@ -89,9 +90,9 @@ func (g *Synthetic) Article(i int) *store.Article {
 		speaker := speakers[g.rng.IntN(len(speakers))]
 		para := `"` + text + `," ` + speaker + ` said.`
 		start := off + 1
-		an.Statements = append(an.Statements, extract.Statement{Kind: "direct", Text: text, Speaker: speaker,
+		an.Statements = append(an.Statements, extract.Statement{Statement: statements.Statement{Kind: "direct", Text: text, Speaker: speaker,
 			SpeakerKind: "person", Cue: "said", Paragraph: k, Start: start, End: start + len(text),
-			Spans: [][2]int{{start, start + len(text)}}})
+			Spans: [][2]int{{start, start + len(text)}}}})
 		if k == 0 {
 			at := start + len(text) - len(synthTreaties[treaty])
 			an.Mentions = append(an.Mentions, extract.Mention{Type: "treaty", ID: treaty, Name: synthTreaties[treaty],
@@ -101,6 +102,7 @@ func (g *Synthetic) Article(i int) *store.Article {
 		off += len(para) + len(textutil.ParagraphSep)
 	}
 	an.Body = strings.Join(paras, textutil.ParagraphSep)
+	an.Derive()
 	return &store.Article{URL: an.URL, Source: an.Source, FetchedAt: published.Add(time.Hour), Analysis: an}
 }
 
