@@ -42,8 +42,8 @@ type Analysis struct {
 	Authors         []string    `json:"authors"`
 	Section         string      `json:"section"`
 	Language        string      `json:"language"`
-	Published       *string     `json:"published"`
-	Modified        *string     `json:"modified"`
+	Published       *Time       `json:"published"`
+	Modified        *Time       `json:"modified"`
 	Dateline        *Dateline   `json:"dateline"`
 	Body            string      `json:"body"`
 	Relevance       float64     `json:"relevance"`
@@ -118,14 +118,7 @@ func newAnalysis(opt Options) *Analysis {
 }
 
 func (a *Analysis) setTimes(published, modified pubdate.Stamp) {
-	if !published.IsZero() {
-		s := published.String()
-		a.Published = &s
-	}
-	if !modified.IsZero() {
-		s := modified.String()
-		a.Modified = &s
-	}
+	a.Published, a.Modified = timeOf(published), timeOf(modified)
 }
 
 // analyzeBody runs the text analyzers over a.Body.

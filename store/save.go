@@ -182,7 +182,7 @@ func upsertArticle(ctx context.Context, tx *sql.Tx, a *Article, hash string, raw
 	var id int64
 	err := tx.QueryRowContext(ctx, upsertSQL,
 		a.URL, an.CanonicalURL, source, an.Profile, an.Title, an.Subtitle, jsonText(an.Authors),
-		an.Section, an.Language, nullable(an.Published), publishedUTC(an.Published), nullable(an.Modified),
+		an.Section, an.Language, timeText(an.Published), publishedUTC(an.Published), timeText(an.Modified),
 		dl.text, dl.place, dl.date, dl.agency, dl.start, dl.end, an.Body, an.Relevance, rawArg, hash,
 		fetched, fetched, an.AnalyzerVersion, jsonText(an.Warnings), hint,
 	).Scan(&id)
@@ -199,17 +199,20 @@ func nullable(s *string) any {
 	return *s
 }
 
-// publishedUTC turns the contract's published (RFC 3339 with the page's offset, or a bare date)
-// into a UTC instant that sorts and compares as text; a bare date is taken as midnight UTC.
-func publishedUTC(s *string) any {
-	if s == nil || *s == "" {
+// timeText is a page's time as the contract writes it (RFC 3339 with the page's offset, or a
+// bare date); NULL when there is none.
+func timeText(t *extract.Time) any {
+	if t == nil || t.IsZero() {
 		return nil
 	}
-	if t, err := time.Parse(time.RFC3339, *s); err == nil {
-		return utc(t)
+	return t.String()
+}
+
+// publishedUTC is the publication instant in UTC, text that sorts and compares; a bare date is
+// midnight UTC.
+func publishedUTC(t *extract.Time) any {
+	if t == nil || t.IsZero() {
+		return nil
 	}
-	if t, err := time.Parse("2006-01-02", *s); err == nil {
-		return utc(t)
-	}
-	return nil
+	return utc(t.Time)
 }

@@ -16,8 +16,12 @@ import (
 
 // article builds an analysis whose statements are located in body by their text.
 func article(url, source, published, title, body string, treaty string, stmts ...[2]string) *store.Article {
+	pub, err := extract.ParseTime(published)
+	if err != nil {
+		panic(err) // the tests' own literals
+	}
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, URL: url, Source: source, Title: title,
-		Body: body, Published: &published, Authors: []string{}, Warnings: []string{}}
+		Body: body, Published: &pub, Authors: []string{}, Warnings: []string{}}
 	for _, s := range stmts {
 		i := strings.Index(body, s[0])
 		an.Statements = append(an.Statements, extract.Statement{Statement: statements.Statement{Kind: "direct", Text: s[0], Speaker: s[1],

@@ -85,7 +85,7 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := "=HYPERLINK(\"http://evil\",\"x\")\n\n+1+cmd|' /C calc'!A0\n\n-2+3\n\n@SUM(A1)\n\n\tTab\n\nplain, \"quoted\"\nline"
-	pub := "2026-11-20T10:00:00Z"
+	pub, _ := extract.ParseTime("2026-11-20T10:00:00Z")
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, Title: "=1+1", Body: body, Published: &pub}
 	for _, p := range strings.Split(body, "\n\n") {
 		i := strings.Index(body, p)

@@ -74,10 +74,9 @@ func (g *Synthetic) sentence(words int) string {
 func (g *Synthetic) Article(i int) *store.Article {
 	treaty := treatyIDs[i%len(treatyIDs)]
 	published := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * 7 * time.Minute)
-	pub := published.Format(time.RFC3339)
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, URL: fmt.Sprintf("https://example.org/news/%d", i),
 		Source: []string{"tass", "ria", "reuters"}[i%3], Profile: "generic", Language: "en",
-		Title: fmt.Sprintf("%s: %s", synthTreaties[treaty], g.sentence(8)), Published: &pub,
+		Title: fmt.Sprintf("%s: %s", synthTreaties[treaty], g.sentence(8)), Published: &extract.Time{Time: published},
 		Authors: []string{}, Warnings: []string{}}
 	an.CanonicalURL = an.URL
 	var paras []string
