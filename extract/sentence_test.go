@@ -22,4 +22,3 @@ func TestSentenceSpan(t *testing.T) {
 		}
 	}
 }
-
