@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/armswatch/armswatch/extract/jsonld"
 )
 
 // Stamp is a publication or modification time as a page gives it: an instant with the page's own
@@ -31,10 +32,15 @@ func (s Stamp) Date() string { return s.Time.Format("2006-01-02") }
 
 // Find returns the original publication and last-modified times of the page at pageURL.
 func Find(doc *goquery.Document, pageURL string) (published, modified Stamp) {
+	return FindWith(doc, pageURL, nil)
+}
+
+// FindWith is Find with the page's JSON-LD already read (nil reads it here).
+func FindWith(doc *goquery.Document, pageURL string, ld jsonld.Blocks) (published, modified Stamp) {
 	if doc == nil {
 		return Stamp{}, Stamp{}
 	}
-	c := collect(doc, pageURL)
+	c := collect(doc, pageURL, ld)
 	published, _ = c.published()
 	modified = c.modified()
 	if !published.IsZero() && !modified.IsZero() && modified.Time.Before(published.Time) {
@@ -45,5 +51,5 @@ func Find(doc *goquery.Document, pageURL string) (published, modified Stamp) {
 
 // find is Find's publication half with the reason of the choice, for tests and the evaluation.
 func find(doc *goquery.Document, pageURL string) (Stamp, string) {
-	return collect(doc, pageURL).published()
+	return collect(doc, pageURL, nil).published()
 }
