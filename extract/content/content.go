@@ -82,7 +82,7 @@ func Extract(in Input) (*Result, error) {
 		r.Paragraphs = r.Paragraphs[1:]
 	}
 	if r.Published.IsZero() {
-		r.Published, r.Modified = pubdate.FindWith(doc, in.URL, blocks)
+		r.Published, r.Modified = pubdate.Find(doc, in.URL, blocks)
 	}
 	if why := noArticle(doc, r); why != "" {
 		r.Paragraphs = nil

@@ -30,13 +30,9 @@ func (s Stamp) String() string {
 // Date returns the calendar date of the stamp as the page wrote it (in the page's offset).
 func (s Stamp) Date() string { return s.Time.Format("2006-01-02") }
 
-// Find returns the original publication and last-modified times of the page at pageURL.
-func Find(doc *goquery.Document, pageURL string) (published, modified Stamp) {
-	return FindWith(doc, pageURL, nil)
-}
-
-// FindWith is Find with the page's JSON-LD already read (nil reads it here).
-func FindWith(doc *goquery.Document, pageURL string, ld jsonld.Blocks) (published, modified Stamp) {
+// Find returns the original publication and last-modified times of the page at pageURL. ld is
+// the page's JSON-LD as the caller already read it (nil reads it here).
+func Find(doc *goquery.Document, pageURL string, ld jsonld.Blocks) (published, modified Stamp) {
 	if doc == nil {
 		return Stamp{}, Stamp{}
 	}
