@@ -88,7 +88,9 @@ const (
 )
 
 // Sink receives article pages. HandlePage is called from several goroutines at once; an error
-// counts the page as failed (it is retried in a later run) and never stops the crawl.
+// counts the page as failed (it is retried in a later run) and never stops the crawl. ctx is
+// cancelled when the run is stopped (SIGTERM): a sink may stop its work on the page and return
+// ctx's error, which leaves the page pending, but what it saves it must finish saving.
 type Sink interface {
 	HandlePage(ctx context.Context, p Page) (Outcome, error)
 }

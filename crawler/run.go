@@ -150,8 +150,10 @@ func (r *run) article(ctx context.Context, src *Source, it Item) {
 	}
 	page := Page{URL: it.URL, FinalURL: resp.URL, Source: src, ContentType: resp.Header.Get("Content-Type"),
 		Body: resp.Body, FetchedAt: time.Now().UTC(), Published: it.Published}
-	// The sink must finish even when the run is being stopped: that is the page in hand.
-	out, err := r.sink.HandlePage(context.WithoutCancel(ctx), page)
+	out, err := r.sink.HandlePage(ctx, page)
+	if interrupted(ctx, err) {
+		return // stopped in the sink's analysis: the entry stays pending for the next run
+	}
 	if err != nil {
 		r.fail(ctx, src, it.URL, StatusFailed, err)
 		return

@@ -36,11 +36,9 @@ type NotTextError = content.NotTextError
 
 // Type aliases let users of extract name the parts without importing each sub-package.
 type (
-	Statement = statements.Statement
-	Date      = dates.Date
-	Dateline  = dates.Dateline
-	Figure    = figures.Figure
-	Mention   = mentions.Mention
+	Date     = dates.Date
+	Dateline = dates.Dateline
+	Mention  = mentions.Mention
 )
 
 // Analysis is the result of analyzing one article: the JSON contract.
@@ -56,8 +54,8 @@ type Analysis struct {
 	Authors         []string    `json:"authors"`
 	Section         string      `json:"section"`
 	Language        string      `json:"language"`
-	Published       *string     `json:"published"`
-	Modified        *string     `json:"modified"`
+	Published       *Time       `json:"published"`
+	Modified        *Time       `json:"modified"`
 	Dateline        *Dateline   `json:"dateline"`
 	Body            string      `json:"body"`
 	Relevance       float64     `json:"relevance"`
@@ -180,14 +178,7 @@ func newAnalysis(opt Options) *Analysis {
 }
 
 func (a *Analysis) setTimes(published, modified pubdate.Stamp) {
-	if !published.IsZero() {
-		s := published.String()
-		a.Published = &s
-	}
-	if !modified.IsZero() {
-		s := modified.String()
-		a.Modified = &s
-	}
+	a.Published, a.Modified = timeOf(published), timeOf(modified)
 }
 
 // analyzeBody runs the text analyzers over a.Body, one stage after another, until ctx is done.
@@ -206,6 +197,8 @@ func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options
 		}
 		return nil
 	}
+	// Derived fields (statement treaty, figure sentence) also for what a stopped analysis found.
+	defer a.Derive()
 	var ref time.Time
 	stages := []stage{
 		{"dates", func() {
@@ -219,10 +212,10 @@ func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options
 			a.Dates = dates.Extract(a.Body, a.Dateline, ref)
 		}},
 		{"statements", func() {
-			a.Statements = statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...),
-				Authors: a.Authors, Kind: a.Section})
+			a.Statements = wrapStatements(statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...),
+				Authors: a.Authors, Kind: a.Section}))
 		}},
-		{"figures", func() { a.Figures = figures.Extract(a.Body, lex) }},
+		{"figures", func() { a.Figures = wrapFigures(figures.Extract(a.Body, lex)) }},
 		{"mentions", func() { a.Mentions = mentions.Extract(a.Body, lex, a.mentionOptions()) }},
 		{"relevance", func() { a.Relevance = lex.Relevance(a.Body) }},
 	}

@@ -46,13 +46,12 @@ func insertRows(ctx context.Context, tx *sql.Tx, table, query string, n int, arg
 }
 
 func insertStatements(ctx context.Context, tx *sql.Tx, id int64, an *extract.Analysis) error {
-	treaties := statementTreaties(an)
 	return insertRows(ctx, tx, "statements", `INSERT INTO statements (article_id, seq, kind, text,
 		speaker, speaker_role, speaker_kind, cue, treaty, paragraph, byte_start, byte_end, spans)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`, len(an.Statements), func(i int) []any {
 		s := an.Statements[i]
 		return []any{id, i, s.Kind, s.Text, s.Speaker, s.SpeakerRole, s.SpeakerKind, s.Cue,
-			treaties[i], s.Paragraph, s.Start, s.End, jsonText(s.Spans)}
+			s.Treaty, s.Paragraph, s.Start, s.End, jsonText(s.Spans)}
 	})
 }
 
@@ -76,9 +75,8 @@ func insertFigures(ctx context.Context, tx *sql.Tx, id int64, an *extract.Analys
 			if f.ValueMax != nil {
 				max = *f.ValueMax
 			}
-			ss, se := SentenceSpan(an.Body, f.Start, f.End)
 			return []any{id, i, f.Text, f.Value, max, f.Comparator, f.Unit, f.Category, f.Treaty,
-				f.Paragraph, f.Start, f.End, an.Body[ss:se], ss, se}
+				f.Paragraph, f.Start, f.End, f.Sentence, f.SentenceStart, f.SentenceEnd}
 		})
 }
 

@@ -11,6 +11,7 @@ import (
 var migrations = []string{
 	"migrations/001_initial.sql",
 	"migrations/002_crawlstate.sql",
+	"migrations/003_published_hint.sql",
 }
 
 //go:embed migrations/*.sql

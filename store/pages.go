@@ -17,7 +17,7 @@ type StoredPage struct {
 	URL             string
 	Source          string
 	Profile         string
-	Published       string // as stored ("" if none): the fallback when the page carries no time
+	PublishedHint   time.Time // the feed's or sitemap's publication time; zero if none
 	FetchedAt       time.Time
 	AnalyzerVersion string
 	HTML            []byte // decompressed; nil when no page was stored
@@ -51,18 +51,20 @@ func (db *DB) StaleArticles(ctx context.Context, version string, all bool) ([]in
 func (db *DB) Page(ctx context.Context, id int64) (*StoredPage, error) {
 	p := &StoredPage{ID: id}
 	var raw []byte
-	var published sql.NullString
+	var hint sql.NullString
 	var fetched string
-	err := db.sql.QueryRowContext(ctx, `SELECT url, source, profile, published, fetched_at,
+	err := db.sql.QueryRowContext(ctx, `SELECT url, source, profile, published_hint, fetched_at,
 		analyzer_version, raw_html FROM articles WHERE id = ?`, id).
-		Scan(&p.URL, &p.Source, &p.Profile, &published, &fetched, &p.AnalyzerVersion, &raw)
+		Scan(&p.URL, &p.Source, &p.Profile, &hint, &fetched, &p.AnalyzerVersion, &raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("store: no article %d", id)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: article %d: %w", id, err)
 	}
-	p.Published = published.String
+	if hint.Valid {
+		p.PublishedHint, _ = time.Parse(time.RFC3339, hint.String)
+	}
 	p.FetchedAt, _ = time.Parse(timeLayout, fetched)
 	if raw != nil {
 		if p.HTML, err = decompress(raw); err != nil {

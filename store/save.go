@@ -140,8 +140,8 @@ const upsertSQL = `
 INSERT INTO articles (url, canonical_url, source, profile, title, subtitle, authors, section,
     language, published, published_utc, modified, dateline_text, dateline_place, dateline_date,
     dateline_agency, dateline_start, dateline_end, body, relevance, raw_html, content_hash,
-    first_seen_at, fetched_at, analyzer_version, warnings)
-VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+    first_seen_at, fetched_at, analyzer_version, warnings, published_hint)
+VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 ON CONFLICT (url) DO UPDATE SET
     canonical_url = excluded.canonical_url, source = excluded.source, profile = excluded.profile,
     title = excluded.title, subtitle = excluded.subtitle, authors = excluded.authors,
@@ -153,7 +153,7 @@ ON CONFLICT (url) DO UPDATE SET
     body = excluded.body, relevance = excluded.relevance,
     raw_html = coalesce(excluded.raw_html, raw_html), content_hash = excluded.content_hash,
     fetched_at = excluded.fetched_at, analyzer_version = excluded.analyzer_version,
-    warnings = excluded.warnings
+    warnings = excluded.warnings, published_hint = coalesce(excluded.published_hint, published_hint)
 RETURNING id`
 
 func upsertArticle(ctx context.Context, tx *sql.Tx, a *Article, hash string, raw []byte, fetched string) (int64, error) {
@@ -172,16 +172,19 @@ func upsertArticle(ctx context.Context, tx *sql.Tx, a *Article, hash string, raw
 			dl.date = *d.Date
 		}
 	}
-	var rawArg any
+	var rawArg, hint any
 	if raw != nil {
 		rawArg = raw
+	}
+	if !a.PublishedHint.IsZero() {
+		hint = a.PublishedHint.Format(time.RFC3339) // the feed's offset kept: the analyzer may print it
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, upsertSQL,
 		a.URL, an.CanonicalURL, source, an.Profile, an.Title, an.Subtitle, jsonText(an.Authors),
-		an.Section, an.Language, nullable(an.Published), publishedUTC(an.Published), nullable(an.Modified),
+		an.Section, an.Language, timeText(an.Published), publishedUTC(an.Published), timeText(an.Modified),
 		dl.text, dl.place, dl.date, dl.agency, dl.start, dl.end, an.Body, an.Relevance, rawArg, hash,
-		fetched, fetched, an.AnalyzerVersion, jsonText(an.Warnings),
+		fetched, fetched, an.AnalyzerVersion, jsonText(an.Warnings), hint,
 	).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("article row: %w", err)
@@ -196,17 +199,20 @@ func nullable(s *string) any {
 	return *s
 }
 
-// publishedUTC turns the contract's published (RFC 3339 with the page's offset, or a bare date)
-// into a UTC instant that sorts and compares as text; a bare date is taken as midnight UTC.
-func publishedUTC(s *string) any {
-	if s == nil || *s == "" {
+// timeText is a page's time as the contract writes it (RFC 3339 with the page's offset, or a
+// bare date); NULL when there is none.
+func timeText(t *extract.Time) any {
+	if t == nil || t.IsZero() {
 		return nil
 	}
-	if t, err := time.Parse(time.RFC3339, *s); err == nil {
-		return utc(t)
+	return t.String()
+}
+
+// publishedUTC is the publication instant in UTC, text that sorts and compares; a bare date is
+// midnight UTC.
+func publishedUTC(t *extract.Time) any {
+	if t == nil || t.IsZero() {
+		return nil
 	}
-	if t, err := time.Parse("2006-01-02", *s); err == nil {
-		return utc(t)
-	}
-	return nil
+	return utc(t.Time)
 }

@@ -9,18 +9,23 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/store"
 	"github.com/armswatch/armswatch/store/storetest"
 )
 
 // article builds an analysis whose statements are located in body by their text.
 func article(url, source, published, title, body string, treaty string, stmts ...[2]string) *store.Article {
+	pub, err := extract.ParseTime(published)
+	if err != nil {
+		panic(err) // the tests' own literals
+	}
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, URL: url, Source: source, Title: title,
-		Body: body, Published: &published, Authors: []string{}, Warnings: []string{}}
+		Body: body, Published: &pub, Authors: []string{}, Warnings: []string{}}
 	for _, s := range stmts {
 		i := strings.Index(body, s[0])
-		an.Statements = append(an.Statements, extract.Statement{Kind: "direct", Text: s[0], Speaker: s[1],
-			Cue: "said", Start: i, End: i + len(s[0]), Spans: [][2]int{{i, i + len(s[0])}}})
+		an.Statements = append(an.Statements, extract.Statement{Statement: statements.Statement{Kind: "direct", Text: s[0], Speaker: s[1],
+			Cue: "said", Start: i, End: i + len(s[0]), Spans: [][2]int{{i, i + len(s[0])}}}})
 	}
 	if treaty != "" {
 		name := map[string]string{"new_start": "New START", "inf": "INF Treaty"}[treaty]
@@ -28,6 +33,7 @@ func article(url, source, published, title, body string, treaty string, stmts ..
 			an.Mentions = append(an.Mentions, extract.Mention{Type: "treaty", ID: treaty, Name: name, Text: name, Start: i, End: i + len(name)})
 		}
 	}
+	an.Derive()
 	return &store.Article{URL: url, Source: source, FetchedAt: time.Now(), Analysis: an}
 }
 

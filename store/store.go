@@ -25,7 +25,10 @@ type Article struct {
 	Source    string
 	FetchedAt time.Time
 	HTML      []byte // raw page, stored compressed; nil keeps the page already stored
-	Analysis  *extract.Analysis
+	// PublishedHint is the publication time the feed or sitemap gave (zero: none), kept so
+	// that reextract hands the analyzer what the crawl did.
+	PublishedHint time.Time
+	Analysis      *extract.Analysis
 }
 
 // SaveResult says what saving did.

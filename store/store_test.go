@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/store"
 	"github.com/armswatch/armswatch/store/storetest"
 )
@@ -192,24 +193,6 @@ func TestFiguresKeepTheirSentence(t *testing.T) {
 	}
 }
 
-func TestSentenceSpan(t *testing.T) {
-	body := "MOSCOW, Oct. 21. /TASS/. First one.\n\nThe U.S. side said the treaty caps warheads at 1,550. " +
-		"Mr. Smith agreed, \"it is fine.\" Next sentence here.\n\nLast"
-	cases := []struct{ figure, sentence string }{
-		{"1,550", "The U.S. side said the treaty caps warheads at 1,550."},
-		{"fine", "Mr. Smith agreed, \"it is fine.\""},
-		{"Last", "Last"},
-		{"First", "First one."},
-	}
-	for _, c := range cases {
-		i := strings.Index(body, c.figure)
-		s, e := store.SentenceSpan(body, i, i+len(c.figure))
-		if got := body[s:e]; got != c.sentence {
-			t.Errorf("sentence of %q = %q, want %q", c.figure, got, c.sentence)
-		}
-	}
-}
-
 func TestStatementTreaty(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTemp(t)
@@ -217,14 +200,15 @@ func TestStatementTreaty(t *testing.T) {
 	at := func(s string) int { return strings.Index(body, s) }
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, Title: "t", Body: body,
 		Statements: []extract.Statement{
-			{Kind: "reported", Text: "New START matters", Speaker: "Sergei Ryabkov", Paragraph: 0, Start: at("New START matters"), End: at("New START matters") + 17},
-			{Kind: "reported", Text: "the INF Treaty is dead", Speaker: "Sergei Ryabkov", Paragraph: 1, Start: at("the INF"), End: at("the INF") + 22},
-			{Kind: "reported", Text: "nothing else", Speaker: "Sergei Ryabkov", Paragraph: 2, Start: at("nothing"), End: at("nothing") + 12},
+			{Statement: statements.Statement{Kind: "reported", Text: "New START matters", Speaker: "Sergei Ryabkov", Paragraph: 0, Start: at("New START matters"), End: at("New START matters") + 17}},
+			{Statement: statements.Statement{Kind: "reported", Text: "the INF Treaty is dead", Speaker: "Sergei Ryabkov", Paragraph: 1, Start: at("the INF"), End: at("the INF") + 22}},
+			{Statement: statements.Statement{Kind: "reported", Text: "nothing else", Speaker: "Sergei Ryabkov", Paragraph: 2, Start: at("nothing"), End: at("nothing") + 12}},
 		},
 		Mentions: []extract.Mention{
 			{Type: "treaty", ID: "new_start", Name: "New START", Text: "New START", Start: at("New START"), End: at("New START") + 9},
 			{Type: "treaty", ID: "inf", Name: "INF Treaty", Text: "INF Treaty", Paragraph: 1, Start: at("INF"), End: at("INF") + 10},
 		}}
+	an.Derive()
 	if _, err := db.SaveArticle(ctx, &store.Article{URL: "https://x/1", Analysis: an}); err != nil {
 		t.Fatal(err)
 	}

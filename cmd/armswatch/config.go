@@ -8,6 +8,7 @@ import (
 	"github.com/armswatch/armswatch/config"
 	"github.com/armswatch/armswatch/extract"
 	"github.com/armswatch/armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/ingest"
 )
 
 // appConfig is the loaded configuration plus what is built from it once.
@@ -62,4 +63,14 @@ func (c *appConfig) applyAnalysis(opt *extract.Options) error {
 	opt.Lexicon = lex
 	opt.Profiles = c.ProfileSet
 	return nil
+}
+
+// ingester is the page-to-row path with the config's analysis additions and per-page deadline;
+// its DB is set by the caller once the database is open.
+func (c *appConfig) ingester() (*ingest.Ingester, error) {
+	in := &ingest.Ingester{Timeout: c.Crawl.AnalysisTimeout.Duration}
+	if err := c.applyAnalysis(&in.Base); err != nil {
+		return nil, err
+	}
+	return in, nil
 }

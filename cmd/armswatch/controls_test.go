@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/figures"
+	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/store"
 )
 
@@ -40,14 +42,15 @@ func hostileDB(t *testing.T) string {
 		t.Fatal(err)
 	}
 	body := "The New START treaty is dead, he said.\n\nRussia keeps 1,550 warheads."
-	pub := time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
+	pub := extract.Time{Time: time.Now().UTC().Add(-time.Hour).Truncate(time.Second)}
 	fig := strings.Index(body, "1,550 warheads")
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, Title: "t", Body: body, Published: &pub,
-		Statements: []extract.Statement{{Kind: "reported", Text: "The New START treaty is dead", Speaker: "Dmitry Peskov",
-			Cue: "said", End: len("The New START treaty is dead")}},
+		Statements: []extract.Statement{{Statement: statements.Statement{Kind: "reported", Text: "The New START treaty is dead",
+			Speaker: "Dmitry Peskov", Cue: "said", End: len("The New START treaty is dead")}}},
 	}
-	an.Figures = append(an.Figures, extract.Figure{Text: "1,550 warheads", Value: 1550, Comparator: "=",
-		Unit: "warhead", Category: "deployed_warheads", Paragraph: 1, Start: fig, End: fig + len("1,550 warheads")})
+	an.Figures = append(an.Figures, extract.Figure{Figure: figures.Figure{Text: "1,550 warheads", Value: 1550, Comparator: "=",
+		Unit: "warhead", Category: "deployed_warheads", Paragraph: 1, Start: fig, End: fig + len("1,550 warheads")}})
+	an.Derive()
 	if _, err := db.SaveArticle(ctx, &store.Article{URL: "https://tass.com/politics/1", Source: "tass",
 		FetchedAt: time.Now().Add(-time.Hour), Analysis: an}); err != nil {
 		t.Fatal(err)

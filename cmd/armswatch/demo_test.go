@@ -58,3 +58,23 @@ func TestDemoCrawlsTheEmbeddedSiteIntoSQLite(t *testing.T) {
 		t.Errorf("a second run changed the counts: %d/%d/%d -> %d/%d/%d", a, s, f, a2, s2, f2)
 	}
 }
+
+// TestDemoSaysHowToReachItsDatabase: the other commands default to config.toml's database, so
+// the demo ends with commands that name its own, and they work.
+func TestDemoSaysHowToReachItsDatabase(t *testing.T) {
+	dbFile := filepath.Join(t.TempDir(), "demo.db")
+	code, out, stderr := runCLI(t, "", "demo", "--db", dbFile)
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	digest := strings.TrimSpace(lines[len(lines)-2])
+	if want := "armswatch digest --db " + dbFile + " --since 24h"; digest != want {
+		t.Fatalf("second to last line %q, want %q", digest, want)
+	}
+	code, out, stderr = runCLI(t, "", strings.Fields(digest)[1:]...)
+	// (Not its counts: the digest's window ends at the whole minute, which may precede the crawl.)
+	if code != 0 || !strings.Contains(out, "# armswatch digest") {
+		t.Errorf("the demo's digest line: exit %d, %s%s", code, out, stderr)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/store"
 )
 
@@ -84,11 +85,11 @@ func TestExportNeutralisesFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := "=HYPERLINK(\"http://evil\",\"x\")\n\n+1+cmd|' /C calc'!A0\n\n-2+3\n\n@SUM(A1)\n\n\tTab\n\nplain, \"quoted\"\nline"
-	pub := "2026-11-20T10:00:00Z"
+	pub, _ := extract.ParseTime("2026-11-20T10:00:00Z")
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, Title: "=1+1", Body: body, Published: &pub}
 	for _, p := range strings.Split(body, "\n\n") {
 		i := strings.Index(body, p)
-		an.Statements = append(an.Statements, extract.Statement{Kind: "direct", Text: p, Speaker: "-Mallory", Start: i, End: i + len(p)})
+		an.Statements = append(an.Statements, extract.Statement{Statement: statements.Statement{Kind: "direct", Text: p, Speaker: "-Mallory", Start: i, End: i + len(p)}})
 	}
 	if _, err := db.SaveArticle(context.Background(), &store.Article{URL: "https://x/1", Source: "@src", Analysis: an}); err != nil {
 		t.Fatal(err)

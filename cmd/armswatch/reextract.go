@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/ingest"
 	"github.com/armswatch/armswatch/store"
 
 	"github.com/schollz/progressbar/v3"
@@ -31,8 +32,8 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var base extract.Options
-	if err := cfg.applyAnalysis(&base); err != nil {
+	in, err := cfg.ingester() // the analysis options first: a bad lexicon stops before the database
+	if err != nil {
 		return err
 	}
 	path, err := dbPath(*db, *configPath)
@@ -57,10 +58,12 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	in.DB = d
 	profiles := map[string]string{}
 	for _, s := range cfg.Sources {
 		profiles[s.Name] = s.Profile
 	}
+	profile := func(source string) string { return profiles[source] }
 	var bar *progressbar.ProgressBar
 	if e.isTerminal && len(ids) > 0 {
 		bar = progressbar.NewOptions(len(ids), progressbar.OptionSetWriter(e.stderr),
@@ -73,7 +76,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		st.add(reextractOne(ctx, d, id, base, profiles), e, id)
+		st.add(reextractOne(ctx, in, id, profile), e, id)
 		if bar != nil {
 			bar.Add(1)
 		}
@@ -108,34 +111,9 @@ func (s *reextractStats) add(o outcome, e *env, id int64) {
 	}
 }
 
-// reextractOne analyzes one stored page again and saves it (one transaction). The stored
-// source name, profile and publication time are handed back as the crawler gave them, so that
-// a page without its own time keeps the feed's.
-func reextractOne(ctx context.Context, d *store.DB, id int64, opt extract.Options, profiles map[string]string) outcome {
-	p, err := d.Page(ctx, id)
-	if err != nil {
-		return outcome{err: err}
-	}
-	if p.HTML == nil {
-		return outcome{skipped: true}
-	}
-	opt.URL, opt.Source, opt.Profile = p.URL, p.Source, profiles[p.Source]
-	if opt.Profile == "" && p.Profile != "generic" {
-		// The profile the page was first analyzed with: the crawler may have forced it from
-		// its source's config (the demo's pages sit on 127.0.0.1, not tass.com). A page that
-		// fell back to generic is detected afresh, in case a profile now matches its host.
-		opt.Profile = p.Profile
-	}
-	if t, err := parseTime(p.Published); err == nil {
-		opt.Published, opt.PublishedDateOnly = t, len(p.Published) == len("2006-01-02")
-	}
-	an, err := extract.HTML(p.HTML, opt)
-	if err != nil {
-		return outcome{err: err}
-	}
-	res, err := d.SaveArticle(ctx, &store.Article{URL: p.URL, Source: p.Source, FetchedAt: p.FetchedAt, Analysis: an})
-	if err != nil {
-		return outcome{err: err}
-	}
-	return outcome{changed: res.Changed}
+// reextractOne analyzes one stored page again and saves it (one transaction), through the same
+// path as a crawl (ingest), with the feed's publication hint the crawl stored.
+func reextractOne(ctx context.Context, in *ingest.Ingester, id int64, profile func(string) string) outcome {
+	out, ok, err := in.Reanalyze(ctx, id, profile)
+	return outcome{changed: out == ingest.Changed, skipped: !ok && err == nil, err: err}
 }

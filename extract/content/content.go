@@ -11,6 +11,7 @@ import (
 	"github.com/armswatch/armswatch/extract/pubdate"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/armswatch/armswatch/extract/jsonld"
 )
 
 // Input is one page to read.
@@ -70,7 +71,8 @@ func Extract(in Input) (*Result, error) {
 		host = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	}
 	r := &Result{Doc: doc, Profile: "generic", Source: host, Authors: []string{}, Warnings: warnings}
-	ld := ldArticle(ldObjects(doc))
+	blocks := jsonld.Parse(doc) // once, for the metadata here and pubdate's dates
+	ld := ldArticle(ldObjects(blocks))
 
 	if p := chooseProfile(set, in.Profile, host, r); p != nil {
 		applyProfile(doc, p, r)
@@ -88,7 +90,7 @@ func Extract(in Input) (*Result, error) {
 		r.Paragraphs = r.Paragraphs[1:]
 	}
 	if r.Published.IsZero() {
-		r.Published, r.Modified = pubdate.Find(doc, in.URL)
+		r.Published, r.Modified = pubdate.Find(doc, in.URL, blocks)
 	}
 	if why := noArticle(doc, r); why != "" {
 		r.Paragraphs = nil

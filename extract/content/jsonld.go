@@ -1,15 +1,14 @@
 package content
 
 import (
-	"encoding/json"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"github.com/armswatch/armswatch/extract/jsonld"
 )
 
 // ldObjects returns every JSON-LD object of the page, with @graph members and arrays flattened.
 // Blocks that do not parse are skipped: pages often carry broken JSON-LD.
-func ldObjects(doc *goquery.Document) []map[string]any {
+func ldObjects(blocks jsonld.Blocks) []map[string]any {
 	var out []map[string]any
 	var add func(v any)
 	add = func(v any) {
@@ -25,12 +24,9 @@ func ldObjects(doc *goquery.Document) []map[string]any {
 			}
 		}
 	}
-	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
-		var v any
-		if json.Unmarshal([]byte(strings.TrimSpace(s.Text())), &v) == nil {
-			add(v)
-		}
-	})
+	for _, b := range blocks {
+		add(b.Value)
+	}
 	return out
 }
 

@@ -21,7 +21,7 @@ func BenchmarkFindSeed(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		Find(doc, "https://tass.com/politics/1215477")
+		Find(doc, "https://tass.com/politics/1215477", nil)
 	}
 }
 
@@ -51,7 +51,7 @@ func BenchmarkFindCorpus(b *testing.B) {
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
-		Find(parsed[i%len(parsed)], docs[i%len(docs)].URL)
+		Find(parsed[i%len(parsed)], docs[i%len(docs)].URL, nil)
 		i++
 	}
 }

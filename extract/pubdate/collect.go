@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/armswatch/armswatch/extract/jsonld"
 )
 
 type kind int
@@ -49,13 +50,16 @@ type page struct {
 	html  string // the page rendered back to markup, for the last-resort searches
 }
 
-func collect(doc *goquery.Document, pageURL string) *page {
+func collect(doc *goquery.Document, pageURL string, ld jsonld.Blocks) *page {
 	p := &page{doc: doc, url: pageURL}
 	add := func(c cand) {
 		c.pos = len(p.cands)
 		p.cands = append(p.cands, c)
 	}
-	jsonLD(doc, add)
+	if ld == nil {
+		ld = jsonld.Parse(doc)
+	}
+	jsonLD(ld, add)
 	metas(doc, add)
 	itemprops(doc, add)
 	timeTags(doc, add)

@@ -111,7 +111,7 @@ func TestEvalCorpus(t *testing.T) {
 		} else {
 			line := fmt.Sprintf("%s want %s got %q via %s  %s", d.ID, d.Date, got, why, d.URL)
 			if os.Getenv("PUBDATE_EVAL_CANDS") != "" {
-				for _, c := range collect(doc, d.URL).cands {
+				for _, c := range collect(doc, d.URL, nil).cands {
 					line += fmt.Sprintf("\n\t\t%d %s r%d %s %s", c.kind, sourceNames[c.src], c.rank, c.st, c.raw)
 				}
 			}

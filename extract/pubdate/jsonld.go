@@ -1,12 +1,10 @@
 package pubdate
 
 import (
-	"encoding/json"
+	"github.com/armswatch/armswatch/extract/jsonld"
 	"regexp"
 	"strings"
 	"sync"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // articleTypes are the schema.org types whose dates are the page's own; the dates of other
@@ -26,21 +24,19 @@ var reJSONDate = sync.OnceValue(func() *regexp.Regexp {
 
 // jsonLD adds the dates of the page's JSON-LD article objects. Broken JSON (common: trailing
 // commas, raw newlines) falls back to a pattern over the script text.
-func jsonLD(doc *goquery.Document, add func(cand)) {
-	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
-		text := s.Text()
-		if !strings.Contains(text, `"date`) && !strings.Contains(text, `"uploadDate`) {
-			return
+func jsonLD(blocks jsonld.Blocks, add func(cand)) {
+	for _, b := range blocks {
+		if !strings.Contains(b.Text, `"date`) && !strings.Contains(b.Text, `"uploadDate`) {
+			continue
 		}
-		var v any
-		if err := json.Unmarshal([]byte(text), &v); err != nil {
-			for _, m := range reJSONDate().FindAllStringSubmatch(text, -1) {
+		if b.Value == nil {
+			for _, m := range reJSONDate().FindAllStringSubmatch(b.Text, -1) {
 				addJSONDate(m[1], m[2], 5, add)
 			}
-			return
+			continue
 		}
-		walkLD(v, 0, add)
-	})
+		walkLD(b.Value, 0, add)
+	}
 }
 
 // walkLD visits the top objects, @graph members and mainEntity, not nested citations or lists.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/armswatch/armswatch/extract/jsonld"
 )
 
 // Stamp is a publication or modification time as a page gives it: an instant with the page's own
@@ -29,12 +30,13 @@ func (s Stamp) String() string {
 // Date returns the calendar date of the stamp as the page wrote it (in the page's offset).
 func (s Stamp) Date() string { return s.Time.Format("2006-01-02") }
 
-// Find returns the original publication and last-modified times of the page at pageURL.
-func Find(doc *goquery.Document, pageURL string) (published, modified Stamp) {
+// Find returns the original publication and last-modified times of the page at pageURL. ld is
+// the page's JSON-LD as the caller already read it (nil reads it here).
+func Find(doc *goquery.Document, pageURL string, ld jsonld.Blocks) (published, modified Stamp) {
 	if doc == nil {
 		return Stamp{}, Stamp{}
 	}
-	c := collect(doc, pageURL)
+	c := collect(doc, pageURL, ld)
 	published, _ = c.published()
 	modified = c.modified()
 	if !published.IsZero() && !modified.IsZero() && modified.Time.Before(published.Time) {
@@ -45,5 +47,5 @@ func Find(doc *goquery.Document, pageURL string) (published, modified Stamp) {
 
 // find is Find's publication half with the reason of the choice, for tests and the evaluation.
 func find(doc *goquery.Document, pageURL string) (Stamp, string) {
-	return collect(doc, pageURL).published()
+	return collect(doc, pageURL, nil).published()
 }

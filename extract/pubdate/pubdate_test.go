@@ -73,7 +73,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			pub, mod := Find(parse(t, c.html), c.url)
+			pub, mod := Find(parse(t, c.html), c.url, nil)
 			if got := str(pub); got != c.published {
 				t.Errorf("published %q, want %q", got, c.published)
 			}
@@ -128,7 +128,7 @@ func TestSeedPage(t *testing.T) {
 	if err != nil {
 		t.Skip("seed absent")
 	}
-	pub, _ := Find(parse(t, string(b)), "https://tass.com/politics/1215477")
+	pub, _ := Find(parse(t, string(b)), "https://tass.com/politics/1215477", nil)
 	if pub.String() != "2020-10-21T13:05:00+03:00" {
 		t.Errorf("published %s", pub)
 	}

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/figures"
+	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/extract/textutil"
 	"github.com/armswatch/armswatch/store"
 )
@@ -130,6 +132,7 @@ func analyzePages(paths []string) ([]*store.Article, error) {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
 		fillFromGold(an, &g)
+		an.Derive() // treaties and sentences of the items filled in from the gold
 		out = append(out, &store.Article{URL: g.URL, Source: "tass", FetchedAt: fetched, HTML: page, Analysis: an})
 	}
 	return out, nil
@@ -150,10 +153,10 @@ func fillFromGold(an *extract.Analysis, g *gold) {
 	if len(an.Statements) == 0 {
 		for _, s := range g.Statements {
 			if i := strings.Index(body, s.Text); i >= 0 {
-				an.Statements = append(an.Statements, extract.Statement{Kind: s.Kind, Text: s.Text,
+				an.Statements = append(an.Statements, extract.Statement{Statement: statements.Statement{Kind: s.Kind, Text: s.Text,
 					Speaker: s.Speaker, SpeakerKind: s.SpeakerKind, Cue: "said",
 					Paragraph: textutil.ParagraphAt(body, i), Start: i, End: i + len(s.Text),
-					Spans: [][2]int{{i, i + len(s.Text)}}})
+					Spans: [][2]int{{i, i + len(s.Text)}}}})
 			}
 		}
 	}
@@ -168,9 +171,9 @@ func fillFromGold(an *extract.Analysis, g *gold) {
 	if len(an.Figures) == 0 {
 		for _, f := range g.Figures {
 			if i := strings.Index(body, f.Text); i >= 0 {
-				an.Figures = append(an.Figures, extract.Figure{Text: f.Text, Value: f.Value, ValueMax: f.ValueMax,
+				an.Figures = append(an.Figures, extract.Figure{Figure: figures.Figure{Text: f.Text, Value: f.Value, ValueMax: f.ValueMax,
 					Comparator: or(f.Comparator, "="), Unit: f.Unit, Category: f.Category, Treaty: f.Treaty,
-					Paragraph: textutil.ParagraphAt(body, i), Start: i, End: i + len(f.Text)})
+					Paragraph: textutil.ParagraphAt(body, i), Start: i, End: i + len(f.Text)}})
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/extract/textutil"
 	"github.com/armswatch/armswatch/store"
 )
@@ -73,10 +74,9 @@ func (g *Synthetic) sentence(words int) string {
 func (g *Synthetic) Article(i int) *store.Article {
 	treaty := treatyIDs[i%len(treatyIDs)]
 	published := time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC).Add(time.Duration(i) * 7 * time.Minute)
-	pub := published.Format(time.RFC3339)
 	an := &extract.Analysis{AnalyzerVersion: extract.Version, URL: fmt.Sprintf("https://example.org/news/%d", i),
 		Source: []string{"tass", "ria", "reuters"}[i%3], Profile: "generic", Language: "en",
-		Title: fmt.Sprintf("%s: %s", synthTreaties[treaty], g.sentence(8)), Published: &pub,
+		Title: fmt.Sprintf("%s: %s", synthTreaties[treaty], g.sentence(8)), Published: &extract.Time{Time: published},
 		Authors: []string{}, Warnings: []string{}}
 	an.CanonicalURL = an.URL
 	var paras []string
@@ -89,9 +89,9 @@ func (g *Synthetic) Article(i int) *store.Article {
 		speaker := speakers[g.rng.IntN(len(speakers))]
 		para := `"` + text + `," ` + speaker + ` said.`
 		start := off + 1
-		an.Statements = append(an.Statements, extract.Statement{Kind: "direct", Text: text, Speaker: speaker,
+		an.Statements = append(an.Statements, extract.Statement{Statement: statements.Statement{Kind: "direct", Text: text, Speaker: speaker,
 			SpeakerKind: "person", Cue: "said", Paragraph: k, Start: start, End: start + len(text),
-			Spans: [][2]int{{start, start + len(text)}}})
+			Spans: [][2]int{{start, start + len(text)}}}})
 		if k == 0 {
 			at := start + len(text) - len(synthTreaties[treaty])
 			an.Mentions = append(an.Mentions, extract.Mention{Type: "treaty", ID: treaty, Name: synthTreaties[treaty],
@@ -101,6 +101,7 @@ func (g *Synthetic) Article(i int) *store.Article {
 		off += len(para) + len(textutil.ParagraphSep)
 	}
 	an.Body = strings.Join(paras, textutil.ParagraphSep)
+	an.Derive()
 	return &store.Article{URL: an.URL, Source: an.Source, FetchedAt: published.Add(time.Hour), Analysis: an}
 }
 

@@ -7,18 +7,22 @@
 // with GODEBUG=inittrace=1 on `armswatch version`. Users run `armswatch extract` once per file
 // from scripts, so that cost would dominate. armswatch finds publication dates itself
 // (extract/pubdate) and calls trafilatura with HtmlDateMode Disabled, so nothing of go-htmldate
-// is needed: this stub keeps only the API go-trafilatura compiles against and finds no date.
+// is needed: this stub keeps only the API go-trafilatura compiles against. Calling it is a bug
+// in armswatch, so it panics with the reason instead of quietly finding no date
+// (extract/htmldate_stub_test.go runs the analyzer over the labelled and demo pages to prove
+// that nothing calls it).
 package htmldate
 
 import (
-	"errors"
 	"time"
 
 	"golang.org/x/net/html"
 )
 
-// ErrDisabled is what FromDocument always returns.
-var ErrDisabled = errors.New("go-htmldate is stubbed out in armswatch (see third_party/htmldate-stub); use armswatch/extract/pubdate")
+// misuse is the panic of every call: it says why there is no go-htmldate and what to do.
+const misuse = "go-htmldate is stubbed out in armswatch (third_party/htmldate-stub, a replace line in go.mod: " +
+	"the real one costs 0.4 s of CPU at every start), so go-trafilatura must be called with " +
+	"HtmlDateMode: trafilatura.Disabled; armswatch/extract/pubdate finds publication dates"
 
 // Options mirrors the fields go-trafilatura sets.
 type Options struct {
@@ -41,7 +45,7 @@ type Result struct {
 // IsZero reports whether DateTime is zero.
 func (r Result) IsZero() bool { return r.DateTime.IsZero() }
 
-// FromDocument finds nothing: see the package comment.
+// FromDocument panics: see the package comment.
 func FromDocument(doc *html.Node, opts Options) (Result, error) {
-	return Result{}, ErrDisabled
+	panic(misuse)
 }

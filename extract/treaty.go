@@ -1,6 +1,4 @@
-package store
-
-import "github.com/armswatch/armswatch/extract"
+package extract
 
 // statementTreaties assigns each statement the treaty it is about, for the views, search's
 // --treaty filter and the digest's grouping. The rule, nearest evidence first:
@@ -10,8 +8,8 @@ import "github.com/armswatch/armswatch/extract"
 //
 // Statements in an article about one treaty thus fall under it even when they say only "the
 // treaty"; an article about none leaves them without.
-func statementTreaties(an *extract.Analysis) []string {
-	var treaties []extract.Mention
+func statementTreaties(an *Analysis) []string {
+	var treaties []Mention
 	count := map[string]int{}
 	for _, m := range an.Mentions {
 		if m.Type == "treaty" && m.ID != "" {
@@ -37,7 +35,7 @@ func statementTreaties(an *extract.Analysis) []string {
 	return out
 }
 
-func treatyInside(ms []extract.Mention, start, end int) string {
+func treatyInside(ms []Mention, start, end int) string {
 	for _, m := range ms {
 		if m.Start >= start && m.End <= end {
 			return m.ID
@@ -46,7 +44,7 @@ func treatyInside(ms []extract.Mention, start, end int) string {
 	return ""
 }
 
-func treatyNearest(ms []extract.Mention, paragraph, at int) string {
+func treatyNearest(ms []Mention, paragraph, at int) string {
 	best, dist := "", -1
 	for _, m := range ms {
 		if m.Paragraph != paragraph {
