@@ -268,13 +268,8 @@ func (p *parser) comparatorBefore(first int) (string, int, bool) {
 	if j < 0 {
 		return "", 0, false
 	}
-	for _, k := range p.items[j].keys {
-		if strings.HasPrefix(k, kCmp) {
-			c, _ := strconv.Atoi(k[len(kCmp):])
-			if !p.v.cmps[c].suffix {
-				return p.v.cmps[c].op, p.items[j].start, true
-			}
-		}
+	if op, ok := p.cmpAt(j); ok {
+		return op, p.items[j].start, true
 	}
 	for _, k := range p.items[j].keys {
 		if c, err := strconv.Atoi(strings.TrimPrefix(k, kCmp)); err == nil && strings.HasPrefix(k, kCmp) &&

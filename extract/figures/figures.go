@@ -5,6 +5,9 @@ package figures
 
 import (
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/lexicon"
 	"github.com/armswatch/armswatch/extract/textutil"
@@ -41,12 +44,19 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 	var prev *Figure
 	var mention unitDef // the counted thing the previous sentence of the paragraph spoke of
 	para := -1
+	lead := "" // the comparator of the list lead the paragraphs continue
 	for _, s := range sentences(body) {
 		if s.para != para {
 			prev, mention, para = nil, unitDef{}, s.para
+			if lead != "" && !v.listItem(body[s.start:]) {
+				lead = ""
+			}
 		}
-		figs, m := v.sentence(body[s.start:s.end], doc.blocked(s.start), prev, mention)
+		figs, m, l := v.sentence(body[s.start:s.end], doc.blocked(s.start), prev, mention, lead)
 		mention = m
+		if l != "" {
+			lead = l
+		}
 		for _, f := range figs {
 			f.Start += s.start
 			f.End += s.start
@@ -60,6 +70,22 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// listItem tells a paragraph that continues a list: it opens with a bullet or a number, or ends
+// with a semicolon.
+func (v *vocab) listItem(para string) bool {
+	if i := strings.Index(para, "\n\n"); i >= 0 {
+		para = para[:i]
+	}
+	para = strings.TrimSpace(para)
+	for _, b := range v.bullets {
+		if strings.HasPrefix(para, b) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(para)
+	return unicode.IsDigit(r) || strings.HasSuffix(para, ";")
 }
 
 // document holds what the figures of an article share: its treaty mentions and the spans of

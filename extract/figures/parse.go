@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,14 +25,24 @@ type parser struct {
 	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
 }
 
-func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef) ([]Figure, unitDef) {
+// sentence reads the figures of one sentence. lead is the comparator a list's lead gives the
+// sentence's numbers (the sentence is an item of that list), or "". It returns the figures, the
+// counted thing it last named, and the comparator of a lead that ends the sentence (for the list
+// items that follow).
+func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef, lead string) ([]Figure, unitDef, string) {
 	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev, mention: mention}
 	for _, it := range p.items {
 		if it.is(kLimit) {
 			p.limitCue = true
 		}
 	}
+	colon, op := -1, ""
 	for i := 0; i < len(p.items); {
+		if p.items[i].word == ":" {
+			if o, ok := p.leadAt(i); ok {
+				colon, op = i, o
+			}
+		}
 		n, ok := p.number(i)
 		if !ok {
 			i++
@@ -43,7 +54,87 @@ func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention 
 		}
 		i = next
 	}
-	return p.figs, p.lastMention()
+	for k := range p.figs {
+		switch {
+		case colon >= 0 && p.figs[k].Start > p.items[colon].start:
+			p.governed(&p.figs[k], op)
+		case colon < 0 && lead != "":
+			p.governed(&p.figs[k], lead)
+		}
+	}
+	out := ""
+	if colon >= 0 && colon == len(p.items)-1 {
+		out = op
+	}
+	return p.figs, p.lastMention(), out
+}
+
+// governed gives a figure of a list the comparator of its lead, unless the figure says its own
+// or is a period (a list of limits may state the time to meet them).
+func (p *parser) governed(f *Figure, op string) {
+	if f.explicit || f.Category == "duration" {
+		return
+	}
+	f.Comparator, f.explicit = op, true
+}
+
+// leadAt tells a colon that ends the lead of a list of limits: the clause before it names limits
+// ("Central limits include:", "LIMITED:", "не должны превышать таких лимитов:") or ends in a
+// comparator without its number ("каждая из сторон не может иметь более чем:"). It returns the
+// comparator the list's numbers take.
+func (p *parser) leadAt(colon int) (string, bool) {
+	op, found := "", false
+	for k := colon - 1; k >= 0; k-- {
+		it := p.items[k]
+		if it.digits || it.punct && strings.Contains(".;:", it.word) {
+			break
+		}
+		if !found {
+			if o, ok := p.cmpAt(k); ok {
+				op, found = o, true
+				continue
+			}
+		}
+		if it.is(kLimit) && !found {
+			op, found = "<=", true
+		}
+	}
+	return op, found
+}
+
+// cmpAt reads a comparator (before-the-number kind) at item k, turned by a negation before it.
+func (p *parser) cmpAt(k int) (string, bool) {
+	for _, key := range p.items[k].keys {
+		if c, ok := strings.CutPrefix(key, kCmp); ok {
+			i, _ := strconv.Atoi(c)
+			if !p.v.cmps[i].suffix {
+				return p.negate(p.v.cmps[i].op, k), true
+			}
+		}
+	}
+	return "", false
+}
+
+// negate turns the comparator at item k when a negation stands a few words before it in its
+// clause: "cannot have more than" and "not enrich uranium over" are ceilings. A comma may stand
+// just before the comparator (a Russian participle: "не развертывать в количестве, превышающем").
+func (p *parser) negate(op string, k int) string {
+	if op != ">" && op != "<" {
+		return op
+	}
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		it := p.items[j]
+		if it.digits || it.punct && (strings.Contains(".;:!?", it.word) || it.word == "," && j != k-1) {
+			break
+		}
+		if it.is(kNeg) {
+			if op == ">" {
+				return "<="
+			}
+			return ">="
+		}
+	}
+	return op
 }
 
 // lastMention is the last counted thing of arms the sentence names ("the size of Russia's

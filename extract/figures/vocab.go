@@ -40,6 +40,9 @@ type vocabFile struct {
 	QuantityVerbs   []string `toml:"quantity_verbs"`
 	Circumstances   []string `toml:"circumstances"`
 	Compared        []string `toml:"compared"`
+	Negations       []string `toml:"negations"`
+	ListLeads       []string `toml:"list_leads"`
+	Bullets         []string `toml:"bullets"`
 	Times           []valued `toml:"times"`
 	Implied         []struct {
 		Unit     string   `toml:"unit"`
@@ -100,6 +103,7 @@ type vocab struct {
 	cmps    []cmpDef
 	cues    []cueDef
 	symbols map[string]string
+	bullets []string // marks that open a list item ("—", "•")
 }
 
 // Phrase keys: a kind letter and, for units, comparators, cues and number words, an index or value.
@@ -132,6 +136,8 @@ const (
 	kCompared = "cmpd"
 	kTimes    = "x:"
 	kImplied  = "i:"
+	kNeg      = "neg"
+	kLead     = "lead"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -153,7 +159,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 	for _, c := range lexicon.Default().Categories {
 		cats[c.ID] = true
 	}
-	v := &vocab{symbols: f.Symbols}
+	v := &vocab{symbols: f.Symbols, bullets: f.Bullets}
 	keys := map[string][]string{}
 	for i, u := range f.Unit {
 		if !cats[u.Category] {
@@ -195,8 +201,8 @@ func parseVocab(raw []byte) (*vocab, error) {
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
-		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords, kCounter: f.Counters.Words,
-		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared} {
+		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
+		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)
