@@ -218,6 +218,10 @@ func (p *parser) read(n number) int {
 	case n.frac && (n.last > n.first || n.last+1 < len(p.items) && strings.EqualFold(p.items[n.last+1].word, "of")):
 		def = unitDef{category: "other"} // "nearly two-thirds", "a third of"
 	default:
+		if d, e, ok := p.carriedOn(n); ok {
+			def, uEnd = d, e
+			break
+		}
 		d, ok := p.bare(n)
 		if !ok {
 			return last + 1
@@ -272,6 +276,48 @@ func (p *parser) read(n number) int {
 	p.figs = append(p.figs, f)
 	p.ends = append(p.ends, last)
 	return last + 1
+}
+
+// carriedOn reads a number without its noun that stands on carriers: "no more than 2,160 on
+// deployed SLBMs", "1540 развернутых на 154 тяжелых МБР" count warheads, deployed when a deployed
+// cue is among the words. It returns the unit and the carrier's item.
+func (p *parser) carriedOn(n number) (unitDef, int, bool) {
+	if n.ordinal || n.article || n.frac || n.value < 2 {
+		return unitDef{}, 0, false
+	}
+	j := n.last + 1
+	for ; j < len(p.items) && j <= n.last+3 && !p.items[j].is(kOn); j++ {
+		if it := p.items[j]; !(it.is(kMod) || it.is(kBare) || hasKey(it, kCue) || modifierLike(it)) {
+			return unitDef{}, 0, false
+		}
+	}
+	if j >= len(p.items) || !p.items[j].is(kOn) {
+		return unitDef{}, 0, false
+	}
+	for k := j + 1; k < len(p.items) && k <= j+4; k++ {
+		if it := p.items[k]; it.punct || it.digits && k > j+1 {
+			break
+		}
+		u, ok := p.unitAt(k)
+		if !ok {
+			continue
+		}
+		if !carrier(p.v.units[u].id) {
+			break
+		}
+		w := p.unitIndex("warhead")
+		def := p.v.units[w]
+		for i := n.last + 1; i <= j; i++ {
+			for _, key := range p.items[i].keys {
+				if c, ok := cueIndex(key); ok && p.v.cues[c].units["warhead"] && !p.v.cues[c].sentence {
+					def.category = p.v.cues[c].category
+				}
+			}
+		}
+		def.keep = true
+		return def, k, true
+	}
+	return unitDef{}, 0, false
 }
 
 // frequency reads "twice a year", "three times a month", "once annually": how often something is

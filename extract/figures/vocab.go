@@ -43,6 +43,7 @@ type vocabFile struct {
 	Negations       []string `toml:"negations"`
 	ListLeads       []string `toml:"list_leads"`
 	Bullets         []string `toml:"bullets"`
+	CarriedOn       []string `toml:"carried_on"`
 	Times           []valued `toml:"times"`
 	Implied         []struct {
 		Unit     string   `toml:"unit"`
@@ -138,6 +139,7 @@ const (
 	kImplied  = "i:"
 	kNeg      = "neg"
 	kLead     = "lead"
+	kOn       = "on"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -202,7 +204,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
 		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
-		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads} {
+		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)
