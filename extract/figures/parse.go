@@ -267,6 +267,9 @@ func (p *parser) read(n number) int {
 		f.Category = p.cueCategory(f, n.first, uEnd)
 		p.compared(&f, n.first)
 	}
+	if f.Category == "launchers" && carrier(f.Unit) {
+		f.Unit = "launcher" // "848 deployed and non-deployed delivery systems" count launchers
+	}
 	f.Start, f.End, f.limitCue = start, end, p.limitCue
 	if def.bare {
 		p.bareSeq++

@@ -86,6 +86,9 @@ func (p *parser) label(colon int) (unitDef, int, bool) {
 func (p *parser) unitAfter(i int) (int, int) {
 	named, sawOf := "", false
 	for j, skipped := i, 0; j < len(p.items) && skipped <= 5; j++ {
+		if j == i && (p.items[j].is(kJoin) || p.items[j].is(kRangeAnd)) && p.numberAhead(j+1) {
+			return -1, -1 // "to 700 and deployed and non-deployed launchers to 800": the list's next item
+		}
 		if u, ok := p.unitAt(j); ok {
 			if j > i+1 && p.items[j-1].word == "-" && !p.items[j-2].digits && !p.items[j-2].punct && p.items[j-2].end == p.items[j-1].start {
 				return -1, -1 // "2.8 gigawatt-hours": the unit is another compound's tail
@@ -144,6 +147,19 @@ func (p *parser) unitAfter(i int) (int, int) {
 		skipped++
 	}
 	return -1, -1
+}
+
+// numberAhead tells a number in digits within the next few items of the clause.
+func (p *parser) numberAhead(j int) bool {
+	for k := j; k < len(p.items) && k < j+8; k++ {
+		if p.items[k].digits {
+			return true
+		}
+		if p.items[k].punct && strings.Contains(",;:.", p.items[k].word) {
+			return false
+		}
+	}
+	return false
 }
 
 // compoundHead tells a unit word that, right after another, is the head of their compound: tests
