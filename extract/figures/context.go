@@ -251,6 +251,21 @@ func (p *parser) joinsRange(n number, j int) bool {
 	return false
 }
 
+// changeWithin tells a verb of change earlier in the sentence, before item j and not across a
+// semicolon or colon: its "to" may govern an elliptic clause ("увеличила до 1674, США - до 1770").
+func (p *parser) changeWithin(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-20; k-- {
+		it := p.items[k]
+		if it.punct && strings.Contains(";:", it.word) {
+			return false
+		}
+		if it.is(kChange) {
+			return true
+		}
+	}
+	return false
+}
+
 // changeBefore tells a change ("cut from 1,550 to 1,000") rather than a range.
 func (p *parser) changeBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
@@ -269,6 +284,9 @@ func (p *parser) comparatorBefore(first int) (string, int, bool) {
 		return "", 0, false
 	}
 	if op, ok := p.cmpAt(j); ok {
+		if op == "<=" && p.items[j].is(kRangeTo) && p.changeWithin(j) {
+			op = "=" // "увеличила ... до 1674": after a verb of change "до" is "to", not "up to"
+		}
 		return op, p.items[j].start, true
 	}
 	for _, k := range p.items[j].keys {
