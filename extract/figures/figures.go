@@ -116,12 +116,32 @@ func newDocument(body string, lex *lexicon.Lexicon) *document {
 			d.weapons = append(d.weapons, nameSpan{m.Start, m.End, m.Entry.Kind})
 		}
 	}
+	d.renamed()
+	count, first = map[string]int{}, map[string]int{}
+	for _, m := range d.treaties {
+		if count[m.Entry.ID] == 0 {
+			first[m.Entry.ID] = m.Start
+		}
+		count[m.Entry.ID]++
+	}
 	for id, n := range count {
 		if d.main == "" || n > count[d.main] || n == count[d.main] && first[id] < first[d.main] {
 			d.main = id
 		}
 	}
 	return d
+}
+
+// renamed lets a treaty name followed by another treaty's alias in brackets stand for the
+// bracketed one: the writer's abbreviation settles an ambiguous or mistaken full name
+// ("Договор об ограничении стратегических наступательных вооружений (СНВ-1)").
+func (d *document) renamed() {
+	for i := 0; i+1 < len(d.treaties); i++ {
+		a, b := d.treaties[i], d.treaties[i+1]
+		if a.Entry.ID != b.Entry.ID && strings.TrimSpace(d.body[a.End:b.Start]) == "(" && strings.HasPrefix(d.body[b.End:], ")") {
+			d.treaties[i].Entry = b.Entry
+		}
+	}
 }
 
 // blocked returns, relative to a sentence starting at base, the ranges where numbers belong to a
@@ -161,7 +181,13 @@ func (d *document) treaty(s span, at int) string {
 	if t := pick(func(i int) bool { return d.treaties[i].Start >= s.start && d.treaties[i].End <= s.end }); t != "" {
 		return t
 	}
-	if t := pick(func(i int) bool { return d.paras[i] == s.para }); t != "" {
+	inPara := func(i int) bool { return d.paras[i] == s.para }
+	if t := pick(inPara); t != "" {
+		for i := range d.treaties {
+			if inPara(i) && d.treaties[i].Entry.ID == d.main {
+				return d.main // "the treaty" of a sentence that names none is the article's, when its paragraph names it
+			}
+		}
 		return t
 	}
 	return d.main
