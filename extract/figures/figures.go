@@ -68,8 +68,59 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 			prev = &out[len(out)-1]
 		}
 	}
+	if len(doc.treaties) == 0 {
+		if t := inferTreaty(lex, out); t != "" {
+			for i := range out {
+				out[i].Treaty = t
+				doc.limits(lex, span{}, &out[i])
+			}
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// inferTreaty names the treaty of an article that names none from the headline limits its
+// figures repeat ("would range from 1,700 to 2,200" warheads is SORT's band; "1600 средств
+// доставки" and "6000 боеголовок" are START I's): the treaty whose limits most figures repeat,
+// when no other treaty ties with it. Periods and small numbers repeat too many limits to count.
+func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
+	votes := map[string]int{}
+	for _, f := range figs {
+		if f.Category == "duration" || f.Value < 20 || f.Unit == "" {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, l := range lex.Limits {
+			if !seen[l.Treaty] && limitHas(l, f.Value, f.Unit) && (f.ValueMax == nil || limitHas(l, *f.ValueMax, f.Unit)) {
+				seen[l.Treaty] = true
+				votes[l.Treaty]++
+			}
+		}
+	}
+	best, tie := "", false
+	for t, n := range votes {
+		switch {
+		case best == "" || n > votes[best]:
+			best, tie = t, false
+		case n == votes[best]:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// limitHas tells a limit stating value in unit's family.
+func limitHas(l lexicon.Limit, value float64, unit string) bool {
+	for i, v := range l.Values {
+		if v == value && i < len(l.Units) && family(l.Units[i]) == family(unit) {
+			return true
+		}
+	}
+	return false
 }
 
 // listItem tells a paragraph that continues a list: it opens with a bullet or a number, or ends
