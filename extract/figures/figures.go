@@ -69,7 +69,7 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 		}
 	}
 	if len(doc.treaties) == 0 {
-		if t := inferTreaty(lex, out); t != "" {
+		if t := inferTreaty(lex, out); t != "" && v.speaksOfTreaty(body) {
 			for i := range out {
 				out[i].Treaty = t
 				doc.limits(lex, span{}, &out[i])
@@ -83,7 +83,7 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 // inferTreaty names the treaty of an article that names none from the headline limits its
 // figures repeat ("would range from 1,700 to 2,200" warheads is SORT's band; "1600 средств
 // доставки" and "6000 боеголовок" are START I's): the treaty whose limits most figures repeat,
-// when no other treaty ties with it. Periods and small numbers repeat too many limits to count.
+// when it repeats two of them at least and no other treaty ties with it. Periods and small numbers repeat too many limits to count.
 func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
 	votes := map[string]int{}
 	for _, f := range figs {
@@ -95,6 +95,9 @@ func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
 			if !seen[l.Treaty] && limitHas(l, f.Value, f.Unit) && (f.ValueMax == nil || limitHas(l, *f.ValueMax, f.Unit)) {
 				seen[l.Treaty] = true
 				votes[l.Treaty]++
+				if f.ValueMax != nil {
+					votes[l.Treaty]++ // a band repeated end to end ("from 1,700 to 2,200") is two limits
+				}
 			}
 		}
 	}
@@ -107,10 +110,23 @@ func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
 			tie = true
 		}
 	}
-	if tie {
-		return ""
+	if tie || votes[best] < 2 {
+		return "" // one number equal to one limit may be chance ("2,000 warheads")
 	}
 	return best
+}
+
+// speaksOfTreaty tells a text that speaks of a treaty without naming it ("a landmark nuclear
+// reduction treaty", "Согласно Договору").
+func (v *vocab) speaksOfTreaty(body string) bool {
+	for _, m := range v.phrases.Find(body) {
+		for _, k := range m.Keys {
+			if k == kTreatyWord {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // limitHas tells a limit stating value in unit's family.

@@ -44,6 +44,7 @@ type vocabFile struct {
 	ListLeads       []string `toml:"list_leads"`
 	Bullets         []string `toml:"bullets"`
 	CarriedOn       []string `toml:"carried_on"`
+	TreatyWords     []string `toml:"treaty_words"`
 	Times           []valued `toml:"times"`
 	Implied         []struct {
 		Unit     string   `toml:"unit"`
@@ -109,37 +110,38 @@ type vocab struct {
 
 // Phrase keys: a kind letter and, for units, comparators, cues and number words, an index or value.
 const (
-	kUnit     = "u:"
-	kCmp      = "c:"
-	kCue      = "q:"
-	kNum      = "n:"
-	kScale    = "s:"
-	kFrac     = "f:"
-	kOrd      = "o:"
-	kFill     = "fill"
-	kMod      = "mod"
-	kTrig     = "trig"
-	kArt      = "art"
-	kMonth    = "month"
-	kLabel    = "label"
-	kAfter    = "after"
-	kDet      = "det"
-	kChange   = "chg"
-	kRangeTo  = "rto"
-	kRangeAnd = "rand"
-	kOpen     = "ropen"
-	kJoin     = "join"
-	kBare     = "bare"
-	kLimit    = "limit"
-	kCounter  = "counter"
-	kQVerb    = "qverb"
-	kCirc     = "circ"
-	kCompared = "cmpd"
-	kTimes    = "x:"
-	kImplied  = "i:"
-	kNeg      = "neg"
-	kLead     = "lead"
-	kOn       = "on"
+	kUnit       = "u:"
+	kCmp        = "c:"
+	kCue        = "q:"
+	kNum        = "n:"
+	kScale      = "s:"
+	kFrac       = "f:"
+	kOrd        = "o:"
+	kFill       = "fill"
+	kMod        = "mod"
+	kTrig       = "trig"
+	kArt        = "art"
+	kMonth      = "month"
+	kLabel      = "label"
+	kAfter      = "after"
+	kDet        = "det"
+	kChange     = "chg"
+	kRangeTo    = "rto"
+	kRangeAnd   = "rand"
+	kOpen       = "ropen"
+	kJoin       = "join"
+	kBare       = "bare"
+	kLimit      = "limit"
+	kCounter    = "counter"
+	kQVerb      = "qverb"
+	kCirc       = "circ"
+	kCompared   = "cmpd"
+	kTimes      = "x:"
+	kImplied    = "i:"
+	kNeg        = "neg"
+	kLead       = "lead"
+	kOn         = "on"
+	kTreatyWord = "treaty"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -204,7 +206,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
 		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
-		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn} {
+		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)
