@@ -251,6 +251,36 @@ func (p *parser) joinsRange(n number, j int) bool {
 	return false
 }
 
+// hedgedNoun reads an estimate that qualifies the noun whose "of" introduces the number: "an
+// estimated baseline of $96 billion", "the United States' estimated stockpile of 3,700". j is the
+// word before the number across fillers; it returns the hedge's start.
+func (p *parser) hedgedNoun(j, first int) (string, int, bool) {
+	if j+1 >= first || !strings.EqualFold(p.items[j+1].word, "of") || len(p.items[j].keys) > 0 && !hasKey(p.items[j], kCue) && !p.items[j].is(kLimit) {
+		return "", 0, false
+	}
+	for k := j - 1; k >= 0 && k >= j-2; k-- {
+		if op, ok := p.cmpAt(k); ok && op == "~" {
+			return op, p.items[k].start, true
+		}
+	}
+	return "", 0, false
+}
+
+// changeWithin tells a verb of change earlier in the sentence, before item j and not across a
+// semicolon or colon: its "to" may govern an elliptic clause ("увеличила до 1674, США - до 1770").
+func (p *parser) changeWithin(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-20; k-- {
+		it := p.items[k]
+		if it.punct && strings.Contains(";:", it.word) {
+			return false
+		}
+		if it.is(kChange) {
+			return true
+		}
+	}
+	return false
+}
+
 // changeBefore tells a change ("cut from 1,550 to 1,000") rather than a range.
 func (p *parser) changeBefore(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
@@ -268,13 +298,14 @@ func (p *parser) comparatorBefore(first int) (string, int, bool) {
 	if j < 0 {
 		return "", 0, false
 	}
-	for _, k := range p.items[j].keys {
-		if strings.HasPrefix(k, kCmp) {
-			c, _ := strconv.Atoi(k[len(kCmp):])
-			if !p.v.cmps[c].suffix {
-				return p.v.cmps[c].op, p.items[j].start, true
-			}
+	if op, s, ok := p.hedgedNoun(j, first); ok {
+		return op, s, true
+	}
+	if op, ok := p.cmpAt(j); ok {
+		if op == "<=" && p.items[j].is(kRangeTo) && p.changeWithin(j) {
+			op = "=" // "увеличила ... до 1674": after a verb of change "до" is "to", not "up to"
 		}
+		return op, p.items[j].start, true
 	}
 	for _, k := range p.items[j].keys {
 		if c, err := strconv.Atoi(strings.TrimPrefix(k, kCmp)); err == nil && strings.HasPrefix(k, kCmp) &&

@@ -5,6 +5,9 @@ package figures
 
 import (
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/lexicon"
 	"github.com/armswatch/armswatch/extract/textutil"
@@ -41,12 +44,19 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 	var prev *Figure
 	var mention unitDef // the counted thing the previous sentence of the paragraph spoke of
 	para := -1
+	lead := "" // the comparator of the list lead the paragraphs continue
 	for _, s := range sentences(body) {
 		if s.para != para {
 			prev, mention, para = nil, unitDef{}, s.para
+			if lead != "" && !v.listItem(body[s.start:]) {
+				lead = ""
+			}
 		}
-		figs, m := v.sentence(body[s.start:s.end], doc.blocked(s.start), prev, mention)
+		figs, m, l := v.sentence(body[s.start:s.end], doc.blocked(s.start), prev, mention, lead)
 		mention = m
+		if l != "" {
+			lead = l
+		}
 		for _, f := range figs {
 			f.Start += s.start
 			f.End += s.start
@@ -58,8 +68,91 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 			prev = &out[len(out)-1]
 		}
 	}
+	if len(doc.treaties) == 0 {
+		if t := inferTreaty(lex, out); t != "" && v.speaksOfTreaty(body) {
+			for i := range out {
+				out[i].Treaty = t
+				doc.limits(lex, span{}, &out[i])
+			}
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// inferTreaty names the treaty of an article that names none from the headline limits its
+// figures repeat ("would range from 1,700 to 2,200" warheads is SORT's band; "1600 средств
+// доставки" and "6000 боеголовок" are START I's): the treaty whose limits most figures repeat,
+// when it repeats two of them at least and no other treaty ties with it. Periods and small numbers repeat too many limits to count.
+func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
+	votes := map[string]int{}
+	for _, f := range figs {
+		if f.Category == "duration" || f.Value < 20 || f.Unit == "" {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, l := range lex.Limits {
+			if !seen[l.Treaty] && limitHas(l, f.Value, f.Unit) && (f.ValueMax == nil || limitHas(l, *f.ValueMax, f.Unit)) {
+				seen[l.Treaty] = true
+				votes[l.Treaty]++
+				if f.ValueMax != nil {
+					votes[l.Treaty]++ // a band repeated end to end ("from 1,700 to 2,200") is two limits
+				}
+			}
+		}
+	}
+	best, tie := "", false
+	for t, n := range votes {
+		switch {
+		case best == "" || n > votes[best]:
+			best, tie = t, false
+		case n == votes[best]:
+			tie = true
+		}
+	}
+	if tie || votes[best] < 2 {
+		return "" // one number equal to one limit may be chance ("2,000 warheads")
+	}
+	return best
+}
+
+// speaksOfTreaty tells a text that speaks of a treaty without naming it ("a landmark nuclear
+// reduction treaty", "Согласно Договору").
+func (v *vocab) speaksOfTreaty(body string) bool {
+	for _, m := range v.phrases.Find(body) {
+		for _, k := range m.Keys {
+			if k == kTreatyWord {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// limitHas tells a limit stating value in unit's family.
+func limitHas(l lexicon.Limit, value float64, unit string) bool {
+	for i, v := range l.Values {
+		if v == value && i < len(l.Units) && family(l.Units[i]) == family(unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItem tells a paragraph that continues a list: it opens with a bullet or a number, or ends
+// with a semicolon.
+func (v *vocab) listItem(para string) bool {
+	if i := strings.Index(para, "\n\n"); i >= 0 {
+		para = para[:i]
+	}
+	para = strings.TrimSpace(para)
+	for _, b := range v.bullets {
+		if strings.HasPrefix(para, b) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(para)
+	return unicode.IsDigit(r) || strings.HasSuffix(para, ";")
 }
 
 // document holds what the figures of an article share: its treaty mentions and the spans of
@@ -90,12 +183,32 @@ func newDocument(body string, lex *lexicon.Lexicon) *document {
 			d.weapons = append(d.weapons, nameSpan{m.Start, m.End, m.Entry.Kind})
 		}
 	}
+	d.renamed()
+	count, first = map[string]int{}, map[string]int{}
+	for _, m := range d.treaties {
+		if count[m.Entry.ID] == 0 {
+			first[m.Entry.ID] = m.Start
+		}
+		count[m.Entry.ID]++
+	}
 	for id, n := range count {
 		if d.main == "" || n > count[d.main] || n == count[d.main] && first[id] < first[d.main] {
 			d.main = id
 		}
 	}
 	return d
+}
+
+// renamed lets a treaty name followed by another treaty's alias in brackets stand for the
+// bracketed one: the writer's abbreviation settles an ambiguous or mistaken full name
+// ("Договор об ограничении стратегических наступательных вооружений (СНВ-1)").
+func (d *document) renamed() {
+	for i := 0; i+1 < len(d.treaties); i++ {
+		a, b := d.treaties[i], d.treaties[i+1]
+		if a.Entry.ID != b.Entry.ID && strings.TrimSpace(d.body[a.End:b.Start]) == "(" && strings.HasPrefix(d.body[b.End:], ")") {
+			d.treaties[i].Entry = b.Entry
+		}
+	}
 }
 
 // blocked returns, relative to a sentence starting at base, the ranges where numbers belong to a
@@ -135,7 +248,13 @@ func (d *document) treaty(s span, at int) string {
 	if t := pick(func(i int) bool { return d.treaties[i].Start >= s.start && d.treaties[i].End <= s.end }); t != "" {
 		return t
 	}
-	if t := pick(func(i int) bool { return d.paras[i] == s.para }); t != "" {
+	inPara := func(i int) bool { return d.paras[i] == s.para }
+	if t := pick(inPara); t != "" {
+		for i := range d.treaties {
+			if inPara(i) && d.treaties[i].Entry.ID == d.main {
+				return d.main // "the treaty" of a sentence that names none is the article's, when its paragraph names it
+			}
+		}
 		return t
 	}
 	return d.main

@@ -74,8 +74,9 @@ func (v *vocab) items(text string) []item {
 	for _, loc := range digitsRE().FindAllStringIndex(text, -1) {
 		s, e := loc[0], loc[1]
 		lit := text[s:e]
-		if strings.ContainsRune(lit, ' ') && !russian {
-			// a plain space groups digits only in Russian text: "in 2010 500 ..." is two numbers
+		if strings.ContainsRune(lit, ' ') && !russian && !spaceGrouped(text, s, e) {
+			// a plain space groups digits in English only where the text groups that way ("an
+			// estimated 13 400 warheads"); "in 2010 500 ..." is two numbers
 			lit = lit[:strings.IndexByte(lit, ' ')]
 			e = s + len(lit)
 		}
@@ -121,6 +122,19 @@ func (v *vocab) items(text string) []item {
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
+
+// spaceGrouped tells English digits grouped by plain spaces ("13 400"): one group of two or
+// three digits, then groups of three, in a sentence that writes no comma-grouped number.
+func spaceGrouped(text string, s, e int) bool {
+	lit := text[s:e]
+	if i := strings.IndexByte(lit, ' '); i < 2 || strings.ContainsAny(lit, "\u00a0\u202f\u2009") {
+		return false
+	}
+	return !commaGroups().MatchString(text)
+}
+
+// commaGroups finds a comma-grouped number ("1,550").
+var commaGroups = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\d,\d{3}\b`) })
 
 func overlaps(taken []bool, s, e int) bool {
 	for i := s; i < e; i++ {

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,14 +25,24 @@ type parser struct {
 	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
 }
 
-func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef) ([]Figure, unitDef) {
+// sentence reads the figures of one sentence. lead is the comparator a list's lead gives the
+// sentence's numbers (the sentence is an item of that list), or "". It returns the figures, the
+// counted thing it last named, and the comparator of a lead that ends the sentence (for the list
+// items that follow).
+func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef, lead string) ([]Figure, unitDef, string) {
 	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev, mention: mention}
 	for _, it := range p.items {
 		if it.is(kLimit) {
 			p.limitCue = true
 		}
 	}
+	colon, op := -1, ""
 	for i := 0; i < len(p.items); {
+		if p.items[i].word == ":" {
+			if o, ok := p.leadAt(i); ok {
+				colon, op = i, o
+			}
+		}
 		n, ok := p.number(i)
 		if !ok {
 			i++
@@ -43,7 +54,87 @@ func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention 
 		}
 		i = next
 	}
-	return p.figs, p.lastMention()
+	for k := range p.figs {
+		switch {
+		case colon >= 0 && p.figs[k].Start > p.items[colon].start:
+			p.governed(&p.figs[k], op)
+		case colon < 0 && lead != "":
+			p.governed(&p.figs[k], lead)
+		}
+	}
+	out := ""
+	if colon >= 0 && colon == len(p.items)-1 {
+		out = op
+	}
+	return p.figs, p.lastMention(), out
+}
+
+// governed gives a figure of a list the comparator of its lead, unless the figure says its own
+// or is a period (a list of limits may state the time to meet them).
+func (p *parser) governed(f *Figure, op string) {
+	if f.explicit || f.Category == "duration" {
+		return
+	}
+	f.Comparator, f.explicit = op, true
+}
+
+// leadAt tells a colon that ends the lead of a list of limits: the clause before it names limits
+// ("Central limits include:", "LIMITED:", "не должны превышать таких лимитов:") or ends in a
+// comparator without its number ("каждая из сторон не может иметь более чем:"). It returns the
+// comparator the list's numbers take.
+func (p *parser) leadAt(colon int) (string, bool) {
+	op, found := "", false
+	for k := colon - 1; k >= 0; k-- {
+		it := p.items[k]
+		if it.digits || it.punct && strings.Contains(".;:", it.word) {
+			break
+		}
+		if !found {
+			if o, ok := p.cmpAt(k); ok {
+				op, found = o, true
+				continue
+			}
+		}
+		if it.is(kLimit) && !found {
+			op, found = "<=", true
+		}
+	}
+	return op, found
+}
+
+// cmpAt reads a comparator (before-the-number kind) at item k, turned by a negation before it.
+func (p *parser) cmpAt(k int) (string, bool) {
+	for _, key := range p.items[k].keys {
+		if c, ok := strings.CutPrefix(key, kCmp); ok {
+			i, _ := strconv.Atoi(c)
+			if !p.v.cmps[i].suffix {
+				return p.negate(p.v.cmps[i].op, k), true
+			}
+		}
+	}
+	return "", false
+}
+
+// negate turns the comparator at item k when a negation stands a few words before it in its
+// clause: "cannot have more than" and "not enrich uranium over" are ceilings. A comma may stand
+// just before the comparator (a Russian participle: "не развертывать в количестве, превышающем").
+func (p *parser) negate(op string, k int) string {
+	if op != ">" && op != "<" {
+		return op
+	}
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		it := p.items[j]
+		if it.digits || it.punct && (strings.Contains(".;:!?", it.word) || it.word == "," && j != k-1) {
+			break
+		}
+		if it.is(kNeg) {
+			if op == ">" {
+				return "<="
+			}
+			return ">="
+		}
+	}
+	return op
 }
 
 // lastMention is the last counted thing of arms the sentence names ("the size of Russia's
@@ -127,6 +218,10 @@ func (p *parser) read(n number) int {
 	case n.frac && (n.last > n.first || n.last+1 < len(p.items) && strings.EqualFold(p.items[n.last+1].word, "of")):
 		def = unitDef{category: "other"} // "nearly two-thirds", "a third of"
 	default:
+		if d, e, ok := p.carriedOn(n); ok {
+			def, uEnd = d, e
+			break
+		}
 		d, ok := p.bare(n)
 		if !ok {
 			return last + 1
@@ -172,6 +267,9 @@ func (p *parser) read(n number) int {
 		f.Category = p.cueCategory(f, n.first, uEnd)
 		p.compared(&f, n.first)
 	}
+	if f.Category == "launchers" && carrier(f.Unit) {
+		f.Unit = "launcher" // "848 deployed and non-deployed delivery systems" count launchers
+	}
 	f.Start, f.End, f.limitCue = start, end, p.limitCue
 	if def.bare {
 		p.bareSeq++
@@ -181,6 +279,48 @@ func (p *parser) read(n number) int {
 	p.figs = append(p.figs, f)
 	p.ends = append(p.ends, last)
 	return last + 1
+}
+
+// carriedOn reads a number without its noun that stands on carriers: "no more than 2,160 on
+// deployed SLBMs", "1540 развернутых на 154 тяжелых МБР" count warheads, deployed when a deployed
+// cue is among the words. It returns the unit and the carrier's item.
+func (p *parser) carriedOn(n number) (unitDef, int, bool) {
+	if n.ordinal || n.article || n.frac || n.value < 2 {
+		return unitDef{}, 0, false
+	}
+	j := n.last + 1
+	for ; j < len(p.items) && j <= n.last+3 && !p.items[j].is(kOn); j++ {
+		if it := p.items[j]; !(it.is(kMod) || it.is(kBare) || hasKey(it, kCue) || modifierLike(it)) {
+			return unitDef{}, 0, false
+		}
+	}
+	if j >= len(p.items) || !p.items[j].is(kOn) {
+		return unitDef{}, 0, false
+	}
+	for k := j + 1; k < len(p.items) && k <= j+4; k++ {
+		if it := p.items[k]; it.punct || it.digits && k > j+1 {
+			break
+		}
+		u, ok := p.unitAt(k)
+		if !ok {
+			continue
+		}
+		if !carrier(p.v.units[u].id) {
+			break
+		}
+		w := p.unitIndex("warhead")
+		def := p.v.units[w]
+		for i := n.last + 1; i <= j; i++ {
+			for _, key := range p.items[i].keys {
+				if c, ok := cueIndex(key); ok && p.v.cues[c].units["warhead"] && !p.v.cues[c].sentence {
+					def.category = p.v.cues[c].category
+				}
+			}
+		}
+		def.keep = true
+		return def, k, true
+	}
+	return unitDef{}, 0, false
 }
 
 // frequency reads "twice a year", "three times a month", "once annually": how often something is

@@ -86,6 +86,9 @@ func (p *parser) label(colon int) (unitDef, int, bool) {
 func (p *parser) unitAfter(i int) (int, int) {
 	named, sawOf := "", false
 	for j, skipped := i, 0; j < len(p.items) && skipped <= 5; j++ {
+		if j == i && (p.items[j].is(kJoin) || p.items[j].is(kRangeAnd)) && p.numberAhead(j+1) {
+			return -1, -1 // "to 700 and deployed and non-deployed launchers to 800": the list's next item
+		}
 		if u, ok := p.unitAt(j); ok {
 			if j > i+1 && p.items[j-1].word == "-" && !p.items[j-2].digits && !p.items[j-2].punct && p.items[j-2].end == p.items[j-1].start {
 				return -1, -1 // "2.8 gigawatt-hours": the unit is another compound's tail
@@ -93,9 +96,12 @@ func (p *parser) unitAfter(i int) (int, int) {
 			if k := p.unitIndex(named); k >= 0 && p.v.units[u].id == "missile" {
 				return k, j // "400 Sentinel missiles" are ICBMs
 			}
-			if u2, ok := p.unitAt(j + 1); ok && p.items[j-1].word != "-" && p.items[j+1].start > p.items[j].end &&
-				(p.v.units[u2].category == "test_count" || p.v.units[u2].category == "inspections") && p.v.units[u].category != p.v.units[u2].category {
-				return u2, j + 1 // "16 ICBM tests": the compound's head is what is counted
+			for j+1 < len(p.items) && (j == 0 || p.items[j-1].word != "-") && p.items[j+1].start > p.items[j].end {
+				u2, ok := p.unitAt(j + 1)
+				if !ok || !p.compoundHead(u, u2) {
+					break
+				}
+				u, j = u2, j+1 // "16 ICBM tests", "4,900 ballistic missile warheads": the compound's head is counted
 			}
 			return u, j
 		}
@@ -141,6 +147,37 @@ func (p *parser) unitAfter(i int) (int, int) {
 		skipped++
 	}
 	return -1, -1
+}
+
+// numberAhead tells a number in digits within the next few items of the clause.
+func (p *parser) numberAhead(j int) bool {
+	for k := j; k < len(p.items) && k < j+8; k++ {
+		if p.items[k].digits {
+			return true
+		}
+		if p.items[k].punct && strings.Contains(",;:.", p.items[k].word) {
+			return false
+		}
+	}
+	return false
+}
+
+// compoundHead tells a unit word that, right after another, is the head of their compound: tests
+// and inspections of anything; warheads, launchers and sites of carriers ("missile warheads",
+// "ICBM silos", "bomber bases").
+func (p *parser) compoundHead(u, u2 int) bool {
+	a, b := p.v.units[u], p.v.units[u2]
+	if a.category == b.category || a.id == b.id {
+		return false
+	}
+	if b.category == "test_count" || b.category == "inspections" {
+		return true
+	}
+	return carrier(a.id) && (b.id == "warhead" || b.id == "launcher" || b.id == "site")
+}
+
+func carrier(id string) bool {
+	return id == "icbm" || id == "slbm" || id == "bomber" || id == "missile" || id == "launcher"
 }
 
 // unitForKind maps a weapon type (lexicon.md §3) to a unit: carriers keep theirs, bombs count

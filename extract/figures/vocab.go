@@ -40,6 +40,11 @@ type vocabFile struct {
 	QuantityVerbs   []string `toml:"quantity_verbs"`
 	Circumstances   []string `toml:"circumstances"`
 	Compared        []string `toml:"compared"`
+	Negations       []string `toml:"negations"`
+	ListLeads       []string `toml:"list_leads"`
+	Bullets         []string `toml:"bullets"`
+	CarriedOn       []string `toml:"carried_on"`
+	TreatyWords     []string `toml:"treaty_words"`
 	Times           []valued `toml:"times"`
 	Implied         []struct {
 		Unit     string   `toml:"unit"`
@@ -100,38 +105,43 @@ type vocab struct {
 	cmps    []cmpDef
 	cues    []cueDef
 	symbols map[string]string
+	bullets []string // marks that open a list item ("—", "•")
 }
 
 // Phrase keys: a kind letter and, for units, comparators, cues and number words, an index or value.
 const (
-	kUnit     = "u:"
-	kCmp      = "c:"
-	kCue      = "q:"
-	kNum      = "n:"
-	kScale    = "s:"
-	kFrac     = "f:"
-	kOrd      = "o:"
-	kFill     = "fill"
-	kMod      = "mod"
-	kTrig     = "trig"
-	kArt      = "art"
-	kMonth    = "month"
-	kLabel    = "label"
-	kAfter    = "after"
-	kDet      = "det"
-	kChange   = "chg"
-	kRangeTo  = "rto"
-	kRangeAnd = "rand"
-	kOpen     = "ropen"
-	kJoin     = "join"
-	kBare     = "bare"
-	kLimit    = "limit"
-	kCounter  = "counter"
-	kQVerb    = "qverb"
-	kCirc     = "circ"
-	kCompared = "cmpd"
-	kTimes    = "x:"
-	kImplied  = "i:"
+	kUnit       = "u:"
+	kCmp        = "c:"
+	kCue        = "q:"
+	kNum        = "n:"
+	kScale      = "s:"
+	kFrac       = "f:"
+	kOrd        = "o:"
+	kFill       = "fill"
+	kMod        = "mod"
+	kTrig       = "trig"
+	kArt        = "art"
+	kMonth      = "month"
+	kLabel      = "label"
+	kAfter      = "after"
+	kDet        = "det"
+	kChange     = "chg"
+	kRangeTo    = "rto"
+	kRangeAnd   = "rand"
+	kOpen       = "ropen"
+	kJoin       = "join"
+	kBare       = "bare"
+	kLimit      = "limit"
+	kCounter    = "counter"
+	kQVerb      = "qverb"
+	kCirc       = "circ"
+	kCompared   = "cmpd"
+	kTimes      = "x:"
+	kImplied    = "i:"
+	kNeg        = "neg"
+	kLead       = "lead"
+	kOn         = "on"
+	kTreatyWord = "treaty"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -153,7 +163,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 	for _, c := range lexicon.Default().Categories {
 		cats[c.ID] = true
 	}
-	v := &vocab{symbols: f.Symbols}
+	v := &vocab{symbols: f.Symbols, bullets: f.Bullets}
 	keys := map[string][]string{}
 	for i, u := range f.Unit {
 		if !cats[u.Category] {
@@ -195,8 +205,8 @@ func parseVocab(raw []byte) (*vocab, error) {
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
-		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: f.LimitWords, kCounter: f.Counters.Words,
-		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared} {
+		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
+		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)
