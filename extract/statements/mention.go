@@ -392,16 +392,8 @@ func isRoleWord(w string) bool {
 	return false
 }
 
-func isPluralPerson(w string) bool {
-	switch w {
-	case "officials", "diplomats", "experts", "analysts", "sources", "lawmakers", "senators",
-		"ministers", "representatives", "leaders", "observers", "critics", "participants",
-		"negotiators", "delegates", "spokespeople", "media", "outlets", "newspapers", "reports",
-		"источники", "эксперты", "дипломаты", "сми":
-		return true
-	}
-	return false
-}
+// isPluralPerson tells whether w names people who speak together ("officials", "aides").
+func isPluralPerson(w string) bool { return builtin().groups[w] }
 
 func hasOrgHead(np []token) bool {
 	l := builtin()

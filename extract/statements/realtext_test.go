@@ -10,3 +10,22 @@ func TestDoubledApostropheQuotes(t *testing.T) {
 		want{"direct", "We are not going to sign anything this year The inspectors' report comes first.", "Maria Lind"},
 	)
 }
+
+// General news describes speakers by common nouns: one person ("the Ohio governor") or a group
+// ("Clinton aides", "74 percent").
+func TestDescribedSpeakers(t *testing.T) {
+	body := "The race was tight.\n\n" +
+		"The Ohio governor said the state needs to secure its border.\n\n" +
+		"Clinton aides said details of her tax plan will be unveiled in the coming weeks.\n\n" +
+		"Among his voters, 74 percent said they are set on voting for him.\n\n" +
+		"The Sanders campaign said it would assess its options."
+	got := check(t, body,
+		want{"reported", "the state needs to secure its border", ""},
+		want{"reported", "details of her tax plan will be unveiled in the coming weeks", ""},
+		want{"reported", "they are set on voting for him", ""},
+		want{"reported", "it would assess its options", "Sanders campaign"},
+	)
+	if len(got) > 0 && got[0].SpeakerRole != "Ohio governor" {
+		t.Errorf("role of the governor: %q", got[0].SpeakerRole)
+	}
+}
