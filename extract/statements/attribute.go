@@ -174,7 +174,8 @@ func (e *engine) coordinated(s []token, j, after int, a attribution, prev *attri
 // split quotation) or after the cue ("Peskov said that ...").
 func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attribution, int, int, int, bool) {
 	if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
-		nextQuote(s, after) < 0 {
+		nextQuote(s, after) < 0 && participleAt(s, after) == len(s) {
+		// (not "..., the ministry noted, adding that ...": the participle is a statement of its own)
 		// "The decision, Peskov said, could be reversed": a parenthetical attribution
 		a.resume = after + 1
 		return a, 0, before, len(s), true

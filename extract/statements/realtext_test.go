@@ -29,3 +29,20 @@ func TestDescribedSpeakers(t *testing.T) {
 		t.Errorf("role of the governor: %q", got[0].SpeakerRole)
 	}
 }
+
+// "..., the ministry noted, adding that ...": the attribution closes the first statement and the
+// participle opens a second one, not a parenthetical going on.
+func TestParticipleAfterInvertedCue(t *testing.T) {
+	body := "The launch took place at dawn.\n\n" +
+		"The missile can travel at hypersonic speed, the ministry noted, adding that the test is the first in a series."
+	check(t, body,
+		want{"reported", "The missile can travel at hypersonic speed", ""},
+		want{"reported", "the test is the first in a series", ""},
+	)
+}
+
+func TestRussianComplaintCue(t *testing.T) {
+	body := "Переговоры не возобновились.\n\n" +
+		"«Это очень плохо для безопасности во всем мире», - посетовал Песков."
+	check(t, body, want{"direct", "Это очень плохо для безопасности во всем мире", "Песков"})
+}
