@@ -231,11 +231,21 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 	return a, 0, cEnd, len(s), true
 }
 
+// titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
+// Gov. Terry E. Branstad"), which does not end the speaker's phrase.
+func titlePeriod(s []token, i int) bool {
+	if i == 0 || i+1 >= len(s) || !s[i].isPunct(".") || s[i+1].kind != tWord || !s[i+1].cap() {
+		return false
+	}
+	p := s[i-1]
+	return p.kind == tWord && p.end == s[i].start && p.cap() && (abbrevs[p.low] || len([]rune(p.text)) == 1)
+}
+
 // speakerAfter reads the noun phrase after a cue, an appositive running to the sentence end
 // ("said Dmitry Peskov, the Kremlin spokesman.") and where the attribution ends.
 func speakerAfter(s []token, after int) (np, appos []token, end int) {
 	end = after
-	for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+	for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end || titlePeriod(s, end)) {
 		if s[end].isPunct("(") {
 			end = indexPunct(s, end, ")")
 		}
@@ -485,8 +495,8 @@ func npStart(s []token, j int) int {
 		t := s[i]
 		if t.kind != tWord {
 			if t.isPunct(".") && i > 0 && i < j && s[i-1].kind == tWord && s[i-1].end == t.start && s[i-1].cap() &&
-				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".")) {
-				i-- // "В.Путин", "V. Putin", "U.S. official"
+				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".") || abbrevs[s[i-1].low]) {
+				i-- // "В.Путин", "V. Putin", "U.S. official", "Ms. White"
 				continue
 			}
 			break

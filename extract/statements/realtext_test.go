@@ -46,3 +46,15 @@ func TestRussianComplaintCue(t *testing.T) {
 		"«Это очень плохо для безопасности во всем мире», - посетовал Песков."
 	check(t, body, want{"direct", "Это очень плохо для безопасности во всем мире", "Песков"})
 }
+
+// A title with its period ("Ms.", "Gov.") and initials stay inside the speaker's phrase on both
+// sides of the cue.
+func TestTitlePeriodInSpeaker(t *testing.T) {
+	body := "The race was tight.\n\n" +
+		"“People turn to us to check on loved ones,” Ms. Lind said.\n\n" +
+		"“He has the guts to say it,” said Gov. Terry E. Branstad of Iowa."
+	check(t, body,
+		want{"direct", "People turn to us to check on loved ones", "Lind"},
+		want{"direct", "He has the guts to say it", "Terry E. Branstad"},
+	)
+}
