@@ -69,7 +69,7 @@ func parseMention(np, appos []token) mention {
 		return mention{plural: true, kind: "person"}
 	}
 	if a, ok := affiliatedRole(np, m); ok {
-		return a
+		return withAppositive(a, np, appos) // "The director of the centre, Ina Kirsch,"
 	}
 	var origin []token
 	if k := placeSuffix(np); k > 0 {
@@ -82,11 +82,12 @@ func parseMention(np, appos []token) mention {
 	if m.kind == "organization" {
 		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
 	}
+	m = withAppositive(m, np, appos) // "a spokeswoman, Anna White,": the name first
 	if m.indefinite && m.name == "" {
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
 	}
-	return withAppositive(m, np, appos)
+	return m
 }
 
 // pronounOf reads a one-word pronoun phrase.

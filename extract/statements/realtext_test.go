@@ -58,3 +58,14 @@ func TestTitlePeriodInSpeaker(t *testing.T) {
 		want{"direct", "He has the guts to say it", "Terry E. Branstad"},
 	)
 }
+
+// A role and then the name between commas: the name speaks, also after "a" and after "the X of Y".
+func TestRoleThenNameAppositive(t *testing.T) {
+	body := "The race was tight.\n\n" +
+		"Facebook created the tool for crises, a spokeswoman, Anna Richardson White, said on Saturday.\n\n" +
+		"The director of the European Centre, Ina Kirsch, said her group never worked with him."
+	check(t, body,
+		want{"reported", "Facebook created the tool for crises", "Anna Richardson White"},
+		want{"reported", "her group never worked with him", "Ina Kirsch"},
+	)
+}
