@@ -314,11 +314,15 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		for end < len(s) && (s[end].kind == tWord || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
 			end++
 		}
-		a.m = parseMention(sourceOf(s[i+n:end]), nil)
+		src := sourceOf(s[i+n : end])
+		a.m = parseMention(src, nil)
 		a.m.genitive = ru
-		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:end])) {
+		if len(src) == 0 || nonSpeaker(src) {
 			return a, 0, 0, 0, false
 		}
+		// "..., according to a pool report": the phrase is a cue whatever its source, which
+		// stays unnamed when it is no name
+		a.m = a.m.orUnnamed()
 		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
 			a.resume = end + 1 // "..., по словам президента, был испытан ..."
 		}

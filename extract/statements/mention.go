@@ -19,6 +19,14 @@ type mention struct {
 	alias      string // an acronym given in brackets ("(Sipri)")
 }
 
+// orUnnamed gives m, or an unnamed source when m names nobody.
+func (m mention) orUnnamed() mention {
+	if m.valid() {
+		return m
+	}
+	return mention{plural: true}
+}
+
 func (m mention) valid() bool {
 	return m.name != "" || m.pronoun != "" || m.descriptor != "" || m.plural
 }

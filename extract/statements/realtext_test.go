@@ -69,3 +69,11 @@ func TestRoleThenNameAppositive(t *testing.T) {
 		want{"reported", "her group never worked with him", "Ina Kirsch"},
 	)
 }
+
+// "..., according to X" is a cue whatever X is, except data ("according to the treaty").
+func TestAccordingToAnySource(t *testing.T) {
+	body := "The race was tight.\n\n" +
+		"Clinton attended the meeting alone, according to a pool report.\n\n" +
+		"The deal runs to 2026, according to the treaty."
+	check(t, body, want{"reported", "Clinton attended the meeting alone", ""})
+}
