@@ -314,10 +314,11 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		for end < len(s) && (s[end].kind == tWord || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
 			end++
 		}
-		src := sourceOf(s[i+n : end])
+		raw := s[i+n : end]
+		src := sourceOf(raw)
 		a.m = parseMention(src, nil)
 		a.m.genitive = ru
-		if len(src) == 0 || nonSpeaker(src) {
+		if len(src) == 0 || nonSpeaker(src) || !a.m.valid() && nonSpeaker(raw) {
 			return a, 0, 0, 0, false
 		}
 		// "..., according to a pool report": the phrase is a cue whatever its source, which
