@@ -900,8 +900,8 @@ func subjectAtStart(s []token) mention {
 		f = c + 1
 	}
 	k := f
-	for k < len(s) && s[k].kind == tWord && npStart(s, k) <= f {
-		k++
+	for k < len(s) && (titlePeriod(s, k) || s[k].kind == tWord && npStart(s, k) <= f) {
+		k++ // "Mr. Obama revised ..., saying": the title's period is inside the subject
 	}
 	if k == f {
 		return mention{}

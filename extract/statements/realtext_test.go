@@ -77,3 +77,15 @@ func TestAccordingToAnySource(t *testing.T) {
 		"The deal runs to 2026, according to the treaty."
 	check(t, body, want{"reported", "Clinton attended the meeting alone", ""})
 }
+
+// "U.S." may end a sentence; "Mr." never does, and it stays in the subject of a participle.
+func TestAbbreviationAtSentenceEnd(t *testing.T) {
+	body := "The race was tight.\n\n" +
+		"Cox says the president is trying to distract from terror in the U.S. He says voters need facts.\n\n" +
+		"Mr. Obama revised his plans in October, saying that about 5,500 troops would remain."
+	check(t, body,
+		want{"reported", "the president is trying to distract from terror in the U.S", "Cox"},
+		want{"reported", "voters need facts", "Cox"},
+		want{"reported", "about 5,500 troops would remain", "Obama"},
+	)
+}
