@@ -792,6 +792,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.isPunct("—–") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")):
+			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
 		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			return k + 1 // "... were "constructive," while Washington has yet to ..."
 		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
