@@ -560,6 +560,14 @@ func skipAuxBack(s []token, j int) int {
 			return j
 		}
 	}
+	if j >= 2 && s[j].is(",") {
+		// "Gates, in contrast, told AP", "officials, however, said": an aside between commas
+		for k := j - 1; k > 0 && j-k <= 4 && s[k].kind == tWord; k-- {
+			if s[k-1].is(",") && builtin().asides.match(s, k) == j-k {
+				return k - 2
+			}
+		}
+	}
 	return j
 }
 

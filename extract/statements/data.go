@@ -38,6 +38,7 @@ type lists struct {
 	recipients    *phraseSet
 	nonSpeakers   map[string]bool
 	groups        map[string]bool // plural nouns of people who speak together
+	asides        *phraseSet      // "however", "in contrast": set off between a subject and its verb
 	questionLabel map[string]bool
 	labelStop     map[string]bool
 	genPronoun    map[string]string // "его" -> "he"
@@ -128,6 +129,7 @@ func parseLists(src string) *lists {
 		recipients:    newPhraseSet(sec["recipients"]),
 		nonSpeakers:   wordSet(sec["non_speakers"]),
 		groups:        wordSet(sec["person_groups"]),
+		asides:        newPhraseSet(sec["asides"]),
 		questionLabel: wordSet(sec["question_labels"]),
 		labelStop:     wordSet(sec["label_stop"]),
 		roleWords:     map[string]bool{},

@@ -89,3 +89,14 @@ func TestAbbreviationAtSentenceEnd(t *testing.T) {
 		want{"reported", "about 5,500 troops would remain", "Obama"},
 	)
 }
+
+// An aside between commas ("in contrast", "в свою очередь") stands between a speaker and the verb.
+func TestAsideBetweenSubjectAndVerb(t *testing.T) {
+	body := "The race was tight.\n\n" +
+		"Gates, in contrast, told AP he was working with Manafort.\n\n" +
+		"Песков, в свою очередь, заявил, что переговоры продолжатся."
+	check(t, body,
+		want{"reported", "he was working with Manafort", "Gates"},
+		want{"reported", "переговоры продолжатся", "Песков"},
+	)
+}
