@@ -174,7 +174,8 @@ func (e *engine) coordinated(s []token, j, after int, a attribution, prev *attri
 // split quotation) or after the cue ("Peskov said that ...").
 func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attribution, int, int, int, bool) {
 	if before > 0 && s[before].is(",") && after < len(s) && s[after].is(",") && !tailIsCircumstance(s, after+1, a.cue) &&
-		nextQuote(s, after) < 0 {
+		nextQuote(s, after) < 0 && participleAt(s, after) == len(s) {
+		// (not "..., the ministry noted, adding that ...": the participle is a statement of its own)
 		// "The decision, Peskov said, could be reversed": a parenthetical attribution
 		a.resume = after + 1
 		return a, 0, before, len(s), true
@@ -230,11 +231,21 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 	return a, 0, cEnd, len(s), true
 }
 
+// titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
+// Gov. Terry E. Branstad"), which does not end the speaker's phrase.
+func titlePeriod(s []token, i int) bool {
+	if i == 0 || i+1 >= len(s) || !s[i].isPunct(".") || s[i+1].kind != tWord || !s[i+1].cap() {
+		return false
+	}
+	p := s[i-1]
+	return p.kind == tWord && p.end == s[i].start && p.cap() && (abbrevs[p.low] || len([]rune(p.text)) == 1)
+}
+
 // speakerAfter reads the noun phrase after a cue, an appositive running to the sentence end
 // ("said Dmitry Peskov, the Kremlin spokesman.") and where the attribution ends.
 func speakerAfter(s []token, after int) (np, appos []token, end int) {
 	end = after
-	for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end) {
+	for end < len(s) && (s[end].kind == tWord || s[end].isPunct("(") && indexPunct(s, end, ")") > end || titlePeriod(s, end)) {
 		if s[end].isPunct("(") {
 			end = indexPunct(s, end, ")")
 		}
@@ -303,11 +314,16 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		for end < len(s) && (s[end].kind == tWord || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
 			end++
 		}
-		a.m = parseMention(sourceOf(s[i+n:end]), nil)
+		raw := s[i+n : end]
+		src := sourceOf(raw)
+		a.m = parseMention(src, nil)
 		a.m.genitive = ru
-		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:end])) {
+		if len(src) == 0 || nonSpeaker(src) || !a.m.valid() && nonSpeaker(raw) {
 			return a, 0, 0, 0, false
 		}
+		// "..., according to a pool report": the phrase is a cue whatever its source, which
+		// stays unnamed when it is no name
+		a.m = a.m.orUnnamed()
 		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
 			a.resume = end + 1 // "..., по словам президента, был испытан ..."
 		}
@@ -484,8 +500,8 @@ func npStart(s []token, j int) int {
 		t := s[i]
 		if t.kind != tWord {
 			if t.isPunct(".") && i > 0 && i < j && s[i-1].kind == tWord && s[i-1].end == t.start && s[i-1].cap() &&
-				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".")) {
-				i-- // "В.Путин", "V. Putin", "U.S. official"
+				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".") || abbrevs[s[i-1].low]) {
+				i-- // "В.Путин", "V. Putin", "U.S. official", "Ms. White"
 				continue
 			}
 			break
@@ -542,6 +558,14 @@ func skipAuxBack(s []token, j int) int {
 			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
 		default:
 			return j
+		}
+	}
+	if j >= 2 && s[j].is(",") {
+		// "Gates, in contrast, told AP", "officials, however, said": an aside between commas
+		for k := j - 1; k > 0 && j-k <= 4 && s[k].kind == tWord; k-- {
+			if s[k-1].is(",") && builtin().asides.match(s, k) == j-k {
+				return k - 2
+			}
 		}
 	}
 	return j
@@ -776,6 +800,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.isPunct("—–") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")):
+			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
 		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			return k + 1 // "... were "constructive," while Washington has yet to ..."
 		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
@@ -884,8 +910,8 @@ func subjectAtStart(s []token) mention {
 		f = c + 1
 	}
 	k := f
-	for k < len(s) && s[k].kind == tWord && npStart(s, k) <= f {
-		k++
+	for k < len(s) && (titlePeriod(s, k) || s[k].kind == tWord && npStart(s, k) <= f) {
+		k++ // "Mr. Obama revised ..., saying": the title's period is inside the subject
 	}
 	if k == f {
 		return mention{}

@@ -37,6 +37,8 @@ type lists struct {
 	timeWords     map[string]bool
 	recipients    *phraseSet
 	nonSpeakers   map[string]bool
+	groups        map[string]bool // plural nouns of people who speak together
+	asides        *phraseSet      // "however", "in contrast": set off between a subject and its verb
 	questionLabel map[string]bool
 	labelStop     map[string]bool
 	genPronoun    map[string]string // "его" -> "he"
@@ -126,6 +128,8 @@ func parseLists(src string) *lists {
 		timeWords:     wordSet(sec["time_words"]),
 		recipients:    newPhraseSet(sec["recipients"]),
 		nonSpeakers:   wordSet(sec["non_speakers"]),
+		groups:        wordSet(sec["person_groups"]),
+		asides:        newPhraseSet(sec["asides"]),
 		questionLabel: wordSet(sec["question_labels"]),
 		labelStop:     wordSet(sec["label_stop"]),
 		roleWords:     map[string]bool{},
@@ -166,7 +170,8 @@ func parseLists(src string) *lists {
 			l.bySurname[k] = append(l.bySurname[k], i)
 		}
 	}
-	for _, line := range sec["roles"] {
+	// a common noun for one person is a role whose holder it names
+	for _, line := range append(sec["roles"], sec["person_nouns"]...) {
 		name, classes, _ := strings.Cut(line, "|")
 		r := role{words: strings.Fields(lower(name))}
 		for _, c := range strings.Split(classes, ";") {

@@ -19,6 +19,14 @@ type mention struct {
 	alias      string // an acronym given in brackets ("(Sipri)")
 }
 
+// orUnnamed gives m, or an unnamed source when m names nobody.
+func (m mention) orUnnamed() mention {
+	if m.valid() {
+		return m
+	}
+	return mention{plural: true}
+}
+
 func (m mention) valid() bool {
 	return m.name != "" || m.pronoun != "" || m.descriptor != "" || m.plural
 }
@@ -69,7 +77,7 @@ func parseMention(np, appos []token) mention {
 		return mention{plural: true, kind: "person"}
 	}
 	if a, ok := affiliatedRole(np, m); ok {
-		return a
+		return withAppositive(a, np, appos) // "The director of the centre, Ina Kirsch,"
 	}
 	var origin []token
 	if k := placeSuffix(np); k > 0 {
@@ -82,11 +90,12 @@ func parseMention(np, appos []token) mention {
 	if m.kind == "organization" {
 		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
 	}
+	m = withAppositive(m, np, appos) // "a spokeswoman, Anna White,": the name first
 	if m.indefinite && m.name == "" {
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
 	}
-	return withAppositive(m, np, appos)
+	return m
 }
 
 // pronounOf reads a one-word pronoun phrase.
@@ -392,16 +401,8 @@ func isRoleWord(w string) bool {
 	return false
 }
 
-func isPluralPerson(w string) bool {
-	switch w {
-	case "officials", "diplomats", "experts", "analysts", "sources", "lawmakers", "senators",
-		"ministers", "representatives", "leaders", "observers", "critics", "participants",
-		"negotiators", "delegates", "spokespeople", "media", "outlets", "newspapers", "reports",
-		"источники", "эксперты", "дипломаты", "сми":
-		return true
-	}
-	return false
-}
+// isPluralPerson tells whether w names people who speak together ("officials", "aides").
+func isPluralPerson(w string) bool { return builtin().groups[w] }
 
 func hasOrgHead(np []token) bool {
 	l := builtin()

@@ -33,6 +33,16 @@ var closers = map[rune]string{
 	'”': `”`,
 }
 
+// markAt decodes the rune at i of s, reading two apostrophes as one straight double mark:
+// some newspapers (and their archives) write two apostrophes for a double quotation mark. Of
+// three apostrophes, the first is a single mark closing a nested quotation.
+func markAt(s string, i int) (rune, int) {
+	if strings.HasPrefix(s[i:], "''") && !strings.HasPrefix(s[i:], "'''") {
+		return '"', 2
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // isOpener tells whether the mark at i of s can open a quotation.
 func isOpener(s string, i int, r rune) bool {
 	if _, ok := closers[r]; !ok {
@@ -40,8 +50,9 @@ func isOpener(s string, i int, r rune) bool {
 	}
 	if r == '"' || r == '”' {
 		// a straight (or misused closing) mark opens after a space or at the start
+		_, w := markAt(s, i)
 		prev, _ := utf8.DecodeLastRuneInString(s[:i])
-		next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+		next, _ := utf8.DecodeRuneInString(s[i+w:])
 		if i > 0 && !unicode.IsSpace(prev) && !strings.ContainsRune("([{—–-/:«„“", prev) {
 			return false
 		}
@@ -71,7 +82,7 @@ func findQuotes(body string, paras []textutil.Paragraph) []*quote {
 		p := paras[pi]
 		i := p.Start
 		for i < p.End {
-			r, w := utf8.DecodeRuneInString(body[i:])
+			r, w := markAt(body[:p.End], i)
 			if !isOpener(body[:p.End], i, r) {
 				i += w
 				continue
@@ -96,12 +107,13 @@ func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quo
 	set := closers[r]
 	q := &quote{para: pi, body: body}
 	start := i
-	j := i + utf8.RuneLen(r)
+	_, ow := markAt(body, i)
+	j := i + ow // the mark may be two apostrophes
 	depth := 0
 	for {
 		p := paras[pi]
 		for j < p.End {
-			c, w := utf8.DecodeRuneInString(body[j:])
+			c, w := markAt(body[:p.End], j)
 			switch {
 			case c == r && r == '«':
 				depth++ // «…«…»…»: nested guillemets
@@ -120,7 +132,7 @@ func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quo
 		// open at the end of the paragraph: continue only if the next one opens with a mark
 		if pi+1 < len(paras) {
 			n := paras[pi+1]
-			c, w := utf8.DecodeRuneInString(body[n.Start:])
+			c, w := markAt(body[:n.End], n.Start)
 			if _, ok := closers[c]; ok && n.End > n.Start {
 				q.addPart(body, start, p.End, p.End)
 				pi++
@@ -134,7 +146,8 @@ func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quo
 		}
 		if len(q.inner) == 0 && !startsParagraph(body, paras[pi], start) {
 			// a stray mark inside a sentence: not a quotation
-			return nil, start + utf8.RuneLen(r), pi
+			_, w := markAt(body, start)
+			return nil, start + w, pi
 		}
 		q.addPart(body, start, p.End, p.End)
 		return q.orNil(), p.End, pi
@@ -148,7 +161,7 @@ func startsParagraph(body string, p textutil.Paragraph, i int) bool {
 // addPart records the part whose opening mark is at open, whose text ends at closeAt and whose
 // closing mark (if any) ends at end.
 func (q *quote) addPart(body string, open, closeAt, end int) {
-	_, w := utf8.DecodeRuneInString(body[open:])
+	_, w := markAt(body, open)
 	s, e := trimSpan(body, open+w, closeAt)
 	// a comma before the closing mark belongs to the sentence, not to the quote
 	for e > s && strings.ContainsRune(",;:", rune(body[e-1])) {

@@ -107,6 +107,22 @@ func isCyrillic(s string) bool {
 	return false
 }
 
+// titles are the abbreviations that always stand before a name.
+var titles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true, "col": true,
+	"maj": true, "capt": true, "adm": true, "sgt": true, "sen": true, "rep": true, "gov": true, "prof": true,
+	"no": true, "vs": true, "им": true, "ул": true, "г": true,
+}
+
+// opensSentence: a capitalised pronoun, article or conjunction after a period starts a sentence.
+func opensSentence(t token) bool {
+	if t.kind != tWord || !t.cap() {
+		return false
+	}
+	l := builtin()
+	return l.he[t.low] || l.she[t.low] || l.they[t.low] || l.it[t.low] || l.stopCaps[t.low]
+}
+
 // abbreviations whose period does not end a sentence.
 var abbrevs = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true, "col": true,
@@ -182,7 +198,9 @@ func endsSentence(toks []token, i int) bool {
 		p := toks[i-1]
 		if p.kind == tWord && p.end == t.start {
 			if abbrevs[p.low] {
-				return false
+				// "... in the U.S. He says": an abbreviation that is no title may end a sentence
+				// when a word that only opens sentences follows
+				return !titles[p.low] && i+1 < len(toks) && opensSentence(toks[i+1])
 			}
 			if r, n := utf8.DecodeRuneInString(p.text); n == len(p.text) && unicode.IsUpper(r) {
 				return false // an initial: "V. Putin"
