@@ -1,0 +1,191 @@
+package figures
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/armswatch/armswatch/extract/lexicon"
+	"github.com/armswatch/armswatch/extract/textutil"
+)
+
+// document holds what the figures of an article share: its treaty mentions and the spans of
+// named weapons (whose designators, RS-24 or Tu-160, are not figures). Both lists are in text
+// order and do not overlap (the lexicon takes the longest match and moves past it), so their
+// starts and ends both grow: a sentence or a paragraph finds its own by binary search, and the
+// cost of a page grows with its length, not with figures times mentions.
+type document struct {
+	treaties  []lexicon.Match
+	paras     []int    // paragraph of each treaty mention
+	order     []string // the treaties named, in the order of their first mention
+	mainParas map[int]bool
+	weapons   []nameSpan
+	main      string
+	body      string
+}
+
+func newDocument(body string, lex *lexicon.Lexicon) *document {
+	d := &document{body: body}
+	paras := textutil.NewLocator(body)
+	for _, m := range lex.Find(body, 0) {
+		switch m.Class {
+		case "treaty":
+			d.treaties = append(d.treaties, m)
+			d.paras = append(d.paras, paras.At(m.Start))
+		case "weapon":
+			d.weapons = append(d.weapons, nameSpan{m.Start, m.End, m.Entry.Kind})
+		}
+	}
+	d.renamed()
+	count, first := map[string]int{}, map[string]int{}
+	for _, m := range d.treaties {
+		if count[m.Entry.ID] == 0 {
+			first[m.Entry.ID] = m.Start
+			d.order = append(d.order, m.Entry.ID)
+		}
+		count[m.Entry.ID]++
+	}
+	for _, id := range d.order {
+		if n := count[id]; d.main == "" || n > count[d.main] || n == count[d.main] && first[id] < first[d.main] {
+			d.main = id
+		}
+	}
+	d.mainParas = map[int]bool{}
+	for i, m := range d.treaties {
+		if m.Entry.ID == d.main {
+			d.mainParas[d.paras[i]] = true
+		}
+	}
+	return d
+}
+
+// renamed lets a treaty name followed by another treaty's alias in brackets stand for the
+// bracketed one: the writer's abbreviation settles an ambiguous or mistaken full name
+// ("Договор об ограничении стратегических наступательных вооружений (СНВ-1)").
+func (d *document) renamed() {
+	for i := 0; i+1 < len(d.treaties); i++ {
+		a, b := d.treaties[i], d.treaties[i+1]
+		if a.Entry.ID != b.Entry.ID && strings.TrimSpace(d.body[a.End:b.Start]) == "(" && strings.HasPrefix(d.body[b.End:], ")") {
+			d.treaties[i].Entry = b.Entry
+		}
+	}
+}
+
+// scope is what a sentence sees of the document's treaty mentions: those inside it
+// (treaties[sentLo:sentHi]), those of its paragraph (treaties[paraLo:paraHi]) and the treaties
+// it names. The zero scope sees none.
+type scope struct {
+	para                           int
+	sentLo, sentHi, paraLo, paraHi int
+	named                          []string
+}
+
+func (d *document) scope(s span) scope {
+	n := len(d.treaties)
+	lo := sort.Search(n, func(i int) bool { return d.treaties[i].Start >= s.start })
+	hi := max(lo, sort.Search(n, func(i int) bool { return d.treaties[i].End > s.end }))
+	sc := scope{para: s.para, sentLo: lo, sentHi: hi}
+	sc.paraLo = sort.Search(n, func(i int) bool { return d.paras[i] >= s.para })
+	sc.paraHi = sort.Search(n, func(i int) bool { return d.paras[i] > s.para })
+	for _, m := range d.treaties[lo:hi] {
+		if !sc.names(m.Entry.ID) {
+			sc.named = append(sc.named, m.Entry.ID)
+		}
+	}
+	return sc
+}
+
+// names tells whether the treaty is named in the sentence.
+func (sc scope) names(treaty string) bool {
+	for _, id := range sc.named {
+		if id == treaty {
+			return true
+		}
+	}
+	return false
+}
+
+// blocked returns, relative to the sentence, the ranges where numbers belong to a name: the
+// weapon names that overlap it.
+func (d *document) blocked(s span) []nameSpan {
+	var out []nameSpan
+	i := sort.Search(len(d.weapons), func(i int) bool { return d.weapons[i].end > s.start })
+	for ; i < len(d.weapons) && d.weapons[i].start < s.end; i++ {
+		w := d.weapons[i]
+		out = append(out, nameSpan{w.start - s.start, w.end - s.start, w.kind})
+	}
+	return out
+}
+
+// nameSpan is a named weapon in the text, with its type (icbm, slbm, bomber, ...).
+type nameSpan struct {
+	start, end int
+	kind       string
+}
+
+// treaty is the treaty a figure belongs to: the one named in its sentence (the nearest before
+// it, else the first after), else in its paragraph, else the article's main treaty.
+func (d *document) treaty(sc scope, at int) string {
+	if t := d.nearest(sc.sentLo, sc.sentHi, at); t != "" {
+		return t
+	}
+	if t := d.nearest(sc.paraLo, sc.paraHi, at); t != "" {
+		if d.mainParas[sc.para] {
+			return d.main // "the treaty" of a sentence that names none is the article's, when its paragraph names it
+		}
+		return t
+	}
+	return d.main
+}
+
+// nearest is the treaty of the last mention of treaties[lo:hi] that starts at or before at,
+// else of the first one.
+func (d *document) nearest(lo, hi, at int) string {
+	if lo >= hi {
+		return ""
+	}
+	k := lo + sort.Search(hi-lo, func(i int) bool { return d.treaties[lo+i].Start > at })
+	if k > lo {
+		return d.treaties[k-1].Entry.ID
+	}
+	return d.treaties[lo].Entry.ID
+}
+
+// limits applies the treaties' headline limits (lexicon.md §1.1) to a figure that repeats one:
+// a ceiling is "<=" even when the sentence does not say so ("the central limits of 1,550
+// deployed warheads"), and the limit's category and unit hold where the words named no narrower
+// one (New START's 700 "missiles and bombers" are delivery vehicles, the ABM Treaty's 100
+// interceptors are launchers). A figure whose treaty was not named in its sentence goes to the
+// article's first-named treaty whose limit it repeats.
+func (d *document) limits(lex *lexicon.Lexicon, sc scope, f *Figure) {
+	find := func(treaty string) (lexicon.Limit, int, bool) {
+		for _, l := range lex.Limits {
+			if l.Treaty != treaty {
+				continue
+			}
+			for i, v := range l.Values {
+				if v == f.Value && f.ValueMax == nil && i < len(l.Units) && family(l.Units[i]) == family(f.Unit) && f.Unit != "" {
+					return l, i, true
+				}
+			}
+		}
+		return lexicon.Limit{}, 0, false
+	}
+	l, i, ok := find(f.Treaty)
+	if !ok && !sc.names(f.Treaty) {
+		for _, id := range d.order {
+			if l, i, ok = find(id); ok {
+				f.Treaty = id
+				break
+			}
+		}
+	}
+	if !ok || l.Category == "duration" {
+		return
+	}
+	if !f.explicit && f.limitCue {
+		f.Comparator = "<="
+	}
+	if generic[f.Category] || f.Unit != l.Units[i] {
+		f.Category, f.Unit = l.Category, l.Units[i]
+	}
+}
