@@ -123,11 +123,11 @@ func (v *vocab) items(text string) []item {
 	return out
 }
 
-// spaceGrouped tells English digits grouped by plain spaces ("13 400"): one group of two or
-// three digits, then groups of three, in a sentence that writes no comma-grouped number.
+// spaceGrouped tells English digits grouped by plain spaces ("13 400", "1 550"): one group of
+// one to three digits, then groups of three, in a sentence that writes no comma-grouped number.
 func spaceGrouped(text string, s, e int) bool {
 	lit := text[s:e]
-	if i := strings.IndexByte(lit, ' '); i < 2 || strings.ContainsAny(lit, "\u00a0\u202f\u2009") {
+	if i := strings.IndexByte(lit, ' '); i < 1 || strings.ContainsAny(lit, "\u00a0\u202f\u2009") {
 		return false
 	}
 	return !commaGroups().MatchString(text)
@@ -159,7 +159,8 @@ func parseDigits(lit string, russian bool) (float64, bool, bool) {
 	}
 	s := groupSpaces.Replace(lit)
 	if i := strings.LastIndexByte(s, ','); i >= 0 {
-		if len(s)-i-1 == 3 && !strings.Contains(s, ".") || strings.Count(s, ",") > 1 {
+		if len(s)-i-1 == 3 && !strings.Contains(s, ".") || strings.Count(s, ",") > 1 || strings.IndexByte(s[i:], '.') == 4 {
+			// "1,550", "12,241,000", "4,744.5": commas group thousands
 			s = strings.ReplaceAll(s, ",", "")
 		} else if russian || len(s)-i-1 != 3 {
 			s = s[:i] + "." + s[i+1:]
