@@ -267,7 +267,7 @@ func (p *parser) read(n number) int {
 		f.Category = p.cueCategory(f, n.first, uEnd)
 		p.compared(&f, n.first)
 	}
-	if f.Category == "launchers" && carrier(f.Unit) {
+	if f.Category == "launchers" && family(f.Unit) == "carrier" {
 		f.Unit = "launcher" // "848 deployed and non-deployed delivery systems" count launchers
 	}
 	f.Start, f.End, f.limitCue = start, end, p.limitCue

@@ -106,6 +106,9 @@ func (p *parser) unitAfter(i int) (int, int) {
 			return u, j
 		}
 		it := p.items[j]
+		if it.is(kOn) {
+			return -1, -1 // "no more than 2,160 on deployed SLBMs": carried on them (carriedOn), not them
+		}
 		if strings.HasPrefix(strings.ToLower(it.word), "of") && (it.is(kMod) || it.is(kFill)) {
 			sawOf = true
 		}
