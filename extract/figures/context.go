@@ -42,6 +42,11 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		if it.word == "," && k+1 < len(p.items) && including[strings.ToLower(p.items[k+1].word)] {
 			continue // "all Russian nuclear warheads, including an estimated 2,000 non-strategic ones"
 		}
+		if it.word == "," && k+1 < len(p.items) && hasKey(p.items[k+1], kCmp) && p.wordBefore(n.first) == k+1 &&
+			(len(p.ends) == 0 || p.ends[len(p.ends)-1] < k-1) {
+			// (not "200 warheads, upwards of 300": the words before the comma are a figure's)
+			continue // "не развертывать КРМБ в количестве, превышающем 880 единиц": a participle's comparator
+		}
 		if it.digits && k > 0 && p.items[k-1].is(kOpen) {
 			k-- // "warheads fell from 1,600 to 1,550"
 			continue

@@ -318,6 +318,9 @@ func (p *parser) carriedOn(n number) (unitDef, int, bool) {
 			}
 		}
 		def.keep = true
+		if p.items[j+1].digits {
+			return def, j, true // "1540 развернутых на 154 тяжелых МБР": the carriers are a figure of their own
+		}
 		return def, k, true
 	}
 	return unitDef{}, 0, false
