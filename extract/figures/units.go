@@ -84,8 +84,8 @@ func (p *parser) label(colon int) (unitDef, int, bool) {
 // unitAfter finds the counted thing after a number, across modifiers ("1,550 deployed strategic
 // warheads", "a five-year extension"). It returns the unit entry and its item, or -1.
 func (p *parser) unitAfter(i int) (int, int) {
-	named, sawOf := "", false
-	for j, skipped := i, 0; j < len(p.items) && skipped <= 5; j++ {
+	named, sawOf, names := "", false, false
+	for j, skipped := i, 0; j < len(p.items) && skipped <= 5 && j < i+12; j++ {
 		if j == i && (p.items[j].is(kJoin) || p.items[j].is(kRangeAnd)) && p.numberAhead(j+1) {
 			return -1, -1 // "to 700 and deployed and non-deployed launchers to 800": the list's next item
 		}
@@ -124,9 +124,17 @@ func (p *parser) unitAfter(i int) (int, int) {
 			}
 			continue
 		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it):
+		case it.word == "," && j > i && j+1 < len(p.items) && capitalized(p.items[j-1].word) && capitalized(p.items[j+1].word) &&
+			len(p.items[j-1].keys) == 0:
+			// "30 European, Central Asian and North American countries": a list of names before the counted thing
+			names = true
+			continue
 		case p.compound(j) || capitalized(it.word) && !it.punct && (len(it.keys) == 0 || hasKey(it, kNum) && j > i || it.is(kLabel)):
 			// "Type One inspections"
 			// "short-notice", "North Korea's": compounds and names before the counted thing
+			if names {
+				continue
+			}
 		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
 			j++
 		case allCapsWord(it.word) && j+1 < len(p.items) && p.items[j+1].word == "-" && p.items[j+1].start == it.end,
