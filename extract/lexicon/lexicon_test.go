@@ -31,6 +31,7 @@ func TestFind(t *testing.T) {
 		{"The START treaty of 1991 expired.", "treaty:start_i=START"},
 		{"Talks on START in 2021 stalled.", "treaty:new_start=START"},
 		{"START III and START-3 and СНВ-III are the same.", "treaty:new_start=START III treaty:new_start=START-3 treaty:new_start=СНВ-III"},
+		{"In 1997 the sides agreed on a framework for START III talks.", "treaty:start_iii_framework=START III"}, // before New START
 		{"Russia deployed RS24 and РС-24 Yars missiles, and Sarmats.", "country:ru=Russia weapon:yars=RS24 weapon:yars=РС-24 weapon:yars=Yars weapon:sarmat=Sarmats"},
 		{"Bombers B-52 (typed В-52) flew.", "weapon:b_52=B-52 weapon:b_52=В-52"},
 		{"По словам Лаврова, договора о нераспространении ядерного оружия и ДСНВ важны для России.",
