@@ -260,6 +260,8 @@ func (p *parser) read(n number) int {
 		}
 	} else if op, e, ok := p.comparatorAfter(last + 1); ok {
 		f.Comparator, f.explicit, last, end = op, true, e, p.items[e].end
+	} else if op, _, ok := p.comparatorAfter(n.last + 1); ok && unit >= 0 && uEnd > n.last+1 {
+		f.Comparator, f.explicit = op, true // "ten or more warheads"
 	} else if op, ok := p.inherited(n.first); ok {
 		f.Comparator, f.explicit = op, true
 	}

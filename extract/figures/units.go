@@ -106,6 +106,11 @@ func (p *parser) unitAfter(i int) (int, int) {
 			return u, j
 		}
 		it := p.items[j]
+		if j == i && j+1 < len(p.items) && !p.numberAt(j+1) {
+			if _, _, ok := p.comparatorAfter(j); ok {
+				continue // "ten or more warheads": the comparator stands before the counted thing
+			}
+		}
 		if it.is(kOn) {
 			return -1, -1 // "no more than 2,160 on deployed SLBMs": carried on them (carriedOn), not them
 		}
