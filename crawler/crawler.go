@@ -95,12 +95,6 @@ type Sink interface {
 	HandlePage(ctx context.Context, p Page) (Outcome, error)
 }
 
-// SinkFunc adapts a function to Sink.
-type SinkFunc func(ctx context.Context, p Page) (Outcome, error)
-
-// HandlePage calls f.
-func (f SinkFunc) HandlePage(ctx context.Context, p Page) (Outcome, error) { return f(ctx, p) }
-
 // Stats count what a crawl did.
 type Stats struct {
 	Fetched     int // article pages fetched (any HTTP answer)

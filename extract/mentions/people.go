@@ -268,10 +268,3 @@ func properName(s string) bool {
 }
 
 func allCapsWord(w string) bool { return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w }
-
-func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
-	}
-	return ""
-}
