@@ -69,12 +69,11 @@ func countryOf(s string) string {
 // registry holds the speakers met so far, in order of introduction, and the last speakers for
 // pronouns.
 type registry struct {
-	ents               []*entity
-	lastPerson         *entity
-	lastOrg            *entity
-	last               *entity
-	lastHe, lastShe    *entity
-	hasGenderedSpeaker bool
+	ents            []*entity
+	lastPerson      *entity
+	lastOrg         *entity
+	last            *entity
+	lastHe, lastShe *entity
 }
 
 // resolve maps a mention to a speaker entity; nil means the speaker cannot be told.
