@@ -81,6 +81,17 @@ func LastWord(s string) string {
 	return s[i:]
 }
 
+// LastField returns the last whitespace-separated field of s ("said," for "he said,"), or "".
+func LastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
+}
+
 // StripControls removes the control characters a page may smuggle into text (ESC and BEL that
 // drive a terminal, the C1 codes, DEL), keeping newlines and tabs, and replaces invalid UTF-8 with
 // U+FFFD. Body text passes through it in Join, before any offset into the body is taken, so

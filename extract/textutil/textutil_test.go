@@ -44,3 +44,18 @@ func ParagraphAt(body string, offset int) int {
 	}
 	return strings.Count(body[:offset], ParagraphSep)
 }
+
+func TestLastField(t *testing.T) {
+	for in, want := range map[string]string{
+		"he said,":            "said,",
+		"  ":                  "",
+		"":                    "",
+		"word":                "word",
+		"Сергей\u00a0Рябков ": "Рябков",
+		"a\tb\n":              "b",
+	} {
+		if got := LastField(in); got != want {
+			t.Errorf("LastField(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
