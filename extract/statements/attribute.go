@@ -181,7 +181,7 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 		return a, 0, before, len(s), true
 	}
 	quoteBefore := before >= 0 && s[before].kind == tQuote
-	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
+	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailOpensContent(s, after, a.cue)) {
 		return a, 0, before + boolInt(quoteBefore), nextParticiple(s, after), true
 	}
 	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
@@ -1020,6 +1020,19 @@ func participleAt(s []token, i int) int {
 		return i
 	}
 	return len(s)
+}
+
+// tailOpensContent tells whether the words after a quotation's cue open a content of their own:
+// "that" or a colon after circumstance, or a quotation after a comma ("“...,” he said in an
+// interview, “...”"). A quotation or "that" further on is part of a circumstance ("he said of
+// the claim during a call to ABC’s “This Week.”", "the governor said, before clarifying that").
+func tailOpensContent(s []token, after int, cue string) bool {
+	from := contentStart(s, after, cue)
+	if from <= after || from >= len(s) {
+		return false
+	}
+	p := s[from-1]
+	return p.is("that") || p.is("что") || p.is(":") || s[from].kind == tQuote && p.isPunct(",:")
 }
 
 // tailHasContent tells whether what follows a quotation's attribution carries words said:
