@@ -213,7 +213,7 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		a.prevSentence = true // what was said is the sentence before
 		return a, 0, 0, len(s), true
 	}
-	if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
+	if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
 		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
 	}
 	cEnd := i
@@ -811,6 +811,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
+		case t.is(",") && k > from+2 && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
+			return k // "..., and he railed against the moderators": the writer goes on
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
 				return k - 1
@@ -819,6 +821,28 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 		}
 	}
 	return end
+}
+
+// opensApposition tells whether t, after "said X,", opens an apposition of the speaker rather
+// than the rest of a parenthetical quotation: an age ("said Jane Doe, 25, a bank employee"), a
+// relative pronoun, an article or a role.
+func opensApposition(t token) bool {
+	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || t.is("a") || t.is("an") || t.is("the") || isRoleWord(t.low))
+}
+
+// isSubjectPronoun: he, she, they (and their Russian forms).
+func isSubjectPronoun(w string) bool {
+	return inClass("subject_pronouns", w)
+}
+
+// pastNarration tells whether t is a finite verb of the writer's narration in the simple past:
+// a regular past ("railed", "pressed") or a cue. Reported speech backshifts to "would", "had",
+// "was", which are left alone.
+func pastNarration(t token, cues *phraseSet) bool {
+	if t.kind != tWord || t.cap() || builtin().aux[t.low] {
+		return false
+	}
+	return len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || cues.match([]token{t}, 0) > 0
 }
 
 // cueWithin tells whether a cue starts within n tokens from k.
