@@ -367,7 +367,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 			}
 			from := npStart(s, k-1)
 			if from > k-1 {
-				break
+				continue // "Michael Seaman, who lives outside the state capital, Sacramento, said"
 			}
 			appos := s[k+1 : j]
 			if len(appos) == 0 || !apposLike(appos) {
@@ -461,9 +461,7 @@ func headBeforeModifier(s []token, j int) int {
 		if s[k].kind != tWord {
 			return -1
 		}
-		switch s[k].low {
-		case "familiar", "close", "briefed", "knowledgeable", "involved":
-		default:
+		if !inClass("speaker_modifiers", s[k].low) {
 			continue
 		}
 		if h := s[k-1].low; isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" {
@@ -493,8 +491,18 @@ func apposLike(ts []token) bool {
 func npStart(s []token, j int) int {
 	l := builtin()
 	i := j
-	if j >= 3 && s[j].isPunct(")") && s[j-2].isPunct("(") && s[j-1].cap() {
-		i = j - 3 // "the Stockholm International Peace Research Institute (Sipri)"
+	if j >= 3 && s[j].isPunct(")") {
+		// "the Stockholm International Peace Research Institute (Sipri)", "Rep. Sander M. Levin
+		// (Mich.)", "Kasich (who has 25 delegates to date)": the brackets belong to the name
+		for k := j - 1; k > 0 && j-k <= 12; k-- {
+			if s[k].isPunct("(") {
+				i = k - 1
+				break
+			}
+			if s[k].kind == tQuote || s[k].isPunct(")") {
+				break
+			}
+		}
 	}
 	for i >= 0 {
 		t := s[i]
@@ -636,7 +644,11 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if t.cap() && !isWeekday(t.low) && !l.timeWords[t.low] {
 		return end-i <= 2 && l.recipients.match(s, i) > 0
 	}
-	return l.timeWords[t.low] || l.recipients.match(s, i) > 0 || isCircumWord(t.low) || t.is(",")
+	if n := l.recipients.match(s, i); n > 0 {
+		// "told reporters on Monday", but not "said her group will ...": a possessive
+		return tailIsCircumstance(s, i+n, cue)
+	}
+	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
 }
 
 func isTold(cue string) bool {
@@ -930,7 +942,9 @@ func subjectAtStart(s []token) mention {
 	if f < 0 {
 		return mention{}
 	}
-	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && builtin().stopCaps[s[f].low] {
+	l := builtin()
+	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && l.stopCaps[s[f].low] && !pron {
 		f = c + 1
 	}
 	k := f
