@@ -395,6 +395,10 @@ func subjectBefore(s []token, j int) (int, mention) {
 	}
 	from := npStart(s, j)
 	if from > j {
+		if k := relativeBefore(s, j); k > 0 {
+			// "Hawkins and others who want to ban abortion said": the clause describes the speaker
+			return subjectBefore(s, k-1)
+		}
 		return 0, mention{}
 	}
 	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
@@ -432,6 +436,21 @@ func subjectBefore(s []token, j int) (int, mention) {
 		return 0, mention{}
 	}
 	return from, m
+}
+
+// relativeBefore finds a relative pronoun ("who") opening a clause without commas that runs to
+// token j, or -1. A "who" just before the cue makes the cue the clause's own verb ("voters who
+// said they would vote ..."), and the noun phrase before it is the speaker all the same.
+func relativeBefore(s []token, j int) int {
+	for k := j; k > 0 && j-k <= 14; k-- {
+		if s[k].kind != tWord {
+			return -1
+		}
+		if inClass("relative_who", s[k].low) {
+			return k
+		}
+	}
+	return -1
 }
 
 // roleOfBack extends a speaker phrase back to the role whose lower-case complement it ends:
