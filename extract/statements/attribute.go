@@ -373,6 +373,12 @@ func subjectBefore(s []token, j int) (int, mention) {
 			if len(appos) == 0 || !apposLike(appos) {
 				break
 			}
+			if from > 0 && s[from-1].kind == tWord && isPreposition(s[from-1].low) && !s[from-1].cap() {
+				continue // "Tom Fitton, the president of Judicial Watch, a conservative group, said"
+			}
+			if n := parseMention(appos, s[from:k]); personName(appos) && n.kind == "person" && n.name != "" {
+				return from, n // "The Podesta Group's CEO, Kimberley Fritts, said": the name
+			}
 			m := parseMention(s[from:k], appos)
 			if m.name != "" || m.valid() && (m.indefinite || m.descriptor != "") {
 				return from, m
@@ -430,6 +436,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 		}
 	}
 	from = roleOfBack(s, from)
+	j = nameBeforeOf(s, from, j)
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
@@ -451,6 +458,39 @@ func relativeBefore(s []token, j int) int {
 		}
 	}
 	return -1
+}
+
+// personName tells whether ts is a bare personal name: two to four capitalised words (initials
+// with their periods) and no role or institution word.
+func personName(ts []token) bool {
+	n := 0
+	for _, t := range ts {
+		switch {
+		case t.isPunct("."):
+		case t.kind != tWord || !t.cap() || isRoleWord(t.low) || hasOrgHead([]token{t}) || builtin().stopCaps[t.low]:
+			return false
+		default:
+			n++
+		}
+	}
+	return n >= 2 && n <= 4
+}
+
+// nameBeforeOf ends a speaker phrase s[from:j+1] before "of <place>" that follows a personal
+// name: "CBC Chairman G.K. Butterfield of North Carolina said", "Matthew Kroenig of the Atlantic
+// Council said"; a role before "of" keeps it ("Secretary of State John Kerry").
+func nameBeforeOf(s []token, from, j int) int {
+	for k := from + 2; k < j; k++ {
+		if !s[k].is("of") {
+			continue
+		}
+		p := s[k-1]
+		if p.kind == tWord && p.cap() && !isRoleWord(p.low) && !hasOrgHead([]token{p}) && s[k-2].cap() && !isRoleWord(s[k-2].low) && !hasOrgHead([]token{s[k-2]}) {
+			return k - 1
+		}
+		return j
+	}
+	return j
 }
 
 // roleOfBack extends a speaker phrase back to the role whose lower-case complement it ends:
@@ -500,7 +540,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
