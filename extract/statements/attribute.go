@@ -291,7 +291,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		if comma < 0 {
 			return a, 0, 0, 0, false
 		}
-		a.m = parseMention(sourceOf(s[i+n:comma]), nil)
+		a.m = parseMention(sourceOf(withoutTimeTail(s[i+n:comma])), nil)
 		if pron != "" {
 			a.m = mention{pronoun: pron}
 		}
@@ -330,6 +330,16 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		return a, 0, i - 1, len(s), true
 	}
 	return a, 0, 0, 0, false
+}
+
+// withoutTimeTail drops a closing time phrase from a source: "the Korean Central News Agency on
+// Thursday", "ТАСС в пятницу".
+func withoutTimeTail(np []token) []token {
+	n := len(np)
+	if n >= 3 && isPlacePreposition(np[n-2]) && (isWeekday(np[n-1].low) || isMonth(np[n-1].low) || builtin().timeWords[np[n-1].low]) {
+		return np[:n-2]
+	}
+	return np
 }
 
 func nonSpeaker(np []token) bool {
