@@ -67,7 +67,23 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
 		return e.inverted(s, i, after, a)
 	}
+	if i == firstWord(s) {
+		return fronted(s, after, a)
+	}
 	return a, 0, 0, 0, false
+}
+
+// fronted reads a cue that opens the sentence before its speaker and a quotation: "Said Comey,
+// "The thought ...."", "Added the senator: "...."".
+func fronted(s []token, after int, a attribution) (attribution, int, int, int, bool) {
+	np, _, end := speakerAfter(s, after)
+	if end+1 >= len(s) || !s[end].isPunct(",:") || s[end+1].kind != tQuote {
+		return a, 0, 0, 0, false
+	}
+	if a.m = parseMention(np, nil); !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	return a, end + 1, end + 2, end + 2, true
 }
 
 // quotedBy finds "was quoted by <agency> as saying" at i and returns the index after

@@ -46,3 +46,11 @@ func TestWritersClauseEndsContent(t *testing.T) {
 		want{"reported", "there was no risk to the public", "Ivan Sorel"},
 	)
 }
+
+func TestFrontedCue(t *testing.T) {
+	body := "The inspectors left the site on Tuesday.\n\n" +
+		"Said Ambassador Rita Gomez, \"We saw nothing that worries us.\""
+	check(t, body,
+		want{"direct", "We saw nothing that worries us.", "Rita Gomez"},
+	)
+}
