@@ -67,7 +67,23 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
 		return e.inverted(s, i, after, a)
 	}
+	if i == firstWord(s) {
+		return fronted(s, after, a)
+	}
 	return a, 0, 0, 0, false
+}
+
+// fronted reads a cue that opens the sentence before its speaker and a quotation: "Said Comey,
+// "The thought ...."", "Added the senator: "...."".
+func fronted(s []token, after int, a attribution) (attribution, int, int, int, bool) {
+	np, _, end := speakerAfter(s, after)
+	if end+1 >= len(s) || !s[end].isPunct(",:") || s[end+1].kind != tQuote {
+		return a, 0, 0, 0, false
+	}
+	if a.m = parseMention(np, nil); !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	return a, end + 1, end + 2, end + 2, true
 }
 
 // quotedBy finds "was quoted by <agency> as saying" at i and returns the index after
@@ -181,7 +197,7 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 		return a, 0, before, len(s), true
 	}
 	quoteBefore := before >= 0 && s[before].kind == tQuote
-	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailHasContent(s, after)) {
+	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailOpensContent(s, after, a.cue)) {
 		return a, 0, before + boolInt(quoteBefore), nextParticiple(s, after), true
 	}
 	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
@@ -213,7 +229,7 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		a.prevSentence = true // what was said is the sentence before
 		return a, 0, 0, len(s), true
 	}
-	if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) {
+	if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
 		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
 	}
 	cEnd := i
@@ -291,7 +307,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		if comma < 0 {
 			return a, 0, 0, 0, false
 		}
-		a.m = parseMention(sourceOf(s[i+n:comma]), nil)
+		a.m = parseMention(sourceOf(withoutTimeTail(s[i+n:comma])), nil)
 		if pron != "" {
 			a.m = mention{pronoun: pron}
 		}
@@ -332,6 +348,16 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 	return a, 0, 0, 0, false
 }
 
+// withoutTimeTail drops a closing time phrase from a source: "the Korean Central News Agency on
+// Thursday", "ТАСС в пятницу".
+func withoutTimeTail(np []token) []token {
+	n := len(np)
+	if n >= 3 && isPlacePreposition(np[n-2]) && (isWeekday(np[n-1].low) || isMonth(np[n-1].low) || builtin().timeWords[np[n-1].low]) {
+		return np[:n-2]
+	}
+	return np
+}
+
 func nonSpeaker(np []token) bool {
 	l := builtin()
 	for _, t := range np {
@@ -367,11 +393,17 @@ func subjectBefore(s []token, j int) (int, mention) {
 			}
 			from := npStart(s, k-1)
 			if from > k-1 {
-				break
+				continue // "Michael Seaman, who lives outside the state capital, Sacramento, said"
 			}
 			appos := s[k+1 : j]
 			if len(appos) == 0 || !apposLike(appos) {
 				break
+			}
+			if from > 0 && s[from-1].kind == tWord && isPreposition(s[from-1].low) && !s[from-1].cap() {
+				continue // "Tom Fitton, the president of Judicial Watch, a conservative group, said"
+			}
+			if n := parseMention(appos, s[from:k]); personName(appos) && n.kind == "person" && n.name != "" {
+				return from, n // "The Podesta Group's CEO, Kimberley Fritts, said": the name
 			}
 			m := parseMention(s[from:k], appos)
 			if m.name != "" || m.valid() && (m.indefinite || m.descriptor != "") {
@@ -395,6 +427,10 @@ func subjectBefore(s []token, j int) (int, mention) {
 	}
 	from := npStart(s, j)
 	if from > j {
+		if k := relativeBefore(s, j); k > 0 {
+			// "Hawkins and others who want to ban abortion said": the clause describes the speaker
+			return subjectBefore(s, k-1)
+		}
 		return 0, mention{}
 	}
 	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
@@ -426,12 +462,61 @@ func subjectBefore(s []token, j int) (int, mention) {
 		}
 	}
 	from = roleOfBack(s, from)
+	j = nameBeforeOf(s, from, j)
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
 		return 0, mention{}
 	}
 	return from, m
+}
+
+// relativeBefore finds a relative pronoun ("who") opening a clause without commas that runs to
+// token j, or -1. A "who" just before the cue makes the cue the clause's own verb ("voters who
+// said they would vote ..."), and the noun phrase before it is the speaker all the same.
+func relativeBefore(s []token, j int) int {
+	for k := j; k > 0 && j-k <= 14; k-- {
+		if s[k].kind != tWord {
+			return -1
+		}
+		if inClass("relative_who", s[k].low) {
+			return k
+		}
+	}
+	return -1
+}
+
+// personName tells whether ts is a bare personal name: two to four capitalised words (initials
+// with their periods) and no role or institution word.
+func personName(ts []token) bool {
+	n := 0
+	for _, t := range ts {
+		switch {
+		case t.isPunct("."):
+		case t.kind != tWord || !t.cap() || isRoleWord(t.low) || hasOrgHead([]token{t}) || builtin().stopCaps[t.low]:
+			return false
+		default:
+			n++
+		}
+	}
+	return n >= 2 && n <= 4
+}
+
+// nameBeforeOf ends a speaker phrase s[from:j+1] before "of <place>" that follows a personal
+// name: "CBC Chairman G.K. Butterfield of North Carolina said", "Matthew Kroenig of the Atlantic
+// Council said"; a role before "of" keeps it ("Secretary of State John Kerry").
+func nameBeforeOf(s []token, from, j int) int {
+	for k := from + 2; k < j; k++ {
+		if !s[k].is("of") {
+			continue
+		}
+		p := s[k-1]
+		if p.kind == tWord && p.cap() && !isRoleWord(p.low) && !hasOrgHead([]token{p}) && s[k-2].cap() && !isRoleWord(s[k-2].low) && !hasOrgHead([]token{s[k-2]}) {
+			return k - 1
+		}
+		return j
+	}
+	return j
 }
 
 // roleOfBack extends a speaker phrase back to the role whose lower-case complement it ends:
@@ -461,9 +546,7 @@ func headBeforeModifier(s []token, j int) int {
 		if s[k].kind != tWord {
 			return -1
 		}
-		switch s[k].low {
-		case "familiar", "close", "briefed", "knowledgeable", "involved":
-		default:
+		if !inClass("speaker_modifiers", s[k].low) {
 			continue
 		}
 		if h := s[k-1].low; isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" {
@@ -483,7 +566,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
@@ -493,8 +576,18 @@ func apposLike(ts []token) bool {
 func npStart(s []token, j int) int {
 	l := builtin()
 	i := j
-	if j >= 3 && s[j].isPunct(")") && s[j-2].isPunct("(") && s[j-1].cap() {
-		i = j - 3 // "the Stockholm International Peace Research Institute (Sipri)"
+	if j >= 3 && s[j].isPunct(")") {
+		// "the Stockholm International Peace Research Institute (Sipri)", "Rep. Sander M. Levin
+		// (Mich.)", "Kasich (who has 25 delegates to date)": the brackets belong to the name
+		for k := j - 1; k > 0 && j-k <= 12; k-- {
+			if s[k].isPunct("(") {
+				i = k - 1
+				break
+			}
+			if s[k].kind == tQuote || s[k].isPunct(")") {
+				break
+			}
+		}
 	}
 	for i >= 0 {
 		t := s[i]
@@ -636,7 +729,11 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if t.cap() && !isWeekday(t.low) && !l.timeWords[t.low] {
 		return end-i <= 2 && l.recipients.match(s, i) > 0
 	}
-	return l.timeWords[t.low] || l.recipients.match(s, i) > 0 || isCircumWord(t.low) || t.is(",")
+	if n := l.recipients.match(s, i); n > 0 {
+		// "told reporters on Monday", but not "said her group will ...": a possessive
+		return tailIsCircumstance(s, i+n, cue)
+	}
+	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
 }
 
 func isTold(cue string) bool {
@@ -811,6 +908,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
+		case t.is(",") && k > from+2 && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
+			return k // "..., and he railed against the moderators": the writer goes on
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
 				return k - 1
@@ -819,6 +918,28 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 		}
 	}
 	return end
+}
+
+// opensApposition tells whether t, after "said X,", opens an apposition of the speaker rather
+// than the rest of a parenthetical quotation: an age ("said Jane Doe, 25, a bank employee"), a
+// relative pronoun, an article or a role.
+func opensApposition(t token) bool {
+	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || t.is("a") || t.is("an") || t.is("the") || isRoleWord(t.low))
+}
+
+// isSubjectPronoun: he, she, they (and their Russian forms).
+func isSubjectPronoun(w string) bool {
+	return inClass("subject_pronouns", w)
+}
+
+// pastNarration tells whether t is a finite verb of the writer's narration in the simple past:
+// a regular past ("railed", "pressed") or a cue. Reported speech backshifts to "would", "had",
+// "was", which are left alone.
+func pastNarration(t token, cues *phraseSet) bool {
+	if t.kind != tWord || t.cap() || builtin().aux[t.low] {
+		return false
+	}
+	return len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || cues.match([]token{t}, 0) > 0
 }
 
 // cueWithin tells whether a cue starts within n tokens from k.
@@ -906,7 +1027,9 @@ func subjectAtStart(s []token) mention {
 	if f < 0 {
 		return mention{}
 	}
-	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && builtin().stopCaps[s[f].low] {
+	l := builtin()
+	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && l.stopCaps[s[f].low] && !pron {
 		f = c + 1
 	}
 	k := f
@@ -1020,6 +1143,19 @@ func participleAt(s []token, i int) int {
 		return i
 	}
 	return len(s)
+}
+
+// tailOpensContent tells whether the words after a quotation's cue open a content of their own:
+// "that" or a colon after circumstance, or a quotation after a comma ("“...,” he said in an
+// interview, “...”"). A quotation or "that" further on is part of a circumstance ("he said of
+// the claim during a call to ABC’s “This Week.”", "the governor said, before clarifying that").
+func tailOpensContent(s []token, after int, cue string) bool {
+	from := contentStart(s, after, cue)
+	if from <= after || from >= len(s) {
+		return false
+	}
+	p := s[from-1]
+	return p.is("that") || p.is("что") || p.is(":") || s[from].kind == tQuote && p.isPunct(",:")
 }
 
 // tailHasContent tells whether what follows a quotation's attribution carries words said:

@@ -43,11 +43,15 @@ type lists struct {
 	labelStop     map[string]bool
 	genPronoun    map[string]string // "его" -> "he"
 	people        []person
-	nationality   map[string]string   // "russian" -> "RU"
-	ruRoles       map[string][]string // Russian role words by their first four letters
-	ruOrgs        map[string][]string // Russian institution words by their first four letters
-	bySurname     map[string][]int    // people by lower-case surname (Russian: its first four letters)
+	nationality   map[string]string          // "russian" -> "RU"
+	ruRoles       map[string][]string        // Russian role words by their first four letters
+	ruOrgs        map[string][]string        // Russian institution words by their first four letters
+	bySurname     map[string][]int           // people by lower-case surname (Russian: its first four letters)
+	classes       map[string]map[string]bool // every section as a word set, for small word classes
 }
+
+// inClass tells whether the lower-case word w is in the word class (section) name of lists.txt.
+func inClass(name, w string) bool { return builtin().classes[name][w] }
 
 // surnameIndexKey is the key of a surname in lists.bySurname.
 func surnameIndexKey(w string) string {
@@ -132,9 +136,13 @@ func parseLists(src string) *lists {
 		asides:        newPhraseSet(sec["asides"]),
 		questionLabel: wordSet(sec["question_labels"]),
 		labelStop:     wordSet(sec["label_stop"]),
+		classes:       map[string]map[string]bool{},
 		roleWords:     map[string]bool{},
 		genPronoun:    map[string]string{},
 		nationality:   map[string]string{},
+	}
+	for name, words := range sec {
+		l.classes[name] = wordSet(words)
 	}
 	defer func() {
 		l.ruRoles = indexRussian(l.roleWords)
