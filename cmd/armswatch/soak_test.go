@@ -246,20 +246,23 @@ func TestSoakKilledCrawlOfAFaultySite(t *testing.T) {
 	cfg := soakConfig(t, dir, site.URL)
 	dbPath := filepath.Join(dir, "soak.db")
 	var peak int64
-	killedAt := []int{}
+	killedAt, rsses := []int{}, []int64{}
 	start := time.Now()
 	for k := 0; k < kills; k++ {
 		// Kill anywhere from start-up to well into the crawl of the remaining pages.
 		rss, killed := soakChild(t, cfg, time.Duration(100+rng.IntN(2400))*time.Millisecond)
 		peak = max(peak, rss)
+		rsses = append(rsses, rss>>10)
 		if killed {
 			killedAt = append(killedAt, storedArticles(dbPath))
 		}
 	}
+	before := storedArticles(dbPath)
 	rss, _ := soakChild(t, cfg, 0)
 	peak = max(peak, rss)
-	t.Logf("%d pages, %d kills (articles stored at each: %v), then a full run: %s; peak RSS %d MiB, 1,000-page crawl %d MiB",
-		pages, len(killedAt), killedAt, time.Since(start).Round(time.Second), peak>>10, refRSS>>10)
+	rsses = append(rsses, rss>>10)
+	t.Logf("%d pages, %d kills (articles stored at each: %v), then a full run of the other %d: %s; peak RSS %d MiB (of each run: %v MiB), 1,000-page crawl %d MiB",
+		pages, len(killedAt), killedAt, pages-before, time.Since(start).Round(time.Second), peak>>10, rsses, refRSS>>10)
 
 	db := openSQL(t, dbPath)
 	var integrity string
