@@ -547,7 +547,7 @@ func TestStopDuringAnalysisLeavesThePagePending(t *testing.T) {
 	ctx, stop := context.WithCancelCause(context.Background())
 	analyzing := make(chan struct{})
 	var once sync.Once
-	sink := SinkFunc(func(ctx context.Context, p Page) (Outcome, error) {
+	sink := sinkFunc(func(ctx context.Context, p Page) (Outcome, error) {
 		once.Do(func() { close(analyzing) })
 		select { // an analysis that would take far longer than the test
 		case <-ctx.Done():
@@ -576,3 +576,8 @@ func TestStopDuringAnalysisLeavesThePagePending(t *testing.T) {
 		t.Errorf("stats %+v; want nothing failed, both pages left for the next run", s)
 	}
 }
+
+// sinkFunc adapts a function to Sink.
+type sinkFunc func(ctx context.Context, p Page) (Outcome, error)
+
+func (f sinkFunc) HandlePage(ctx context.Context, p Page) (Outcome, error) { return f(ctx, p) }
