@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -532,3 +533,51 @@ func TestFeedDatesFromDublinCore(t *testing.T) {
 		t.Fatalf("items %+v, err %v: want both links with their dates", p.items, err)
 	}
 }
+
+// A run stopped (SIGTERM) while the sink analyzes a page stops promptly and leaves the page
+// pending with no attempt counted. signal.NotifyContext cancels with a cause ("terminated
+// signal received"), and an analyzer that stops reports that cause, not context.Canceled: the
+// crawler must still see the run stopping, not a failure of the page.
+func TestStopDuringAnalysisLeavesThePagePending(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 2)
+	site.handle("/rss.xml", html(rssFeed(site.srv.URL, 1, 2)))
+	st := NewMemState()
+	sigterm := errors.New("terminated signal received")
+	ctx, stop := context.WithCancelCause(context.Background())
+	analyzing := make(chan struct{})
+	var once sync.Once
+	sink := sinkFunc(func(ctx context.Context, p Page) (Outcome, error) {
+		once.Do(func() { close(analyzing) })
+		select { // an analysis that would take far longer than the test
+		case <-ctx.Done():
+			return "", fmt.Errorf("extract: analysis stopped: %w", context.Cause(ctx))
+		case <-time.After(time.Minute):
+			return New, nil
+		}
+	})
+	go func() {
+		<-analyzing
+		stop(sigterm)
+	}()
+	opt := testOptions()
+	opt.Parallelism = 1
+	start := time.Now()
+	s, err := Crawl(ctx, []Source{site.source([]string{site.url("/rss.xml")}, nil, nil)}, opt, st, sink)
+	if !errors.Is(err, context.Canceled) || time.Since(start) > 20*time.Second {
+		t.Fatalf("stopped run: err %v after %s; want Canceled, at once", err, time.Since(start))
+	}
+	for _, u := range []string{site.url("/news/1"), site.url("/news/2")} {
+		if detail, attempts := st.DetailOf(u); st.StatusOf(u) != StatusPending || attempts != 0 {
+			t.Errorf("%s: %q (%q, %d attempts); want pending, no attempt", u, st.StatusOf(u), detail, attempts)
+		}
+	}
+	if s.Failed != 0 || s.Pending != 2 {
+		t.Errorf("stats %+v; want nothing failed, both pages left for the next run", s)
+	}
+}
+
+// sinkFunc adapts a function to Sink.
+type sinkFunc func(ctx context.Context, p Page) (Outcome, error)
+
+func (f sinkFunc) HandlePage(ctx context.Context, p Page) (Outcome, error) { return f(ctx, p) }

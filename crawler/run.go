@@ -87,9 +87,14 @@ func (r *run) articles(ctx context.Context, src *Source) {
 }
 
 // interrupted says whether err is the run being stopped (its ctx cancelled or past its
-// deadline), as opposed to a request's own timeout, which is a failure of the page.
+// deadline), as opposed to a request's own timeout, which is a failure of the page. A ctx
+// cancelled with a cause (signal.NotifyContext's "terminated signal received") makes what
+// stops on it report the cause rather than context.Canceled: that is the run stopping too.
 func interrupted(ctx context.Context, err error) bool {
-	return err != nil && ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+	if err == nil || ctx.Err() == nil {
+		return false
+	}
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Cause(ctx))
 }
 
 // pending counts what the frontier holds for a later run once this one ends: pages never

@@ -53,6 +53,10 @@ func checkContract(t *testing.T, a *Analysis) {
 }
 
 // FuzzHTML: no page makes the analyzer panic or break the contract.
+//
+// Run it with -fuzzminimizetime 10x (as .ci/run does): an exec takes tens of milliseconds under
+// coverage instrumentation, and by default a worker minimizes every input with new coverage for
+// up to 60s, counting no execs meanwhile, so a short run seems to stall at the first few dozen.
 func FuzzHTML(f *testing.F) {
 	fuzzSeeds(f, "testdata/gold/*.html", "testdata/noarticle/*.html", "testdata/profiles/*.html", "demo/site/*.html", "demo/site/articles/*.html")
 	f.Fuzz(func(t *testing.T, page []byte) {

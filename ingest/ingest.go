@@ -54,6 +54,8 @@ type Ingester struct {
 	// saving serializes the duplicate check with the save: two copies of one article fetched
 	// at once must not both pass the check. SQLite has one writer anyway.
 	saving sync.Mutex
+
+	analyze func(context.Context, []byte, extract.Options) (*extract.Analysis, error) // tests; nil: extract.HTMLContext
 }
 
 // ErrNoBody is the error of a page in which the analyzer finds no article text.
@@ -139,7 +141,11 @@ func (in *Ingester) Analyze(ctx context.Context, p Page) (an *extract.Analysis, 
 			fmt.Errorf("crawl.analysis_timeout of %v", in.Timeout))
 		defer cancel()
 	}
-	an, err = extract.HTMLContext(actx, p.Body, opt)
+	analyze := in.analyze
+	if analyze == nil {
+		analyze = extract.HTMLContext
+	}
+	an, err = analyze(actx, p.Body, opt)
 	if err != nil && !(errors.Is(err, extract.ErrStopped) && ctx.Err() == nil && an != nil) {
 		return nil, err
 	}

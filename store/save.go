@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
@@ -115,10 +116,9 @@ func compress(page []byte) ([]byte, error) {
 		return nil, nil
 	}
 	var b bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&b, gzip.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&b)
 	if _, err := zw.Write(page); err != nil {
 		return nil, fmt.Errorf("compress page: %w", err)
 	}
@@ -127,6 +127,13 @@ func compress(page []byte) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// gzipWriters keeps compressors between saves: each holds about 1.2 MB of tables, which made
+// up three quarters of a crawl's allocations when every saved page built its own.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed) // a valid level: no error
+	return zw
+}}
 
 func jsonText(v any) string {
 	b, err := json.Marshal(v)
