@@ -31,6 +31,7 @@ func trafilaturaBody(doc *goquery.Document, pageURL string, fallback bool) []str
 		EnableFallback:  fallback,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled, // pubdate.Find owns publication dates
+		SkipMetadata:    true,                 // fillMetadata reads title, authors, language itself
 	}
 	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u

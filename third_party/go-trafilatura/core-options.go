@@ -143,6 +143,12 @@ type Options struct {
 
 	// PruneSelector is the CSS selector to select nodes to be pruned before extraction.
 	PruneSelector string
+
+	// SkipMetadata (armswatch patch) skips the metadata extraction and the language
+	// detection of the extracted text, for callers that read both themselves: the result's
+	// Metadata is then empty. It cannot be combined with TargetLanguage or
+	// HasEssentialMetadata, which need them.
+	SkipMetadata bool
 }
 
 // Config is advanced setting to fine tune the extraction result.

@@ -93,8 +93,12 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		return nil, fmt.Errorf("web page language is not %s", opts.TargetLanguage)
 	}
 
-	// Fetch metadata
-	metadata := extractMetadata(doc, opts)
+	// Fetch metadata (armswatch patch: unless the caller reads it itself)
+	var metadata Metadata
+	skipMetadata := opts.SkipMetadata && opts.TargetLanguage == "" && !opts.HasEssentialMetadata
+	if !skipMetadata {
+		metadata = extractMetadata(doc, opts)
+	}
 
 	// Check if essential metadata is missing
 	if opts.HasEssentialMetadata {
@@ -192,8 +196,11 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		return nil, fmt.Errorf("extracted body has been duplicated")
 	}
 
-	// Sanity check on language
-	lang := languageClassifier(tmpBodyText, tmpComments)
+	// Sanity check on language (armswatch patch: not when the caller skips metadata)
+	var lang string
+	if !skipMetadata {
+		lang = languageClassifier(tmpBodyText, tmpComments)
+	}
 	if opts.TargetLanguage != "" {
 		if lang != opts.TargetLanguage {
 			return nil, fmt.Errorf("wrong language, want %s got %s", opts.TargetLanguage, lang)
