@@ -134,8 +134,8 @@ func measure(pages []page, rounds, chunk int) (result, error) {
 	return r, nil
 }
 
-// ourGC is the GC percent the armswatch command runs the analysis with (-1: unchanged default).
-var ourGC = -1
+// ourGC is the GC percent the armswatch command runs the analysis with (Go's default, 100).
+var ourGC = 100
 
 // timed runs f under the given GC percent after a collection, adding its CPU and wall time to c.
 func timed(c *cost, gcPercent int, f func() error) error {
