@@ -149,6 +149,11 @@ type Options struct {
 	// Metadata is then empty. It cannot be combined with TargetLanguage or
 	// HasEssentialMetadata, which need them.
 	SkipMetadata bool
+
+	// FallbackBelow (armswatch patch), when above 0, runs the fallbacks of EnableFallback only
+	// when trafilatura's own text is shorter than this many characters: a long text of its
+	// own is rarely replaced, and readability costs as much as the extraction itself.
+	FallbackBelow int
 }
 
 // Config is advanced setting to fine tune the extraction result.

@@ -159,7 +159,7 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 	postBody, tmpBodyText := extractContent(doc, cache, opts)
 
 	// Use fallback if necessary
-	if opts.EnableFallback {
+	if opts.EnableFallback && (opts.FallbackBelow <= 0 || utf8.RuneCountInString(tmpBodyText) < opts.FallbackBelow) {
 		postBody, tmpBodyText = compareExternalExtraction(original, postBody, opts)
 	}
 
