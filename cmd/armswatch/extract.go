@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
@@ -49,24 +51,83 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 	}
 	failed := 0
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		a, err := analyzeFile(e, f, *text, opt)
+	err = analyzeFiles(ctx, files, runtime.GOMAXPROCS(0), func(f string) (*extract.Analysis, error) {
+		return analyzeFile(e, f, *text, opt)
+	}, func(f string, a *extract.Analysis, err error) error {
 		if err != nil {
 			fmt.Fprintf(e.stderr, "armswatch: extract %s: %v\n", f, err)
 			failed++
-			continue
+			return nil
 		}
 		if err := enc.Encode(a); err != nil {
 			return fmt.Errorf("extract: write output: %w", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if failed > 0 {
 		return &exitError{code: exitFailed, err: fmt.Errorf("extract: %d of %d files failed", failed, len(files))}
 	}
 	return nil
+}
+
+// analyzeFiles analyzes files on a pool of workers (one per core: analysis is CPU work) and hands
+// the results to done in the order of files, one at a time; at most 2*workers files are in hand.
+// An error from done or a done ctx stops it: the files in hand are finished, not printed.
+func analyzeFiles(ctx context.Context, files []string, workers int, analyze func(string) (*extract.Analysis, error),
+	done func(string, *extract.Analysis, error) error) error {
+	type result struct {
+		a   *extract.Analysis
+		err error
+	}
+	type job struct {
+		file string
+		res  chan result
+	}
+	workers = max(1, min(workers, len(files)))
+	jobs := make(chan job)
+	queue := make(chan job, 2*workers)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				a, err := analyze(j.file)
+				j.res <- result{a, err}
+			}
+		}()
+	}
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		for _, f := range files {
+			j := job{f, make(chan result, 1)}
+			select {
+			case queue <- j:
+			case <-stop:
+				return
+			case <-ctx.Done():
+				return
+			}
+			jobs <- j
+		}
+	}()
+	defer wg.Wait()
+	defer close(stop)
+	for j := range queue {
+		r := <-j.res
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := done(j.file, r.a, r.err); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
 }
 
 func analyzeFile(e *env, name string, text bool, opt extract.Options) (*extract.Analysis, error) {
