@@ -52,6 +52,7 @@ func main() {
 	limit := flag.Int("limit", 0, "use only the first N corpus pages (0: all)")
 	chunk := flag.Int("chunk", 20, "pages per timed chunk; ours and the peer's alternate by chunk")
 	procs := flag.Int("cpu", 1, "GOMAXPROCS")
+	flag.IntVar(&ourGC, "gc", ourGC, "GC percent of our side (the peer runs with Go's default, 100)")
 	flag.Parse()
 	runtime.GOMAXPROCS(*procs)
 	if *corpus == "" {
@@ -64,7 +65,7 @@ func main() {
 		{"trafilatura-eval", func() ([]page, error) { return corpusPages(*corpus, *limit) }},
 		{"profiled", func() ([]page, error) { return profiledPages(*root) }},
 	}
-	fmt.Printf("one core (GOMAXPROCS=%d), CPU time, %d round(s), %s\n", *procs, *rounds, runtime.Version())
+	fmt.Printf("GOMAXPROCS=%d, CPU time, %d round(s), ours with GOGC=%d, %s\n", *procs, *rounds, ourGC, runtime.Version())
 	fmt.Printf("%-17s %6s %14s %14s %7s %10s %10s\n", "set", "pages", "ours pages/s", "peer pages/s", "ratio", "ours wall", "peer wall")
 	failed := false
 	for _, s := range sets {
@@ -134,13 +135,21 @@ func measure(pages []page, rounds, chunk int) (result, error) {
 	return r, nil
 }
 
-// ourGC is the GC percent the armswatch command runs the analysis with (Go's default, 100).
-var ourGC = 100
+// ourGC and ourMemLimit are the collector settings of armswatch extract and reextract
+// (analysisGCPercent and analysisMemoryLimit in cmd/armswatch/extract.go).
+var (
+	ourGC       = 400
+	ourMemLimit = int64(256 << 20)
+)
 
 // timed runs f under the given GC percent after a collection, adding its CPU and wall time to c.
 func timed(c *cost, gcPercent int, f func() error) error {
 	old := debug.SetGCPercent(gcPercent)
 	defer debug.SetGCPercent(old)
+	if gcPercent == ourGC {
+		oldLimit := debug.SetMemoryLimit(ourMemLimit)
+		defer debug.SetMemoryLimit(oldLimit)
+	}
 	runtime.GC()
 	cpu0, wall0 := cpuTime(), time.Now()
 	err := f()

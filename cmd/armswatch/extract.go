@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -50,6 +51,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if !*jsonl && len(files) == 1 {
 		enc.SetIndent("", "  ")
 	}
+	tuneGC()
 	failed := 0
 	err = analyzeFiles(ctx, files, runtime.GOMAXPROCS(0), func(f string) (*extract.Analysis, error) {
 		return analyzeFile(e, f, *text, opt)
@@ -149,6 +151,26 @@ func analyzeFile(e *env, name string, text bool, opt extract.Options) (*extract.
 		return extract.Text(string(data), opt), nil
 	}
 	return extract.HTML(data, opt)
+}
+
+// Analysis makes much short-lived garbage over a small live heap (a parsed page, some MB), so
+// Go's default GOGC=100 collects every page or so. Measured over 200 trafilatura-eval pages
+// (armswatch extract --jsonl, GOMAXPROCS=1, two runs each): GOGC=100 user 3.45/3.60 s, max RSS
+// 44/48 MB; GOGC=400 user 3.12/2.70 s, 97/72 MB. The memory limit makes the collector work
+// harder before a huge page takes the process past it.
+const (
+	analysisGCPercent   = 400
+	analysisMemoryLimit = 256 << 20
+)
+
+// tuneGC sets the collector for analysis work, unless the user set GOGC or GOMEMLIMIT.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(analysisGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(analysisMemoryLimit)
+	}
 }
 
 // parseTime reads RFC 3339 or a bare date (taken as midnight UTC).

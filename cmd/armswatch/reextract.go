@@ -73,6 +73,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 			progressbar.OptionSetDescription("reextract"), progressbar.OptionShowCount(),
 			progressbar.OptionClearOnFinish())
 	}
+	tuneGC()
 	var st reextractStats
 	start := time.Now()
 	// One worker per core the runtime may use (GOMAXPROCS limits it).
