@@ -98,12 +98,24 @@ func (in *Ingester) Ingest(ctx context.Context, p Page) (Outcome, error) {
 // new page, and this one is stored. A page without a body now is an error, and the stored rows
 // stay. ok is false when no page is stored for the article.
 func (in *Ingester) Reanalyze(ctx context.Context, id int64, profile func(source string) string) (out Outcome, ok bool, err error) {
+	r, ok, err := in.Reanalysis(ctx, id, profile)
+	if r == nil {
+		return "", ok, err
+	}
+	out, err = r.Save(ctx)
+	return out, true, err
+}
+
+// Reanalysis is Reanalyze without the save, for callers that analyze on several cores and save
+// in order from one goroutine: the analysis to give to Save, or ok false (no stored page) or
+// the error.
+func (in *Ingester) Reanalysis(ctx context.Context, id int64, profile func(source string) string) (r *Reanalyzed, ok bool, err error) {
 	sp, err := in.DB.Page(ctx, id)
 	if err != nil {
-		return "", false, err
+		return nil, false, err
 	}
 	if sp.HTML == nil {
-		return "", false, nil
+		return nil, false, nil
 	}
 	p := Page{URL: sp.URL, Body: sp.HTML, FetchedAt: sp.FetchedAt, PublishedHint: sp.PublishedHint,
 		Source: sp.Source, Profile: profile(sp.Source)}
@@ -115,10 +127,22 @@ func (in *Ingester) Reanalyze(ctx context.Context, id int64, profile func(source
 	}
 	an, err := in.Analyze(ctx, p)
 	if err != nil {
-		return "", true, err
+		return nil, true, err
 	}
-	out, err = in.save(context.WithoutCancel(ctx), p, an, nil) // nil keeps the stored page
-	return out, true, err
+	return &Reanalyzed{in: in, page: p, an: an}, true, nil
+}
+
+// Reanalyzed is a stored article analyzed again, not saved yet.
+type Reanalyzed struct {
+	in   *Ingester
+	page Page
+	an   *extract.Analysis
+}
+
+// Save replaces the article's rows with the new analysis (one transaction), even if ctx is
+// cancelled meanwhile: the analysis is done.
+func (r *Reanalyzed) Save(ctx context.Context) (Outcome, error) {
+	return r.in.save(context.WithoutCancel(ctx), r.page, r.an, nil) // nil keeps the stored page
 }
 
 // Analyze runs the analyzer on a page, turning a panic on a strange page into that page's

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
@@ -28,6 +30,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageError("reextract: unexpected argument %q", pos[0])
 	}
+
 	cfg, err := loadConfig(*configPath, false)
 	if err != nil {
 		return err
@@ -70,16 +73,19 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 			progressbar.OptionSetDescription("reextract"), progressbar.OptionShowCount(),
 			progressbar.OptionClearOnFinish())
 	}
+	tuneGC()
 	var st reextractStats
 	start := time.Now()
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		st.add(reextractOne(ctx, in, id, profile), e, id)
-		if bar != nil {
-			bar.Add(1)
-		}
+	// One worker per core the runtime may use (GOMAXPROCS limits it).
+	err = reextractAll(ctx, ids, runtime.GOMAXPROCS(0), func(id int64) reanalysis { return reanalyze(ctx, in, id, profile) },
+		func(id int64, o outcome) {
+			st.add(o, e, id)
+			if bar != nil {
+				bar.Add(1)
+			}
+		})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stderr, "reextract: %d articles re-analyzed with analyzer %s (%d changed), %d skipped without a stored page, %d failed, in %s\n",
 		st.done, extract.Version, st.changed, st.skipped, st.failed, time.Since(start).Round(time.Millisecond))
@@ -87,6 +93,64 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("reextract: %d of %d articles failed", st.failed, len(ids))
 	}
 	return nil
+}
+
+// reextractAll analyzes the articles ids on a pool of workers (analysis is CPU work: one page
+// per core) and saves them from this goroutine alone, in the order of ids (SQLite has one writer;
+// the rows get the ids a one-by-one run gives them), handing each outcome to done. At most
+// 2*workers articles are in hand at once. Once ctx is done it takes no new article; those in
+// hand are finished and saved, and ctx's error is returned.
+func reextractAll(ctx context.Context, ids []int64, workers int, analyze func(int64) reanalysis, done func(int64, outcome)) error {
+	workers = max(workers, 1)
+	type job struct {
+		i   int
+		res chan reanalysis
+	}
+	jobs := make(chan job)
+	queue := make(chan job, 2*workers) // in the order of ids; bounds the articles in hand
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.res <- analyze(ids[j.i])
+			}
+		}()
+	}
+	go func() {
+		defer close(queue)
+		defer close(jobs)
+		for i := range ids {
+			if ctx.Err() != nil {
+				return
+			}
+			j := job{i, make(chan reanalysis, 1)}
+			queue <- j
+			jobs <- j
+		}
+	}()
+	for j := range queue {
+		r := <-j.res
+		done(ids[j.i], r.save(ctx))
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// reanalysis is one article analyzed again and not saved yet, or why it was not analyzed.
+type reanalysis struct {
+	r   *ingest.Reanalyzed
+	ok  bool
+	err error
+}
+
+func (a reanalysis) save(ctx context.Context) outcome {
+	if a.r == nil {
+		return outcome{skipped: !a.ok && a.err == nil, err: a.err}
+	}
+	out, err := a.r.Save(ctx)
+	return outcome{changed: out == ingest.Changed, err: err}
 }
 
 type reextractStats struct{ done, changed, skipped, failed int }
@@ -111,9 +175,9 @@ func (s *reextractStats) add(o outcome, e *env, id int64) {
 	}
 }
 
-// reextractOne analyzes one stored page again and saves it (one transaction), through the same
-// path as a crawl (ingest), with the feed's publication hint the crawl stored.
-func reextractOne(ctx context.Context, in *ingest.Ingester, id int64, profile func(string) string) outcome {
-	out, ok, err := in.Reanalyze(ctx, id, profile)
-	return outcome{changed: out == ingest.Changed, skipped: !ok && err == nil, err: err}
+// reanalyze analyzes one stored page again, through the same path as a crawl (ingest), with the
+// feed's publication hint the crawl stored.
+func reanalyze(ctx context.Context, in *ingest.Ingester, id int64, profile func(string) string) reanalysis {
+	r, ok, err := in.Reanalysis(ctx, id, profile)
+	return reanalysis{r, ok, err}
 }

@@ -15,6 +15,13 @@ import (
 // pages are a few hundred KB; multi-megabyte pages are dumps, archives, hostile).
 const maxFallbackPage = 2 << 20
 
+// fallbackBelow is the length (characters) of trafilatura's own text under which its fallbacks
+// run. The fallbacks replace a text only when theirs is twice as long, which is rare once the
+// text is a full article, and readability alone cost as much as the extraction. Measured on the
+// 990 trafilatura-eval pages (TestCorpusScore): always F 0.9362, below 1000 0.9354, below 2000
+// 0.9361, below 4000 0.9359; content CPU 15.1 s always, 11.1 s below 2000.
+const fallbackBelow = 2000
+
 // generic finds the body of a page no profile knows: the JSON-LD articleBody when it is sound,
 // else go-trafilatura (with its readability and dom-distiller fallbacks unless the page is huge).
 // trafilatura clones the tree before it prunes, so the shared Doc is left intact.
@@ -31,7 +38,10 @@ func trafilaturaBody(doc *goquery.Document, pageURL string, fallback bool) []str
 		EnableFallback:  fallback,
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Disabled, // pubdate.Find owns publication dates
+		SkipMetadata:    true,                 // fillMetadata reads title, authors, language itself
+		FallbackBelow:   fallbackBelow,
 	}
+
 	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
 		opts.OriginalURL = u
 	}

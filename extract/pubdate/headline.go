@@ -148,15 +148,20 @@ type textDate struct {
 }
 
 // findTextDates returns the dates written in s: with a month name, or numeric day-first (month
-// first on American pages when slashes are used).
+// first on American pages when slashes are used). The patterns (case-insensitive, Unicode) are
+// costly per byte, so they run only on the windows of s around digits that can make a date
+// (dateWindows); the matches, in pattern order then position, are those of the whole of s.
 func findTextDates(s string, monthFirst bool) []textDate {
 	var out []textDate
+	windows := dateWindows(s)
 	for _, re := range []*regexp.Regexp{reDayMonth(), reMonthDay(), reDMY(), reISO()} {
-		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
-			raw := s[loc[2]:loc[1]]
-			st, ok := parseTextOrder(strings.TrimSpace(raw), monthFirst)
-			if ok {
-				out = append(out, textDate{loc[2], st, raw})
+		for _, w := range windows {
+			for _, loc := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+				raw := s[w[0]+loc[2] : w[0]+loc[1]]
+				st, ok := parseTextOrder(strings.TrimSpace(raw), monthFirst)
+				if ok {
+					out = append(out, textDate{w[0] + loc[2], st, raw})
+				}
 			}
 		}
 	}

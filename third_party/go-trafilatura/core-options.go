@@ -143,6 +143,17 @@ type Options struct {
 
 	// PruneSelector is the CSS selector to select nodes to be pruned before extraction.
 	PruneSelector string
+
+	// SkipMetadata (armswatch patch) skips the metadata extraction and the language
+	// detection of the extracted text, for callers that read both themselves: the result's
+	// Metadata is then empty. It cannot be combined with TargetLanguage or
+	// HasEssentialMetadata, which need them.
+	SkipMetadata bool
+
+	// FallbackBelow (armswatch patch), when above 0, runs the fallbacks of EnableFallback only
+	// when trafilatura's own text is shorter than this many characters: a long text of its
+	// own is rarely replaced, and readability costs as much as the extraction itself.
+	FallbackBelow int
 }
 
 // Config is advanced setting to fine tune the extraction result.

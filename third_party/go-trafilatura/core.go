@@ -93,8 +93,12 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		return nil, fmt.Errorf("web page language is not %s", opts.TargetLanguage)
 	}
 
-	// Fetch metadata
-	metadata := extractMetadata(doc, opts)
+	// Fetch metadata (armswatch patch: unless the caller reads it itself)
+	var metadata Metadata
+	skipMetadata := opts.SkipMetadata && opts.TargetLanguage == "" && !opts.HasEssentialMetadata
+	if !skipMetadata {
+		metadata = extractMetadata(doc, opts)
+	}
 
 	// Check if essential metadata is missing
 	if opts.HasEssentialMetadata {
@@ -129,10 +133,11 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		}
 	}
 
-	// Backup document to make sure the original kept untouched
+	// Backup document to make sure the original kept untouched. armswatch patch: the original
+	// stays untouched, so the fallbacks read it (each clones what it changes) and the baseline's
+	// copy is made only when the baseline runs, instead of two backup clones on every page.
+	original := doc
 	doc = dom.Clone(doc, true)
-	docBackup1 := dom.Clone(doc, true)
-	docBackup2 := dom.Clone(doc, true)
 
 	// Clean and convert HTML tags
 	docCleaning(doc, opts)
@@ -154,14 +159,14 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 	postBody, tmpBodyText := extractContent(doc, cache, opts)
 
 	// Use fallback if necessary
-	if opts.EnableFallback {
-		postBody, tmpBodyText = compareExternalExtraction(docBackup1, postBody, opts)
+	if opts.EnableFallback && (opts.FallbackBelow <= 0 || utf8.RuneCountInString(tmpBodyText) < opts.FallbackBelow) {
+		postBody, tmpBodyText = compareExternalExtraction(original, postBody, opts)
 	}
 
 	// Rescue: try to use original/dirty tree
 	lenText := utf8.RuneCountInString(tmpBodyText)
 	if lenText < opts.Config.MinExtractedSize && opts.Focus != FavorPrecision {
-		postBody, tmpBodyText = baseline(docBackup2)
+		postBody, tmpBodyText = baseline(dom.Clone(original, true))
 	}
 
 	// Tree size sanity check
@@ -192,8 +197,11 @@ func ExtractDocument(doc *html.Node, opts Options) (*ExtractResult, error) {
 		return nil, fmt.Errorf("extracted body has been duplicated")
 	}
 
-	// Sanity check on language
-	lang := languageClassifier(tmpBodyText, tmpComments)
+	// Sanity check on language (armswatch patch: not when the caller skips metadata)
+	var lang string
+	if !skipMetadata {
+		lang = languageClassifier(tmpBodyText, tmpComments)
+	}
 	if opts.TargetLanguage != "" {
 		if lang != opts.TargetLanguage {
 			return nil, fmt.Errorf("wrong language, want %s got %s", opts.TargetLanguage, lang)

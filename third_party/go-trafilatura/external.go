@@ -62,8 +62,9 @@ func compareExternalExtraction(originalDoc, extractedDoc *html.Node, opts Option
 	}
 	logInfo(opts, "trying external extractor for url %q", originalUrl)
 
-	// Prior cleaning
-	cleanedDoc := dom.Clone(originalDoc, true)
+	// Prior cleaning. armswatch patch: no clone here; pruneUnwantedNodes, readability and
+	// dom-distiller each clone the tree before changing it.
+	cleanedDoc := originalDoc
 	if opts.Focus == FavorPrecision {
 		cleanedDoc = pruneUnwantedNodes(cleanedDoc, selector.OverallDiscardedContent)
 	}

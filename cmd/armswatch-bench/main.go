@@ -1,0 +1,279 @@
+// Command armswatch-bench measures the whole analysis (text, publication date, statements,
+// dates, figures, mentions) against go-trafilatura's text extraction alone on the same pages, in
+// the same process, interleaved, and prints pages per CPU second of each and the ratio.
+//
+//	go run -tags sqlite_fts5 ./cmd/armswatch-bench            # from a checkout beside ../shared
+//	go run -tags sqlite_fts5 ./cmd/armswatch-bench -rounds 3  # steadier figures
+//
+// Page sets: the 990 trafilatura-eval pages (../shared/corpus/trafilatura-eval, skipped when
+// absent) and the profiled pages of the repository (demo/site/articles, testdata/profiles),
+// where a site profile replaces generic extraction. CPU time (user + system, getrusage) is the
+// measure, not wall time, so a loaded machine bends the figures less; pages run in small chunks,
+// ours and the peer's alternating, with a collection between chunks so that each side pays for
+// its own garbage. The peer is what a go-trafilatura user runs for text: parse, then
+// ExtractDocument with its fallbacks (readability, dom-distiller), comments excluded, no date
+// search; with the default GC, while ours runs under the GC setting of the armswatch command.
+package main
+
+import (
+	"archive/tar"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/markusmobius/go-trafilatura"
+)
+
+// page is one input of a set, with the URL the analysis is told (it picks the site profile).
+type page struct {
+	url  string
+	html []byte
+}
+
+func main() {
+	root := flag.String("root", ".", "the repository checkout (its ../shared holds the corpus)")
+	corpus := flag.String("corpus", "", "trafilatura-eval folder (default ROOT/../shared/corpus/trafilatura-eval)")
+	rounds := flag.Int("rounds", 1, "passes over each set")
+	limit := flag.Int("limit", 0, "use only the first N corpus pages (0: all)")
+	chunk := flag.Int("chunk", 20, "pages per timed chunk; ours and the peer's alternate by chunk")
+	procs := flag.Int("cpu", 1, "GOMAXPROCS")
+	flag.IntVar(&ourGC, "gc", ourGC, "GC percent of our side (the peer runs with Go's default, 100)")
+	flag.Parse()
+	runtime.GOMAXPROCS(*procs)
+	if *corpus == "" {
+		*corpus = filepath.Join(*root, "..", "shared", "corpus", "trafilatura-eval")
+	}
+	sets := []struct {
+		name  string
+		pages func() ([]page, error)
+	}{
+		{"trafilatura-eval", func() ([]page, error) { return corpusPages(*corpus, *limit) }},
+		{"profiled", func() ([]page, error) { return profiledPages(*root) }},
+	}
+	fmt.Printf("GOMAXPROCS=%d, CPU time, %d round(s), ours with GOGC=%d, %s\n", *procs, *rounds, ourGC, runtime.Version())
+	fmt.Printf("%-17s %6s %14s %14s %7s %10s %10s\n", "set", "pages", "ours pages/s", "peer pages/s", "ratio", "ours wall", "peer wall")
+	failed := false
+	for _, s := range sets {
+		pages, err := s.pages()
+		if errors.Is(err, fs.ErrNotExist) || (err == nil && len(pages) == 0) {
+			fmt.Printf("%-17s skipped: %v\n", s.name, orNone(err))
+			continue
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "armswatch-bench: %s: %v\n", s.name, err)
+			failed = true
+			continue
+		}
+		r, err := measure(pages, *rounds, *chunk)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "armswatch-bench: %s: %v\n", s.name, err)
+			failed = true
+			continue
+		}
+		n := float64(len(pages) * *rounds)
+		fmt.Printf("%-17s %6d %14.1f %14.1f %6.2fx %10s %10s\n", s.name, len(pages),
+			n/r.ours.cpu.Seconds(), n/r.peer.cpu.Seconds(), r.peer.cpu.Seconds()/r.ours.cpu.Seconds(),
+			r.ours.wall.Round(time.Millisecond), r.peer.wall.Round(time.Millisecond))
+	}
+	if failed {
+		os.Exit(1)
+	}
+}
+
+func orNone(err error) error {
+	if err == nil {
+		return errors.New("no pages")
+	}
+	return err
+}
+
+// cost is the time one side spent.
+type cost struct{ cpu, wall time.Duration }
+
+type result struct{ ours, peer cost }
+
+// measure runs both sides over the pages, chunk by chunk, alternating which goes first.
+func measure(pages []page, rounds, chunk int) (result, error) {
+	var r result
+	if chunk < 1 {
+		chunk = 1
+	}
+	first := true
+	for range rounds {
+		for i := 0; i < len(pages); i += chunk {
+			part := pages[i:min(i+chunk, len(pages))]
+			sides := []func() error{
+				func() error { return timed(&r.ours, ourGC, func() error { return ours(part) }) },
+				func() error { return timed(&r.peer, 100, func() error { peer(part); return nil }) },
+			}
+			if !first {
+				sides[0], sides[1] = sides[1], sides[0]
+			}
+			first = !first
+			for _, side := range sides {
+				if err := side(); err != nil {
+					return r, err
+				}
+			}
+		}
+	}
+	return r, nil
+}
+
+// ourGC and ourMemLimit are the collector settings of armswatch extract and reextract
+// (analysisGCPercent and analysisMemoryLimit in cmd/armswatch/extract.go).
+var (
+	ourGC       = 400
+	ourMemLimit = int64(256 << 20)
+)
+
+// timed runs f under the given GC percent after a collection, adding its CPU and wall time to c.
+func timed(c *cost, gcPercent int, f func() error) error {
+	old := debug.SetGCPercent(gcPercent)
+	defer debug.SetGCPercent(old)
+	if gcPercent == ourGC {
+		oldLimit := debug.SetMemoryLimit(ourMemLimit)
+		defer debug.SetMemoryLimit(oldLimit)
+	}
+	runtime.GC()
+	cpu0, wall0 := cpuTime(), time.Now()
+	err := f()
+	c.cpu += cpuTime() - cpu0
+	c.wall += time.Since(wall0)
+	return err
+}
+
+func ours(pages []page) error {
+	for _, p := range pages {
+		if _, err := extract.HTML(p.html, extract.Options{URL: p.url}); err != nil && !errors.Is(err, extract.ErrNotText) {
+			return fmt.Errorf("analyze %s: %w", p.url, err)
+		}
+	}
+	return nil
+}
+
+func peer(pages []page) {
+	for _, p := range pages {
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.html))
+		if err != nil {
+			continue
+		}
+		opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled}
+		trafilatura.ExtractDocument(doc.Nodes[0], opts)
+	}
+}
+
+// cpuTime is the process's user plus system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// corpusPages reads the trafilatura-eval pages with the URLs of truth.jsonl, in its order.
+func corpusPages(dir string, limit int) ([]page, error) {
+	urls, order, err := corpusURLs(filepath.Join(dir, "truth.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(filepath.Join(dir, "pages.tar.gz"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name(), err)
+	}
+	html := map[string][]byte{}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		name := strings.TrimPrefix(h.Name, "./")
+		if _, ok := urls[name]; ok {
+			if html[name], err = io.ReadAll(tr); err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", f.Name(), name, err)
+			}
+		}
+	}
+	var pages []page
+	for _, name := range order {
+		if b, ok := html[name]; ok && (limit <= 0 || len(pages) < limit) {
+			pages = append(pages, page{url: urls[name], html: b})
+		}
+	}
+	return pages, nil
+}
+
+func corpusURLs(path string) (map[string]string, []string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	urls := map[string]string{}
+	var order []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var d struct{ File, URL string }
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		urls[d.File] = d.URL
+		order = append(order, d.File)
+	}
+	return urls, order, sc.Err()
+}
+
+// profiledPages are the repository's pages in the markup of a profiled site: the demo's TASS
+// articles and testdata/profiles, each with the URL its labels give.
+func profiledPages(root string) ([]page, error) {
+	var pages []page
+	for _, glob := range []string{"demo/site/articles/*.gold.json", "testdata/profiles/*.golden.json"} {
+		labels, err := filepath.Glob(filepath.Join(root, glob))
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range labels {
+			b, err := os.ReadFile(l)
+			if err != nil {
+				return nil, err
+			}
+			var d struct{ URL string }
+			if err := json.Unmarshal(b, &d); err != nil {
+				return nil, fmt.Errorf("%s: %w", l, err)
+			}
+			base := strings.TrimSuffix(strings.TrimSuffix(l, ".gold.json"), ".golden.json")
+			html, err := os.ReadFile(base + ".html")
+			if err != nil {
+				return nil, err
+			}
+			pages = append(pages, page{url: d.URL, html: html})
+		}
+	}
+	return pages, nil
+}
