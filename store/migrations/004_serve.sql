@@ -1,0 +1,17 @@
+-- Migration 4: indexes for armswatch serve's pages (store/serve.go), so that no page reads a
+-- whole table on a database of millions of statements.
+
+-- Lists newest first walk the articles by this expression (the one Period filters on), and
+-- period filters read a range of it.
+CREATE INDEX articles_time ON articles(coalesce(published_utc, fetched_at));
+
+-- A speaker's statements per treaty and per article (speaker page: counts, timeline).
+CREATE INDEX statements_speaker_treaty ON statements(speaker, treaty, article_id);
+
+-- A treaty's statements per article (timeline) and per speaker (top speakers), read from the
+-- index alone.
+CREATE INDEX statements_treaty_article ON statements(treaty, article_id);
+CREATE INDEX statements_treaty_speaker ON statements(treaty, speaker);
+
+-- A treaty's figures per category and article (figure charts and lists).
+CREATE INDEX figures_treaty_category ON figures(treaty, category, article_id);
