@@ -3,10 +3,13 @@ package serve
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/armswatch/armswatch/extract"
 	"github.com/armswatch/armswatch/extract/textutil"
@@ -102,7 +105,57 @@ func benchDB(tb testing.TB, statements int) string {
 	return path
 }
 
+// BenchmarkPages1M measures each page on a million generated statements (100,000 articles),
+// through the whole handler (routing, queries, template, control-character pass), and reports
+// the 95th percentile of the requests besides the mean. Each page cycles through several
+// requests (other treaties, speakers, filters, pages) so the percentile is not one query's.
+//
+//	ARMSWATCH_SERVE_BENCH_DB=/tmp/serve-bench.db go test -tags sqlite_fts5 -run '^$' -bench Pages1M -cpu 1 ./serve
 func BenchmarkPages1M(b *testing.B) {
 	path := benchDB(b, 1_000_000)
-	_ = path
+	db, err := store.OpenReadOnly(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	h, err := New(db, Options{Hosts: []string{"example.com"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range benchPages {
+		b.Run(c.name, func(b *testing.B) {
+			var times []time.Duration
+			cpu := storetest.CPUTime()
+			i := 0
+			for b.Loop() {
+				u := c.urls[i%len(c.urls)]
+				i++
+				start := time.Now()
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest("GET", u, nil))
+				times = append(times, time.Since(start))
+				if rec.Code != 200 {
+					b.Fatalf("%s: %d %s", u, rec.Code, rec.Body.String())
+				}
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+			b.ReportMetric(float64((storetest.CPUTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+var benchPages = []struct {
+	name string
+	urls []string
+}{
+	{"today", []string{"/", "/today?days=7", "/today.json"}},
+	{"treaties", []string{"/treaties"}},
+	{"speakers", []string{"/speakers"}},
+	{"treaty", []string{"/treaty/new_start", "/treaty/inf", "/treaty/ctbt?by=week", "/treaty/npt.json"}},
+	{"speaker", []string{"/speaker/Sergei%20Ryabkov", "/speaker/Dmitry%20Peskov?treaty=new_start",
+		"/speaker/Kremlin?from=2024-06-01&to=2024-08-31", "/speaker/Pentagon?page=40", "/speaker/Rafael%20Grossi.json"}},
+	{"search", []string{"/search?q=treaty", "/search?q=lunafa", "/search?q=strategic+stability&page=3",
+		"/search?q=warheads&treaty=new_start&source=tass&from=2024-06-01", "/search?q=dialogue&speaker=Peskov"}},
+	{"article", []string{"/article/1", "/article/50000", "/article/99999", "/article/12345.json"}},
 }

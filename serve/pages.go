@@ -35,6 +35,9 @@ type speakerGroup struct {
 	Statements []store.StatementRow `json:"statements"`
 }
 
+// maxDays is the longest period Today covers (ten years: the page still shows 100 articles).
+const maxDays = 3660
+
 // todayArticles is how many of the period's newest articles Today shows.
 const todayArticles = 100
 
@@ -46,8 +49,8 @@ func (s *Server) today(w http.ResponseWriter, r *http.Request, f format) error {
 	days := 1
 	if v := r.URL.Query().Get("days"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 366 {
-			return errBadRequest("days: want a number from 1 to 366")
+		if err != nil || n < 1 || n > maxDays {
+			return errBadRequest("days: want a number from 1 to %d", maxDays)
 		}
 		days = n
 	}
