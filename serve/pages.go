@@ -125,11 +125,11 @@ func (s *Server) group(r *http.Request, sts []store.StatementRow, figs []store.F
 		g := byTreaty[id]
 		g.Name = "No treaty named"
 		if id != "" {
-			t, err := s.db.Treaty(r.Context(), id)
-			if err != nil && !errors.Is(err, store.ErrNotFound) {
+			name, err := s.db.TreatyName(r.Context(), id)
+			if err != nil {
 				return nil, err
 			}
-			g.Name = cmpOr(t.Name, id)
+			g.Name = name
 		}
 		sortBy(g.Speakers, func(a, b speakerGroup) bool {
 			return a.Speaker != "" && (b.Speaker == "" || len(a.Statements) > len(b.Statements) ||
@@ -189,7 +189,7 @@ type treatiesPage struct {
 }
 
 func (s *Server) treaties(w http.ResponseWriter, r *http.Request, f format) error {
-	ts, err := s.db.Treaties(r.Context())
+	ts, err := cached(r.Context(), s, "treaties", func() ([]store.TreatyRow, error) { return s.db.Treaties(r.Context()) })
 	if err != nil {
 		return err
 	}
@@ -219,7 +219,7 @@ type speakersPage struct {
 const speakersShown = 200
 
 func (s *Server) speakers(w http.ResponseWriter, r *http.Request, f format) error {
-	sp, err := s.db.TopSpeakers(r.Context(), "", speakersShown)
+	sp, err := s.topSpeakers(r, "", speakersShown)
 	if err != nil {
 		return err
 	}
@@ -238,6 +238,32 @@ func (s *Server) speakers(w http.ResponseWriter, r *http.Request, f format) erro
 		return c.close()
 	}
 	return s.html(w, "speakers", p)
+}
+
+// The cached aggregates.
+
+func (s *Server) topSpeakers(r *http.Request, treaty string, n int) ([]store.Tally, error) {
+	return cached(r.Context(), s, cacheKey("top", treaty, n), func() ([]store.Tally, error) {
+		return s.db.TopSpeakers(r.Context(), treaty, n)
+	})
+}
+
+func (s *Server) treatyRow(r *http.Request, id string) (store.TreatyRow, error) {
+	return cached(r.Context(), s, cacheKey("treaty", id), func() (store.TreatyRow, error) {
+		return s.db.Treaty(r.Context(), id)
+	})
+}
+
+func (s *Server) timeline(r *http.Request, f store.ListFilter, by string) ([]store.Bucket, error) {
+	return cached(r.Context(), s, cacheKey("timeline", f, by), func() ([]store.Bucket, error) {
+		return s.db.Timeline(r.Context(), f, by)
+	})
+}
+
+func (s *Server) speakerRow(r *http.Request, f store.ListFilter) (store.SpeakerRow, error) {
+	return cached(r.Context(), s, cacheKey("speaker", f), func() (store.SpeakerRow, error) {
+		return s.db.Speaker(r.Context(), f)
+	})
 }
 
 // ---- Treaty ----
@@ -266,7 +292,7 @@ func (s *Server) treaty(w http.ResponseWriter, r *http.Request, f format) error 
 		return err
 	}
 	ctx := r.Context()
-	t, err := s.db.Treaty(ctx, id)
+	t, err := s.treatyRow(r, id)
 	if errors.Is(err, store.ErrNotFound) {
 		return errNotFound("no treaty %q in the database (the treaties page lists them)", id)
 	}
@@ -278,13 +304,16 @@ func (s *Server) treaty(w http.ResponseWriter, r *http.Request, f format) error 
 	}
 	p := treatyPage{Page: pageOf(r, t.Name, "treaties", true), Treaty: t, By: by}
 	filter := store.ListFilter{Treaty: id, Limit: pageSize}
-	if p.Timeline, err = s.db.Timeline(ctx, filter, by); err != nil {
+	if p.Timeline, err = s.timeline(r, filter, by); err != nil {
 		return err
 	}
-	if p.FigureSeries, err = s.db.FigureSeries(ctx, id, by, store.Period{}); err != nil {
+	p.FigureSeries, err = cached(ctx, s, cacheKey("figures", id, by), func() ([]store.FigureBucket, error) {
+		return s.db.FigureSeries(ctx, id, by, store.Period{})
+	})
+	if err != nil {
 		return err
 	}
-	if p.TopSpeakers, err = s.db.TopSpeakers(ctx, id, 10); err != nil {
+	if p.TopSpeakers, err = s.topSpeakers(r, id, 10); err != nil {
 		return err
 	}
 	if p.Statements, err = s.db.Statements(ctx, filter); err != nil {
@@ -405,7 +434,7 @@ func (s *Server) speaker(w http.ResponseWriter, r *http.Request, f format) error
 	}
 	ctx := r.Context()
 	filter := store.ListFilter{Speaker: name, Treaty: strings.TrimSpace(r.URL.Query().Get("treaty")), Period: per}
-	sp, err := s.db.Speaker(ctx, store.ListFilter{Speaker: name})
+	sp, err := s.speakerRow(r, store.ListFilter{Speaker: name})
 	if errors.Is(err, store.ErrNotFound) {
 		return errNotFound("no statements by %q in the database (the speakers page lists them)", name)
 	}
@@ -419,13 +448,13 @@ func (s *Server) speaker(w http.ResponseWriter, r *http.Request, f format) error
 	}
 	if filter.Treaty != "" || per != (store.Period{}) {
 		// First and last dates within the filter.
-		if sp2, err := s.db.Speaker(ctx, filter); err == nil {
+		if sp2, err := s.speakerRow(r, filter); err == nil {
 			sp.FirstDate, sp.LastDate = sp2.FirstDate, sp2.LastDate
 		}
 	}
 	p := speakerPage{Page: pageOf(r, name, "speakers", true), Speaker: sp,
 		Filter: speakerFilter{filter.Treaty, from, to}}
-	if p.Timeline, err = s.db.Timeline(ctx, filter, "month"); err != nil {
+	if p.Timeline, err = s.timeline(r, filter, "month"); err != nil {
 		return err
 	}
 	filter.Limit, filter.Offset = pageSize+1, (page-1)*pageSize

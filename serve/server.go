@@ -32,6 +32,9 @@ type Options struct {
 	// RequestTimeout bounds each request's database work (default 15s).
 	RequestTimeout time.Duration
 	Logger         *slog.Logger
+	// NoCache computes every aggregate (timelines, top speakers) on every request; for
+	// benchmarks of the cold path.
+	NoCache bool
 }
 
 // Server serves the pages over a database opened read-only (store.OpenReadOnly).
@@ -41,6 +44,7 @@ type Server struct {
 	pages map[string]pageTemplate
 	mux   *http.ServeMux
 	log   *slog.Logger
+	cache aggregates
 }
 
 // New makes the handler for db, which should be opened with store.OpenReadOnly.

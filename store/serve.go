@@ -71,19 +71,26 @@ const indexPlanMax = 4000
 const statementCols = `s.id, s.article_id, s.kind, s.text, s.speaker, s.speaker_role, s.speaker_kind,
 	s.cue, s.treaty, a.title, a.url, a.source, ` + articleDate
 
-func (f ListFilter) conds(alias string, withCategory bool) ([]string, []any) {
+// conds are the filter's conditions on the item table under alias. noIndex writes them as
+// "+column = ?", which SQLite cannot answer from an index: the newest-first walk must probe
+// each article's items by article_id, not search the filter's index once per article.
+func (f ListFilter) conds(alias string, withCategory, noIndex bool) ([]string, []any) {
 	var conds []string
 	var args []any
+	col := alias + "."
+	if noIndex {
+		col = "+" + col
+	}
 	if f.Speaker != "" {
-		conds = append(conds, alias+".speaker = ?")
+		conds = append(conds, col+"speaker = ?")
 		args = append(args, f.Speaker)
 	}
 	if f.Treaty != "" {
-		conds = append(conds, alias+".treaty = ?")
+		conds = append(conds, col+"treaty = ?")
 		args = append(args, f.Treaty)
 	}
 	if withCategory && f.Category != "" {
-		conds = append(conds, alias+".category = ?")
+		conds = append(conds, col+"category = ?")
 		args = append(args, f.Category)
 	}
 	return conds, args
@@ -92,7 +99,7 @@ func (f ListFilter) conds(alias string, withCategory bool) ([]string, []any) {
 // CountStatements counts the statements of a speaker and/or treaty, ignoring the period (an
 // index count; the period would need every article).
 func (db *DB) CountStatements(ctx context.Context, f ListFilter) (int, error) {
-	conds, args := f.conds("s", false)
+	conds, args := f.conds("s", false, false)
 	var n int
 	err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM statements s"+whereClause(conds), args...).Scan(&n)
 	if err != nil {
@@ -103,7 +110,7 @@ func (db *DB) CountStatements(ctx context.Context, f ListFilter) (int, error) {
 
 // CountFigures counts the figures of a treaty (and category), ignoring the period.
 func (db *DB) CountFigures(ctx context.Context, f ListFilter) (int, error) {
-	conds, args := f.conds("f", true)
+	conds, args := f.conds("f", true, false)
 	var n int
 	err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM figures f"+whereClause(conds), args...).Scan(&n)
 	if err != nil {
@@ -147,7 +154,7 @@ func (db *DB) statements(ctx context.Context, f ListFilter, asc bool) ([]Stateme
 		}
 		many = n > indexPlanMax
 	}
-	conds, args := f.conds("s", false)
+	conds, args := f.conds("s", false, many)
 	q, args := listSQL(statementCols, "statements", "s", conds, args, f.Period, many, asc)
 	rows, err := db.sql.QueryContext(ctx, q+" LIMIT ? OFFSET ?", append(args, f.Limit, f.Offset)...)
 	if err != nil {
@@ -177,7 +184,7 @@ func scanStatements(rows *sql.Rows) ([]StatementRow, error) {
 // EachStatement streams every statement of the filter newest first (CSV downloads); Limit and
 // Offset are ignored.
 func (db *DB) EachStatement(ctx context.Context, f ListFilter, fn func(*StatementRow) error) error {
-	conds, args := f.conds("s", false)
+	conds, args := f.conds("s", false, true)
 	q, args := listSQL(statementCols, "statements", "s", conds, args, f.Period, true, false)
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -230,7 +237,7 @@ func (db *DB) EachFigure(ctx context.Context, f ListFilter, fn func(*FigureRow) 
 }
 
 func (db *DB) eachFigure(ctx context.Context, f ListFilter, many bool, tail string, tailArgs []any, fn func(*FigureRow) error) error {
-	conds, args := f.conds("f", true)
+	conds, args := f.conds("f", true, many)
 	q, args := listSQL(figureCols, "figures", "f", conds, args, f.Period, many, false)
 	rows, err := db.sql.QueryContext(ctx, q+tail, append(args, tailArgs...)...)
 	if err != nil {
@@ -275,11 +282,11 @@ func (db *DB) Timeline(ctx context.Context, f ListFilter, by string) ([]Bucket, 
 	byStart := map[string]*Bucket{}
 	var order []string
 	add := func(table, alias string, withCategory bool, set func(*Bucket, int)) error {
-		conds, args := f.conds(alias, withCategory)
+		conds, args := f.conds(alias, withCategory, false)
 		per := "SELECT article_id, count(*) AS n FROM " + table + " " + alias + whereClause(conds) + " GROUP BY article_id"
 		outer, args := f.Period.where(articleTime, nil, args)
-		q := "SELECT " + bucketExpr(articleDate, by) + " AS b, sum(x.n) FROM (" + per + ") x JOIN articles a ON a.id = x.article_id" +
-			whereClause(outer) + " GROUP BY b"
+		q := "SELECT " + bucketExpr(articleDate, by) + " AS b, sum(x.n) FROM (" + per + ") x " +
+			"JOIN articles a INDEXED BY articles_dates ON a.id = x.article_id" + whereClause(outer) + " GROUP BY b"
 		rows, err := db.sql.QueryContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("store: timeline: %w", err)
@@ -339,7 +346,8 @@ type FigureBucket struct {
 func (db *DB) FigureSeries(ctx context.Context, treaty, by string, p Period) ([]FigureBucket, error) {
 	conds, args := p.where(articleTime, []string{"f.treaty = ?", "f.category <> 'other'"}, []any{treaty})
 	q := "SELECT f.category, " + bucketExpr(articleDate, by) + " AS b, count(*), min(f.value), max(f.value) " +
-		"FROM figures f JOIN articles a ON a.id = f.article_id" + whereClause(conds) + " GROUP BY f.category, b ORDER BY f.category, b"
+		"FROM figures f JOIN articles a INDEXED BY articles_dates ON a.id = f.article_id" + whereClause(conds) +
+		" GROUP BY f.category, b ORDER BY f.category, b"
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: figure series: %w", err)
@@ -430,11 +438,26 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// TreatyName is the name the articles give a treaty, else its id.
+func (db *DB) TreatyName(ctx context.Context, id string) (string, error) {
+	var name string
+	err := db.sql.QueryRowContext(ctx, `SELECT name FROM mentions WHERE type = 'treaty' AND entity_id = ? AND name <> '' LIMIT 1`, id).Scan(&name)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("store: treaty %s: %w", id, err)
+	}
+	return cmpOr(name, id), nil
+}
+
 // Treaties lists the treaties statements are about, most statements first. It reads the
 // distinct treaties from the index, then counts each through it.
 func (db *DB) Treaties(ctx context.Context) ([]TreatyRow, error) {
-	ids, err := db.tallies(ctx, "SELECT treaty, 0 FROM statements WHERE treaty <> '' GROUP BY treaty "+
-		"UNION SELECT treaty, 0 FROM figures WHERE treaty <> '' GROUP BY treaty")
+	// Each step seeks the next distinct treaty in the index: a few seeks instead of a scan.
+	ids, err := db.tallies(ctx, `WITH RECURSIVE
+		st(x) AS (SELECT min(treaty) FROM statements WHERE treaty > ''
+			UNION ALL SELECT (SELECT min(treaty) FROM statements WHERE treaty > st.x) FROM st WHERE st.x IS NOT NULL),
+		fi(x) AS (SELECT min(treaty) FROM figures WHERE treaty > ''
+			UNION ALL SELECT (SELECT min(treaty) FROM figures WHERE treaty > fi.x) FROM fi WHERE fi.x IS NOT NULL)
+		SELECT x, 0 FROM st WHERE x IS NOT NULL UNION SELECT x, 0 FROM fi WHERE x IS NOT NULL`)
 	if err != nil {
 		return nil, err
 	}
@@ -470,6 +493,9 @@ type SpeakerRow struct {
 	Treaties   []Tally  `json:"treaties"`
 }
 
+// rolesSample is how many of a speaker's newest statements the roles are read from.
+const rolesSample = 200
+
 // Speaker returns a speaker's counts, roles, treaties and first and last dates (within the
 // filter's treaty and period); ErrNotFound if the speaker said nothing stored.
 func (db *DB) Speaker(ctx context.Context, f ListFilter) (SpeakerRow, error) {
@@ -488,13 +514,17 @@ func (db *DB) Speaker(ctx context.Context, f ListFilter) (SpeakerRow, error) {
 	if sp.Statements == 0 {
 		return sp, fmt.Errorf("store: speaker %q: %w", f.Speaker, ErrNotFound)
 	}
-	roles, err := db.tallies(ctx, `SELECT speaker_role, count(*) AS n FROM statements
-		WHERE speaker = ? AND speaker_role <> '' GROUP BY speaker_role ORDER BY n DESC LIMIT 5`, f.Speaker)
+	// Roles from the newest statements: the speaker's current titles, without reading every row.
+	recent, err := db.Statements(ctx, ListFilter{Speaker: f.Speaker, Limit: rolesSample})
 	if err != nil {
 		return sp, err
 	}
-	for _, r := range roles {
-		sp.Roles = append(sp.Roles, r.Name)
+	seen := map[string]bool{}
+	for _, st := range recent {
+		if st.Role != "" && !seen[st.Role] && len(sp.Roles) < 5 {
+			seen[st.Role] = true
+			sp.Roles = append(sp.Roles, st.Role)
+		}
 	}
 	db.sql.QueryRowContext(ctx, "SELECT speaker_kind FROM statements WHERE speaker = ? LIMIT 1", f.Speaker).Scan(&sp.Kind)
 	one := f
@@ -756,4 +786,18 @@ func (db *DB) ArticlesItems(ctx context.Context, ids []int64) ([]StatementRow, [
 		fs = append(fs, r)
 	}
 	return ss, fs, frows.Err()
+}
+
+// Generation changes whenever articles, statements, figures, mentions or dates are added or
+// re-saved (a re-save gives the items new ids): the newest row id of each table, O(log n) each.
+// Caches of aggregate answers key on it.
+func (db *DB) Generation(ctx context.Context) (string, error) {
+	var g string
+	err := db.sql.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM articles), 0) || '.' ||
+		coalesce((SELECT max(id) FROM statements), 0) || '.' || coalesce((SELECT max(id) FROM figures), 0) || '.' ||
+		coalesce((SELECT max(id) FROM mentions), 0) || '.' || coalesce((SELECT max(id) FROM dates), 0)`).Scan(&g)
+	if err != nil {
+		return "", fmt.Errorf("store: generation: %w", err)
+	}
+	return g, nil
 }
