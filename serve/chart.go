@@ -16,7 +16,7 @@ import (
 
 const (
 	chartW, chartH       = 720, 220
-	padL, padR, padT, pB = 48, 12, 12, 28
+	padL, padR, padT, pB = 60, 12, 12, 28
 )
 
 type chart struct {
@@ -107,11 +107,14 @@ func timelineChart(bs []store.Bucket, by, name string) *chart {
 	if len(bs) == 0 {
 		return nil
 	}
-	c := &chart{Label: name, W: chartW, H: chartH,
-		Legend: []legendItem{{"c0", "statements"}, {"c1", "figures"}}}
-	maxN := 1
+	c := &chart{Label: name, W: chartW, H: chartH, Legend: []legendItem{{"c0", "statements"}}}
+	maxN, figs := 1, 0
 	for _, b := range bs {
 		maxN = max(maxN, b.Statements+b.Figures)
+		figs += b.Figures
+	}
+	if figs > 0 {
+		c.Legend = append(c.Legend, legendItem{"c1", "figures"})
 	}
 	plotW, plotH := float64(chartW-padL-padR), float64(chartH-padT-pB)
 	slot := plotW / float64(len(bs))
@@ -132,15 +135,15 @@ func timelineChart(bs []store.Bucket, by, name string) *chart {
 		}
 	}
 	c.Axis = fmt.Sprintf("%d,%s %d,%s", padL, px(base), chartW-padR, px(base))
-	c.YLabels = []label{{px(padL - 6), px(float64(padT) + 10), formatNumber(maxN), "end"},
+	c.YLabels = []label{{px(padL - 6), px(float64(padT) + 10), compactNumber(float64(maxN)), "end"},
 		{px(padL - 6), px(base), "0", "end"}}
-	c.XLabels = xLabels(len(bs), func(i int) string { return periodLabel(bs[i].Start, by) }, slot)
+	c.XLabels = xLabels(len(bs), func(i int) string { return periodLabel(bs[i].Start, by) }, slot, chartH)
 	return c
 }
 
-// xLabels puts the first, middle and last periods under the axis.
-func xLabels(n int, text func(int) string, slot float64) []label {
-	y := px(chartH - 8)
+// xLabels puts the first, middle and last periods under the axis of a chart h high.
+func xLabels(n int, text func(int) string, slot float64, h int) []label {
+	y := px(float64(h - 8))
 	at := func(i int, anchor string) label {
 		return label{px(float64(padL) + (float64(i)+0.5)*slot), y, text(i), anchor}
 	}
@@ -153,11 +156,13 @@ func xLabels(n int, text func(int) string, slot float64) []label {
 	return []label{at(0, "start"), at(n/2, "middle"), at(n-1, "end")}
 }
 
-// maxSeries is how many figure categories a chart draws (the most reported ones).
+// maxSeries is how many figure categories the treaty page charts (the most reported ones).
 const maxSeries = 6
 
-// figureChart draws, per category, the largest value reported in each period as a line.
-func figureChart(fb []store.FigureBucket, by, name string) *chart {
+// figureCharts draws one small chart per category (each on its own scale: warheads, years and
+// dollars do not share an axis): the largest value reported in each period, as a line. The
+// charts share the time axis, so they read one above the other.
+func figureCharts(fb []store.FigureBucket, by string) []*chart {
 	if len(fb) == 0 {
 		return nil
 	}
@@ -188,47 +193,68 @@ func figureChart(fb []store.FigureBucket, by, name string) *chart {
 	for i, s := range starts {
 		index[s] = i
 	}
-	lo, hi := 0.0, 1.0
-	first := true
-	for _, b := range fb {
-		if !contains(cats, b.Category) {
-			continue
+	var out []*chart
+	for ci, cat := range cats {
+		var bs []store.FigureBucket
+		for _, b := range fb {
+			if b.Category == cat {
+				bs = append(bs, b)
+			}
 		}
-		if first {
-			lo, hi, first = b.Min, b.Max, false
-		}
+		out = append(out, seriesChart(cat, fmt.Sprintf("c%d", ci), bs, starts, index, by))
+	}
+	return out
+}
+
+// seriesChart draws one category's buckets against the shared periods.
+func seriesChart(cat, class string, bs []store.FigureBucket, starts []string, index map[string]int, by string) *chart {
+	const h = 130
+	lo, hi := bs[0].Min, bs[0].Max
+	for _, b := range bs {
 		lo, hi = min(lo, b.Min), max(hi, b.Max)
 	}
 	if hi == lo {
-		lo, hi = lo-1, hi+1
+		lo, hi = lo-max(1, lo*0.1), hi+max(1, hi*0.1)
 	}
-	plotW, plotH := float64(chartW-padL-padR), float64(chartH-padT-pB)
+	plotW, plotH := float64(chartW-padL-padR), float64(h-padT-pB)
 	slot := plotW / float64(len(starts))
 	y := func(v float64) float64 { return float64(padT) + plotH*(1-(v-lo)/(hi-lo)) }
-	c := &chart{Label: name, W: chartW, H: chartH}
-	for ci, cat := range cats {
-		ln := line{Class: fmt.Sprintf("c%d", ci)}
-		for _, b := range fb {
-			if b.Category != cat {
-				continue
-			}
-			x := float64(padL) + (float64(index[b.Start])+0.5)*slot
-			ln.Points += px(x) + "," + px(y(b.Max)) + " "
-			title := fmt.Sprintf("%s, %s: %s", cat, periodLabel(b.Start, by), formatNumber(b.Max))
-			if b.Min != b.Max {
-				title = fmt.Sprintf("%s, %s: %s to %s", cat, periodLabel(b.Start, by), formatNumber(b.Min), formatNumber(b.Max))
-			}
-			ln.Dots = append(ln.Dots, dot{px(x), px(y(b.Max)), fmt.Sprintf("%s (%d figures)", title, b.Count)})
+	c := &chart{Label: cat + ": largest figure reported per " + by, W: chartW, H: h}
+	ln := line{Class: class}
+	for _, b := range bs {
+		x := float64(padL) + (float64(index[b.Start])+0.5)*slot
+		ln.Points += px(x) + "," + px(y(b.Max)) + " "
+		title := fmt.Sprintf("%s, %s: %s", cat, periodLabel(b.Start, by), formatNumber(b.Max))
+		if b.Min != b.Max {
+			title = fmt.Sprintf("%s, %s: %s to %s", cat, periodLabel(b.Start, by), formatNumber(b.Min), formatNumber(b.Max))
 		}
-		c.Lines = append(c.Lines, ln)
-		c.Legend = append(c.Legend, legendItem{ln.Class, cat})
+		ln.Dots = append(ln.Dots, dot{px(x), px(y(b.Max)), fmt.Sprintf("%s (%d figures)", title, b.Count)})
 	}
+	c.Lines = []line{ln}
+	c.Legend = []legendItem{{class, cat}}
 	base := float64(padT) + plotH
 	c.Axis = fmt.Sprintf("%d,%s %d,%s", padL, px(base), chartW-padR, px(base))
-	c.YLabels = []label{{px(padL - 6), px(float64(padT) + 10), formatNumber(hi), "end"},
-		{px(padL - 6), px(base), formatNumber(lo), "end"}}
-	c.XLabels = xLabels(len(starts), func(i int) string { return periodLabel(starts[i], by) }, slot)
+	c.YLabels = []label{{px(padL - 6), px(float64(padT) + 10), compactNumber(hi), "end"},
+		{px(padL - 6), px(base), compactNumber(lo), "end"}}
+	c.XLabels = xLabels(len(starts), func(i int) string { return periodLabel(starts[i], by) }, slot, h)
 	return c
+}
+
+// compactNumber fits an axis label: 1,550 as it is, 2,500,000 as 2.5M.
+func compactNumber(v float64) string {
+	switch a := max(v, -v); {
+	case a >= 1e12:
+		return strconv.FormatFloat(v/1e12, 'f', 1, 64) + "T"
+	case a >= 1e9:
+		return strconv.FormatFloat(v/1e9, 'f', 1, 64) + "G"
+	case a >= 1e6:
+		return strconv.FormatFloat(v/1e6, 'f', 1, 64) + "M"
+	case a >= 1e5:
+		return strconv.FormatFloat(v/1e3, 'f', 0, 64) + "k"
+	case a != float64(int64(a)):
+		return strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return formatNumber(v)
 }
 
 func fillStarts(starts []string, by string) []string {

@@ -278,7 +278,8 @@ type treatyPage struct {
 	Statements   []store.StatementRow `json:"newest_statements"`
 	Figures      []store.FigureRow    `json:"newest_figures"`
 	Charts       struct {
-		Timeline, Figures *chart
+		Timeline *chart
+		Figures  []*chart
 	} `json:"-"`
 	CSVLists struct {
 		Statements, Figures, Timeline string
@@ -332,7 +333,7 @@ func (s *Server) treaty(w http.ResponseWriter, r *http.Request, f format) error 
 		*l.dst = twin(r, ".csv", url.Values{"list": {l.list}})
 	}
 	p.Charts.Timeline = timelineChart(p.Timeline, by, "Statements and figures about "+t.Name+" per "+by)
-	p.Charts.Figures = figureChart(p.FigureSeries, by, "Largest figure reported per category and "+by)
+	p.Charts.Figures = figureCharts(p.FigureSeries, by)
 	return s.html(w, "treaty", p)
 }
 
