@@ -65,6 +65,9 @@ func New(db *store.DB, opt Options) (*Server, error) {
 		return nil, fmt.Errorf("serve: static files: %w", err)
 	}
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", staticFiles(static)))
+	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
+	})
 	s.route("GET /{$}", s.today)
 	s.route("GET /today", s.today)
 	s.route("GET /treaties", s.treaties)
