@@ -128,7 +128,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%s (%s): %v", name, path, err)
 			return
 		}
-		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(80))
+		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Errorf("%s: screenshot: %v", name, err)
 		} else if err := os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644); err != nil {

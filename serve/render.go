@@ -81,6 +81,12 @@ var funcs = template.FuncMap{
 	"articleURL": func(id int64) string { return "/article/" + strconv.FormatInt(id, 10) },
 	"num":        formatNumber,
 	"add":        func(a, b int) int { return a + b },
+	"day": func(s string) string { // the calendar date of a published time as the page gave it
+		if len(s) > 10 {
+			return s[:10]
+		}
+		return s
+	},
 	"orDash": func(s string) string {
 		if s == "" {
 			return "—"
