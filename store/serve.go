@@ -66,7 +66,7 @@ type ListFilter struct {
 // indexPlanMax is the number of matching rows under which a list reads them through the
 // filter's index and sorts them; above it, walking the articles newest first finds a page
 // sooner than sorting every match.
-const indexPlanMax = 4000
+var indexPlanMax = 4000
 
 const statementCols = `s.id, s.article_id, s.kind, s.text, s.speaker, s.speaker_role, s.speaker_kind,
 	s.cue, s.treaty, a.title, a.url, a.source, ` + articleDate
