@@ -140,13 +140,6 @@ func (s *Server) group(r *http.Request, sts []store.StatementRow, figs []store.F
 	return out, nil
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // sortBy is a stable insertion sort: the lists are short and stay in their order on ties.
 func sortBy[T any](xs []T, less func(a, b T) bool) {
 	for i := 1; i < len(xs); i++ {
