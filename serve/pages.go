@@ -518,8 +518,12 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, f format) error 
 	}
 	p := searchPage{Page: pageOf(r, "Search", "search", sq.Text != ""), Query: sq, Hits: []searchHit{}}
 	if sq.Text != "" {
-		hits, err := s.db.Search(r.Context(), store.SearchQuery{Text: sq.Text, Period: per, Speaker: sq.Speaker,
-			Treaty: sq.Treaty, Source: sq.Source, Limit: page*pageSize + 1, Mark: [2]string{markOn, markOff}})
+		query := store.SearchQuery{Text: sq.Text, Period: per, Speaker: sq.Speaker,
+			Treaty: sq.Treaty, Source: sq.Source, Limit: page*pageSize + 1, Mark: [2]string{markOn, markOff}}
+		// Cached: bm25 ranks every match of a common word, and the next page ranks them again.
+		hits, err := cached(r.Context(), s, cacheKey("search", query), func() ([]store.Hit, error) {
+			return s.db.Search(r.Context(), query)
+		})
 		var se *store.SyntaxError
 		switch {
 		case errors.As(err, &se):
