@@ -58,8 +58,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	// The other commands default to config.toml's database, not the demo's: say how to reach it.
 	fmt.Fprintf(e.stdout, "\nThe demo wrote %s; give the other commands --db %s, e.g.:\n", *dbFile, *dbFile)
-	fmt.Fprintf(e.stdout, "  armswatch digest --db %s --since 24h\n", *dbFile)
 	fmt.Fprintf(e.stdout, "  armswatch query --db %s \"SELECT * FROM speakers\"\n", *dbFile)
+	fmt.Fprintf(e.stdout, "  armswatch digest --db %s --since 24h\n", *dbFile)
+	fmt.Fprintf(e.stdout, "  armswatch serve --db %s   # pages in a browser at http://127.0.0.1:8080/\n", *dbFile)
 	return nil
 }
 

@@ -35,6 +35,7 @@ func commands() []command {
 		{"export", "write statements, figures or articles as CSV", runExport},
 		{"digest", "the new items of a period, grouped by treaty and speaker", runDigest},
 		{"status", "the last crawl runs and each source's health", runStatus},
+		{"serve", "serve read-only web pages (and JSON, CSV) over the database", runServe},
 		{"reextract", "run the current analyzer again over stored pages", runReextract},
 		{"demo", "crawl an embedded offline news site into a demo database", runDemo},
 		{"version", "print the version", runVersion},
@@ -56,7 +57,7 @@ func main() {
 }
 
 // graceful lists the commands that stop cleanly on a signal instead of dying.
-var graceful = map[string]bool{"crawl": true, "demo": true, "reextract": true}
+var graceful = map[string]bool{"crawl": true, "demo": true, "reextract": true, "serve": true}
 
 // run executes one command line and returns the process exit status (spec/cli.md).
 func run(ctx context.Context, e *env, args []string) int {
