@@ -12,6 +12,7 @@ var migrations = []string{
 	"migrations/001_initial.sql",
 	"migrations/002_crawlstate.sql",
 	"migrations/003_published_hint.sql",
+	"migrations/005_watches.sql",
 }
 
 //go:embed migrations/*.sql
