@@ -40,10 +40,10 @@ func (m *Email) Rebuilds() bool { return false }
 func (m *Email) Send(ctx context.Context, w *config.Watch, items []Item) error {
 	msg, err := m.message(w, items, time.Now())
 	if err != nil {
-		return fmt.Errorf("email: %w", err)
+		return fmt.Errorf("build the message: %w", err)
 	}
 	if err := m.transmit(ctx, msg); err != nil {
-		return fmt.Errorf("email via %s: %w", m.Config.SMTP, err)
+		return fmt.Errorf("via %s: %w", m.Config.SMTP, err)
 	}
 	return nil
 }
@@ -192,7 +192,7 @@ var htmlMessage = template.Must(template.New("email").Parse(`<!DOCTYPE html>
 {{- range .Items}}
 <li style="margin-bottom: 1em">
 {{- if eq .Type "figure"}}<b>{{.Text}}</b>{{with .Figure}} <small>[{{.Category}}]</small>{{end}}{{with .Speaker}} ({{.}}){{end}}{{with .Sentence}}<br><q>{{.}}</q>{{end}}
-{{- else}}{{with .Speaker}}<b>{{.}}</b>{{with $.Role}}{{end}}: {{end}}<q>{{.Text}}</q>{{end}}
+{{- else}}{{if .Speaker}}<b>{{.Speaker}}</b>{{with .Role}} ({{.}}){{end}}: {{end}}<q>{{.Text}}</q>{{end}}
 {{- with .Treaty}} <small>[{{.}}]</small>{{end}}<br>
 <small>{{.Article.Date}} <a href="{{.Article.URL}}">{{if .Article.Title}}{{.Article.Title}}{{else}}{{.Article.URL}}{{end}}</a>{{with .Article.Source}} ({{.}}){{end}}</small>
 </li>

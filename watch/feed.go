@@ -49,14 +49,14 @@ func (f *Feed) Send(ctx context.Context, w *config.Watch, items []Item) error {
 		for _, p := range old {
 			var it Item
 			if err := json.Unmarshal([]byte(p), &it); err != nil {
-				return fmt.Errorf("feed: %w", err)
+				return fmt.Errorf("delivery history: %w", err)
 			}
 			entries = append(entries, it)
 		}
 	}
 	data, err := AtomFeed(w, entries, time.Now())
 	if err != nil {
-		return fmt.Errorf("feed: %w", err)
+		return err
 	}
 	return writeFileAtomic(f.Path(w.Name), data)
 }
@@ -102,26 +102,26 @@ func entryHTML(it *Item) string {
 // feed.
 func writeFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("feed: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".armswatch-*.atom")
 	if err != nil {
-		return fmt.Errorf("feed: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fmt.Errorf("feed: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
-		return fmt.Errorf("feed: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("feed: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("feed: %w", err)
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }

@@ -62,7 +62,7 @@ func (h *Webhook) Send(ctx context.Context, w *config.Watch, items []Item) error
 	}
 	data, err := json.Marshal(body)
 	if err != nil {
-		return fmt.Errorf("webhook: %w", err)
+		return err
 	}
 	ids := make([]string, len(items))
 	for i, it := range items {
@@ -81,11 +81,11 @@ func (h *Webhook) Send(ctx context.Context, w *config.Watch, items []Item) error
 			return nil
 		}
 		if !retry || attempt >= retries {
-			return fmt.Errorf("webhook %s: %w (after %d attempts)", redact(h.Config.URL), err, attempt+1)
+			return fmt.Errorf("POST %s: %w (after %d attempts)", redact(h.Config.URL), err, attempt+1)
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("webhook %s: %w", redact(h.Config.URL), ctx.Err())
+			return fmt.Errorf("POST %s: %w", redact(h.Config.URL), ctx.Err())
 		case <-time.After(wait):
 		}
 		wait *= 2
@@ -138,7 +138,7 @@ func (h *Webhook) secret() (string, error) {
 	}
 	s := os.Getenv(h.Config.SecretEnv)
 	if s == "" {
-		return "", fmt.Errorf("webhook: secret_env %s is not set in the environment (set it, or remove secret_env to send unsigned)", h.Config.SecretEnv)
+		return "", fmt.Errorf("secret_env %s is not set in the environment (set it, or remove secret_env to send unsigned)", h.Config.SecretEnv)
 	}
 	return s, nil
 }
