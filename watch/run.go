@@ -40,6 +40,9 @@ type Runner struct {
 	// ResendInterrupted sends again the items a run that died left "sending" to a webhook or
 	// e-mail (they may or may not have arrived, so by default they are not sent twice).
 	ResendInterrupted bool
+	// FromScratch evaluates every watch over everything stored, whatever it has seen (with
+	// DryRun: `watch test`).
+	FromScratch bool
 
 	// afterSend, when set (tests), runs after each Send and before its outcome is recorded;
 	// an error stops the run there, as if the process had died.
@@ -85,7 +88,7 @@ func (r *Runner) Run(ctx context.Context) ([]Result, error) {
 		cursors[w.Name] = head
 		st, seen := states[w.Name]
 		switch {
-		case !seen && r.Backfill:
+		case r.FromScratch || (!seen && r.Backfill):
 			backfill = append(backfill, w)
 		case seen && st.ChangeSeq < head:
 			regular = append(regular, evaluation{w, st.ChangeSeq})
