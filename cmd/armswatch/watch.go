@@ -287,7 +287,12 @@ func reportWatches(e *env, res []watch.Result, quiet bool) int {
 		}
 		var sent []string
 		for _, ch := range slices.Sorted(maps.Keys(r.Sent)) {
-			sent = append(sent, fmt.Sprintf("%s %d", ch, r.Sent[ch]))
+			if r.Sent[ch] > 0 {
+				sent = append(sent, fmt.Sprintf("%s %d", ch, r.Sent[ch]))
+			}
+		}
+		if len(sent) == 0 {
+			sent = []string{"nothing"}
 		}
 		fmt.Fprintf(e.stdout, "watch %s: %d new matches; sent: %s\n", r.Watch, len(r.Matches), strings.Join(sent, ", "))
 	}
