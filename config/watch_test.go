@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,5 +102,34 @@ func TestWatchErrorsNameFileLineAndKey(t *testing.T) {
 				t.Errorf("got  %q\nwant prefix %q", err.Error(), c.want)
 			}
 		})
+	}
+}
+
+// TestShippedWatchExamplesLoad uncomments config.toml's [[watch]] and [notify.*] examples and
+// loads them, so the documented keys stay true.
+func TestShippedWatchExamplesLoad(t *testing.T) {
+	data, err := os.ReadFile("../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	i := strings.Index(s, "# [[watch]]")
+	if i < 0 {
+		t.Fatal("config.toml has no commented [[watch]] example")
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, line := range strings.Split(s[i:], "\n") {
+		body, ok := strings.CutPrefix(line, "# ")
+		if ok && (strings.HasPrefix(body, "[") || strings.Contains(strings.SplitN(body, "#", 2)[0], "=")) {
+			b.WriteString(body + "\n")
+		}
+	}
+	c, err := Parse("config.toml", []byte(b.String()))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String()[i:])
+	}
+	if len(c.Watches) != 2 || c.Notify.Webhook == nil || c.Notify.Email == nil || c.Notify.Feed == nil {
+		t.Fatalf("examples: %+v %+v", c.Watches, c.Notify)
 	}
 }
