@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -95,7 +96,8 @@ func (r *Runner) Run(ctx context.Context) ([]Result, error) {
 		}
 	}
 	found := map[string][]Item{}
-	if err := r.evaluate(ctx, regular, head, now, found); err != nil {
+	failed := map[string]error{} // watches that cannot be evaluated (a bad query): cursor kept
+	if err := r.evaluate(ctx, regular, head, now, found, failed); err != nil {
 		return nil, err
 	}
 	if len(backfill) > 0 {
@@ -103,13 +105,18 @@ func (r *Runner) Run(ctx context.Context) ([]Result, error) {
 		for i, w := range backfill {
 			all[i] = evaluation{w, -1}
 		}
-		if err := r.evaluate(ctx, all, head, now, found); err != nil {
+		if err := r.evaluate(ctx, all, head, now, found, failed); err != nil {
 			return nil, err
 		}
 	}
 	results := make([]Result, len(r.Watches))
 	for i := range r.Watches {
-		results[i] = Result{Watch: r.Watches[i].Name, Matches: found[r.Watches[i].Name], Sent: map[string]int{}}
+		name := r.Watches[i].Name
+		results[i] = Result{Watch: name, Matches: found[name], Sent: map[string]int{}}
+		if err := failed[name]; err != nil {
+			results[i].Errors = append(results[i].Errors, err)
+			delete(cursors, name)
+		}
 	}
 	if r.DryRun {
 		return results, nil
@@ -133,8 +140,19 @@ type evaluation struct {
 }
 
 // evaluate streams the items changed after the lowest cursor of evs once and matches each
-// against every watch whose cursor it is past, adding matches to found.
-func (r *Runner) evaluate(ctx context.Context, evs []evaluation, head int64, now time.Time, found map[string][]Item) error {
+// against every watch whose cursor it is past, adding matches to found. A watch whose query
+// cannot run goes to failed instead.
+func (r *Runner) evaluate(ctx context.Context, evs []evaluation, head int64, now time.Time, found map[string][]Item, failed map[string]error) error {
+	evs = slices.DeleteFunc(slices.Clone(evs), func(ev evaluation) bool {
+		if ev.w.Query == "" {
+			return false
+		}
+		if _, err := r.DB.StatementsMatching(ctx, ev.w.Query, 0, 0); err != nil {
+			failed[ev.w.Name] = fmt.Errorf("query: %w", err)
+			return true
+		}
+		return false
+	})
 	if len(evs) == 0 {
 		return nil
 	}
@@ -156,7 +174,7 @@ func (r *Runner) evaluate(ctx context.Context, evs []evaluation, head int64, now
 			continue
 		}
 		if fts[i], err = r.DB.StatementsMatching(ctx, ev.w.Query, lo, hi); err != nil {
-			return fmt.Errorf("watch %s: %w", ev.w.Name, err)
+			return fmt.Errorf("watch %s: %w", ev.w.Name, err) // it ran on no rows a moment ago
 		}
 	}
 	return r.DB.WatchItems(ctx, after, head, func(it *store.WatchItem) error {

@@ -105,3 +105,66 @@ func TestDryRunRecordsNothing(t *testing.T) {
 		t.Fatalf("sent %q", rec.texts())
 	}
 }
+
+func TestQueryWatchUsesFullTextSearch(t *testing.T) {
+	if !builtWithFTS5 {
+		t.Skip("query watches need FTS5: -tags sqlite_fts5")
+	}
+	db, _ := openDB(t)
+	c := loadWatches(t, `
+[[watch]]
+name = "tests"
+query = "nuclear tests"
+notify = ["webhook"]
+
+[[watch]]
+name = "peskov-direct"
+speaker = "peskov"
+kind = "direct"
+query = "Kremlin NOT resume"
+notify = ["webhook"]
+
+[notify.webhook]
+url = "https://hooks.example.org/armswatch"
+`)
+	rec := &recorder{}
+	r := &Runner{DB: db, Watches: c.Watches, Notifiers: map[string]Notifier{"webhook": rec}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	save(t, db, ryabkov(1))
+	res, err := r.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res[0].Matches) != 1 || res[0].Matches[0].Speaker != "Dmitry Peskov" || len(res[1].Matches) != 0 {
+		t.Fatalf("matches: %+v", res)
+	}
+}
+
+func TestABadQueryFailsItsWatchOnly(t *testing.T) {
+	db, _ := openDB(t)
+	c := loadWatches(t, `
+[[watch]]
+name = "broken"
+query = 'treaty AND ("new'
+notify = ["webhook"]
+` + strings.TrimPrefix(twoWatches, "\n"))
+	rec := &recorder{}
+	r := &Runner{DB: db, Watches: c.Watches, Notifiers: map[string]Notifier{"webhook": rec}}
+	if _, err := r.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	save(t, db, ryabkov(1))
+	res, err := r.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Err() == nil || len(res[1].Matches) != 1 || len(rec.sent) != 2 {
+		t.Fatalf("results: %+v", res)
+	}
+	hs, _ := db.WatchHealth(context.Background())
+	if hs[0].Watch != "broken" || !strings.Contains(hs[0].LastError, "query: ") {
+		t.Errorf("health: %+v", hs)
+	}
+}
