@@ -5,10 +5,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 )
 
@@ -121,5 +123,55 @@ func appendFile(t *testing.T, path, text string) {
 	defer f.Close()
 	if _, err := f.WriteString(text); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSIGKILLAfterWebhookPostSendsNothingTwice kills a `watch run` process the moment its POST
+// arrives, before it can record the delivery; the next run must not post the items again.
+func TestSIGKILLAfterWebhookPostSendsNothingTwice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a child process")
+	}
+	var child atomic.Pointer[exec.Cmd]
+	var posts atomic.Int32
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.ReadAll(r.Body)
+		posts.Add(1)
+		if c := child.Load(); c != nil {
+			c.Process.Signal(syscall.SIGKILL) // the sender dies with the POST delivered, unrecorded
+		}
+	}))
+	defer hook.Close()
+	site := newDemoSite(t)
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, site.URL)
+	if code, _, errs := runCLI(t, "", "crawl", "--config", cfg); code != 0 {
+		t.Fatal(errs)
+	}
+	appendFile(t, cfg, strings.Replace(strings.Replace(watchTables, "%s", hook.URL, 1), `"webhook", "feed"`, `"webhook"`, 1))
+
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"watch", "run", "--backfill", "--config", cfg}, "\x1f"))
+	child.Store(cmd)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	child.Store(nil)
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || posts.Load() != 1 {
+		t.Fatalf("the child was not killed at its POST: %v, %d posts", err, posts.Load())
+	}
+
+	code, out, errs := runCLI(t, "", "watch", "run", "--config", cfg)
+	if code != 0 || posts.Load() != 1 {
+		t.Fatalf("the run after the kill: exit %d, %d posts in all\n%s%s", code, posts.Load(), out, errs)
+	}
+	code, out, _ = runCLI(t, "", "status", "--db", filepath.Join(dir, "armswatch.db"))
+	if code != 0 || !regexp.MustCompile(`ryabkov-new-start\s+\S+ \S+\s+0\s+0\s+0\s+[1-9]\d*\s`).MatchString(out) {
+		t.Errorf("status should count the killed run's items as interrupted:\n%s", out)
+	}
+	code, _, _ = runCLI(t, "", "watch", "run", "--resend-interrupted", "--config", cfg)
+	if code != 0 || posts.Load() != 2 {
+		t.Errorf("--resend-interrupted: exit %d, %d posts in all", code, posts.Load())
 	}
 }
