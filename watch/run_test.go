@@ -149,7 +149,7 @@ func TestABadQueryFailsItsWatchOnly(t *testing.T) {
 name = "broken"
 query = 'treaty AND ("new'
 notify = ["webhook"]
-` + strings.TrimPrefix(twoWatches, "\n"))
+`+strings.TrimPrefix(twoWatches, "\n"))
 	rec := &recorder{}
 	r := &Runner{DB: db, Watches: c.Watches, Notifiers: map[string]Notifier{"webhook": rec}}
 	if _, err := r.Run(context.Background()); err != nil {
