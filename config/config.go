@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/armswatch/armswatch/crawler"
 	"github.com/armswatch/armswatch/extract/content"
 	"github.com/armswatch/armswatch/extract/lexicon"
 
@@ -97,12 +98,13 @@ func (d *Duration) UnmarshalText(b []byte) error {
 
 // Default returns the settings used when a key is absent.
 func Default() *Config {
+	c := crawler.Defaults()
 	return &Config{
 		Database:  "armswatch.db",
-		UserAgent: "github.com/armswatch/armswatch/0.1 (+https://github.com/armswatch/armswatch)",
+		UserAgent: c.UserAgent,
 		Crawl: Crawl{
-			Parallelism: 2, Delay: Duration{2 * time.Second}, RandomDelay: Duration{time.Second},
-			Timeout: Duration{30 * time.Second}, MaxBodyBytes: 10 << 20,
+			Parallelism: c.Parallelism, Delay: Duration{2 * time.Second}, RandomDelay: Duration{time.Second},
+			Timeout: Duration{c.Timeout}, MaxBodyBytes: c.MaxBodyBytes,
 			MaxPagesPerRun: 500, MaxPagesPerHost: 200, AnalysisTimeout: Duration{30 * time.Second},
 		},
 	}

@@ -95,12 +95,6 @@ type Sink interface {
 	HandlePage(ctx context.Context, p Page) (Outcome, error)
 }
 
-// SinkFunc adapts a function to Sink.
-type SinkFunc func(ctx context.Context, p Page) (Outcome, error)
-
-// HandlePage calls f.
-func (f SinkFunc) HandlePage(ctx context.Context, p Page) (Outcome, error) { return f(ctx, p) }
-
 // Stats count what a crawl did.
 type Stats struct {
 	Fetched     int // article pages fetched (any HTTP answer)
@@ -122,33 +116,48 @@ type SourceStats struct {
 	LastError                                       string
 }
 
-// withDefaults fills the zero values.
+// Defaults are the values the crawler uses for options left zero; the config's defaults
+// (config.Default) take theirs from here, so the two cannot disagree. Delay, RandomDelay and
+// the page caps have no default here: zero means none.
+func Defaults() Options {
+	return Options{
+		UserAgent:   "armswatch/0.1 (+https://github.com/armswatch/armswatch)",
+		Parallelism: 2, Timeout: 30 * time.Second, MaxBodyBytes: 10 << 20,
+		Retries: 3, RetryBase: time.Second, MaxRetryAfter: 2 * time.Minute,
+		MaxSitemaps: 50, MaxAge: 30 * 24 * time.Hour, GiveUpAfter: 5,
+	}
+}
+
+// withDefaults fills the zero values from Defaults. Retries below zero mean none.
 func (o Options) withDefaults() Options {
-	def := func(v *time.Duration, d time.Duration) {
+	d := Defaults()
+	def := func(v *time.Duration, dv time.Duration) {
 		if *v <= 0 {
-			*v = d
+			*v = dv
 		}
 	}
 	if o.UserAgent == "" {
-		o.UserAgent = "github.com/armswatch/armswatch/0.1"
+		o.UserAgent = d.UserAgent
 	}
-	o.Parallelism = max(o.Parallelism, 1)
-	def(&o.Timeout, 30*time.Second)
-	def(&o.RetryBase, time.Second)
-	def(&o.MaxRetryAfter, 2*time.Minute)
-	def(&o.MaxAge, 30*24*time.Hour)
+	if o.Parallelism <= 0 {
+		o.Parallelism = d.Parallelism
+	}
+	def(&o.Timeout, d.Timeout)
+	def(&o.RetryBase, d.RetryBase)
+	def(&o.MaxRetryAfter, d.MaxRetryAfter)
+	def(&o.MaxAge, d.MaxAge)
 	if o.MaxBodyBytes <= 0 {
-		o.MaxBodyBytes = 10 << 20
+		o.MaxBodyBytes = d.MaxBodyBytes
 	}
 	if o.Retries == 0 {
-		o.Retries = 3
+		o.Retries = d.Retries
 	}
 	o.Retries = max(o.Retries, 0)
 	if o.MaxSitemaps <= 0 {
-		o.MaxSitemaps = 50
+		o.MaxSitemaps = d.MaxSitemaps
 	}
 	if o.GiveUpAfter <= 0 {
-		o.GiveUpAfter = 5
+		o.GiveUpAfter = d.GiveUpAfter
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)

@@ -77,8 +77,7 @@ type Options struct {
 	Profile           string              // profile to force; "" detects from the host
 	Profiles          *content.ProfileSet // site profiles with the user's additions; nil = built-in
 	Language          string              // ISO 639-1 code to assume when the page declares none (the source's)
-	Lexicon           *lexicon.Lexicon
-	Verbs             []string // reporting verbs added to the built-in list
+	Lexicon           *lexicon.Lexicon    // built-in data with the user's additions (reporting verbs too); nil = built-in
 
 	stageTime func(stage string, d time.Duration) // tests: the time of each analyzer stage
 }
@@ -212,7 +211,7 @@ func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options
 			a.Dates = dates.Extract(a.Body, a.Dateline, ref)
 		}},
 		{"statements", func() {
-			a.Statements = wrapStatements(statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: append(lex.ReportingVerbs, opt.Verbs...),
+			a.Statements = wrapStatements(statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: lex.ReportingVerbs,
 				Authors: a.Authors, Kind: a.Section}))
 		}},
 		{"figures", func() { a.Figures = wrapFigures(figures.Extract(a.Body, lex)) }},

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -113,27 +114,19 @@ func TestSourceKeywordsFilter(t *testing.T) {
 
 // lockedBuffer is a bytes.Buffer safe for the crawl's concurrent log writes.
 type lockedBuffer struct {
-	mu atomic.Pointer[bytes.Buffer]
+	mu sync.Mutex
 	b  bytes.Buffer
-	l  chan struct{}
-}
-
-func (b *lockedBuffer) lock() {
-	if b.l == nil {
-		b.l = make(chan struct{}, 1)
-	}
-	b.l <- struct{}{}
 }
 
 func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.lock()
-	defer func() { <-b.l }()
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	return b.b.Write(p)
 }
 
 func (b *lockedBuffer) String() string {
-	b.lock()
-	defer func() { <-b.l }()
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	return b.b.String()
 }
 
@@ -143,8 +136,7 @@ func bigSite(tb testing.TB, n int, conditional bool) (*httptest.Server, *atomic.
 	var articles atomic.Int64
 	var feed bytes.Buffer
 	feed.WriteString(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Big</title>`)
-	var srv *httptest.Server
-	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Path == "/robots.txt":
 			fmt.Fprint(w, "User-agent: *\nAllow: /\n")

@@ -2,30 +2,9 @@ package dates
 
 import (
 	"regexp"
-	"sort"
 	"sync"
 	"unicode"
 )
-
-func regexpQuote(s string) string { return regexp.QuoteMeta(s) }
-
-func sortByLenDesc(s []string) {
-	sort.Slice(s, func(i, j int) bool {
-		if len(s[i]) != len(s[j]) {
-			return len(s[i]) > len(s[j])
-		}
-		return s[i] < s[j]
-	})
-}
-
-func isCyrillic(w string) bool {
-	for _, r := range w {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return true
-		}
-	}
-	return false
-}
 
 // rule is one shape of date mention: a pattern and the function that turns a match into items.
 type rule struct {

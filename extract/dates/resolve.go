@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // Absolute mentions.
@@ -110,7 +112,7 @@ func attributive(before, after string) bool {
 	if yearChain().MatchString(before + " ") {
 		before = "the"
 	}
-	w := strings.ToLower(lastWord(before))
+	w := strings.ToLower(textutil.LastField(before))
 	switch w {
 	case "the", "its", "this", "that", "a", "their", "his", "her":
 	default:
@@ -130,14 +132,6 @@ func firstWord(s string) string {
 		return s
 	}
 	return s[:i]
-}
-
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
 }
 
 // pastReach is how far ahead of the reference a past-tense sentence may still point (it can
@@ -274,7 +268,7 @@ func relWeekday(m match) (cand, bool) {
 		return cand{}, false
 	}
 	mod, day := strings.ToLower(m.groups[0]), strings.ToLower(m.groups[1])
-	if festive[strings.ToLower(lastWord(m.body[max(0, m.start-40):m.start]))] {
+	if festive[strings.ToLower(textutil.LastField(m.body[max(0, m.start-40):m.start]))] {
 		return cand{}, false
 	}
 	wd := words().weekday[day]

@@ -174,7 +174,7 @@ func (p *parser) read(n number) int {
 		return end + 1
 	}
 	f := Figure{Value: n.value, Comparator: "="}
-	start, end := p.items[n.first].start, p.items[n.last].end
+	start := p.items[n.first].start
 	unit, uEnd := p.unitAfter(n.last + 1)
 	if n.unitOnly {
 		unit, _ = p.unitAt(n.first)
@@ -249,7 +249,7 @@ func (p *parser) read(n number) int {
 		f.Unit, f.Category = "delivery_vehicle", "deployed_delivery_vehicles"
 		last = listEnd
 	}
-	end = p.items[last].end
+	end := p.items[last].end
 	if op, s, ok := p.comparatorBefore(n.first); ok {
 		f.Comparator, f.explicit = op, true
 		if op == ">" && def.category == "duration" && strings.EqualFold(p.items[n.first-1].word, "over") {

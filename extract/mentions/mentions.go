@@ -128,7 +128,7 @@ func (c *collector) nested(lex *lexicon.Lexicon, m lexicon.Match) {
 // qualified tells a generic name preceded by another qualifier: "China's Foreign Ministry",
 // "the Iranian Foreign Ministry".
 func qualified(body string, start int) bool {
-	w := lastWord(body[:start])
+	w := wordBefore(body[:start])
 	if w == "" {
 		return false
 	}
@@ -146,13 +146,13 @@ var placeWords = map[string]bool{"in": true, "to": true, "from": true, "at": tru
 	"в": true, "во": true, "из": true, "под": true, "через": true, "около": true, "по": true}
 
 func placeUse(body string, start int) bool {
-	w := strings.ToLower(lastWord(body[:start]))
+	w := strings.ToLower(wordBefore(body[:start]))
 	return placeWords[w]
 }
 
 // lastWord returns the word just before the end of s (letters only, spaces before the end
 // skipped), or "".
-func lastWord(s string) string {
+func wordBefore(s string) string {
 	return textutil.LastWord(strings.TrimRightFunc(s, unicode.IsSpace))
 }
 

@@ -121,7 +121,7 @@ func nameBefore(body string, i int) [2]int {
 	end := len(s) - 2
 	start, n := end, 0
 	for n < 3 {
-		w := lastWord(s[:start])
+		w := wordBefore(s[:start])
 		if w == "" || !upper(w) || stopName[w] {
 			break
 		}
@@ -130,7 +130,7 @@ func nameBefore(body string, i int) [2]int {
 		if start == 0 || s[start-1] != ' ' {
 			break
 		}
-		if prev := lastWord(s[:start-1]); prev == "" || !upper(prev) || stopName[prev] {
+		if prev := wordBefore(s[:start-1]); prev == "" || !upper(prev) || stopName[prev] {
 			break
 		}
 		start--
@@ -268,10 +268,3 @@ func properName(s string) bool {
 }
 
 func allCapsWord(w string) bool { return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w }
-
-func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
-	}
-	return ""
-}

@@ -96,17 +96,6 @@ func onDay(utc, date Stamp) Stamp {
 	return Stamp{Time: utc.Time.In(time.FixedZone("", off*3600))}
 }
 
-// dayGap is the number of calendar days between the dates of two stamps.
-func dayGap(a, b Stamp) int {
-	da, _ := time.Parse("2006-01-02", a.Date())
-	db, _ := time.Parse("2006-01-02", b.Date())
-	d := int(da.Sub(db).Hours() / 24)
-	if d < 0 {
-		d = -d
-	}
-	return d
-}
-
 // best returns the most trusted candidate of kind k from sources lo..hi: by source, then meta
 // tags in document order (as htmldate), other sources by rank.
 func (p *page) best(k kind, lo, hi source) (cand, bool) {

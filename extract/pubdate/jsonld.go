@@ -1,10 +1,11 @@
 package pubdate
 
 import (
-	"github.com/armswatch/armswatch/extract/jsonld"
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/armswatch/armswatch/extract/jsonld"
 )
 
 // articleTypes are the schema.org types whose dates are the page's own; the dates of other

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 )
 
 //go:embed months.txt
@@ -227,9 +226,4 @@ func checked(s Stamp) (Stamp, bool) {
 		return Stamp{}, false
 	}
 	return s, true
-}
-
-// isDigitsOnly reports whether s has only ASCII digits.
-func isDigitsOnly(s string) bool {
-	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
 }

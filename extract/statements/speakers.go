@@ -1,6 +1,10 @@
 package statements
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/armswatch/armswatch/extract/textutil"
+)
 
 // entity is one speaker of an article: a person or an institution, named by the fullest form
 // the article gives.
@@ -69,12 +73,11 @@ func countryOf(s string) string {
 // registry holds the speakers met so far, in order of introduction, and the last speakers for
 // pronouns.
 type registry struct {
-	ents               []*entity
-	lastPerson         *entity
-	lastOrg            *entity
-	last               *entity
-	lastHe, lastShe    *entity
-	hasGenderedSpeaker bool
+	ents            []*entity
+	lastPerson      *entity
+	lastOrg         *entity
+	last            *entity
+	lastHe, lastShe *entity
 }
 
 // resolve maps a mention to a speaker entity; nil means the speaker cannot be told.
@@ -498,7 +501,7 @@ func (r *registry) known(name string) *entity {
 	ws := strings.Fields(name)
 	for i := len(r.ents) - 1; i >= 0; i-- {
 		e := r.ents[i]
-		if e.kind == "person" && sameSurname(lastWord(e.name), ws[len(ws)-1]) && firstNamesAgree(strings.Fields(e.name), ws) {
+		if e.kind == "person" && sameSurname(textutil.LastField(e.name), ws[len(ws)-1]) && firstNamesAgree(strings.Fields(e.name), ws) {
 			return e
 		}
 	}
@@ -508,14 +511,6 @@ func (r *registry) known(name string) *entity {
 	}
 	r.ents = append(r.ents, e)
 	return e
-}
-
-func lastWord(s string) string {
-	ws := strings.Fields(s)
-	if len(ws) == 0 {
-		return ""
-	}
-	return ws[len(ws)-1]
 }
 
 // isGovernmentBody tells whether an institution's name is a ministry or office that "the

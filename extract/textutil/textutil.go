@@ -35,14 +35,6 @@ func Paragraphs(body string) []Paragraph {
 	}
 }
 
-// ParagraphAt returns the 0-based index of the paragraph of body in which offset lies.
-func ParagraphAt(body string, offset int) int {
-	if offset > len(body) {
-		offset = len(body)
-	}
-	return strings.Count(body[:offset], ParagraphSep)
-}
-
 // Join builds a body from paragraphs, dropping empty ones.
 func Join(paras []string) string {
 	kept := paras[:0:0]
@@ -54,8 +46,8 @@ func Join(paras []string) string {
 	return strings.Join(kept, ParagraphSep)
 }
 
-// Locator answers ParagraphAt for many offsets of one body in O(log n) each; ParagraphAt scans
-// from the start, which turns quadratic over a long transcript's thousands of items.
+// Locator answers "which paragraph holds this offset" for many offsets of one body in O(log n)
+// each; counting separators from the start turns quadratic over a long transcript's items.
 type Locator []int // start offset of each paragraph
 
 // NewLocator indexes the paragraphs of body.
@@ -71,7 +63,7 @@ func NewLocator(body string) Locator {
 	}
 }
 
-// At returns the 0-based index of the paragraph in which offset lies (as ParagraphAt).
+// At returns the 0-based index of the paragraph in which offset lies .
 func (l Locator) At(offset int) int {
 	return sort.SearchInts(l, offset+1) - 1
 }
@@ -87,6 +79,17 @@ func LastWord(s string) string {
 		i -= size
 	}
 	return s[i:]
+}
+
+// LastField returns the last whitespace-separated field of s ("said," for "he said,"), or "".
+func LastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // StripControls removes the control characters a page may smuggle into text (ESC and BEL that

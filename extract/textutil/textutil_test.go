@@ -1,6 +1,9 @@
 package textutil
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParagraphOffsetsPointIntoTheBody(t *testing.T) {
 	body := Join([]string{"  MOSCOW, October 21. /TASS/. First.", "", "Second\u00a0one.", "Third "})
@@ -30,6 +33,29 @@ func TestLocatorAgreesWithParagraphAt(t *testing.T) {
 	for off := 0; off <= len(body); off++ {
 		if got, want := l.At(off), ParagraphAt(body, off); got != want {
 			t.Fatalf("offset %d: Locator %d, ParagraphAt %d", off, got, want)
+		}
+	}
+}
+
+// ParagraphAt is the obvious scan that Locator answers faster: the oracle of its tests.
+func ParagraphAt(body string, offset int) int {
+	if offset > len(body) {
+		offset = len(body)
+	}
+	return strings.Count(body[:offset], ParagraphSep)
+}
+
+func TestLastField(t *testing.T) {
+	for in, want := range map[string]string{
+		"he said,":            "said,",
+		"  ":                  "",
+		"":                    "",
+		"word":                "word",
+		"Сергей\u00a0Рябков ": "Рябков",
+		"a\tb\n":              "b",
+	} {
+		if got := LastField(in); got != want {
+			t.Errorf("LastField(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -150,12 +150,13 @@ var treatyNames = map[string][]string{
 
 func fillFromGold(an *extract.Analysis, g *gold) {
 	body := an.Body
+	para := textutil.NewLocator(body).At
 	if len(an.Statements) == 0 {
 		for _, s := range g.Statements {
 			if i := strings.Index(body, s.Text); i >= 0 {
 				an.Statements = append(an.Statements, extract.Statement{Statement: statements.Statement{Kind: s.Kind, Text: s.Text,
 					Speaker: s.Speaker, SpeakerKind: s.SpeakerKind, Cue: "said",
-					Paragraph: textutil.ParagraphAt(body, i), Start: i, End: i + len(s.Text),
+					Paragraph: para(i), Start: i, End: i + len(s.Text),
 					Spans: [][2]int{{i, i + len(s.Text)}}}})
 			}
 		}
@@ -164,7 +165,7 @@ func fillFromGold(an *extract.Analysis, g *gold) {
 		for _, d := range g.Dates {
 			if i := strings.Index(body, d.Text); i >= 0 {
 				an.Dates = append(an.Dates, extract.Date{Text: d.Text, Kind: d.Kind, Value: d.Value,
-					Granularity: granularity(d.Value), Paragraph: textutil.ParagraphAt(body, i), Start: i, End: i + len(d.Text)})
+					Granularity: granularity(d.Value), Paragraph: para(i), Start: i, End: i + len(d.Text)})
 			}
 		}
 	}
@@ -173,7 +174,7 @@ func fillFromGold(an *extract.Analysis, g *gold) {
 			if i := strings.Index(body, f.Text); i >= 0 {
 				an.Figures = append(an.Figures, extract.Figure{Figure: figures.Figure{Text: f.Text, Value: f.Value, ValueMax: f.ValueMax,
 					Comparator: or(f.Comparator, "="), Unit: f.Unit, Category: f.Category, Treaty: f.Treaty,
-					Paragraph: textutil.ParagraphAt(body, i), Start: i, End: i + len(f.Text)}})
+					Paragraph: para(i), Start: i, End: i + len(f.Text)}})
 			}
 		}
 	}
@@ -194,7 +195,7 @@ func fillFromGold(an *extract.Analysis, g *gold) {
 						continue
 					}
 					an.Mentions = append(an.Mentions, extract.Mention{Type: "treaty", ID: m.ID, Name: treatyNames[m.ID][0],
-						Text: name, Paragraph: textutil.ParagraphAt(body, i), Start: i, End: off})
+						Text: name, Paragraph: para(i), Start: i, End: off})
 				}
 			}
 		}
