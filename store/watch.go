@@ -185,7 +185,7 @@ func (db *DB) WatchStates(ctx context.Context) (map[string]WatchState, error) {
 // Delivery is one item to send to one notifier of one watch.
 type Delivery struct {
 	Watch, Channel, Item string
-	Payload              string // JSON of the item
+	Payload              string // JSON of the item; ClaimDeliveries leaves it empty (see Payloads)
 	Attempts             int    // including the one a claim starts
 	MatchedAt            time.Time
 }
@@ -197,15 +197,27 @@ type Delivery struct {
 func (db *DB) EnqueueDeliveries(ctx context.Context, ds []Delivery, cursors map[string]int64) error {
 	now := utc(time.Now())
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO deliveries (watch, channel, item, matched_at, payload)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO deliveries (watch, channel, item, matched_at)
+			VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 		if err != nil {
 			return err
 		}
 		defer ins.Close()
+		item, err := tx.PrepareContext(ctx, `INSERT INTO watch_items (item, payload) VALUES (?, ?) ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer item.Close()
+		stored := map[string]bool{}
 		for _, d := range ds {
-			if _, err := ins.ExecContext(ctx, d.Watch, d.Channel, d.Item, now, d.Payload); err != nil {
+			if _, err := ins.ExecContext(ctx, d.Watch, d.Channel, d.Item, now); err != nil {
 				return err
+			}
+			if !stored[d.Item] {
+				stored[d.Item] = true
+				if _, err := item.ExecContext(ctx, d.Item, d.Payload); err != nil {
+					return err
+				}
 			}
 		}
 		for w, seq := range cursors {
@@ -224,7 +236,7 @@ func (db *DB) EnqueueDeliveries(ctx context.Context, ds []Delivery, cursors map[
 }
 
 // ClaimDeliveries marks the pending and failed deliveries of a watch's notifier as being sent by
-// claim and returns them, oldest match first. The claim commits before anything is sent, and a
+// claim and returns them (without payloads), oldest match first. The claim commits before anything is sent, and a
 // row is claimed by one run only (writes are serialized), so two runs at once never send an item
 // twice. Rows left sending by a run that died are claimed again only when claimed before
 // reclaimBefore (zero: never): for notifiers whose output is rebuilt, not appended to.
@@ -237,8 +249,11 @@ func (db *DB) ClaimDeliveries(ctx context.Context, watch, channel, claim string,
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `UPDATE deliveries SET state = 'sending', claim = ?, claimed_at = ?,
 			attempts = attempts + 1
-			WHERE watch = ? AND channel = ? AND (state IN ('pending', 'failed') OR (state = 'sending' AND claimed_at < ?))
-			RETURNING rowid, item, payload, attempts, matched_at`, claim, utc(time.Now()), watch, channel, reclaim)
+			WHERE rowid IN (
+			    SELECT rowid FROM deliveries WHERE state IN ('pending', 'failed') AND watch = ? AND channel = ?
+			    UNION ALL
+			    SELECT rowid FROM deliveries WHERE state = 'sending' AND watch = ? AND channel = ? AND claimed_at < ?)
+			RETURNING rowid, item, attempts, matched_at`, claim, utc(time.Now()), watch, channel, watch, channel, reclaim)
 		if err != nil {
 			return err
 		}
@@ -251,7 +266,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, watch, channel, claim string,
 		for rows.Next() {
 			r := row{d: Delivery{Watch: watch, Channel: channel}}
 			var matched string
-			if err := rows.Scan(&r.id, &r.d.Item, &r.d.Payload, &r.d.Attempts, &matched); err != nil {
+			if err := rows.Scan(&r.id, &r.d.Item, &r.d.Attempts, &matched); err != nil {
 				return err
 			}
 			r.d.MatchedAt, _ = time.Parse(timeLayout, matched)
@@ -274,21 +289,27 @@ func (db *DB) ClaimDeliveries(ctx context.Context, watch, channel, claim string,
 }
 
 // FinishDeliveries records the outcome of sending items of what claim holds of a watch's
-// notifier: sent, or failed with the error (failed rows are claimed again by the next run).
+// notifier (all of it when items is nil): sent, or failed with the error (failed rows are
+// claimed again by the next run).
 func (db *DB) FinishDeliveries(ctx context.Context, watch, channel, claim string, items []string, sendErr error) error {
 	state, sentAt, msg := "sent", any(utc(time.Now())), ""
 	if sendErr != nil {
 		state, sentAt, msg = "failed", nil, sendErr.Error()
 	}
+	const set = `UPDATE deliveries SET state = ?, sent_at = coalesce(?, sent_at), last_error = ?
+		WHERE state = 'sending' AND watch = ? AND channel = ? AND claim = ?`
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		up, err := tx.PrepareContext(ctx, `UPDATE deliveries SET state = ?, sent_at = coalesce(?, sent_at), last_error = ?
-			WHERE watch = ? AND channel = ? AND item = ? AND claim = ? AND state = 'sending'`)
+		if items == nil {
+			_, err := tx.ExecContext(ctx, set, state, sentAt, msg, watch, channel, claim)
+			return err
+		}
+		up, err := tx.PrepareContext(ctx, set+" AND item = ?")
 		if err != nil {
 			return err
 		}
 		defer up.Close()
 		for _, item := range items {
-			if _, err := up.ExecContext(ctx, state, sentAt, msg, watch, channel, item, claim); err != nil {
+			if _, err := up.ExecContext(ctx, state, sentAt, msg, watch, channel, claim, item); err != nil {
 				return err
 			}
 		}
@@ -300,24 +321,41 @@ func (db *DB) FinishDeliveries(ctx context.Context, watch, channel, claim string
 	return nil
 }
 
-// SentPayloads returns the payloads of a watch's notifier sent last, newest first, at most limit:
-// what a feed file keeps besides the run's new items.
-func (db *DB) SentPayloads(ctx context.Context, watch, channel string, limit int) ([]string, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT payload FROM deliveries WHERE watch = ? AND channel = ? AND state = 'sent'
-		ORDER BY rowid DESC LIMIT ?`, watch, channel, limit)
+// SentDeliveries returns the deliveries of a watch's notifier sent last, with their payloads,
+// newest first, at most limit: what a feed file keeps besides the run's new items.
+func (db *DB) SentDeliveries(ctx context.Context, watch, channel string, limit int) ([]Delivery, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT d.item, i.payload, d.matched_at FROM deliveries d
+		JOIN watch_items i ON i.item = d.item
+		WHERE d.watch = ? AND d.channel = ? AND d.state = 'sent' ORDER BY d.rowid DESC LIMIT ?`, watch, channel, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: sent deliveries of %s/%s: %w", watch, channel, err)
 	}
 	defer rows.Close()
-	var out []string
+	var out []Delivery
 	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
+		d := Delivery{Watch: watch, Channel: channel}
+		var matched string
+		if err := rows.Scan(&d.Item, &d.Payload, &matched); err != nil {
 			return nil, fmt.Errorf("store: sent deliveries of %s/%s: %w", watch, channel, err)
 		}
-		out = append(out, p)
+		d.MatchedAt, _ = time.Parse(timeLayout, matched)
+		out = append(out, d)
 	}
 	return out, rows.Err()
+}
+
+// Payloads returns the stored JSON of items, by item.
+func (db *DB) Payloads(ctx context.Context, items []string) (map[string]string, error) {
+	out := make(map[string]string, len(items))
+	for _, item := range items {
+		var p string
+		err := db.sql.QueryRowContext(ctx, `SELECT payload FROM watch_items WHERE item = ?`, item).Scan(&p)
+		if err != nil {
+			return nil, fmt.Errorf("store: payload of %s: %w", item, err)
+		}
+		out[item] = p
+	}
+	return out, nil
 }
 
 // FinishWatchRun records that a watch ran, with its delivery errors ("" when all went).

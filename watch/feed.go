@@ -42,15 +42,16 @@ func (f *Feed) Send(ctx context.Context, w *config.Watch, items []Item) error {
 		entries = append(entries, items[i])
 	}
 	if len(entries) < limit {
-		old, err := f.DB.SentPayloads(ctx, w.Name, config.ChannelFeed, limit-len(entries))
+		old, err := f.DB.SentDeliveries(ctx, w.Name, config.ChannelFeed, limit-len(entries))
 		if err != nil {
 			return err
 		}
-		for _, p := range old {
+		for _, d := range old {
 			var it Item
-			if err := json.Unmarshal([]byte(p), &it); err != nil {
+			if err := json.Unmarshal([]byte(d.Payload), &it); err != nil {
 				return fmt.Errorf("delivery history: %w", err)
 			}
+			it.Matched = d.MatchedAt.UTC().Format(time.RFC3339)
 			entries = append(entries, it)
 		}
 	}

@@ -208,13 +208,17 @@ func (r *Runner) enqueue(ctx context.Context, found map[string][]Item, cursors m
 // deliverWatch sends what is due to each of w's notifiers and records the run. The error is
 // about the database (or a simulated crash); delivery errors go to res.
 func (r *Runner) deliverWatch(ctx context.Context, w *config.Watch, claim string, res *Result) error {
+	matched := make(map[string]Item, len(res.Matches))
+	for _, it := range res.Matches {
+		matched[it.ID] = it
+	}
 	for _, ch := range w.Notify {
 		n, ok := r.Notifiers[ch]
 		if !ok {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: not configured", ch))
 			continue
 		}
-		sent, err := r.deliver(ctx, w, ch, n, claim)
+		sent, err := r.deliver(ctx, w, ch, n, claim, matched)
 		res.Sent[ch] += sent
 		var de *deliveryError
 		switch {
@@ -238,7 +242,7 @@ func (e *deliveryError) Error() string { return e.err.Error() }
 
 // deliver claims what is due for w's notifier ch and sends it in batches, recording each
 // batch's outcome; after a failed batch the rest are recorded as failed without trying.
-func (r *Runner) deliver(ctx context.Context, w *config.Watch, ch string, n Notifier, claim string) (int, error) {
+func (r *Runner) deliver(ctx context.Context, w *config.Watch, ch string, n Notifier, claim string, matched map[string]Item) (int, error) {
 	var reclaim time.Time
 	switch {
 	case r.ResendInterrupted:
@@ -250,14 +254,12 @@ func (r *Runner) deliver(ctx context.Context, w *config.Watch, ch string, n Noti
 	if err != nil || len(ds) == 0 {
 		return 0, err
 	}
-	items := make([]Item, len(ds))
-	for i, d := range ds {
-		if err := json.Unmarshal([]byte(d.Payload), &items[i]); err != nil {
-			return 0, fmt.Errorf("watch %s: delivery %s: %w", w.Name, d.Item, err)
-		}
+	items, err := r.claimedItems(ctx, ds, matched)
+	if err != nil {
+		return 0, fmt.Errorf("watch %s: %w", w.Name, err)
 	}
 	size := n.Batch()
-	if size <= 0 {
+	if size <= 0 || size > len(items) {
 		size = len(items)
 	}
 	// The outcome is recorded even when ctx ends after a send: it happened.
@@ -266,9 +268,12 @@ func (r *Runner) deliver(ctx context.Context, w *config.Watch, ch string, n Noti
 	var sendErr error
 	for start := 0; start < len(items); start += size {
 		batch := items[start:min(start+size, len(items))]
-		keys := make([]string, len(batch))
-		for i, it := range batch {
-			keys[i] = it.ID
+		var keys []string // nil: the whole claim, in one statement
+		if len(batch) < len(items) {
+			keys = make([]string, len(batch))
+			for i, it := range batch {
+				keys[i] = it.ID
+			}
 		}
 		if sendErr != nil {
 			if err := r.DB.FinishDeliveries(record, w.Name, ch, claim, keys, fmt.Errorf("not sent: an earlier batch failed: %w", sendErr)); err != nil {
@@ -293,6 +298,33 @@ func (r *Runner) deliver(ctx context.Context, w *config.Watch, ch string, n Noti
 		return sent, &deliveryError{sendErr}
 	}
 	return sent, nil
+}
+
+// claimedItems returns the items of claimed deliveries: this run's matches as they are, the
+// others (retries) decoded from their stored JSON.
+func (r *Runner) claimedItems(ctx context.Context, ds []store.Delivery, matched map[string]Item) ([]Item, error) {
+	var missing []string
+	for _, d := range ds {
+		if _, ok := matched[d.Item]; !ok {
+			missing = append(missing, d.Item)
+		}
+	}
+	payloads, err := r.DB.Payloads(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]Item, len(ds))
+	for i, d := range ds {
+		it, ok := matched[d.Item]
+		if !ok {
+			if err := json.Unmarshal([]byte(payloads[d.Item]), &it); err != nil {
+				return nil, fmt.Errorf("delivery %s: %w", d.Item, err)
+			}
+		}
+		it.Matched = d.MatchedAt.UTC().Format(time.RFC3339)
+		items[i] = it
+	}
+	return items, nil
 }
 
 // newClaim names this run in the deliveries it claims.

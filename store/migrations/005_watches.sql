@@ -42,7 +42,13 @@ CREATE TABLE deliveries (
     claimed_at TEXT,
     sent_at    TEXT,
     last_error TEXT NOT NULL DEFAULT '',
-    payload    TEXT NOT NULL,                 -- JSON of the item as matched
     PRIMARY KEY (watch, channel, item)
 );
-CREATE INDEX deliveries_state ON deliveries(state, watch, channel);
+CREATE INDEX deliveries_state ON deliveries(watch, channel, state);
+
+-- What each matched item says, once however many watches and notifiers it goes to (kept apart
+-- from deliveries so that their state changes rewrite small rows).
+CREATE TABLE watch_items (
+    item    TEXT PRIMARY KEY,                 -- deliveries.item
+    payload TEXT NOT NULL                     -- JSON of the item, as the webhook sends it
+);
