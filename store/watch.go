@@ -197,8 +197,8 @@ type Delivery struct {
 func (db *DB) EnqueueDeliveries(ctx context.Context, ds []Delivery, cursors map[string]int64) error {
 	now := utc(time.Now())
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO deliveries (watch, channel, item, matched_at)
-			VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO deliveries (watch, channel, item, seq, matched_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
 		if err != nil {
 			return err
 		}
@@ -209,8 +209,10 @@ func (db *DB) EnqueueDeliveries(ctx context.Context, ds []Delivery, cursors map[
 		}
 		defer item.Close()
 		stored := map[string]bool{}
-		for _, d := range ds {
-			if _, err := ins.ExecContext(ctx, d.Watch, d.Channel, d.Item, now); err != nil {
+		// seq orders the matches; a later run's are later (two runs at once interleave, harmlessly).
+		base := time.Now().UnixMicro() * 1000
+		for i, d := range ds {
+			if _, err := ins.ExecContext(ctx, d.Watch, d.Channel, d.Item, base+int64(i), now); err != nil {
 				return err
 			}
 			if !stored[d.Item] {
@@ -246,42 +248,44 @@ func (db *DB) ClaimDeliveries(ctx context.Context, watch, channel, claim string,
 	if !reclaimBefore.IsZero() {
 		reclaim = utc(reclaimBefore)
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	type row struct {
+		seq int64
+		d   Delivery
+	}
+	var rs []row
+	claimWhere := func(tx *sql.Tx, where string, args ...any) error {
 		rows, err := tx.QueryContext(ctx, `UPDATE deliveries SET state = 'sending', claim = ?, claimed_at = ?,
-			attempts = attempts + 1
-			WHERE rowid IN (
-			    SELECT rowid FROM deliveries WHERE state IN ('pending', 'failed') AND watch = ? AND channel = ?
-			    UNION ALL
-			    SELECT rowid FROM deliveries WHERE state = 'sending' AND watch = ? AND channel = ? AND claimed_at < ?)
-			RETURNING rowid, item, attempts, matched_at`, claim, utc(time.Now()), watch, channel, watch, channel, reclaim)
+			attempts = attempts + 1 WHERE watch = ? AND channel = ? AND `+where+`
+			RETURNING seq, item, attempts, matched_at`, append([]any{claim, utc(time.Now()), watch, channel}, args...)...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		type row struct {
-			id int64
-			d  Delivery
-		}
-		var rs []row
 		for rows.Next() {
 			r := row{d: Delivery{Watch: watch, Channel: channel}}
 			var matched string
-			if err := rows.Scan(&r.id, &r.d.Item, &r.d.Attempts, &matched); err != nil {
+			if err := rows.Scan(&r.seq, &r.d.Item, &r.d.Attempts, &matched); err != nil {
 				return err
 			}
 			r.d.MatchedAt, _ = time.Parse(timeLayout, matched)
 			rs = append(rs, r)
 		}
-		if err := rows.Err(); err != nil {
+		return rows.Err()
+	}
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := claimWhere(tx, "state IN ('pending', 'failed')"); err != nil {
 			return err
 		}
-		// RETURNING gives no order: the order of matching is the order of insertion.
-		slices.SortFunc(rs, func(a, b row) int { return cmp.Compare(a.id, b.id) })
-		for _, r := range rs {
-			out = append(out, r.d)
+		if reclaim == "" {
+			return nil
 		}
-		return nil
+		return claimWhere(tx, "state = 'sending' AND claimed_at < ? AND claim <> ?", reclaim, claim)
 	})
+	// RETURNING gives no order: seq is the order of matching.
+	slices.SortFunc(rs, func(a, b row) int { return cmp.Compare(a.seq, b.seq) })
+	for _, r := range rs {
+		out = append(out, r.d)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: claim deliveries of %s/%s: %w", watch, channel, err)
 	}
@@ -326,7 +330,7 @@ func (db *DB) FinishDeliveries(ctx context.Context, watch, channel, claim string
 func (db *DB) SentDeliveries(ctx context.Context, watch, channel string, limit int) ([]Delivery, error) {
 	rows, err := db.sql.QueryContext(ctx, `SELECT d.item, i.payload, d.matched_at FROM deliveries d
 		JOIN watch_items i ON i.item = d.item
-		WHERE d.watch = ? AND d.channel = ? AND d.state = 'sent' ORDER BY d.rowid DESC LIMIT ?`, watch, channel, limit)
+		WHERE d.watch = ? AND d.channel = ? AND d.state = 'sent' ORDER BY d.seq DESC LIMIT ?`, watch, channel, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: sent deliveries of %s/%s: %w", watch, channel, err)
 	}

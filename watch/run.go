@@ -190,15 +190,21 @@ func (r *Runner) evaluate(ctx context.Context, evs []evaluation, head int64, now
 // enqueue records the matches as pending deliveries, one per notifier, and moves the cursors.
 func (r *Runner) enqueue(ctx context.Context, found map[string][]Item, cursors map[string]int64) error {
 	var ds []store.Delivery
+	payloads := map[string]string{} // an item matched by several watches is encoded once
 	for i := range r.Watches {
 		w := &r.Watches[i]
 		for _, it := range found[w.Name] {
-			payload, err := json.Marshal(it)
-			if err != nil {
-				return fmt.Errorf("watch %s: %w", w.Name, err)
+			payload, ok := payloads[it.ID]
+			if !ok {
+				b, err := json.Marshal(it)
+				if err != nil {
+					return fmt.Errorf("watch %s: %w", w.Name, err)
+				}
+				payload = string(b)
+				payloads[it.ID] = payload
 			}
 			for _, ch := range w.Notify {
-				ds = append(ds, store.Delivery{Watch: w.Name, Channel: ch, Item: it.ID, Payload: string(payload)})
+				ds = append(ds, store.Delivery{Watch: w.Name, Channel: ch, Item: it.ID, Payload: payload})
 			}
 		}
 	}

@@ -35,6 +35,7 @@ CREATE TABLE deliveries (
     watch      TEXT NOT NULL,
     channel    TEXT NOT NULL,                 -- webhook, email, feed
     item       TEXT NOT NULL,                 -- stable key of the statement or figure
+    seq        INTEGER NOT NULL,              -- order of matching (sends and feeds keep it)
     state      TEXT NOT NULL DEFAULT 'pending', -- pending, sending, sent, failed
     attempts   INTEGER NOT NULL DEFAULT 0,
     matched_at TEXT NOT NULL,
@@ -43,8 +44,8 @@ CREATE TABLE deliveries (
     sent_at    TEXT,
     last_error TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (watch, channel, item)
-);
-CREATE INDEX deliveries_state ON deliveries(watch, channel, state);
+) WITHOUT ROWID;
+CREATE INDEX deliveries_state ON deliveries(watch, channel, state, seq);
 
 -- What each matched item says, once however many watches and notifiers it goes to (kept apart
 -- from deliveries so that their state changes rewrite small rows).
