@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"syscall"
 	"testing"
+	"time"
 )
 
 const watchTables = `
@@ -132,13 +133,20 @@ func TestSIGKILLAfterWebhookPostSendsNothingTwice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a child process")
 	}
-	var child atomic.Pointer[exec.Cmd]
+	var child atomic.Pointer[os.Process] // set once the child runs
+	var killing atomic.Bool
 	var posts atomic.Int32
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.ReadAll(r.Body)
 		posts.Add(1)
-		if c := child.Load(); c != nil {
-			c.Process.Signal(syscall.SIGKILL) // the sender dies with the POST delivered, unrecorded
+		if !killing.Load() {
+			return
+		}
+		for deadline := time.Now().Add(10 * time.Second); child.Load() == nil && time.Now().Before(deadline); {
+			time.Sleep(time.Millisecond)
+		}
+		if p := child.Load(); p != nil {
+			p.Signal(syscall.SIGKILL) // the sender dies with the POST delivered, unrecorded
 		}
 	}))
 	defer hook.Close()
@@ -152,12 +160,13 @@ func TestSIGKILLAfterWebhookPostSendsNothingTwice(t *testing.T) {
 
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"watch", "run", "--backfill", "--config", cfg}, "\x1f"))
-	child.Store(cmd)
+	killing.Store(true)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	child.Store(cmd.Process)
 	err := cmd.Wait()
-	child.Store(nil)
+	killing.Store(false)
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || posts.Load() != 1 {
 		t.Fatalf("the child was not killed at its POST: %v, %d posts", err, posts.Load())
 	}
