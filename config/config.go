@@ -29,6 +29,8 @@ type Config struct {
 	Sources   []Source          `toml:"sources"`
 	Lexicon   Lexicon           `toml:"lexicon"`
 	Profiles  []content.Profile `toml:"profiles"`
+	Watches   []Watch           `toml:"watch"`
+	Notify    Notify            `toml:"notify"`
 
 	// Path is the file the config came from ("" for the built-in defaults).
 	Path string `toml:"-"`
@@ -177,6 +179,9 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err := c.check(name, data); err != nil {
 		return nil, err
 	}
+	if err := c.checkWatches(name, data); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -220,8 +225,11 @@ func decodeError(name string, err error) error {
 	if errors.As(err, &de) {
 		row, _ := de.Position()
 		msg := strings.TrimPrefix(de.Error(), "toml: ")
-		if msg == "unknown field" {
+		switch msg {
+		case "unknown field":
 			msg = "unknown key"
+		case "missing table":
+			msg = "unknown table"
 		}
 		if m := typeMismatch.FindStringSubmatch(msg); m != nil {
 			msg = fmt.Sprintf("expected %s, got a TOML %s", goTypeWord(m[2]), m[1])

@@ -13,6 +13,7 @@ var migrations = []string{
 	"migrations/002_crawlstate.sql",
 	"migrations/003_published_hint.sql",
 	"migrations/004_serve.sql",
+	"migrations/005_watches.sql",
 }
 
 //go:embed migrations/*.sql

@@ -102,8 +102,10 @@ func crawlLocked(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) erro
 		return err
 	}
 	defer db.Close()
-	_, err = crawlOnce(ctx, e, cfg, db, f)
-	return err
+	if _, err = crawlOnce(ctx, e, cfg, db, f); err != nil {
+		return err
+	}
+	return watchAfterCrawl(ctx, e, cfg, db, f.quiet)
 }
 
 // crawlOnce crawls the selected sources once into db, recording a crawl_runs row, and reports

@@ -56,6 +56,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := demoDigest(ctx, e.stdout, db); err != nil {
 		return err
 	}
+	if err := demoWatches(ctx, e.stdout, cfg, db); err != nil {
+		return err
+	}
 	// The other commands default to config.toml's database, not the demo's: say how to reach it.
 	fmt.Fprintf(e.stdout, "\nThe demo wrote %s; give the other commands --db %s, e.g.:\n", *dbFile, *dbFile)
 	fmt.Fprintf(e.stdout, "  armswatch query --db %s \"SELECT * FROM speakers\"\n", *dbFile)

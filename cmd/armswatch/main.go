@@ -36,6 +36,7 @@ func commands() []command {
 		{"digest", "the new items of a period, grouped by treaty and speaker", runDigest},
 		{"status", "the last crawl runs and each source's health", runStatus},
 		{"serve", "serve read-only web pages (and JSON, CSV) over the database", runServe},
+		{"watch", "saved searches that notify: list, test NAME, run", runWatch},
 		{"reextract", "run the current analyzer again over stored pages", runReextract},
 		{"demo", "crawl an embedded offline news site into a demo database", runDemo},
 		{"version", "print the version", runVersion},

@@ -43,9 +43,14 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	watches, err := db.WatchHealth(ctx)
+	if err != nil {
+		return err
+	}
 	printRuns(e, rs)
 	fmt.Fprintln(e.stdout)
 	printHealth(e, health)
+	printWatchHealth(e, watches)
 	return nil
 }
 

@@ -1,0 +1,5 @@
+//go:build !sqlite_fts5
+
+package watch
+
+const builtWithFTS5 = false
