@@ -12,6 +12,7 @@ var migrations = []string{
 	"migrations/001_initial.sql",
 	"migrations/002_crawlstate.sql",
 	"migrations/003_published_hint.sql",
+	"migrations/006_stories.sql", // 004 and 005 come from other branches: renumber on merge
 }
 
 //go:embed migrations/*.sql
