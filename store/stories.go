@@ -223,7 +223,8 @@ func groupStatements(ctx context.Context, tx *sql.Tx, id, story int64) error {
 		if key == "" {
 			key = "story:" + strconv.FormatInt(story, 10)
 		}
-		g, err := sameStatementGroup(ctx, tx, key, s.text, from, to)
+		keys := stories.StatementKeys(key, s.text)
+		g, err := sameStatementGroup(ctx, tx, keys, s.text, from, to)
 		if err != nil {
 			return err
 		}
@@ -240,14 +241,29 @@ func groupStatements(ctx context.Context, tx *sql.Tx, id, story int64) error {
 		if _, err := tx.ExecContext(ctx, "UPDATE statements SET group_id = ? WHERE id = ?", g, s.id); err != nil {
 			return err
 		}
+		for _, k := range keys {
+			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO statement_keys (key, group_id) VALUES (?, ?)", k, g); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
 
-// sameStatementGroup finds the group of key reported in [from, to] whose words are text's.
-func sameStatementGroup(ctx context.Context, tx *sql.Tx, key, text, from, to string) (int64, error) {
+// sameStatementGroup finds the group of key reported in [from, to] whose words are text's,
+// among the groups sharing one of its StatementKeys.
+func sameStatementGroup(ctx context.Context, tx *sql.Tx, keys []int64, text, from, to string) (int64, error) {
+	if len(keys) == 0 {
+		return 0, nil
+	}
+	args := make([]any, 0, len(keys)+2)
+	for _, k := range keys {
+		args = append(args, k)
+	}
+	args = append(args, from, to)
 	rows, err := tx.QueryContext(ctx, `SELECT id, text FROM statement_groups
-		WHERE match_key = ? AND last_at >= ? AND first_at <= ? ORDER BY first_at, id`, key, from, to)
+		WHERE id IN (SELECT group_id FROM statement_keys WHERE key IN (?`+strings.Repeat(",?", len(keys)-1)+`))
+		AND last_at >= ? AND first_at <= ? ORDER BY first_at, id`, args...)
 	if err != nil {
 		return 0, err
 	}

@@ -46,7 +46,13 @@ CREATE TABLE statement_groups (
     first_at  TEXT NOT NULL,                       -- UTC, earliest report
     last_at   TEXT NOT NULL
 );
-CREATE INDEX statement_groups_key ON statement_groups(match_key, last_at);
+-- Keys a statement is found again by (its whole words, its first and last words), for the
+-- groups' statements: the index that finds a repeated statement without a scan.
+CREATE TABLE statement_keys (
+    key      INTEGER NOT NULL,
+    group_id INTEGER NOT NULL REFERENCES statement_groups(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, group_id)
+) WITHOUT ROWID;
 ALTER TABLE statements ADD COLUMN group_id INTEGER REFERENCES statement_groups(id) ON DELETE SET NULL;
 CREATE INDEX statements_group ON statements(group_id);
 

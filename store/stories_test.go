@@ -1,0 +1,145 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/armswatch/armswatch/extract"
+	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
+)
+
+// copyOf re-publishes a under another outlet's URL and source, an hour later, with another
+// headline, the lead paragraph dropped and a tail paragraph of its own.
+func copyOf(a *store.Article, url, source string) *store.Article {
+	an := *a.Analysis
+	an.URL, an.CanonicalURL, an.Source, an.Title = url, url, source, "UPDATE: "+a.Analysis.Title
+	paras := strings.Split(an.Body, "\n\n")
+	if len(paras) > 3 {
+		paras = paras[1:]
+	}
+	an.Body = strings.Join(append(paras, "Follow our channel for more news."), "\n\n")
+	if an.Published != nil {
+		an.Published = &extract.Time{Time: an.Published.Time.Add(time.Hour)}
+	}
+	an.Statements = append([]extract.Statement(nil), a.Analysis.Statements...)
+	return &store.Article{URL: url, Source: source, FetchedAt: a.FetchedAt.Add(time.Hour), Analysis: &an}
+}
+
+func TestSyndicatedCopyJoinsTheStoryAndItsStatementsTheirGroups(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g := storetest.NewSynthetic(8, 7)
+	orig, other := g.Article(1), g.Article(2)
+	cp := copyOf(orig, "https://wire.example/a/1", "wire")
+	for _, a := range []*store.Article{cp, orig, other} { // the copy first: first_* must still be the original
+		if _, err := db.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stories, members, firstSource string
+	row := db.SQLForTest().QueryRow(`SELECT (SELECT count(*) FROM stories),
+		(SELECT group_concat(source, ',') FROM (SELECT source FROM articles WHERE story_id = (SELECT story_id FROM articles WHERE url = ?) ORDER BY source)),
+		(SELECT first_source FROM stories WHERE id = (SELECT story_id FROM articles WHERE url = ?))`, orig.URL, orig.URL)
+	if err := row.Scan(&stories, &members, &firstSource); err != nil {
+		t.Fatal(err)
+	}
+	if stories != "2" || members != orig.Source+",wire" || firstSource != orig.Source {
+		t.Errorf("stories %s, members of the original's story %q, first source %q", stories, members, firstSource)
+	}
+	var groups, reports, speakerStatements, speakerReports int
+	err := db.SQLForTest().QueryRow(`SELECT count(DISTINCT group_id), count(*) FROM statements
+		WHERE article_id IN (SELECT id FROM articles WHERE url IN (?, ?))`, orig.URL, cp.URL).Scan(&groups, &reports)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if groups != len(orig.Analysis.Statements) || reports != 2*groups {
+		t.Errorf("%d statements in %d groups; want %d groups", reports, groups, len(orig.Analysis.Statements))
+	}
+	sp := orig.Analysis.Statements[0].Speaker
+	err = db.SQLForTest().QueryRow(`SELECT statements, reports FROM speakers WHERE speaker = ?`, sp).Scan(&speakerStatements, &speakerReports)
+	if err != nil || speakerReports <= speakerStatements {
+		t.Errorf("speakers: %s has %d statements, %d reports (%v): copies must count once", sp, speakerStatements, speakerReports, err)
+	}
+	// The copy's text changes to another article's: it leaves the story, which keeps the original.
+	cp2 := copyOf(other, cp.URL, "wire")
+	if _, err := db.SaveArticle(ctx, cp2); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	db.SQLForTest().QueryRow(`SELECT articles FROM stories WHERE id = (SELECT story_id FROM articles WHERE url = ?)`, orig.URL).Scan(&n)
+	if n != 1 {
+		t.Errorf("after the copy changed, the original's story has %d articles, want 1", n)
+	}
+	var empty int
+	db.SQLForTest().QueryRow(`SELECT count(*) FROM statement_groups g WHERE NOT EXISTS (SELECT 1 FROM statements s WHERE s.group_id = g.id)`).Scan(&empty)
+	if empty != 0 {
+		t.Errorf("%d statement groups left without statements", empty)
+	}
+}
+
+func TestDifferentArticlesOfOneDayAreDifferentStories(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g := storetest.NewSynthetic(8, 3)
+	for i := 0; i < 30; i++ {
+		if _, err := db.SaveArticle(ctx, g.Article(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stories int
+	db.SQLForTest().QueryRow("SELECT count(*) FROM stories").Scan(&stories)
+	if stories != 30 {
+		t.Errorf("30 different articles made %d stories", stories)
+	}
+}
+
+// BenchmarkNewArticle100k measures saving one new article into a store of 100,000 articles
+// (the BenchmarkSearch1M database), half of them copies of stored articles so that the
+// candidate check runs; cpu-ms/op is the whole save, story-ms/op the grouping alone.
+//
+//	ARMSWATCH_BENCH_DB=/tmp/bench.db go test -tags sqlite_fts5 -run '^$' -bench NewArticle100k -cpu 1 ./store
+func BenchmarkNewArticle100k(b *testing.B) {
+	ctx := context.Background()
+	path, err := storetest.BenchDB(ctx, b.TempDir(), 1_000_000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	db.SQLForTest().QueryRow("SELECT count(*) FROM articles").Scan(&n)
+	g := storetest.NewSynthetic(10, 99)
+	var stored []*store.Article
+	for i := 0; i < 200; i++ {
+		stored = append(stored, g.Article(n/2+i))
+	}
+	tx, err := db.SQLForTest().Begin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tx.Rollback() // the benchmark's articles are not kept
+	cpu := storetest.CPUTime()
+	var group time.Duration
+	i := 0
+	for b.Loop() {
+		a := g.Article(n + 1000 + i)
+		if i%2 == 1 {
+			a = copyOf(stored[i%len(stored)], fmt.Sprintf("https://wire.example/b/%d", i), "wire")
+		}
+		d, err := store.SaveInTxForBench(ctx, tx, a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		group += d
+		i++
+	}
+	b.ReportMetric(float64((storetest.CPUTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(group.Microseconds())/1000/float64(b.N), "story-ms/op")
+}
