@@ -434,3 +434,30 @@ func (db *DB) backfillStories(ctx context.Context) error {
 		}
 	}
 }
+
+// storiesSQL lists stories first published at or after ?, newest first, each with its sources
+// in the order they carried it. The inner query picks the stories through stories_first_at.
+const storiesSQL = `
+SELECT st.id AS story_id, st.first_at, st.first_source, st.articles,
+       (SELECT group_concat(source, ', ') FROM (
+            SELECT a.source, min(coalesce(a.published_utc, a.first_seen_at)) AS at FROM articles a
+            WHERE a.story_id = st.id GROUP BY a.source ORDER BY at, a.source)) AS sources,
+       st.language, st.title,
+       (SELECT url FROM articles WHERE id = st.first_article_id) AS first_url
+FROM stories st
+WHERE st.first_at >= ? AND st.articles >= ?
+ORDER BY st.first_at DESC, st.id DESC`
+
+// Stories returns the rows of the stories first published since since (zero: all), newest
+// first; only those carried by more than one article unless all is set.
+func (db *DB) Stories(ctx context.Context, since time.Time, all bool) (*sql.Rows, error) {
+	minArticles := 2
+	if all {
+		minArticles = 1
+	}
+	rows, err := db.sql.QueryContext(ctx, storiesSQL, utc(since), minArticles)
+	if err != nil {
+		return nil, fmt.Errorf("store: stories: %w", err)
+	}
+	return rows, nil
+}

@@ -34,6 +34,7 @@ func commands() []command {
 		{"search", "full-text search over statements and articles", runSearch},
 		{"export", "write statements, figures or articles as CSV", runExport},
 		{"digest", "the new items of a period, grouped by treaty and speaker", runDigest},
+		{"stories", "copies of one article across outlets, with their first publisher", runStories},
 		{"status", "the last crawl runs and each source's health", runStatus},
 		{"reextract", "run the current analyzer again over stored pages", runReextract},
 		{"demo", "crawl an embedded offline news site into a demo database", runDemo},
