@@ -66,13 +66,25 @@ func assignStory(ctx context.Context, tx *sql.Tx, id int64, body, language strin
 	if story.Valid && !contentChanged {
 		return story.Int64, nil
 	}
+	fp := stories.Of(body)
+	keys := fp.BandKeys()
+	// A body that changed but is still a copy of what it was (a typo fixed, a paragraph added)
+	// stays in its story: only its fingerprint is renewed.
+	old, hadOld, err := storedFingerprint(ctx, tx, id)
+	if err != nil {
+		return 0, err
+	}
+	keep := story.Valid && hadOld && stories.Same(&fp, &old)
+	if keep {
+		story.Valid = false // unassign only the fingerprint
+	}
 	if err := unassignStory(ctx, tx, id, story); err != nil {
 		return 0, err
 	}
-	fp := stories.Of(body)
-	keys := fp.BandKeys()
-	best, err := bestCopy(ctx, tx, id, &fp, keys[:], language, at)
-	if err != nil {
+	var best int64
+	if keep {
+		best = story.Int64
+	} else if best, err = bestCopy(ctx, tx, id, &fp, keys[:], language, at); err != nil {
 		return 0, err
 	}
 	if best == 0 {
@@ -138,20 +150,29 @@ func bestCopy(ctx context.Context, tx *sql.Tx, id int64, fp *stories.Fingerprint
 	return best, rows.Err()
 }
 
-// unassignStory takes an article whose body changed out of its story and the band index.
-func unassignStory(ctx context.Context, tx *sql.Tx, id int64, story sql.NullInt64) error {
+// storedFingerprint reads an article's fingerprint; ok is false when it has none.
+func storedFingerprint(ctx context.Context, tx *sql.Tx, id int64) (fp stories.Fingerprint, ok bool, err error) {
 	var shingles int
 	var sig []byte
-	err := tx.QueryRowContext(ctx, "SELECT shingles, minhash FROM article_fingerprints WHERE article_id = ?", id).Scan(&shingles, &sig)
+	err = tx.QueryRowContext(ctx, "SELECT shingles, minhash FROM article_fingerprints WHERE article_id = ?", id).Scan(&shingles, &sig)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fp, false, nil
+	}
+	if err != nil {
+		return fp, false, err
+	}
+	fp, err = stories.Decode(sig, shingles)
+	return fp, err == nil, err
+}
+
+// unassignStory takes an article out of the band index and, when story is valid, out of
+// that story.
+func unassignStory(ctx context.Context, tx *sql.Tx, id int64, story sql.NullInt64) error {
+	old, ok, err := storedFingerprint(ctx, tx, id)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return err
-	default:
-		old, err := stories.Decode(sig, shingles)
-		if err != nil {
-			return err
-		}
+	case ok:
 		for _, k := range old.BandKeys() {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM story_bands WHERE key = ? AND article_id = ?", k, id); err != nil {
 				return err

@@ -143,3 +143,27 @@ func BenchmarkNewArticle100k(b *testing.B) {
 	b.ReportMetric(float64((storetest.CPUTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(group.Microseconds())/1000/float64(b.N), "story-ms/op")
 }
+
+func TestAnArticleEditedSlightlyKeepsItsStory(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g := storetest.NewSynthetic(8, 5)
+	a := g.Article(1)
+	if _, err := db.SaveArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	story := func() (id int64) {
+		db.SQLForTest().QueryRow("SELECT story_id FROM articles WHERE url = ?", a.URL).Scan(&id)
+		return id
+	}
+	before := story()
+	an := *a.Analysis
+	an.Body += "\n\nThis article was updated with a correction."
+	a.Analysis = &an
+	if res, err := db.SaveArticle(ctx, a); err != nil || !res.Changed {
+		t.Fatalf("second save: %+v, %v", res, err)
+	}
+	if after := story(); after != before || before == 0 {
+		t.Errorf("story %d before the edit, %d after", before, after)
+	}
+}
