@@ -167,3 +167,41 @@ func TestAnArticleEditedSlightlyKeepsItsStory(t *testing.T) {
 		t.Errorf("story %d before the edit, %d after", before, after)
 	}
 }
+
+func TestDigestListsASyndicatedStatementOnceWithItsOtherSources(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g := storetest.NewSynthetic(6, 11)
+	orig := g.Article(1)
+	cp := copyOf(orig, "https://wire.example/a/1", "wire")
+	for _, a := range []*store.Article{orig, cp, g.Article(2)} {
+		a.FetchedAt = time.Now()
+		if _, err := db.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := store.Period{Since: time.Now().Add(-time.Hour), Until: time.Now().Add(time.Hour)}
+	seen := map[string]int{}
+	also := map[string]string{}
+	err := db.Digest(ctx, p, func(it *store.DigestItem) error {
+		if it.Type == "statement" {
+			seen[it.Text]++
+			also[it.Text] = it.AlsoReportedBy
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := orig.Analysis.Statements[1] // the copy dropped the lead paragraph, not this one
+	if seen[st.Text] != 1 || also[st.Text] != "wire" {
+		t.Errorf("digest lists %q %d times, also reported by %q; want once, by wire", st.Text, seen[st.Text], also[st.Text])
+	}
+	sum, err := db.DigestCounts(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Articles != 3 || sum.Stories != 2 || sum.Statements != 12 {
+		t.Errorf("digest counts %+v; want 3 articles, 2 stories, 12 statements (6 of them carried twice)", sum)
+	}
+}
