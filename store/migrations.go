@@ -14,6 +14,7 @@ var migrations = []string{
 	"migrations/003_published_hint.sql",
 	"migrations/004_serve.sql",
 	"migrations/005_watches.sql",
+	"migrations/006_stories.sql",
 }
 
 //go:embed migrations/*.sql

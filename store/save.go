@@ -92,7 +92,16 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *Article) (SaveResult, error) {
 		return res, err
 	}
 	res.ArticleID = id
+	var old oldGroups
+	if !res.New {
+		if old, err = readOldGroups(ctx, tx, id); err != nil {
+			return res, err
+		}
+	}
 	if err := replaceAnalysis(ctx, tx, id, an); err != nil {
+		return res, err
+	}
+	if err := groupArticle(ctx, tx, id, an.Body, an.Language, res.New || res.Changed, old); err != nil {
 		return res, err
 	}
 	return res, nil

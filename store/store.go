@@ -89,6 +89,10 @@ func Open(path string) (*DB, error) {
 		s.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}
+	if err := db.backfillStories(context.Background()); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: %s: %w", path, err)
+	}
 	return db, nil
 }
 

@@ -67,21 +67,23 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// demoDigest prints what the crawl stored: each article with its statements and figures.
+// demoDigest prints what the crawl stored: each story (its first article) with its statements
+// and figures, and the other outlets that carried it.
 func demoDigest(ctx context.Context, w io.Writer, db *store.DB) error {
-	var n [3]int
-	counts, err := db.Query(ctx, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM statements), (SELECT count(*) FROM figures)")
+	var n [4]int
+	counts, err := db.Query(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT coalesce(story_id, -id)) FROM articles),
+		(SELECT count(*) FROM statements), (SELECT count(*) FROM figures)`)
 	if err != nil {
 		return fmt.Errorf("demo: count rows: %w", err)
 	}
 	for counts.Next() {
-		err = counts.Scan(&n[0], &n[1], &n[2])
+		err = counts.Scan(&n[0], &n[1], &n[2], &n[3])
 	}
 	counts.Close()
 	if err != nil {
 		return fmt.Errorf("demo: count rows: %w", err)
 	}
-	fmt.Fprintf(w, "\n%d articles, %d statements, %d figures stored.\n", n[0], n[1], n[2])
+	fmt.Fprintf(w, "\n%d articles (%d stories: copies of one article in other outlets are one), %d statements, %d figures stored.\n", n[0], n[1], n[2], n[3])
 	rows, err := db.Query(ctx, `
 		SELECT a.id, substr(coalesce(a.published, a.fetched_at), 1, 10), a.title,
 		       (SELECT group_concat(line, char(10)) FROM (
@@ -89,8 +91,12 @@ func demoDigest(ctx context.Context, w io.Writer, db *store.DB) error {
 		                   || ': "' || CASE WHEN length(s.text) > 90 THEN substr(s.text, 1, 87) || '...' ELSE s.text END || '"' AS line
 		            FROM statements s WHERE s.article_id = a.id ORDER BY s.byte_start LIMIT 3)),
 		       (SELECT group_concat(f.text || ' [' || f.category || CASE WHEN f.treaty <> '' THEN ', ' || f.treaty ELSE '' END || ']', '; ')
-		          FROM (SELECT * FROM figures WHERE article_id = a.id ORDER BY byte_start LIMIT 4) f)
-		FROM articles a ORDER BY a.published_utc`)
+		          FROM (SELECT * FROM figures WHERE article_id = a.id ORDER BY byte_start LIMIT 4) f),
+		       (SELECT group_concat(c.source || ' (' || c.title || ')', '; ') FROM articles c
+		          WHERE c.story_id = a.story_id AND c.id <> a.id)
+		FROM articles a
+		WHERE a.story_id IS NULL OR a.id = (SELECT first_article_id FROM stories WHERE id = a.story_id)
+		ORDER BY a.published_utc`)
 	if err != nil {
 		return fmt.Errorf("demo: digest: %w", err)
 	}
@@ -98,8 +104,8 @@ func demoDigest(ctx context.Context, w io.Writer, db *store.DB) error {
 	for rows.Next() {
 		var id int64
 		var date, title string
-		var says, figs *string
-		if err := rows.Scan(&id, &date, &title, &says, &figs); err != nil {
+		var says, figs, copies *string
+		if err := rows.Scan(&id, &date, &title, &says, &figs, &copies); err != nil {
 			return fmt.Errorf("demo: digest: %w", err)
 		}
 		fmt.Fprintf(w, "\n%s  %s\n", date, title)
@@ -108,6 +114,9 @@ func demoDigest(ctx context.Context, w io.Writer, db *store.DB) error {
 		}
 		if figs != nil {
 			fmt.Fprintf(w, "    figures: %s\n", strings.TrimSpace(*figs))
+		}
+		if copies != nil {
+			fmt.Fprintf(w, "    same story, also carried by: %s\n", oneLine(*copies))
 		}
 	}
 	return rows.Err()

@@ -13,7 +13,7 @@ import (
 
 // digestColumns are the CSV digest's columns (docs/schema.md, "Exports"): stable, append only.
 var digestColumns = []string{"treaty", "treaty_name", "speaker", "role", "type", "kind", "text",
-	"context", "cue", "date", "source", "title", "url"}
+	"context", "cue", "date", "source", "title", "url", "also_reported_by"}
 
 // digestFreeText are the digest's columns of text taken from web pages, guarded against
 // spreadsheet formulas (treaty_name is the name as the articles spell it).
@@ -73,7 +73,7 @@ func digestCSV(ctx context.Context, d *store.DB, p store.Period, w io.Writer, bo
 	row := make([]string, len(digestColumns))
 	err = d.Digest(ctx, p, func(it *store.DigestItem) error {
 		copy(row, []string{it.Treaty, it.TreatyName, it.Speaker, it.Role, it.Type, it.Kind, it.Text,
-			it.Context, it.Cue, it.Date, it.Source, it.Title, it.URL})
+			it.Context, it.Cue, it.Date, it.Source, it.Title, it.URL, it.AlsoReportedBy})
 		return cw.Write(row)
 	})
 	if err != nil {
@@ -90,7 +90,7 @@ func digestMarkdown(ctx context.Context, d *store.DB, p store.Period, w io.Write
 		return err
 	}
 	fmt.Fprintf(w, "# armswatch digest, %s to %s\n\n", p.Since.UTC().Format("2006-01-02 15:04"), p.Until.UTC().Format("2006-01-02 15:04 UTC"))
-	fmt.Fprintf(w, "%d new articles, %d statements, %d figures.\n", sum.Articles, sum.Statements, sum.Figures)
+	fmt.Fprintf(w, "%d new articles (%d stories), %d statements, %d figures.\n", sum.Articles, sum.Stories, sum.Statements, sum.Figures)
 	treaty, speaker, first := "", "", true
 	err = d.Digest(ctx, p, func(it *store.DigestItem) error {
 		if first || it.Treaty != treaty {
@@ -124,6 +124,9 @@ func digestMarkdown(ctx context.Context, d *store.DB, p store.Period, w io.Write
 
 func digestLine(it *store.DigestItem) string {
 	ref := fmt.Sprintf("[%s](%s), %s, %s", mdEscape(it.Title), oneLine(it.URL), oneLine(it.Date), mdEscape(it.Source))
+	if it.AlsoReportedBy != "" {
+		ref += "; also reported by " + mdEscape(it.AlsoReportedBy)
+	}
 	if it.Type == "figure" {
 		return fmt.Sprintf("- Figure: **%s** (%s): %s — %s\n", mdEscape(it.Text), mdEscape(it.Kind), mdEscape(it.Context), ref)
 	}

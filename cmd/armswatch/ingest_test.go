@@ -88,7 +88,7 @@ func TestCrawlAndReextractStoreTheSameRows(t *testing.T) {
 	}
 	defer db.Close()
 	crawled := dumpRows(t, db)
-	if len(crawled["articles"]) != 14 || len(crawled["statements"]) == 0 || len(crawled["figures"]) == 0 {
+	if len(crawled["articles"]) != 15 || len(crawled["statements"]) == 0 || len(crawled["figures"]) == 0 {
 		t.Fatalf("demo stored %d articles, %d statements, %d figures", len(crawled["articles"]),
 			len(crawled["statements"]), len(crawled["figures"]))
 	}
@@ -120,6 +120,7 @@ func TestCrawlAndReextractStoreTheSameRows(t *testing.T) {
 // the others hold what is not analysis (where and when the page was fetched, the page itself,
 // the feed's hint, the row's own keys) or a value computed from a JSON one (published_utc,
 // content_hash). A new analysis column without a JSON key fails the test.
+// story_id and group_id are the stories and groups of docs/stories.md: computed across articles, not analysis.
 var columns = map[string]map[string]string{
 	"articles": {"canonical_url": "canonical_url", "source": "source", "profile": "profile", "title": "title",
 		"subtitle": "subtitle", "authors": "authors", "section": "section", "language": "language",
@@ -128,17 +129,17 @@ var columns = map[string]map[string]string{
 		"dateline_start": "dateline.start", "dateline_end": "dateline.end", "body": "body",
 		"relevance": "relevance", "analyzer_version": "analyzer_version", "warnings": "warnings",
 		"id": "", "url": "", "raw_html": "", "content_hash": "", "first_seen_at": "", "fetched_at": "",
-		"published_utc": "", "published_hint": ""},
+		"published_utc": "", "published_hint": "", "story_id": ""},
 	"statements": {"kind": "kind", "text": "text", "speaker": "speaker", "speaker_role": "speaker_role",
 		"speaker_kind": "speaker_kind", "cue": "cue", "treaty": "treaty", "paragraph": "paragraph",
-		"byte_start": "start", "byte_end": "end", "spans": "spans", "id": "", "article_id": "", "seq": ""},
+		"byte_start": "start", "byte_end": "end", "spans": "spans", "id": "", "article_id": "", "seq": "", "group_id": ""},
 	"dates": {"text": "text", "kind": "kind", "value": "value", "value_end": "value_end",
 		"granularity": "granularity", "paragraph": "paragraph", "byte_start": "start", "byte_end": "end",
 		"id": "", "article_id": "", "seq": ""},
 	"figures": {"text": "text", "value": "value", "value_max": "value_max", "comparator": "comparator",
 		"unit": "unit", "category": "category", "treaty": "treaty", "paragraph": "paragraph",
 		"byte_start": "start", "byte_end": "end", "sentence": "sentence", "sentence_start": "sentence_start",
-		"sentence_end": "sentence_end", "id": "", "article_id": "", "seq": ""},
+		"sentence_end": "sentence_end", "id": "", "article_id": "", "seq": "", "group_id": ""},
 	"mentions": {"type": "type", "entity_id": "id", "name": "name", "text": "text", "paragraph": "paragraph",
 		"byte_start": "start", "byte_end": "end", "id": "", "article_id": "", "seq": ""},
 }

@@ -34,6 +34,7 @@ func commands() []command {
 		{"search", "full-text search over statements and articles", runSearch},
 		{"export", "write statements, figures or articles as CSV", runExport},
 		{"digest", "the new items of a period, grouped by treaty and speaker", runDigest},
+		{"stories", "copies of one article across outlets, with their first publisher", runStories},
 		{"status", "the last crawl runs and each source's health", runStatus},
 		{"serve", "serve read-only web pages (and JSON, CSV) over the database", runServe},
 		{"watch", "saved searches that notify: list, test NAME, run", runWatch},
