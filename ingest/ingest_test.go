@@ -155,8 +155,8 @@ func TestNoBodyIsAnError(t *testing.T) {
 func TestPanicIsThePagesError(t *testing.T) {
 	in := newIngester(t)
 	in.analyze = func(context.Context, []byte, extract.Options) (*extract.Analysis, error) {
-		var m map[string]int
-		m["boom"]++ // what a bug on a strange page does
+		var paras []string
+		_ = paras[len(paras)] // what a bug on a strange page does: an index out of range
 		return nil, nil
 	}
 	out, err := in.Ingest(context.Background(), page("https://tass.example/politics/6", article("t", "Sergey Ryabkov")))
