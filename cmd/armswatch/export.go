@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/armswatch/armswatch/extract"
 	"github.com/armswatch/armswatch/store"
 )
 
@@ -180,8 +181,8 @@ func parseWhen(s string, now time.Time) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	if t, err := parseTime(s); err == nil {
-		return t, nil
+	if t, err := extract.ParseTime(s); err == nil {
+		return t.Time, nil
 	}
 	if d, ok := parseDays(s); ok {
 		return now.Add(-d), nil

@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sync"
-	"time"
 
 	"github.com/armswatch/armswatch/extract"
 )
@@ -33,11 +32,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	opt := extract.Options{URL: *pageURL, Source: *source}
 	if *published != "" {
-		t, err := parseTime(*published)
+		t, err := extract.ParseTime(*published)
 		if err != nil {
 			return usageError("extract: --published: %v", err)
 		}
-		opt.Published, opt.PublishedDateOnly = t, len(*published) == len("2006-01-02")
+		opt.Published, opt.PublishedDateOnly = t.Time, t.DateOnly
 	}
 	cfg, err := loadConfig(*configPath, false)
 	if err != nil {
@@ -171,17 +170,6 @@ func tuneGC() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(analysisMemoryLimit)
 	}
-}
-
-// parseTime reads RFC 3339 or a bare date (taken as midnight UTC).
-func parseTime(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("%q is neither RFC 3339 (2020-10-21T13:05:00+03:00) nor a date (2020-10-21)", s)
 }
 
 // looksBinary tells an executable, image or archive from a page: text in any charset armswatch

@@ -11,7 +11,7 @@ import (
 // applyProfile fills r from the page with the profile's selectors. The shared tree is not changed:
 // removed elements are skipped while reading text, not deleted.
 func applyProfile(doc *goquery.Document, p *profile, r *Result) {
-	r.Profile, r.Source, r.Language, r.DatelineStyle = p.Name, p.Source, p.Language, p.Dateline
+	r.Profile, r.Source, r.Language = p.Name, p.Source, p.Language
 	scope := doc.Selection
 	if p.root != nil {
 		if root := doc.FindMatcher(p.root).First(); root.Length() > 0 {

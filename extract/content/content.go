@@ -32,12 +32,10 @@ type Result struct {
 	CanonicalURL    string
 	Profile         string // profile used, or "generic"
 	Source          string // profile's source name, else the host
-	DatelineStyle   string // the profile's dateline style name, "" when unknown
 	Paragraphs      []string
 	Published       pubdate.Stamp
 	Modified        pubdate.Stamp
 	Warnings        []string
-	Doc             *goquery.Document // the parsed page (UTF-8), shared with other analyzers
 }
 
 // Extract reads the article of a page. The page is decoded to UTF-8 and parsed once; profile and
@@ -70,7 +68,7 @@ func Extract(in Input) (*Result, error) {
 	if u, err := url.Parse(in.URL); err == nil {
 		host = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	}
-	r := &Result{Doc: doc, Profile: "generic", Source: host, Authors: []string{}, Warnings: warnings}
+	r := &Result{Profile: "generic", Source: host, Authors: []string{}, Warnings: warnings}
 	blocks := jsonld.Parse(doc) // once, for the metadata here and pubdate's dates
 	ld := ldArticle(ldObjects(blocks))
 

@@ -23,7 +23,7 @@ type Profile struct {
 	Source   string   `toml:"source"`   // source name reported for its pages; default Name
 	Hosts    []string `toml:"hosts"`    // hosts whose pages use it; subdomains match too
 	Language string   `toml:"language"` // ISO 639-1 code of the site's texts, "" to detect
-	Dateline string   `toml:"dateline"` // dateline style name ("tass", "ria", "interfax", "none")
+	Dateline string   `toml:"dateline"` // documentation only: datelines are found by pattern
 
 	Root     string   `toml:"root"`         // the article container
 	Title    string   `toml:"title"`        // headline

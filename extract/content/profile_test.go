@@ -14,19 +14,18 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/pr
 
 // golden is what a profile test checks, in the order a reader checks it by eye.
 type golden struct {
-	URL           string   `json:"url"`
-	Profile       string   `json:"profile"`
-	Source        string   `json:"source"`
-	Title         string   `json:"title"`
-	Subtitle      string   `json:"subtitle"`
-	Authors       []string `json:"authors"`
-	Section       string   `json:"section"`
-	Language      string   `json:"language"`
-	CanonicalURL  string   `json:"canonical_url"`
-	Published     string   `json:"published"`
-	DatelineStyle string   `json:"dateline_style"`
-	Paragraphs    []string `json:"paragraphs"`
-	Warnings      []string `json:"warnings"`
+	URL          string   `json:"url"`
+	Profile      string   `json:"profile"`
+	Source       string   `json:"source"`
+	Title        string   `json:"title"`
+	Subtitle     string   `json:"subtitle"`
+	Authors      []string `json:"authors"`
+	Section      string   `json:"section"`
+	Language     string   `json:"language"`
+	CanonicalURL string   `json:"canonical_url"`
+	Published    string   `json:"published"`
+	Paragraphs   []string `json:"paragraphs"`
+	Warnings     []string `json:"warnings"`
 }
 
 // profileCases are the pages of testdata/profiles, written in each site's markup, with the URL
@@ -66,7 +65,7 @@ func TestProfileGolden(t *testing.T) {
 			}
 			got := golden{URL: url, Profile: r.Profile, Source: r.Source, Title: r.Title, Subtitle: r.Subtitle,
 				Authors: r.Authors, Section: r.Section, Language: r.Language, CanonicalURL: r.CanonicalURL,
-				DatelineStyle: r.DatelineStyle, Paragraphs: r.Paragraphs, Warnings: r.Warnings}
+				Paragraphs: r.Paragraphs, Warnings: r.Warnings}
 			if !r.Published.IsZero() {
 				got.Published = r.Published.String()
 			}
