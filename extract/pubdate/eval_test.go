@@ -124,3 +124,8 @@ func TestEvalCorpus(t *testing.T) {
 	}
 	t.Logf("docs %d right %d none %d accuracy %.3f", len(docs), right, none, float64(right)/float64(len(docs)))
 }
+
+// find is Find's publication half with the reason of the choice, for tests and the evaluation.
+func find(doc *goquery.Document, pageURL string) (Stamp, string) {
+	return collect(doc, pageURL, nil).published()
+}

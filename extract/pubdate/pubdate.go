@@ -45,7 +45,3 @@ func Find(doc *goquery.Document, pageURL string, ld jsonld.Blocks) (published, m
 	return published, modified
 }
 
-// find is Find's publication half with the reason of the choice, for tests and the evaluation.
-func find(doc *goquery.Document, pageURL string) (Stamp, string) {
-	return collect(doc, pageURL, nil).published()
-}
