@@ -229,3 +229,44 @@ func TestDigestListsASyndicatedStatementOnceWithItsOtherSources(t *testing.T) {
 		t.Errorf("digest counts %+v; want 3 articles, 2 stories, 12 statements (6 of them carried twice)", sum)
 	}
 }
+
+// Articles stored before migration 006 have no story: the first writing open groups them, in
+// publication order, so a copy stored earlier than its original still joins it.
+func TestOpenGroupsArticlesStoredBeforeStories(t *testing.T) {
+	ctx := context.Background()
+	db, path := openTemp(t)
+	g := storetest.NewSynthetic(8, 7)
+	orig, other := g.Article(1), g.Article(2)
+	cp := copyOf(orig, "https://wire.example/a/1", "wire")
+	for _, a := range []*store.Article{cp, orig, other} {
+		if _, err := db.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// What a database at version 5 holds: articles without stories, statements without groups.
+	for _, q := range []string{"UPDATE articles SET story_id = NULL", "UPDATE statements SET group_id = NULL",
+		"UPDATE figures SET group_id = NULL", "DELETE FROM story_bands", "DELETE FROM article_fingerprints",
+		"DELETE FROM statement_keys", "DELETE FROM statement_groups", "DELETE FROM figure_groups", "DELETE FROM stories"} {
+		if _, err := db.SQLForTest().Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var stories, ungrouped, members int
+	err = db.SQLForTest().QueryRow(`SELECT (SELECT count(*) FROM stories),
+		(SELECT count(*) FROM statements WHERE group_id IS NULL),
+		(SELECT count(*) FROM articles WHERE story_id = (SELECT story_id FROM articles WHERE url = ?))`, orig.URL).
+		Scan(&stories, &ungrouped, &members)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stories != 2 || ungrouped != 0 || members != 2 {
+		t.Errorf("after reopening: %d stories (want 2), %d statements without a group, original's story has %d articles (want 2)",
+			stories, ungrouped, members)
+	}
+}
