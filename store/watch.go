@@ -34,6 +34,9 @@ type WatchItem struct {
 	Published  string // as the page gives it; "" when unknown
 	Date       string // the article's own date, else the fetch date (YYYY-MM-DD)
 	FirstSeen  string // when armswatch first stored the article (UTC)
+	// GroupKey names the statement or figure group (migration 006) the item belongs to: the
+	// same quote or figure carried by several outlets has one key. "" when it has no group.
+	GroupKey string
 }
 
 // WatchHead is the latest article_changes.seq: watches evaluated up to it have seen every
@@ -53,13 +56,17 @@ WITH ch AS (%s)
 SELECT i.* FROM (
     SELECT 'statement' AS type, s.id, s.article_id, ch.seq, s.kind, s.text, s.speaker, s.speaker_role,
            s.cue, s.treaty, '' AS sentence, NULL AS value, NULL AS value_max, '' AS comparator,
-           '' AS unit, '' AS category, 0 AS type_order, s.seq AS item_seq
+           '' AS unit, '' AS category,
+           coalesce((SELECT g.match_key || char(31) || g.text || char(31) || substr(g.first_at, 1, 10)
+                     FROM statement_groups g WHERE g.id = s.group_id), '') AS group_key,
+           0 AS type_order, s.seq AS item_seq
     FROM ch JOIN statements s ON s.article_id = ch.article_id
     UNION ALL
     SELECT 'figure', f.id, f.article_id, ch.seq, '', f.text,
            coalesce((SELECT s.speaker FROM statements s WHERE s.article_id = f.article_id
                      AND s.byte_start <= f.byte_start AND s.byte_end >= f.byte_end LIMIT 1), ''),
-           '', '', f.treaty, f.sentence, f.value, f.value_max, f.comparator, f.unit, f.category, 1, f.seq
+           '', '', f.treaty, f.sentence, f.value, f.value_max, f.comparator, f.unit, f.category,
+           coalesce((SELECT g.match_key FROM figure_groups g WHERE g.id = f.group_id), ''), 1, f.seq
     FROM ch JOIN figures f ON f.article_id = ch.article_id
 ) i ORDER BY i.article_id, i.type_order, i.item_seq`
 
@@ -83,7 +90,7 @@ func (db *DB) WatchItems(ctx context.Context, after, upTo int64, fn func(*WatchI
 		var order, seq int64
 		if err := rows.Scan(&it.Type, &it.ID, &it.ArticleID, &it.ChangeSeq, &it.Kind, &it.Text, &it.Speaker,
 			&it.Role, &it.Cue, &it.Treaty, &it.Sentence, &it.Value, &it.ValueMax, &it.Comparator, &it.Unit,
-			&it.Category, &order, &seq); err != nil {
+			&it.Category, &it.GroupKey, &order, &seq); err != nil {
 			return fmt.Errorf("store: watch items: %w", err)
 		}
 		a, ok := articles[it.ArticleID]

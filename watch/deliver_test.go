@@ -119,7 +119,7 @@ func TestWebhookSignsRetriesAndCarriesText(t *testing.T) {
 	}
 	b := rec.bodies[0]
 	if b.Watch != "ryabkov-new-start" || b.Count != 2 || b.Items[0].Speaker != "Sergei Ryabkov" ||
-		b.Items[0].Treaty != "new_start" || b.Items[0].Article.URL != "https://tass.com/politics/1001" || b.Items[0].Article.Date != "2026-11-05" {
+		b.Items[0].Treaty != "new_start" || b.Items[0].Article.URL != "https://tass.com/politics/1001" || b.Items[0].Article.Date != "2026-11-09" {
 		t.Errorf("body: %+v", b)
 	}
 	if !strings.HasPrefix(b.Text, "armswatch: ryabkov-new-start: 2 new matches\n") ||

@@ -194,7 +194,7 @@ var htmlMessage = template.Must(template.New("email").Parse(`<!DOCTYPE html>
 {{- if eq .Type "figure"}}<b>{{.Text}}</b>{{with .Figure}} <small>[{{.Category}}]</small>{{end}}{{with .Speaker}} ({{.}}){{end}}{{with .Sentence}}<br><q>{{.}}</q>{{end}}
 {{- else}}{{if .Speaker}}<b>{{.Speaker}}</b>{{with .Role}} ({{.}}){{end}}: {{end}}<q>{{.Text}}</q>{{end}}
 {{- with .Treaty}} <small>[{{.}}]</small>{{end}}<br>
-<small>{{.Article.Date}} <a href="{{.Article.URL}}">{{if .Article.Title}}{{.Article.Title}}{{else}}{{.Article.URL}}{{end}}</a>{{with .Article.Source}} ({{.}}){{end}}</small>
+<small>{{.Article.Date}} <a href="{{.Article.URL}}">{{if .Article.Title}}{{.Article.Title}}{{else}}{{.Article.URL}}{{end}}</a>{{with .Article.Source}} ({{.}}){{end}}{{with .AlsoReportedBy}}; also reported by {{range $i, $s := .}}{{if $i}}, {{end}}{{$s}}{{end}}{{end}}</small>
 </li>
 {{- end}}
 </ul>

@@ -7,6 +7,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -96,7 +97,15 @@ func entryHTML(it *Item) string {
 		title = it.Article.URL
 	}
 	return s + "<p>" + html.EscapeString(it.Article.Date) + ` <a href="` + html.EscapeString(it.Article.URL) + `">` +
-		html.EscapeString(title) + "</a></p>"
+		html.EscapeString(title) + "</a>" + alsoReported(it) + "</p>"
+}
+
+// alsoReported names the other outlets that carried the item, for a feed entry.
+func alsoReported(it *Item) string {
+	if len(it.AlsoReportedBy) == 0 {
+		return ""
+	}
+	return "; also reported by " + html.EscapeString(strings.Join(it.AlsoReportedBy, ", "))
 }
 
 // writeFileAtomic writes through a temporary file and a rename, so a reader never sees half a

@@ -59,7 +59,7 @@ var day = time.Date(2026, 11, 5, 9, 0, 0, 0, time.UTC)
 
 // ryabkov is an article with a New START statement by Ryabkov and one by Peskov on the CTBT.
 func ryabkov(n int) *store.Article {
-	return article(fmt.Sprintf("https://tass.com/politics/%d", 1000+n), fmt.Sprintf("Ryabkov on New START, part %d", n), day.Add(time.Duration(n)*time.Hour),
+	return article(fmt.Sprintf("https://tass.com/politics/%d", 1000+n), fmt.Sprintf("Ryabkov on New START, part %d", n), day.Add(time.Duration(n)*4*24*time.Hour), // days apart: not one statement repeated (stories groups those)
 		[]said{{"Sergei Ryabkov", fmt.Sprintf("Russia will keep observing the New START limits for now, round %d", n), "new_start"},
 			{"Dmitry Peskov", fmt.Sprintf("The Kremlin sees no reason to resume nuclear tests, round %d", n), "ctbt"}},
 		[]fig{{"no more than 1,550 deployed warheads", "deployed_warheads", "new_start", 1550},

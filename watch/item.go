@@ -28,7 +28,10 @@ type Item struct {
 	Figure   *Figure `json:"figure,omitempty"`
 	Sentence string  `json:"sentence,omitempty"` // the sentence a figure stands in
 	Article  Article `json:"article"`
-	Matched  string  `json:"matched"` // when the watch matched it (UTC, RFC 3339)
+	// AlsoReportedBy lists the other sources that carried the same quote or figure in the
+	// articles of this run (syndicated copies): the item is sent once, from its first report.
+	AlsoReportedBy []string `json:"also_reported_by,omitempty"`
+	Matched        string   `json:"matched"` // when the watch matched it (UTC, RFC 3339)
 }
 
 // Figure is a figure's number.
@@ -52,7 +55,9 @@ type Article struct {
 
 // newItem converts a stored item. Its ID hashes what the reader sees (article URL, type,
 // speaker, text, and a figure's number), not the row id, which changes when an article is saved
-// again: an item that survives an article's update is not sent again.
+// again: an item that survives an article's update is not sent again. An item of a statement or
+// figure group is keyed by its group instead, so a copy of a quote another outlet already
+// carried is not sent again either.
 func newItem(s *store.WatchItem, matched time.Time) Item {
 	it := Item{Type: s.Type, Kind: s.Kind, Text: s.Text, Speaker: s.Speaker, Role: s.Role, Cue: s.Cue,
 		Treaty: s.Treaty, Sentence: s.Sentence, Matched: matched.UTC().Format(time.RFC3339),
@@ -61,6 +66,9 @@ func newItem(s *store.WatchItem, matched time.Time) Item {
 	if s.Type == "figure" && s.Value != nil {
 		it.Figure = &Figure{Value: *s.Value, ValueMax: s.ValueMax, Comparator: s.Comparator, Unit: s.Unit, Category: s.Category}
 		key = append(key, s.Category, strconv.FormatFloat(*s.Value, 'g', -1, 64))
+	}
+	if s.GroupKey != "" {
+		key = []string{s.Type, "group", s.GroupKey}
 	}
 	sum := sha256.Sum256([]byte(strings.Join(key, "\x00")))
 	it.ID = hex.EncodeToString(sum[:16])

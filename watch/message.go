@@ -29,6 +29,9 @@ func Text(w *config.Watch, items []Item) string {
 			fmt.Fprintf(&b, " %s", it.Article.Title)
 		}
 		fmt.Fprintf(&b, "\n  %s\n", it.Article.URL)
+		if len(it.AlsoReportedBy) > 0 {
+			fmt.Fprintf(&b, "  also reported by %s\n", strings.Join(it.AlsoReportedBy, ", "))
+		}
 	}
 	return b.String()
 }

@@ -177,10 +177,17 @@ func (r *Runner) evaluate(ctx context.Context, evs []evaluation, head int64, now
 			return fmt.Errorf("watch %s: %w", ev.w.Name, err) // it ran on no rows a moment ago
 		}
 	}
+	index := map[string]map[string]int{} // watch -> item ID -> its place in found[watch]
+	for _, ev := range evs {
+		index[ev.w.Name] = map[string]int{}
+		for i, it := range found[ev.w.Name] {
+			index[ev.w.Name][it.ID] = i
+		}
+	}
 	return r.DB.WatchItems(ctx, after, head, func(it *store.WatchItem) error {
 		for i, ev := range evs {
 			if (ev.after < 0 || it.ChangeSeq > ev.after) && matches(ev.w, it, fts[i]) {
-				found[ev.w.Name] = append(found[ev.w.Name], newItem(it, now))
+				found[ev.w.Name] = addItem(found[ev.w.Name], index[ev.w.Name], newItem(it, now))
 			}
 		}
 		return nil
@@ -338,4 +345,19 @@ func newClaim() string {
 	b := make([]byte, 8)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// addItem appends it to items, unless a copy of it (same ID: the same statement or figure group)
+// is there already; then the copy's source is noted on the first report. index maps the IDs
+// in items to their places.
+func addItem(items []Item, index map[string]int, it Item) []Item {
+	i, ok := index[it.ID]
+	if !ok {
+		index[it.ID] = len(items)
+		return append(items, it)
+	}
+	if src := it.Article.Source; src != items[i].Article.Source && !slices.Contains(items[i].AlsoReportedBy, src) {
+		items[i].AlsoReportedBy = append(items[i].AlsoReportedBy, src)
+	}
+	return items
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/armswatch/armswatch/extract"
 	"github.com/armswatch/armswatch/store"
 )
 
@@ -64,7 +66,10 @@ func TestFirstRunSendsNothingOldThenOnlyWhatIsNew(t *testing.T) {
 	// though the save gave every statement a new row id.
 	a := ryabkov(2)
 	a.Analysis.Title += " (updated)"
-	a.Analysis.Statements = append(a.Analysis.Statements, ryabkov(3).Analysis.Statements[0])
+	added := ryabkov(3).Analysis.Statements[0]
+	// Another statement, not a near copy of one the article holds (stories would group those).
+	added.Text = "The ministry has had no answer from Washington on verification, round 3"
+	a.Analysis.Statements = append(a.Analysis.Statements, added)
 	save(t, db, a)
 	runOnce(t, db, rec, nil)
 	got = rec.texts()
@@ -166,5 +171,43 @@ notify = ["webhook"]
 	hs, _ := db.WatchHealth(context.Background())
 	if hs[0].Watch != "broken" || !strings.Contains(hs[0].LastError, "query: ") {
 		t.Errorf("health: %+v", hs)
+	}
+}
+
+// copyOf is a's text republished by another outlet two hours later (syndication).
+func copyOf(a *store.Article, url, source string) *store.Article {
+	an := *a.Analysis
+	an.URL, an.CanonicalURL, an.Source, an.Profile = url, url, source, "generic"
+	an.Published = &extract.Time{Time: a.Analysis.Published.Time.Add(2 * time.Hour)}
+	return &store.Article{URL: url, Source: source, FetchedAt: a.FetchedAt.Add(2 * time.Hour), Analysis: &an}
+}
+
+// A quote and a figure carried by two outlets go out once, from the first report, naming the
+// other outlet; the copy arriving in a later run sends nothing.
+func TestSyndicatedCopyIsSentOnce(t *testing.T) {
+	db, _ := openDB(t)
+	rec := &recorder{}
+	runOnce(t, db, rec, nil)
+	orig := ryabkov(1)
+	save(t, db, orig, copyOf(orig, "https://wire.example/world/ryabkov-new-start", "wire"))
+	runOnce(t, db, rec, nil)
+	got := rec.texts()
+	if len(got) != 2 {
+		t.Fatalf("sent %q, want the statement and the figure once each", got)
+	}
+	for _, batch := range rec.sent {
+		for _, it := range batch {
+			if it.Article.Source != "tass" || len(it.AlsoReportedBy) != 1 || it.AlsoReportedBy[0] != "wire" {
+				t.Errorf("%q from %s, also reported by %v; want tass, also wire", it.Text, it.Article.Source, it.AlsoReportedBy)
+			}
+		}
+	}
+	if text := Text(&loadWatches(t, twoWatches).Watches[0], rec.sent[0]); !strings.Contains(text, "also reported by wire") {
+		t.Errorf("the message does not name the other outlet:\n%s", text)
+	}
+	save(t, db, copyOf(orig, "https://digest.example/news/1", "digest"))
+	runOnce(t, db, rec, nil)
+	if n := len(rec.texts()); n != 2 {
+		t.Fatalf("a later copy was sent again: %q", rec.texts())
 	}
 }
