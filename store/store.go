@@ -93,6 +93,8 @@ func Open(path string) (*DB, error) {
 		s.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}
+	// A writer (crawl, reextract, watch) runs long and churns SQLite's memory.
+	releaseFreedMemory()
 	return db, nil
 }
 

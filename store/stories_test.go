@@ -270,3 +270,36 @@ func TestOpenGroupsArticlesStoredBeforeStories(t *testing.T) {
 			stories, ungrouped, members)
 	}
 }
+
+// TestCopiesBeyondTheCandidateCapJoinTheStory: a story with more copies than bestCopy compares
+// per band key (the newest) still takes every further copy, and an unrelated article saved
+// among them stays apart.
+func TestCopiesBeyondTheCandidateCapJoinTheStory(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g := storetest.NewSynthetic(8, 11)
+	orig, other := g.Article(1), g.Article(2)
+	if _, err := db.SaveArticle(ctx, orig); err != nil {
+		t.Fatal(err)
+	}
+	const copies = 40 // above the cap of 16 per band key
+	for i := range copies {
+		if i == copies/2 {
+			if _, err := db.SaveArticle(ctx, other); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.SaveArticle(ctx, copyOf(orig, fmt.Sprintf("https://wire%d.example/a/1", i), fmt.Sprintf("wire%d", i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stories, members, sources int
+	err := db.SQLForTest().QueryRow(`SELECT (SELECT count(*) FROM stories), articles, sources FROM stories
+		WHERE id = (SELECT story_id FROM articles WHERE url = ?)`, orig.URL).Scan(&stories, &members, &sources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stories != 2 || members != copies+1 || sources != copies+1 {
+		t.Errorf("%d stories, the original's with %d articles from %d sources; want 2, %d, %d", stories, members, sources, copies+1, copies+1)
+	}
+}
