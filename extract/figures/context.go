@@ -57,7 +57,7 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		if d, ok := p.impliedAt(k); ok {
 			return d, true // "the total inventory was estimated at 5,800"
 		}
-		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) {
+		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) && plausible(p.v.units[u].id, n.value) {
 			if p.vehicleListBefore(k) {
 				return unitDef{id: "delivery_vehicle", category: "deployed_delivery_vehicles"}, true
 			}
@@ -209,6 +209,16 @@ var countable = map[string]bool{"warheads_total": true, "deployed_warheads": tru
 
 func timeLike(category string) bool { return category == "duration" }
 
+// maxCount bounds what a unit can count: there are fewer than 200 states, so "warheads held by
+// each country would range from 1,700 to 2,200" counts the warheads, not the countries.
+var maxCount = map[string]float64{"state": 200}
+
+// plausible tells whether a number can count the unit's things.
+func plausible(unit string, value float64) bool {
+	m, ok := maxCount[unit]
+	return !ok || value <= m
+}
+
 // rangeEnd reads the upper end of a range after number n (and its unit, when it has one).
 func (p *parser) rangeEnd(n number, uEnd int) (number, bool) {
 	j := n.last + 1
@@ -286,10 +296,16 @@ func (p *parser) changeWithin(j int) bool {
 	return false
 }
 
-// changeBefore tells a change ("cut from 1,550 to 1,000") rather than a range.
+// changeBefore tells a change ("cut from 1,550 to 1,000") rather than a range. The verb may stand
+// before its object ("increased its number of deployed strategic warheads from 1,367 to 1,411"),
+// within the clause.
 func (p *parser) changeBefore(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if p.items[j].is(kChange) {
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		it := p.items[j]
+		if it.digits || it.punct && strings.Contains(",;:.()", it.word) {
+			return false
+		}
+		if it.is(kChange) {
 			return true
 		}
 	}

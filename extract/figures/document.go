@@ -123,9 +123,11 @@ type nameSpan struct {
 }
 
 // treaty is the treaty a figure belongs to: the one named in its sentence (the nearest before
-// it, else the first after), else in its paragraph, else the article's main treaty.
-func (d *document) treaty(sc scope, at int) string {
-	if t := d.nearest(sc.sentLo, sc.sentHi, at); t != "" {
+// it, else the first after, unless another figure stands between: "reduced by 5,000 warheads in
+// addition to the 9,000 being reduced under START I"), else in its paragraph, else the article's
+// main treaty. next is where the sentence's next figure starts.
+func (d *document) treaty(sc scope, at, next int) string {
+	if t := d.nearest(sc.sentLo, sc.sentHi, at); t != "" && (d.before(sc.sentLo, at) || d.treaties[sc.sentLo].Start < next) {
 		return t
 	}
 	if t := d.nearest(sc.paraLo, sc.paraHi, at); t != "" {
@@ -135,6 +137,11 @@ func (d *document) treaty(sc scope, at int) string {
 		return t
 	}
 	return d.main
+}
+
+// before tells a mention of treaties[lo:] that starts at or before at.
+func (d *document) before(lo, at int) bool {
+	return lo < len(d.treaties) && d.treaties[lo].Start <= at
 }
 
 // nearest is the treaty of the last mention of treaties[lo:hi] that starts at or before at,
@@ -163,8 +170,9 @@ func (d *document) limits(lex *lexicon.Lexicon, sc scope, f *Figure) {
 				continue
 			}
 			for i, v := range l.Values {
-				if v == f.Value && f.ValueMax == nil && i < len(l.Units) && family(l.Units[i]) == family(f.Unit) && f.Unit != "" {
-					return l, i, true
+				if v == f.Value && i < len(l.Units) && family(l.Units[i]) == family(f.Unit) && f.Unit != "" &&
+					(f.ValueMax == nil || limitHas(l, *f.ValueMax, f.Unit)) {
+					return l, i, true // a band repeats the limit end to end ("from 1,700 to 2,200")
 				}
 			}
 		}

@@ -57,12 +57,16 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 		if l != "" {
 			lead = l
 		}
-		for _, f := range figs {
+		for k, f := range figs {
 			f.Start += s.start
 			f.End += s.start
 			f.Text = body[f.Start:f.End]
 			f.Paragraph = s.para
-			f.Treaty = doc.treaty(sc, f.Start)
+			next := s.end
+			if k+1 < len(figs) {
+				next = figs[k+1].Start + s.start
+			}
+			f.Treaty = doc.treaty(sc, f.Start, next)
 			doc.limits(lex, sc, &f)
 			out = append(out, f)
 			prev = &out[len(out)-1]
