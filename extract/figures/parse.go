@@ -167,6 +167,10 @@ func (p *parser) read(n number) int {
 	if p.notFigure(n) {
 		return n.last + 1
 	}
+	if end, ok := p.ratio(n); ok && n.times {
+		p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"}) // "twice as many"
+		return end + 1
+	}
 	if end, ok := p.frequency(n); ok || n.times {
 		if ok {
 			p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"})
@@ -201,6 +205,10 @@ func (p *parser) read(n number) int {
 	}
 	if n.year(p) && (unit < 0 || p.v.units[unit].category == "duration") {
 		return last + 1
+	}
+	if end, ok := p.ratio(n); ok && unit < 0 {
+		p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"})
+		return end + 1
 	}
 	var def unitDef
 	labelStart := -1
@@ -351,6 +359,28 @@ func (p *parser) frequency(n number) (int, bool) {
 		}
 	}
 	return n.last, false
+}
+
+// ratio reads a multiple: "23 times the deal's cap", "three times as many flights", "в три
+// раза больше", "twice as many". It returns the ratio word's item.
+func (p *parser) ratio(n number) (int, bool) {
+	if n.ordinal || n.frac || n.article {
+		return 0, false
+	}
+	k := n.last + 1
+	if !n.times {
+		if k >= len(p.items) || !p.items[k].is(kRatio) {
+			return 0, false
+		}
+		if n.first > 0 && p.items[n.first-1].is(kRatioLead) {
+			return k, true // "в 23 раза"
+		}
+		k++
+	}
+	if k < len(p.items) && p.items[k].is(kRatioNext) {
+		return k - 1, true
+	}
+	return 0, false
 }
 
 var periodWords = map[string]bool{"annually": true, "yearly": true, "monthly": true, "weekly": true, "daily": true}

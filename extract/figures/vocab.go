@@ -45,6 +45,9 @@ type vocabFile struct {
 	Bullets         []string `toml:"bullets"`
 	CarriedOn       []string `toml:"carried_on"`
 	TreatyWords     []string `toml:"treaty_words"`
+	RatioWords      []string `toml:"ratio_words"`
+	RatioFollowers  []string `toml:"ratio_followers"`
+	RatioLeads      []string `toml:"ratio_leads"`
 	Times           []valued `toml:"times"`
 	Implied         []struct {
 		Unit     string   `toml:"unit"`
@@ -142,6 +145,9 @@ const (
 	kLead       = "lead"
 	kOn         = "on"
 	kTreatyWord = "treaty"
+	kRatio      = "ratio"
+	kRatioNext  = "rnext"
+	kRatioLead  = "rlead"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -206,7 +212,8 @@ func parseVocab(raw []byte) (*vocab, error) {
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
 		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
 		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
-		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords} {
+		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords,
+		kRatio: f.RatioWords, kRatioNext: f.RatioFollowers, kRatioLead: f.RatioLeads} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)
