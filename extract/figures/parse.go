@@ -180,6 +180,9 @@ func (p *parser) read(n number) int {
 	f := Figure{Value: n.value, Comparator: "="}
 	start := p.items[n.first].start
 	unit, uEnd := p.unitAfter(n.last + 1)
+	if unit >= 0 && !plausible(p.v.units[unit].id, n.value) {
+		unit, uEnd = -1, -1 // "the Duma's 450 members" are not states
+	}
 	if n.unitOnly {
 		unit, _ = p.unitAt(n.first)
 		uEnd = n.first
