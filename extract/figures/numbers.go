@@ -14,7 +14,7 @@ type number struct {
 	article     bool
 	ordinal     bool
 	frac        bool
-	unitOnly    bool // the number is the unit word itself ("на год")
+	unitItem    int  // the item of a unit the number is written with ("на год", "a mile and a half"), or 0
 	times       bool // "twice", "once": how often
 }
 
@@ -57,6 +57,9 @@ func (p *parser) number(i int) (number, bool) {
 		if s, ok := next.float(kScale); ok {
 			return number{first: i, last: i + 1, value: s}, true
 		}
+		if n, ok := p.articleUnit(i); ok {
+			return n, true
+		}
 		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" &&
 			(i > 0 && (p.items[i-1].is(kTrig) || hasKey(p.items[i-1], kCmp)) || p.hyphenLong(i+1)) {
 			return number{first: i, last: i, value: 1, article: true}, true // "for a year", "a month-long"
@@ -64,7 +67,7 @@ func (p *parser) number(i int) (number, bool) {
 	case it.is(kTrig) && hasCyrillic(it.word) && i+1 < len(p.items):
 		// "на год", "в течение года": a Russian time unit in the singular after its preposition
 		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" && singularRU[strings.ToLower(p.items[i+1].word)] {
-			return number{first: i + 1, last: i + 1, value: 1, article: true, unitOnly: true}, true
+			return number{first: i + 1, last: i + 1, value: 1, article: true, unitItem: i + 1}, true
 		}
 	case hasKey(it, kFrac) && !hasKey(it, kOrd):
 		f, _ := it.float(kFrac)
@@ -75,6 +78,25 @@ func (p *parser) number(i int) (number, bool) {
 	case hasKey(it, kOrd):
 		o, _ := it.float(kOrd)
 		return number{first: i, last: i, value: o, ordinal: true}, true
+	}
+	return number{}, false
+}
+
+// articleUnit reads an article that counts one of the unit after it: "a mile and a half" (1.5),
+// "less than a ton" (1, after a comparator of more than one word: "under a treaty" counts
+// nothing).
+func (p *parser) articleUnit(i int) (number, bool) {
+	u, ok := p.unitAt(i + 1)
+	if !ok {
+		return number{}, false
+	}
+	if i+2 < len(p.items) {
+		if h, ok := p.items[i+2].float(kNum); ok && h == 0.5 {
+			return number{first: i, last: i + 2, value: 1.5, unitItem: i + 1}, true
+		}
+	}
+	if i > 0 && hasKey(p.items[i-1], kCmp) && strings.Contains(p.items[i-1].word, " ") && p.v.units[u].category != "duration" {
+		return number{first: i, last: i + 1, value: 1, unitItem: i + 1}, true
 	}
 	return number{}, false
 }

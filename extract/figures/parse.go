@@ -183,9 +183,9 @@ func (p *parser) read(n number) int {
 	if unit >= 0 && !plausible(p.v.units[unit].id, n.value) {
 		unit, uEnd = -1, -1 // "the Duma's 450 members" are not states
 	}
-	if n.unitOnly {
-		unit, _ = p.unitAt(n.first)
-		uEnd = n.first
+	if n.unitItem > 0 {
+		unit, _ = p.unitAt(n.unitItem)
+		uEnd = n.unitItem
 	}
 	last := n.last
 	// a range: "500 to 5,500 km", "between 500 and 5,500 kilometers", "3,000-3,500 warheads"
