@@ -23,6 +23,7 @@ type parser struct {
 	// partitive is the inner number of "nine of the 44 countries", read after the outer one
 	partitive int
 	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
+	titled    bool // the sentence is a headline in title case: a capital does not make a name
 }
 
 // sentence reads the figures of one sentence. lead is the comparator a list's lead gives the
@@ -31,6 +32,7 @@ type parser struct {
 // items that follow).
 func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef, lead string) ([]Figure, unitDef, string) {
 	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev, mention: mention}
+	p.titled = titleCase(p.items)
 	for _, it := range p.items {
 		if it.is(kLimit) {
 			p.limitCue = true
@@ -202,6 +204,9 @@ func (p *parser) read(n number) int {
 			}
 		}
 	}
+	if u, e, ok := p.fractionOf(n); ok && unit < 0 {
+		unit, uEnd = u, e // "one quarter of a megaton"
+	}
 	if u, ok := p.symbolBefore(n.first); ok && unit < 0 {
 		unit, uEnd = u, last
 		start = p.items[n.first-1].start
@@ -292,6 +297,42 @@ func (p *parser) read(n number) int {
 	p.figs = append(p.figs, f)
 	p.ends = append(p.ends, last)
 	return last + 1
+}
+
+// fractionOf reads the unit of a fraction of one: "a quarter of a megaton", "half a mile". It
+// returns the unit and its item.
+func (p *parser) fractionOf(n number) (int, int, bool) {
+	if !n.frac {
+		return 0, 0, false
+	}
+	j := n.last + 1
+	if j < len(p.items) && strings.EqualFold(p.items[j].word, "of") {
+		j++
+	}
+	if j < len(p.items) && p.items[j].is(kArt) {
+		j++
+	}
+	if j == n.last+1 {
+		return 0, 0, false
+	}
+	u, ok := p.unitAt(j)
+	return u, j, ok
+}
+
+// titleCase tells a headline written in title case: most words of four letters or more begin
+// with a capital.
+func titleCase(items []item) bool {
+	words, caps := 0, 0
+	for _, it := range items {
+		if it.punct || it.digits || utf8.RuneCountInString(it.word) < 4 {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(it.word); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*4 >= words*3
 }
 
 // carriedOn reads a number without its noun that stands on carriers: "no more than 2,160 on

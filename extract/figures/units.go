@@ -19,7 +19,7 @@ func (p *parser) unitAt(i int) (int, bool) {
 		}
 		return 0, false
 	}
-	if i > 0 && !p.inLabel && capitalized(firstWord(it.word)) && !strings.HasPrefix(it.word, "М") && it.word != "Mt" {
+	if i > 0 && !p.inLabel && !p.titled && capitalized(firstWord(it.word)) && !strings.HasPrefix(it.word, "М") && it.word != "Mt" {
 		return 0, false // "United States", "Ballistic Missile Launch Notification Agreement": names
 	}
 	for _, k := range it.keys {
