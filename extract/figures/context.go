@@ -25,7 +25,7 @@ func (p *parser) bare(n number) (unitDef, bool) {
 	}
 	if j < len(p.items) {
 		it := p.items[j]
-		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp) ||
+		if !(it.punct && strings.Contains(",.;)!?", it.word) || p.dashAside(n, j) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp) ||
 			it.is(kRangeTo) || it.is(kCirc) && p.quantityBefore(n.first)) {
 			return unitDef{}, false
 		}
@@ -90,6 +90,22 @@ func (p *parser) bare(n number) (unitDef, bool) {
 	}
 	return unitDef{id: prev.Unit, category: prev.Category, bare: true}, true
 }
+
+// dashAside tells a number set off by dashes, the dash at item j closing the aside: "a small
+// number—perhaps 24—are deployed".
+func (p *parser) dashAside(n number, j int) bool {
+	if !isDash(p.items[j].word) {
+		return false
+	}
+	for k := n.first - 1; k >= 0 && k >= n.first-3; k-- {
+		if isDash(p.items[k].word) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDash(w string) bool { return w == "—" || w == "–" }
 
 // changeTarget reads the counted thing of a change's end when item j is its "to": "from 450 to
 // 400 missiles".
