@@ -73,6 +73,12 @@ func (p *parser) bare(n number) (unitDef, bool) {
 			return def, true // "caps deployed strategic warheads at 1,550 per side"
 		}
 	}
+	if elliptic && (len(p.figs) == 0 || timeLike(p.figs[len(p.figs)-1].Category)) {
+		// (an earlier figure of the sentence, not a period, lends its category too, below)
+		if d, ok := p.countedBefore(n); ok {
+			return d, true // "сократить ядерные арсеналы ..., чтобы осталось не более 6 тысяч единиц"
+		}
+	}
 	prev := p.prev
 	if prev == nil && len(p.figs) == 0 && p.mention.id != "" && p.quantityBefore(n.first) {
 		prev = &Figure{Unit: p.mention.id, Category: p.mention.category} // "... warhead inventory. It was estimated at 5,800"
@@ -106,6 +112,22 @@ func (p *parser) dashAside(n number, j int) bool {
 }
 
 func isDash(w string) bool { return w == "—" || w == "–" }
+
+// countedBefore is the counted thing an elliptic number repeats ("120 и 280 единиц", "two more
+// units"): the nearest thing the sentence counts or names before it, not a period.
+func (p *parser) countedBefore(n number) (unitDef, bool) {
+	for k := n.first - 1; k >= 0; k-- {
+		if d, ok := p.impliedAt(k); ok {
+			return d, true
+		}
+		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) && plausible(p.v.units[u].id, n.value) {
+			d := p.v.units[u]
+			d.bare = true
+			return d, true
+		}
+	}
+	return unitDef{}, false
+}
 
 // changeTarget reads the counted thing of a change's end when item j is its "to": "from 450 to
 // 400 missiles".

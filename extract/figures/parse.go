@@ -169,7 +169,7 @@ func (p *parser) read(n number) int {
 	if p.notFigure(n) {
 		return n.last + 1
 	}
-	if end, ok := p.ratio(n); ok && n.times {
+	if end, ok := p.ratio(n); ok && n.times && n.value >= 2 { // "once the treaty enters into force" is no multiple
 		p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"}) // "twice as many"
 		return end + 1
 	}
