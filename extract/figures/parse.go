@@ -234,6 +234,10 @@ func (p *parser) read(n number) int {
 	case n.frac && (n.last > n.first || n.last+1 < len(p.items) && strings.EqualFold(p.items[n.last+1].word, "of")):
 		def = unitDef{category: "other"} // "nearly two-thirds", "a third of"
 	default:
+		if d, ok := p.sharedUnit(n); ok {
+			def = d // "120 и 280 единиц", "1,000 and 2,000 warheads": the noun after the second counts both
+			break
+		}
 		if d, e, ok := p.carriedOn(n); ok {
 			def, uEnd = d, e
 			break
@@ -297,6 +301,28 @@ func (p *parser) read(n number) int {
 	p.figs = append(p.figs, f)
 	p.ends = append(p.ends, last)
 	return last + 1
+}
+
+// sharedUnit reads the counted thing of a pair of numbers that share the noun after the second:
+// "120 и 280 единиц", "between 20 or 30 missiles" (a range was read before). The second number
+// is read on its own.
+func (p *parser) sharedUnit(n number) (unitDef, bool) {
+	j := n.last + 1
+	if j+1 >= len(p.items) || !(p.items[j].is(kRangeAnd) || p.items[j].is(kJoin)) || p.items[j].word == "," {
+		return unitDef{}, false
+	}
+	m, ok := p.number(j + 1)
+	if !ok || !p.items[j+1].digits || !n.digits || m.ordinal {
+		return unitDef{}, false
+	}
+	if p.elliptic(m) {
+		return p.countedBefore(n) // "120 и 280 единиц": units of what the sentence counts
+	}
+	u, _ := p.unitAfter(m.last + 1)
+	if u < 0 || timeLike(p.v.units[u].category) {
+		return unitDef{}, false
+	}
+	return p.v.units[u], true
 }
 
 // fractionOf reads the unit of a fraction of one: "a quarter of a megaton", "half a mile". It
