@@ -68,6 +68,7 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 			}
 			f.Treaty = doc.treaty(sc, f.Start, next)
 			doc.limits(lex, sc, &f)
+			v.treatyUnit(&f)
 			out = append(out, f)
 			prev = &out[len(out)-1]
 		}
@@ -77,11 +78,20 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 			for i := range out {
 				out[i].Treaty = t
 				doc.limits(lex, scope{}, &out[i])
+				v.treatyUnit(&out[i])
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// treatyUnit gives a figure whose words named no narrower category the category its unit has
+// under its treaty (Open Skies flights are observation flights).
+func (v *vocab) treatyUnit(f *Figure) {
+	if c, ok := v.treatyUnits[f.Treaty][f.Unit]; ok && generic[f.Category] {
+		f.Category = c
+	}
 }
 
 // inferTreaty names the treaty of an article that names none from the headline limits its

@@ -71,6 +71,11 @@ type vocabFile struct {
 		Units    []string `toml:"units"`
 		Phrases  []string `toml:"phrases"`
 	} `toml:"cue"`
+	TreatyUnit []struct {
+		Treaty   string `toml:"treaty"`
+		Unit     string `toml:"unit"`
+		Category string `toml:"category"`
+	} `toml:"treaty_unit"`
 	Number   []valued          `toml:"number"`
 	Scale    []valued          `toml:"scale"`
 	Fraction []valued          `toml:"fraction"`
@@ -109,6 +114,8 @@ type vocab struct {
 	cues    []cueDef
 	symbols map[string]string
 	bullets []string // marks that open a list item ("—", "•")
+	// treatyUnits gives a unit counted under a treaty its category there: treaty, then unit
+	treatyUnits map[string]map[string]string
 }
 
 // Phrase keys: a kind letter and, for units, comparators, cues and number words, an index or value.
@@ -192,6 +199,16 @@ func parseVocab(raw []byte) (*vocab, error) {
 		}
 		v.cues = append(v.cues, d)
 		keys[kCue+strconv.Itoa(i)] = c.Phrases
+	}
+	v.treatyUnits = map[string]map[string]string{}
+	for i, t := range f.TreatyUnit {
+		if !cats[t.Category] {
+			return nil, fmt.Errorf("data/vocab.toml: treaty_unit[%d]: unknown category %q", i, t.Category)
+		}
+		if v.treatyUnits[t.Treaty] == nil {
+			v.treatyUnits[t.Treaty] = map[string]string{}
+		}
+		v.treatyUnits[t.Treaty][t.Unit] = t.Category
 	}
 	for i, m := range f.Implied {
 		if !cats[m.Category] {
