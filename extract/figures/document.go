@@ -163,6 +163,10 @@ func (d *document) nearest(lo, hi, at int) string {
 // one (New START's 700 "missiles and bombers" are delivery vehicles, the ABM Treaty's 100
 // interceptors are launchers). A figure whose treaty was not named in its sentence goes to the
 // article's first-named treaty whose limit it repeats.
+//
+// A number that borrowed an earlier figure's unit ("the number of vehicles ... 1,136 ..., well
+// below the treaty ceilings of 1,600 and 6,000") takes the unit of its treaty's limit it repeats:
+// the limit says what it counts better than the figure before it.
 func (d *document) limits(lex *lexicon.Lexicon, sc scope, f *Figure) {
 	find := func(treaty string) (lexicon.Limit, int, bool) {
 		for _, l := range lex.Limits {
@@ -179,6 +183,9 @@ func (d *document) limits(lex *lexicon.Lexicon, sc scope, f *Figure) {
 		return lexicon.Limit{}, 0, false
 	}
 	l, i, ok := find(f.Treaty)
+	if !ok && f.borrowed {
+		l, i, ok = borrowedLimit(lex, f)
+	}
 	if !ok && !sc.names(f.Treaty) {
 		for _, id := range d.order {
 			if l, i, ok = find(id); ok {
@@ -196,4 +203,23 @@ func (d *document) limits(lex *lexicon.Lexicon, sc scope, f *Figure) {
 	if generic[f.Category] || f.Unit != l.Units[i] {
 		f.Category, f.Unit = l.Category, l.Units[i]
 	}
+}
+
+// borrowedLimit finds the limit of f's treaty that a number with a borrowed unit repeats, in any
+// unit. Small numbers and periods repeat too many limits by chance.
+func borrowedLimit(lex *lexicon.Lexicon, f *Figure) (lexicon.Limit, int, bool) {
+	if f.Value < 100 || f.ValueMax != nil || f.Treaty == "" {
+		return lexicon.Limit{}, 0, false
+	}
+	for _, l := range lex.Limits {
+		if l.Treaty != f.Treaty || l.Category == "duration" {
+			continue
+		}
+		for i, v := range l.Values {
+			if v == f.Value && i < len(l.Units) {
+				return l, i, true
+			}
+		}
+	}
+	return lexicon.Limit{}, 0, false
 }

@@ -26,6 +26,7 @@ type Figure struct {
 	End        int      `json:"end"`
 
 	explicit bool // the comparator is written ("no more than"), not the default "="
+	borrowed bool // the unit is an earlier figure's: the number stands without its noun
 	limitCue bool // the sentence speaks of limits
 }
 

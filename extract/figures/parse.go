@@ -292,7 +292,7 @@ func (p *parser) read(n number) int {
 	if f.Category == "launchers" && family(f.Unit) == "carrier" {
 		f.Unit = "launcher" // "848 deployed and non-deployed delivery systems" count launchers
 	}
-	f.Start, f.End, f.limitCue = start, end, p.limitCue
+	f.Start, f.End, f.limitCue, f.borrowed = start, end, p.limitCue, def.bare
 	if def.bare {
 		p.bareSeq++
 	} else {
