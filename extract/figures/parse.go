@@ -261,7 +261,7 @@ func (p *parser) read(n number) int {
 	if !n.digits && n.value == 1 && unit >= 0 && def.category == "other" && !p.quantityBefore(n.first) {
 		return last + 1 // "one renewable-energy plant": a referring phrase, not a count
 	}
-	if p.afterDate(last + 1) {
+	if p.afterDate(last+1) && !(n.first > 0 && p.items[n.first-1].is(kLength)) {
 		return last + 1 // "two years ago": a date
 	}
 	f.Unit, f.Category = def.id, def.category

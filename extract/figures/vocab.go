@@ -29,6 +29,7 @@ type vocabFile struct {
 	Months          []string `toml:"months"`
 	Labels          []string `toml:"labels"`
 	AfterDate       []string `toml:"after_date"`
+	LengthLeads     []string `toml:"length_leads"`
 	Determiners     []string `toml:"determiners"`
 	ChangeVerbs     []string `toml:"change_verbs"`
 	RangeTo         []string `toml:"range_to"`
@@ -134,6 +135,7 @@ const (
 	kMonth      = "month"
 	kLabel      = "label"
 	kAfter      = "after"
+	kLength     = "length"
 	kDet        = "det"
 	kChange     = "chg"
 	kRangeTo    = "rto"
@@ -227,7 +229,7 @@ func parseVocab(raw []byte) (*vocab, error) {
 		}
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
-		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
+		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kLength: f.LengthLeads, kDet: f.Determiners, kChange: f.ChangeVerbs,
 		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
 		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords,
 		kRatio: f.RatioWords, kRatioNext: f.RatioFollowers, kRatioLead: f.RatioLeads} {
