@@ -21,6 +21,11 @@ type number struct {
 // ordinalSuffix turns digits into an ordinal: "34th", "21st".
 var ordinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
 
+// ordinalRU are the endings of a Russian ordinal in digits after a hyphen: "50-й", "3-го". Not
+// "-х", "-м", "-ю": "в течение 2-х лет" is a cardinal.
+var ordinalRU = map[string]bool{"й": true, "я": true, "е": true, "го": true, "ой": true, "ий": true, "ый": true, "ая": true,
+	"ое": true, "ого": true}
+
 // singularRU are Russian time units that mean "one" on their own after a preposition.
 var singularRU = map[string]bool{"год": true, "года": true, "месяц": true, "месяца": true, "неделю": true, "недели": true,
 	"день": true, "дня": true, "сутки": true, "суток": true}
@@ -38,6 +43,11 @@ func (p *parser) number(i int) (number, bool) {
 		n := number{first: i, last: i, value: it.value, digits: true, plainInt: it.plainInt}
 		if i+1 < len(p.items) && p.items[i+1].start == it.end && ordinalSuffix[strings.ToLower(p.items[i+1].word)] && it.plainInt {
 			n.last, n.ordinal, n.plainInt = i+1, true, false // "the 34th such test"
+			return n, true
+		}
+		if i+2 < len(p.items) && p.items[i+1].word == "-" && p.items[i+1].start == it.end && p.items[i+2].start == p.items[i+1].end &&
+			ordinalRU[strings.ToLower(p.items[i+2].word)] && it.plainInt {
+			n.last, n.ordinal, n.plainInt = i+2, true, false // "50-й сессией"
 			return n, true
 		}
 		if i+1 < len(p.items) {
