@@ -289,6 +289,9 @@ func (p *parser) read(n number) int {
 		f.Category = p.cueCategory(f, n.first, uEnd)
 		p.compared(&f, n.first)
 	}
+	if p.referring(f, n, last+1) {
+		return last + 1
+	}
 	if f.Category == "launchers" && family(f.Unit) == "carrier" {
 		f.Unit = "launcher" // "848 deployed and non-deployed delivery systems" count launchers
 	}
@@ -323,6 +326,39 @@ func (p *parser) sharedUnit(n number) (unitDef, bool) {
 		return unitDef{}, false
 	}
 	return p.v.units[u], true
+}
+
+// referring tells a count of states that refers to them rather than counting: "2 nations meet",
+// the two sides of a bilateral treaty, or a number the names after it list ("the nine
+// nuclear-armed states—the United States, Russia, ...", "девять ядерных государств — США, ...").
+// A count the words tie to a treaty (parties_count) or bound by a comparator still counts.
+func (p *parser) referring(f Figure, n number, j int) bool {
+	if f.Unit != "state" || f.Category != "other" || f.explicit {
+		return false
+	}
+	return n.value == 2 || p.namesFollow(j)
+}
+
+// namesFollow tells a list of names set off at item j by a dash or bracket: a capitalised
+// word, then a comma within a few words.
+func (p *parser) namesFollow(j int) bool {
+	if j+1 >= len(p.items) || !(isDash(p.items[j].word) || p.items[j].word == "(") {
+		// (after a colon the list spells out a count: "recognizes five nuclear-weapon states: ...")
+		return false
+	}
+	k := j + 1
+	if p.items[k].is(kDet) && k+1 < len(p.items) {
+		k++
+	}
+	if r, _ := utf8.DecodeRuneInString(p.items[k].word); !unicode.IsUpper(r) {
+		return false
+	}
+	for ; k < len(p.items) && k <= j+6; k++ {
+		if p.items[k].word == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // fractionOf reads the unit of a fraction of one: "a quarter of a megaton", "half a mile". It
