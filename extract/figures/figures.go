@@ -98,11 +98,14 @@ func (v *vocab) treatyUnit(f *Figure) {
 // inferTreaty names the treaty of an article that names none from the headline limits its
 // figures repeat ("would range from 1,700 to 2,200" warheads is SORT's band; "1600 средств
 // доставки" and "6000 боеголовок" are START I's): the treaty whose limits most figures repeat,
-// when it repeats two of them at least and no other treaty ties with it. Periods and small numbers repeat too many limits to count.
+// when it repeats two of them at least and no other treaty ties with it. Periods and small whole
+// numbers repeat too many limits to count; a limit with decimals (3.67 percent) is repeated by no
+// chance and counts twice.
 func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
 	votes := map[string]int{}
 	for _, f := range figs {
-		if f.Category == "duration" || f.Value < 20 || f.Unit == "" {
+		whole := f.Value == float64(int64(f.Value))
+		if f.Category == "duration" || f.Value < 20 && whole || f.Unit == "" {
 			continue
 		}
 		seen := map[string]bool{}
@@ -110,6 +113,9 @@ func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
 			if !seen[l.Treaty] && limitHas(l, f.Value, f.Unit) && (f.ValueMax == nil || limitHas(l, *f.ValueMax, f.Unit)) {
 				seen[l.Treaty] = true
 				votes[l.Treaty]++
+				if !whole {
+					votes[l.Treaty]++
+				}
 				if f.ValueMax != nil {
 					votes[l.Treaty]++ // a band repeated end to end ("from 1,700 to 2,200") is two limits
 				}
