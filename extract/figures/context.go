@@ -114,13 +114,14 @@ func (p *parser) dashAside(n number, j int) bool {
 func isDash(w string) bool { return w == "—" || w == "–" }
 
 // countedBefore is the counted thing an elliptic number repeats ("120 и 280 единиц", "two more
-// units"): the nearest thing the sentence counts or names before it, not a period.
+// units"): the nearest arms the sentence counts or names before it (not a period, not the
+// countries that hold them: "у двух стран ... 150 и 290 единиц").
 func (p *parser) countedBefore(n number) (unitDef, bool) {
 	for k := n.first - 1; k >= 0; k-- {
 		if d, ok := p.impliedAt(k); ok {
 			return d, true
 		}
-		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) && plausible(p.v.units[u].id, n.value) {
+		if u, ok := p.unitAt(k); ok && countable[p.v.units[u].category] && p.v.units[u].id != "state" {
 			d := p.v.units[u]
 			d.bare = true
 			return d, true
