@@ -25,7 +25,7 @@ func (p *parser) bare(n number) (unitDef, bool) {
 	}
 	if j < len(p.items) {
 		it := p.items[j]
-		if !(it.punct && strings.Contains(",.;)!?", it.word) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp) ||
+		if !(it.punct && strings.Contains(",.;)!?", it.word) || p.dashAside(n, j) || it.is(kBare) || it.is(kJoin) || it.is(kRangeAnd) || hasKey(it, kCmp) ||
 			it.is(kRangeTo) || it.is(kCirc) && p.quantityBefore(n.first)) {
 			return unitDef{}, false
 		}
@@ -57,7 +57,7 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		if d, ok := p.impliedAt(k); ok {
 			return d, true // "the total inventory was estimated at 5,800"
 		}
-		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) {
+		if u, ok := p.unitAt(k); ok && !timeLike(p.v.units[u].category) && plausible(p.v.units[u].id, n.value) {
 			if p.vehicleListBefore(k) {
 				return unitDef{id: "delivery_vehicle", category: "deployed_delivery_vehicles"}, true
 			}
@@ -71,6 +71,12 @@ func (p *parser) bare(n number) (unitDef, bool) {
 				}
 			}
 			return def, true // "caps deployed strategic warheads at 1,550 per side"
+		}
+	}
+	if elliptic && (len(p.figs) == 0 || timeLike(p.figs[len(p.figs)-1].Category)) {
+		// (an earlier figure of the sentence, not a period, lends its category too, below)
+		if d, ok := p.countedBefore(n); ok {
+			return d, true // "сократить ядерные арсеналы ..., чтобы осталось не более 6 тысяч единиц"
 		}
 	}
 	prev := p.prev
@@ -89,6 +95,39 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		return unitDef{}, false
 	}
 	return unitDef{id: prev.Unit, category: prev.Category, bare: true}, true
+}
+
+// dashAside tells a number set off by dashes, the dash at item j closing the aside: "a small
+// number—perhaps 24—are deployed".
+func (p *parser) dashAside(n number, j int) bool {
+	if !isDash(p.items[j].word) {
+		return false
+	}
+	for k := n.first - 1; k >= 0 && k >= n.first-3; k-- {
+		if isDash(p.items[k].word) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDash(w string) bool { return w == "—" || w == "–" }
+
+// countedBefore is the counted thing an elliptic number repeats ("120 и 280 единиц", "two more
+// units"): the nearest arms the sentence counts or names before it (not a period, not the
+// countries that hold them: "у двух стран ... 150 и 290 единиц").
+func (p *parser) countedBefore(n number) (unitDef, bool) {
+	for k := n.first - 1; k >= 0; k-- {
+		if d, ok := p.impliedAt(k); ok {
+			return d, true
+		}
+		if u, ok := p.unitAt(k); ok && countable[p.v.units[u].category] && p.v.units[u].id != "state" {
+			d := p.v.units[u]
+			d.bare = true
+			return d, true
+		}
+	}
+	return unitDef{}, false
 }
 
 // changeTarget reads the counted thing of a change's end when item j is its "to": "from 450 to
@@ -209,6 +248,16 @@ var countable = map[string]bool{"warheads_total": true, "deployed_warheads": tru
 
 func timeLike(category string) bool { return category == "duration" }
 
+// maxCount bounds what a unit can count: there are fewer than 200 states, so "warheads held by
+// each country would range from 1,700 to 2,200" counts the warheads, not the countries.
+var maxCount = map[string]float64{"state": 200}
+
+// plausible tells whether a number can count the unit's things.
+func plausible(unit string, value float64) bool {
+	m, ok := maxCount[unit]
+	return !ok || value <= m
+}
+
 // rangeEnd reads the upper end of a range after number n (and its unit, when it has one).
 func (p *parser) rangeEnd(n number, uEnd int) (number, bool) {
 	j := n.last + 1
@@ -286,10 +335,16 @@ func (p *parser) changeWithin(j int) bool {
 	return false
 }
 
-// changeBefore tells a change ("cut from 1,550 to 1,000") rather than a range.
+// changeBefore tells a change ("cut from 1,550 to 1,000") rather than a range. The verb may stand
+// before its object ("increased its number of deployed strategic warheads from 1,367 to 1,411"),
+// within the clause.
 func (p *parser) changeBefore(i int) bool {
-	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if p.items[j].is(kChange) {
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		it := p.items[j]
+		if it.digits || it.punct && strings.Contains(",;:.()", it.word) {
+			return false
+		}
+		if it.is(kChange) {
 			return true
 		}
 	}

@@ -123,9 +123,11 @@ type nameSpan struct {
 }
 
 // treaty is the treaty a figure belongs to: the one named in its sentence (the nearest before
-// it, else the first after), else in its paragraph, else the article's main treaty.
-func (d *document) treaty(sc scope, at int) string {
-	if t := d.nearest(sc.sentLo, sc.sentHi, at); t != "" {
+// it, else the first after, unless another figure stands between: "reduced by 5,000 warheads in
+// addition to the 9,000 being reduced under START I"), else in its paragraph, else the article's
+// main treaty. next is where the sentence's next figure starts.
+func (d *document) treaty(sc scope, at, next int) string {
+	if t := d.nearest(sc.sentLo, sc.sentHi, at); t != "" && (d.before(sc.sentLo, at) || d.treaties[sc.sentLo].Start < next) {
 		return t
 	}
 	if t := d.nearest(sc.paraLo, sc.paraHi, at); t != "" {
@@ -135,6 +137,11 @@ func (d *document) treaty(sc scope, at int) string {
 		return t
 	}
 	return d.main
+}
+
+// before tells a mention of treaties[lo:] that starts at or before at.
+func (d *document) before(lo, at int) bool {
+	return lo < len(d.treaties) && d.treaties[lo].Start <= at
 }
 
 // nearest is the treaty of the last mention of treaties[lo:hi] that starts at or before at,
@@ -156,6 +163,10 @@ func (d *document) nearest(lo, hi, at int) string {
 // one (New START's 700 "missiles and bombers" are delivery vehicles, the ABM Treaty's 100
 // interceptors are launchers). A figure whose treaty was not named in its sentence goes to the
 // article's first-named treaty whose limit it repeats.
+//
+// A number that borrowed an earlier figure's unit ("the number of vehicles ... 1,136 ..., well
+// below the treaty ceilings of 1,600 and 6,000") takes the unit of its treaty's limit it repeats:
+// the limit says what it counts better than the figure before it.
 func (d *document) limits(lex *lexicon.Lexicon, sc scope, f *Figure) {
 	find := func(treaty string) (lexicon.Limit, int, bool) {
 		for _, l := range lex.Limits {
@@ -163,14 +174,18 @@ func (d *document) limits(lex *lexicon.Lexicon, sc scope, f *Figure) {
 				continue
 			}
 			for i, v := range l.Values {
-				if v == f.Value && f.ValueMax == nil && i < len(l.Units) && family(l.Units[i]) == family(f.Unit) && f.Unit != "" {
-					return l, i, true
+				if v == f.Value && i < len(l.Units) && family(l.Units[i]) == family(f.Unit) && f.Unit != "" &&
+					(f.ValueMax == nil || limitHas(l, *f.ValueMax, f.Unit)) {
+					return l, i, true // a band repeats the limit end to end ("from 1,700 to 2,200")
 				}
 			}
 		}
 		return lexicon.Limit{}, 0, false
 	}
 	l, i, ok := find(f.Treaty)
+	if !ok && f.borrowed {
+		l, i, ok = borrowedLimit(lex, f)
+	}
 	if !ok && !sc.names(f.Treaty) {
 		for _, id := range d.order {
 			if l, i, ok = find(id); ok {
@@ -188,4 +203,23 @@ func (d *document) limits(lex *lexicon.Lexicon, sc scope, f *Figure) {
 	if generic[f.Category] || f.Unit != l.Units[i] {
 		f.Category, f.Unit = l.Category, l.Units[i]
 	}
+}
+
+// borrowedLimit finds the limit of f's treaty that a number with a borrowed unit repeats, in any
+// unit. Small numbers and periods repeat too many limits by chance.
+func borrowedLimit(lex *lexicon.Lexicon, f *Figure) (lexicon.Limit, int, bool) {
+	if f.Value < 100 || f.ValueMax != nil || f.Treaty == "" {
+		return lexicon.Limit{}, 0, false
+	}
+	for _, l := range lex.Limits {
+		if l.Treaty != f.Treaty || l.Category == "duration" {
+			continue
+		}
+		for i, v := range l.Values {
+			if v == f.Value && i < len(l.Units) {
+				return l, i, true
+			}
+		}
+	}
+	return lexicon.Limit{}, 0, false
 }

@@ -26,6 +26,7 @@ type Figure struct {
 	End        int      `json:"end"`
 
 	explicit bool // the comparator is written ("no more than"), not the default "="
+	borrowed bool // the unit is an earlier figure's: the number stands without its noun
 	limitCue bool // the sentence speaks of limits
 }
 
@@ -57,13 +58,18 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 		if l != "" {
 			lead = l
 		}
-		for _, f := range figs {
+		for k, f := range figs {
 			f.Start += s.start
 			f.End += s.start
 			f.Text = body[f.Start:f.End]
 			f.Paragraph = s.para
-			f.Treaty = doc.treaty(sc, f.Start)
+			next := s.end
+			if k+1 < len(figs) {
+				next = figs[k+1].Start + s.start
+			}
+			f.Treaty = doc.treaty(sc, f.Start, next)
 			doc.limits(lex, sc, &f)
+			v.treatyUnit(&f)
 			out = append(out, f)
 			prev = &out[len(out)-1]
 		}
@@ -73,6 +79,7 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 			for i := range out {
 				out[i].Treaty = t
 				doc.limits(lex, scope{}, &out[i])
+				v.treatyUnit(&out[i])
 			}
 		}
 	}
@@ -80,14 +87,25 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 	return out
 }
 
+// treatyUnit gives a figure whose words named no narrower category the category its unit has
+// under its treaty (Open Skies flights are observation flights).
+func (v *vocab) treatyUnit(f *Figure) {
+	if c, ok := v.treatyUnits[f.Treaty][f.Unit]; ok && generic[f.Category] {
+		f.Category = c
+	}
+}
+
 // inferTreaty names the treaty of an article that names none from the headline limits its
 // figures repeat ("would range from 1,700 to 2,200" warheads is SORT's band; "1600 средств
 // доставки" and "6000 боеголовок" are START I's): the treaty whose limits most figures repeat,
-// when it repeats two of them at least and no other treaty ties with it. Periods and small numbers repeat too many limits to count.
+// when it repeats two of them at least and no other treaty ties with it. Periods and small whole
+// numbers repeat too many limits to count; a limit with decimals (3.67 percent) is repeated by no
+// chance and counts twice.
 func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
 	votes := map[string]int{}
 	for _, f := range figs {
-		if f.Category == "duration" || f.Value < 20 || f.Unit == "" {
+		whole := f.Value == float64(int64(f.Value))
+		if f.Category == "duration" || f.Value < 20 && whole || f.Unit == "" {
 			continue
 		}
 		seen := map[string]bool{}
@@ -95,6 +113,9 @@ func inferTreaty(lex *lexicon.Lexicon, figs []Figure) string {
 			if !seen[l.Treaty] && limitHas(l, f.Value, f.Unit) && (f.ValueMax == nil || limitHas(l, *f.ValueMax, f.Unit)) {
 				seen[l.Treaty] = true
 				votes[l.Treaty]++
+				if !whole {
+					votes[l.Treaty]++
+				}
 				if f.ValueMax != nil {
 					votes[l.Treaty]++ // a band repeated end to end ("from 1,700 to 2,200") is two limits
 				}

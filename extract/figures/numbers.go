@@ -14,12 +14,17 @@ type number struct {
 	article     bool
 	ordinal     bool
 	frac        bool
-	unitOnly    bool // the number is the unit word itself ("на год")
+	unitItem    int  // the item of a unit the number is written with ("на год", "a mile and a half"), or 0
 	times       bool // "twice", "once": how often
 }
 
 // ordinalSuffix turns digits into an ordinal: "34th", "21st".
 var ordinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
+
+// ordinalRU are the endings of a Russian ordinal in digits after a hyphen: "50-й", "3-го". Not
+// "-х", "-м", "-ю": "в течение 2-х лет" is a cardinal.
+var ordinalRU = map[string]bool{"й": true, "я": true, "е": true, "го": true, "ой": true, "ий": true, "ый": true, "ая": true,
+	"ое": true, "ого": true}
 
 // singularRU are Russian time units that mean "one" on their own after a preposition.
 var singularRU = map[string]bool{"год": true, "года": true, "месяц": true, "месяца": true, "неделю": true, "недели": true,
@@ -40,6 +45,11 @@ func (p *parser) number(i int) (number, bool) {
 			n.last, n.ordinal, n.plainInt = i+1, true, false // "the 34th such test"
 			return n, true
 		}
+		if i+2 < len(p.items) && p.items[i+1].word == "-" && p.items[i+1].start == it.end && p.items[i+2].start == p.items[i+1].end &&
+			ordinalRU[strings.ToLower(p.items[i+2].word)] && it.plainInt {
+			n.last, n.ordinal, n.plainInt = i+2, true, false // "50-й сессией"
+			return n, true
+		}
 		if i+1 < len(p.items) {
 			if s, ok := p.items[i+1].float(kScale); ok {
 				n.value *= s
@@ -57,6 +67,9 @@ func (p *parser) number(i int) (number, bool) {
 		if s, ok := next.float(kScale); ok {
 			return number{first: i, last: i + 1, value: s}, true
 		}
+		if n, ok := p.articleUnit(i); ok {
+			return n, true
+		}
 		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" &&
 			(i > 0 && (p.items[i-1].is(kTrig) || hasKey(p.items[i-1], kCmp)) || p.hyphenLong(i+1)) {
 			return number{first: i, last: i, value: 1, article: true}, true // "for a year", "a month-long"
@@ -64,7 +77,7 @@ func (p *parser) number(i int) (number, bool) {
 	case it.is(kTrig) && hasCyrillic(it.word) && i+1 < len(p.items):
 		// "на год", "в течение года": a Russian time unit in the singular after its preposition
 		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" && singularRU[strings.ToLower(p.items[i+1].word)] {
-			return number{first: i + 1, last: i + 1, value: 1, article: true, unitOnly: true}, true
+			return number{first: i + 1, last: i + 1, value: 1, article: true, unitItem: i + 1}, true
 		}
 	case hasKey(it, kFrac) && !hasKey(it, kOrd):
 		f, _ := it.float(kFrac)
@@ -75,6 +88,25 @@ func (p *parser) number(i int) (number, bool) {
 	case hasKey(it, kOrd):
 		o, _ := it.float(kOrd)
 		return number{first: i, last: i, value: o, ordinal: true}, true
+	}
+	return number{}, false
+}
+
+// articleUnit reads an article that counts one of the unit after it: "a mile and a half" (1.5),
+// "less than a ton" (1, after a comparator of more than one word: "under a treaty" counts
+// nothing).
+func (p *parser) articleUnit(i int) (number, bool) {
+	u, ok := p.unitAt(i + 1)
+	if !ok {
+		return number{}, false
+	}
+	if i+2 < len(p.items) {
+		if h, ok := p.items[i+2].float(kNum); ok && h == 0.5 {
+			return number{first: i, last: i + 2, value: 1.5, unitItem: i + 1}, true
+		}
+	}
+	if i > 0 && hasKey(p.items[i-1], kCmp) && strings.Contains(p.items[i-1].word, " ") && p.v.units[u].category != "duration" {
+		return number{first: i, last: i + 1, value: 1, unitItem: i + 1}, true
 	}
 	return number{}, false
 }

@@ -23,6 +23,7 @@ type parser struct {
 	// partitive is the inner number of "nine of the 44 countries", read after the outer one
 	partitive int
 	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
+	titled    bool // the sentence is a headline in title case: a capital does not make a name
 }
 
 // sentence reads the figures of one sentence. lead is the comparator a list's lead gives the
@@ -31,6 +32,7 @@ type parser struct {
 // items that follow).
 func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef, lead string) ([]Figure, unitDef, string) {
 	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev, mention: mention}
+	p.titled = titleCase(p.items)
 	for _, it := range p.items {
 		if it.is(kLimit) {
 			p.limitCue = true
@@ -167,6 +169,10 @@ func (p *parser) read(n number) int {
 	if p.notFigure(n) {
 		return n.last + 1
 	}
+	if end, ok := p.ratio(n); ok && n.times && n.value >= 2 { // "once the treaty enters into force" is no multiple
+		p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"}) // "twice as many"
+		return end + 1
+	}
 	if end, ok := p.frequency(n); ok || n.times {
 		if ok {
 			p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"})
@@ -176,9 +182,12 @@ func (p *parser) read(n number) int {
 	f := Figure{Value: n.value, Comparator: "="}
 	start := p.items[n.first].start
 	unit, uEnd := p.unitAfter(n.last + 1)
-	if n.unitOnly {
-		unit, _ = p.unitAt(n.first)
-		uEnd = n.first
+	if unit >= 0 && !plausible(p.v.units[unit].id, n.value) {
+		unit, uEnd = -1, -1 // "the Duma's 450 members" are not states
+	}
+	if n.unitItem > 0 {
+		unit, _ = p.unitAt(n.unitItem)
+		uEnd = n.unitItem
 	}
 	last := n.last
 	// a range: "500 to 5,500 km", "between 500 and 5,500 kilometers", "3,000-3,500 warheads"
@@ -195,12 +204,19 @@ func (p *parser) read(n number) int {
 			}
 		}
 	}
+	if u, e, ok := p.fractionOf(n); ok && unit < 0 {
+		unit, uEnd = u, e // "one quarter of a megaton"
+	}
 	if u, ok := p.symbolBefore(n.first); ok && unit < 0 {
 		unit, uEnd = u, last
 		start = p.items[n.first-1].start
 	}
 	if n.year(p) && (unit < 0 || p.v.units[unit].category == "duration") {
 		return last + 1
+	}
+	if end, ok := p.ratio(n); ok && unit < 0 {
+		p.record(n, end, Figure{Value: n.value, Comparator: "=", Category: "other"})
+		return end + 1
 	}
 	var def unitDef
 	labelStart := -1
@@ -218,6 +234,10 @@ func (p *parser) read(n number) int {
 	case n.frac && (n.last > n.first || n.last+1 < len(p.items) && strings.EqualFold(p.items[n.last+1].word, "of")):
 		def = unitDef{category: "other"} // "nearly two-thirds", "a third of"
 	default:
+		if d, ok := p.sharedUnit(n); ok {
+			def = d // "120 и 280 единиц", "1,000 and 2,000 warheads": the noun after the second counts both
+			break
+		}
 		if d, e, ok := p.carriedOn(n); ok {
 			def, uEnd = d, e
 			break
@@ -241,7 +261,7 @@ func (p *parser) read(n number) int {
 	if !n.digits && n.value == 1 && unit >= 0 && def.category == "other" && !p.quantityBefore(n.first) {
 		return last + 1 // "one renewable-energy plant": a referring phrase, not a count
 	}
-	if p.afterDate(last + 1) {
+	if p.afterDate(last+1) && !(n.first > 0 && p.items[n.first-1].is(kLength)) {
 		return last + 1 // "two years ago": a date
 	}
 	f.Unit, f.Category = def.id, def.category
@@ -269,10 +289,13 @@ func (p *parser) read(n number) int {
 		f.Category = p.cueCategory(f, n.first, uEnd)
 		p.compared(&f, n.first)
 	}
+	if p.referring(f, n, last+1) {
+		return last + 1
+	}
 	if f.Category == "launchers" && family(f.Unit) == "carrier" {
 		f.Unit = "launcher" // "848 deployed and non-deployed delivery systems" count launchers
 	}
-	f.Start, f.End, f.limitCue = start, end, p.limitCue
+	f.Start, f.End, f.limitCue, f.borrowed = start, end, p.limitCue, def.bare
 	if def.bare {
 		p.bareSeq++
 	} else {
@@ -281,6 +304,97 @@ func (p *parser) read(n number) int {
 	p.figs = append(p.figs, f)
 	p.ends = append(p.ends, last)
 	return last + 1
+}
+
+// sharedUnit reads the counted thing of a pair of numbers that share the noun after the second:
+// "120 и 280 единиц", "between 20 or 30 missiles" (a range was read before). The second number
+// is read on its own.
+func (p *parser) sharedUnit(n number) (unitDef, bool) {
+	j := n.last + 1
+	if j+1 >= len(p.items) || !(p.items[j].is(kRangeAnd) || p.items[j].is(kJoin)) || p.items[j].word == "," {
+		return unitDef{}, false
+	}
+	m, ok := p.number(j + 1)
+	if !ok || !p.items[j+1].digits || !n.digits || m.ordinal {
+		return unitDef{}, false
+	}
+	if p.elliptic(m) {
+		return p.countedBefore(n) // "120 и 280 единиц": units of what the sentence counts
+	}
+	u, _ := p.unitAfter(m.last + 1)
+	if u < 0 || timeLike(p.v.units[u].category) {
+		return unitDef{}, false
+	}
+	return p.v.units[u], true
+}
+
+// referring tells a count of states that refers to them rather than counting: "2 nations meet",
+// the two sides of a bilateral treaty, or a number the names after it list ("the nine
+// nuclear-armed states—the United States, Russia, ...", "девять ядерных государств — США, ...").
+// A count the words tie to a treaty (parties_count) or bound by a comparator still counts.
+func (p *parser) referring(f Figure, n number, j int) bool {
+	if f.Unit != "state" || f.Category != "other" || f.explicit {
+		return false
+	}
+	return n.value == 2 || p.namesFollow(j)
+}
+
+// namesFollow tells a list of names set off at item j by a dash or bracket: a capitalised
+// word, then a comma within a few words.
+func (p *parser) namesFollow(j int) bool {
+	if j+1 >= len(p.items) || !(isDash(p.items[j].word) || p.items[j].word == "(") {
+		// (after a colon the list spells out a count: "recognizes five nuclear-weapon states: ...")
+		return false
+	}
+	k := j + 1
+	if p.items[k].is(kDet) && k+1 < len(p.items) {
+		k++
+	}
+	if r, _ := utf8.DecodeRuneInString(p.items[k].word); !unicode.IsUpper(r) {
+		return false
+	}
+	for ; k < len(p.items) && k <= j+6; k++ {
+		if p.items[k].word == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// fractionOf reads the unit of a fraction of one: "a quarter of a megaton", "half a mile". It
+// returns the unit and its item.
+func (p *parser) fractionOf(n number) (int, int, bool) {
+	if !n.frac {
+		return 0, 0, false
+	}
+	j := n.last + 1
+	if j < len(p.items) && strings.EqualFold(p.items[j].word, "of") {
+		j++
+	}
+	if j < len(p.items) && p.items[j].is(kArt) {
+		j++
+	}
+	if j == n.last+1 {
+		return 0, 0, false
+	}
+	u, ok := p.unitAt(j)
+	return u, j, ok
+}
+
+// titleCase tells a headline written in title case: most words of four letters or more begin
+// with a capital.
+func titleCase(items []item) bool {
+	words, caps := 0, 0
+	for _, it := range items {
+		if it.punct || it.digits || utf8.RuneCountInString(it.word) < 4 {
+			continue
+		}
+		words++
+		if r, _ := utf8.DecodeRuneInString(it.word); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*4 >= words*3
 }
 
 // carriedOn reads a number without its noun that stands on carriers: "no more than 2,160 on
@@ -351,6 +465,28 @@ func (p *parser) frequency(n number) (int, bool) {
 		}
 	}
 	return n.last, false
+}
+
+// ratio reads a multiple: "23 times the deal's cap", "three times as many flights", "в три
+// раза больше", "twice as many". It returns the ratio word's item.
+func (p *parser) ratio(n number) (int, bool) {
+	if n.ordinal || n.frac || n.article {
+		return 0, false
+	}
+	k := n.last + 1
+	if !n.times {
+		if k >= len(p.items) || !p.items[k].is(kRatio) {
+			return 0, false
+		}
+		if n.first > 0 && p.items[n.first-1].is(kRatioLead) {
+			return k, true // "в 23 раза"
+		}
+		k++
+	}
+	if k < len(p.items) && p.items[k].is(kRatioNext) {
+		return k - 1, true
+	}
+	return 0, false
 }
 
 var periodWords = map[string]bool{"annually": true, "yearly": true, "monthly": true, "weekly": true, "daily": true}

@@ -19,7 +19,10 @@ func (p *parser) unitAt(i int) (int, bool) {
 		}
 		return 0, false
 	}
-	if i > 0 && !p.inLabel && capitalized(firstWord(it.word)) && !strings.HasPrefix(it.word, "М") && it.word != "Mt" {
+	if it.word == "s" && !p.secondsMark(i) {
+		return 0, false // "Russia's", "the 1990s"
+	}
+	if i > 0 && !p.inLabel && !p.titled && capitalized(firstWord(it.word)) && !strings.HasPrefix(it.word, "М") && it.word != "Mt" {
 		return 0, false // "United States", "Ballistic Missile Launch Notification Agreement": names
 	}
 	for _, k := range it.keys {
@@ -31,6 +34,16 @@ func (p *parser) unitAt(i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// secondsMark tells an "s" written onto a number that counts seconds ("4,135s"), not a decade
+// ("the 80s").
+func (p *parser) secondsMark(i int) bool {
+	if i == 0 {
+		return false
+	}
+	n := p.items[i-1]
+	return n.digits && n.end == p.items[i].start && !(n.plainInt && int64(n.value)%10 == 0)
 }
 
 func firstWord(s string) string {

@@ -29,6 +29,7 @@ type vocabFile struct {
 	Months          []string `toml:"months"`
 	Labels          []string `toml:"labels"`
 	AfterDate       []string `toml:"after_date"`
+	LengthLeads     []string `toml:"length_leads"`
 	Determiners     []string `toml:"determiners"`
 	ChangeVerbs     []string `toml:"change_verbs"`
 	RangeTo         []string `toml:"range_to"`
@@ -45,6 +46,9 @@ type vocabFile struct {
 	Bullets         []string `toml:"bullets"`
 	CarriedOn       []string `toml:"carried_on"`
 	TreatyWords     []string `toml:"treaty_words"`
+	RatioWords      []string `toml:"ratio_words"`
+	RatioFollowers  []string `toml:"ratio_followers"`
+	RatioLeads      []string `toml:"ratio_leads"`
 	Times           []valued `toml:"times"`
 	Implied         []struct {
 		Unit     string   `toml:"unit"`
@@ -68,6 +72,11 @@ type vocabFile struct {
 		Units    []string `toml:"units"`
 		Phrases  []string `toml:"phrases"`
 	} `toml:"cue"`
+	TreatyUnit []struct {
+		Treaty   string `toml:"treaty"`
+		Unit     string `toml:"unit"`
+		Category string `toml:"category"`
+	} `toml:"treaty_unit"`
 	Number   []valued          `toml:"number"`
 	Scale    []valued          `toml:"scale"`
 	Fraction []valued          `toml:"fraction"`
@@ -106,6 +115,8 @@ type vocab struct {
 	cues    []cueDef
 	symbols map[string]string
 	bullets []string // marks that open a list item ("—", "•")
+	// treatyUnits gives a unit counted under a treaty its category there: treaty, then unit
+	treatyUnits map[string]map[string]string
 }
 
 // Phrase keys: a kind letter and, for units, comparators, cues and number words, an index or value.
@@ -124,6 +135,7 @@ const (
 	kMonth      = "month"
 	kLabel      = "label"
 	kAfter      = "after"
+	kLength     = "length"
 	kDet        = "det"
 	kChange     = "chg"
 	kRangeTo    = "rto"
@@ -142,6 +154,9 @@ const (
 	kLead       = "lead"
 	kOn         = "on"
 	kTreatyWord = "treaty"
+	kRatio      = "ratio"
+	kRatioNext  = "rnext"
+	kRatioLead  = "rlead"
 )
 
 var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
@@ -187,6 +202,16 @@ func parseVocab(raw []byte) (*vocab, error) {
 		v.cues = append(v.cues, d)
 		keys[kCue+strconv.Itoa(i)] = c.Phrases
 	}
+	v.treatyUnits = map[string]map[string]string{}
+	for i, t := range f.TreatyUnit {
+		if !cats[t.Category] {
+			return nil, fmt.Errorf("data/vocab.toml: treaty_unit[%d]: unknown category %q", i, t.Category)
+		}
+		if v.treatyUnits[t.Treaty] == nil {
+			v.treatyUnits[t.Treaty] = map[string]string{}
+		}
+		v.treatyUnits[t.Treaty][t.Unit] = t.Category
+	}
 	for i, m := range f.Implied {
 		if !cats[m.Category] {
 			return nil, fmt.Errorf("data/vocab.toml: implied[%d]: unknown category %q", i, m.Category)
@@ -204,9 +229,10 @@ func parseVocab(raw []byte) (*vocab, error) {
 		}
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
-		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kDet: f.Determiners, kChange: f.ChangeVerbs,
+		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kLength: f.LengthLeads, kDet: f.Determiners, kChange: f.ChangeVerbs,
 		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
-		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords} {
+		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords,
+		kRatio: f.RatioWords, kRatioNext: f.RatioFollowers, kRatioLead: f.RatioLeads} {
 		keys[k] = list
 	}
 	p, err := lexicon.NewPhrases(keys)
