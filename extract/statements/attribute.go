@@ -221,6 +221,9 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		after += n // "заявил РИА Новости замминистра ..."
 	}
 	np, appos, end := speakerAfter(s, after)
+	if clauseAfterCue(np) {
+		return a, 0, 0, 0, false // "..., including the Press, said he is unfit": "he" opens what was said
+	}
 	a.m = parseMention(np, appos)
 	if !a.m.valid() {
 		return a, 0, 0, 0, false
@@ -245,6 +248,13 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		return a, 0, q + 1, q + 1, true
 	}
 	return a, 0, cEnd, len(s), true
+}
+
+// clauseAfterCue tells whether the words after a cue open a clause (a subject pronoun and its
+// verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
+// sentence or its clause.
+func clauseAfterCue(np []token) bool {
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i"))
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -428,6 +438,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 	from := npStart(s, j)
 	if from > j {
 		if k := relativeBefore(s, j); k > 0 {
+			if k >= 2 && s[k-1].is(",") {
+				return relativeAntecedent(s, k-2)
+			}
 			// "Hawkins and others who want to ban abortion said": the clause describes the speaker
 			return subjectBefore(s, k-1)
 		}
@@ -466,6 +479,21 @@ func subjectBefore(s []token, j int) (int, mention) {
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
+		return 0, mention{}
+	}
+	return from, m
+}
+
+// relativeAntecedent reads the speaker of "Cruz, who said he would ...": the noun phrase
+// ending at j, before the comma of a relative clause whose verb is the cue. Only a name or a
+// role counts: "the plan, which said" is no speaker.
+func relativeAntecedent(s []token, j int) (int, mention) {
+	from := npStart(s, j)
+	if from > j {
+		return 0, mention{}
+	}
+	m := parseMention(s[from:j+1], nil)
+	if m.name == "" && m.descriptor == "" && !m.plural {
 		return 0, mention{}
 	}
 	return from, m
