@@ -50,7 +50,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return a, 0, 0, 0, false // "Peskov was asked about ...", "Putin is said to ...": no one speaks
 	}
 	if first, ok := asClauseStart(s, i); ok {
-		return e.asClause(s, first, i, after, a)
+		if r, from, to, stop, ok := e.asClause(s, first, i, after, a); ok {
+			return r, from, to, stop, true
+		}
+		// "As a summer associate at a law firm, Lynch said she ...": an "as" phrase of the
+		// subject, not an "As X said," clause; read the cue as usual
 	}
 	j := skipAuxBack(s, i-1)
 	if j >= 0 && isCoordination(s[j]) {
@@ -65,12 +69,68 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.subjectFirst(s, npFrom-1, after, a)
 	}
 	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
-		return e.inverted(s, i, after, a)
+		if r, from, to, stop, ok := e.inverted(s, i, after, a); ok || s[i-1].kind == tQuote || isThisRef(s, i) {
+			return r, from, to, stop, ok
+		}
 	}
 	if i == firstWord(s) {
 		return fronted(s, after, a)
 	}
-	return a, 0, 0, 0, false
+	return e.unnamedSubject(s, i, after, a)
+}
+
+// unnamedSubject reads a cue of saying whose subject is a noun phrase the speaker rules do not
+// know ("Security specialists say it is ...", "61 percent said they ...", "The last man to run
+// says he ..."): a clause after the cue is what was said all the same, by nobody named.
+func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribution, int, int, int, bool) {
+	if i == 0 || s[i-1].kind == tQuote || !inClass("say_verbs", lower(s[i].low)) {
+		return a, 0, 0, 0, false
+	}
+	from := contentStart(s, after, a.cue)
+	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) || !opensReportedClause(s, i, after, from) {
+		return a, 0, 0, 0, false
+	}
+	a.m = mention{plural: true}
+	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// opensReportedClause tells whether the content at from opens a clause: after "that", with a
+// subject pronoun right after the cue, or, after "say" and its kin only (not "stressed the
+// importance of ..."), a noun phrase with a finite verb soon after it ("said the talks would").
+func opensReportedClause(s []token, i, after, from int) bool {
+	if from > after && (s[from-1].is("that") || s[from-1].is("что")) {
+		return true
+	}
+	if from != after || s[from].kind != tWord {
+		return false
+	}
+	w := s[from].low
+	if isSubjectPronoun(w) || w == "we" || w == "i" {
+		return true
+	}
+	if !inClass("say_verbs_bare", s[i].low) || !(w == "it" || w == "there" || isDeterminer(w) && w != "that" || s[from].cap()) {
+		return false
+	}
+	return finiteSoon(s, from+1, 8)
+}
+
+// finiteSoon tells whether a finite verb marker (an auxiliary, a modal, a contraction, a past
+// in -ed) stands within n words from k: what follows a noun phrase is then its predicate.
+func finiteSoon(s []token, k, n int) bool {
+	for j := k; j < len(s) && j < k+n; j++ {
+		t := s[j]
+		if t.kind != tWord {
+			return false
+		}
+		w := strings.ReplaceAll(t.low, "’", "'")
+		if inClass("finite_markers", w) || !t.cap() && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			return true
+		}
+		if _, tail, ok := strings.Cut(w, "'"); ok && tail != "s" {
+			return true // "don't", "they're", "it'll"
+		}
+	}
+	return false
 }
 
 // fronted reads a cue that opens the sentence before its speaker and a quotation: "Said Comey,
