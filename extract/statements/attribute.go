@@ -281,10 +281,15 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		after += n // "заявил РИА Новости замминистра ..."
 	}
 	np, appos, end := speakerAfter(s, after)
+	if m, ok := citedSource(s, end); ok {
+		np, appos, a.m = nil, nil, m // "сообщило РИА «Новости» со ссылкой на замглавы МИД Сергея Рябкова"
+	}
 	if clauseAfterCue(np) {
 		return a, 0, 0, 0, false // "..., including the Press, said he is unfit": "he" opens what was said
 	}
-	a.m = parseMention(np, appos)
+	if np != nil {
+		a.m = parseMention(np, appos)
+	}
 	if !a.m.valid() {
 		return a, 0, 0, 0, false
 	}
@@ -308,6 +313,26 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		return a, 0, q + 1, q + 1, true
 	}
 	return a, 0, cEnd, len(s), true
+}
+
+// citedSource reads the source a medium cites after its name ("РИА «Новости» со ссылкой на
+// замглавы МИД Сергея Рябкова", "Yonhap, citing a military official"): the cited one speaks.
+func citedSource(s []token, from int) (mention, bool) {
+	for k := from; k < len(s) && k-from <= 3; k++ {
+		n := builtin().citing.match(s, k)
+		if n == 0 {
+			continue
+		}
+		end := k + n
+		for end < len(s) && (s[end].kind == tWord || titlePeriod(s, end)) {
+			end++
+		}
+		src := sourceOf(s[k+n : end])
+		m := parseMention(src, nil)
+		m.genitive = isCyrillic(s[k].low)
+		return m, len(src) > 0 && m.valid()
+	}
+	return mention{}, false
 }
 
 // clauseAfterCue tells whether the words after a cue open a clause (a subject pronoun and its
@@ -733,6 +758,8 @@ func skipAuxBack(s []token, j int) int {
 			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
+		case j >= 2 && s[j].kind == tWord && isNumber(w) && isMonth(s[j-1].low) && s[j-2].is("on"):
+			j -= 3 // "KCNA on May 22 said"
 		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
 			j -= 2 // "Москва в августе объявила"
 		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
@@ -1302,8 +1329,8 @@ func withoutParens(ts []token) []token {
 // A preposition followed by a two-word name ("постпред в Вене Михаил Ульянов") is still the role.
 func placeAfterName(s []token, from, to int) int {
 	for k := from + 1; k+1 < to; k++ {
-		if !isPlacePreposition(s[k]) || !s[k-1].cap() {
-			continue
+		if !(isPlacePreposition(s[k]) || isTrailingCircum(s[k])) || !s[k-1].cap() {
+			continue // "заявил Песков журналистам во вторник в связи с ... ДСНВ": not "ДСНВ"
 		}
 		name := false
 		for j := k + 2; j < to; j++ {
