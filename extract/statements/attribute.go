@@ -730,6 +730,8 @@ func npStart(s []token, j int) int {
 			}
 			return i + 1
 		case t.cap() || isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] || isPluralPerson(t.low) || isNameParticle(t.low):
+		case i > 0 && i < j && s[i-1].cap() && s[i+1].kind == tWord && l.orgHeads[s[i+1].low] && !isCyrillic(t.low):
+			// "the KCNA news agency", "the Yonhap news agency": a common noun inside the name
 		case i == j && isDocumentWord(t.low) && !isCyrillic(t.low):
 			// "The document said", "the ministry's statement said": its author speaks
 		default:
