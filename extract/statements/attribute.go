@@ -312,7 +312,24 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		a.split = true
 		return a, 0, q + 1, q + 1, true
 	}
-	return a, 0, cEnd, len(s), true
+	// the sentence may go on with the speaker's next cue: "..., said Scott Reed, the group's
+	// strategist, who added that ...", "..., said Tyler, explaining why ..."
+	return a, 0, cEnd, speakerGoesOn(s, end, e.cues), true
+}
+
+// speakerGoesOn gives where the scan of a sentence resumes after an inverted speaker ending at
+// end: at end when a clause of the speaker's own follows (", who added that ...", ",
+// explaining why ..."), else at the sentence end.
+func speakerGoesOn(s []token, end int, cues *phraseSet) int {
+	for k := end; k+1 < len(s); k++ {
+		if !s[k].is(",") {
+			continue
+		}
+		if builtin().participles.match(s, k+1) > 0 || isRelative(s[k+1].low) && cueWithin(s, k+2, 2, cues) {
+			return end
+		}
+	}
+	return len(s)
 }
 
 // citedSource reads the source a medium cites after its name ("РИА «Новости» со ссылкой на
