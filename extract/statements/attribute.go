@@ -50,7 +50,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return a, 0, 0, 0, false // "Peskov was asked about ...", "Putin is said to ...": no one speaks
 	}
 	if first, ok := asClauseStart(s, i); ok {
-		return e.asClause(s, first, i, after, a)
+		if r, from, to, stop, ok := e.asClause(s, first, i, after, a); ok {
+			return r, from, to, stop, true
+		}
+		// "As a summer associate at a law firm, Lynch said she ...": an "as" phrase of the
+		// subject, not an "As X said," clause; read the cue as usual
 	}
 	j := skipAuxBack(s, i-1)
 	if j >= 0 && isCoordination(s[j]) {
@@ -65,12 +69,68 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.subjectFirst(s, npFrom-1, after, a)
 	}
 	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
-		return e.inverted(s, i, after, a)
+		if r, from, to, stop, ok := e.inverted(s, i, after, a); ok || s[i-1].kind == tQuote || isThisRef(s, i) {
+			return r, from, to, stop, ok
+		}
 	}
 	if i == firstWord(s) {
 		return fronted(s, after, a)
 	}
-	return a, 0, 0, 0, false
+	return e.unnamedSubject(s, i, after, a)
+}
+
+// unnamedSubject reads a cue of saying whose subject is a noun phrase the speaker rules do not
+// know ("Security specialists say it is ...", "61 percent said they ...", "The last man to run
+// says he ..."): a clause after the cue is what was said all the same, by nobody named.
+func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribution, int, int, int, bool) {
+	if i == 0 || s[i-1].kind == tQuote || !inClass("say_verbs", lower(s[i].low)) {
+		return a, 0, 0, 0, false
+	}
+	from := contentStart(s, after, a.cue)
+	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) || !opensReportedClause(s, i, after, from) {
+		return a, 0, 0, 0, false
+	}
+	a.m = mention{plural: true}
+	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// opensReportedClause tells whether the content at from opens a clause: after "that", with a
+// subject pronoun right after the cue, or, after "say" and its kin only (not "stressed the
+// importance of ..."), a noun phrase with a finite verb soon after it ("said the talks would").
+func opensReportedClause(s []token, i, after, from int) bool {
+	if from > after && (s[from-1].is("that") || s[from-1].is("что")) {
+		return true
+	}
+	if from != after || s[from].kind != tWord {
+		return false
+	}
+	w := s[from].low
+	if isSubjectPronoun(w) || w == "we" || w == "i" {
+		return true
+	}
+	if !inClass("say_verbs_bare", s[i].low) || !(w == "it" || w == "there" || isDeterminer(w) && w != "that" || s[from].cap()) {
+		return false
+	}
+	return finiteSoon(s, from+1, 8)
+}
+
+// finiteSoon tells whether a finite verb marker (an auxiliary, a modal, a contraction, a past
+// in -ed) stands within n words from k: what follows a noun phrase is then its predicate.
+func finiteSoon(s []token, k, n int) bool {
+	for j := k; j < len(s) && j < k+n; j++ {
+		t := s[j]
+		if t.kind != tWord {
+			return false
+		}
+		w := strings.ReplaceAll(t.low, "’", "'")
+		if inClass("finite_markers", w) || !t.cap() && len(w) > 4 && strings.HasSuffix(w, "ed") {
+			return true
+		}
+		if _, tail, ok := strings.Cut(w, "'"); ok && tail != "s" {
+			return true // "don't", "they're", "it'll"
+		}
+	}
+	return false
 }
 
 // fronted reads a cue that opens the sentence before its speaker and a quotation: "Said Comey,
@@ -221,7 +281,15 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		after += n // "заявил РИА Новости замминистра ..."
 	}
 	np, appos, end := speakerAfter(s, after)
-	a.m = parseMention(np, appos)
+	if m, ok := citedSource(s, end); ok {
+		np, appos, a.m = nil, nil, m // "сообщило РИА «Новости» со ссылкой на замглавы МИД Сергея Рябкова"
+	}
+	if clauseAfterCue(np) {
+		return a, 0, 0, 0, false // "..., including the Press, said he is unfit": "he" opens what was said
+	}
+	if np != nil {
+		a.m = parseMention(np, appos)
+	}
 	if !a.m.valid() {
 		return a, 0, 0, 0, false
 	}
@@ -244,7 +312,51 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		a.split = true
 		return a, 0, q + 1, q + 1, true
 	}
-	return a, 0, cEnd, len(s), true
+	// the sentence may go on with the speaker's next cue: "..., said Scott Reed, the group's
+	// strategist, who added that ...", "..., said Tyler, explaining why ..."
+	return a, 0, cEnd, speakerGoesOn(s, end, e.cues), true
+}
+
+// speakerGoesOn gives where the scan of a sentence resumes after an inverted speaker ending at
+// end: at end when a clause of the speaker's own follows (", who added that ...", ",
+// explaining why ..."), else at the sentence end.
+func speakerGoesOn(s []token, end int, cues *phraseSet) int {
+	for k := end; k+1 < len(s); k++ {
+		if !s[k].is(",") {
+			continue
+		}
+		if builtin().participles.match(s, k+1) > 0 || isRelative(s[k+1].low) && cueWithin(s, k+2, 2, cues) {
+			return end
+		}
+	}
+	return len(s)
+}
+
+// citedSource reads the source a medium cites after its name ("РИА «Новости» со ссылкой на
+// замглавы МИД Сергея Рябкова", "Yonhap, citing a military official"): the cited one speaks.
+func citedSource(s []token, from int) (mention, bool) {
+	for k := from; k < len(s) && k-from <= 3; k++ {
+		n := builtin().citing.match(s, k)
+		if n == 0 {
+			continue
+		}
+		end := k + n
+		for end < len(s) && (s[end].kind == tWord || titlePeriod(s, end)) {
+			end++
+		}
+		src := sourceOf(s[k+n : end])
+		m := parseMention(src, nil)
+		m.genitive = isCyrillic(s[k].low)
+		return m, len(src) > 0 && m.valid()
+	}
+	return mention{}, false
+}
+
+// clauseAfterCue tells whether the words after a cue open a clause (a subject pronoun and its
+// verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
+// sentence or its clause.
+func clauseAfterCue(np []token) bool {
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i"))
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -428,6 +540,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 	from := npStart(s, j)
 	if from > j {
 		if k := relativeBefore(s, j); k > 0 {
+			if k >= 2 && s[k-1].is(",") {
+				return relativeAntecedent(s, k-2)
+			}
 			// "Hawkins and others who want to ban abortion said": the clause describes the speaker
 			return subjectBefore(s, k-1)
 		}
@@ -466,6 +581,21 @@ func subjectBefore(s []token, j int) (int, mention) {
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
 	if m.kind == "person" && m.name != "" && !m.valid() {
+		return 0, mention{}
+	}
+	return from, m
+}
+
+// relativeAntecedent reads the speaker of "Cruz, who said he would ...": the noun phrase
+// ending at j, before the comma of a relative clause whose verb is the cue. Only a name or a
+// role counts: "the plan, which said" is no speaker.
+func relativeAntecedent(s []token, j int) (int, mention) {
+	from := npStart(s, j)
+	if from > j {
+		return 0, mention{}
+	}
+	m := parseMention(s[from:j+1], nil)
+	if m.name == "" && m.descriptor == "" && !m.plural {
 		return 0, mention{}
 	}
 	return from, m
@@ -617,6 +747,8 @@ func npStart(s []token, j int) int {
 			}
 			return i + 1
 		case t.cap() || isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] || isPluralPerson(t.low) || isNameParticle(t.low):
+		case i > 0 && i < j && s[i-1].cap() && s[i+1].kind == tWord && l.orgHeads[s[i+1].low] && !isCyrillic(t.low):
+			// "the KCNA news agency", "the Yonhap news agency": a common noun inside the name
 		case i == j && isDocumentWord(t.low) && !isCyrillic(t.low):
 			// "The document said", "the ministry's statement said": its author speaks
 		default:
@@ -645,6 +777,8 @@ func skipAuxBack(s []token, j int) int {
 			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
 			j -= 2
+		case j >= 2 && s[j].kind == tWord && isNumber(w) && isMonth(s[j-1].low) && s[j-2].is("on"):
+			j -= 3 // "KCNA on May 22 said"
 		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
 			j -= 2 // "Москва в августе объявила"
 		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
@@ -1214,8 +1348,8 @@ func withoutParens(ts []token) []token {
 // A preposition followed by a two-word name ("постпред в Вене Михаил Ульянов") is still the role.
 func placeAfterName(s []token, from, to int) int {
 	for k := from + 1; k+1 < to; k++ {
-		if !isPlacePreposition(s[k]) || !s[k-1].cap() {
-			continue
+		if !(isPlacePreposition(s[k]) || isTrailingCircum(s[k])) || !s[k-1].cap() {
+			continue // "заявил Песков журналистам во вторник в связи с ... ДСНВ": not "ДСНВ"
 		}
 		name := false
 		for j := k + 2; j < to; j++ {

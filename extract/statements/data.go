@@ -20,6 +20,7 @@ type lists struct {
 	cues          *phraseSet // reporting verbs and phrases
 	participles   *phraseSet // "adding", "noting": a second statement by the same speaker
 	according     *phraseSet // "according to", "по словам"
+	citing        *phraseSet // "со ссылкой на", "citing": the source a medium quotes
 	asCues        map[string]bool
 	ambiguous     map[string]bool // cues that are also nouns: need "that" or ":" after them
 	needsClause   map[string]bool // cues that also take a plain object: need that, ":" or a quote
@@ -115,6 +116,7 @@ func parseLists(src string) *lists {
 		cues:          newPhraseSet(expandRussian(sec["cues"])),
 		participles:   newPhraseSet(sec["participles"]),
 		according:     newPhraseSet(sec["according"]),
+		citing:        newPhraseSet(sec["citing"]),
 		asCues:        wordSet(sec["as_cues"]),
 		ambiguous:     wordSet(sec["ambiguous_cues"]),
 		needsClause:   wordSet(sec["needs_clause"]),

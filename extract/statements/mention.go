@@ -200,6 +200,13 @@ func classify(np []token, m mention) mention {
 		m.kind, m.name = "organization", joinTokens(np)
 	case isRoleWord(last.low) && !l.orgHeads[last.low]:
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
+	case ownedInstitution(np) > 0:
+		// "China's foreign ministry", "South Korea's military", "the North's KCNA news agency":
+		// the owner names the institution; an acronym in it is its name
+		m.kind, m.name = "organization", joinTokens(np)
+		if a := acronymIn(np[ownedInstitution(np):]); a != "" {
+			m.name = a
+		}
 	case hasOrgHead(np) && (last.cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
 		m.kind, m.name = "organization", joinTokens(np)
 	case hasOrgHead(np):
@@ -210,6 +217,40 @@ func classify(np []token, m mention) mention {
 		m.plural, m.kind, m.role = true, "person", joinTokens(np)
 	}
 	return m
+}
+
+// ownedInstitution finds a capitalised possessive owner ("China's", "South Korea's") followed
+// by lower-case institution words ending in an institution head, and returns the index after
+// the owner (0 if none).
+func ownedInstitution(np []token) int {
+	for k, t := range np {
+		if t.kind != tWord || !t.cap() {
+			return 0
+		}
+		if !strings.HasSuffix(t.low, "'s") && !strings.HasSuffix(t.low, "’s") {
+			continue
+		}
+		rest := np[k+1:]
+		if len(rest) == 0 || rest[0].cap() && !isAcronym(rest[0].text) {
+			return 0
+		}
+		last := rest[len(rest)-1].low
+		if builtin().orgHeads[last] || inClass("owned_institutions", last) {
+			return k + 1
+		}
+		return 0
+	}
+	return 0
+}
+
+// acronymIn gives the first acronym of ts ("KCNA" of "KCNA news agency"), or "".
+func acronymIn(ts []token) string {
+	for _, t := range ts {
+		if isAcronym(t.text) && !isRoleWord(t.low) {
+			return t.text
+		}
+	}
+	return ""
 }
 
 // withAppositive adds what an appositive says: the name to a role ("Sipri’s director, Dan

@@ -26,7 +26,7 @@ func (q *quote) text(sp [2]int) string { return q.body[sp[0]:sp[1]] }
 
 // closers maps each opening double mark to the marks that may close it.
 var closers = map[rune]string{
-	'"': `"`,
+	'"': `"”`, // a straight mark closed by a curly one: mixed marks in edited copy
 	'“': `”“"`,
 	'«': `»`,
 	'„': `“”"`,

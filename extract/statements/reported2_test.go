@@ -1,0 +1,34 @@
+package statements
+
+import "testing"
+
+// Reported speech whose subject the speaker rules do not know, relative clauses of saying,
+// institutions a country owns. Sentences written for the test.
+
+func TestUnnamedSubjectsSay(t *testing.T) {
+	body := "The talks in Geneva ended without a date for the next round.\n\n" +
+		"Arms control specialists say the freeze is unlikely to hold for long.\n\n" +
+		"Among the delegates, 40 percent said they expected a deal by the summer.\n\n" +
+		"The envoy met Senator Hal Brandt, who said he would back the ratification."
+	check(t, body,
+		want{"reported", "the freeze is unlikely to hold for long", ""},
+		want{"reported", "they expected a deal by the summer", ""},
+		want{"reported", "he would back the ratification", "Hal Brandt"},
+	)
+}
+
+func TestOwnedInstitution(t *testing.T) {
+	body := "The launch took place before dawn.\n\n" +
+		"Norway's defence ministry said the missile fell into the sea."
+	check(t, body,
+		want{"reported", "the missile fell into the sea", "Norway's defence ministry"},
+	)
+}
+
+func TestMixedQuotationMarks(t *testing.T) {
+	body := "The delegates left the hall early.\n\n" +
+		"\"The vote was never going to pass,” Ambassador Rosa Lind said."
+	check(t, body,
+		want{"direct", "The vote was never going to pass", "Rosa Lind"},
+	)
+}
