@@ -57,3 +57,6 @@ require (
 replace github.com/markusmobius/go-htmldate => ./third_party/htmldate-stub
 
 replace github.com/markusmobius/go-trafilatura => ./third_party/go-trafilatura
+
+replace github.com/markusmobius/go-domdistiller => ./third_party/go-domdistiller
+replace github.com/forPelevin/gomoji => ./third_party/gomoji
