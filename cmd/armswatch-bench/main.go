@@ -46,6 +46,7 @@ type config struct {
 	rounds, limit     int
 	chunk, procs      int
 	goals             map[string]bool
+	keep              bool // keep the temporary folder (databases, binary) and print its path
 	crawlSmall        int // pages of the reference crawl (goal 4) and of goals 2 and 5
 	crawlLarge        int // pages of the large crawl (goal 4)
 }
@@ -62,6 +63,7 @@ func main() {
 	flag.IntVar(&ourGC, "gc", ourGC, "goal 1: GC percent of our side (the peer runs with Go's default, 100)")
 	flag.IntVar(&c.crawlSmall, "pages", 1000, "goals 2, 4, 5: pages of the reference crawl")
 	flag.IntVar(&c.crawlLarge, "large", 5000, "goal 4: pages of the large crawl (0: skip it)")
+	flag.BoolVar(&c.keep, "keep", false, "keep the crawls' databases and the binary (the folder is printed)")
 	goals := flag.String("goals", "1,2,3,4,5", "goals to measure, comma-separated")
 	flag.Parse()
 	c.goals = map[string]bool{}
@@ -98,7 +100,11 @@ func run(c *config, rep *report) error {
 	if err != nil {
 		return fmt.Errorf("temporary folder: %w", err)
 	}
-	defer os.RemoveAll(dir)
+	if c.keep {
+		fmt.Fprintf(os.Stderr, "keeping %s\n", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
 	bin, err := binary(c, dir)
 	if err != nil {
 		return err
