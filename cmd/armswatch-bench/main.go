@@ -47,8 +47,8 @@ type config struct {
 	chunk, procs      int
 	goals             map[string]bool
 	keep              bool // keep the temporary folder (databases, binary) and print its path
-	crawlSmall        int // pages of the reference crawl (goal 4) and of goals 2 and 5
-	crawlLarge        int // pages of the large crawl (goal 4)
+	crawlSmall        int  // pages of the reference crawl (goal 4) and of goals 2 and 5
+	crawlLarge        int  // pages of the large crawl (goal 4)
 }
 
 func main() {
