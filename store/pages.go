@@ -1,13 +1,10 @@
 package store
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 )
 
@@ -72,17 +69,4 @@ func (db *DB) Page(ctx context.Context, id int64) (*StoredPage, error) {
 		}
 	}
 	return p, nil
-}
-
-func decompress(raw []byte) ([]byte, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("stored page: %w", err)
-	}
-	defer zr.Close()
-	page, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("stored page: %w", err)
-	}
-	return page, nil
 }

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -10,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
@@ -117,32 +114,6 @@ func contentHash(an *extract.Analysis) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
-
-// compress gzips a page. gzip (compress/gzip) rather than zstd: it is in the standard library
-// (zstd is not in go.mod), any tool reads it, and pages shrink about 5x either way.
-func compress(page []byte) ([]byte, error) {
-	if page == nil {
-		return nil, nil
-	}
-	var b bytes.Buffer
-	zw := gzipWriters.Get().(*gzip.Writer)
-	defer gzipWriters.Put(zw)
-	zw.Reset(&b)
-	if _, err := zw.Write(page); err != nil {
-		return nil, fmt.Errorf("compress page: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("compress page: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// gzipWriters keeps compressors between saves: each holds about 1.2 MB of tables, which made
-// up three quarters of a crawl's allocations when every saved page built its own.
-var gzipWriters = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed) // a valid level: no error
-	return zw
-}}
 
 func jsonText(v any) string {
 	b, err := json.Marshal(v)

@@ -1,279 +1,138 @@
-// Command armswatch-bench measures the whole analysis (text, publication date, statements,
-// dates, figures, mentions) against go-trafilatura's text extraction alone on the same pages, in
-// the same process, interleaved, and prints pages per CPU second of each and the ratio.
+// Command armswatch-bench measures the five speed goals of issue 15 and prints each figure with
+// its target and the figure it is compared with:
 //
-//	go run -tags sqlite_fts5 ./cmd/armswatch-bench            # from a checkout beside ../shared
-//	go run -tags sqlite_fts5 ./cmd/armswatch-bench -rounds 3  # steadier figures
+//  1. the whole analysis (text, publication date, statements, dates, figures, mentions) against
+//     go-trafilatura's text extraction alone, pages per CPU second, on one core: the 990
+//     trafilatura-eval pages and the repository's profiled pages;
 //
-// Page sets: the 990 trafilatura-eval pages (../shared/corpus/trafilatura-eval, skipped when
-// absent) and the profiled pages of the repository (demo/site/articles, testdata/profiles),
-// where a site profile replaces generic extraction. CPU time (user + system, getrusage) is the
-// measure, not wall time, so a loaded machine bends the figures less; pages run in small chunks,
-// ours and the peer's alternating, with a collection between chunks so that each side pays for
-// its own garbage. The peer is what a go-trafilatura user runs for text: parse, then
-// ExtractDocument with its fallbacks (readability, dom-distiller), comments excluded, no date
-// search; with the default GC, while ours runs under the GC setting of the armswatch command.
+//  2. reextract of 1,000 stored pages with GOMAXPROCS=2 against GOMAXPROCS=1 (wall time);
+//
+//  3. start-up: the CPU of `armswatch version` and of a one-shot `extract` of the seed page;
+//
+//  4. memory: peak RSS of a 5,000-page loopback crawl against a 1,000-page one, and of the
+//     analysis of a 10 MiB page;
+//
+//  5. storage: the database against the gzip -6 size of the HTML it keeps, and the CPU that
+//     fetching and storing add to the analysis of the same pages.
+//
+//     go run -tags sqlite_fts5 ./cmd/armswatch-bench            # from a checkout beside ../shared
+//     go run -tags sqlite_fts5 ./cmd/armswatch-bench -rounds 3  # steadier figures
+//     go run -tags sqlite_fts5 ./cmd/armswatch-bench -goals 1,3 # some goals only
+//
+// Goals 2-5 run the armswatch command (built from ROOT with -tags sqlite_fts5, or -bin) as a
+// child process and read its rusage: CPU is user + system time, memory the peak RSS. The
+// crawls fetch from a loopback site serving the trafilatura-eval pages (cycled, each copy
+// marked, to make 5,000); a goal whose pages are missing prints "not measured".
+//
+// Goal 1 in detail: pages run in small chunks, ours and the peer's alternating, with a
+// collection between chunks so that each side pays for its own garbage. The peer is what a
+// go-trafilatura user runs for text: parse, then ExtractDocument with its fallbacks
+// (readability, dom-distiller), comments excluded, no date search; with the default GC, while
+// ours runs under the GC setting of the armswatch command.
 package main
 
 import (
-	"archive/tar"
-	"bufio"
-	"bytes"
-	"compress/gzip"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
-	"syscall"
-	"time"
-
-	"github.com/PuerkitoBio/goquery"
-	"github.com/armswatch/armswatch/extract"
-	"github.com/markusmobius/go-trafilatura"
 )
 
-// page is one input of a set, with the URL the analysis is told (it picks the site profile).
-type page struct {
-	url  string
-	html []byte
+// config is what the flags say.
+type config struct {
+	root, corpus, bin string
+	rounds, limit     int
+	chunk, procs      int
+	goals             map[string]bool
+	keep              bool // keep the temporary folder (databases, binary) and print its path
+	crawlSmall        int  // pages of the reference crawl (goal 4) and of goals 2 and 5
+	crawlLarge        int  // pages of the large crawl (goal 4)
 }
 
 func main() {
-	root := flag.String("root", ".", "the repository checkout (its ../shared holds the corpus)")
-	corpus := flag.String("corpus", "", "trafilatura-eval folder (default ROOT/../shared/corpus/trafilatura-eval)")
-	rounds := flag.Int("rounds", 1, "passes over each set")
-	limit := flag.Int("limit", 0, "use only the first N corpus pages (0: all)")
-	chunk := flag.Int("chunk", 20, "pages per timed chunk; ours and the peer's alternate by chunk")
-	procs := flag.Int("cpu", 1, "GOMAXPROCS")
-	flag.IntVar(&ourGC, "gc", ourGC, "GC percent of our side (the peer runs with Go's default, 100)")
+	var c config
+	flag.StringVar(&c.root, "root", ".", "the repository checkout (its ../shared holds the corpus)")
+	flag.StringVar(&c.corpus, "corpus", "", "trafilatura-eval folder (default ROOT/../shared/corpus/trafilatura-eval)")
+	flag.StringVar(&c.bin, "bin", "", "armswatch binary for goals 2-5 (default: built from ROOT)")
+	flag.IntVar(&c.rounds, "rounds", 1, "passes over each set (goal 1), runs of each side (goals 2 and 3 take the median)")
+	flag.IntVar(&c.limit, "limit", 0, "goal 1: use only the first N corpus pages (0: all)")
+	flag.IntVar(&c.chunk, "chunk", 20, "goal 1: pages per timed chunk; ours and the peer's alternate by chunk")
+	flag.IntVar(&c.procs, "cpu", 1, "goal 1: GOMAXPROCS")
+	flag.IntVar(&ourGC, "gc", ourGC, "goal 1: GC percent of our side (the peer runs with Go's default, 100)")
+	flag.IntVar(&c.crawlSmall, "pages", 1000, "goals 2, 4, 5: pages of the reference crawl")
+	flag.IntVar(&c.crawlLarge, "large", 5000, "goal 4: pages of the large crawl (0: skip it)")
+	flag.BoolVar(&c.keep, "keep", false, "keep the crawls' databases and the binary (the folder is printed)")
+	goals := flag.String("goals", "1,2,3,4,5", "goals to measure, comma-separated")
 	flag.Parse()
-	runtime.GOMAXPROCS(*procs)
-	if *corpus == "" {
-		*corpus = filepath.Join(*root, "..", "shared", "corpus", "trafilatura-eval")
+	c.goals = map[string]bool{}
+	for _, g := range strings.Split(*goals, ",") {
+		c.goals[strings.TrimSpace(g)] = true
 	}
-	sets := []struct {
-		name  string
-		pages func() ([]page, error)
-	}{
-		{"trafilatura-eval", func() ([]page, error) { return corpusPages(*corpus, *limit) }},
-		{"profiled", func() ([]page, error) { return profiledPages(*root) }},
+	if c.corpus == "" {
+		c.corpus = filepath.Join(c.root, "..", "shared", "corpus", "trafilatura-eval")
 	}
-	fmt.Printf("GOMAXPROCS=%d, CPU time, %d round(s), ours with GOGC=%d, %s\n", *procs, *rounds, ourGC, runtime.Version())
-	fmt.Printf("%-17s %6s %14s %14s %7s %10s %10s\n", "set", "pages", "ours pages/s", "peer pages/s", "ratio", "ours wall", "peer wall")
-	failed := false
-	for _, s := range sets {
-		pages, err := s.pages()
-		if errors.Is(err, fs.ErrNotExist) || (err == nil && len(pages) == 0) {
-			fmt.Printf("%-17s skipped: %v\n", s.name, orNone(err))
-			continue
-		}
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "armswatch-bench: %s: %v\n", s.name, err)
-			failed = true
-			continue
-		}
-		r, err := measure(pages, *rounds, *chunk)
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "armswatch-bench: %s: %v\n", s.name, err)
-			failed = true
-			continue
-		}
-		n := float64(len(pages) * *rounds)
-		fmt.Printf("%-17s %6d %14.1f %14.1f %6.2fx %10s %10s\n", s.name, len(pages),
-			n/r.ours.cpu.Seconds(), n/r.peer.cpu.Seconds(), r.peer.cpu.Seconds()/r.ours.cpu.Seconds(),
-			r.ours.wall.Round(time.Millisecond), r.peer.wall.Round(time.Millisecond))
-	}
-	if failed {
+	var rep report
+	if err := run(&c, &rep); err != nil {
+		rep.print(os.Stdout)
+		fmt.Fprintf(os.Stderr, "armswatch-bench: %v\n", err)
 		os.Exit(1)
 	}
+	rep.print(os.Stdout)
 }
 
-func orNone(err error) error {
-	if err == nil {
-		return errors.New("no pages")
-	}
-	return err
-}
-
-// cost is the time one side spent.
-type cost struct{ cpu, wall time.Duration }
-
-type result struct{ ours, peer cost }
-
-// measure runs both sides over the pages, chunk by chunk, alternating which goes first.
-func measure(pages []page, rounds, chunk int) (result, error) {
-	var r result
-	if chunk < 1 {
-		chunk = 1
-	}
-	first := true
-	for range rounds {
-		for i := 0; i < len(pages); i += chunk {
-			part := pages[i:min(i+chunk, len(pages))]
-			sides := []func() error{
-				func() error { return timed(&r.ours, ourGC, func() error { return ours(part) }) },
-				func() error { return timed(&r.peer, 100, func() error { peer(part); return nil }) },
-			}
-			if !first {
-				sides[0], sides[1] = sides[1], sides[0]
-			}
-			first = !first
-			for _, side := range sides {
-				if err := side(); err != nil {
-					return r, err
-				}
-			}
+// run measures the chosen goals into rep. Goals that cannot run (no corpus) are reported as not
+// measured; an error is a failure of the bench itself.
+func run(c *config, rep *report) error {
+	rep.header = fmt.Sprintf("%s, %d CPUs, load average at start %s; %d round(s)", runtime.Version(), runtime.NumCPU(), loadAverage(), c.rounds)
+	var analysis *ratioResult // goal 1's corpus figure, which goal 5 compares the crawl's CPU with
+	if c.goals["1"] {
+		var err error
+		if analysis, err = goalRatio(c, rep); err != nil {
+			return err
 		}
 	}
-	return r, nil
-}
-
-// ourGC and ourMemLimit are the collector settings of armswatch extract and reextract
-// (analysisGCPercent and analysisMemoryLimit in cmd/armswatch/extract.go).
-var (
-	ourGC       = 400
-	ourMemLimit = int64(256 << 20)
-)
-
-// timed runs f under the given GC percent after a collection, adding its CPU and wall time to c.
-func timed(c *cost, gcPercent int, f func() error) error {
-	old := debug.SetGCPercent(gcPercent)
-	defer debug.SetGCPercent(old)
-	if gcPercent == ourGC {
-		oldLimit := debug.SetMemoryLimit(ourMemLimit)
-		defer debug.SetMemoryLimit(oldLimit)
+	if !c.goals["2"] && !c.goals["3"] && !c.goals["4"] && !c.goals["5"] {
+		return nil
 	}
-	runtime.GC()
-	cpu0, wall0 := cpuTime(), time.Now()
-	err := f()
-	c.cpu += cpuTime() - cpu0
-	c.wall += time.Since(wall0)
-	return err
-}
-
-func ours(pages []page) error {
-	for _, p := range pages {
-		if _, err := extract.HTML(p.html, extract.Options{URL: p.url}); err != nil && !errors.Is(err, extract.ErrNotText) {
-			return fmt.Errorf("analyze %s: %w", p.url, err)
+	dir, err := os.MkdirTemp("", "armswatch-bench-")
+	if err != nil {
+		return fmt.Errorf("temporary folder: %w", err)
+	}
+	if c.keep {
+		fmt.Fprintf(os.Stderr, "keeping %s\n", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
+	bin, err := binary(c, dir)
+	if err != nil {
+		return err
+	}
+	if c.goals["3"] {
+		if err := goalStartup(c, rep, bin); err != nil {
+			return err
 		}
 	}
+	if c.goals["2"] || c.goals["4"] || c.goals["5"] {
+		if err := goalsCrawl(c, rep, bin, dir, analysis); err != nil {
+			return err
+		}
+	}
+	rep.footer = "load average at end " + loadAverage()
 	return nil
 }
 
-func peer(pages []page) {
-	for _, p := range pages {
-		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.html))
-		if err != nil {
-			continue
-		}
-		opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled}
-		trafilatura.ExtractDocument(doc.Nodes[0], opts)
-	}
-}
-
-// cpuTime is the process's user plus system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// corpusPages reads the trafilatura-eval pages with the URLs of truth.jsonl, in its order.
-func corpusPages(dir string, limit int) ([]page, error) {
-	urls, order, err := corpusURLs(filepath.Join(dir, "truth.jsonl"))
+// loadAverage is the 1, 5 and 15 minute load of the machine: other work on its cores bends wall
+// times (goal 2) more than CPU times.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
-		return nil, err
+		return "unknown"
 	}
-	f, err := os.Open(filepath.Join(dir, "pages.tar.gz"))
-	if err != nil {
-		return nil, err
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Name(), err)
-	}
-	html := map[string][]byte{}
-	tr := tar.NewReader(zr)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name(), err)
-		}
-		name := strings.TrimPrefix(h.Name, "./")
-		if _, ok := urls[name]; ok {
-			if html[name], err = io.ReadAll(tr); err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", f.Name(), name, err)
-			}
-		}
-	}
-	var pages []page
-	for _, name := range order {
-		if b, ok := html[name]; ok && (limit <= 0 || len(pages) < limit) {
-			pages = append(pages, page{url: urls[name], html: b})
-		}
-	}
-	return pages, nil
-}
-
-func corpusURLs(path string) (map[string]string, []string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer f.Close()
-	urls := map[string]string{}
-	var order []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var d struct{ File, URL string }
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
-		}
-		urls[d.File] = d.URL
-		order = append(order, d.File)
-	}
-	return urls, order, sc.Err()
-}
-
-// profiledPages are the repository's pages in the markup of a profiled site: the demo's TASS
-// articles and testdata/profiles, each with the URL its labels give.
-func profiledPages(root string) ([]page, error) {
-	var pages []page
-	for _, glob := range []string{"demo/site/articles/*.gold.json", "testdata/profiles/*.golden.json"} {
-		labels, err := filepath.Glob(filepath.Join(root, glob))
-		if err != nil {
-			return nil, err
-		}
-		for _, l := range labels {
-			b, err := os.ReadFile(l)
-			if err != nil {
-				return nil, err
-			}
-			var d struct{ URL string }
-			if err := json.Unmarshal(b, &d); err != nil {
-				return nil, fmt.Errorf("%s: %w", l, err)
-			}
-			base := strings.TrimSuffix(strings.TrimSuffix(l, ".gold.json"), ".golden.json")
-			html, err := os.ReadFile(base + ".html")
-			if err != nil {
-				return nil, err
-			}
-			pages = append(pages, page{url: d.URL, html: html})
-		}
-	}
-	return pages, nil
+	return strings.Join(f[:3], " ")
 }

@@ -88,7 +88,7 @@ func (n *node) add(s string, t *target) {
 		return
 	}
 	t.a = a
-	toks := tokenize(a.text)
+	toks := split(a.text) // the trie's keys come from norm, not from candidates
 	for i, tok := range toks {
 		key, w := tok.norm, aword{raw: tok.raw}
 		if tok.cyr && !allCaps(tok.raw) {

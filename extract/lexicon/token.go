@@ -30,8 +30,18 @@ var romanHeads = map[string]bool{"start": true, "salt": true, "снв": true, "�
 
 var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
-// tokenize splits s into tokens.
+// tokenize splits s into tokens, each with the trie keys it may take (what matching needs).
 func tokenize(s string) []token {
+	out := split(s)
+	for i := range out {
+		out[i].cands = candidates(out[i])
+	}
+	return out
+}
+
+// split splits s into tokens without their trie keys: building the trie needs none, and aliases
+// are split once each when a lexicon is built (a one-shot extract pays for all of them).
+func split(s string) []token {
 	out := make([]token, 0, len(s)/5+1)
 	start, kind := -1, 0 // kind: 1 letters, 2 digits
 	flush := func(end int) {
@@ -65,9 +75,18 @@ func tokenize(s string) []token {
 	}
 	for i := range out {
 		finishToken(s, out, i)
-		out[i].cands = candidates(out[i])
 	}
 	return out
+}
+
+// hasWord tells whether s has a token: a letter, combining mark or digit.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // finishToken sets raw and norm: designator letters fold to Latin.

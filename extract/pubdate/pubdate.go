@@ -44,4 +44,3 @@ func Find(doc *goquery.Document, pageURL string, ld jsonld.Blocks) (published, m
 	}
 	return published, modified
 }
-

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/armswatch/armswatch/store"
+)
+
+// crawled is one loopback crawl: its config (and database) and what the crawl cost.
+type crawled struct {
+	config, db string
+	pages      int
+	cost       usage
+}
+
+// goalsCrawl measures goals 2, 4 and 5, which need crawls of the loopback site serving the
+// corpus pages: 2 re-analyzes the small crawl's database, 4 compares the two crawls' peak RSS
+// (and analyzes a 10 MiB page), 5 weighs the small crawl's database.
+func goalsCrawl(c *config, rep *report, bin, dir string, analysis *ratioResult) error {
+	pages, err := corpusPages(c.corpus, 0)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(pages) == 0) {
+		why := fmt.Sprintf("no corpus to serve: %v", orNone(err))
+		skipCrawlGoals(c, rep, why)
+	} else if err != nil {
+		return fmt.Errorf("corpus: %w", err)
+	} else if err := crawlGoals(c, rep, bin, dir, pages, analysis); err != nil {
+		return err
+	}
+	if c.goals["4"] {
+		return goalBigPage(rep, bin, dir)
+	}
+	return nil
+}
+
+func skipCrawlGoals(c *config, rep *report, why string) {
+	if c.goals["2"] {
+		rep.skip("2", "reextract throughput, GOMAXPROCS=2 / GOMAXPROCS=1", ">= 1.8x", why)
+	}
+	if c.goals["4"] {
+		rep.skip("4", "peak RSS of a large crawl / a small one", "within 10%, < 256 MB", why)
+	}
+	if c.goals["5"] {
+		rep.skip("5", "database / gzip -6 of the HTML it keeps", "<= 1.2x", why)
+	}
+}
+
+func crawlGoals(c *config, rep *report, bin, dir string, pages []page, analysis *ratioResult) error {
+	small, err := crawl(bin, filepath.Join(dir, "small"), pages, c.crawlSmall)
+	if err != nil {
+		return err
+	}
+	if c.goals["5"] {
+		if err := goalStorage(rep, small, analysis); err != nil {
+			return err
+		}
+	}
+	if c.goals["2"] {
+		if err := goalReextract(c, rep, bin, small); err != nil {
+			return err
+		}
+	}
+	if !c.goals["4"] {
+		return nil
+	}
+	if c.crawlLarge <= 0 {
+		rep.skip("4", "peak RSS of a large crawl / a small one", "within 10%, < 256 MB", "-large 0")
+		return nil
+	}
+	large, err := crawl(bin, filepath.Join(dir, "large"), pages, c.crawlLarge)
+	if err != nil {
+		return err
+	}
+	growth := float64(large.cost.maxRSS)/float64(small.cost.maxRSS) - 1
+	rep.add("4", fmt.Sprintf("peak RSS of a %d-page loopback crawl", large.pages), mib(large.cost.maxRSS), "within 10%, < 256 MB",
+		fmt.Sprintf("%+.1f%% over the %d-page crawl's %s", 100*growth, small.pages, mib(small.cost.maxRSS)),
+		growth <= 0.10 && large.cost.maxRSS < 256<<20)
+	return nil
+}
+
+// crawl serves n pages on a loopback site and crawls them into a fresh database in dir.
+func crawl(bin, dir string, pages []page, n int) (*crawled, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("crawl folder: %w", err)
+	}
+	s := newSite(pages, n)
+	defer s.Close()
+	cfg, err := crawlConfig(dir, s.URL)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(os.Stderr, "crawling %d loopback pages\n", n)
+	u, err := runChild(bin, nil, "crawl", "--config", cfg, "--quiet")
+	if err != nil {
+		return nil, fmt.Errorf("crawl of %d pages: %w", n, err)
+	}
+	return &crawled{config: cfg, db: filepath.Join(dir, "bench.db"), pages: n, cost: u}, nil
+}
+
+// goalReextract measures goal 2: reextract --all of the crawl's database with GOMAXPROCS=1 and
+// 2, alternating, median wall time of each.
+func goalReextract(c *config, rep *report, bin string, cr *crawled) error {
+	var walls [2][]time.Duration
+	var cpus [2][]time.Duration
+	for r := range c.rounds {
+		for k := range 2 {
+			procs := 1 + (k+r)%2 // which goes first alternates by round
+			fmt.Fprintf(os.Stderr, "goal 2: reextract, GOMAXPROCS=%d\n", procs)
+			u, err := runChild(bin, []string{fmt.Sprintf("GOMAXPROCS=%d", procs)}, "reextract", "--all", "--config", cr.config)
+			if err != nil {
+				return fmt.Errorf("goal 2: %w", err)
+			}
+			walls[procs-1] = append(walls[procs-1], u.wall)
+			cpus[procs-1] = append(cpus[procs-1], u.cpu)
+		}
+	}
+	one, two := median(walls[0]), median(walls[1])
+	ratio := one.Seconds() / two.Seconds()
+	n := float64(cr.pages)
+	rep.add("2", fmt.Sprintf("reextract --all of %d stored pages, throughput GOMAXPROCS=2 / GOMAXPROCS=1 (wall)", cr.pages),
+		fmt.Sprintf("%.2fx", ratio), ">= 1.8x",
+		fmt.Sprintf("GOMAXPROCS=1 %.1f pages/s (CPU %s), GOMAXPROCS=2 %.1f pages/s (CPU %s)", n/one.Seconds(),
+			median(cpus[0]).Round(time.Millisecond), n/two.Seconds(), median(cpus[1]).Round(time.Millisecond)), ratio >= 1.8)
+	return nil
+}
+
+// goalStorage measures goal 5: the database's size against the HTML it keeps, each page
+// compressed alone with gzip -6, and the crawl's CPU against goal 1's CPU for analysing as many
+// pages (what fetching and storing add).
+func goalStorage(rep *report, cr *crawled, analysis *ratioResult) error {
+	dbSize, err := fileSizes(cr.db, cr.db+"-wal")
+	if err != nil {
+		return fmt.Errorf("goal 5: %w", err)
+	}
+	kept, raw, err := keptHTML(cr.db)
+	if err != nil {
+		return fmt.Errorf("goal 5: %w", err)
+	}
+	ratio := float64(dbSize) / float64(kept)
+	rep.add("5", fmt.Sprintf("database of a %d-page crawl / gzip -6 of the HTML it keeps", cr.pages), fmt.Sprintf("%.2fx", ratio), "<= 1.2x",
+		fmt.Sprintf("database %s, HTML %s, gzip -6 %s", mib(dbSize), mib(raw), mib(kept)), ratio <= 1.2)
+	what := fmt.Sprintf("crawl CPU / analysis CPU of the same %d pages (fetch + store)", cr.pages)
+	if analysis == nil {
+		rep.skip("5", what, "<= 1.05x", "needs goal 1's corpus figure")
+		return nil
+	}
+	alone := analysis.oursPerPage() * time.Duration(cr.pages)
+	r := cr.cost.cpu.Seconds() / alone.Seconds()
+	rep.add("5", what, fmt.Sprintf("%.2fx", r), "<= 1.05x",
+		fmt.Sprintf("crawl %s CPU (4 fetchers, its start-up, feed, GOGC=100), analysis alone %s (goal 1's pages/s, GOGC=400)", cr.cost.cpu.Round(time.Millisecond), alone.Round(time.Millisecond)), r <= 1.05)
+	return nil
+}
+
+// fileSizes is the total size of the files that exist among paths.
+func fileSizes(paths ...string) (int64, error) {
+	var n int64
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return 0, fmt.Errorf("size: %w", err)
+		}
+		n += st.Size()
+	}
+	return n, nil
+}
+
+// keptHTML is the total gzip -6 size of the pages the database keeps, each compressed alone as
+// the store does, and their raw size.
+func keptHTML(path string) (gz, raw int64, err error) {
+	ctx := context.Background()
+	db, err := store.OpenReadOnly(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer db.Close()
+	ids, err := db.StaleArticles(ctx, "", true)
+	if err != nil {
+		return 0, 0, err
+	}
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, 6) // a valid level: no error
+	for _, id := range ids {
+		p, err := db.Page(ctx, id)
+		if err != nil {
+			return 0, 0, err
+		}
+		if p.HTML == nil {
+			continue
+		}
+		b.Reset()
+		zw.Reset(&b)
+		zw.Write(p.HTML) // a bytes.Buffer does not fail
+		zw.Close()
+		gz, raw = gz+int64(b.Len()), raw+int64(len(p.HTML))
+	}
+	return gz, raw, nil
+}
+
+// goalBigPage measures goal 4's second figure: the peak RSS of `armswatch extract` of a 10 MiB
+// page.
+func goalBigPage(rep *report, bin, dir string) error {
+	path := filepath.Join(dir, "big.html")
+	if err := os.WriteFile(path, bigPage(10<<20), 0o644); err != nil {
+		return fmt.Errorf("goal 4: %w", err)
+	}
+	fmt.Fprintln(os.Stderr, "goal 4: extract of a 10 MiB page")
+	u, err := runChild(bin, nil, "extract", "--url", "https://example.org/news/1", path)
+	if err != nil {
+		return fmt.Errorf("goal 4: %w", err)
+	}
+	rep.add("4", "peak RSS of `armswatch extract` of a 10 MiB page", mib(u.maxRSS), "< 300 MB",
+		fmt.Sprintf("CPU %s, wall %s", u.cpu.Round(time.Millisecond), u.wall.Round(time.Millisecond)), u.maxRSS < 300e6)
+	return nil
+}

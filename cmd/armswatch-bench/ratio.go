@@ -1,0 +1,263 @@
+package main
+
+import (
+	"archive/tar"
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/armswatch/armswatch/extract"
+	"github.com/markusmobius/go-trafilatura"
+)
+
+// page is one input of a set, with the URL the analysis is told (it picks the site profile).
+type page struct {
+	url  string
+	html []byte
+}
+
+// ratioResult is goal 1's figure on one page set.
+type ratioResult struct {
+	pages int // pages analyzed, rounds included
+	r     result
+}
+
+// oursPerPage is our CPU time per page.
+func (x *ratioResult) oursPerPage() time.Duration { return x.r.ours.cpu / time.Duration(x.pages) }
+
+// goalRatio measures goal 1 on the corpus and the profiled pages and returns the corpus figure
+// (nil when the corpus is absent).
+func goalRatio(c *config, rep *report) (*ratioResult, error) {
+	runtime.GOMAXPROCS(c.procs)
+	defer runtime.GOMAXPROCS(runtime.NumCPU())
+	sets := []struct {
+		name, target string
+		want         float64
+		pages        func() ([]page, error)
+	}{
+		{"trafilatura-eval", ">= 1.2x", 1.2, func() ([]page, error) { return corpusPages(c.corpus, c.limit) }},
+		{"profiled", ">= 3x", 3, func() ([]page, error) { return profiledPages(c.root) }},
+	}
+	var corpus *ratioResult
+	for _, s := range sets {
+		what := fmt.Sprintf("analysis / go-trafilatura alone, pages per CPU s, %s, GOMAXPROCS=%d", s.name, c.procs)
+		pages, err := s.pages()
+		if errors.Is(err, fs.ErrNotExist) || (err == nil && len(pages) == 0) {
+			rep.skip("1", what, s.target, fmt.Sprint(orNone(err)))
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("goal 1: %s: %w", s.name, err)
+		}
+		fmt.Fprintf(os.Stderr, "goal 1: %s, %d pages x %d round(s)\n", s.name, len(pages), c.rounds)
+		r, err := measure(pages, c.rounds, c.chunk)
+		if err != nil {
+			return nil, fmt.Errorf("goal 1: %s: %w", s.name, err)
+		}
+		n := float64(len(pages) * c.rounds)
+		ratio := r.peer.cpu.Seconds() / r.ours.cpu.Seconds()
+		rep.add("1", what+fmt.Sprintf(" (%d pages)", len(pages)), fmt.Sprintf("%.2fx", ratio), s.target,
+			fmt.Sprintf("ours %.1f pages/s (GOGC=%d), go-trafilatura %.1f pages/s; wall %s vs %s", n/r.ours.cpu.Seconds(), ourGC,
+				n/r.peer.cpu.Seconds(), r.ours.wall.Round(time.Millisecond), r.peer.wall.Round(time.Millisecond)), ratio >= s.want)
+		if s.name == "trafilatura-eval" {
+			corpus = &ratioResult{pages: len(pages) * c.rounds, r: r}
+		}
+	}
+	return corpus, nil
+}
+
+func orNone(err error) error {
+	if err == nil {
+		return errors.New("no pages")
+	}
+	return err
+}
+
+// cost is the time one side spent.
+type cost struct{ cpu, wall time.Duration }
+
+type result struct{ ours, peer cost }
+
+// measure runs both sides over the pages, chunk by chunk, alternating which goes first.
+func measure(pages []page, rounds, chunk int) (result, error) {
+	var r result
+	if chunk < 1 {
+		chunk = 1
+	}
+	first := true
+	for range rounds {
+		for i := 0; i < len(pages); i += chunk {
+			part := pages[i:min(i+chunk, len(pages))]
+			sides := []func() error{
+				func() error { return timed(&r.ours, ourGC, func() error { return ours(part) }) },
+				func() error { return timed(&r.peer, 100, func() error { peer(part); return nil }) },
+			}
+			if !first {
+				sides[0], sides[1] = sides[1], sides[0]
+			}
+			first = !first
+			for _, side := range sides {
+				if err := side(); err != nil {
+					return r, err
+				}
+			}
+		}
+	}
+	return r, nil
+}
+
+// ourGC and ourMemLimit are the collector settings of armswatch extract and reextract
+// (analysisGCPercent and analysisMemoryLimit in cmd/armswatch/extract.go).
+var (
+	ourGC       = 400
+	ourMemLimit = int64(256 << 20)
+)
+
+// timed runs f under the given GC percent after a collection, adding its CPU and wall time to c.
+func timed(c *cost, gcPercent int, f func() error) error {
+	old := debug.SetGCPercent(gcPercent)
+	defer debug.SetGCPercent(old)
+	if gcPercent == ourGC {
+		oldLimit := debug.SetMemoryLimit(ourMemLimit)
+		defer debug.SetMemoryLimit(oldLimit)
+	}
+	runtime.GC()
+	cpu0, wall0 := cpuTime(), time.Now()
+	err := f()
+	c.cpu += cpuTime() - cpu0
+	c.wall += time.Since(wall0)
+	return err
+}
+
+func ours(pages []page) error {
+	for _, p := range pages {
+		if _, err := extract.HTML(p.html, extract.Options{URL: p.url}); err != nil && !errors.Is(err, extract.ErrNotText) {
+			return fmt.Errorf("analyze %s: %w", p.url, err)
+		}
+	}
+	return nil
+}
+
+func peer(pages []page) {
+	for _, p := range pages {
+		doc, err := goquery.NewDocumentFromReader(bytes.NewReader(p.html))
+		if err != nil {
+			continue
+		}
+		opts := trafilatura.Options{EnableFallback: true, ExcludeComments: true, HtmlDateMode: trafilatura.Disabled}
+		trafilatura.ExtractDocument(doc.Nodes[0], opts)
+	}
+}
+
+// cpuTime is the process's user plus system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// corpusPages reads the trafilatura-eval pages with the URLs of truth.jsonl, in its order.
+func corpusPages(dir string, limit int) ([]page, error) {
+	urls, order, err := corpusURLs(filepath.Join(dir, "truth.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(filepath.Join(dir, "pages.tar.gz"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name(), err)
+	}
+	html := map[string][]byte{}
+	tr := tar.NewReader(zr)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name(), err)
+		}
+		name := strings.TrimPrefix(h.Name, "./")
+		if _, ok := urls[name]; ok {
+			if html[name], err = io.ReadAll(tr); err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", f.Name(), name, err)
+			}
+		}
+	}
+	var pages []page
+	for _, name := range order {
+		if b, ok := html[name]; ok && (limit <= 0 || len(pages) < limit) {
+			pages = append(pages, page{url: urls[name], html: b})
+		}
+	}
+	return pages, nil
+}
+
+func corpusURLs(path string) (map[string]string, []string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	urls := map[string]string{}
+	var order []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var d struct{ File, URL string }
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", path, err)
+		}
+		urls[d.File] = d.URL
+		order = append(order, d.File)
+	}
+	return urls, order, sc.Err()
+}
+
+// profiledPages are the repository's pages in the markup of a profiled site: the demo's TASS
+// articles and testdata/profiles, each with the URL its labels give.
+func profiledPages(root string) ([]page, error) {
+	var pages []page
+	for _, glob := range []string{"demo/site/articles/*.gold.json", "testdata/profiles/*.golden.json"} {
+		labels, err := filepath.Glob(filepath.Join(root, glob))
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range labels {
+			b, err := os.ReadFile(l)
+			if err != nil {
+				return nil, err
+			}
+			var d struct{ URL string }
+			if err := json.Unmarshal(b, &d); err != nil {
+				return nil, fmt.Errorf("%s: %w", l, err)
+			}
+			base := strings.TrimSuffix(strings.TrimSuffix(l, ".gold.json"), ".golden.json")
+			html, err := os.ReadFile(base + ".html")
+			if err != nil {
+				return nil, err
+			}
+			pages = append(pages, page{url: d.URL, html: html})
+		}
+	}
+	return pages, nil
+}
