@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/armswatch/armswatch/extract"
 )
@@ -23,6 +25,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	source := fs.String("source", "", "source name to record (default: the profile's or the host)")
 	jsonl := fs.Bool("jsonl", false, "one JSON object per line")
 	configPath := fs.String("config", "", "config file (reporting verbs, lexicon, profiles)")
+	timeout := fs.Duration("timeout", 0, "per-file analysis deadline; a file past it prints what was found, with a warning (default: the config's crawl.analysis_timeout, 30s)")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -45,6 +48,12 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err := cfg.applyAnalysis(&opt); err != nil {
 		return err
 	}
+	if *timeout < 0 {
+		return usageError("extract: --timeout must not be negative")
+	}
+	if *timeout == 0 {
+		*timeout = cfg.Crawl.AnalysisTimeout.Duration
+	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	if !*jsonl && len(files) == 1 {
@@ -53,7 +62,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	tuneGC()
 	failed := 0
 	err = analyzeFiles(ctx, files, runtime.GOMAXPROCS(0), func(f string) (*extract.Analysis, error) {
-		return analyzeFile(e, f, *text, opt)
+		return analyzeFile(ctx, e, f, *text, *timeout, opt)
 	}, func(f string, a *extract.Analysis, err error) error {
 		if err != nil {
 			fmt.Fprintf(e.stderr, "armswatch: extract %s: %v\n", f, err)
@@ -131,7 +140,10 @@ func analyzeFiles(ctx context.Context, files []string, workers int, analyze func
 	return ctx.Err()
 }
 
-func analyzeFile(e *env, name string, text bool, opt extract.Options) (*extract.Analysis, error) {
+// analyzeFile analyzes one file within timeout (0: none). A file past its deadline gives the
+// partial analysis, whose warnings say so, as the crawl stores it; an interrupted run (ctx) gives
+// an error.
+func analyzeFile(ctx context.Context, e *env, name string, text bool, timeout time.Duration, opt extract.Options) (*extract.Analysis, error) {
 	var data []byte
 	var err error
 	if name == "-" {
@@ -146,10 +158,23 @@ func analyzeFile(e *env, name string, text bool, opt extract.Options) (*extract.
 	if looksBinary(data) {
 		return nil, fmt.Errorf("not an HTML or text file (it holds NUL bytes); nothing to analyze")
 	}
-	if text {
-		return extract.Text(string(data), opt), nil
+	actx := ctx
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		actx, cancel = context.WithTimeoutCause(ctx, timeout, fmt.Errorf("a --timeout of %v", timeout))
+		defer cancel()
 	}
-	return extract.HTML(data, opt)
+	var a *extract.Analysis
+	if text {
+		a, err = extract.TextContext(actx, string(data), opt)
+	} else {
+		a, err = extract.HTMLContext(actx, data, opt)
+	}
+	if err != nil && errors.Is(err, extract.ErrStopped) && ctx.Err() == nil && a != nil {
+		fmt.Fprintf(e.stderr, "armswatch: extract %s: past its --timeout of %v: the output is partial\n", name, timeout)
+		return a, nil
+	}
+	return a, err
 }
 
 // Analysis makes much short-lived garbage over a small live heap (a parsed page, some MB), so

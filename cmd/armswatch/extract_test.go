@@ -136,3 +136,34 @@ func TestExtractRefusesBinaryFiles(t *testing.T) {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }
+
+// A file past its deadline prints what was found, and says on stderr and in the warnings that
+// the output is partial, as the crawl stores such a page.
+func TestExtractPastItsTimeoutPrintsThePartialAnalysis(t *testing.T) {
+	needSeed(t)
+	code, out, stderr := runCLI(t, "", "extract", "--timeout", "1ns", seedPage)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "--timeout of 1ns") || !strings.Contains(stderr, "partial") {
+		t.Errorf("stderr = %q, want it to name the timeout and say the output is partial", stderr)
+	}
+	var a struct {
+		Title      string   `json:"title"`
+		Statements []any    `json:"statements"`
+		Warnings   []string `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatalf("not one JSON object: %v", err)
+	}
+	if len(a.Warnings) == 0 || !strings.Contains(a.Warnings[0], "--timeout of 1ns") {
+		t.Errorf("warnings = %q, want the stopped analysis named", a.Warnings)
+	}
+	if len(a.Statements) != 0 {
+		t.Errorf("%d statements found in 1ns: the deadline was not applied", len(a.Statements))
+	}
+	code, _, stderr = runCLI(t, "", "extract", "--timeout", "-1s", seedPage)
+	if code != exitUsage {
+		t.Errorf("negative --timeout: exit %d (%s), want %d", code, stderr, exitUsage)
+	}
+}
