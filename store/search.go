@@ -390,7 +390,11 @@ func articleSearch(q SearchQuery, match string, treaties []string, limit int) (s
 	if q.Treaty != "" {
 		// Not correlated (EXISTS ... m.article_id = a.id): SQLite builds the set of articles once
 		// instead of walking every mention of the treaty for each matching article.
-		conds = append(conds, `a.id IN (SELECT m.article_id FROM mentions m
+		// On the full-text row id, so that it is tested before the article's row is read:
+		// reading the row of every match was half the cost ("warheads" in 61,000 articles:
+		// 52 ms, 25 ms this way). Written +rowid so that FTS5 does not take the list for rows
+		// to look up one by one (ten times slower).
+		conds = append(conds, `+articles_fts.rowid IN (SELECT m.article_id FROM mentions m
 			WHERE m.type = 'treaty' AND m.entity_id IN (`+placeholders(len(treaties))+`))`)
 		args = appendStrings(args, treaties)
 	}
@@ -409,6 +413,13 @@ func (db *DB) treatyIDs(ctx context.Context, t string) ([]string, error) {
 	if t == "" {
 		return nil, nil
 	}
+	var newest int64
+	if err := db.sql.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM mentions").Scan(&newest); err != nil {
+		return nil, err
+	}
+	if ids, ok := db.treaties.get(newest, t); ok {
+		return ids, nil
+	}
 	ids := []string{t, strings.ToLower(strings.Join(strings.Fields(t), "_"))}
 	rows, err := db.sql.QueryContext(ctx, `SELECT DISTINCT entity_id FROM mentions
 		WHERE type = 'treaty' AND (entity_id = ?1 COLLATE NOCASE OR name = ?1 COLLATE NOCASE)`, t)
@@ -423,7 +434,39 @@ func (db *DB) treatyIDs(ctx context.Context, t string) ([]string, error) {
 		}
 		ids = append(ids, id)
 	}
-	return ids, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	db.treaties.put(newest, t, ids)
+	return ids, nil
+}
+
+// treatyCache keeps what treaty arguments resolve to: matching names reads every treaty
+// mention (100,000 on a million statements, 30 ms), and the answer can change only when
+// mentions are added, which moves the newest mention id (a re-saved article's mentions get new
+// ids too).
+type treatyCache struct {
+	mu     sync.Mutex
+	newest int64
+	ids    map[string][]string
+}
+
+const treatyCacheMax = 100
+
+func (c *treatyCache) get(newest int64, t string) ([]string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ids, ok := c.ids[t]
+	return ids, ok && c.newest == newest
+}
+
+func (c *treatyCache) put(newest int64, t string, ids []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.newest != newest || len(c.ids) >= treatyCacheMax {
+		c.newest, c.ids = newest, map[string][]string{}
+	}
+	c.ids[t] = ids
 }
 
 func placeholders(n int) string {

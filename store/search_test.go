@@ -240,3 +240,30 @@ func TestSearchCandidates(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchTreatyNameFollowsMentions checks that a treaty named as the articles spell it is
+// resolved again once new mentions are stored: the resolution is cached.
+func TestSearchTreatyNameFollowsMentions(t *testing.T) {
+	db, _ := openTemp(t)
+	if !builtWithFTS5 {
+		t.Skip("search needs FTS5: run go test -tags sqlite_fts5")
+	}
+	ctx := context.Background()
+	q := store.SearchQuery{Text: "missiles", Treaty: "INF Treaty"}
+	save := func(url, body, treaty string) {
+		t.Helper()
+		a := article(url, "tass", "2019-08-02T10:00:00+03:00", "Title", body, treaty,
+			[2]string{strings.Split(body, `"`)[1], "Sergei Ryabkov"})
+		if _, err := db.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save("https://tass.com/1", `"Missiles matter," Ryabkov said about New START.`, "new_start")
+	if hits, err := db.Search(ctx, q); err != nil || len(hits) != 0 {
+		t.Fatalf("before: hits %s, err %v; want none", hitIDs(hits), err)
+	}
+	save("https://tass.com/2", `"Missiles are back," Ryabkov said about the INF Treaty.`, "inf")
+	if hits, err := db.Search(ctx, q); err != nil || hitIDs(hits) != "s:2" {
+		t.Errorf("after the INF article: hits %s, err %v; want s:2", hitIDs(hits), err)
+	}
+}

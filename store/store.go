@@ -44,6 +44,7 @@ type DB struct {
 	path     string
 	readOnly bool
 	fts      bool // the full-text tables and their triggers exist
+	treaties treatyCache
 }
 
 // timeLayout is how the store writes instants: UTC, second precision, sortable as text.
