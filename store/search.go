@@ -370,11 +370,15 @@ func statementSearch(q SearchQuery, match string, treaties []string, limit int) 
 		conds = append(conds, "s.treaty IN ("+placeholders(len(treaties))+")")
 		args = appendStrings(args, treaties)
 	}
+	joins := " CROSS JOIN statements s ON s.id = statements_fts.rowid"
+	if q.Period != (Period{}) || q.Source != "" {
+		// Only for the article's filters: the row of each candidate's article is read otherwise.
+		joins += " CROSS JOIN articles a ON a.id = s.article_id"
+	}
 	return `SELECT 'statement', s.id, s.article_id, r.score,
 		snippet(statements_fts, 0, ?, ?, '…', 32), s.speaker, s.speaker_role, s.cue, s.treaty,
 		a.title, a.url, a.source, coalesce(a.published, ''), r.ranked
-		FROM ` + rankedCandidates("statements_fts", statementRank, `
-			CROSS JOIN statements s ON s.id = statements_fts.rowid CROSS JOIN articles a ON a.id = s.article_id`, conds) + `
+		FROM ` + rankedCandidates("statements_fts", statementRank, joins, conds) + `
 		CROSS JOIN statements s ON s.id = r.id CROSS JOIN articles a ON a.id = s.article_id
 		WHERE statements_fts MATCH ? ORDER BY r.score, r.id DESC`, append(args, searchCandidates, limit, match)
 }
