@@ -468,11 +468,14 @@ func (s *Server) speaker(w http.ResponseWriter, r *http.Request, f format) error
 // ---- Search ----
 
 type searchPage struct {
-	Page   `json:"-"`
-	Query  searchQuery `json:"query"`
-	Hits   []searchHit `json:"hits"`
-	Pager  pager       `json:"pager"`
-	Notice string      `json:"notice,omitempty"`
+	Page  `json:"-"`
+	Query searchQuery `json:"query"`
+	Hits  []searchHit `json:"hits"`
+	Pager pager       `json:"pager"`
+	// Capped: the query matched more than a search ranks, and the hits are the best of the
+	// newest 10,000 matches (store.SearchResults).
+	Capped bool   `json:"capped"`
+	Notice string `json:"notice,omitempty"`
 }
 
 type searchQuery struct {
@@ -520,9 +523,9 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, f format) error 
 	if sq.Text != "" {
 		query := store.SearchQuery{Text: sq.Text, Period: per, Speaker: sq.Speaker,
 			Treaty: sq.Treaty, Source: sq.Source, Limit: page*pageSize + 1, Mark: [2]string{markOn, markOff}}
-		// Cached: bm25 ranks every match of a common word, and the next page ranks them again.
-		hits, err := cached(r.Context(), s, cacheKey("search", query), func() ([]store.Hit, error) {
-			return s.db.Search(r.Context(), query)
+		// Cached: bm25 ranks up to 10,000 matches of a common word, and the next page ranks them again.
+		res, err := cached(r.Context(), s, cacheKey("search", query), func() (store.SearchResults, error) {
+			return s.db.SearchResults(r.Context(), query)
 		})
 		var se *store.SyntaxError
 		switch {
@@ -533,6 +536,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, f format) error 
 		case err != nil:
 			return err
 		}
+		hits := res.Hits
 		more := len(hits) > page*pageSize
 		hits = hits[min(len(hits), (page-1)*pageSize):min(len(hits), page*pageSize)]
 		for _, h := range hits {
@@ -541,8 +545,13 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, f format) error 
 			p.Hits = append(p.Hits, searchHit{Hit: clean, Parts: snippetParts(h.Snippet)})
 		}
 		p.Pager = makePager(r, page, more)
-		if len(p.Hits) == 0 {
+		p.Capped = res.Capped
+		switch {
+		case len(p.Hits) == 0:
 			p.Notice = "No matches."
+		case res.Capped:
+			p.Notice = "More than 10,000 statements or articles match: these are the best of the newest 10,000. " +
+				"Add words or a date range to find older ones."
 		}
 	}
 	switch f {
@@ -564,8 +573,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request, f format) error 
 	return s.html(w, "search", p)
 }
 
-// maxSearchHits bounds paging through search results: bm25 ranks all matches, and a page far
-// down costs as much as all the pages before it.
+// maxSearchHits bounds paging through search results: a page far down costs as much as all the
+// pages before it (snippets, joins, and the merge of statements and articles).
 const maxSearchHits = 500
 
 func snippetParts(s string) []snippetPart {

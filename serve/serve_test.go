@@ -80,8 +80,9 @@ func fillTestDB(t *testing.T, path string) error {
 		}
 	}
 	g := storetest.NewSynthetic(10, 7)
+	g.Figures = true
 	for i := 0; i < 60; i++ {
-		if _, err := db.SaveArticle(ctx, benchArticle(g, i)); err != nil {
+		if _, err := db.SaveArticle(ctx, g.Article(i)); err != nil {
 			return err
 		}
 	}

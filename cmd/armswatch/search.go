@@ -53,7 +53,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer d.Close()
-	hits, err := d.Search(ctx, q)
+	res, err := d.SearchResults(ctx, q)
 	var se *store.SyntaxError
 	if errors.As(err, &se) {
 		return usageError("search: %q: %s; put words with punctuation in double quotes ('\"U.S.\" AND Russia'), "+
@@ -62,11 +62,15 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if res.Capped {
+		fmt.Fprintln(e.stderr, "armswatch: search: more than 10,000 statements or articles match: "+
+			"these are the best of the newest 10,000; add words or --since/--until to reach older ones")
+	}
 	switch *format {
 	case "text":
-		return printHits(e.stdout, hits, e.isTerminal)
+		return printHits(e.stdout, res.Hits, e.isTerminal)
 	default:
-		return jsonHits(e.stdout, hits, *format == "jsonl")
+		return jsonHits(e.stdout, res.Hits, *format == "jsonl")
 	}
 }
 

@@ -19,9 +19,13 @@ import (
 // over a vocabulary so that the full-text index has common and rare terms like real text.
 type Synthetic struct {
 	PerArticle int
-	rng        *rand.Rand
-	zipf       *rand.Zipf
-	vocab      []string
+	// Figures ends every article with a paragraph that reports a treaty figure and a date
+	// (serve's treaty pages chart the figures). It draws nothing from the random source: the
+	// articles are otherwise the same.
+	Figures bool
+	rng     *rand.Rand
+	zipf    *rand.Zipf
+	vocab   []string
 }
 
 var (
@@ -101,8 +105,49 @@ func (g *Synthetic) Article(i int) *store.Article {
 		off += len(para) + len(textutil.ParagraphSep)
 	}
 	an.Body = strings.Join(paras, textutil.ParagraphSep)
+	if g.Figures {
+		addFigure(an, i)
+	}
 	an.Derive()
 	return &store.Article{URL: an.URL, Source: an.Source, FetchedAt: published.Add(time.Hour), Analysis: an}
+}
+
+// figureCategories are the figure categories of Synthetic.Figures, with a base value the
+// generated figures move around (so a treaty page's chart has lines to draw).
+var figureCategories = []struct {
+	category, unit, noun string
+	base                 int
+}{
+	{"deployed_warheads", "warhead", "deployed warheads", 1550},
+	{"deployed_delivery_vehicles", "delivery vehicle", "deployed delivery vehicles", 700},
+	{"launchers", "launcher", "deployed and non-deployed launchers", 800},
+}
+
+// addFigure appends to the i-th article a paragraph with one treaty figure and one date.
+func addFigure(an *extract.Analysis, i int) {
+	c := figureCategories[i%len(figureCategories)]
+	value := c.base + (i/len(figureCategories))%97 - 48
+	num := fmt.Sprintf("%d,%03d", value/1000, value%1000)
+	if value < 1000 {
+		num = fmt.Sprint(value)
+	}
+	figText := "no more than " + num + " " + c.noun
+	para := "The parties reported " + figText + " as of February 5, 2021."
+	start := len(an.Body) + len(textutil.ParagraphSep)
+	an.Body += textutil.ParagraphSep + para
+	k := len(an.Statements)
+	fs := start + strings.Index(para, figText)
+	treaty := ""
+	if len(an.Mentions) > 0 {
+		treaty = an.Mentions[0].ID
+	}
+	an.Figures = append(an.Figures, extract.Figure{})
+	f := &an.Figures[len(an.Figures)-1]
+	f.Text, f.Value, f.Comparator, f.Unit, f.Category, f.Treaty = figText, float64(value), "<=", c.unit, c.category, treaty
+	f.Paragraph, f.Start, f.End = k, fs, fs+len(figText)
+	ds := start + strings.Index(para, "February 5, 2021")
+	an.Dates = append(an.Dates, extract.Date{Text: "February 5, 2021", Kind: "absolute", Value: "2021-02-05",
+		Granularity: "day", Paragraph: k, Start: ds, End: ds + len("February 5, 2021")})
 }
 
 // Fill adds articles until the database holds at least statements statements, in transactions
@@ -126,9 +171,21 @@ func (g *Synthetic) Fill(ctx context.Context, db *store.DB, statements int) erro
 // With ARMSWATCH_BENCH_DB set, it is kept at that path and reused by later runs (generating a
 // million statements takes minutes); otherwise it lives in dir.
 func BenchDB(ctx context.Context, dir string, statements int) (string, error) {
-	path := os.Getenv("ARMSWATCH_BENCH_DB")
-	if path == "" {
-		path = dir + "/bench.db"
+	return benchDB(ctx, dir+"/bench.db", "ARMSWATCH_BENCH_DB", NewSynthetic(10, 1), statements)
+}
+
+// ServeBenchDB is BenchDB whose articles each end with a treaty figure and a date
+// (Synthetic.Figures), which serve's pages chart; ARMSWATCH_SERVE_BENCH_DB keeps it. A
+// database BenchDB made serves too (its treaty pages have no figures to chart).
+func ServeBenchDB(ctx context.Context, dir string, statements int) (string, error) {
+	g := NewSynthetic(10, 1)
+	g.Figures = true
+	return benchDB(ctx, dir+"/serve-bench.db", "ARMSWATCH_SERVE_BENCH_DB", g, statements)
+}
+
+func benchDB(ctx context.Context, path, env string, g *Synthetic, statements int) (string, error) {
+	if p := os.Getenv(env); p != "" {
+		path = p
 	}
 	db, err := store.Open(path)
 	if err != nil {
@@ -150,5 +207,5 @@ func BenchDB(ctx context.Context, dir string, statements int) (string, error) {
 	if n > 0 {
 		return "", fmt.Errorf("%s holds %d statements, fewer than %d: remove it", path, n, statements)
 	}
-	return path, NewSynthetic(10, 1).Fill(ctx, db, statements)
+	return path, g.Fill(ctx, db, statements)
 }
