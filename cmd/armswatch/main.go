@@ -39,6 +39,7 @@ func commands() []command {
 		{"serve", "serve read-only web pages (and JSON, CSV) over the database", runServe},
 		{"watch", "saved searches that notify: list, test NAME, run", runWatch},
 		{"reextract", "run the current analyzer again over stored pages", runReextract},
+		{"migrate", "copy a SQLite database into PostgreSQL (--to postgres://...)", runMigrate},
 		{"demo", "crawl an embedded offline news site into a demo database", runDemo},
 		{"version", "print the version", runVersion},
 	}
