@@ -37,13 +37,24 @@ pg_start() {
     chmod 700 "$PG_CI_DIR"
     run=(runuser -u "$PG_CI_USER" --)
   fi
-  PG_CI_PORT="${PG_CI_PORT:-$(( 20000 + RANDOM % 20000 ))}"
   PG_CI_RUN=("${run[@]}")
-  "${run[@]}" "$bin/initdb" -D "$PG_CI_DIR/data" -U armswatch -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  "${run[@]}" "$bin/pg_ctl" -D "$PG_CI_DIR/data" -l "$PG_CI_DIR/log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_CI_PORT -k $PG_CI_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
   PG_CI_BIN="$bin"
   trap pg_stop EXIT
+  "${run[@]}" "$bin/initdb" -D "$PG_CI_DIR/data" -U armswatch -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # A random loopback port; another one if it is taken. fsync off: the cluster is thrown away.
+  local try
+  for try in 1 2 3 4 5; do
+    PG_CI_PORT="${PG_CI_PORT:-$(( 20000 + RANDOM % 20000 ))}"
+    if "${run[@]}" "$bin/pg_ctl" -D "$PG_CI_DIR/data" -l "$PG_CI_DIR/log" -w -t 60 start \
+      -o "-c listen_addresses=127.0.0.1 -p $PG_CI_PORT -k $PG_CI_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+      break
+    fi
+    if [ "$try" = 5 ]; then
+      cat "$PG_CI_DIR/log" >&2
+      return 1
+    fi
+    unset PG_CI_PORT
+  done
   export ARMSWATCH_TEST_POSTGRES="postgres://armswatch@127.0.0.1:$PG_CI_PORT/postgres?sslmode=disable"
   echo "ci: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_CI_PORT ($PG_CI_DIR)"
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 
-
 	"github.com/mattn/go-isatty"
 )
 
@@ -75,4 +74,3 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
-
