@@ -107,7 +107,7 @@ func (g *Synthetic) Article(i int) *store.Article {
 
 // Fill adds articles until the database holds at least statements statements, in transactions
 // of 1,000 articles.
-func (g *Synthetic) Fill(ctx context.Context, db *store.DB, statements int) error {
+func (g *Synthetic) Fill(ctx context.Context, db store.Store, statements int) error {
 	articles := (statements + g.PerArticle - 1) / g.PerArticle
 	const batch = 1000
 	for i := 0; i < articles; i += batch {
