@@ -22,6 +22,9 @@ type crawlFlags struct {
 	every      time.Duration
 	logFormat  string // text or json
 	quiet      bool
+	// shared: other processes crawl into the database at the same time (armswatch worker), so
+	// runs still marked running are theirs, not dead ones to close.
+	shared bool
 }
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
@@ -132,8 +135,10 @@ func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db store.Store, f cr
 	opt.Logger, opt.Progress = rep.log, rep.progress
 	// The run row is written without ctx: an interrupted run must still be recorded as such.
 	bg := context.WithoutCancel(ctx)
-	if _, err := db.CloseDeadRuns(bg); err != nil {
-		return crawler.Stats{}, err
+	if !f.shared {
+		if _, err := db.CloseDeadRuns(bg); err != nil {
+			return crawler.Stats{}, err
+		}
 	}
 	runID, err := db.StartRun(bg, names)
 	if err != nil {
