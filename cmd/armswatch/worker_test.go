@@ -111,4 +111,8 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 	if got := strings.Join(jobs, " "); got != "feed:completed politics:completed" {
 		t.Errorf("jobs %q, want one completed crawl per source", got)
 	}
+	code, out, stderr := runCLI(t, "", "status", "--db", pg)
+	if code != 0 || !strings.Contains(out, "Workers' queue (0 workers running jobs)") || !regexp.MustCompile(`completed\s+2\s`).MatchString(out) {
+		t.Errorf("status: exit %d\n%s%s", code, out, stderr)
+	}
 }

@@ -315,3 +315,43 @@ func (db *DB) WatchHealth(ctx context.Context) ([]store.WatchHealth, error) {
 	}
 	return out, rows.Err()
 }
+
+// QueueState counts the crawl jobs of the workers' queue (armswatch worker) in one state.
+type QueueState struct {
+	State string // river's: available, scheduled, running, retryable, completed, discarded, ...
+	Jobs  int
+	Last  *time.Time // the latest job's last change (attempted, finalized or created)
+}
+
+// Queue returns the workers' job counts by state, and how many workers are running jobs now;
+// nil when no worker ever ran (no queue tables).
+func (db *DB) Queue(ctx context.Context) ([]QueueState, int, error) {
+	var exists bool
+	if err := db.pool.QueryRow(ctx, `SELECT to_regclass('river_job') IS NOT NULL`).Scan(&exists); err != nil || !exists {
+		return nil, 0, err
+	}
+	rows, err := db.pool.Query(ctx, `SELECT state::text, count(*), max(coalesce(finalized_at, attempted_at, created_at))
+		FROM river_job GROUP BY state ORDER BY state::text COLLATE "C"`)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: queue: %w", err)
+	}
+	defer rows.Close()
+	var out []QueueState
+	for rows.Next() {
+		var q QueueState
+		if err := rows.Scan(&q.State, &q.Jobs, &q.Last); err != nil {
+			return nil, 0, fmt.Errorf("store: queue: %w", err)
+		}
+		out = append(out, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	var workers int
+	err = db.pool.QueryRow(ctx, `SELECT count(DISTINCT attempted_by[array_length(attempted_by, 1)])
+		FROM river_job WHERE state = 'running'`).Scan(&workers)
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: queue: %w", err)
+	}
+	return out, workers, nil
+}
