@@ -43,17 +43,25 @@ func (crawlSourceArgs) InsertOpts() river.InsertOpts {
 
 type crawlSourceWorker struct {
 	river.WorkerDefaults[crawlSourceArgs]
-	e     *env
-	cfg   *appConfig
-	db    store.Store
-	quiet bool
+	e        *env
+	cfg      *appConfig
+	db       store.Store
+	database string // its URL, for the crawl lock
+	quiet    bool
 }
 
 // Work crawls the job's source into the database. A crawl cut short (the worker stopped, or
 // killed and its job rescued) fails the job, and river runs it again later: the crawl resumes
 // from the frontier it left.
 func (w *crawlSourceWorker) Work(ctx context.Context, job *river.Job[crawlSourceArgs]) error {
-	_, err := crawlOnce(ctx, w.e, w.cfg, w.db, crawlFlags{sources: []string{job.Args.Source}, logFormat: "text",
+	// Shared with the other workers' crawls, exclusive of an armswatch crawl or reextract: while
+	// one of those runs, the job fails and river retries it later.
+	lock, err := pgstore.LockShared(ctx, w.database)
+	if err != nil {
+		return fmt.Errorf("crawl %s: %w", job.Args.Source, err)
+	}
+	defer lock.Unlock()
+	_, err = crawlOnce(ctx, w.e, w.cfg, w.db, crawlFlags{sources: []string{job.Args.Source}, logFormat: "text",
 		quiet: w.quiet, shared: true})
 	return err
 }
@@ -99,7 +107,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	client, pool, err := newQueue(ctx, database, queueOptions{e: e, cfg: cfg, db: db, quiet: *quiet,
+	client, pool, err := newQueue(ctx, database, queueOptions{e: e, cfg: cfg, db: db, database: database, quiet: *quiet,
 		concurrency: *concurrency, rescue: *rescue})
 	if err != nil {
 		return err
@@ -133,6 +141,7 @@ type queueOptions struct {
 	e           *env
 	cfg         *appConfig
 	db          store.Store
+	database    string
 	quiet       bool
 	concurrency int
 	rescue      time.Duration
@@ -153,7 +162,7 @@ func newQueue(ctx context.Context, database string, o queueOptions) (*river.Clie
 	workers := river.NewWorkers()
 	// The crawls never draw a progress bar: several run at once.
 	e := &env{stdin: o.e.stdin, stdout: o.e.stdout, stderr: o.e.stderr}
-	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, quiet: o.quiet})
+	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, database: o.database, quiet: o.quiet})
 	level := slog.LevelWarn
 	if o.quiet {
 		level = slog.LevelError

@@ -79,6 +79,15 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 	for waiting() && storetest.Count(t, db, "SELECT count(*) FROM river_job WHERE state = 'completed'") < 2 {
 		time.Sleep(50 * time.Millisecond)
 	}
+	// While a worker's crawl may run, armswatch crawl is refused (exit 3); after, it may.
+	lock, err := pgstore.LockShared(context.Background(), pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "", "crawl", "--config", path); code != 3 || !strings.Contains(stderr, "is locked by") {
+		t.Errorf("armswatch crawl while a worker's crawl runs: exit %d: %s", code, stderr)
+	}
+	lock.Unlock()
 	cancel()
 	wg.Wait()
 	for i, code := range codes {

@@ -31,6 +31,18 @@ const appPrefix = "armswatch lock pid "
 // LockDB takes the lock of the database at url without waiting: when another process holds it,
 // the error is a *store.LockedError naming that process.
 func LockDB(ctx context.Context, url string) (*Lock, error) {
+	return lock(ctx, url, "pg_try_advisory_lock")
+}
+
+// LockShared takes the same lock shared, as each job of armswatch worker does: any number of
+// workers' crawls at once, but none while an armswatch crawl (or reextract, or migrate) holds it
+// alone, and no armswatch crawl while one runs. A crawl holding the lock alone knows that runs
+// still marked running are dead.
+func LockShared(ctx context.Context, url string) (*Lock, error) {
+	return lock(ctx, url, "pg_try_advisory_lock_shared")
+}
+
+func lock(ctx context.Context, url, try string) (*Lock, error) {
 	cfg, err := pgx.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: lock %s: %w", Redact(url), err)
@@ -41,7 +53,7 @@ func LockDB(ctx context.Context, url string) (*Lock, error) {
 		return nil, fmt.Errorf("pgstore: lock %s: %w", Redact(url), err)
 	}
 	var ok bool
-	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock(`+lockKey+`)`).Scan(&ok); err != nil {
+	if err := conn.QueryRow(ctx, `SELECT `+try+`(`+lockKey+`)`).Scan(&ok); err != nil {
 		conn.Close(ctx)
 		return nil, fmt.Errorf("pgstore: lock %s: %w", Redact(url), err)
 	}
