@@ -125,3 +125,16 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 		t.Errorf("status: exit %d\n%s%s", code, out, stderr)
 	}
 }
+
+// TestWorkerNeedsPostgres: the queue lives in PostgreSQL; on a SQLite file the worker says so.
+func TestWorkerNeedsPostgres(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "http://127.0.0.1:1")
+	code, _, stderr := runCLI(t, "", "worker", "--config", cfg)
+	if code != 2 || !strings.Contains(stderr, "worker: workers share a job queue in PostgreSQL") {
+		t.Errorf("worker on SQLite: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "armswatch.db")); err == nil {
+		t.Error("the worker created a SQLite database")
+	}
+}
