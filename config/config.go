@@ -194,10 +194,17 @@ func databasePath(configPath, db string) string {
 	if db == "" {
 		return Default().Database
 	}
-	if filepath.IsAbs(db) {
+	if filepath.IsAbs(db) || isURL(db) {
 		return db
 	}
 	return filepath.Join(filepath.Dir(configPath), db)
+}
+
+// isURL tells a database URL (postgres://user@host/db) from a file path: it is not resolved
+// against the config file's folder.
+func isURL(db string) bool {
+	scheme, _, ok := strings.Cut(db, "://")
+	return ok && scheme != "" && !strings.ContainsAny(scheme, `/\.`)
 }
 
 // typeMismatch matches go-toml's message for a value of the wrong type, which names Go struct

@@ -143,3 +143,22 @@ func TestTestdataConfigsLoad(t *testing.T) {
 		}
 	}
 }
+
+// TestDatabaseURLIsNotAPath: a PostgreSQL URL in database is kept as written, not joined to the
+// config file's folder as a relative file path is.
+func TestDatabaseURLIsNotAPath(t *testing.T) {
+	for db, want := range map[string]string{
+		"postgres://u@h/db":       "postgres://u@h/db",
+		"postgresql://u:p@h:5/db": "postgresql://u:p@h:5/db",
+		"armswatch.db":            "/srv/armswatch/armswatch.db",
+		"data/postgres:/x.db":     "/srv/armswatch/data/postgres:/x.db",
+	} {
+		c, err := Parse("/srv/armswatch/config.toml", []byte("database = \""+db+"\"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Database != want {
+			t.Errorf("database %q read as %q, want %q", db, c.Database, want)
+		}
+	}
+}

@@ -42,7 +42,7 @@ type Page struct {
 
 // Ingester analyzes pages and stores them in one database.
 type Ingester struct {
-	DB   *store.DB
+	DB   store.Store
 	Base extract.Options // the user's lexicon, verbs and profiles; per-page fields are set here
 	// Timeout bounds one page's analysis (config crawl.analysis_timeout); 0 means none. A page
 	// past it is stored with what was found and a warning naming the stages not run.

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 
 	"github.com/armswatch/armswatch/config"
@@ -22,6 +23,17 @@ type appConfig struct {
 // loadConfig finds and loads the config file. When required is false and no file exists, the
 // built-in defaults are used (extract works without any configuration).
 func loadConfig(explicit string, required bool) (*appConfig, error) {
+	cfg, err := loadConfigFile(explicit, required)
+	if err != nil {
+		return nil, err
+	}
+	if v := os.Getenv(databaseEnv); v != "" {
+		cfg.Database = v
+	}
+	return cfg, nil
+}
+
+func loadConfigFile(explicit string, required bool) (*appConfig, error) {
 	path := config.Find(explicit)
 	if path == "" {
 		if required {

@@ -22,6 +22,9 @@ type crawlFlags struct {
 	every      time.Duration
 	logFormat  string // text or json
 	quiet      bool
+	// shared: other processes crawl into the database at the same time (armswatch worker), so
+	// runs still marked running are theirs, not dead ones to close.
+	shared bool
 }
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
@@ -92,12 +95,12 @@ func crawlEvery(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) error
 
 // crawlLocked takes the database's lock, crawls once and releases it.
 func crawlLocked(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) error {
-	lock, err := lockDB(f.dbPath)
+	lock, err := lockDB(ctx, f.dbPath)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	db, err := store.Open(f.dbPath)
+	db, err := open(ctx, f.dbPath, false)
 	if err != nil {
 		return err
 	}
@@ -105,13 +108,20 @@ func crawlLocked(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) erro
 	if _, err = crawlOnce(ctx, e, cfg, db, f); err != nil {
 		return err
 	}
-	return watchAfterCrawl(ctx, e, cfg, db, f.quiet)
+	if len(cfg.Watches) > 0 && ctx.Err() == nil {
+		sdb, ok := db.(*store.DB)
+		if !ok {
+			return fmt.Errorf("crawl: the crawl is stored, but watches are not available on PostgreSQL yet: %d configured watches did not run", len(cfg.Watches))
+		}
+		return watchAfterCrawl(ctx, e, cfg, sdb, f.quiet)
+	}
+	return nil
 }
 
 // crawlOnce crawls the selected sources once into db, recording a crawl_runs row, and reports
 // as f asks (progress bar, logs, summary). The caller holds the database lock (or owns the
 // database alone, like the demo): runs still marked running are then dead and closed here.
-func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db *store.DB, f crawlFlags) (crawler.Stats, error) {
+func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db store.Store, f crawlFlags) (crawler.Stats, error) {
 	sources, err := selectSources(cfg, f.sources)
 	if err != nil {
 		return crawler.Stats{}, err
@@ -125,8 +135,10 @@ func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db *store.DB, f craw
 	opt.Logger, opt.Progress = rep.log, rep.progress
 	// The run row is written without ctx: an interrupted run must still be recorded as such.
 	bg := context.WithoutCancel(ctx)
-	if _, err := db.CloseDeadRuns(bg); err != nil {
-		return crawler.Stats{}, err
+	if !f.shared {
+		if _, err := db.CloseDeadRuns(bg); err != nil {
+			return crawler.Stats{}, err
+		}
 	}
 	runID, err := db.StartRun(bg, names)
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 // policy (keywords, duplicates, pages without a body) and stores them; see ingest.Ingest.
 type articleSink struct {
 	cfg *appConfig
-	db  *store.DB
+	db  store.Store
 
 	once sync.Once
 	in   *ingest.Ingester

@@ -9,7 +9,7 @@ import (
 
 // dbState adapts the store's crawl-state methods to crawler.State, so that neither package
 // depends on the other.
-type dbState struct{ db *store.DB }
+type dbState struct{ db store.Store }
 
 func (s dbState) Validators(ctx context.Context, url string) (crawler.Validators, error) {
 	etag, lm, err := s.db.Validators(ctx, url)

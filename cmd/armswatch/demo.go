@@ -40,7 +40,10 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	cfg := &appConfig{Config: c}
 	fmt.Fprintf(e.stdout, "Crawling the demo site at %s into %s ...\n", srv.URL, *dbFile)
-	lock, err := lockDB(*dbFile)
+	if err := sqliteOnly("demo", *dbFile); err != nil {
+		return err
+	}
+	lock, err := lockDB(ctx, *dbFile)
 	if err != nil {
 		return err
 	}

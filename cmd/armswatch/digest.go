@@ -65,7 +65,7 @@ func runDigest(ctx context.Context, e *env, args []string) error {
 	})
 }
 
-func digestCSV(ctx context.Context, d *store.DB, p store.Period, w io.Writer, bom bool) error {
+func digestCSV(ctx context.Context, d store.Store, p store.Period, w io.Writer, bom bool) error {
 	cw, err := newSafeCSV(w, bom, digestColumns, digestFreeText)
 	if err != nil {
 		return err
@@ -84,7 +84,7 @@ func digestCSV(ctx context.Context, d *store.DB, p store.Period, w io.Writer, bo
 
 // digestMarkdown writes one section per treaty and one subsection per speaker, streaming: a
 // heading is written when the group changes (the store returns items in group order).
-func digestMarkdown(ctx context.Context, d *store.DB, p store.Period, w io.Writer) error {
+func digestMarkdown(ctx context.Context, d store.Store, p store.Period, w io.Writer) error {
 	sum, err := d.DigestCounts(ctx, p)
 	if err != nil {
 		return err

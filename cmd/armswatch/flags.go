@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/armswatch/armswatch/store"
-
 	"github.com/mattn/go-isatty"
 )
 
@@ -75,17 +73,4 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
-}
-
-// lockDB takes the database's run lock; another run holding it is exit status 3.
-func lockDB(path string) (*store.Lock, error) {
-	lock, err := store.LockDB(path)
-	if err != nil {
-		var le *store.LockedError
-		if errors.As(err, &le) {
-			return nil, &exitError{code: exitLocked, err: err}
-		}
-		return nil, err
-	}
-	return lock, nil
 }

@@ -39,6 +39,8 @@ func commands() []command {
 		{"serve", "serve read-only web pages (and JSON, CSV) over the database", runServe},
 		{"watch", "saved searches that notify: list, test NAME, run", runWatch},
 		{"reextract", "run the current analyzer again over stored pages", runReextract},
+		{"migrate", "copy a SQLite database into PostgreSQL (--to postgres://...)", runMigrate},
+		{"worker", "crawl the sources from a job queue shared with other workers (PostgreSQL)", runWorker},
 		{"demo", "crawl an embedded offline news site into a demo database", runDemo},
 		{"version", "print the version", runVersion},
 	}
@@ -59,7 +61,7 @@ func main() {
 }
 
 // graceful lists the commands that stop cleanly on a signal instead of dying.
-var graceful = map[string]bool{"crawl": true, "demo": true, "reextract": true, "serve": true}
+var graceful = map[string]bool{"crawl": true, "demo": true, "reextract": true, "serve": true, "worker": true}
 
 // run executes one command line and returns the process exit status (spec/cli.md).
 func run(ctx context.Context, e *env, args []string) int {

@@ -40,20 +40,30 @@ func dbPath(flagValue, configPath string) (string, error) {
 	return "armswatch.db", nil
 }
 
-// openReadOnly opens the database for the reading commands.
-func openReadOnly(flagValue string) (*store.DB, error) {
+// openReadOnly opens the database for the reading commands (SQLite or PostgreSQL: open).
+func openReadOnly(flagValue string) (store.Store, error) {
 	path, err := dbPath(flagValue, "")
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.OpenReadOnly(path)
+	return open(context.Background(), path, true)
+}
+
+// openSQLiteReadOnly opens a SQLite database read-only for a command that needs one (serve,
+// watch): on PostgreSQL it says the command is not available there yet.
+func openSQLiteReadOnly(command, flagValue string) (*store.DB, error) {
+	path, err := dbPath(flagValue, "")
 	if err != nil {
-		if errors.Is(err, store.ErrNoDatabase) {
-			return nil, usageError("%v", err)
-		}
 		return nil, err
 	}
-	return db, nil
+	if err := sqliteOnly(command, path); err != nil {
+		return nil, err
+	}
+	db, err := store.OpenReadOnly(path)
+	if err != nil && errors.Is(err, store.ErrNoDatabase) {
+		return nil, usageError("%v", err)
+	}
+	return db, err
 }
 
 // runQuery runs one SQL statement read-only and prints its rows.
@@ -95,7 +105,7 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 }
 
 func queryError(err error) error {
-	if store.IsReadOnlyError(err) {
+	if isReadOnlyError(err) {
 		return fmt.Errorf("query: refused: the database is opened read-only and this statement would change it (%v); nothing was changed", err)
 	}
 	return fmt.Errorf("query: %w", err)

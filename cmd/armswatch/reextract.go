@@ -3,14 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime"
 	"sync"
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
 	"github.com/armswatch/armswatch/ingest"
-	"github.com/armswatch/armswatch/store"
 
 	"github.com/schollz/progressbar/v3"
 )
@@ -43,16 +41,16 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err != nil {
-		return usageError("reextract: %s: no such database (crawl or run the demo first, or pass --db)", path)
+	if err := databaseExists(path); err != nil {
+		return usageError("reextract: %v (crawl or run the demo first, or pass --db)", err)
 	}
 	// Re-analysis rewrites every article: a crawl must not write at the same time.
-	lock, err := lockDB(path)
+	lock, err := lockDB(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer lock.Unlock()
-	d, err := store.Open(path)
+	d, err := open(ctx, path, false)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if !isLoopback(host) && *token == "" {
 		return usageError("serve: --addr %s is reachable from other machines: give --token SECRET (or set ARMSWATCH_TOKEN), or listen on 127.0.0.1", *addr)
 	}
-	d, err := openReadOnly(*db)
+	d, err := openSQLiteReadOnly("serve", *db)
 	if err != nil {
 		return err
 	}

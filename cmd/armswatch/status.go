@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/pgstore"
 )
 
 // runStatus shows the last crawl runs and each source's health, from the database alone (it
@@ -51,7 +52,30 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintln(e.stdout)
 	printHealth(e, health)
 	printWatchHealth(e, watches)
+	if pg, ok := db.(*pgstore.DB); ok {
+		return printQueue(ctx, e, pg)
+	}
 	return nil
+}
+
+// printQueue is status's section on the workers' job queue (PostgreSQL; none when no worker
+// ever ran).
+func printQueue(ctx context.Context, e *env, db *pgstore.DB) error {
+	states, workers, err := db.Queue(ctx)
+	if err != nil || states == nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nWorkers' queue (%d workers running jobs)\n", workers)
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "STATE\tJOBS\tLAST CHANGE")
+	for _, q := range states {
+		last := "-"
+		if q.Last != nil {
+			last = q.Last.Local().Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", q.State, q.Jobs, last)
+	}
+	return tw.Flush()
 }
 
 func printRuns(e *env, rs []store.Run) {

@@ -66,7 +66,7 @@ func runWatchList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	health := map[string]store.WatchHealth{}
-	if db, err := store.OpenReadOnly(dbPath); err == nil { // no database yet: the config alone
+	if db, err := open(ctx, dbPath, true); err == nil { // no database yet: the config alone
 		hs, err := db.WatchHealth(ctx)
 		db.Close()
 		if err != nil {
@@ -150,7 +150,7 @@ func runWatchTest(ctx context.Context, e *env, args []string) error {
 	if i < 0 {
 		return usageError("watch test: no [[watch]] named %q in %s", rest[0], cfg.Path)
 	}
-	db, err := openReadOnly(dbPath)
+	db, err := openSQLiteReadOnly("watch test", dbPath)
 	if err != nil {
 		return err
 	}
@@ -216,8 +216,8 @@ func runWatchRun(ctx context.Context, e *env, args []string) error {
 	}
 	var db *store.DB
 	if *dryRun {
-		db, err = openReadOnly(dbPath)
-	} else {
+		db, err = openSQLiteReadOnly("watch run", dbPath)
+	} else if err = sqliteOnly("watch run", dbPath); err == nil {
 		db, err = store.Open(dbPath)
 	}
 	if err != nil {

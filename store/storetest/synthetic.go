@@ -152,7 +152,7 @@ func addFigure(an *extract.Analysis, i int) {
 
 // Fill adds articles until the database holds at least statements statements, in transactions
 // of 1,000 articles.
-func (g *Synthetic) Fill(ctx context.Context, db *store.DB, statements int) error {
+func (g *Synthetic) Fill(ctx context.Context, db store.Store, statements int) error {
 	articles := (statements + g.PerArticle - 1) / g.PerArticle
 	const batch = 1000
 	for i := 0; i < articles; i += batch {

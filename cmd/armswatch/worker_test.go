@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/armswatch/armswatch/store/pgstore"
+	"github.com/armswatch/armswatch/store/pgstore/pgtest"
+	"github.com/armswatch/armswatch/store/storetest"
+)
+
+// TestWorkersShareTheSources runs two workers against one PostgreSQL database and a config of
+// two sources: each source is crawled once (one job each, never two at once), every article is
+// stored once, no worker closes the other's run as dead, and no job is left running.
+func TestWorkersShareTheSources(t *testing.T) {
+	pg := pgtest.URL(t)
+	site := newDemoSite(t)
+	dir := t.TempDir()
+	cfg := fmt.Sprintf(`database = %q
+user_agent = "armswatch-test/1.0"
+
+[crawl]
+parallelism = 2
+delay = "1ms"
+random_delay = "1ms"
+timeout = "5s"
+allow_private_addresses = true
+
+[[sources]]
+name = "feed"
+profile = "tass"
+language = "en"
+feeds = ["%[2]s/rss/v2.xml"]
+article_pattern = '^%[3]s/[a-z-]+/\d+$'
+
+[[sources]]
+name = "politics"
+profile = "tass"
+language = "en"
+start_urls = ["%[2]s/politics"]
+article_pattern = '^%[3]s/[a-z-]+/\d+$'
+`, pg, site.URL, regexp.QuoteMeta(site.URL))
+	path := filepath.Join(dir, "config.toml")
+	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	var exited atomic.Int32
+	codes := make([]int, 2)
+	errs := make([]string, 2)
+	for i := range codes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer exited.Add(1)
+			codes[i], _, errs[i] = runCLIContext(ctx, "worker", "--config", path, "--every", "1h", "--quiet")
+		}()
+	}
+	db, err := pgstore.Open(context.Background(), pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	deadline := time.Now().Add(2 * time.Minute)
+	waiting := func() bool { return exited.Load() == 0 && time.Now().Before(deadline) }
+	for waiting() && storetest.Count(t, db, "SELECT count(*) FROM crawl_runs WHERE status = 'ok'") < 2 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	// The jobs' completion is recorded just after their runs'.
+	for waiting() && storetest.Count(t, db, "SELECT count(*) FROM river_job WHERE state = 'completed'") < 2 {
+		time.Sleep(50 * time.Millisecond)
+	}
+	// While a worker's crawl may run, armswatch crawl is refused (exit 3); after, it may.
+	lock, err := pgstore.LockShared(context.Background(), pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "", "crawl", "--config", path); code != 3 || !strings.Contains(stderr, "is locked by") {
+		t.Errorf("armswatch crawl while a worker's crawl runs: exit %d: %s", code, stderr)
+	}
+	lock.Unlock()
+	cancel()
+	wg.Wait()
+	for i, code := range codes {
+		if code != 0 {
+			t.Errorf("worker %d: exit %d: %s", i, code, errs[i])
+		}
+	}
+	want := articleCount(t)
+	if n := storetest.Count(t, db, "SELECT count(DISTINCT url) FROM articles"); n != want {
+		t.Errorf("%d articles stored, want %d", n, want)
+	}
+	if n := storetest.Count(t, db, "SELECT count(*) FROM crawl_runs WHERE status = 'ok'"); n != 2 {
+		t.Errorf("%d finished runs, want one per source", n)
+	}
+	if n := storetest.Count(t, db, "SELECT count(*) FROM crawl_runs WHERE status <> 'ok'"); n != 0 {
+		t.Errorf("%d runs not ok (a worker closed another's running run?)", n)
+	}
+	rows, err := db.Query(context.Background(), `SELECT args->>'source', state FROM river_job
+		WHERE kind = 'armswatch_crawl_source' ORDER BY args->>'source'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var jobs []string
+	for rows.Next() {
+		var src, state string
+		rows.Scan(&src, &state)
+		jobs = append(jobs, src+":"+state)
+	}
+	if got := strings.Join(jobs, " "); got != "feed:completed politics:completed" {
+		t.Errorf("jobs %q, want one completed crawl per source", got)
+	}
+	code, out, stderr := runCLI(t, "", "status", "--db", pg)
+	if code != 0 || !strings.Contains(out, "Workers' queue (0 workers running jobs)") || !regexp.MustCompile(`completed\s+2\s`).MatchString(out) {
+		t.Errorf("status: exit %d\n%s%s", code, out, stderr)
+	}
+}
+
+// TestWorkerNeedsPostgres: the queue lives in PostgreSQL; on a SQLite file the worker says so.
+func TestWorkerNeedsPostgres(t *testing.T) {
+	dir := t.TempDir()
+	cfg := writeConfig(t, dir, "http://127.0.0.1:1")
+	code, _, stderr := runCLI(t, "", "worker", "--config", cfg)
+	if code != 2 || !strings.Contains(stderr, "worker: workers share a job queue in PostgreSQL") {
+		t.Errorf("worker on SQLite: exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "armswatch.db")); err == nil {
+		t.Error("the worker created a SQLite database")
+	}
+}

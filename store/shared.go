@@ -1,0 +1,44 @@
+package store
+
+import (
+	"time"
+
+	"github.com/armswatch/armswatch/extract"
+)
+
+// The helpers below are what another backend (store/pgstore) must compute exactly as this one
+// does, so that both store the same values for the same article: exported wrappers, not copies.
+
+// TimeLayout is how the store writes instants: UTC, second precision, sortable as text.
+const TimeLayout = timeLayout
+
+// FormatTime writes t as the store does (TimeLayout, in UTC).
+func FormatTime(t time.Time) string { return utc(t) }
+
+// ContentHash is the hex SHA-256 of an analysis's title, subtitle and body (content_hash).
+func ContentHash(an *extract.Analysis) string { return contentHash(an) }
+
+// JSONText is v as the JSON text columns hold it ("[]" for nothing).
+func JSONText(v any) string { return jsonText(v) }
+
+// TimeText is a page time as the published and modified columns hold it (nil: NULL).
+func TimeText(t *extract.Time) any { return timeText(t) }
+
+// PublishedUTC is a publication time as published_utc holds it (nil: NULL).
+func PublishedUTC(t *extract.Time) any { return publishedUTC(t) }
+
+// Nullable is a string pointer as a column value: NULL for nil or "".
+func Nullable(s *string) any { return nullable(s) }
+
+// CompressPage compresses a page for raw_html (nil stays nil).
+func CompressPage(page []byte) ([]byte, error) { return compress(page) }
+
+// DecompressPage reads a raw_html value (zstd, or gzip from older versions).
+func DecompressPage(raw []byte) ([]byte, error) { return decompress(raw) }
+
+// CellText renders a column value as export text.
+func CellText(v any) string { return cellText(v) }
+
+// UsesSearchSyntax tells whether a search query uses FTS5 operators (phrases, prefixes, groups,
+// column filters, AND/OR/NOT/NEAR).
+func UsesSearchSyntax(s string) bool { return usesSyntax(s) }
