@@ -43,6 +43,7 @@ type Store interface {
 	// Reading: query (read-only on a store opened read-only), search, export, digest, stories.
 	Query(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
+	SearchResults(ctx context.Context, q SearchQuery) (SearchResults, error)
 	Export(ctx context.Context, kind string, p Period, fn func(row []string) error) error
 	Digest(ctx context.Context, p Period, fn func(*DigestItem) error) error
 	DigestCounts(ctx context.Context, p Period) (DigestSummary, error)

@@ -3,12 +3,13 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/storetest"
 )
-
-// article builds an analysis whose statements are located in body by their text.
 
 func TestSearchWithoutFTS(t *testing.T) {
 	if builtWithFTS5 {
@@ -43,7 +44,7 @@ func TestSearchCandidates(t *testing.T) {
 		if i == 5 {
 			source = "reuters"
 		}
-		a := article(fmt.Sprintf("https://example.com/%d", i+1), source, fmt.Sprintf("2024-01-0%dT10:00:00Z", i+1),
+		a := storetest.SearchArticle(fmt.Sprintf("https://example.com/%d", i+1), source, fmt.Sprintf("2024-01-0%dT10:00:00Z", i+1),
 			"Headline", `"`+text+`," Ryabkov said.`, "", [2]string{text, "Sergei Ryabkov"})
 		if _, err := db.SaveArticle(ctx, a); err != nil {
 			t.Fatal(err)
@@ -53,8 +54,8 @@ func TestSearchCandidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if all.Capped || len(all.Hits) != 6 || hitIDs(all.Hits[:1]) != "s:1" {
-		t.Fatalf("uncapped: capped %v, hits %s; want 6 statements, 1 first", all.Capped, hitIDs(all.Hits))
+	if all.Capped || len(all.Hits) != 6 || storetest.HitIDs(all.Hits[:1]) != "s:1" {
+		t.Fatalf("uncapped: capped %v, hits %s; want 6 statements, 1 first", all.Capped, storetest.HitIDs(all.Hits))
 	}
 	store.SetSearchCandidatesForTest(t, 3)
 	cases := []struct {
@@ -72,7 +73,7 @@ func TestSearchCandidates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := hitIDs(r.Hits); got != c.want || r.Capped != c.capped {
+		if got := storetest.HitIDs(r.Hits); got != c.want || r.Capped != c.capped {
 			t.Errorf("%+v: hits %q capped %v, want %q capped %v", c.q, got, r.Capped, c.want, c.capped)
 		}
 	}
@@ -89,7 +90,7 @@ func TestSearchTreatyNameFollowsMentions(t *testing.T) {
 	q := store.SearchQuery{Text: "missiles", Treaty: "INF Treaty"}
 	save := func(url, body, treaty string) {
 		t.Helper()
-		a := article(url, "tass", "2019-08-02T10:00:00+03:00", "Title", body, treaty,
+		a := storetest.SearchArticle(url, "tass", "2019-08-02T10:00:00+03:00", "Title", body, treaty,
 			[2]string{strings.Split(body, `"`)[1], "Sergei Ryabkov"})
 		if _, err := db.SaveArticle(ctx, a); err != nil {
 			t.Fatal(err)
@@ -97,10 +98,10 @@ func TestSearchTreatyNameFollowsMentions(t *testing.T) {
 	}
 	save("https://tass.com/1", `"Missiles matter," Ryabkov said about New START.`, "new_start")
 	if hits, err := db.Search(ctx, q); err != nil || len(hits) != 0 {
-		t.Fatalf("before: hits %s, err %v; want none", hitIDs(hits), err)
+		t.Fatalf("before: hits %s, err %v; want none", storetest.HitIDs(hits), err)
 	}
 	save("https://tass.com/2", `"Missiles are back," Ryabkov said about the INF Treaty.`, "inf")
-	if hits, err := db.Search(ctx, q); err != nil || hitIDs(hits) != "s:2" {
-		t.Errorf("after the INF article: hits %s, err %v; want s:2", hitIDs(hits), err)
+	if hits, err := db.Search(ctx, q); err != nil || storetest.HitIDs(hits) != "s:2" {
+		t.Errorf("after the INF article: hits %s, err %v; want s:2", storetest.HitIDs(hits), err)
 	}
 }

@@ -208,3 +208,10 @@ func (db *DB) treatyIDs(ctx context.Context, t string) ([]string, error) {
 	}
 	return ids, rows.Err()
 }
+
+// SearchResults is Search with store.SearchResults' shape. PostgreSQL ranks every match (no
+// bound on the ranked set as SQLite's search has), so Capped is never set.
+func (db *DB) SearchResults(ctx context.Context, q store.SearchQuery) (store.SearchResults, error) {
+	hits, err := db.Search(ctx, q)
+	return store.SearchResults{Hits: hits}, err
+}

@@ -443,8 +443,8 @@ func testExportAndDigest(t *testing.T, b Backend) {
 	}
 }
 
-// searchArticle builds an analysis whose statements are located in body by their text.
-func searchArticle(url, source, published, title, body string, treaty string, stmts ...[2]string) *store.Article {
+// SearchArticle builds an analysis whose statements are located in body by their text.
+func SearchArticle(url, source, published, title, body string, treaty string, stmts ...[2]string) *store.Article {
 	pub, err := extract.ParseTime(published)
 	if err != nil {
 		panic(err) // the tests' own literals
@@ -473,20 +473,21 @@ func searchDB(t *testing.T, b Backend) store.Store {
 	}
 	db, _ := b.Open(t)
 	saveAll(t, db, []*store.Article{
-		searchArticle("https://tass.com/1", "tass", "2020-10-21T13:05:00+03:00", "Kremlin hopes to continue dialogue on New START",
+		SearchArticle("https://tass.com/1", "tass", "2020-10-21T13:05:00+03:00", "Kremlin hopes to continue dialogue on New START",
 			`"Here we hope to continue dialogue on warheads," Peskov said about New START.`, "new_start",
 			[2]string{"Here we hope to continue dialogue on warheads", "Dmitry Peskov"}),
-		searchArticle("https://tass.com/2", "tass", "2019-08-02T10:00:00+03:00", "INF Treaty terminated",
+		SearchArticle("https://tass.com/2", "tass", "2019-08-02T10:00:00+03:00", "INF Treaty terminated",
 			`"Warheads warheads: the INF Treaty is dead, and warheads will follow," Ryabkov said.`, "inf",
 			[2]string{"Warheads warheads: the INF Treaty is dead, and warheads will follow", "Sergei Ryabkov"}),
-		searchArticle("https://reuters.com/3", "reuters", "2021-01-27T09:00:00Z", "Duma ratifies extension",
+		SearchArticle("https://reuters.com/3", "reuters", "2021-01-27T09:00:00Z", "Duma ratifies extension",
 			`The Duma voted for ratification. "The extension keeps limits on deployed warheads in a long and detailed text about many other unrelated matters," Lavrov said about New START.`, "new_start",
 			[2]string{"The extension keeps limits on deployed warheads in a long and detailed text about many other unrelated matters", "Sergey Lavrov"}),
 	})
 	return db
 }
 
-func hitIDs(hits []store.Hit) string {
+// HitIDs lists hits as kind:id, in order.
+func HitIDs(hits []store.Hit) string {
 	var s []string
 	for _, h := range hits {
 		s = append(s, fmt.Sprintf("%s:%s", h.Kind[:1], h.URL[len(h.URL)-1:]))
@@ -503,8 +504,8 @@ func testSearchRanking(t *testing.T, b Backend) {
 	}
 	// The statement saying "warheads" three times ranks first; the long statement that says it
 	// once ranks below the short one.
-	if len(hits) != 3 || hitIDs(hits[:1]) != "s:2" {
-		t.Fatalf("hits %s, want the three statements (not their articles again), INF first", hitIDs(hits))
+	if len(hits) != 3 || HitIDs(hits[:1]) != "s:2" {
+		t.Fatalf("hits %s, want the three statements (not their articles again), INF first", HitIDs(hits))
 	}
 	var order []string
 	for _, h := range hits {
@@ -554,7 +555,7 @@ func testSearchFilters(t *testing.T, b Backend) {
 			t.Errorf("%+v: %v", c.q, err)
 			continue
 		}
-		if got := hitIDs(hits); got != c.want {
+		if got := HitIDs(hits); got != c.want {
 			t.Errorf("%+v: hits %q, want %q", c.q, got, c.want)
 		}
 	}
@@ -563,16 +564,16 @@ func testSearchFilters(t *testing.T, b Backend) {
 func testSearchFollowsUpdates(t *testing.T, b Backend) {
 	db := searchDB(t, b)
 	ctx := context.Background()
-	a := searchArticle("https://tass.com/1", "tass", "2020-10-21T13:05:00+03:00", "Replaced",
+	a := SearchArticle("https://tass.com/1", "tass", "2020-10-21T13:05:00+03:00", "Replaced",
 		`"Completely different words," Peskov said.`, "", [2]string{"Completely different words", "Dmitry Peskov"})
 	if _, err := db.SaveArticle(ctx, a); err != nil {
 		t.Fatal(err)
 	}
 	if hits, _ := db.Search(ctx, store.SearchQuery{Text: "dialogue"}); len(hits) != 0 {
-		t.Errorf("old text still found: %s", hitIDs(hits))
+		t.Errorf("old text still found: %s", HitIDs(hits))
 	}
-	if hits, _ := db.Search(ctx, store.SearchQuery{Text: "different"}); hitIDs(hits) != "s:1" {
-		t.Errorf("new text: %s", hitIDs(hits))
+	if hits, _ := db.Search(ctx, store.SearchQuery{Text: "different"}); HitIDs(hits) != "s:1" {
+		t.Errorf("new text: %s", HitIDs(hits))
 	}
 }
 
