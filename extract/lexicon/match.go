@@ -81,23 +81,24 @@ func (l *Lexicon) compiled() *matcher {
 	return l.m
 }
 
-// add puts one alias into the trie. Aliases were validated when the lexicon was built.
+// add puts one alias into the trie: prepared ahead (generated.go) when it is a built-in one.
+// Aliases were validated when the lexicon was built.
 func (n *node) add(s string, t *target) {
-	a, err := parseAlias(s)
+	if p, ok := lookup(builtinPrepared, s); ok {
+		n.insert(p, t)
+		return
+	}
+	p, err := prepare(s)
 	if err != nil {
 		return
 	}
-	t.a = a
-	toks := split(a.text) // the trie's keys come from norm, not from candidates
-	for i, tok := range toks {
-		key, w := tok.norm, aword{raw: tok.raw}
-		if tok.cyr && !allCaps(tok.raw) {
-			key, w = "~"+stem(tok.norm), aword{raw: stem(tok.raw), stemmed: true}
-		}
-		if i > 0 && strings.Contains(a.text[toks[i-1].end:tok.start], ",") {
-			key = "," + key
-		}
-		t.words = append(t.words, w)
+	n.insert(&p, t)
+}
+
+// insert puts the prepared alias p into the trie, accepted as t.
+func (n *node) insert(p *prepared, t *target) {
+	t.a, t.words = p.a, p.words
+	for _, key := range p.keys {
 		if n.next == nil {
 			n.next = map[string]*node{}
 		}
