@@ -459,11 +459,18 @@ var builtinPrepared = []prepared{
 		{raw: "ABM"},
 		{raw: "Treaty"},
 	}, keys: []string{"abm", "treaty"}},
+	{src: "ABM site", a: alias{text: "ABM site"}, words: []aword{
+		{raw: "ABM"},
+		{raw: "site"},
+	}, keys: []string{"abm", "site"}},
 	{src: "ABM-3 Gazelle", a: alias{text: "ABM-3 Gazelle"}, words: []aword{
 		{raw: "ABM"},
 		{raw: "3"},
 		{raw: "Gazelle"},
 	}, keys: []string{"abm", "3", "gazelle"}},
+	{src: "ACV", a: alias{text: "ACV", cs: true}, words: []aword{
+		{raw: "ACV"},
+	}, keys: []string{"acv"}},
 	{src: "ADS (cs)", a: alias{text: "ADS", cs: true}, words: []aword{
 		{raw: "ADS"},
 	}, keys: []string{"ads"}},
@@ -589,6 +596,9 @@ var builtinPrepared = []prepared{
 	{src: "America", a: alias{text: "America"}, words: []aword{
 		{raw: "America"},
 	}, keys: []string{"america"}},
+	{src: "American", a: alias{text: "American"}, words: []aword{
+		{raw: "American"},
+	}, keys: []string{"american"}},
 	{src: "Americans", a: alias{text: "Americans"}, words: []aword{
 		{raw: "Americans"},
 	}, keys: []string{"americans"}},
@@ -620,6 +630,9 @@ var builtinPrepared = []prepared{
 		{raw: "Andrey"},
 		{raw: "Kartapolov"},
 	}, keys: []string{"andrey", "kartapolov"}},
+	{src: "Annex", a: alias{text: "Annex"}, words: []aword{
+		{raw: "Annex"},
+	}, keys: []string{"annex"}},
 	{src: "Anti-Ballistic Missile Treaty", a: alias{text: "Anti-Ballistic Missile Treaty"}, words: []aword{
 		{raw: "Anti"},
 		{raw: "Ballistic"},
@@ -634,6 +647,12 @@ var builtinPrepared = []prepared{
 		{raw: "António"},
 		{raw: "Guterres"},
 	}, keys: []string{"antónio", "guterres"}},
+	{src: "Apr (cs)", a: alias{text: "Apr", cs: true}, words: []aword{
+		{raw: "Apr"},
+	}, keys: []string{"apr"}},
+	{src: "April", a: alias{text: "April"}, words: []aword{
+		{raw: "April"},
+	}, keys: []string{"april"}},
 	{src: "Araghchi (cs)", a: alias{text: "Araghchi", cs: true}, words: []aword{
 		{raw: "Araghchi"},
 	}, keys: []string{"araghchi"}},
@@ -651,6 +670,9 @@ var builtinPrepared = []prepared{
 		{raw: "Missile"},
 		{raw: "System"},
 	}, keys: []string{"army", "tactical", "missile", "system"}},
+	{src: "Article", a: alias{text: "Article"}, words: []aword{
+		{raw: "Article"},
+	}, keys: []string{"article"}},
 	{src: "Assistant Secretary", a: alias{text: "Assistant Secretary"}, words: []aword{
 		{raw: "Assistant"},
 		{raw: "Secretary"},
@@ -689,6 +711,12 @@ var builtinPrepared = []prepared{
 		{raw: "Associated"},
 		{raw: "Press"},
 	}, keys: []string{"associated", "press"}},
+	{src: "Aug (cs)", a: alias{text: "Aug", cs: true}, words: []aword{
+		{raw: "Aug"},
+	}, keys: []string{"aug"}},
+	{src: "August", a: alias{text: "August"}, words: []aword{
+		{raw: "August"},
+	}, keys: []string{"august"}},
 	{src: "Avangard (cs)", a: alias{text: "Avangard", cs: true}, words: []aword{
 		{raw: "Avangard"},
 	}, keys: []string{"avangard"}},
@@ -823,6 +851,9 @@ var builtinPrepared = []prepared{
 	{src: "Blinken (cs)", a: alias{text: "Blinken", cs: true}, words: []aword{
 		{raw: "Blinken"},
 	}, keys: []string{"blinken"}},
+	{src: "Block", a: alias{text: "Block"}, words: []aword{
+		{raw: "Block"},
+	}, keys: []string{"block"}},
 	{src: "Bloomberg", a: alias{text: "Bloomberg"}, words: []aword{
 		{raw: "Bloomberg"},
 	}, keys: []string{"bloomberg"}},
@@ -846,6 +877,9 @@ var builtinPrepared = []prepared{
 	{src: "Britain", a: alias{text: "Britain"}, words: []aword{
 		{raw: "Britain"},
 	}, keys: []string{"britain"}},
+	{src: "British", a: alias{text: "British"}, words: []aword{
+		{raw: "British"},
+	}, keys: []string{"british"}},
 	{src: "Bulava", a: alias{text: "Bulava"}, words: []aword{
 		{raw: "Bulava"},
 	}, keys: []string{"bulava"}},
@@ -955,6 +989,9 @@ var builtinPrepared = []prepared{
 	{src: "CWC", a: alias{text: "CWC", cs: true}, words: []aword{
 		{raw: "CWC"},
 	}, keys: []string{"cwc"}},
+	{src: "Chapter", a: alias{text: "Chapter"}, words: []aword{
+		{raw: "Chapter"},
+	}, keys: []string{"chapter"}},
 	{src: "Chemical Weapons Convention", a: alias{text: "Chemical Weapons Convention"}, words: []aword{
 		{raw: "Chemical"},
 		{raw: "Weapons"},
@@ -970,6 +1007,9 @@ var builtinPrepared = []prepared{
 	{src: "China", a: alias{text: "China"}, words: []aword{
 		{raw: "China"},
 	}, keys: []string{"china"}},
+	{src: "Chinese", a: alias{text: "Chinese"}, words: []aword{
+		{raw: "Chinese"},
+	}, keys: []string{"chinese"}},
 	{src: "Chris Wright", a: alias{text: "Chris Wright"}, words: []aword{
 		{raw: "Chris"},
 		{raw: "Wright"},
@@ -1111,6 +1151,12 @@ var builtinPrepared = []prepared{
 		{raw: "Dark"},
 		{raw: "Eagle"},
 	}, keys: []string{"dark", "eagle"}},
+	{src: "Dec (cs)", a: alias{text: "Dec", cs: true}, words: []aword{
+		{raw: "Dec"},
+	}, keys: []string{"dec"}},
+	{src: "December", a: alias{text: "December"}, words: []aword{
+		{raw: "December"},
+	}, keys: []string{"december"}},
 	{src: "Defence Minister", a: alias{text: "Defence Minister"}, words: []aword{
 		{raw: "Defence"},
 		{raw: "Minister"},
@@ -1263,6 +1309,9 @@ var builtinPrepared = []prepared{
 	{src: "EU (cs)", a: alias{text: "EU", cs: true}, words: []aword{
 		{raw: "EU"},
 	}, keys: []string{"eu"}},
+	{src: "EUR", a: alias{text: "EUR", cs: true}, words: []aword{
+		{raw: "EUR"},
+	}, keys: []string{"eur"}},
 	{src: "Ellen Tauscher", a: alias{text: "Ellen Tauscher"}, words: []aword{
 		{raw: "Ellen"},
 		{raw: "Tauscher"},
@@ -1306,6 +1355,12 @@ var builtinPrepared = []prepared{
 		{raw: "Fattah"},
 		{raw: "2"},
 	}, keys: []string{"fattah", "2"}},
+	{src: "Feb (cs)", a: alias{text: "Feb", cs: true}, words: []aword{
+		{raw: "Feb"},
+	}, keys: []string{"feb"}},
+	{src: "February", a: alias{text: "February"}, words: []aword{
+		{raw: "February"},
+	}, keys: []string{"february"}},
 	{src: "Federation Council", a: alias{text: "Federation Council"}, words: []aword{
 		{raw: "Federation"},
 		{raw: "Council"},
@@ -1341,6 +1396,9 @@ var builtinPrepared = []prepared{
 		{raw: "Cutoff"},
 		{raw: "Treaty"},
 	}, keys: []string{"fissile", "material", "cutoff", "treaty"}},
+	{src: "Flight", a: alias{text: "Flight"}, words: []aword{
+		{raw: "Flight"},
+	}, keys: []string{"flight"}},
 	{src: "Foreign Minister", a: alias{text: "Foreign Minister"}, words: []aword{
 		{raw: "Foreign"},
 		{raw: "Minister"},
@@ -1377,6 +1435,9 @@ var builtinPrepared = []prepared{
 		{raw: "Frank"},
 		{raw: "Rose"},
 	}, keys: []string{"frank", "rose"}},
+	{src: "French", a: alias{text: "French"}, words: []aword{
+		{raw: "French"},
+	}, keys: []string{"french"}},
 	{src: "GBI", a: alias{text: "GBI", cs: true}, words: []aword{
 		{raw: "GBI"},
 	}, keys: []string{"gbi"}},
@@ -1439,6 +1500,9 @@ var builtinPrepared = []prepared{
 	{src: "HCoC", a: alias{text: "HCoC"}, words: []aword{
 		{raw: "HCoC"},
 	}, keys: []string{"hcoc"}},
+	{src: "HEU", a: alias{text: "HEU", cs: true}, words: []aword{
+		{raw: "HEU"},
+	}, keys: []string{"heu"}},
 	{src: "Hague Code of Conduct", a: alias{text: "Hague Code of Conduct"}, words: []aword{
 		{raw: "Hague"},
 		{raw: "Code"},
@@ -1607,6 +1671,9 @@ var builtinPrepared = []prepared{
 	{src: "Israelis", a: alias{text: "Israelis"}, words: []aword{
 		{raw: "Israelis"},
 	}, keys: []string{"israelis"}},
+	{src: "Item", a: alias{text: "Item"}, words: []aword{
+		{raw: "Item"},
+	}, keys: []string{"item"}},
 	{src: "Izumi Nakamitsu", a: alias{text: "Izumi Nakamitsu"}, words: []aword{
 		{raw: "Izumi"},
 		{raw: "Nakamitsu"},
@@ -1633,6 +1700,12 @@ var builtinPrepared = []prepared{
 		{raw: "James"},
 		{raw: "Mattis"},
 	}, keys: []string{"james", "mattis"}},
+	{src: "Jan (cs)", a: alias{text: "Jan", cs: true}, words: []aword{
+		{raw: "Jan"},
+	}, keys: []string{"jan"}},
+	{src: "January", a: alias{text: "January"}, words: []aword{
+		{raw: "January"},
+	}, keys: []string{"january"}},
 	{src: "Jens Stoltenberg", a: alias{text: "Jens Stoltenberg"}, words: []aword{
 		{raw: "Jens"},
 		{raw: "Stoltenberg"},
@@ -1668,6 +1741,9 @@ var builtinPrepared = []prepared{
 		{raw: "Joseph"},
 		{raw: "Biden"},
 	}, keys: []string{"joseph", "biden"}},
+	{src: "Jul (cs)", a: alias{text: "Jul", cs: true}, words: []aword{
+		{raw: "Jul"},
+	}, keys: []string{"jul"}},
 	{src: "Julang-2", a: alias{text: "Julang-2"}, words: []aword{
 		{raw: "Julang"},
 		{raw: "2"},
@@ -1676,6 +1752,15 @@ var builtinPrepared = []prepared{
 		{raw: "Julang"},
 		{raw: "3"},
 	}, keys: []string{"julang", "3"}},
+	{src: "July", a: alias{text: "July"}, words: []aword{
+		{raw: "July"},
+	}, keys: []string{"july"}},
+	{src: "Jun (cs)", a: alias{text: "Jun", cs: true}, words: []aword{
+		{raw: "Jun"},
+	}, keys: []string{"jun"}},
+	{src: "June", a: alias{text: "June"}, words: []aword{
+		{raw: "June"},
+	}, keys: []string{"june"}},
 	{src: "K-329", a: alias{text: "K-329", cs: true}, words: []aword{
 		{raw: "K"},
 		{raw: "329"},
@@ -1862,16 +1947,31 @@ var builtinPrepared = []prepared{
 		{raw: "MIM"},
 		{raw: "104"},
 	}, keys: []string{"mim", "104"}},
+	{src: "MIRV", a: alias{text: "MIRV", cs: true}, words: []aword{
+		{raw: "MIRV"},
+	}, keys: []string{"mirv"}},
+	{src: "MIRVed", a: alias{text: "MIRVed"}, words: []aword{
+		{raw: "MIRVed"},
+	}, keys: []string{"mirved"}},
 	{src: "MRC (cs)", a: alias{text: "MRC", cs: true}, words: []aword{
 		{raw: "MRC"},
 	}, keys: []string{"mrc"}},
 	{src: "MTCR", a: alias{text: "MTCR", cs: true}, words: []aword{
 		{raw: "MTCR"},
 	}, keys: []string{"mtcr"}},
+	{src: "Mach", a: alias{text: "Mach"}, words: []aword{
+		{raw: "Mach"},
+	}, keys: []string{"mach"}},
 	{src: "Mallory Stewart", a: alias{text: "Mallory Stewart"}, words: []aword{
 		{raw: "Mallory"},
 		{raw: "Stewart"},
 	}, keys: []string{"mallory", "stewart"}},
+	{src: "Mar (cs)", a: alias{text: "Mar", cs: true}, words: []aword{
+		{raw: "Mar"},
+	}, keys: []string{"mar"}},
+	{src: "March", a: alias{text: "March"}, words: []aword{
+		{raw: "March"},
+	}, keys: []string{"march"}},
 	{src: "Marco Rubio", a: alias{text: "Marco Rubio"}, words: []aword{
 		{raw: "Marco"},
 		{raw: "Rubio"},
@@ -1895,6 +1995,9 @@ var builtinPrepared = []prepared{
 	{src: "Mattis (cs)", a: alias{text: "Mattis", cs: true}, words: []aword{
 		{raw: "Mattis"},
 	}, keys: []string{"mattis"}},
+	{src: "May (cs)", a: alias{text: "May", cs: true}, words: []aword{
+		{raw: "May"},
+	}, keys: []string{"may"}},
 	{src: "Medvedev (cs)", a: alias{text: "Medvedev", cs: true}, words: []aword{
 		{raw: "Medvedev"},
 	}, keys: []string{"medvedev"}},
@@ -1965,6 +2068,9 @@ var builtinPrepared = []prepared{
 		{raw: "Mk"},
 		{raw: "41"},
 	}, keys: []string{"mk", "41"}},
+	{src: "Mod", a: alias{text: "Mod"}, words: []aword{
+		{raw: "Mod"},
+	}, keys: []string{"mod"}},
 	{src: "Mohammad Javad Zarif", a: alias{text: "Mohammad Javad Zarif"}, words: []aword{
 		{raw: "Mohammad"},
 		{raw: "Javad"},
@@ -1997,6 +2103,9 @@ var builtinPrepared = []prepared{
 	{src: "Ms.", a: alias{text: "Ms."}, words: []aword{
 		{raw: "Ms"},
 	}, keys: []string{"ms"}},
+	{src: "Mt (cs)", a: alias{text: "Mt", cs: true}, words: []aword{
+		{raw: "Mt"},
+	}, keys: []string{"mt"}},
 	{src: "NATO", a: alias{text: "NATO", cs: true}, words: []aword{
 		{raw: "NATO"},
 	}, keys: []string{"nato"}},
@@ -2103,6 +2212,9 @@ var builtinPrepared = []prepared{
 		{raw: "Nikolay"},
 		{raw: "Patrushev"},
 	}, keys: []string{"nikolay", "patrushev"}},
+	{src: "No (cs)", a: alias{text: "No", cs: true}, words: []aword{
+		{raw: "No"},
+	}, keys: []string{"no"}},
 	{src: "Non-Proliferation Treaty", a: alias{text: "Non-Proliferation Treaty"}, words: []aword{
 		{raw: "Non"},
 		{raw: "Proliferation"},
@@ -2121,6 +2233,12 @@ var builtinPrepared = []prepared{
 		{raw: "North"},
 		{raw: "Koreans"},
 	}, keys: []string{"north", "koreans"}},
+	{src: "Nov (cs)", a: alias{text: "Nov", cs: true}, words: []aword{
+		{raw: "Nov"},
+	}, keys: []string{"nov"}},
+	{src: "November", a: alias{text: "November"}, words: []aword{
+		{raw: "November"},
+	}, keys: []string{"november"}},
 	{src: "Nuclear Non-Proliferation Treaty", a: alias{text: "Nuclear Non-Proliferation Treaty"}, words: []aword{
 		{raw: "Nuclear"},
 		{raw: "Non"},
@@ -2140,6 +2258,9 @@ var builtinPrepared = []prepared{
 	{src: "Nudol", a: alias{text: "Nudol"}, words: []aword{
 		{raw: "Nudol"},
 	}, keys: []string{"nudol"}},
+	{src: "Number", a: alias{text: "Number"}, words: []aword{
+		{raw: "Number"},
+	}, keys: []string{"number"}},
 	{src: "O'Brien (cs)", a: alias{text: "O'Brien", cs: true}, words: []aword{
 		{raw: "O"},
 		{raw: "Brien"},
@@ -2156,10 +2277,19 @@ var builtinPrepared = []prepared{
 	{src: "Obama (cs)", a: alias{text: "Obama", cs: true}, words: []aword{
 		{raw: "Obama"},
 	}, keys: []string{"obama"}},
+	{src: "Object", a: alias{text: "Object"}, words: []aword{
+		{raw: "Object"},
+	}, keys: []string{"object"}},
 	{src: "Object 4202", a: alias{text: "Object 4202"}, words: []aword{
 		{raw: "Object"},
 		{raw: "4202"},
 	}, keys: []string{"object", "4202"}},
+	{src: "Oct (cs)", a: alias{text: "Oct", cs: true}, words: []aword{
+		{raw: "Oct"},
+	}, keys: []string{"oct"}},
+	{src: "October", a: alias{text: "October"}, words: []aword{
+		{raw: "October"},
+	}, keys: []string{"october"}},
 	{src: "Ohio class", a: alias{text: "Ohio class"}, words: []aword{
 		{raw: "Ohio"},
 		{raw: "class"},
@@ -2168,6 +2298,10 @@ var builtinPrepared = []prepared{
 		{raw: "Ohio"},
 		{raw: "class"},
 	}, keys: []string{"ohio", "class"}},
+	{src: "Open Skies", a: alias{text: "Open Skies"}, words: []aword{
+		{raw: "Open"},
+		{raw: "Skies"},
+	}, keys: []string{"open", "skies"}},
 	{src: "Open Skies Treaty", a: alias{text: "Open Skies Treaty"}, words: []aword{
 		{raw: "Open"},
 		{raw: "Skies"},
@@ -2221,6 +2355,9 @@ var builtinPrepared = []prepared{
 	{src: "Pakistan", a: alias{text: "Pakistan"}, words: []aword{
 		{raw: "Pakistan"},
 	}, keys: []string{"pakistan"}},
+	{src: "Paragraph", a: alias{text: "Paragraph"}, words: []aword{
+		{raw: "Paragraph"},
+	}, keys: []string{"paragraph"}},
 	{src: "Paris (place)", a: alias{text: "Paris", place: true}, words: []aword{
 		{raw: "Paris"},
 	}, keys: []string{"paris"}},
@@ -2263,6 +2400,9 @@ var builtinPrepared = []prepared{
 		{raw: "Pete"},
 		{raw: "Hegseth"},
 	}, keys: []string{"pete", "hegseth"}},
+	{src: "Plant", a: alias{text: "Plant"}, words: []aword{
+		{raw: "Plant"},
+	}, keys: []string{"plant"}},
 	{src: "Plutonium Management and Disposition Agreement", a: alias{text: "Plutonium Management and Disposition Agreement"}, words: []aword{
 		{raw: "Plutonium"},
 		{raw: "Management"},
@@ -2310,6 +2450,9 @@ var builtinPrepared = []prepared{
 	{src: "Prof.", a: alias{text: "Prof."}, words: []aword{
 		{raw: "Prof"},
 	}, keys: []string{"prof"}},
+	{src: "Project", a: alias{text: "Project"}, words: []aword{
+		{raw: "Project"},
+	}, keys: []string{"project"}},
 	{src: "Project 955", a: alias{text: "Project 955"}, words: []aword{
 		{raw: "Project"},
 		{raw: "955"},
@@ -2322,6 +2465,9 @@ var builtinPrepared = []prepared{
 	{src: "Prometey", a: alias{text: "Prometey"}, words: []aword{
 		{raw: "Prometey"},
 	}, keys: []string{"prometey"}},
+	{src: "Protocol", a: alias{text: "Protocol"}, words: []aword{
+		{raw: "Protocol"},
+	}, keys: []string{"protocol"}},
 	{src: "Putin (cs)", a: alias{text: "Putin", cs: true}, words: []aword{
 		{raw: "Putin"},
 	}, keys: []string{"putin"}},
@@ -2408,6 +2554,9 @@ var builtinPrepared = []prepared{
 		{raw: "PM"},
 		{raw: "2"},
 	}, keys: []string{"rt", "2", "pm", "2"}},
+	{src: "RUB", a: alias{text: "RUB", cs: true}, words: []aword{
+		{raw: "RUB"},
+	}, keys: []string{"rub"}},
 	{src: "RVSN", a: alias{text: "RVSN", cs: true}, words: []aword{
 		{raw: "RVSN"},
 	}, keys: []string{"rvsn"}},
@@ -2426,6 +2575,9 @@ var builtinPrepared = []prepared{
 		{raw: "of"},
 		{raw: "Korea"},
 	}, keys: []string{"republic", "of", "korea"}},
+	{src: "Resolution", a: alias{text: "Resolution"}, words: []aword{
+		{raw: "Resolution"},
+	}, keys: []string{"resolution"}},
 	{src: "Resolution 2231", a: alias{text: "Resolution 2231"}, words: []aword{
 		{raw: "Resolution"},
 		{raw: "2231"},
@@ -2470,6 +2622,9 @@ var builtinPrepared = []prepared{
 		{raw: "Russia"},
 		{raw: "Today"},
 	}, keys: []string{"russia", "today"}},
+	{src: "Russian", a: alias{text: "Russian"}, words: []aword{
+		{raw: "Russian"},
+	}, keys: []string{"russian"}},
 	{src: "Russian Defence Ministry", a: alias{text: "Russian Defence Ministry"}, words: []aword{
 		{raw: "Russian"},
 		{raw: "Defence"},
@@ -2799,6 +2954,9 @@ var builtinPrepared = []prepared{
 		{raw: "Secretary"},
 		{raw: "General"},
 	}, keys: []string{"secretary", "general"}},
+	{src: "Section", a: alias{text: "Section"}, words: []aword{
+		{raw: "Section"},
+	}, keys: []string{"section"}},
 	{src: "Security Council (bare)", a: alias{text: "Security Council", bare: true}, words: []aword{
 		{raw: "Security"},
 		{raw: "Council"},
@@ -2838,6 +2996,15 @@ var builtinPrepared = []prepared{
 	{src: "Seoul (place)", a: alias{text: "Seoul", place: true}, words: []aword{
 		{raw: "Seoul"},
 	}, keys: []string{"seoul"}},
+	{src: "Sep (cs)", a: alias{text: "Sep", cs: true}, words: []aword{
+		{raw: "Sep"},
+	}, keys: []string{"sep"}},
+	{src: "Sept (cs)", a: alias{text: "Sept", cs: true}, words: []aword{
+		{raw: "Sept"},
+	}, keys: []string{"sept"}},
+	{src: "September", a: alias{text: "September"}, words: []aword{
+		{raw: "September"},
+	}, keys: []string{"september"}},
 	{src: "Sergei Karakayev", a: alias{text: "Sergei Karakayev"}, words: []aword{
 		{raw: "Sergei"},
 		{raw: "Karakayev"},
@@ -2908,6 +3075,9 @@ var builtinPrepared = []prepared{
 		{raw: "Zone"},
 		{raw: "Treaty"},
 	}, keys: []string{"southeast", "asian", "nuclear", "weapon", "free", "zone", "treaty"}},
+	{src: "Soviet", a: alias{text: "Soviet"}, words: []aword{
+		{raw: "Soviet"},
+	}, keys: []string{"soviet"}},
 	{src: "Soviet Union", a: alias{text: "Soviet Union"}, words: []aword{
 		{raw: "Soviet"},
 		{raw: "Union"},
@@ -3375,6 +3545,9 @@ var builtinPrepared = []prepared{
 		{raw: "95"},
 		{raw: "MSM"},
 	}, keys: []string{"tu", "95", "msm"}},
+	{src: "Type", a: alias{text: "Type"}, words: []aword{
+		{raw: "Type"},
+	}, keys: []string{"type"}},
 	{src: "Typhon", a: alias{text: "Typhon"}, words: []aword{
 		{raw: "Typhon"},
 	}, keys: []string{"typhon"}},
@@ -3386,6 +3559,13 @@ var builtinPrepared = []prepared{
 		{raw: "U"},
 		{raw: "S"},
 	}, keys: []string{"u", "s"}},
+	{src: "UAV", a: alias{text: "UAV", cs: true}, words: []aword{
+		{raw: "UAV"},
+	}, keys: []string{"uav"}},
+	{src: "UF6", a: alias{text: "UF6", cs: true}, words: []aword{
+		{raw: "UF"},
+		{raw: "6"},
+	}, keys: []string{"uf", "6"}},
 	{src: "UGM-133A", a: alias{text: "UGM-133A", cs: true}, words: []aword{
 		{raw: "UGM"},
 		{raw: "133"},
@@ -3439,9 +3619,16 @@ var builtinPrepared = []prepared{
 		{raw: "Strategic"},
 		{raw: "Command"},
 	}, keys: []string{"us", "strategic", "command"}},
+	{src: "US dollar", a: alias{text: "US dollar"}, words: []aword{
+		{raw: "US"},
+		{raw: "dollar"},
+	}, keys: []string{"us", "dollar"}},
 	{src: "USA", a: alias{text: "USA", cs: true}, words: []aword{
 		{raw: "USA"},
 	}, keys: []string{"usa"}},
+	{src: "USD", a: alias{text: "USD", cs: true}, words: []aword{
+		{raw: "USD"},
+	}, keys: []string{"usd"}},
 	{src: "USSR", a: alias{text: "USSR", cs: true}, words: []aword{
 		{raw: "USSR"},
 	}, keys: []string{"ussr"}},
@@ -3480,6 +3667,9 @@ var builtinPrepared = []prepared{
 		{raw: "International"},
 		{raw: "Security"},
 	}, keys: []string{"under", "secretary", "of", "state", "for", "arms", "control", "and", "international", "security"}},
+	{src: "Unit", a: alias{text: "Unit"}, words: []aword{
+		{raw: "Unit"},
+	}, keys: []string{"unit"}},
 	{src: "United Kingdom", a: alias{text: "United Kingdom"}, words: []aword{
 		{raw: "United"},
 		{raw: "Kingdom"},
@@ -3627,15 +3817,305 @@ var builtinPrepared = []prepared{
 	{src: "Zircon", a: alias{text: "Zircon"}, words: []aword{
 		{raw: "Zircon"},
 	}, keys: []string{"zircon"}},
+	{src: "a", a: alias{text: "a"}, words: []aword{
+		{raw: "a"},
+	}, keys: []string{"a"}},
+	{src: "a cap of", a: alias{text: "a cap of"}, words: []aword{
+		{raw: "a"},
+		{raw: "cap"},
+		{raw: "of"},
+	}, keys: []string{"a", "cap", "of"}},
+	{src: "a ceiling of", a: alias{text: "a ceiling of"}, words: []aword{
+		{raw: "a"},
+		{raw: "ceiling"},
+		{raw: "of"},
+	}, keys: []string{"a", "ceiling", "of"}},
+	{src: "a combined", a: alias{text: "a combined"}, words: []aword{
+		{raw: "a"},
+		{raw: "combined"},
+	}, keys: []string{"a", "combined"}},
+	{src: "a dozen", a: alias{text: "a dozen"}, words: []aword{
+		{raw: "a"},
+		{raw: "dozen"},
+	}, keys: []string{"a", "dozen"}},
+	{src: "a further", a: alias{text: "a further"}, words: []aword{
+		{raw: "a"},
+		{raw: "further"},
+	}, keys: []string{"a", "further"}},
+	{src: "a half", a: alias{text: "a half"}, words: []aword{
+		{raw: "a"},
+		{raw: "half"},
+	}, keys: []string{"a", "half"}},
+	{src: "a limit of", a: alias{text: "a limit of"}, words: []aword{
+		{raw: "a"},
+		{raw: "limit"},
+		{raw: "of"},
+	}, keys: []string{"a", "limit", "of"}},
+	{src: "a little less than", a: alias{text: "a little less than"}, words: []aword{
+		{raw: "a"},
+		{raw: "little"},
+		{raw: "less"},
+		{raw: "than"},
+	}, keys: []string{"a", "little", "less", "than"}},
+	{src: "a little more than", a: alias{text: "a little more than"}, words: []aword{
+		{raw: "a"},
+		{raw: "little"},
+		{raw: "more"},
+		{raw: "than"},
+	}, keys: []string{"a", "little", "more", "than"}},
+	{src: "a little over", a: alias{text: "a little over"}, words: []aword{
+		{raw: "a"},
+		{raw: "little"},
+		{raw: "over"},
+	}, keys: []string{"a", "little", "over"}},
+	{src: "a little under", a: alias{text: "a little under"}, words: []aword{
+		{raw: "a"},
+		{raw: "little"},
+		{raw: "under"},
+	}, keys: []string{"a", "little", "under"}},
+	{src: "a maximum of", a: alias{text: "a maximum of"}, words: []aword{
+		{raw: "a"},
+		{raw: "maximum"},
+		{raw: "of"},
+	}, keys: []string{"a", "maximum", "of"}},
+	{src: "a minimum of", a: alias{text: "a minimum of"}, words: []aword{
+		{raw: "a"},
+		{raw: "minimum"},
+		{raw: "of"},
+	}, keys: []string{"a", "minimum", "of"}},
+	{src: "a quarter", a: alias{text: "a quarter"}, words: []aword{
+		{raw: "a"},
+		{raw: "quarter"},
+	}, keys: []string{"a", "quarter"}},
+	{src: "a third", a: alias{text: "a third"}, words: []aword{
+		{raw: "a"},
+		{raw: "third"},
+	}, keys: []string{"a", "third"}},
+	{src: "a total of", a: alias{text: "a total of"}, words: []aword{
+		{raw: "a"},
+		{raw: "total"},
+		{raw: "of"},
+	}, keys: []string{"a", "total", "of"}},
+	{src: "a year ago", a: alias{text: "a year ago"}, words: []aword{
+		{raw: "a"},
+		{raw: "year"},
+		{raw: "ago"},
+	}, keys: []string{"a", "year", "ago"}},
+	{src: "a year before", a: alias{text: "a year before"}, words: []aword{
+		{raw: "a"},
+		{raw: "year"},
+		{raw: "before"},
+	}, keys: []string{"a", "year", "before"}},
+	{src: "a year earlier", a: alias{text: "a year earlier"}, words: []aword{
+		{raw: "a"},
+		{raw: "year"},
+		{raw: "earlier"},
+	}, keys: []string{"a", "year", "earlier"}},
+	{src: "aboard", a: alias{text: "aboard"}, words: []aword{
+		{raw: "aboard"},
+	}, keys: []string{"aboard"}},
+	{src: "about", a: alias{text: "about"}, words: []aword{
+		{raw: "about"},
+	}, keys: []string{"about"}},
+	{src: "above", a: alias{text: "above"}, words: []aword{
+		{raw: "above"},
+	}, keys: []string{"above"}},
+	{src: "acceded", a: alias{text: "acceded"}, words: []aword{
+		{raw: "acceded"},
+	}, keys: []string{"acceded"}},
+	{src: "accession", a: alias{text: "accession"}, words: []aword{
+		{raw: "accession"},
+	}, keys: []string{"accession"}},
+	{src: "accord", a: alias{text: "accord"}, words: []aword{
+		{raw: "accord"},
+	}, keys: []string{"accord"}},
+	{src: "according to", a: alias{text: "according to"}, words: []aword{
+		{raw: "according"},
+		{raw: "to"},
+	}, keys: []string{"according", "to"}},
+	{src: "accountable", a: alias{text: "accountable"}, words: []aword{
+		{raw: "accountable"},
+	}, keys: []string{"accountable"}},
+	{src: "active", a: alias{text: "active"}, words: []aword{
+		{raw: "active"},
+	}, keys: []string{"active"}},
+	{src: "additional", a: alias{text: "additional"}, words: []aword{
+		{raw: "additional"},
+	}, keys: []string{"additional"}},
 	{src: "admiral", a: alias{text: "admiral"}, words: []aword{
 		{raw: "admiral"},
 	}, keys: []string{"admiral"}},
+	{src: "advanced centrifuge", a: alias{text: "advanced centrifuge"}, words: []aword{
+		{raw: "advanced"},
+		{raw: "centrifuge"},
+	}, keys: []string{"advanced", "centrifuge"}},
 	{src: "adviser", a: alias{text: "adviser"}, words: []aword{
 		{raw: "adviser"},
 	}, keys: []string{"adviser"}},
+	{src: "against", a: alias{text: "against"}, words: []aword{
+		{raw: "against"},
+	}, keys: []string{"against"}},
+	{src: "ago", a: alias{text: "ago"}, words: []aword{
+		{raw: "ago"},
+	}, keys: []string{"ago"}},
+	{src: "agreed to", a: alias{text: "agreed to"}, words: []aword{
+		{raw: "agreed"},
+		{raw: "to"},
+	}, keys: []string{"agreed", "to"}},
+	{src: "agreement", a: alias{text: "agreement"}, words: []aword{
+		{raw: "agreement"},
+	}, keys: []string{"agreement"}},
+	{src: "ahead of", a: alias{text: "ahead of"}, words: []aword{
+		{raw: "ahead"},
+		{raw: "of"},
+	}, keys: []string{"ahead", "of"}},
+	{src: "air base", a: alias{text: "air base"}, words: []aword{
+		{raw: "air"},
+		{raw: "base"},
+	}, keys: []string{"air", "base"}},
+	{src: "air-based", a: alias{text: "air-based"}, words: []aword{
+		{raw: "air"},
+		{raw: "based"},
+	}, keys: []string{"air", "based"}},
+	{src: "air-launched", a: alias{text: "air-launched"}, words: []aword{
+		{raw: "air"},
+		{raw: "launched"},
+	}, keys: []string{"air", "launched"}},
+	{src: "airbase", a: alias{text: "airbase"}, words: []aword{
+		{raw: "airbase"},
+	}, keys: []string{"airbase"}},
+	{src: "aircraft", a: alias{text: "aircraft"}, words: []aword{
+		{raw: "aircraft"},
+	}, keys: []string{"aircraft"}},
+	{src: "airfield", a: alias{text: "airfield"}, words: []aword{
+		{raw: "airfield"},
+	}, keys: []string{"airfield"}},
+	{src: "airman", a: alias{text: "airman"}, words: []aword{
+		{raw: "airman"},
+	}, keys: []string{"airman"}},
+	{src: "all", a: alias{text: "all"}, words: []aword{
+		{raw: "all"},
+	}, keys: []string{"all"}},
+	{src: "all the", a: alias{text: "all the"}, words: []aword{
+		{raw: "all"},
+		{raw: "the"},
+	}, keys: []string{"all", "the"}},
+	{src: "allowed", a: alias{text: "allowed"}, words: []aword{
+		{raw: "allowed"},
+	}, keys: []string{"allowed"}},
+	{src: "almost", a: alias{text: "almost"}, words: []aword{
+		{raw: "almost"},
+	}, keys: []string{"almost"}},
+	{src: "amounted to", a: alias{text: "amounted to"}, words: []aword{
+		{raw: "amounted"},
+		{raw: "to"},
+	}, keys: []string{"amounted", "to"}},
+	{src: "amounts to", a: alias{text: "amounts to"}, words: []aword{
+		{raw: "amounts"},
+		{raw: "to"},
+	}, keys: []string{"amounts", "to"}},
+	{src: "an", a: alias{text: "an"}, words: []aword{
+		{raw: "an"},
+	}, keys: []string{"an"}},
+	{src: "an additional", a: alias{text: "an additional"}, words: []aword{
+		{raw: "an"},
+		{raw: "additional"},
+	}, keys: []string{"an", "additional"}},
+	{src: "an approximate", a: alias{text: "an approximate"}, words: []aword{
+		{raw: "an"},
+		{raw: "approximate"},
+	}, keys: []string{"an", "approximate"}},
+	{src: "an estimated", a: alias{text: "an estimated"}, words: []aword{
+		{raw: "an"},
+		{raw: "estimated"},
+	}, keys: []string{"an", "estimated"}},
+	{src: "an estimated total of", a: alias{text: "an estimated total of"}, words: []aword{
+		{raw: "an"},
+		{raw: "estimated"},
+		{raw: "total"},
+		{raw: "of"},
+	}, keys: []string{"an", "estimated", "total", "of"}},
 	{src: "analyst", a: alias{text: "analyst"}, words: []aword{
 		{raw: "analyst"},
 	}, keys: []string{"analyst"}},
+	{src: "and", a: alias{text: "and"}, words: []aword{
+		{raw: "and"},
+	}, keys: []string{"and"}},
+	{src: "and a half", a: alias{text: "and a half"}, words: []aword{
+		{raw: "and"},
+		{raw: "a"},
+		{raw: "half"},
+	}, keys: []string{"and", "a", "half"}},
+	{src: "and more", a: alias{text: "and more"}, words: []aword{
+		{raw: "and"},
+		{raw: "more"},
+	}, keys: []string{"and", "more"}},
+	{src: "anniversary", a: alias{text: "anniversary"}, words: []aword{
+		{raw: "anniversary"},
+	}, keys: []string{"anniversary"}},
+	{src: "annually", a: alias{text: "annually"}, words: []aword{
+		{raw: "annually"},
+	}, keys: []string{"annually"}},
+	{src: "another", a: alias{text: "another"}, words: []aword{
+		{raw: "another"},
+	}, keys: []string{"another"}},
+	{src: "apiece", a: alias{text: "apiece"}, words: []aword{
+		{raw: "apiece"},
+	}, keys: []string{"apiece"}},
+	{src: "approx", a: alias{text: "approx"}, words: []aword{
+		{raw: "approx"},
+	}, keys: []string{"approx"}},
+	{src: "approximately", a: alias{text: "approximately"}, words: []aword{
+		{raw: "approximately"},
+	}, keys: []string{"approximately"}},
+	{src: "are", a: alias{text: "are"}, words: []aword{
+		{raw: "are"},
+	}, keys: []string{"are"}},
+	{src: "armament", a: alias{text: "armament"}, words: []aword{
+		{raw: "armament"},
+	}, keys: []string{"armament"}},
+	{src: "armed", a: alias{text: "armed"}, words: []aword{
+		{raw: "armed"},
+	}, keys: []string{"armed"}},
+	{src: "armored", a: alias{text: "armored"}, words: []aword{
+		{raw: "armored"},
+	}, keys: []string{"armored"}},
+	{src: "armored combat vehicle", a: alias{text: "armored combat vehicle"}, words: []aword{
+		{raw: "armored"},
+		{raw: "combat"},
+		{raw: "vehicle"},
+	}, keys: []string{"armored", "combat", "vehicle"}},
+	{src: "armored personnel carrier", a: alias{text: "armored personnel carrier"}, words: []aword{
+		{raw: "armored"},
+		{raw: "personnel"},
+		{raw: "carrier"},
+	}, keys: []string{"armored", "personnel", "carrier"}},
+	{src: "armored vehicle", a: alias{text: "armored vehicle"}, words: []aword{
+		{raw: "armored"},
+		{raw: "vehicle"},
+	}, keys: []string{"armored", "vehicle"}},
+	{src: "armoured", a: alias{text: "armoured"}, words: []aword{
+		{raw: "armoured"},
+	}, keys: []string{"armoured"}},
+	{src: "armoured combat vehicle", a: alias{text: "armoured combat vehicle"}, words: []aword{
+		{raw: "armoured"},
+		{raw: "combat"},
+		{raw: "vehicle"},
+	}, keys: []string{"armoured", "combat", "vehicle"}},
+	{src: "armoured combat vehicles", a: alias{text: "armoured combat vehicles"}, words: []aword{
+		{raw: "armoured"},
+		{raw: "combat"},
+		{raw: "vehicles"},
+	}, keys: []string{"armoured", "combat", "vehicles"}},
+	{src: "armoured personnel carrier", a: alias{text: "armoured personnel carrier"}, words: []aword{
+		{raw: "armoured"},
+		{raw: "personnel"},
+		{raw: "carrier"},
+	}, keys: []string{"armoured", "personnel", "carrier"}},
+	{src: "armoured vehicle", a: alias{text: "armoured vehicle"}, words: []aword{
+		{raw: "armoured"},
+		{raw: "vehicle"},
+	}, keys: []string{"armoured", "vehicle"}},
 	{src: "arms control", a: alias{text: "arms control"}, words: []aword{
 		{raw: "arms"},
 		{raw: "control"},
@@ -3644,19 +4124,240 @@ var builtinPrepared = []prepared{
 		{raw: "armscontrol"},
 		{raw: "org"},
 	}, keys: []string{"armscontrol", "org"}},
+	{src: "around", a: alias{text: "around"}, words: []aword{
+		{raw: "around"},
+	}, keys: []string{"around"}},
+	{src: "arsenal", a: alias{text: "arsenal"}, words: []aword{
+		{raw: "arsenal"},
+	}, keys: []string{"arsenal"}},
+	{src: "artillery gun", a: alias{text: "artillery gun"}, words: []aword{
+		{raw: "artillery"},
+		{raw: "gun"},
+	}, keys: []string{"artillery", "gun"}},
+	{src: "artillery piece", a: alias{text: "artillery piece"}, words: []aword{
+		{raw: "artillery"},
+		{raw: "piece"},
+	}, keys: []string{"artillery", "piece"}},
+	{src: "artillery system", a: alias{text: "artillery system"}, words: []aword{
+		{raw: "artillery"},
+		{raw: "system"},
+	}, keys: []string{"artillery", "system"}},
+	{src: "as", a: alias{text: "as"}, words: []aword{
+		{raw: "as"},
+	}, keys: []string{"as"}},
+	{src: "as against", a: alias{text: "as against"}, words: []aword{
+		{raw: "as"},
+		{raw: "against"},
+	}, keys: []string{"as", "against"}},
+	{src: "as many as", a: alias{text: "as many as"}, words: []aword{
+		{raw: "as"},
+		{raw: "many"},
+		{raw: "as"},
+	}, keys: []string{"as", "many", "as"}},
+	{src: "as much as", a: alias{text: "as much as"}, words: []aword{
+		{raw: "as"},
+		{raw: "much"},
+		{raw: "as"},
+	}, keys: []string{"as", "much", "as"}},
+	{src: "as of", a: alias{text: "as of"}, words: []aword{
+		{raw: "as"},
+		{raw: "of"},
+	}, keys: []string{"as", "of"}},
+	{src: "as well as", a: alias{text: "as well as"}, words: []aword{
+		{raw: "as"},
+		{raw: "well"},
+		{raw: "as"},
+	}, keys: []string{"as", "well", "as"}},
+	{src: "at", a: alias{text: "at"}, words: []aword{
+		{raw: "at"},
+	}, keys: []string{"at"}},
+	{src: "at a minimum", a: alias{text: "at a minimum"}, words: []aword{
+		{raw: "at"},
+		{raw: "a"},
+		{raw: "minimum"},
+	}, keys: []string{"at", "a", "minimum"}},
+	{src: "at least", a: alias{text: "at least"}, words: []aword{
+		{raw: "at"},
+		{raw: "least"},
+	}, keys: []string{"at", "least"}},
+	{src: "at most", a: alias{text: "at most"}, words: []aword{
+		{raw: "at"},
+		{raw: "most"},
+	}, keys: []string{"at", "most"}},
+	{src: "at the end of", a: alias{text: "at the end of"}, words: []aword{
+		{raw: "at"},
+		{raw: "the"},
+		{raw: "end"},
+		{raw: "of"},
+	}, keys: []string{"at", "the", "end", "of"}},
+	{src: "at the start of", a: alias{text: "at the start of"}, words: []aword{
+		{raw: "at"},
+		{raw: "the"},
+		{raw: "start"},
+		{raw: "of"},
+	}, keys: []string{"at", "the", "start", "of"}},
+	{src: "at the very least", a: alias{text: "at the very least"}, words: []aword{
+		{raw: "at"},
+		{raw: "the"},
+		{raw: "very"},
+		{raw: "least"},
+	}, keys: []string{"at", "the", "very", "least"}},
 	{src: "atomic", a: alias{text: "atomic"}, words: []aword{
 		{raw: "atomic"},
 	}, keys: []string{"atomic"}},
+	{src: "attack", a: alias{text: "attack"}, words: []aword{
+		{raw: "attack"},
+	}, keys: []string{"attack"}},
+	{src: "attack helicopter", a: alias{text: "attack helicopter"}, words: []aword{
+		{raw: "attack"},
+		{raw: "helicopter"},
+	}, keys: []string{"attack", "helicopter"}},
 	{src: "ballistic", a: alias{text: "ballistic"}, words: []aword{
 		{raw: "ballistic"},
 	}, keys: []string{"ballistic"}},
+	{src: "ballistic missile", a: alias{text: "ballistic missile"}, words: []aword{
+		{raw: "ballistic"},
+		{raw: "missile"},
+	}, keys: []string{"ballistic", "missile"}},
 	{src: "ban treaty ⚠", a: alias{text: "ban treaty", weak: true}, words: []aword{
 		{raw: "ban"},
 		{raw: "treaty"},
 	}, keys: []string{"ban", "treaty"}},
+	{src: "base", a: alias{text: "base"}, words: []aword{
+		{raw: "base"},
+	}, keys: []string{"base"}},
+	{src: "batteries", a: alias{text: "batteries"}, words: []aword{
+		{raw: "batteries"},
+	}, keys: []string{"batteries"}},
+	{src: "battery", a: alias{text: "battery"}, words: []aword{
+		{raw: "battery"},
+	}, keys: []string{"battery"}},
+	{src: "before", a: alias{text: "before"}, words: []aword{
+		{raw: "before"},
+	}, keys: []string{"before"}},
+	{src: "below", a: alias{text: "below"}, words: []aword{
+		{raw: "below"},
+	}, keys: []string{"below"}},
+	{src: "between", a: alias{text: "between"}, words: []aword{
+		{raw: "between"},
+	}, keys: []string{"between"}},
+	{src: "beyond", a: alias{text: "beyond"}, words: []aword{
+		{raw: "beyond"},
+	}, keys: []string{"beyond"}},
+	{src: "bigger", a: alias{text: "bigger"}, words: []aword{
+		{raw: "bigger"},
+	}, keys: []string{"bigger"}},
+	{src: "billion", a: alias{text: "billion"}, words: []aword{
+		{raw: "billion"},
+	}, keys: []string{"billion"}},
+	{src: "binds", a: alias{text: "binds"}, words: []aword{
+		{raw: "binds"},
+	}, keys: []string{"binds"}},
+	{src: "bln", a: alias{text: "bln"}, words: []aword{
+		{raw: "bln"},
+	}, keys: []string{"bln"}},
+	{src: "bn", a: alias{text: "bn"}, words: []aword{
+		{raw: "bn"},
+	}, keys: []string{"bn"}},
+	{src: "bomb", a: alias{text: "bomb"}, words: []aword{
+		{raw: "bomb"},
+	}, keys: []string{"bomb"}},
 	{src: "bomber", a: alias{text: "bomber"}, words: []aword{
 		{raw: "bomber"},
 	}, keys: []string{"bomber"}},
+	{src: "both", a: alias{text: "both"}, words: []aword{
+		{raw: "both"},
+	}, keys: []string{"both"}},
+	{src: "brigade", a: alias{text: "brigade"}, words: []aword{
+		{raw: "brigade"},
+	}, keys: []string{"brigade"}},
+	{src: "build", a: alias{text: "build"}, words: []aword{
+		{raw: "build"},
+	}, keys: []string{"build"}},
+	{src: "built", a: alias{text: "built"}, words: []aword{
+		{raw: "built"},
+	}, keys: []string{"built"}},
+	{src: "but", a: alias{text: "but"}, words: []aword{
+		{raw: "but"},
+	}, keys: []string{"but"}},
+	{src: "by", a: alias{text: "by"}, words: []aword{
+		{raw: "by"},
+	}, keys: []string{"by"}},
+	{src: "can be", a: alias{text: "can be"}, words: []aword{
+		{raw: "can"},
+		{raw: "be"},
+	}, keys: []string{"can", "be"}},
+	{src: "can carry", a: alias{text: "can carry"}, words: []aword{
+		{raw: "can"},
+		{raw: "carry"},
+	}, keys: []string{"can", "carry"}},
+	{src: "can't", a: alias{text: "can't"}, words: []aword{
+		{raw: "can"},
+		{raw: "t"},
+	}, keys: []string{"can", "t"}},
+	{src: "cannot", a: alias{text: "cannot"}, words: []aword{
+		{raw: "cannot"},
+	}, keys: []string{"cannot"}},
+	{src: "cannot exceed", a: alias{text: "cannot exceed"}, words: []aword{
+		{raw: "cannot"},
+		{raw: "exceed"},
+	}, keys: []string{"cannot", "exceed"}},
+	{src: "cap", a: alias{text: "cap"}, words: []aword{
+		{raw: "cap"},
+	}, keys: []string{"cap"}},
+	{src: "cap of", a: alias{text: "cap of"}, words: []aword{
+		{raw: "cap"},
+		{raw: "of"},
+	}, keys: []string{"cap", "of"}},
+	{src: "capable of carrying", a: alias{text: "capable of carrying"}, words: []aword{
+		{raw: "capable"},
+		{raw: "of"},
+		{raw: "carrying"},
+	}, keys: []string{"capable", "of", "carrying"}},
+	{src: "capped", a: alias{text: "capped"}, words: []aword{
+		{raw: "capped"},
+	}, keys: []string{"capped"}},
+	{src: "capped at", a: alias{text: "capped at"}, words: []aword{
+		{raw: "capped"},
+		{raw: "at"},
+	}, keys: []string{"capped", "at"}},
+	{src: "caps", a: alias{text: "caps"}, words: []aword{
+		{raw: "caps"},
+	}, keys: []string{"caps"}},
+	{src: "caps of", a: alias{text: "caps of"}, words: []aword{
+		{raw: "caps"},
+		{raw: "of"},
+	}, keys: []string{"caps", "of"}},
+	{src: "carry", a: alias{text: "carry"}, words: []aword{
+		{raw: "carry"},
+	}, keys: []string{"carry"}},
+	{src: "carrying", a: alias{text: "carrying"}, words: []aword{
+		{raw: "carrying"},
+	}, keys: []string{"carrying"}},
+	{src: "cascade", a: alias{text: "cascade"}, words: []aword{
+		{raw: "cascade"},
+	}, keys: []string{"cascade"}},
+	{src: "ceiling", a: alias{text: "ceiling"}, words: []aword{
+		{raw: "ceiling"},
+	}, keys: []string{"ceiling"}},
+	{src: "ceiling of", a: alias{text: "ceiling of"}, words: []aword{
+		{raw: "ceiling"},
+		{raw: "of"},
+	}, keys: []string{"ceiling", "of"}},
+	{src: "ceilings", a: alias{text: "ceilings"}, words: []aword{
+		{raw: "ceilings"},
+	}, keys: []string{"ceilings"}},
+	{src: "ceilings are", a: alias{text: "ceilings are"}, words: []aword{
+		{raw: "ceilings"},
+		{raw: "are"},
+	}, keys: []string{"ceilings", "are"}},
+	{src: "central limits", a: alias{text: "central limits"}, words: []aword{
+		{raw: "central"},
+		{raw: "limits"},
+	}, keys: []string{"central", "limits"}},
+	{src: "centrifuge", a: alias{text: "centrifuge"}, words: []aword{
+		{raw: "centrifuge"},
+	}, keys: []string{"centrifuge"}},
 	{src: "chair", a: alias{text: "chair"}, words: []aword{
 		{raw: "chair"},
 	}, keys: []string{"chair"}},
@@ -3670,6 +4371,31 @@ var builtinPrepared = []prepared{
 		{raw: "chief"},
 		{raw: "negotiator"},
 	}, keys: []string{"chief", "negotiator"}},
+	{src: "civilian", a: alias{text: "civilian"}, words: []aword{
+		{raw: "civilian"},
+	}, keys: []string{"civilian"}},
+	{src: "climb", a: alias{text: "climb"}, words: []aword{
+		{raw: "climb"},
+	}, keys: []string{"climb"}},
+	{src: "climb to", a: alias{text: "climb to"}, words: []aword{
+		{raw: "climb"},
+		{raw: "to"},
+	}, keys: []string{"climb", "to"}},
+	{src: "climbed", a: alias{text: "climbed"}, words: []aword{
+		{raw: "climbed"},
+	}, keys: []string{"climbed"}},
+	{src: "climbed above", a: alias{text: "climbed above"}, words: []aword{
+		{raw: "climbed"},
+		{raw: "above"},
+	}, keys: []string{"climbed", "above"}},
+	{src: "climbed to", a: alias{text: "climbed to"}, words: []aword{
+		{raw: "climbed"},
+		{raw: "to"},
+	}, keys: []string{"climbed", "to"}},
+	{src: "close to", a: alias{text: "close to"}, words: []aword{
+		{raw: "close"},
+		{raw: "to"},
+	}, keys: []string{"close", "to"}},
 	{src: "co-founder", a: alias{text: "co-founder"}, words: []aword{
 		{raw: "co"},
 		{raw: "founder"},
@@ -3677,25 +4403,167 @@ var builtinPrepared = []prepared{
 	{src: "colonel", a: alias{text: "colonel"}, words: []aword{
 		{raw: "colonel"},
 	}, keys: []string{"colonel"}},
+	{src: "combat", a: alias{text: "combat"}, words: []aword{
+		{raw: "combat"},
+	}, keys: []string{"combat"}},
+	{src: "combat aircraft", a: alias{text: "combat aircraft"}, words: []aword{
+		{raw: "combat"},
+		{raw: "aircraft"},
+	}, keys: []string{"combat", "aircraft"}},
+	{src: "combat helicopter", a: alias{text: "combat helicopter"}, words: []aword{
+		{raw: "combat"},
+		{raw: "helicopter"},
+	}, keys: []string{"combat", "helicopter"}},
 	{src: "commander", a: alias{text: "commander"}, words: []aword{
 		{raw: "commander"},
 	}, keys: []string{"commander"}},
+	{src: "compared to", a: alias{text: "compared to"}, words: []aword{
+		{raw: "compared"},
+		{raw: "to"},
+	}, keys: []string{"compared", "to"}},
+	{src: "compared with", a: alias{text: "compared with"}, words: []aword{
+		{raw: "compared"},
+		{raw: "with"},
+	}, keys: []string{"compared", "with"}},
+	{src: "complex", a: alias{text: "complex"}, words: []aword{
+		{raw: "complex"},
+	}, keys: []string{"complex"}},
+	{src: "complexes", a: alias{text: "complexes"}, words: []aword{
+		{raw: "complexes"},
+	}, keys: []string{"complexes"}},
+	{src: "contractor", a: alias{text: "contractor"}, words: []aword{
+		{raw: "contractor"},
+	}, keys: []string{"contractor"}},
+	{src: "conventional", a: alias{text: "conventional"}, words: []aword{
+		{raw: "conventional"},
+	}, keys: []string{"conventional"}},
 	{src: "correspondent", a: alias{text: "correspondent"}, words: []aword{
 		{raw: "correspondent"},
 	}, keys: []string{"correspondent"}},
+	{src: "could be", a: alias{text: "could be"}, words: []aword{
+		{raw: "could"},
+		{raw: "be"},
+	}, keys: []string{"could", "be"}},
+	{src: "could carry", a: alias{text: "could carry"}, words: []aword{
+		{raw: "could"},
+		{raw: "carry"},
+	}, keys: []string{"could", "carry"}},
+	{src: "could top", a: alias{text: "could top"}, words: []aword{
+		{raw: "could"},
+		{raw: "top"},
+	}, keys: []string{"could", "top"}},
+	{src: "countries", a: alias{text: "countries"}, words: []aword{
+		{raw: "countries"},
+	}, keys: []string{"countries"}},
+	{src: "country", a: alias{text: "country"}, words: []aword{
+		{raw: "country"},
+	}, keys: []string{"country"}},
+	{src: "crew member", a: alias{text: "crew member"}, words: []aword{
+		{raw: "crew"},
+		{raw: "member"},
+	}, keys: []string{"crew", "member"}},
+	{src: "crossed", a: alias{text: "crossed"}, words: []aword{
+		{raw: "crossed"},
+	}, keys: []string{"crossed"}},
+	{src: "cruise", a: alias{text: "cruise"}, words: []aword{
+		{raw: "cruise"},
+	}, keys: []string{"cruise"}},
+	{src: "cruise missile", a: alias{text: "cruise missile"}, words: []aword{
+		{raw: "cruise"},
+		{raw: "missile"},
+	}, keys: []string{"cruise", "missile"}},
+	{src: "cut", a: alias{text: "cut"}, words: []aword{
+		{raw: "cut"},
+	}, keys: []string{"cut"}},
+	{src: "cut to", a: alias{text: "cut to"}, words: []aword{
+		{raw: "cut"},
+		{raw: "to"},
+	}, keys: []string{"cut", "to"}},
 	{src: "cut-off treaty", a: alias{text: "cut-off treaty"}, words: []aword{
 		{raw: "cut"},
 		{raw: "off"},
 		{raw: "treaty"},
 	}, keys: []string{"cut", "off", "treaty"}},
+	{src: "day", a: alias{text: "day"}, words: []aword{
+		{raw: "day"},
+	}, keys: []string{"day"}},
+	{src: "decade", a: alias{text: "decade"}, words: []aword{
+		{raw: "decade"},
+	}, keys: []string{"decade"}},
+	{src: "decline", a: alias{text: "decline"}, words: []aword{
+		{raw: "decline"},
+	}, keys: []string{"decline"}},
+	{src: "declined", a: alias{text: "declined"}, words: []aword{
+		{raw: "declined"},
+	}, keys: []string{"declined"}},
+	{src: "declined to", a: alias{text: "declined to"}, words: []aword{
+		{raw: "declined"},
+		{raw: "to"},
+	}, keys: []string{"declined", "to"}},
+	{src: "decrease", a: alias{text: "decrease"}, words: []aword{
+		{raw: "decrease"},
+	}, keys: []string{"decrease"}},
+	{src: "decreased", a: alias{text: "decreased"}, words: []aword{
+		{raw: "decreased"},
+	}, keys: []string{"decreased"}},
+	{src: "decreased to", a: alias{text: "decreased to"}, words: []aword{
+		{raw: "decreased"},
+		{raw: "to"},
+	}, keys: []string{"decreased", "to"}},
+	{src: "delegate", a: alias{text: "delegate"}, words: []aword{
+		{raw: "delegate"},
+	}, keys: []string{"delegate"}},
+	{src: "delivery system", a: alias{text: "delivery system"}, words: []aword{
+		{raw: "delivery"},
+		{raw: "system"},
+	}, keys: []string{"delivery", "system"}},
+	{src: "delivery vehicle", a: alias{text: "delivery vehicle"}, words: []aword{
+		{raw: "delivery"},
+		{raw: "vehicle"},
+	}, keys: []string{"delivery", "vehicle"}},
 	{src: "delivery vehicles", a: alias{text: "delivery vehicles"}, words: []aword{
 		{raw: "delivery"},
 		{raw: "vehicles"},
 	}, keys: []string{"delivery", "vehicles"}},
+	{src: "delivery_vehicle", a: alias{text: "delivery_vehicle"}, words: []aword{
+		{raw: "delivery"},
+		{raw: "vehicle"},
+	}, keys: []string{"delivery", "vehicle"}},
 	{src: "department director", a: alias{text: "department director"}, words: []aword{
 		{raw: "department"},
 		{raw: "director"},
 	}, keys: []string{"department", "director"}},
+	{src: "deploy", a: alias{text: "deploy"}, words: []aword{
+		{raw: "deploy"},
+	}, keys: []string{"deploy"}},
+	{src: "deployed", a: alias{text: "deployed"}, words: []aword{
+		{raw: "deployed"},
+	}, keys: []string{"deployed"}},
+	{src: "deployed and non-deployed", a: alias{text: "deployed and non-deployed"}, words: []aword{
+		{raw: "deployed"},
+		{raw: "and"},
+		{raw: "non"},
+		{raw: "deployed"},
+	}, keys: []string{"deployed", "and", "non", "deployed"}},
+	{src: "deployed and nondeployed", a: alias{text: "deployed and nondeployed"}, words: []aword{
+		{raw: "deployed"},
+		{raw: "and"},
+		{raw: "nondeployed"},
+	}, keys: []string{"deployed", "and", "nondeployed"}},
+	{src: "deployment area", a: alias{text: "deployment area"}, words: []aword{
+		{raw: "deployment"},
+		{raw: "area"},
+	}, keys: []string{"deployment", "area"}},
+	{src: "deployment site", a: alias{text: "deployment site"}, words: []aword{
+		{raw: "deployment"},
+		{raw: "site"},
+	}, keys: []string{"deployment", "site"}},
+	{src: "deploys", a: alias{text: "deploys"}, words: []aword{
+		{raw: "deploys"},
+	}, keys: []string{"deploys"}},
+	{src: "deputy", a: alias{text: "deputy"}, words: []aword{
+		{raw: "deputy"},
+	}, keys: []string{"deputy"}},
 	{src: "deputy director", a: alias{text: "deputy director"}, words: []aword{
 		{raw: "deputy"},
 		{raw: "director"},
@@ -3704,22 +4572,129 @@ var builtinPrepared = []prepared{
 		{raw: "deputy"},
 		{raw: "minister"},
 	}, keys: []string{"deputy", "minister"}},
+	{src: "destroyed", a: alias{text: "destroyed"}, words: []aword{
+		{raw: "destroyed"},
+	}, keys: []string{"destroyed"}},
 	{src: "deterrence", a: alias{text: "deterrence"}, words: []aword{
 		{raw: "deterrence"},
 	}, keys: []string{"deterrence"}},
+	{src: "detonation", a: alias{text: "detonation"}, words: []aword{
+		{raw: "detonation"},
+	}, keys: []string{"detonation"}},
+	{src: "diplomat", a: alias{text: "diplomat"}, words: []aword{
+		{raw: "diplomat"},
+	}, keys: []string{"diplomat"}},
 	{src: "director", a: alias{text: "director"}, words: []aword{
 		{raw: "director"},
 	}, keys: []string{"director"}},
 	{src: "disarmament", a: alias{text: "disarmament"}, words: []aword{
 		{raw: "disarmament"},
 	}, keys: []string{"disarmament"}},
+	{src: "division", a: alias{text: "division"}, words: []aword{
+		{raw: "division"},
+	}, keys: []string{"division"}},
+	{src: "do not exceed", a: alias{text: "do not exceed"}, words: []aword{
+		{raw: "do"},
+		{raw: "not"},
+		{raw: "exceed"},
+	}, keys: []string{"do", "not", "exceed"}},
+	{src: "does not exceed", a: alias{text: "does not exceed"}, words: []aword{
+		{raw: "does"},
+		{raw: "not"},
+		{raw: "exceed"},
+	}, keys: []string{"does", "not", "exceed"}},
+	{src: "dollar", a: alias{text: "dollar"}, words: []aword{
+		{raw: "dollar"},
+	}, keys: []string{"dollar"}},
 	{src: "double zero", a: alias{text: "double zero"}, words: []aword{
 		{raw: "double"},
 		{raw: "zero"},
 	}, keys: []string{"double", "zero"}},
+	{src: "down", a: alias{text: "down"}, words: []aword{
+		{raw: "down"},
+	}, keys: []string{"down"}},
+	{src: "down from", a: alias{text: "down from"}, words: []aword{
+		{raw: "down"},
+		{raw: "from"},
+	}, keys: []string{"down", "from"}},
+	{src: "dozen", a: alias{text: "dozen"}, words: []aword{
+		{raw: "dozen"},
+	}, keys: []string{"dozen"}},
+	{src: "drone", a: alias{text: "drone"}, words: []aword{
+		{raw: "drone"},
+	}, keys: []string{"drone"}},
+	{src: "drop", a: alias{text: "drop"}, words: []aword{
+		{raw: "drop"},
+	}, keys: []string{"drop"}},
+	{src: "drop to", a: alias{text: "drop to"}, words: []aword{
+		{raw: "drop"},
+		{raw: "to"},
+	}, keys: []string{"drop", "to"}},
+	{src: "dropped", a: alias{text: "dropped"}, words: []aword{
+		{raw: "dropped"},
+	}, keys: []string{"dropped"}},
+	{src: "dropped below", a: alias{text: "dropped below"}, words: []aword{
+		{raw: "dropped"},
+		{raw: "below"},
+	}, keys: []string{"dropped", "below"}},
+	{src: "dropped to", a: alias{text: "dropped to"}, words: []aword{
+		{raw: "dropped"},
+		{raw: "to"},
+	}, keys: []string{"dropped", "to"}},
+	{src: "during", a: alias{text: "during"}, words: []aword{
+		{raw: "during"},
+	}, keys: []string{"during"}},
+	{src: "each", a: alias{text: "each"}, words: []aword{
+		{raw: "each"},
+	}, keys: []string{"each"}},
+	{src: "each carrying", a: alias{text: "each carrying"}, words: []aword{
+		{raw: "each"},
+		{raw: "carrying"},
+	}, keys: []string{"each", "carrying"}},
+	{src: "each missile", a: alias{text: "each missile"}, words: []aword{
+		{raw: "each"},
+		{raw: "missile"},
+	}, keys: []string{"each", "missile"}},
+	{src: "earlier", a: alias{text: "earlier"}, words: []aword{
+		{raw: "earlier"},
+	}, keys: []string{"earlier"}},
 	{src: "editor", a: alias{text: "editor"}, words: []aword{
 		{raw: "editor"},
 	}, keys: []string{"editor"}},
+	{src: "eight", a: alias{text: "eight"}, words: []aword{
+		{raw: "eight"},
+	}, keys: []string{"eight"}},
+	{src: "eighteen", a: alias{text: "eighteen"}, words: []aword{
+		{raw: "eighteen"},
+	}, keys: []string{"eighteen"}},
+	{src: "eighth", a: alias{text: "eighth"}, words: []aword{
+		{raw: "eighth"},
+	}, keys: []string{"eighth"}},
+	{src: "eighty", a: alias{text: "eighty"}, words: []aword{
+		{raw: "eighty"},
+	}, keys: []string{"eighty"}},
+	{src: "eleven", a: alias{text: "eleven"}, words: []aword{
+		{raw: "eleven"},
+	}, keys: []string{"eleven"}},
+	{src: "eleventh", a: alias{text: "eleventh"}, words: []aword{
+		{raw: "eleventh"},
+	}, keys: []string{"eleventh"}},
+	{src: "eliminated", a: alias{text: "eliminated"}, words: []aword{
+		{raw: "eliminated"},
+	}, keys: []string{"eliminated"}},
+	{src: "employee", a: alias{text: "employee"}, words: []aword{
+		{raw: "employee"},
+	}, keys: []string{"employee"}},
+	{src: "engineer", a: alias{text: "engineer"}, words: []aword{
+		{raw: "engineer"},
+	}, keys: []string{"engineer"}},
+	{src: "enriched", a: alias{text: "enriched"}, words: []aword{
+		{raw: "enriched"},
+	}, keys: []string{"enriched"}},
+	{src: "enriched to", a: alias{text: "enriched to"}, words: []aword{
+		{raw: "enriched"},
+		{raw: "to"},
+	}, keys: []string{"enriched", "to"}},
 	{src: "enriched uranium", a: alias{text: "enriched uranium"}, words: []aword{
 		{raw: "enriched"},
 		{raw: "uranium"},
@@ -3727,34 +4702,323 @@ var builtinPrepared = []prepared{
 	{src: "enrichment", a: alias{text: "enrichment"}, words: []aword{
 		{raw: "enrichment"},
 	}, keys: []string{"enrichment"}},
+	{src: "entry into force", a: alias{text: "entry into force"}, words: []aword{
+		{raw: "entry"},
+		{raw: "into"},
+		{raw: "force"},
+	}, keys: []string{"entry", "into", "force"}},
 	{src: "envoy", a: alias{text: "envoy"}, words: []aword{
 		{raw: "envoy"},
 	}, keys: []string{"envoy"}},
+	{src: "equal to or fewer than", a: alias{text: "equal to or fewer than"}, words: []aword{
+		{raw: "equal"},
+		{raw: "to"},
+		{raw: "or"},
+		{raw: "fewer"},
+		{raw: "than"},
+	}, keys: []string{"equal", "to", "or", "fewer", "than"}},
+	{src: "equal to or greater than", a: alias{text: "equal to or greater than"}, words: []aword{
+		{raw: "equal"},
+		{raw: "to"},
+		{raw: "or"},
+		{raw: "greater"},
+		{raw: "than"},
+	}, keys: []string{"equal", "to", "or", "greater", "than"}},
+	{src: "equal to or in excess of", a: alias{text: "equal to or in excess of"}, words: []aword{
+		{raw: "equal"},
+		{raw: "to"},
+		{raw: "or"},
+		{raw: "in"},
+		{raw: "excess"},
+		{raw: "of"},
+	}, keys: []string{"equal", "to", "or", "in", "excess", "of"}},
+	{src: "equal to or less than", a: alias{text: "equal to or less than"}, words: []aword{
+		{raw: "equal"},
+		{raw: "to"},
+		{raw: "or"},
+		{raw: "less"},
+		{raw: "than"},
+	}, keys: []string{"equal", "to", "or", "less", "than"}},
+	{src: "equal to or more than", a: alias{text: "equal to or more than"}, words: []aword{
+		{raw: "equal"},
+		{raw: "to"},
+		{raw: "or"},
+		{raw: "more"},
+		{raw: "than"},
+	}, keys: []string{"equal", "to", "or", "more", "than"}},
+	{src: "equipment", a: alias{text: "equipment"}, words: []aword{
+		{raw: "equipment"},
+	}, keys: []string{"equipment"}},
+	{src: "equipped with", a: alias{text: "equipped with"}, words: []aword{
+		{raw: "equipped"},
+		{raw: "with"},
+	}, keys: []string{"equipped", "with"}},
+	{src: "estimated", a: alias{text: "estimated"}, words: []aword{
+		{raw: "estimated"},
+	}, keys: []string{"estimated"}},
+	{src: "estimated at", a: alias{text: "estimated at"}, words: []aword{
+		{raw: "estimated"},
+		{raw: "at"},
+	}, keys: []string{"estimated", "at"}},
+	{src: "euro", a: alias{text: "euro"}, words: []aword{
+		{raw: "euro"},
+	}, keys: []string{"euro"}},
+	{src: "exceed", a: alias{text: "exceed"}, words: []aword{
+		{raw: "exceed"},
+	}, keys: []string{"exceed"}},
+	{src: "exceeded", a: alias{text: "exceeded"}, words: []aword{
+		{raw: "exceeded"},
+	}, keys: []string{"exceeded"}},
+	{src: "exceeding", a: alias{text: "exceeding"}, words: []aword{
+		{raw: "exceeding"},
+	}, keys: []string{"exceeding"}},
+	{src: "exceeds", a: alias{text: "exceeds"}, words: []aword{
+		{raw: "exceeds"},
+	}, keys: []string{"exceeds"}},
 	{src: "executive director", a: alias{text: "executive director"}, words: []aword{
 		{raw: "executive"},
 		{raw: "director"},
 	}, keys: []string{"executive", "director"}},
+	{src: "expand", a: alias{text: "expand"}, words: []aword{
+		{raw: "expand"},
+	}, keys: []string{"expand"}},
+	{src: "expanded", a: alias{text: "expanded"}, words: []aword{
+		{raw: "expanded"},
+	}, keys: []string{"expanded"}},
+	{src: "expanded to", a: alias{text: "expanded to"}, words: []aword{
+		{raw: "expanded"},
+		{raw: "to"},
+	}, keys: []string{"expanded", "to"}},
+	{src: "experiment", a: alias{text: "experiment"}, words: []aword{
+		{raw: "experiment"},
+	}, keys: []string{"experiment"}},
 	{src: "expert", a: alias{text: "expert"}, words: []aword{
 		{raw: "expert"},
 	}, keys: []string{"expert"}},
+	{src: "explosion", a: alias{text: "explosion"}, words: []aword{
+		{raw: "explosion"},
+	}, keys: []string{"explosion"}},
+	{src: "facility", a: alias{text: "facility"}, words: []aword{
+		{raw: "facility"},
+	}, keys: []string{"facility"}},
+	{src: "fall", a: alias{text: "fall"}, words: []aword{
+		{raw: "fall"},
+	}, keys: []string{"fall"}},
+	{src: "fall below", a: alias{text: "fall below"}, words: []aword{
+		{raw: "fall"},
+		{raw: "below"},
+	}, keys: []string{"fall", "below"}},
+	{src: "fall to", a: alias{text: "fall to"}, words: []aword{
+		{raw: "fall"},
+		{raw: "to"},
+	}, keys: []string{"fall", "to"}},
+	{src: "fallen", a: alias{text: "fallen"}, words: []aword{
+		{raw: "fallen"},
+	}, keys: []string{"fallen"}},
+	{src: "falls below", a: alias{text: "falls below"}, words: []aword{
+		{raw: "falls"},
+		{raw: "below"},
+	}, keys: []string{"falls", "below"}},
+	{src: "falls to", a: alias{text: "falls to"}, words: []aword{
+		{raw: "falls"},
+		{raw: "to"},
+	}, keys: []string{"falls", "to"}},
+	{src: "faster", a: alias{text: "faster"}, words: []aword{
+		{raw: "faster"},
+	}, keys: []string{"faster"}},
+	{src: "feet", a: alias{text: "feet"}, words: []aword{
+		{raw: "feet"},
+	}, keys: []string{"feet"}},
+	{src: "fell", a: alias{text: "fell"}, words: []aword{
+		{raw: "fell"},
+	}, keys: []string{"fell"}},
+	{src: "fell below", a: alias{text: "fell below"}, words: []aword{
+		{raw: "fell"},
+		{raw: "below"},
+	}, keys: []string{"fell", "below"}},
+	{src: "fell to", a: alias{text: "fell to"}, words: []aword{
+		{raw: "fell"},
+		{raw: "to"},
+	}, keys: []string{"fell", "to"}},
 	{src: "fellow", a: alias{text: "fellow"}, words: []aword{
 		{raw: "fellow"},
 	}, keys: []string{"fellow"}},
+	{src: "fewer", a: alias{text: "fewer"}, words: []aword{
+		{raw: "fewer"},
+	}, keys: []string{"fewer"}},
+	{src: "fewer than", a: alias{text: "fewer than"}, words: []aword{
+		{raw: "fewer"},
+		{raw: "than"},
+	}, keys: []string{"fewer", "than"}},
+	{src: "field", a: alias{text: "field"}, words: []aword{
+		{raw: "field"},
+	}, keys: []string{"field"}},
+	{src: "fields", a: alias{text: "fields"}, words: []aword{
+		{raw: "fields"},
+	}, keys: []string{"fields"}},
+	{src: "fifteen", a: alias{text: "fifteen"}, words: []aword{
+		{raw: "fifteen"},
+	}, keys: []string{"fifteen"}},
+	{src: "fifth", a: alias{text: "fifth"}, words: []aword{
+		{raw: "fifth"},
+	}, keys: []string{"fifth"}},
+	{src: "fifty", a: alias{text: "fifty"}, words: []aword{
+		{raw: "fifty"},
+	}, keys: []string{"fifty"}},
+	{src: "fighter", a: alias{text: "fighter"}, words: []aword{
+		{raw: "fighter"},
+	}, keys: []string{"fighter"}},
+	{src: "fighter jet", a: alias{text: "fighter jet"}, words: []aword{
+		{raw: "fighter"},
+		{raw: "jet"},
+	}, keys: []string{"fighter", "jet"}},
+	{src: "fire", a: alias{text: "fire"}, words: []aword{
+		{raw: "fire"},
+	}, keys: []string{"fire"}},
+	{src: "fired", a: alias{text: "fired"}, words: []aword{
+		{raw: "fired"},
+	}, keys: []string{"fired"}},
+	{src: "first", a: alias{text: "first"}, words: []aword{
+		{raw: "first"},
+	}, keys: []string{"first"}},
+	{src: "fissile material", a: alias{text: "fissile material"}, words: []aword{
+		{raw: "fissile"},
+		{raw: "material"},
+	}, keys: []string{"fissile", "material"}},
+	{src: "fitted with", a: alias{text: "fitted with"}, words: []aword{
+		{raw: "fitted"},
+		{raw: "with"},
+	}, keys: []string{"fitted", "with"}},
+	{src: "five", a: alias{text: "five"}, words: []aword{
+		{raw: "five"},
+	}, keys: []string{"five"}},
 	{src: "five nuclear-weapon states", a: alias{text: "five nuclear-weapon states"}, words: []aword{
 		{raw: "five"},
 		{raw: "nuclear"},
 		{raw: "weapon"},
 		{raw: "states"},
 	}, keys: []string{"five", "nuclear", "weapon", "states"}},
+	{src: "flight", a: alias{text: "flight"}, words: []aword{
+		{raw: "flight"},
+	}, keys: []string{"flight"}},
+	{src: "flight test", a: alias{text: "flight test"}, words: []aword{
+		{raw: "flight"},
+		{raw: "test"},
+	}, keys: []string{"flight", "test"}},
+	{src: "foot", a: alias{text: "foot"}, words: []aword{
+		{raw: "foot"},
+	}, keys: []string{"foot"}},
+	{src: "for", a: alias{text: "for"}, words: []aword{
+		{raw: "for"},
+	}, keys: []string{"for"}},
+	{src: "foreign", a: alias{text: "foreign"}, words: []aword{
+		{raw: "foreign"},
+	}, keys: []string{"foreign"}},
+	{src: "forty", a: alias{text: "forty"}, words: []aword{
+		{raw: "forty"},
+	}, keys: []string{"forty"}},
 	{src: "founder", a: alias{text: "founder"}, words: []aword{
 		{raw: "founder"},
 	}, keys: []string{"founder"}},
+	{src: "four", a: alias{text: "four"}, words: []aword{
+		{raw: "four"},
+	}, keys: []string{"four"}},
+	{src: "fourteen", a: alias{text: "fourteen"}, words: []aword{
+		{raw: "fourteen"},
+	}, keys: []string{"fourteen"}},
+	{src: "fourth", a: alias{text: "fourth"}, words: []aword{
+		{raw: "fourth"},
+	}, keys: []string{"fourth"}},
+	{src: "from", a: alias{text: "from"}, words: []aword{
+		{raw: "from"},
+	}, keys: []string{"from"}},
+	{src: "ft", a: alias{text: "ft"}, words: []aword{
+		{raw: "ft"},
+	}, keys: []string{"ft"}},
+	{src: "further", a: alias{text: "further"}, words: []aword{
+		{raw: "further"},
+	}, keys: []string{"further"}},
 	{src: "general", a: alias{text: "general"}, words: []aword{
 		{raw: "general"},
 	}, keys: []string{"general"}},
+	{src: "go", a: alias{text: "go"}, words: []aword{
+		{raw: "go"},
+	}, keys: []string{"go"}},
 	{src: "governor", a: alias{text: "governor"}, words: []aword{
 		{raw: "governor"},
 	}, keys: []string{"governor"}},
+	{src: "gravity bomb", a: alias{text: "gravity bomb"}, words: []aword{
+		{raw: "gravity"},
+		{raw: "bomb"},
+	}, keys: []string{"gravity", "bomb"}},
+	{src: "greater", a: alias{text: "greater"}, words: []aword{
+		{raw: "greater"},
+	}, keys: []string{"greater"}},
+	{src: "greater than", a: alias{text: "greater than"}, words: []aword{
+		{raw: "greater"},
+		{raw: "than"},
+	}, keys: []string{"greater", "than"}},
+	{src: "greater than or equal to", a: alias{text: "greater than or equal to"}, words: []aword{
+		{raw: "greater"},
+		{raw: "than"},
+		{raw: "or"},
+		{raw: "equal"},
+		{raw: "to"},
+	}, keys: []string{"greater", "than", "or", "equal", "to"}},
+	{src: "grew", a: alias{text: "grew"}, words: []aword{
+		{raw: "grew"},
+	}, keys: []string{"grew"}},
+	{src: "grew to", a: alias{text: "grew to"}, words: []aword{
+		{raw: "grew"},
+		{raw: "to"},
+	}, keys: []string{"grew", "to"}},
+	{src: "ground-based", a: alias{text: "ground-based"}, words: []aword{
+		{raw: "ground"},
+		{raw: "based"},
+	}, keys: []string{"ground", "based"}},
+	{src: "ground-launched", a: alias{text: "ground-launched"}, words: []aword{
+		{raw: "ground"},
+		{raw: "launched"},
+	}, keys: []string{"ground", "launched"}},
+	{src: "grow", a: alias{text: "grow"}, words: []aword{
+		{raw: "grow"},
+	}, keys: []string{"grow"}},
+	{src: "grow to", a: alias{text: "grow to"}, words: []aword{
+		{raw: "grow"},
+		{raw: "to"},
+	}, keys: []string{"grow", "to"}},
+	{src: "grown", a: alias{text: "grown"}, words: []aword{
+		{raw: "grown"},
+	}, keys: []string{"grown"}},
+	{src: "grows to", a: alias{text: "grows to"}, words: []aword{
+		{raw: "grows"},
+		{raw: "to"},
+	}, keys: []string{"grows", "to"}},
+	{src: "had", a: alias{text: "had"}, words: []aword{
+		{raw: "had"},
+	}, keys: []string{"had"}},
+	{src: "half", a: alias{text: "half"}, words: []aword{
+		{raw: "half"},
+	}, keys: []string{"half"}},
+	{src: "hardware", a: alias{text: "hardware"}, words: []aword{
+		{raw: "hardware"},
+	}, keys: []string{"hardware"}},
+	{src: "has", a: alias{text: "has"}, words: []aword{
+		{raw: "has"},
+	}, keys: []string{"has"}},
+	{src: "has agreed to", a: alias{text: "has agreed to"}, words: []aword{
+		{raw: "has"},
+		{raw: "agreed"},
+		{raw: "to"},
+	}, keys: []string{"has", "agreed", "to"}},
+	{src: "have", a: alias{text: "have"}, words: []aword{
+		{raw: "have"},
+	}, keys: []string{"have"}},
+	{src: "have agreed to", a: alias{text: "have agreed to"}, words: []aword{
+		{raw: "have"},
+		{raw: "agreed"},
+		{raw: "to"},
+	}, keys: []string{"have", "agreed", "to"}},
 	{src: "head", a: alias{text: "head"}, words: []aword{
 		{raw: "head"},
 	}, keys: []string{"head"}},
@@ -3769,50 +5033,558 @@ var builtinPrepared = []prepared{
 		{raw: "the"},
 		{raw: "delegation"},
 	}, keys: []string{"head", "of", "the", "delegation"}},
+	{src: "heavy", a: alias{text: "heavy"}, words: []aword{
+		{raw: "heavy"},
+	}, keys: []string{"heavy"}},
+	{src: "heavy bomber", a: alias{text: "heavy bomber"}, words: []aword{
+		{raw: "heavy"},
+		{raw: "bomber"},
+	}, keys: []string{"heavy", "bomber"}},
+	{src: "held", a: alias{text: "held"}, words: []aword{
+		{raw: "held"},
+	}, keys: []string{"held"}},
+	{src: "helicopter", a: alias{text: "helicopter"}, words: []aword{
+		{raw: "helicopter"},
+	}, keys: []string{"helicopter"}},
+	{src: "her", a: alias{text: "her"}, words: []aword{
+		{raw: "her"},
+	}, keys: []string{"her"}},
+	{src: "high-yield", a: alias{text: "high-yield"}, words: []aword{
+		{raw: "high"},
+		{raw: "yield"},
+	}, keys: []string{"high", "yield"}},
+	{src: "higher", a: alias{text: "higher"}, words: []aword{
+		{raw: "higher"},
+	}, keys: []string{"higher"}},
+	{src: "higher than", a: alias{text: "higher than"}, words: []aword{
+		{raw: "higher"},
+		{raw: "than"},
+	}, keys: []string{"higher", "than"}},
+	{src: "highly enriched", a: alias{text: "highly enriched"}, words: []aword{
+		{raw: "highly"},
+		{raw: "enriched"},
+	}, keys: []string{"highly", "enriched"}},
+	{src: "highly enriched uranium", a: alias{text: "highly enriched uranium"}, words: []aword{
+		{raw: "highly"},
+		{raw: "enriched"},
+		{raw: "uranium"},
+	}, keys: []string{"highly", "enriched", "uranium"}},
+	{src: "his", a: alias{text: "his"}, words: []aword{
+		{raw: "his"},
+	}, keys: []string{"his"}},
+	{src: "hold", a: alias{text: "hold"}, words: []aword{
+		{raw: "hold"},
+	}, keys: []string{"hold"}},
+	{src: "holds", a: alias{text: "holds"}, words: []aword{
+		{raw: "holds"},
+	}, keys: []string{"holds"}},
+	{src: "hour", a: alias{text: "hour"}, words: []aword{
+		{raw: "hour"},
+	}, keys: []string{"hour"}},
+	{src: "howitzer", a: alias{text: "howitzer"}, words: []aword{
+		{raw: "howitzer"},
+	}, keys: []string{"howitzer"}},
+	{src: "hundred", a: alias{text: "hundred"}, words: []aword{
+		{raw: "hundred"},
+	}, keys: []string{"hundred"}},
 	{src: "hypersonic", a: alias{text: "hypersonic"}, words: []aword{
 		{raw: "hypersonic"},
 	}, keys: []string{"hypersonic"}},
+	{src: "icbm", a: alias{text: "icbm"}, words: []aword{
+		{raw: "icbm"},
+	}, keys: []string{"icbm"}},
+	{src: "in", a: alias{text: "in"}, words: []aword{
+		{raw: "in"},
+	}, keys: []string{"in"}},
+	{src: "in excess of", a: alias{text: "in excess of"}, words: []aword{
+		{raw: "in"},
+		{raw: "excess"},
+		{raw: "of"},
+	}, keys: []string{"in", "excess", "of"}},
+	{src: "in no case exceed", a: alias{text: "in no case exceed"}, words: []aword{
+		{raw: "in"},
+		{raw: "no"},
+		{raw: "case"},
+		{raw: "exceed"},
+	}, keys: []string{"in", "no", "case", "exceed"}},
+	{src: "in storage", a: alias{text: "in storage"}, words: []aword{
+		{raw: "in"},
+		{raw: "storage"},
+	}, keys: []string{"in", "storage"}},
+	{src: "in the range of", a: alias{text: "in the range of"}, words: []aword{
+		{raw: "in"},
+		{raw: "the"},
+		{raw: "range"},
+		{raw: "of"},
+	}, keys: []string{"in", "the", "range", "of"}},
+	{src: "in the region of", a: alias{text: "in the region of"}, words: []aword{
+		{raw: "in"},
+		{raw: "the"},
+		{raw: "region"},
+		{raw: "of"},
+	}, keys: []string{"in", "the", "region", "of"}},
+	{src: "in total", a: alias{text: "in total"}, words: []aword{
+		{raw: "in"},
+		{raw: "total"},
+	}, keys: []string{"in", "total"}},
+	{src: "increase", a: alias{text: "increase"}, words: []aword{
+		{raw: "increase"},
+	}, keys: []string{"increase"}},
+	{src: "increase to", a: alias{text: "increase to"}, words: []aword{
+		{raw: "increase"},
+		{raw: "to"},
+	}, keys: []string{"increase", "to"}},
+	{src: "increased", a: alias{text: "increased"}, words: []aword{
+		{raw: "increased"},
+	}, keys: []string{"increased"}},
+	{src: "increased to", a: alias{text: "increased to"}, words: []aword{
+		{raw: "increased"},
+		{raw: "to"},
+	}, keys: []string{"increased", "to"}},
+	{src: "independently targetable", a: alias{text: "independently targetable"}, words: []aword{
+		{raw: "independently"},
+		{raw: "targetable"},
+	}, keys: []string{"independently", "targetable"}},
+	{src: "independently targetable reentry vehicle", a: alias{text: "independently targetable reentry vehicle"}, words: []aword{
+		{raw: "independently"},
+		{raw: "targetable"},
+		{raw: "reentry"},
+		{raw: "vehicle"},
+	}, keys: []string{"independently", "targetable", "reentry", "vehicle"}},
+	{src: "independently-targetable", a: alias{text: "independently-targetable"}, words: []aword{
+		{raw: "independently"},
+		{raw: "targetable"},
+	}, keys: []string{"independently", "targetable"}},
+	{src: "infantry fighting vehicle", a: alias{text: "infantry fighting vehicle"}, words: []aword{
+		{raw: "infantry"},
+		{raw: "fighting"},
+		{raw: "vehicle"},
+	}, keys: []string{"infantry", "fighting", "vehicle"}},
 	{src: "inspection", a: alias{text: "inspection"}, words: []aword{
 		{raw: "inspection"},
 	}, keys: []string{"inspection"}},
+	{src: "inspection flight", a: alias{text: "inspection flight"}, words: []aword{
+		{raw: "inspection"},
+		{raw: "flight"},
+	}, keys: []string{"inspection", "flight"}},
 	{src: "inspections", a: alias{text: "inspections"}, words: []aword{
 		{raw: "inspections"},
 	}, keys: []string{"inspections"}},
+	{src: "inspector", a: alias{text: "inspector"}, words: []aword{
+		{raw: "inspector"},
+	}, keys: []string{"inspector"}},
+	{src: "installed on", a: alias{text: "installed on"}, words: []aword{
+		{raw: "installed"},
+		{raw: "on"},
+	}, keys: []string{"installed", "on"}},
+	{src: "interceptor", a: alias{text: "interceptor"}, words: []aword{
+		{raw: "interceptor"},
+	}, keys: []string{"interceptor"}},
+	{src: "intercontinental", a: alias{text: "intercontinental"}, words: []aword{
+		{raw: "intercontinental"},
+	}, keys: []string{"intercontinental"}},
+	{src: "intercontinental ballistic missile", a: alias{text: "intercontinental ballistic missile"}, words: []aword{
+		{raw: "intercontinental"},
+		{raw: "ballistic"},
+		{raw: "missile"},
+	}, keys: []string{"intercontinental", "ballistic", "missile"}},
+	{src: "intermediate-range", a: alias{text: "intermediate-range"}, words: []aword{
+		{raw: "intermediate"},
+		{raw: "range"},
+	}, keys: []string{"intermediate", "range"}},
 	{src: "intermediate-range talks", a: alias{text: "intermediate-range talks"}, words: []aword{
 		{raw: "intermediate"},
 		{raw: "range"},
 		{raw: "talks"},
 	}, keys: []string{"intermediate", "range", "talks"}},
+	{src: "international", a: alias{text: "international"}, words: []aword{
+		{raw: "international"},
+	}, keys: []string{"international"}},
+	{src: "inventory", a: alias{text: "inventory"}, words: []aword{
+		{raw: "inventory"},
+	}, keys: []string{"inventory"}},
+	{src: "is", a: alias{text: "is"}, words: []aword{
+		{raw: "is"},
+	}, keys: []string{"is"}},
+	{src: "is estimated at", a: alias{text: "is estimated at"}, words: []aword{
+		{raw: "is"},
+		{raw: "estimated"},
+		{raw: "at"},
+	}, keys: []string{"is", "estimated", "at"}},
+	{src: "item of equipment", a: alias{text: "item of equipment"}, words: []aword{
+		{raw: "item"},
+		{raw: "of"},
+		{raw: "equipment"},
+	}, keys: []string{"item", "of", "equipment"}},
+	{src: "item of hardware", a: alias{text: "item of hardware"}, words: []aword{
+		{raw: "item"},
+		{raw: "of"},
+		{raw: "hardware"},
+	}, keys: []string{"item", "of", "hardware"}},
+	{src: "items of", a: alias{text: "items of"}, words: []aword{
+		{raw: "items"},
+		{raw: "of"},
+	}, keys: []string{"items", "of"}},
+	{src: "items of equipment", a: alias{text: "items of equipment"}, words: []aword{
+		{raw: "items"},
+		{raw: "of"},
+		{raw: "equipment"},
+	}, keys: []string{"items", "of", "equipment"}},
+	{src: "its", a: alias{text: "its"}, words: []aword{
+		{raw: "its"},
+	}, keys: []string{"its"}},
+	{src: "jet", a: alias{text: "jet"}, words: []aword{
+		{raw: "jet"},
+	}, keys: []string{"jet"}},
+	{src: "jump", a: alias{text: "jump"}, words: []aword{
+		{raw: "jump"},
+	}, keys: []string{"jump"}},
+	{src: "jumped", a: alias{text: "jumped"}, words: []aword{
+		{raw: "jumped"},
+	}, keys: []string{"jumped"}},
+	{src: "jumped to", a: alias{text: "jumped to"}, words: []aword{
+		{raw: "jumped"},
+		{raw: "to"},
+	}, keys: []string{"jumped", "to"}},
+	{src: "just about", a: alias{text: "just about"}, words: []aword{
+		{raw: "just"},
+		{raw: "about"},
+	}, keys: []string{"just", "about"}},
+	{src: "just below", a: alias{text: "just below"}, words: []aword{
+		{raw: "just"},
+		{raw: "below"},
+	}, keys: []string{"just", "below"}},
+	{src: "just over", a: alias{text: "just over"}, words: []aword{
+		{raw: "just"},
+		{raw: "over"},
+	}, keys: []string{"just", "over"}},
+	{src: "just short of", a: alias{text: "just short of"}, words: []aword{
+		{raw: "just"},
+		{raw: "short"},
+		{raw: "of"},
+	}, keys: []string{"just", "short", "of"}},
+	{src: "just under", a: alias{text: "just under"}, words: []aword{
+		{raw: "just"},
+		{raw: "under"},
+	}, keys: []string{"just", "under"}},
+	{src: "keeps", a: alias{text: "keeps"}, words: []aword{
+		{raw: "keeps"},
+	}, keys: []string{"keeps"}},
+	{src: "kg", a: alias{text: "kg"}, words: []aword{
+		{raw: "kg"},
+	}, keys: []string{"kg"}},
+	{src: "kgs", a: alias{text: "kgs"}, words: []aword{
+		{raw: "kgs"},
+	}, keys: []string{"kgs"}},
+	{src: "kilogram", a: alias{text: "kilogram"}, words: []aword{
+		{raw: "kilogram"},
+	}, keys: []string{"kilogram"}},
+	{src: "kilogramme", a: alias{text: "kilogramme"}, words: []aword{
+		{raw: "kilogramme"},
+	}, keys: []string{"kilogramme"}},
+	{src: "kilometer", a: alias{text: "kilometer"}, words: []aword{
+		{raw: "kilometer"},
+	}, keys: []string{"kilometer"}},
+	{src: "kilometer per second", a: alias{text: "kilometer per second"}, words: []aword{
+		{raw: "kilometer"},
+		{raw: "per"},
+		{raw: "second"},
+	}, keys: []string{"kilometer", "per", "second"}},
+	{src: "kilometers per hour", a: alias{text: "kilometers per hour"}, words: []aword{
+		{raw: "kilometers"},
+		{raw: "per"},
+		{raw: "hour"},
+	}, keys: []string{"kilometers", "per", "hour"}},
+	{src: "kilometre", a: alias{text: "kilometre"}, words: []aword{
+		{raw: "kilometre"},
+	}, keys: []string{"kilometre"}},
+	{src: "kilometre per second", a: alias{text: "kilometre per second"}, words: []aword{
+		{raw: "kilometre"},
+		{raw: "per"},
+		{raw: "second"},
+	}, keys: []string{"kilometre", "per", "second"}},
+	{src: "kilometres per hour", a: alias{text: "kilometres per hour"}, words: []aword{
+		{raw: "kilometres"},
+		{raw: "per"},
+		{raw: "hour"},
+	}, keys: []string{"kilometres", "per", "hour"}},
+	{src: "kiloton", a: alias{text: "kiloton"}, words: []aword{
+		{raw: "kiloton"},
+	}, keys: []string{"kiloton"}},
+	{src: "kilotonne", a: alias{text: "kilotonne"}, words: []aword{
+		{raw: "kilotonne"},
+	}, keys: []string{"kilotonne"}},
+	{src: "km", a: alias{text: "km"}, words: []aword{
+		{raw: "km"},
+	}, keys: []string{"km"}},
+	{src: "km per hour", a: alias{text: "km per hour"}, words: []aword{
+		{raw: "km"},
+		{raw: "per"},
+		{raw: "hour"},
+	}, keys: []string{"km", "per", "hour"}},
+	{src: "km per second", a: alias{text: "km per second"}, words: []aword{
+		{raw: "km"},
+		{raw: "per"},
+		{raw: "second"},
+	}, keys: []string{"km", "per", "second"}},
+	{src: "km/h", a: alias{text: "km/h"}, words: []aword{
+		{raw: "km"},
+		{raw: "h"},
+	}, keys: []string{"km", "h"}},
+	{src: "km/s", a: alias{text: "km/s"}, words: []aword{
+		{raw: "km"},
+		{raw: "s"},
+	}, keys: []string{"km", "s"}},
+	{src: "kph", a: alias{text: "kph"}, words: []aword{
+		{raw: "kph"},
+	}, keys: []string{"kph"}},
 	{src: "kremlin.ru", a: alias{text: "kremlin.ru"}, words: []aword{
 		{raw: "kremlin"},
 		{raw: "ru"},
 	}, keys: []string{"kremlin", "ru"}},
+	{src: "kt", a: alias{text: "kt"}, words: []aword{
+		{raw: "kt"},
+	}, keys: []string{"kt"}},
+	{src: "land-based", a: alias{text: "land-based"}, words: []aword{
+		{raw: "land"},
+		{raw: "based"},
+	}, keys: []string{"land", "based"}},
+	{src: "larger", a: alias{text: "larger"}, words: []aword{
+		{raw: "larger"},
+	}, keys: []string{"larger"}},
+	{src: "larger than", a: alias{text: "larger than"}, words: []aword{
+		{raw: "larger"},
+		{raw: "than"},
+	}, keys: []string{"larger", "than"}},
+	{src: "last", a: alias{text: "last"}, words: []aword{
+		{raw: "last"},
+	}, keys: []string{"last"}},
+	{src: "last year", a: alias{text: "last year"}, words: []aword{
+		{raw: "last"},
+		{raw: "year"},
+	}, keys: []string{"last", "year"}},
+	{src: "launch", a: alias{text: "launch"}, words: []aword{
+		{raw: "launch"},
+	}, keys: []string{"launch"}},
 	{src: "launch notification agreement", a: alias{text: "launch notification agreement"}, words: []aword{
 		{raw: "launch"},
 		{raw: "notification"},
 		{raw: "agreement"},
 	}, keys: []string{"launch", "notification", "agreement"}},
+	{src: "launch pad", a: alias{text: "launch pad"}, words: []aword{
+		{raw: "launch"},
+		{raw: "pad"},
+	}, keys: []string{"launch", "pad"}},
+	{src: "launch silo", a: alias{text: "launch silo"}, words: []aword{
+		{raw: "launch"},
+		{raw: "silo"},
+	}, keys: []string{"launch", "silo"}},
+	{src: "launched", a: alias{text: "launched"}, words: []aword{
+		{raw: "launched"},
+	}, keys: []string{"launched"}},
+	{src: "launcher", a: alias{text: "launcher"}, words: []aword{
+		{raw: "launcher"},
+	}, keys: []string{"launcher"}},
 	{src: "launchers", a: alias{text: "launchers"}, words: []aword{
 		{raw: "launchers"},
 	}, keys: []string{"launchers"}},
+	{src: "launches", a: alias{text: "launches"}, words: []aword{
+		{raw: "launches"},
+	}, keys: []string{"launches"}},
 	{src: "lawmaker", a: alias{text: "lawmaker"}, words: []aword{
 		{raw: "lawmaker"},
 	}, keys: []string{"lawmaker"}},
+	{src: "lb", a: alias{text: "lb"}, words: []aword{
+		{raw: "lb"},
+	}, keys: []string{"lb"}},
+	{src: "lbs", a: alias{text: "lbs"}, words: []aword{
+		{raw: "lbs"},
+	}, keys: []string{"lbs"}},
+	{src: "legislator", a: alias{text: "legislator"}, words: []aword{
+		{raw: "legislator"},
+	}, keys: []string{"legislator"}},
+	{src: "less", a: alias{text: "less"}, words: []aword{
+		{raw: "less"},
+	}, keys: []string{"less"}},
+	{src: "less than", a: alias{text: "less than"}, words: []aword{
+		{raw: "less"},
+		{raw: "than"},
+	}, keys: []string{"less", "than"}},
+	{src: "less than or equal to", a: alias{text: "less than or equal to"}, words: []aword{
+		{raw: "less"},
+		{raw: "than"},
+		{raw: "or"},
+		{raw: "equal"},
+		{raw: "to"},
+	}, keys: []string{"less", "than", "or", "equal", "to"}},
 	{src: "lieutenant general", a: alias{text: "lieutenant general"}, words: []aword{
 		{raw: "lieutenant"},
 		{raw: "general"},
 	}, keys: []string{"lieutenant", "general"}},
+	{src: "limit", a: alias{text: "limit"}, words: []aword{
+		{raw: "limit"},
+	}, keys: []string{"limit"}},
+	{src: "limit of", a: alias{text: "limit of"}, words: []aword{
+		{raw: "limit"},
+		{raw: "of"},
+	}, keys: []string{"limit", "of"}},
+	{src: "limited", a: alias{text: "limited"}, words: []aword{
+		{raw: "limited"},
+	}, keys: []string{"limited"}},
+	{src: "limited to", a: alias{text: "limited to"}, words: []aword{
+		{raw: "limited"},
+		{raw: "to"},
+	}, keys: []string{"limited", "to"}},
+	{src: "limiting", a: alias{text: "limiting"}, words: []aword{
+		{raw: "limiting"},
+	}, keys: []string{"limiting"}},
+	{src: "limits", a: alias{text: "limits"}, words: []aword{
+		{raw: "limits"},
+	}, keys: []string{"limits"}},
+	{src: "limits are", a: alias{text: "limits are"}, words: []aword{
+		{raw: "limits"},
+		{raw: "are"},
+	}, keys: []string{"limits", "are"}},
+	{src: "limits include", a: alias{text: "limits include"}, words: []aword{
+		{raw: "limits"},
+		{raw: "include"},
+	}, keys: []string{"limits", "include"}},
+	{src: "limits of", a: alias{text: "limits of"}, words: []aword{
+		{raw: "limits"},
+		{raw: "of"},
+	}, keys: []string{"limits", "of"}},
+	{src: "location", a: alias{text: "location"}, words: []aword{
+		{raw: "location"},
+	}, keys: []string{"location"}},
+	{src: "long-range", a: alias{text: "long-range"}, words: []aword{
+		{raw: "long"},
+		{raw: "range"},
+	}, keys: []string{"long", "range"}},
+	{src: "low-yield", a: alias{text: "low-yield"}, words: []aword{
+		{raw: "low"},
+		{raw: "yield"},
+	}, keys: []string{"low", "yield"}},
 	{src: "low-yield warhead", a: alias{text: "low-yield warhead"}, words: []aword{
 		{raw: "low"},
 		{raw: "yield"},
 		{raw: "warhead"},
 	}, keys: []string{"low", "yield", "warhead"}},
+	{src: "lower", a: alias{text: "lower"}, words: []aword{
+		{raw: "lower"},
+	}, keys: []string{"lower"}},
+	{src: "main battle tank", a: alias{text: "main battle tank"}, words: []aword{
+		{raw: "main"},
+		{raw: "battle"},
+		{raw: "tank"},
+	}, keys: []string{"main", "battle", "tank"}},
+	{src: "maintains", a: alias{text: "maintains"}, words: []aword{
+		{raw: "maintains"},
+	}, keys: []string{"maintains"}},
+	{src: "maximum", a: alias{text: "maximum"}, words: []aword{
+		{raw: "maximum"},
+	}, keys: []string{"maximum"}},
+	{src: "maximum of", a: alias{text: "maximum of"}, words: []aword{
+		{raw: "maximum"},
+		{raw: "of"},
+	}, keys: []string{"maximum", "of"}},
+	{src: "may be", a: alias{text: "may be"}, words: []aword{
+		{raw: "may"},
+		{raw: "be"},
+	}, keys: []string{"may", "be"}},
+	{src: "may not", a: alias{text: "may not"}, words: []aword{
+		{raw: "may"},
+		{raw: "not"},
+	}, keys: []string{"may", "not"}},
+	{src: "may not exceed", a: alias{text: "may not exceed"}, words: []aword{
+		{raw: "may"},
+		{raw: "not"},
+		{raw: "exceed"},
+	}, keys: []string{"may", "not", "exceed"}},
+	{src: "may top", a: alias{text: "may top"}, words: []aword{
+		{raw: "may"},
+		{raw: "top"},
+	}, keys: []string{"may", "top"}},
+	{src: "maybe", a: alias{text: "maybe"}, words: []aword{
+		{raw: "maybe"},
+	}, keys: []string{"maybe"}},
+	{src: "medium-range", a: alias{text: "medium-range"}, words: []aword{
+		{raw: "medium"},
+		{raw: "range"},
+	}, keys: []string{"medium", "range"}},
+	{src: "megaton", a: alias{text: "megaton"}, words: []aword{
+		{raw: "megaton"},
+	}, keys: []string{"megaton"}},
+	{src: "megatonne", a: alias{text: "megatonne"}, words: []aword{
+		{raw: "megatonne"},
+	}, keys: []string{"megatonne"}},
+	{src: "member", a: alias{text: "member"}, words: []aword{
+		{raw: "member"},
+	}, keys: []string{"member"}},
+	{src: "member state", a: alias{text: "member state"}, words: []aword{
+		{raw: "member"},
+		{raw: "state"},
+	}, keys: []string{"member", "state"}},
+	{src: "meter", a: alias{text: "meter"}, words: []aword{
+		{raw: "meter"},
+	}, keys: []string{"meter"}},
+	{src: "metre", a: alias{text: "metre"}, words: []aword{
+		{raw: "metre"},
+	}, keys: []string{"metre"}},
+	{src: "metric ton", a: alias{text: "metric ton"}, words: []aword{
+		{raw: "metric"},
+		{raw: "ton"},
+	}, keys: []string{"metric", "ton"}},
+	{src: "metric tonne", a: alias{text: "metric tonne"}, words: []aword{
+		{raw: "metric"},
+		{raw: "tonne"},
+	}, keys: []string{"metric", "tonne"}},
+	{src: "mile", a: alias{text: "mile"}, words: []aword{
+		{raw: "mile"},
+	}, keys: []string{"mile"}},
+	{src: "miles per hour", a: alias{text: "miles per hour"}, words: []aword{
+		{raw: "miles"},
+		{raw: "per"},
+		{raw: "hour"},
+	}, keys: []string{"miles", "per", "hour"}},
 	{src: "military", a: alias{text: "military"}, words: []aword{
 		{raw: "military"},
 	}, keys: []string{"military"}},
+	{src: "military equipment", a: alias{text: "military equipment"}, words: []aword{
+		{raw: "military"},
+		{raw: "equipment"},
+	}, keys: []string{"military", "equipment"}},
+	{src: "military hardware", a: alias{text: "military hardware"}, words: []aword{
+		{raw: "military"},
+		{raw: "hardware"},
+	}, keys: []string{"military", "hardware"}},
+	{src: "military personnel", a: alias{text: "military personnel"}, words: []aword{
+		{raw: "military"},
+		{raw: "personnel"},
+	}, keys: []string{"military", "personnel"}},
+	{src: "military stockpile", a: alias{text: "military stockpile"}, words: []aword{
+		{raw: "military"},
+		{raw: "stockpile"},
+	}, keys: []string{"military", "stockpile"}},
+	{src: "million", a: alias{text: "million"}, words: []aword{
+		{raw: "million"},
+	}, keys: []string{"million"}},
+	{src: "minimum", a: alias{text: "minimum"}, words: []aword{
+		{raw: "minimum"},
+	}, keys: []string{"minimum"}},
+	{src: "minimum of", a: alias{text: "minimum of"}, words: []aword{
+		{raw: "minimum"},
+		{raw: "of"},
+	}, keys: []string{"minimum", "of"}},
+	{src: "minimum range", a: alias{text: "minimum range"}, words: []aword{
+		{raw: "minimum"},
+		{raw: "range"},
+	}, keys: []string{"minimum", "range"}},
 	{src: "minister", a: alias{text: "minister"}, words: []aword{
 		{raw: "minister"},
 	}, keys: []string{"minister"}},
+	{src: "minute", a: alias{text: "minute"}, words: []aword{
+		{raw: "minute"},
+	}, keys: []string{"minute"}},
 	{src: "missile", a: alias{text: "missile"}, words: []aword{
 		{raw: "missile"},
 	}, keys: []string{"missile"}},
@@ -3820,10 +5592,72 @@ var builtinPrepared = []prepared{
 		{raw: "missile"},
 		{raw: "defence"},
 	}, keys: []string{"missile", "defence"}},
+	{src: "missile defence site", a: alias{text: "missile defence site"}, words: []aword{
+		{raw: "missile"},
+		{raw: "defence"},
+		{raw: "site"},
+	}, keys: []string{"missile", "defence", "site"}},
 	{src: "missile defense", a: alias{text: "missile defense"}, words: []aword{
 		{raw: "missile"},
 		{raw: "defense"},
 	}, keys: []string{"missile", "defense"}},
+	{src: "missile defense site", a: alias{text: "missile defense site"}, words: []aword{
+		{raw: "missile"},
+		{raw: "defense"},
+		{raw: "site"},
+	}, keys: []string{"missile", "defense", "site"}},
+	{src: "missile field", a: alias{text: "missile field"}, words: []aword{
+		{raw: "missile"},
+		{raw: "field"},
+	}, keys: []string{"missile", "field"}},
+	{src: "missile interceptor", a: alias{text: "missile interceptor"}, words: []aword{
+		{raw: "missile"},
+		{raw: "interceptor"},
+	}, keys: []string{"missile", "interceptor"}},
+	{src: "missile launch", a: alias{text: "missile launch"}, words: []aword{
+		{raw: "missile"},
+		{raw: "launch"},
+	}, keys: []string{"missile", "launch"}},
+	{src: "missile launcher", a: alias{text: "missile launcher"}, words: []aword{
+		{raw: "missile"},
+		{raw: "launcher"},
+	}, keys: []string{"missile", "launcher"}},
+	{src: "missile launches", a: alias{text: "missile launches"}, words: []aword{
+		{raw: "missile"},
+		{raw: "launches"},
+	}, keys: []string{"missile", "launches"}},
+	{src: "mission", a: alias{text: "mission"}, words: []aword{
+		{raw: "mission"},
+	}, keys: []string{"mission"}},
+	{src: "mln", a: alias{text: "mln"}, words: []aword{
+		{raw: "mln"},
+	}, keys: []string{"mln"}},
+	{src: "mobile", a: alias{text: "mobile"}, words: []aword{
+		{raw: "mobile"},
+	}, keys: []string{"mobile"}},
+	{src: "modern", a: alias{text: "modern"}, words: []aword{
+		{raw: "modern"},
+	}, keys: []string{"modern"}},
+	{src: "modernised", a: alias{text: "modernised"}, words: []aword{
+		{raw: "modernised"},
+	}, keys: []string{"modernised"}},
+	{src: "modernized", a: alias{text: "modernized"}, words: []aword{
+		{raw: "modernized"},
+	}, keys: []string{"modernized"}},
+	{src: "monitor", a: alias{text: "monitor"}, words: []aword{
+		{raw: "monitor"},
+	}, keys: []string{"monitor"}},
+	{src: "monitoring facility", a: alias{text: "monitoring facility"}, words: []aword{
+		{raw: "monitoring"},
+		{raw: "facility"},
+	}, keys: []string{"monitoring", "facility"}},
+	{src: "monitoring station", a: alias{text: "monitoring station"}, words: []aword{
+		{raw: "monitoring"},
+		{raw: "station"},
+	}, keys: []string{"monitoring", "station"}},
+	{src: "month", a: alias{text: "month"}, words: []aword{
+		{raw: "month"},
+	}, keys: []string{"month"}},
 	{src: "moratorium on deploying intermediate-range missiles", a: alias{text: "moratorium on deploying intermediate-range missiles"}, words: []aword{
 		{raw: "moratorium"},
 		{raw: "on"},
@@ -3832,10 +5666,127 @@ var builtinPrepared = []prepared{
 		{raw: "range"},
 		{raw: "missiles"},
 	}, keys: []string{"moratorium", "on", "deploying", "intermediate", "range", "missiles"}},
+	{src: "more", a: alias{text: "more"}, words: []aword{
+		{raw: "more"},
+	}, keys: []string{"more"}},
+	{src: "more or less", a: alias{text: "more or less"}, words: []aword{
+		{raw: "more"},
+		{raw: "or"},
+		{raw: "less"},
+	}, keys: []string{"more", "or", "less"}},
+	{src: "more such", a: alias{text: "more such"}, words: []aword{
+		{raw: "more"},
+		{raw: "such"},
+	}, keys: []string{"more", "such"}},
+	{src: "more than", a: alias{text: "more than"}, words: []aword{
+		{raw: "more"},
+		{raw: "than"},
+	}, keys: []string{"more", "than"}},
+	{src: "mounted on", a: alias{text: "mounted on"}, words: []aword{
+		{raw: "mounted"},
+		{raw: "on"},
+	}, keys: []string{"mounted", "on"}},
+	{src: "mph", a: alias{text: "mph"}, words: []aword{
+		{raw: "mph"},
+	}, keys: []string{"mph"}},
+	{src: "multiple independently targetable", a: alias{text: "multiple independently targetable"}, words: []aword{
+		{raw: "multiple"},
+		{raw: "independently"},
+		{raw: "targetable"},
+	}, keys: []string{"multiple", "independently", "targetable"}},
+	{src: "must not exceed", a: alias{text: "must not exceed"}, words: []aword{
+		{raw: "must"},
+		{raw: "not"},
+		{raw: "exceed"},
+	}, keys: []string{"must", "not", "exceed"}},
+	{src: "mustn't", a: alias{text: "mustn't"}, words: []aword{
+		{raw: "mustn"},
+		{raw: "t"},
+	}, keys: []string{"mustn", "t"}},
+	{src: "my", a: alias{text: "my"}, words: []aword{
+		{raw: "my"},
+	}, keys: []string{"my"}},
+	{src: "nation", a: alias{text: "nation"}, words: []aword{
+		{raw: "nation"},
+	}, keys: []string{"nation"}},
+	{src: "nautical mile", a: alias{text: "nautical mile"}, words: []aword{
+		{raw: "nautical"},
+		{raw: "mile"},
+	}, keys: []string{"nautical", "mile"}},
+	{src: "near-weapons-grade", a: alias{text: "near-weapons-grade"}, words: []aword{
+		{raw: "near"},
+		{raw: "weapons"},
+		{raw: "grade"},
+	}, keys: []string{"near", "weapons", "grade"}},
+	{src: "nearly", a: alias{text: "nearly"}, words: []aword{
+		{raw: "nearly"},
+	}, keys: []string{"nearly"}},
+	{src: "never", a: alias{text: "never"}, words: []aword{
+		{raw: "never"},
+	}, keys: []string{"never"}},
+	{src: "new", a: alias{text: "new"}, words: []aword{
+		{raw: "new"},
+	}, keys: []string{"new"}},
+	{src: "next year", a: alias{text: "next year"}, words: []aword{
+		{raw: "next"},
+		{raw: "year"},
+	}, keys: []string{"next", "year"}},
+	{src: "nine", a: alias{text: "nine"}, words: []aword{
+		{raw: "nine"},
+	}, keys: []string{"nine"}},
+	{src: "nineteen", a: alias{text: "nineteen"}, words: []aword{
+		{raw: "nineteen"},
+	}, keys: []string{"nineteen"}},
+	{src: "ninety", a: alias{text: "ninety"}, words: []aword{
+		{raw: "ninety"},
+	}, keys: []string{"ninety"}},
+	{src: "ninth", a: alias{text: "ninth"}, words: []aword{
+		{raw: "ninth"},
+	}, keys: []string{"ninth"}},
+	{src: "no fewer", a: alias{text: "no fewer"}, words: []aword{
+		{raw: "no"},
+		{raw: "fewer"},
+	}, keys: []string{"no", "fewer"}},
+	{src: "no fewer than", a: alias{text: "no fewer than"}, words: []aword{
+		{raw: "no"},
+		{raw: "fewer"},
+		{raw: "than"},
+	}, keys: []string{"no", "fewer", "than"}},
+	{src: "no greater than", a: alias{text: "no greater than"}, words: []aword{
+		{raw: "no"},
+		{raw: "greater"},
+		{raw: "than"},
+	}, keys: []string{"no", "greater", "than"}},
+	{src: "no higher than", a: alias{text: "no higher than"}, words: []aword{
+		{raw: "no"},
+		{raw: "higher"},
+		{raw: "than"},
+	}, keys: []string{"no", "higher", "than"}},
+	{src: "no less than", a: alias{text: "no less than"}, words: []aword{
+		{raw: "no"},
+		{raw: "less"},
+		{raw: "than"},
+	}, keys: []string{"no", "less", "than"}},
+	{src: "no more than", a: alias{text: "no more than"}, words: []aword{
+		{raw: "no"},
+		{raw: "more"},
+		{raw: "than"},
+	}, keys: []string{"no", "more", "than"}},
+	{src: "non-deployed", a: alias{text: "non-deployed"}, words: []aword{
+		{raw: "non"},
+		{raw: "deployed"},
+	}, keys: []string{"non", "deployed"}},
 	{src: "non-proliferation", a: alias{text: "non-proliferation"}, words: []aword{
 		{raw: "non"},
 		{raw: "proliferation"},
 	}, keys: []string{"non", "proliferation"}},
+	{src: "non-strategic", a: alias{text: "non-strategic"}, words: []aword{
+		{raw: "non"},
+		{raw: "strategic"},
+	}, keys: []string{"non", "strategic"}},
+	{src: "nondeployed", a: alias{text: "nondeployed"}, words: []aword{
+		{raw: "nondeployed"},
+	}, keys: []string{"nondeployed"}},
 	{src: "nonproliferation", a: alias{text: "nonproliferation"}, words: []aword{
 		{raw: "nonproliferation"},
 	}, keys: []string{"nonproliferation"}},
@@ -3843,6 +5794,47 @@ var builtinPrepared = []prepared{
 		{raw: "nonresident"},
 		{raw: "fellow"},
 	}, keys: []string{"nonresident", "fellow"}},
+	{src: "not", a: alias{text: "not"}, words: []aword{
+		{raw: "not"},
+	}, keys: []string{"not"}},
+	{src: "not below", a: alias{text: "not below"}, words: []aword{
+		{raw: "not"},
+		{raw: "below"},
+	}, keys: []string{"not", "below"}},
+	{src: "not exceed", a: alias{text: "not exceed"}, words: []aword{
+		{raw: "not"},
+		{raw: "exceed"},
+	}, keys: []string{"not", "exceed"}},
+	{src: "not exceeding", a: alias{text: "not exceeding"}, words: []aword{
+		{raw: "not"},
+		{raw: "exceeding"},
+	}, keys: []string{"not", "exceeding"}},
+	{src: "not fewer than", a: alias{text: "not fewer than"}, words: []aword{
+		{raw: "not"},
+		{raw: "fewer"},
+		{raw: "than"},
+	}, keys: []string{"not", "fewer", "than"}},
+	{src: "not less than", a: alias{text: "not less than"}, words: []aword{
+		{raw: "not"},
+		{raw: "less"},
+		{raw: "than"},
+	}, keys: []string{"not", "less", "than"}},
+	{src: "not more than", a: alias{text: "not more than"}, words: []aword{
+		{raw: "not"},
+		{raw: "more"},
+		{raw: "than"},
+	}, keys: []string{"not", "more", "than"}},
+	{src: "not to exceed", a: alias{text: "not to exceed"}, words: []aword{
+		{raw: "not"},
+		{raw: "to"},
+		{raw: "exceed"},
+	}, keys: []string{"not", "to", "exceed"}},
+	{src: "notification", a: alias{text: "notification"}, words: []aword{
+		{raw: "notification"},
+	}, keys: []string{"notification"}},
+	{src: "now", a: alias{text: "now"}, words: []aword{
+		{raw: "now"},
+	}, keys: []string{"now"}},
 	{src: "nuclear", a: alias{text: "nuclear"}, words: []aword{
 		{raw: "nuclear"},
 	}, keys: []string{"nuclear"}},
@@ -3855,6 +5847,14 @@ var builtinPrepared = []prepared{
 		{raw: "ban"},
 		{raw: "treaty"},
 	}, keys: []string{"nuclear", "ban", "treaty"}},
+	{src: "nuclear bomb", a: alias{text: "nuclear bomb"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "bomb"},
+	}, keys: []string{"nuclear", "bomb"}},
+	{src: "nuclear charge", a: alias{text: "nuclear charge"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "charge"},
+	}, keys: []string{"nuclear", "charge"}},
 	{src: "nuclear deal ⚠", a: alias{text: "nuclear deal", weak: true}, words: []aword{
 		{raw: "nuclear"},
 		{raw: "deal"},
@@ -3863,6 +5863,26 @@ var builtinPrepared = []prepared{
 		{raw: "nuclear"},
 		{raw: "deterrence"},
 	}, keys: []string{"nuclear", "deterrence"}},
+	{src: "nuclear explosion", a: alias{text: "nuclear explosion"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "explosion"},
+	}, keys: []string{"nuclear", "explosion"}},
+	{src: "nuclear facility", a: alias{text: "nuclear facility"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "facility"},
+	}, keys: []string{"nuclear", "facility"}},
+	{src: "nuclear inventory", a: alias{text: "nuclear inventory"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "inventory"},
+	}, keys: []string{"nuclear", "inventory"}},
+	{src: "nuclear munition", a: alias{text: "nuclear munition"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "munition"},
+	}, keys: []string{"nuclear", "munition"}},
+	{src: "nuclear reactor", a: alias{text: "nuclear reactor"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "reactor"},
+	}, keys: []string{"nuclear", "reactor"}},
 	{src: "nuclear sea-launched cruise missile", a: alias{text: "nuclear sea-launched cruise missile"}, words: []aword{
 		{raw: "nuclear"},
 		{raw: "sea"},
@@ -3870,6 +5890,14 @@ var builtinPrepared = []prepared{
 		{raw: "cruise"},
 		{raw: "missile"},
 	}, keys: []string{"nuclear", "sea", "launched", "cruise", "missile"}},
+	{src: "nuclear state", a: alias{text: "nuclear state"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "state"},
+	}, keys: []string{"nuclear", "state"}},
+	{src: "nuclear stockpile", a: alias{text: "nuclear stockpile"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "stockpile"},
+	}, keys: []string{"nuclear", "stockpile"}},
 	{src: "nuclear test", a: alias{text: "nuclear test"}, words: []aword{
 		{raw: "nuclear"},
 		{raw: "test"},
@@ -3880,10 +5908,137 @@ var builtinPrepared = []prepared{
 		{raw: "ban"},
 		{raw: "treaty"},
 	}, keys: []string{"nuclear", "test", "ban", "treaty"}},
+	{src: "nuclear warhead", a: alias{text: "nuclear warhead"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "warhead"},
+	}, keys: []string{"nuclear", "warhead"}},
+	{src: "nuclear weapon", a: alias{text: "nuclear weapon"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "weapon"},
+	}, keys: []string{"nuclear", "weapon"}},
+	{src: "nuclear weapon state", a: alias{text: "nuclear weapon state"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "weapon"},
+		{raw: "state"},
+	}, keys: []string{"nuclear", "weapon", "state"}},
 	{src: "nuclear weapons", a: alias{text: "nuclear weapons"}, words: []aword{
 		{raw: "nuclear"},
 		{raw: "weapons"},
 	}, keys: []string{"nuclear", "weapons"}},
+	{src: "nuclear-armed state", a: alias{text: "nuclear-armed state"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "armed"},
+		{raw: "state"},
+	}, keys: []string{"nuclear", "armed", "state"}},
+	{src: "nuclear-weapon state", a: alias{text: "nuclear-weapon state"}, words: []aword{
+		{raw: "nuclear"},
+		{raw: "weapon"},
+		{raw: "state"},
+	}, keys: []string{"nuclear", "weapon", "state"}},
+	{src: "numbered", a: alias{text: "numbered"}, words: []aword{
+		{raw: "numbered"},
+	}, keys: []string{"numbered"}},
+	{src: "numbers", a: alias{text: "numbers"}, words: []aword{
+		{raw: "numbers"},
+	}, keys: []string{"numbers"}},
+	{src: "obligates", a: alias{text: "obligates"}, words: []aword{
+		{raw: "obligates"},
+	}, keys: []string{"obligates"}},
+	{src: "obliges", a: alias{text: "obliges"}, words: []aword{
+		{raw: "obliges"},
+	}, keys: []string{"obliges"}},
+	{src: "observation", a: alias{text: "observation"}, words: []aword{
+		{raw: "observation"},
+	}, keys: []string{"observation"}},
+	{src: "observation flight", a: alias{text: "observation flight"}, words: []aword{
+		{raw: "observation"},
+		{raw: "flight"},
+	}, keys: []string{"observation", "flight"}},
+	{src: "observation mission", a: alias{text: "observation mission"}, words: []aword{
+		{raw: "observation"},
+		{raw: "mission"},
+	}, keys: []string{"observation", "mission"}},
+	{src: "observer", a: alias{text: "observer"}, words: []aword{
+		{raw: "observer"},
+	}, keys: []string{"observer"}},
+	{src: "of", a: alias{text: "of"}, words: []aword{
+		{raw: "of"},
+	}, keys: []string{"of"}},
+	{src: "of its", a: alias{text: "of its"}, words: []aword{
+		{raw: "of"},
+		{raw: "its"},
+	}, keys: []string{"of", "its"}},
+	{src: "of the", a: alias{text: "of the"}, words: []aword{
+		{raw: "of"},
+		{raw: "the"},
+	}, keys: []string{"of", "the"}},
+	{src: "of the order of", a: alias{text: "of the order of"}, words: []aword{
+		{raw: "of"},
+		{raw: "the"},
+		{raw: "order"},
+		{raw: "of"},
+	}, keys: []string{"of", "the", "order", "of"}},
+	{src: "of their", a: alias{text: "of their"}, words: []aword{
+		{raw: "of"},
+		{raw: "their"},
+	}, keys: []string{"of", "their"}},
+	{src: "of them", a: alias{text: "of them"}, words: []aword{
+		{raw: "of"},
+		{raw: "them"},
+	}, keys: []string{"of", "them"}},
+	{src: "of these", a: alias{text: "of these"}, words: []aword{
+		{raw: "of"},
+		{raw: "these"},
+	}, keys: []string{"of", "these"}},
+	{src: "of those", a: alias{text: "of those"}, words: []aword{
+		{raw: "of"},
+		{raw: "those"},
+	}, keys: []string{"of", "those"}},
+	{src: "of uranium", a: alias{text: "of uranium"}, words: []aword{
+		{raw: "of"},
+		{raw: "uranium"},
+	}, keys: []string{"of", "uranium"}},
+	{src: "official", a: alias{text: "official"}, words: []aword{
+		{raw: "official"},
+	}, keys: []string{"official"}},
+	{src: "on", a: alias{text: "on"}, words: []aword{
+		{raw: "on"},
+	}, keys: []string{"on"}},
+	{src: "on deployed", a: alias{text: "on deployed"}, words: []aword{
+		{raw: "on"},
+		{raw: "deployed"},
+	}, keys: []string{"on", "deployed"}},
+	{src: "on the order of", a: alias{text: "on the order of"}, words: []aword{
+		{raw: "on"},
+		{raw: "the"},
+		{raw: "order"},
+		{raw: "of"},
+	}, keys: []string{"on", "the", "order", "of"}},
+	{src: "on-site", a: alias{text: "on-site"}, words: []aword{
+		{raw: "on"},
+		{raw: "site"},
+	}, keys: []string{"on", "site"}},
+	{src: "on-site inspection", a: alias{text: "on-site inspection"}, words: []aword{
+		{raw: "on"},
+		{raw: "site"},
+		{raw: "inspection"},
+	}, keys: []string{"on", "site", "inspection"}},
+	{src: "once", a: alias{text: "once"}, words: []aword{
+		{raw: "once"},
+	}, keys: []string{"once"}},
+	{src: "one", a: alias{text: "one"}, words: []aword{
+		{raw: "one"},
+	}, keys: []string{"one"}},
+	{src: "one and a half", a: alias{text: "one and a half"}, words: []aword{
+		{raw: "one"},
+		{raw: "and"},
+		{raw: "a"},
+		{raw: "half"},
+	}, keys: []string{"one", "and", "a", "half"}},
+	{src: "one more", a: alias{text: "one more"}, words: []aword{
+		{raw: "one"},
+		{raw: "more"},
+	}, keys: []string{"one", "more"}},
 	{src: "one-year New START offer", a: alias{text: "one-year New START offer"}, words: []aword{
 		{raw: "one"},
 		{raw: "year"},
@@ -3891,10 +6046,184 @@ var builtinPrepared = []prepared{
 		{raw: "START"},
 		{raw: "offer"},
 	}, keys: []string{"one", "year", "new", "start", "offer"}},
+	{src: "ones", a: alias{text: "ones"}, words: []aword{
+		{raw: "ones"},
+	}, keys: []string{"ones"}},
+	{src: "operational", a: alias{text: "operational"}, words: []aword{
+		{raw: "operational"},
+	}, keys: []string{"operational"}},
+	{src: "operationally", a: alias{text: "operationally"}, words: []aword{
+		{raw: "operationally"},
+	}, keys: []string{"operationally"}},
+	{src: "operationally deployed", a: alias{text: "operationally deployed"}, words: []aword{
+		{raw: "operationally"},
+		{raw: "deployed"},
+	}, keys: []string{"operationally", "deployed"}},
+	{src: "or", a: alias{text: "or"}, words: []aword{
+		{raw: "or"},
+	}, keys: []string{"or"}},
+	{src: "or above", a: alias{text: "or above"}, words: []aword{
+		{raw: "or"},
+		{raw: "above"},
+	}, keys: []string{"or", "above"}},
+	{src: "or below", a: alias{text: "or below"}, words: []aword{
+		{raw: "or"},
+		{raw: "below"},
+	}, keys: []string{"or", "below"}},
+	{src: "or fewer", a: alias{text: "or fewer"}, words: []aword{
+		{raw: "or"},
+		{raw: "fewer"},
+	}, keys: []string{"or", "fewer"}},
+	{src: "or fewer than", a: alias{text: "or fewer than"}, words: []aword{
+		{raw: "or"},
+		{raw: "fewer"},
+		{raw: "than"},
+	}, keys: []string{"or", "fewer", "than"}},
+	{src: "or less", a: alias{text: "or less"}, words: []aword{
+		{raw: "or"},
+		{raw: "less"},
+	}, keys: []string{"or", "less"}},
+	{src: "or less than", a: alias{text: "or less than"}, words: []aword{
+		{raw: "or"},
+		{raw: "less"},
+		{raw: "than"},
+	}, keys: []string{"or", "less", "than"}},
+	{src: "or more", a: alias{text: "or more"}, words: []aword{
+		{raw: "or"},
+		{raw: "more"},
+	}, keys: []string{"or", "more"}},
+	{src: "or more than", a: alias{text: "or more than"}, words: []aword{
+		{raw: "or"},
+		{raw: "more"},
+		{raw: "than"},
+	}, keys: []string{"or", "more", "than"}},
+	{src: "or so", a: alias{text: "or so"}, words: []aword{
+		{raw: "or"},
+		{raw: "so"},
+	}, keys: []string{"or", "so"}},
+	{src: "other", a: alias{text: "other"}, words: []aword{
+		{raw: "other"},
+	}, keys: []string{"other"}},
+	{src: "our", a: alias{text: "our"}, words: []aword{
+		{raw: "our"},
+	}, keys: []string{"our"}},
+	{src: "over", a: alias{text: "over"}, words: []aword{
+		{raw: "over"},
+	}, keys: []string{"over"}},
+	{src: "overflight", a: alias{text: "overflight"}, words: []aword{
+		{raw: "overflight"},
+	}, keys: []string{"overflight"}},
+	{src: "pact", a: alias{text: "pact"}, words: []aword{
+		{raw: "pact"},
+	}, keys: []string{"pact"}},
+	{src: "page", a: alias{text: "page"}, words: []aword{
+		{raw: "page"},
+	}, keys: []string{"page"}},
+	{src: "participant", a: alias{text: "participant"}, words: []aword{
+		{raw: "participant"},
+	}, keys: []string{"participant"}},
+	{src: "parties to", a: alias{text: "parties to"}, words: []aword{
+		{raw: "parties"},
+		{raw: "to"},
+	}, keys: []string{"parties", "to"}},
+	{src: "party to", a: alias{text: "party to"}, words: []aword{
+		{raw: "party"},
+		{raw: "to"},
+	}, keys: []string{"party", "to"}},
+	{src: "passed", a: alias{text: "passed"}, words: []aword{
+		{raw: "passed"},
+	}, keys: []string{"passed"}},
+	{src: "people", a: alias{text: "people"}, words: []aword{
+		{raw: "people"},
+	}, keys: []string{"people"}},
+	{src: "per", a: alias{text: "per"}, words: []aword{
+		{raw: "per"},
+	}, keys: []string{"per"}},
+	{src: "per cent", a: alias{text: "per cent"}, words: []aword{
+		{raw: "per"},
+		{raw: "cent"},
+	}, keys: []string{"per", "cent"}},
+	{src: "per launcher", a: alias{text: "per launcher"}, words: []aword{
+		{raw: "per"},
+		{raw: "launcher"},
+	}, keys: []string{"per", "launcher"}},
+	{src: "per missile", a: alias{text: "per missile"}, words: []aword{
+		{raw: "per"},
+		{raw: "missile"},
+	}, keys: []string{"per", "missile"}},
+	{src: "per side", a: alias{text: "per side"}, words: []aword{
+		{raw: "per"},
+		{raw: "side"},
+	}, keys: []string{"per", "side"}},
+	{src: "per year", a: alias{text: "per year"}, words: []aword{
+		{raw: "per"},
+		{raw: "year"},
+	}, keys: []string{"per", "year"}},
+	{src: "percent", a: alias{text: "percent"}, words: []aword{
+		{raw: "percent"},
+	}, keys: []string{"percent"}},
+	{src: "percentage point", a: alias{text: "percentage point"}, words: []aword{
+		{raw: "percentage"},
+		{raw: "point"},
+	}, keys: []string{"percentage", "point"}},
+	{src: "perhaps", a: alias{text: "perhaps"}, words: []aword{
+		{raw: "perhaps"},
+	}, keys: []string{"perhaps"}},
 	{src: "permanent envoy", a: alias{text: "permanent envoy"}, words: []aword{
 		{raw: "permanent"},
 		{raw: "envoy"},
 	}, keys: []string{"permanent", "envoy"}},
+	{src: "permitted", a: alias{text: "permitted"}, words: []aword{
+		{raw: "permitted"},
+	}, keys: []string{"permitted"}},
+	{src: "person", a: alias{text: "person"}, words: []aword{
+		{raw: "person"},
+	}, keys: []string{"person"}},
+	{src: "personnel", a: alias{text: "personnel"}, words: []aword{
+		{raw: "personnel"},
+	}, keys: []string{"personnel"}},
+	{src: "piece", a: alias{text: "piece"}, words: []aword{
+		{raw: "piece"},
+	}, keys: []string{"piece"}},
+	{src: "piece of artillery", a: alias{text: "piece of artillery"}, words: []aword{
+		{raw: "piece"},
+		{raw: "of"},
+		{raw: "artillery"},
+	}, keys: []string{"piece", "of", "artillery"}},
+	{src: "piece of equipment", a: alias{text: "piece of equipment"}, words: []aword{
+		{raw: "piece"},
+		{raw: "of"},
+		{raw: "equipment"},
+	}, keys: []string{"piece", "of", "equipment"}},
+	{src: "piece of hardware", a: alias{text: "piece of hardware"}, words: []aword{
+		{raw: "piece"},
+		{raw: "of"},
+		{raw: "hardware"},
+	}, keys: []string{"piece", "of", "hardware"}},
+	{src: "pieces", a: alias{text: "pieces"}, words: []aword{
+		{raw: "pieces"},
+	}, keys: []string{"pieces"}},
+	{src: "pieces of", a: alias{text: "pieces of"}, words: []aword{
+		{raw: "pieces"},
+		{raw: "of"},
+	}, keys: []string{"pieces", "of"}},
+	{src: "pieces of hardware", a: alias{text: "pieces of hardware"}, words: []aword{
+		{raw: "pieces"},
+		{raw: "of"},
+		{raw: "hardware"},
+	}, keys: []string{"pieces", "of", "hardware"}},
+	{src: "pieces of military equipment", a: alias{text: "pieces of military equipment"}, words: []aword{
+		{raw: "pieces"},
+		{raw: "of"},
+		{raw: "military"},
+		{raw: "equipment"},
+	}, keys: []string{"pieces", "of", "military", "equipment"}},
+	{src: "plant", a: alias{text: "plant"}, words: []aword{
+		{raw: "plant"},
+	}, keys: []string{"plant"}},
+	{src: "plus", a: alias{text: "plus"}, words: []aword{
+		{raw: "plus"},
+	}, keys: []string{"plus"}},
 	{src: "plutonium", a: alias{text: "plutonium"}, words: []aword{
 		{raw: "plutonium"},
 	}, keys: []string{"plutonium"}},
@@ -3903,6 +6232,29 @@ var builtinPrepared = []prepared{
 		{raw: "disposition"},
 		{raw: "agreement"},
 	}, keys: []string{"plutonium", "disposition", "agreement"}},
+	{src: "possess", a: alias{text: "possess"}, words: []aword{
+		{raw: "possess"},
+	}, keys: []string{"possess"}},
+	{src: "possessed", a: alias{text: "possessed"}, words: []aword{
+		{raw: "possessed"},
+	}, keys: []string{"possessed"}},
+	{src: "possesses", a: alias{text: "possesses"}, words: []aword{
+		{raw: "possesses"},
+	}, keys: []string{"possesses"}},
+	{src: "possibly", a: alias{text: "possibly"}, words: []aword{
+		{raw: "possibly"},
+	}, keys: []string{"possibly"}},
+	{src: "pound", a: alias{text: "pound"}, words: []aword{
+		{raw: "pound"},
+	}, keys: []string{"pound"}},
+	{src: "power reactor", a: alias{text: "power reactor"}, words: []aword{
+		{raw: "power"},
+		{raw: "reactor"},
+	}, keys: []string{"power", "reactor"}},
+	{src: "power unit", a: alias{text: "power unit"}, words: []aword{
+		{raw: "power"},
+		{raw: "unit"},
+	}, keys: []string{"power", "unit"}},
 	{src: "president", a: alias{text: "president"}, words: []aword{
 		{raw: "president"},
 	}, keys: []string{"president"}},
@@ -3910,6 +6262,19 @@ var builtinPrepared = []prepared{
 		{raw: "presidential"},
 		{raw: "aide"},
 	}, keys: []string{"presidential", "aide"}},
+	{src: "previously", a: alias{text: "previously"}, words: []aword{
+		{raw: "previously"},
+	}, keys: []string{"previously"}},
+	{src: "produce", a: alias{text: "produce"}, words: []aword{
+		{raw: "produce"},
+	}, keys: []string{"produce"}},
+	{src: "produced", a: alias{text: "produced"}, words: []aword{
+		{raw: "produced"},
+	}, keys: []string{"produced"}},
+	{src: "production facility", a: alias{text: "production facility"}, words: []aword{
+		{raw: "production"},
+		{raw: "facility"},
+	}, keys: []string{"production", "facility"}},
 	{src: "professor", a: alias{text: "professor"}, words: []aword{
 		{raw: "professor"},
 	}, keys: []string{"professor"}},
@@ -3917,9 +6282,105 @@ var builtinPrepared = []prepared{
 		{raw: "program"},
 		{raw: "director"},
 	}, keys: []string{"program", "director"}},
+	{src: "put at", a: alias{text: "put at"}, words: []aword{
+		{raw: "put"},
+		{raw: "at"},
+	}, keys: []string{"put", "at"}},
+	{src: "quarter", a: alias{text: "quarter"}, words: []aword{
+		{raw: "quarter"},
+	}, keys: []string{"quarter"}},
+	{src: "quarters", a: alias{text: "quarters"}, words: []aword{
+		{raw: "quarters"},
+	}, keys: []string{"quarters"}},
+	{src: "quota", a: alias{text: "quota"}, words: []aword{
+		{raw: "quota"},
+	}, keys: []string{"quota"}},
+	{src: "quotas", a: alias{text: "quotas"}, words: []aword{
+		{raw: "quotas"},
+	}, keys: []string{"quotas"}},
+	{src: "raise", a: alias{text: "raise"}, words: []aword{
+		{raw: "raise"},
+	}, keys: []string{"raise"}},
+	{src: "raised", a: alias{text: "raised"}, words: []aword{
+		{raw: "raised"},
+	}, keys: []string{"raised"}},
+	{src: "range from", a: alias{text: "range from"}, words: []aword{
+		{raw: "range"},
+		{raw: "from"},
+	}, keys: []string{"range", "from"}},
+	{src: "ranges from", a: alias{text: "ranges from"}, words: []aword{
+		{raw: "ranges"},
+		{raw: "from"},
+	}, keys: []string{"ranges", "from"}},
+	{src: "ranging from", a: alias{text: "ranging from"}, words: []aword{
+		{raw: "ranging"},
+		{raw: "from"},
+	}, keys: []string{"ranging", "from"}},
+	{src: "ratification", a: alias{text: "ratification"}, words: []aword{
+		{raw: "ratification"},
+	}, keys: []string{"ratification"}},
+	{src: "ratified", a: alias{text: "ratified"}, words: []aword{
+		{raw: "ratified"},
+	}, keys: []string{"ratified"}},
+	{src: "ratify", a: alias{text: "ratify"}, words: []aword{
+		{raw: "ratify"},
+	}, keys: []string{"ratify"}},
+	{src: "re-entry vehicle", a: alias{text: "re-entry vehicle"}, words: []aword{
+		{raw: "re"},
+		{raw: "entry"},
+		{raw: "vehicle"},
+	}, keys: []string{"re", "entry", "vehicle"}},
+	{src: "reach", a: alias{text: "reach"}, words: []aword{
+		{raw: "reach"},
+	}, keys: []string{"reach"}},
+	{src: "reached", a: alias{text: "reached"}, words: []aword{
+		{raw: "reached"},
+	}, keys: []string{"reached"}},
+	{src: "reaches", a: alias{text: "reaches"}, words: []aword{
+		{raw: "reaches"},
+	}, keys: []string{"reaches"}},
+	{src: "reaching", a: alias{text: "reaching"}, words: []aword{
+		{raw: "reaching"},
+	}, keys: []string{"reaching"}},
+	{src: "reactor", a: alias{text: "reactor"}, words: []aword{
+		{raw: "reactor"},
+	}, keys: []string{"reactor"}},
+	{src: "reactor unit", a: alias{text: "reactor unit"}, words: []aword{
+		{raw: "reactor"},
+		{raw: "unit"},
+	}, keys: []string{"reactor", "unit"}},
+	{src: "reduce", a: alias{text: "reduce"}, words: []aword{
+		{raw: "reduce"},
+	}, keys: []string{"reduce"}},
+	{src: "reduced", a: alias{text: "reduced"}, words: []aword{
+		{raw: "reduced"},
+	}, keys: []string{"reduced"}},
+	{src: "reduced to", a: alias{text: "reduced to"}, words: []aword{
+		{raw: "reduced"},
+		{raw: "to"},
+	}, keys: []string{"reduced", "to"}},
+	{src: "regiment", a: alias{text: "regiment"}, words: []aword{
+		{raw: "regiment"},
+	}, keys: []string{"regiment"}},
+	{src: "remain", a: alias{text: "remain"}, words: []aword{
+		{raw: "remain"},
+	}, keys: []string{"remain"}},
+	{src: "remained", a: alias{text: "remained"}, words: []aword{
+		{raw: "remained"},
+	}, keys: []string{"remained"}},
 	{src: "representative", a: alias{text: "representative"}, words: []aword{
 		{raw: "representative"},
 	}, keys: []string{"representative"}},
+	{src: "require", a: alias{text: "require"}, words: []aword{
+		{raw: "require"},
+	}, keys: []string{"require"}},
+	{src: "required to", a: alias{text: "required to"}, words: []aword{
+		{raw: "required"},
+		{raw: "to"},
+	}, keys: []string{"required", "to"}},
+	{src: "requires", a: alias{text: "requires"}, words: []aword{
+		{raw: "requires"},
+	}, keys: []string{"requires"}},
 	{src: "research fellow", a: alias{text: "research fellow"}, words: []aword{
 		{raw: "research"},
 		{raw: "fellow"},
@@ -3927,19 +6388,122 @@ var builtinPrepared = []prepared{
 	{src: "researcher", a: alias{text: "researcher"}, words: []aword{
 		{raw: "researcher"},
 	}, keys: []string{"researcher"}},
+	{src: "reserve", a: alias{text: "reserve"}, words: []aword{
+		{raw: "reserve"},
+	}, keys: []string{"reserve"}},
+	{src: "respectively", a: alias{text: "respectively"}, words: []aword{
+		{raw: "respectively"},
+	}, keys: []string{"respectively"}},
+	{src: "restrict", a: alias{text: "restrict"}, words: []aword{
+		{raw: "restrict"},
+	}, keys: []string{"restrict"}},
+	{src: "restricted", a: alias{text: "restricted"}, words: []aword{
+		{raw: "restricted"},
+	}, keys: []string{"restricted"}},
+	{src: "restricts", a: alias{text: "restricts"}, words: []aword{
+		{raw: "restricts"},
+	}, keys: []string{"restricts"}},
 	{src: "retired general", a: alias{text: "retired general"}, words: []aword{
 		{raw: "retired"},
 		{raw: "general"},
 	}, keys: []string{"retired", "general"}},
+	{src: "right to conduct", a: alias{text: "right to conduct"}, words: []aword{
+		{raw: "right"},
+		{raw: "to"},
+		{raw: "conduct"},
+	}, keys: []string{"right", "to", "conduct"}},
+	{src: "rise", a: alias{text: "rise"}, words: []aword{
+		{raw: "rise"},
+	}, keys: []string{"rise"}},
+	{src: "rise to", a: alias{text: "rise to"}, words: []aword{
+		{raw: "rise"},
+		{raw: "to"},
+	}, keys: []string{"rise", "to"}},
+	{src: "risen", a: alias{text: "risen"}, words: []aword{
+		{raw: "risen"},
+	}, keys: []string{"risen"}},
+	{src: "risen above", a: alias{text: "risen above"}, words: []aword{
+		{raw: "risen"},
+		{raw: "above"},
+	}, keys: []string{"risen", "above"}},
+	{src: "risen to", a: alias{text: "risen to"}, words: []aword{
+		{raw: "risen"},
+		{raw: "to"},
+	}, keys: []string{"risen", "to"}},
+	{src: "rises to", a: alias{text: "rises to"}, words: []aword{
+		{raw: "rises"},
+		{raw: "to"},
+	}, keys: []string{"rises", "to"}},
+	{src: "rocket", a: alias{text: "rocket"}, words: []aword{
+		{raw: "rocket"},
+	}, keys: []string{"rocket"}},
+	{src: "rose", a: alias{text: "rose"}, words: []aword{
+		{raw: "rose"},
+	}, keys: []string{"rose"}},
+	{src: "rose above", a: alias{text: "rose above"}, words: []aword{
+		{raw: "rose"},
+		{raw: "above"},
+	}, keys: []string{"rose", "above"}},
+	{src: "rose to", a: alias{text: "rose to"}, words: []aword{
+		{raw: "rose"},
+		{raw: "to"},
+	}, keys: []string{"rose", "to"}},
+	{src: "rouble", a: alias{text: "rouble"}, words: []aword{
+		{raw: "rouble"},
+	}, keys: []string{"rouble"}},
+	{src: "roughly", a: alias{text: "roughly"}, words: []aword{
+		{raw: "roughly"},
+	}, keys: []string{"roughly"}},
+	{src: "round of talks", a: alias{text: "round of talks"}, words: []aword{
+		{raw: "round"},
+		{raw: "of"},
+		{raw: "talks"},
+	}, keys: []string{"round", "of", "talks"}},
+	{src: "ruble", a: alias{text: "ruble"}, words: []aword{
+		{raw: "ruble"},
+	}, keys: []string{"ruble"}},
+	{src: "s (cs)", a: alias{text: "s", cs: true}, words: []aword{
+		{raw: "s"},
+	}, keys: []string{"s"}},
+	{src: "sailor", a: alias{text: "sailor"}, words: []aword{
+		{raw: "sailor"},
+	}, keys: []string{"sailor"}},
 	{src: "sanctions", a: alias{text: "sanctions"}, words: []aword{
 		{raw: "sanctions"},
 	}, keys: []string{"sanctions"}},
+	{src: "satellite", a: alias{text: "satellite"}, words: []aword{
+		{raw: "satellite"},
+	}, keys: []string{"satellite"}},
+	{src: "scientist", a: alias{text: "scientist"}, words: []aword{
+		{raw: "scientist"},
+	}, keys: []string{"scientist"}},
+	{src: "sea-based", a: alias{text: "sea-based"}, words: []aword{
+		{raw: "sea"},
+		{raw: "based"},
+	}, keys: []string{"sea", "based"}},
+	{src: "sea-launched", a: alias{text: "sea-launched"}, words: []aword{
+		{raw: "sea"},
+		{raw: "launched"},
+	}, keys: []string{"sea", "launched"}},
+	{src: "sea-launched ballistic missile", a: alias{text: "sea-launched ballistic missile"}, words: []aword{
+		{raw: "sea"},
+		{raw: "launched"},
+		{raw: "ballistic"},
+		{raw: "missile"},
+	}, keys: []string{"sea", "launched", "ballistic", "missile"}},
+	{src: "second", a: alias{text: "second"}, words: []aword{
+		{raw: "second"},
+	}, keys: []string{"second"}},
 	{src: "secretary", a: alias{text: "secretary"}, words: []aword{
 		{raw: "secretary"},
 	}, keys: []string{"secretary"}},
 	{src: "security", a: alias{text: "security"}, words: []aword{
 		{raw: "security"},
 	}, keys: []string{"security"}},
+	{src: "seismic station", a: alias{text: "seismic station"}, words: []aword{
+		{raw: "seismic"},
+		{raw: "station"},
+	}, keys: []string{"seismic", "station"}},
 	{src: "senator", a: alias{text: "senator"}, words: []aword{
 		{raw: "senator"},
 	}, keys: []string{"senator"}},
@@ -3964,6 +6528,165 @@ var builtinPrepared = []prepared{
 		{raw: "senior"},
 		{raw: "researcher"},
 	}, keys: []string{"senior", "researcher"}},
+	{src: "service member", a: alias{text: "service member"}, words: []aword{
+		{raw: "service"},
+		{raw: "member"},
+	}, keys: []string{"service", "member"}},
+	{src: "serviceman", a: alias{text: "serviceman"}, words: []aword{
+		{raw: "serviceman"},
+	}, keys: []string{"serviceman"}},
+	{src: "servicemen", a: alias{text: "servicemen"}, words: []aword{
+		{raw: "servicemen"},
+	}, keys: []string{"servicemen"}},
+	{src: "session", a: alias{text: "session"}, words: []aword{
+		{raw: "session"},
+	}, keys: []string{"session"}},
+	{src: "seven", a: alias{text: "seven"}, words: []aword{
+		{raw: "seven"},
+	}, keys: []string{"seven"}},
+	{src: "seventeen", a: alias{text: "seventeen"}, words: []aword{
+		{raw: "seventeen"},
+	}, keys: []string{"seventeen"}},
+	{src: "seventh", a: alias{text: "seventh"}, words: []aword{
+		{raw: "seventh"},
+	}, keys: []string{"seventh"}},
+	{src: "seventy", a: alias{text: "seventy"}, words: []aword{
+		{raw: "seventy"},
+	}, keys: []string{"seventy"}},
+	{src: "shall not", a: alias{text: "shall not"}, words: []aword{
+		{raw: "shall"},
+		{raw: "not"},
+	}, keys: []string{"shall", "not"}},
+	{src: "shall not exceed", a: alias{text: "shall not exceed"}, words: []aword{
+		{raw: "shall"},
+		{raw: "not"},
+		{raw: "exceed"},
+	}, keys: []string{"shall", "not", "exceed"}},
+	{src: "ship", a: alias{text: "ship"}, words: []aword{
+		{raw: "ship"},
+	}, keys: []string{"ship"}},
+	{src: "short of", a: alias{text: "short of"}, words: []aword{
+		{raw: "short"},
+		{raw: "of"},
+	}, keys: []string{"short", "of"}},
+	{src: "short-notice", a: alias{text: "short-notice"}, words: []aword{
+		{raw: "short"},
+		{raw: "notice"},
+	}, keys: []string{"short", "notice"}},
+	{src: "short-range", a: alias{text: "short-range"}, words: []aword{
+		{raw: "short"},
+		{raw: "range"},
+	}, keys: []string{"short", "range"}},
+	{src: "shorter-range", a: alias{text: "shorter-range"}, words: []aword{
+		{raw: "shorter"},
+		{raw: "range"},
+	}, keys: []string{"shorter", "range"}},
+	{src: "should not exceed", a: alias{text: "should not exceed"}, words: []aword{
+		{raw: "should"},
+		{raw: "not"},
+		{raw: "exceed"},
+	}, keys: []string{"should", "not", "exceed"}},
+	{src: "shrank", a: alias{text: "shrank"}, words: []aword{
+		{raw: "shrank"},
+	}, keys: []string{"shrank"}},
+	{src: "shrank to", a: alias{text: "shrank to"}, words: []aword{
+		{raw: "shrank"},
+		{raw: "to"},
+	}, keys: []string{"shrank", "to"}},
+	{src: "shrink", a: alias{text: "shrink"}, words: []aword{
+		{raw: "shrink"},
+	}, keys: []string{"shrink"}},
+	{src: "shrunk to", a: alias{text: "shrunk to"}, words: []aword{
+		{raw: "shrunk"},
+		{raw: "to"},
+	}, keys: []string{"shrunk", "to"}},
+	{src: "signatories", a: alias{text: "signatories"}, words: []aword{
+		{raw: "signatories"},
+	}, keys: []string{"signatories"}},
+	{src: "signatory", a: alias{text: "signatory"}, words: []aword{
+		{raw: "signatory"},
+	}, keys: []string{"signatory"}},
+	{src: "signed", a: alias{text: "signed"}, words: []aword{
+		{raw: "signed"},
+	}, keys: []string{"signed"}},
+	{src: "silo", a: alias{text: "silo"}, words: []aword{
+		{raw: "silo"},
+	}, keys: []string{"silo"}},
+	{src: "silo field", a: alias{text: "silo field"}, words: []aword{
+		{raw: "silo"},
+		{raw: "field"},
+	}, keys: []string{"silo", "field"}},
+	{src: "silo-based", a: alias{text: "silo-based"}, words: []aword{
+		{raw: "silo"},
+		{raw: "based"},
+	}, keys: []string{"silo", "based"}},
+	{src: "since", a: alias{text: "since"}, words: []aword{
+		{raw: "since"},
+	}, keys: []string{"since"}},
+	{src: "site", a: alias{text: "site"}, words: []aword{
+		{raw: "site"},
+	}, keys: []string{"site"}},
+	{src: "six", a: alias{text: "six"}, words: []aword{
+		{raw: "six"},
+	}, keys: []string{"six"}},
+	{src: "sixteen", a: alias{text: "sixteen"}, words: []aword{
+		{raw: "sixteen"},
+	}, keys: []string{"sixteen"}},
+	{src: "sixth", a: alias{text: "sixth"}, words: []aword{
+		{raw: "sixth"},
+	}, keys: []string{"sixth"}},
+	{src: "sixty", a: alias{text: "sixty"}, words: []aword{
+		{raw: "sixty"},
+	}, keys: []string{"sixty"}},
+	{src: "slash", a: alias{text: "slash"}, words: []aword{
+		{raw: "slash"},
+	}, keys: []string{"slash"}},
+	{src: "slashed", a: alias{text: "slashed"}, words: []aword{
+		{raw: "slashed"},
+	}, keys: []string{"slashed"}},
+	{src: "slbm", a: alias{text: "slbm"}, words: []aword{
+		{raw: "slbm"},
+	}, keys: []string{"slbm"}},
+	{src: "slightly below", a: alias{text: "slightly below"}, words: []aword{
+		{raw: "slightly"},
+		{raw: "below"},
+	}, keys: []string{"slightly", "below"}},
+	{src: "slightly less than", a: alias{text: "slightly less than"}, words: []aword{
+		{raw: "slightly"},
+		{raw: "less"},
+		{raw: "than"},
+	}, keys: []string{"slightly", "less", "than"}},
+	{src: "slightly more than", a: alias{text: "slightly more than"}, words: []aword{
+		{raw: "slightly"},
+		{raw: "more"},
+		{raw: "than"},
+	}, keys: []string{"slightly", "more", "than"}},
+	{src: "slightly over", a: alias{text: "slightly over"}, words: []aword{
+		{raw: "slightly"},
+		{raw: "over"},
+	}, keys: []string{"slightly", "over"}},
+	{src: "smaller", a: alias{text: "smaller"}, words: []aword{
+		{raw: "smaller"},
+	}, keys: []string{"smaller"}},
+	{src: "so far", a: alias{text: "so far"}, words: []aword{
+		{raw: "so"},
+		{raw: "far"},
+	}, keys: []string{"so", "far"}},
+	{src: "soar", a: alias{text: "soar"}, words: []aword{
+		{raw: "soar"},
+	}, keys: []string{"soar"}},
+	{src: "soared", a: alias{text: "soared"}, words: []aword{
+		{raw: "soared"},
+	}, keys: []string{"soared"}},
+	{src: "soldier", a: alias{text: "soldier"}, words: []aword{
+		{raw: "soldier"},
+	}, keys: []string{"soldier"}},
+	{src: "some", a: alias{text: "some"}, words: []aword{
+		{raw: "some"},
+	}, keys: []string{"some"}},
+	{src: "sortie", a: alias{text: "sortie"}, words: []aword{
+		{raw: "sortie"},
+	}, keys: []string{"sortie"}},
 	{src: "source", a: alias{text: "source"}, words: []aword{
 		{raw: "source"},
 	}, keys: []string{"source"}},
@@ -3971,6 +6694,9 @@ var builtinPrepared = []prepared{
 		{raw: "special"},
 		{raw: "representative"},
 	}, keys: []string{"special", "representative"}},
+	{src: "specialist", a: alias{text: "specialist"}, words: []aword{
+		{raw: "specialist"},
+	}, keys: []string{"specialist"}},
 	{src: "spokesman", a: alias{text: "spokesman"}, words: []aword{
 		{raw: "spokesman"},
 	}, keys: []string{"spokesman"}},
@@ -3980,10 +6706,80 @@ var builtinPrepared = []prepared{
 	{src: "spokeswoman", a: alias{text: "spokeswoman"}, words: []aword{
 		{raw: "spokeswoman"},
 	}, keys: []string{"spokeswoman"}},
+	{src: "squadron", a: alias{text: "squadron"}, words: []aword{
+		{raw: "squadron"},
+	}, keys: []string{"squadron"}},
+	{src: "staff", a: alias{text: "staff"}, words: []aword{
+		{raw: "staff"},
+	}, keys: []string{"staff"}},
+	{src: "staff member", a: alias{text: "staff member"}, words: []aword{
+		{raw: "staff"},
+		{raw: "member"},
+	}, keys: []string{"staff", "member"}},
+	{src: "staffer", a: alias{text: "staffer"}, words: []aword{
+		{raw: "staffer"},
+	}, keys: []string{"staffer"}},
+	{src: "stand at", a: alias{text: "stand at"}, words: []aword{
+		{raw: "stand"},
+		{raw: "at"},
+	}, keys: []string{"stand", "at"}},
+	{src: "stands at", a: alias{text: "stands at"}, words: []aword{
+		{raw: "stands"},
+		{raw: "at"},
+	}, keys: []string{"stands", "at"}},
+	{src: "state", a: alias{text: "state"}, words: []aword{
+		{raw: "state"},
+	}, keys: []string{"state"}},
+	{src: "state party", a: alias{text: "state party"}, words: []aword{
+		{raw: "state"},
+		{raw: "party"},
+	}, keys: []string{"state", "party"}},
 	{src: "state.gov", a: alias{text: "state.gov"}, words: []aword{
 		{raw: "state"},
 		{raw: "gov"},
 	}, keys: []string{"state", "gov"}},
+	{src: "states", a: alias{text: "states"}, words: []aword{
+		{raw: "states"},
+	}, keys: []string{"states"}},
+	{src: "states parties", a: alias{text: "states parties"}, words: []aword{
+		{raw: "states"},
+		{raw: "parties"},
+	}, keys: []string{"states", "parties"}},
+	{src: "station", a: alias{text: "station"}, words: []aword{
+		{raw: "station"},
+	}, keys: []string{"station"}},
+	{src: "stipulates", a: alias{text: "stipulates"}, words: []aword{
+		{raw: "stipulates"},
+	}, keys: []string{"stipulates"}},
+	{src: "stock", a: alias{text: "stock"}, words: []aword{
+		{raw: "stock"},
+	}, keys: []string{"stock"}},
+	{src: "stockpile", a: alias{text: "stockpile"}, words: []aword{
+		{raw: "stockpile"},
+	}, keys: []string{"stockpile"}},
+	{src: "stockpiled", a: alias{text: "stockpiled"}, words: []aword{
+		{raw: "stockpiled"},
+	}, keys: []string{"stockpiled"}},
+	{src: "stood at", a: alias{text: "stood at"}, words: []aword{
+		{raw: "stood"},
+		{raw: "at"},
+	}, keys: []string{"stood", "at"}},
+	{src: "strategic", a: alias{text: "strategic"}, words: []aword{
+		{raw: "strategic"},
+	}, keys: []string{"strategic"}},
+	{src: "strategic bomber", a: alias{text: "strategic bomber"}, words: []aword{
+		{raw: "strategic"},
+		{raw: "bomber"},
+	}, keys: []string{"strategic", "bomber"}},
+	{src: "strategic carrier", a: alias{text: "strategic carrier"}, words: []aword{
+		{raw: "strategic"},
+		{raw: "carrier"},
+	}, keys: []string{"strategic", "carrier"}},
+	{src: "strategic delivery vehicle", a: alias{text: "strategic delivery vehicle"}, words: []aword{
+		{raw: "strategic"},
+		{raw: "delivery"},
+		{raw: "vehicle"},
+	}, keys: []string{"strategic", "delivery", "vehicle"}},
 	{src: "strategic offensive arms", a: alias{text: "strategic offensive arms"}, words: []aword{
 		{raw: "strategic"},
 		{raw: "offensive"},
@@ -3998,31 +6794,396 @@ var builtinPrepared = []prepared{
 		{raw: "stability"},
 		{raw: "talks"},
 	}, keys: []string{"strategic", "stability", "talks"}},
+	{src: "sub-critical", a: alias{text: "sub-critical"}, words: []aword{
+		{raw: "sub"},
+		{raw: "critical"},
+	}, keys: []string{"sub", "critical"}},
+	{src: "sub-critical experiment", a: alias{text: "sub-critical experiment"}, words: []aword{
+		{raw: "sub"},
+		{raw: "critical"},
+		{raw: "experiment"},
+	}, keys: []string{"sub", "critical", "experiment"}},
+	{src: "subcritical", a: alias{text: "subcritical"}, words: []aword{
+		{raw: "subcritical"},
+	}, keys: []string{"subcritical"}},
+	{src: "subcritical experiment", a: alias{text: "subcritical experiment"}, words: []aword{
+		{raw: "subcritical"},
+		{raw: "experiment"},
+	}, keys: []string{"subcritical", "experiment"}},
+	{src: "subcritical test", a: alias{text: "subcritical test"}, words: []aword{
+		{raw: "subcritical"},
+		{raw: "test"},
+	}, keys: []string{"subcritical", "test"}},
 	{src: "submarine", a: alias{text: "submarine"}, words: []aword{
 		{raw: "submarine"},
 	}, keys: []string{"submarine"}},
+	{src: "submarine launched ballistic missile", a: alias{text: "submarine launched ballistic missile"}, words: []aword{
+		{raw: "submarine"},
+		{raw: "launched"},
+		{raw: "ballistic"},
+		{raw: "missile"},
+	}, keys: []string{"submarine", "launched", "ballistic", "missile"}},
+	{src: "submarine-launched", a: alias{text: "submarine-launched"}, words: []aword{
+		{raw: "submarine"},
+		{raw: "launched"},
+	}, keys: []string{"submarine", "launched"}},
+	{src: "submarine-launched ballistic missile", a: alias{text: "submarine-launched ballistic missile"}, words: []aword{
+		{raw: "submarine"},
+		{raw: "launched"},
+		{raw: "ballistic"},
+		{raw: "missile"},
+	}, keys: []string{"submarine", "launched", "ballistic", "missile"}},
+	{src: "such", a: alias{text: "such"}, words: []aword{
+		{raw: "such"},
+	}, keys: []string{"such"}},
+	{src: "such additional", a: alias{text: "such additional"}, words: []aword{
+		{raw: "such"},
+		{raw: "additional"},
+	}, keys: []string{"such", "additional"}},
+	{src: "surpass", a: alias{text: "surpass"}, words: []aword{
+		{raw: "surpass"},
+	}, keys: []string{"surpass"}},
+	{src: "surpassed", a: alias{text: "surpassed"}, words: []aword{
+		{raw: "surpassed"},
+	}, keys: []string{"surpassed"}},
+	{src: "surpasses", a: alias{text: "surpasses"}, words: []aword{
+		{raw: "surpasses"},
+	}, keys: []string{"surpasses"}},
+	{src: "surpassing", a: alias{text: "surpassing"}, words: []aword{
+		{raw: "surpassing"},
+	}, keys: []string{"surpassing"}},
+	{src: "system", a: alias{text: "system"}, words: []aword{
+		{raw: "system"},
+	}, keys: []string{"system"}},
+	{src: "systems", a: alias{text: "systems"}, words: []aword{
+		{raw: "systems"},
+	}, keys: []string{"systems"}},
+	{src: "t", a: alias{text: "t"}, words: []aword{
+		{raw: "t"},
+	}, keys: []string{"t"}},
+	{src: "tactical", a: alias{text: "tactical"}, words: []aword{
+		{raw: "tactical"},
+	}, keys: []string{"tactical"}},
+	{src: "tank", a: alias{text: "tank"}, words: []aword{
+		{raw: "tank"},
+	}, keys: []string{"tank"}},
+	{src: "technician", a: alias{text: "technician"}, words: []aword{
+		{raw: "technician"},
+	}, keys: []string{"technician"}},
+	{src: "ten", a: alias{text: "ten"}, words: []aword{
+		{raw: "ten"},
+	}, keys: []string{"ten"}},
+	{src: "tenth", a: alias{text: "tenth"}, words: []aword{
+		{raw: "tenth"},
+	}, keys: []string{"tenth"}},
+	{src: "test", a: alias{text: "test"}, words: []aword{
+		{raw: "test"},
+	}, keys: []string{"test"}},
 	{src: "test ban treaty", a: alias{text: "test ban treaty"}, words: []aword{
 		{raw: "test"},
 		{raw: "ban"},
 		{raw: "treaty"},
 	}, keys: []string{"test", "ban", "treaty"}},
+	{src: "test flight", a: alias{text: "test flight"}, words: []aword{
+		{raw: "test"},
+		{raw: "flight"},
+	}, keys: []string{"test", "flight"}},
+	{src: "test launch", a: alias{text: "test launch"}, words: []aword{
+		{raw: "test"},
+		{raw: "launch"},
+	}, keys: []string{"test", "launch"}},
+	{src: "test launches", a: alias{text: "test launches"}, words: []aword{
+		{raw: "test"},
+		{raw: "launches"},
+	}, keys: []string{"test", "launches"}},
+	{src: "test site", a: alias{text: "test site"}, words: []aword{
+		{raw: "test"},
+		{raw: "site"},
+	}, keys: []string{"test", "site"}},
+	{src: "test-fired", a: alias{text: "test-fired"}, words: []aword{
+		{raw: "test"},
+		{raw: "fired"},
+	}, keys: []string{"test", "fired"}},
+	{src: "test-launch", a: alias{text: "test-launch"}, words: []aword{
+		{raw: "test"},
+		{raw: "launch"},
+	}, keys: []string{"test", "launch"}},
+	{src: "test-launches", a: alias{text: "test-launches"}, words: []aword{
+		{raw: "test"},
+		{raw: "launches"},
+	}, keys: []string{"test", "launches"}},
+	{src: "tested", a: alias{text: "tested"}, words: []aword{
+		{raw: "tested"},
+	}, keys: []string{"tested"}},
+	{src: "tests", a: alias{text: "tests"}, words: []aword{
+		{raw: "tests"},
+	}, keys: []string{"tests"}},
+	{src: "than", a: alias{text: "than"}, words: []aword{
+		{raw: "than"},
+	}, keys: []string{"than"}},
+	{src: "that of", a: alias{text: "that of"}, words: []aword{
+		{raw: "that"},
+		{raw: "of"},
+	}, keys: []string{"that", "of"}},
+	{src: "the", a: alias{text: "the"}, words: []aword{
+		{raw: "the"},
+	}, keys: []string{"the"}},
 	{src: "the Alliance ⚠", a: alias{text: "the Alliance", weak: true}, words: []aword{
 		{raw: "the"},
 		{raw: "Alliance"},
 	}, keys: []string{"the", "alliance"}},
+	{src: "the equivalent of", a: alias{text: "the equivalent of"}, words: []aword{
+		{raw: "the"},
+		{raw: "equivalent"},
+		{raw: "of"},
+	}, keys: []string{"the", "equivalent", "of"}},
+	{src: "the right to", a: alias{text: "the right to"}, words: []aword{
+		{raw: "the"},
+		{raw: "right"},
+		{raw: "to"},
+	}, keys: []string{"the", "right", "to"}},
+	{src: "the year before", a: alias{text: "the year before"}, words: []aword{
+		{raw: "the"},
+		{raw: "year"},
+		{raw: "before"},
+	}, keys: []string{"the", "year", "before"}},
+	{src: "their", a: alias{text: "their"}, words: []aword{
+		{raw: "their"},
+	}, keys: []string{"their"}},
+	{src: "these", a: alias{text: "these"}, words: []aword{
+		{raw: "these"},
+	}, keys: []string{"these"}},
+	{src: "third", a: alias{text: "third"}, words: []aword{
+		{raw: "third"},
+	}, keys: []string{"third"}},
+	{src: "thirds", a: alias{text: "thirds"}, words: []aword{
+		{raw: "thirds"},
+	}, keys: []string{"thirds"}},
+	{src: "thirteen", a: alias{text: "thirteen"}, words: []aword{
+		{raw: "thirteen"},
+	}, keys: []string{"thirteen"}},
+	{src: "thirty", a: alias{text: "thirty"}, words: []aword{
+		{raw: "thirty"},
+	}, keys: []string{"thirty"}},
+	{src: "this", a: alias{text: "this"}, words: []aword{
+		{raw: "this"},
+	}, keys: []string{"this"}},
+	{src: "this year", a: alias{text: "this year"}, words: []aword{
+		{raw: "this"},
+		{raw: "year"},
+	}, keys: []string{"this", "year"}},
+	{src: "those", a: alias{text: "those"}, words: []aword{
+		{raw: "those"},
+	}, keys: []string{"those"}},
+	{src: "those of", a: alias{text: "those of"}, words: []aword{
+		{raw: "those"},
+		{raw: "of"},
+	}, keys: []string{"those", "of"}},
+	{src: "thousand", a: alias{text: "thousand"}, words: []aword{
+		{raw: "thousand"},
+	}, keys: []string{"thousand"}},
+	{src: "three", a: alias{text: "three"}, words: []aword{
+		{raw: "three"},
+	}, keys: []string{"three"}},
+	{src: "thrice", a: alias{text: "thrice"}, words: []aword{
+		{raw: "thrice"},
+	}, keys: []string{"thrice"}},
+	{src: "through", a: alias{text: "through"}, words: []aword{
+		{raw: "through"},
+	}, keys: []string{"through"}},
+	{src: "times", a: alias{text: "times"}, words: []aword{
+		{raw: "times"},
+	}, keys: []string{"times"}},
+	{src: "times the speed of sound", a: alias{text: "times the speed of sound"}, words: []aword{
+		{raw: "times"},
+		{raw: "the"},
+		{raw: "speed"},
+		{raw: "of"},
+		{raw: "sound"},
+	}, keys: []string{"times", "the", "speed", "of", "sound"}},
+	{src: "to", a: alias{text: "to"}, words: []aword{
+		{raw: "to"},
+	}, keys: []string{"to"}},
+	{src: "to date", a: alias{text: "to date"}, words: []aword{
+		{raw: "to"},
+		{raw: "date"},
+	}, keys: []string{"to", "date"}},
+	{src: "to top", a: alias{text: "to top"}, words: []aword{
+		{raw: "to"},
+		{raw: "top"},
+	}, keys: []string{"to", "top"}},
+	{src: "today", a: alias{text: "today"}, words: []aword{
+		{raw: "today"},
+	}, keys: []string{"today"}},
+	{src: "ton", a: alias{text: "ton"}, words: []aword{
+		{raw: "ton"},
+	}, keys: []string{"ton"}},
+	{src: "tonne", a: alias{text: "tonne"}, words: []aword{
+		{raw: "tonne"},
+	}, keys: []string{"tonne"}},
 	{src: "top diplomat", a: alias{text: "top diplomat"}, words: []aword{
 		{raw: "top"},
 		{raw: "diplomat"},
 	}, keys: []string{"top", "diplomat"}},
+	{src: "topped", a: alias{text: "topped"}, words: []aword{
+		{raw: "topped"},
+	}, keys: []string{"topped"}},
+	{src: "topping", a: alias{text: "topping"}, words: []aword{
+		{raw: "topping"},
+	}, keys: []string{"topping"}},
+	{src: "tops", a: alias{text: "tops"}, words: []aword{
+		{raw: "tops"},
+	}, keys: []string{"tops"}},
+	{src: "total", a: alias{text: "total"}, words: []aword{
+		{raw: "total"},
+	}, keys: []string{"total"}},
+	{src: "total inventory", a: alias{text: "total inventory"}, words: []aword{
+		{raw: "total"},
+		{raw: "inventory"},
+	}, keys: []string{"total", "inventory"}},
+	{src: "total of", a: alias{text: "total of"}, words: []aword{
+		{raw: "total"},
+		{raw: "of"},
+	}, keys: []string{"total", "of"}},
+	{src: "totaled", a: alias{text: "totaled"}, words: []aword{
+		{raw: "totaled"},
+	}, keys: []string{"totaled"}},
+	{src: "totaling", a: alias{text: "totaling"}, words: []aword{
+		{raw: "totaling"},
+	}, keys: []string{"totaling"}},
+	{src: "totalled", a: alias{text: "totalled"}, words: []aword{
+		{raw: "totalled"},
+	}, keys: []string{"totalled"}},
+	{src: "totalling", a: alias{text: "totalling"}, words: []aword{
+		{raw: "totalling"},
+	}, keys: []string{"totalling"}},
+	{src: "totals", a: alias{text: "totals"}, words: []aword{
+		{raw: "totals"},
+	}, keys: []string{"totals"}},
 	{src: "treaty", a: alias{text: "treaty"}, words: []aword{
 		{raw: "treaty"},
 	}, keys: []string{"treaty"}},
+	{src: "trillion", a: alias{text: "trillion"}, words: []aword{
+		{raw: "trillion"},
+	}, keys: []string{"trillion"}},
+	{src: "trln", a: alias{text: "trln"}, words: []aword{
+		{raw: "trln"},
+	}, keys: []string{"trln"}},
+	{src: "troop", a: alias{text: "troop"}, words: []aword{
+		{raw: "troop"},
+	}, keys: []string{"troop"}},
+	{src: "troops", a: alias{text: "troops"}, words: []aword{
+		{raw: "troops"},
+	}, keys: []string{"troops"}},
+	{src: "twelfth", a: alias{text: "twelfth"}, words: []aword{
+		{raw: "twelfth"},
+	}, keys: []string{"twelfth"}},
+	{src: "twelve", a: alias{text: "twelve"}, words: []aword{
+		{raw: "twelve"},
+	}, keys: []string{"twelve"}},
+	{src: "twentieth", a: alias{text: "twentieth"}, words: []aword{
+		{raw: "twentieth"},
+	}, keys: []string{"twentieth"}},
+	{src: "twenty", a: alias{text: "twenty"}, words: []aword{
+		{raw: "twenty"},
+	}, keys: []string{"twenty"}},
+	{src: "twice", a: alias{text: "twice"}, words: []aword{
+		{raw: "twice"},
+	}, keys: []string{"twice"}},
+	{src: "two", a: alias{text: "two"}, words: []aword{
+		{raw: "two"},
+	}, keys: []string{"two"}},
+	{src: "under", a: alias{text: "under"}, words: []aword{
+		{raw: "under"},
+	}, keys: []string{"under"}},
+	{src: "under the agreement", a: alias{text: "under the agreement"}, words: []aword{
+		{raw: "under"},
+		{raw: "the"},
+		{raw: "agreement"},
+	}, keys: []string{"under", "the", "agreement"}},
+	{src: "under the deal", a: alias{text: "under the deal"}, words: []aword{
+		{raw: "under"},
+		{raw: "the"},
+		{raw: "deal"},
+	}, keys: []string{"under", "the", "deal"}},
+	{src: "underground", a: alias{text: "underground"}, words: []aword{
+		{raw: "underground"},
+	}, keys: []string{"underground"}},
 	{src: "undersecretary", a: alias{text: "undersecretary"}, words: []aword{
 		{raw: "undersecretary"},
 	}, keys: []string{"undersecretary"}},
+	{src: "unit", a: alias{text: "unit"}, words: []aword{
+		{raw: "unit"},
+	}, keys: []string{"unit"}},
+	{src: "unit of equipment", a: alias{text: "unit of equipment"}, words: []aword{
+		{raw: "unit"},
+		{raw: "of"},
+		{raw: "equipment"},
+	}, keys: []string{"unit", "of", "equipment"}},
+	{src: "unit of hardware", a: alias{text: "unit of hardware"}, words: []aword{
+		{raw: "unit"},
+		{raw: "of"},
+		{raw: "hardware"},
+	}, keys: []string{"unit", "of", "hardware"}},
+	{src: "units", a: alias{text: "units"}, words: []aword{
+		{raw: "units"},
+	}, keys: []string{"units"}},
+	{src: "units of", a: alias{text: "units of"}, words: []aword{
+		{raw: "units"},
+		{raw: "of"},
+	}, keys: []string{"units", "of"}},
+	{src: "units of equipment", a: alias{text: "units of equipment"}, words: []aword{
+		{raw: "units"},
+		{raw: "of"},
+		{raw: "equipment"},
+	}, keys: []string{"units", "of", "equipment"}},
+	{src: "units of hardware", a: alias{text: "units of hardware"}, words: []aword{
+		{raw: "units"},
+		{raw: "of"},
+		{raw: "hardware"},
+	}, keys: []string{"units", "of", "hardware"}},
+	{src: "up", a: alias{text: "up"}, words: []aword{
+		{raw: "up"},
+	}, keys: []string{"up"}},
+	{src: "up from", a: alias{text: "up from"}, words: []aword{
+		{raw: "up"},
+		{raw: "from"},
+	}, keys: []string{"up", "from"}},
+	{src: "up to", a: alias{text: "up to"}, words: []aword{
+		{raw: "up"},
+		{raw: "to"},
+	}, keys: []string{"up", "to"}},
+	{src: "upper limit", a: alias{text: "upper limit"}, words: []aword{
+		{raw: "upper"},
+		{raw: "limit"},
+	}, keys: []string{"upper", "limit"}},
+	{src: "upward of", a: alias{text: "upward of"}, words: []aword{
+		{raw: "upward"},
+		{raw: "of"},
+	}, keys: []string{"upward", "of"}},
+	{src: "upwards of", a: alias{text: "upwards of"}, words: []aword{
+		{raw: "upwards"},
+		{raw: "of"},
+	}, keys: []string{"upwards", "of"}},
+	{src: "uranium", a: alias{text: "uranium"}, words: []aword{
+		{raw: "uranium"},
+	}, keys: []string{"uranium"}},
+	{src: "uranium hexafluoride", a: alias{text: "uranium hexafluoride"}, words: []aword{
+		{raw: "uranium"},
+		{raw: "hexafluoride"},
+	}, keys: []string{"uranium", "hexafluoride"}},
+	{src: "vehicle", a: alias{text: "vehicle"}, words: []aword{
+		{raw: "vehicle"},
+	}, keys: []string{"vehicle"}},
 	{src: "verification", a: alias{text: "verification"}, words: []aword{
 		{raw: "verification"},
 	}, keys: []string{"verification"}},
+	{src: "versus", a: alias{text: "versus"}, words: []aword{
+		{raw: "versus"},
+	}, keys: []string{"versus"}},
+	{src: "vessel", a: alias{text: "vessel"}, words: []aword{
+		{raw: "vessel"},
+	}, keys: []string{"vessel"}},
 	{src: "vice president", a: alias{text: "vice president"}, words: []aword{
 		{raw: "vice"},
 		{raw: "president"},
@@ -4033,9 +7194,128 @@ var builtinPrepared = []prepared{
 		{raw: "START"},
 		{raw: "limits"},
 	}, keys: []string{"voluntary", "new", "start", "limits"}},
+	{src: "vs", a: alias{text: "vs"}, words: []aword{
+		{raw: "vs"},
+	}, keys: []string{"vs"}},
 	{src: "warhead", a: alias{text: "warhead"}, words: []aword{
 		{raw: "warhead"},
 	}, keys: []string{"warhead"}},
+	{src: "warhead inventory", a: alias{text: "warhead inventory"}, words: []aword{
+		{raw: "warhead"},
+		{raw: "inventory"},
+	}, keys: []string{"warhead", "inventory"}},
+	{src: "warhead stockpile", a: alias{text: "warhead stockpile"}, words: []aword{
+		{raw: "warhead"},
+		{raw: "stockpile"},
+	}, keys: []string{"warhead", "stockpile"}},
+	{src: "warplane", a: alias{text: "warplane"}, words: []aword{
+		{raw: "warplane"},
+	}, keys: []string{"warplane"}},
+	{src: "warship", a: alias{text: "warship"}, words: []aword{
+		{raw: "warship"},
+	}, keys: []string{"warship"}},
+	{src: "was", a: alias{text: "was"}, words: []aword{
+		{raw: "was"},
+	}, keys: []string{"was"}},
+	{src: "weapon system", a: alias{text: "weapon system"}, words: []aword{
+		{raw: "weapon"},
+		{raw: "system"},
+	}, keys: []string{"weapon", "system"}},
+	{src: "weapons and equipment", a: alias{text: "weapons and equipment"}, words: []aword{
+		{raw: "weapons"},
+		{raw: "and"},
+		{raw: "equipment"},
+	}, keys: []string{"weapons", "and", "equipment"}},
+	{src: "weapons-grade", a: alias{text: "weapons-grade"}, words: []aword{
+		{raw: "weapons"},
+		{raw: "grade"},
+	}, keys: []string{"weapons", "grade"}},
+	{src: "week", a: alias{text: "week"}, words: []aword{
+		{raw: "week"},
+	}, keys: []string{"week"}},
+	{src: "well above", a: alias{text: "well above"}, words: []aword{
+		{raw: "well"},
+		{raw: "above"},
+	}, keys: []string{"well", "above"}},
+	{src: "well in excess of", a: alias{text: "well in excess of"}, words: []aword{
+		{raw: "well"},
+		{raw: "in"},
+		{raw: "excess"},
+		{raw: "of"},
+	}, keys: []string{"well", "in", "excess", "of"}},
+	{src: "well over", a: alias{text: "well over"}, words: []aword{
+		{raw: "well"},
+		{raw: "over"},
+	}, keys: []string{"well", "over"}},
+	{src: "went", a: alias{text: "went"}, words: []aword{
+		{raw: "went"},
+	}, keys: []string{"went"}},
+	{src: "were", a: alias{text: "were"}, words: []aword{
+		{raw: "were"},
+	}, keys: []string{"were"}},
+	{src: "when", a: alias{text: "when"}, words: []aword{
+		{raw: "when"},
+	}, keys: []string{"when"}},
+	{src: "while", a: alias{text: "while"}, words: []aword{
+		{raw: "while"},
+	}, keys: []string{"while"}},
+	{src: "whose", a: alias{text: "whose"}, words: []aword{
+		{raw: "whose"},
+	}, keys: []string{"whose"}},
+	{src: "will", a: alias{text: "will"}, words: []aword{
+		{raw: "will"},
+	}, keys: []string{"will"}},
+	{src: "will exceed", a: alias{text: "will exceed"}, words: []aword{
+		{raw: "will"},
+		{raw: "exceed"},
+	}, keys: []string{"will", "exceed"}},
+	{src: "will top", a: alias{text: "will top"}, words: []aword{
+		{raw: "will"},
+		{raw: "top"},
+	}, keys: []string{"will", "top"}},
+	{src: "within", a: alias{text: "within"}, words: []aword{
+		{raw: "within"},
+	}, keys: []string{"within"}},
+	{src: "won't", a: alias{text: "won't"}, words: []aword{
+		{raw: "won"},
+		{raw: "t"},
+	}, keys: []string{"won", "t"}},
+	{src: "worker", a: alias{text: "worker"}, words: []aword{
+		{raw: "worker"},
+	}, keys: []string{"worker"}},
+	{src: "would", a: alias{text: "would"}, words: []aword{
+		{raw: "would"},
+	}, keys: []string{"would"}},
+	{src: "would exceed", a: alias{text: "would exceed"}, words: []aword{
+		{raw: "would"},
+		{raw: "exceed"},
+	}, keys: []string{"would", "exceed"}},
+	{src: "would have reduced", a: alias{text: "would have reduced"}, words: []aword{
+		{raw: "would"},
+		{raw: "have"},
+		{raw: "reduced"},
+	}, keys: []string{"would", "have", "reduced"}},
+	{src: "would not exceed", a: alias{text: "would not exceed"}, words: []aword{
+		{raw: "would"},
+		{raw: "not"},
+		{raw: "exceed"},
+	}, keys: []string{"would", "not", "exceed"}},
+	{src: "would top", a: alias{text: "would top"}, words: []aword{
+		{raw: "would"},
+		{raw: "top"},
+	}, keys: []string{"would", "top"}},
+	{src: "year", a: alias{text: "year"}, words: []aword{
+		{raw: "year"},
+	}, keys: []string{"year"}},
+	{src: "yellowcake", a: alias{text: "yellowcake"}, words: []aword{
+		{raw: "yellowcake"},
+	}, keys: []string{"yellowcake"}},
+	{src: "your", a: alias{text: "your"}, words: []aword{
+		{raw: "your"},
+	}, keys: []string{"your"}},
+	{src: "zero", a: alias{text: "zero"}, words: []aword{
+		{raw: "zero"},
+	}, keys: []string{"zero"}},
 	{src: "zero option", a: alias{text: "zero option"}, words: []aword{
 		{raw: "zero"},
 		{raw: "option"},
@@ -4225,6 +7505,9 @@ var builtinPrepared = []prepared{
 	{src: "БРПЛ", a: alias{text: "БРПЛ", cs: true}, words: []aword{
 		{raw: "БРПЛ"},
 	}, keys: []string{"брпл"}},
+	{src: "БРСД (cs)", a: alias{text: "БРСД", cs: true}, words: []aword{
+		{raw: "БРСД"},
+	}, keys: []string{"брсд"}},
 	{src: "Байден (cs)", a: alias{text: "Байден", cs: true}, words: []aword{
 		{raw: "Байден", stemmed: true},
 	}, keys: []string{"~байден"}},
@@ -4944,6 +8227,15 @@ var builtinPrepared = []prepared{
 	{src: "КНР", a: alias{text: "КНР", cs: true}, words: []aword{
 		{raw: "КНР"},
 	}, keys: []string{"кнр"}},
+	{src: "КРВБ (cs)", a: alias{text: "КРВБ", cs: true}, words: []aword{
+		{raw: "КРВБ"},
+	}, keys: []string{"крвб"}},
+	{src: "КРМБ (cs)", a: alias{text: "КРМБ", cs: true}, words: []aword{
+		{raw: "КРМБ"},
+	}, keys: []string{"крмб"}},
+	{src: "КРНБ (cs)", a: alias{text: "КРНБ", cs: true}, words: []aword{
+		{raw: "КРНБ"},
+	}, keys: []string{"крнб"}},
 	{src: "Калибр", a: alias{text: "Калибр"}, words: []aword{
 		{raw: "Калибр", stemmed: true},
 	}, keys: []string{"~калибр"}},
@@ -5085,6 +8377,15 @@ var builtinPrepared = []prepared{
 		{raw: "Маршалл", stemmed: true},
 		{raw: "Биллингсл", stemmed: true},
 	}, keys: []string{"~маршалл", "~биллингсл"}},
+	{src: "Мах", a: alias{text: "Мах"}, words: []aword{
+		{raw: "Мах", stemmed: true},
+	}, keys: []string{"~мах"}},
+	{src: "Маха", a: alias{text: "Маха"}, words: []aword{
+		{raw: "Мах", stemmed: true},
+	}, keys: []string{"~мах"}},
+	{src: "Махов", a: alias{text: "Махов"}, words: []aword{
+		{raw: "Махов", stemmed: true},
+	}, keys: []string{"~махов"}},
 	{src: "Медведев (cs)", a: alias{text: "Медведев", cs: true}, words: []aword{
 		{raw: "Медведев", stemmed: true},
 	}, keys: []string{"~медведев"}},
@@ -5162,6 +8463,9 @@ var builtinPrepared = []prepared{
 		{raw: "Джавад", stemmed: true},
 		{raw: "Зариф", stemmed: true},
 	}, keys: []string{"~мохаммад", "~джавад", "~зариф"}},
+	{src: "Мт (cs)", a: alias{text: "Мт", cs: true}, words: []aword{
+		{raw: "Мт", stemmed: true},
+	}, keys: []string{"~мт"}},
 	{src: "Мэллори Стюарт", a: alias{text: "Мэллори Стюарт"}, words: []aword{
 		{raw: "Мэллор", stemmed: true},
 		{raw: "Стюарт", stemmed: true},
@@ -5218,6 +8522,9 @@ var builtinPrepared = []prepared{
 		{raw: "OCB"},
 		{raw: "2"},
 	}, keys: []string{"ocb", "2"}},
+	{src: "ОТР (cs)", a: alias{text: "ОТР", cs: true}, words: []aword{
+		{raw: "ОТР"},
+	}, keys: []string{"отр"}},
 	{src: "Обама (cs)", a: alias{text: "Обама", cs: true}, words: []aword{
 		{raw: "Обам", stemmed: true},
 	}, keys: []string{"~обам"}},
@@ -5249,6 +8556,9 @@ var builtinPrepared = []prepared{
 	{src: "ПРО", a: alias{text: "ПРО", cs: true}, words: []aword{
 		{raw: "ПРО"},
 	}, keys: []string{"про"}},
+	{src: "ПУ", a: alias{text: "ПУ", cs: true}, words: []aword{
+		{raw: "ПУ"},
+	}, keys: []string{"пу"}},
 	{src: "Пакистан", a: alias{text: "Пакистан"}, words: []aword{
 		{raw: "Пакистан", stemmed: true},
 	}, keys: []string{"~пакистан"}},
@@ -5358,6 +8668,9 @@ var builtinPrepared = []prepared{
 		{raw: "PC"},
 		{raw: "28"},
 	}, keys: []string{"pc", "28"}},
+	{src: "РСД (cs)", a: alias{text: "РСД", cs: true}, words: []aword{
+		{raw: "РСД"},
+	}, keys: []string{"рсд"}},
 	{src: "РСМ-54", a: alias{text: "РСМ-54", cs: true}, words: []aword{
 		{raw: "PCM"},
 		{raw: "54"},
@@ -5853,6 +9166,19 @@ var builtinPrepared = []prepared{
 		{raw: "Ярс", stemmed: true},
 		{raw: "С"},
 	}, keys: []string{"~ярс", "с"}},
+	{src: "а также", a: alias{text: "а также"}, words: []aword{
+		{raw: "а", stemmed: true},
+		{raw: "такж", stemmed: true},
+	}, keys: []string{"~а", "~такж"}},
+	{src: "августа", a: alias{text: "августа"}, words: []aword{
+		{raw: "август", stemmed: true},
+	}, keys: []string{"~август"}},
+	{src: "авиабаза", a: alias{text: "авиабаза"}, words: []aword{
+		{raw: "авиабаз", stemmed: true},
+	}, keys: []string{"~авиабаз"}},
+	{src: "авиабомба", a: alias{text: "авиабомба"}, words: []aword{
+		{raw: "авиабомб", stemmed: true},
+	}, keys: []string{"~авиабомб"}},
 	{src: "адаптированный ДОВСЕ", a: alias{text: "адаптированный ДОВСЕ"}, words: []aword{
 		{raw: "адаптированн", stemmed: true},
 		{raw: "ДОВСЕ"},
@@ -5870,12 +9196,47 @@ var builtinPrepared = []prepared{
 	{src: "аналитик", a: alias{text: "аналитик"}, words: []aword{
 		{raw: "аналитик", stemmed: true},
 	}, keys: []string{"~аналитик"}},
+	{src: "апреля", a: alias{text: "апреля"}, words: []aword{
+		{raw: "апрел", stemmed: true},
+	}, keys: []string{"~апрел"}},
+	{src: "арсенал", a: alias{text: "арсенал"}, words: []aword{
+		{raw: "арсенал", stemmed: true},
+	}, keys: []string{"~арсенал"}},
+	{src: "артиллерийская система", a: alias{text: "артиллерийская система"}, words: []aword{
+		{raw: "артиллерийск", stemmed: true},
+		{raw: "систем", stemmed: true},
+	}, keys: []string{"~артиллерийск", "~систем"}},
+	{src: "аэродром", a: alias{text: "аэродром"}, words: []aword{
+		{raw: "аэродром", stemmed: true},
+	}, keys: []string{"~аэродром"}},
+	{src: "база", a: alias{text: "база"}, words: []aword{
+		{raw: "баз", stemmed: true},
+	}, keys: []string{"~баз"}},
+	{src: "баллистическая ракета", a: alias{text: "баллистическая ракета"}, words: []aword{
+		{raw: "баллистическ", stemmed: true},
+		{raw: "ракет", stemmed: true},
+	}, keys: []string{"~баллистическ", "~ракет"}},
+	{src: "баллистическая ракета подводных лодок", a: alias{text: "баллистическая ракета подводных лодок"}, words: []aword{
+		{raw: "баллистическ", stemmed: true},
+		{raw: "ракет", stemmed: true},
+		{raw: "подводных", stemmed: true},
+		{raw: "лодок", stemmed: true},
+	}, keys: []string{"~баллистическ", "~ракет", "~подводных", "~лодок"}},
 	{src: "баллистический", a: alias{text: "баллистический"}, words: []aword{
 		{raw: "баллистическ", stemmed: true},
 	}, keys: []string{"~баллистическ"}},
 	{src: "безопасность", a: alias{text: "безопасность"}, words: []aword{
 		{raw: "безопасност", stemmed: true},
 	}, keys: []string{"~безопасност"}},
+	{src: "боевая бронированная машина", a: alias{text: "боевая бронированная машина"}, words: []aword{
+		{raw: "боев", stemmed: true},
+		{raw: "бронированн", stemmed: true},
+		{raw: "машин", stemmed: true},
+	}, keys: []string{"~боев", "~бронированн", "~машин"}},
+	{src: "боевой блок", a: alias{text: "боевой блок"}, words: []aword{
+		{raw: "боев", stemmed: true},
+		{raw: "блок", stemmed: true},
+	}, keys: []string{"~боев", "~блок"}},
 	{src: "боеголовка", a: alias{text: "боеголовка"}, words: []aword{
 		{raw: "боеголовк", stemmed: true},
 	}, keys: []string{"~боеголовк"}},
@@ -5884,15 +9245,67 @@ var builtinPrepared = []prepared{
 		{raw: "мал", stemmed: true},
 		{raw: "мощност", stemmed: true},
 	}, keys: []string{"~боеголовк", "~мал", "~мощност"}},
+	{src: "боеголовок", a: alias{text: "боеголовок"}, words: []aword{
+		{raw: "боеголовок", stemmed: true},
+	}, keys: []string{"~боеголовок"}},
 	{src: "боезаряд", a: alias{text: "боезаряд"}, words: []aword{
 		{raw: "боезаряд", stemmed: true},
 	}, keys: []string{"~боезаряд"}},
+	{src: "более", a: alias{text: "более"}, words: []aword{
+		{raw: "бол", stemmed: true},
+	}, keys: []string{"~бол"}},
+	{src: "более чем", a: alias{text: "более чем"}, words: []aword{
+		{raw: "бол", stemmed: true},
+		{raw: "чем", stemmed: true},
+	}, keys: []string{"~бол", "~чем"}},
+	{src: "более-менее", a: alias{text: "более-менее"}, words: []aword{
+		{raw: "бол", stemmed: true},
+		{raw: "мен", stemmed: true},
+	}, keys: []string{"~бол", "~мен"}},
+	{src: "больше", a: alias{text: "больше"}, words: []aword{
+		{raw: "больш", stemmed: true},
+	}, keys: []string{"~больш"}},
+	{src: "больше чем", a: alias{text: "больше чем"}, words: []aword{
+		{raw: "больш", stemmed: true},
+		{raw: "чем", stemmed: true},
+	}, keys: []string{"~больш", "~чем"}},
+	{src: "бомба", a: alias{text: "бомба"}, words: []aword{
+		{raw: "бомб", stemmed: true},
+	}, keys: []string{"~бомб"}},
 	{src: "бомбардировщик", a: alias{text: "бомбардировщик"}, words: []aword{
 		{raw: "бомбардировщик", stemmed: true},
 	}, keys: []string{"~бомбардировщик"}},
+	{src: "бронемашина", a: alias{text: "бронемашина"}, words: []aword{
+		{raw: "бронемашин", stemmed: true},
+	}, keys: []string{"~бронемашин"}},
+	{src: "в", a: alias{text: "в"}, words: []aword{
+		{raw: "в", stemmed: true},
+	}, keys: []string{"~в"}},
+	{src: "в общей сложности", a: alias{text: "в общей сложности"}, words: []aword{
+		{raw: "в", stemmed: true},
+		{raw: "общ", stemmed: true},
+		{raw: "сложност", stemmed: true},
+	}, keys: []string{"~в", "~общ", "~сложност"}},
+	{src: "в пределах", a: alias{text: "в пределах"}, words: []aword{
+		{raw: "в", stemmed: true},
+		{raw: "пределах", stemmed: true},
+	}, keys: []string{"~в", "~пределах"}},
+	{src: "в течение", a: alias{text: "в течение"}, words: []aword{
+		{raw: "в", stemmed: true},
+		{raw: "течен", stemmed: true},
+	}, keys: []string{"~в", "~течен"}},
 	{src: "верификация", a: alias{text: "верификация"}, words: []aword{
 		{raw: "верификац", stemmed: true},
 	}, keys: []string{"~верификац"}},
+	{src: "вертолет", a: alias{text: "вертолет"}, words: []aword{
+		{raw: "вертолет", stemmed: true},
+	}, keys: []string{"~вертолет"}},
+	{src: "вертолёт", a: alias{text: "вертолёт"}, words: []aword{
+		{raw: "вертолёт", stemmed: true},
+	}, keys: []string{"~вертолет"}},
+	{src: "взрыв", a: alias{text: "взрыв"}, words: []aword{
+		{raw: "взрыв", stemmed: true},
+	}, keys: []string{"~взрыв"}},
 	{src: "военное ведомство", a: alias{text: "военное ведомство"}, words: []aword{
 		{raw: "военн", stemmed: true},
 		{raw: "ведомств", stemmed: true},
@@ -5902,6 +9315,12 @@ var builtinPrepared = []prepared{
 		{raw: "ведомств", stemmed: true},
 		{raw: "США"},
 	}, keys: []string{"~военн", "~ведомств", "сша"}},
+	{src: "военнослужащий", a: alias{text: "военнослужащий"}, words: []aword{
+		{raw: "военнослужащ", stemmed: true},
+	}, keys: []string{"~военнослужащ"}},
+	{src: "военнослужащих", a: alias{text: "военнослужащих"}, words: []aword{
+		{raw: "военнослужащих", stemmed: true},
+	}, keys: []string{"~военнослужащих"}},
 	{src: "военный", a: alias{text: "военный"}, words: []aword{
 		{raw: "военн", stemmed: true},
 	}, keys: []string{"~военн"}},
@@ -5909,10 +9328,83 @@ var builtinPrepared = []prepared{
 		{raw: "военн", stemmed: true},
 		{raw: "эксперт", stemmed: true},
 	}, keys: []string{"~военн", "~эксперт"}},
+	{src: "военных", a: alias{text: "военных"}, words: []aword{
+		{raw: "военных", stemmed: true},
+	}, keys: []string{"~военных"}},
+	{src: "возможно", a: alias{text: "возможно"}, words: []aword{
+		{raw: "возможн", stemmed: true},
+	}, keys: []string{"~возможн"}},
+	{src: "восемнадцати", a: alias{text: "восемнадцати"}, words: []aword{
+		{raw: "восемнадцат", stemmed: true},
+	}, keys: []string{"~восемнадцат"}},
+	{src: "восемнадцать", a: alias{text: "восемнадцать"}, words: []aword{
+		{raw: "восемнадцат", stemmed: true},
+	}, keys: []string{"~восемнадцат"}},
+	{src: "восемь", a: alias{text: "восемь"}, words: []aword{
+		{raw: "восем", stemmed: true},
+	}, keys: []string{"~восем"}},
+	{src: "восемьдесят", a: alias{text: "восемьдесят"}, words: []aword{
+		{raw: "восемьдесят", stemmed: true},
+	}, keys: []string{"~восемьдесят"}},
+	{src: "восемьсот", a: alias{text: "восемьсот"}, words: []aword{
+		{raw: "восемьсот", stemmed: true},
+	}, keys: []string{"~восемьсот"}},
+	{src: "восьми", a: alias{text: "восьми"}, words: []aword{
+		{raw: "восьм", stemmed: true},
+	}, keys: []string{"~восьм"}},
+	{src: "восьмидесяти", a: alias{text: "восьмидесяти"}, words: []aword{
+		{raw: "восьмидесят", stemmed: true},
+	}, keys: []string{"~восьмидесят"}},
+	{src: "восьмисот", a: alias{text: "восьмисот"}, words: []aword{
+		{raw: "восьмисот", stemmed: true},
+	}, keys: []string{"~восьмисот"}},
+	{src: "восьмой", a: alias{text: "восьмой"}, words: []aword{
+		{raw: "восьм", stemmed: true},
+	}, keys: []string{"~восьм"}},
+	{src: "все", a: alias{text: "все"}, words: []aword{
+		{raw: "все", stemmed: true},
+	}, keys: []string{"~все"}},
+	{src: "всего", a: alias{text: "всего"}, words: []aword{
+		{raw: "всег", stemmed: true},
+	}, keys: []string{"~всег"}},
+	{src: "всех", a: alias{text: "всех"}, words: []aword{
+		{raw: "всех", stemmed: true},
+	}, keys: []string{"~всех"}},
+	{src: "второй", a: alias{text: "второй"}, words: []aword{
+		{raw: "втор", stemmed: true},
+	}, keys: []string{"~втор"}},
+	{src: "вырастет", a: alias{text: "вырастет"}, words: []aword{
+		{raw: "вырастет", stemmed: true},
+	}, keys: []string{"~вырастет"}},
+	{src: "вырасти", a: alias{text: "вырасти"}, words: []aword{
+		{raw: "выраст", stemmed: true},
+	}, keys: []string{"~выраст"}},
+	{src: "вырастут", a: alias{text: "вырастут"}, words: []aword{
+		{raw: "вырастут", stemmed: true},
+	}, keys: []string{"~вырастут"}},
+	{src: "вырос", a: alias{text: "вырос"}, words: []aword{
+		{raw: "вырос", stemmed: true},
+	}, keys: []string{"~вырос"}},
+	{src: "вырос до", a: alias{text: "вырос до"}, words: []aword{
+		{raw: "вырос", stemmed: true},
+		{raw: "до", stemmed: true},
+	}, keys: []string{"~вырос", "~до"}},
+	{src: "выросла", a: alias{text: "выросла"}, words: []aword{
+		{raw: "выросл", stemmed: true},
+	}, keys: []string{"~выросл"}},
+	{src: "выросли", a: alias{text: "выросли"}, words: []aword{
+		{raw: "выросл", stemmed: true},
+	}, keys: []string{"~выросл"}},
+	{src: "выросло", a: alias{text: "выросло"}, words: []aword{
+		{raw: "выросл", stemmed: true},
+	}, keys: []string{"~выросл"}},
 	{src: "высокопоставленный дипломат", a: alias{text: "высокопоставленный дипломат"}, words: []aword{
 		{raw: "высокопоставленн", stemmed: true},
 		{raw: "дипломат", stemmed: true},
 	}, keys: []string{"~высокопоставленн", "~дипломат"}},
+	{src: "выше", a: alias{text: "выше"}, words: []aword{
+		{raw: "выш", stemmed: true},
+	}, keys: []string{"~выш"}},
 	{src: "гендиректор", a: alias{text: "гендиректор"}, words: []aword{
 		{raw: "гендиректор", stemmed: true},
 	}, keys: []string{"~гендиректор"}},
@@ -5961,6 +9453,21 @@ var builtinPrepared = []prepared{
 		{raw: "глав", stemmed: true},
 		{raw: "делегац", stemmed: true},
 	}, keys: []string{"~глав", "~делегац"}},
+	{src: "год", a: alias{text: "год"}, words: []aword{
+		{raw: "год", stemmed: true},
+	}, keys: []string{"~год"}},
+	{src: "года", a: alias{text: "года"}, words: []aword{
+		{raw: "год", stemmed: true},
+	}, keys: []string{"~год"}},
+	{src: "годам", a: alias{text: "годам"}, words: []aword{
+		{raw: "годам", stemmed: true},
+	}, keys: []string{"~годам"}},
+	{src: "годовщина", a: alias{text: "годовщина"}, words: []aword{
+		{raw: "годовщин", stemmed: true},
+	}, keys: []string{"~годовщин"}},
+	{src: "годы", a: alias{text: "годы"}, words: []aword{
+		{raw: "год", stemmed: true},
+	}, keys: []string{"~год"}},
 	{src: "госсекретарь", a: alias{text: "госсекретарь"}, words: []aword{
 		{raw: "госсекретар", stemmed: true},
 	}, keys: []string{"~госсекретар"}},
@@ -5968,6 +9475,34 @@ var builtinPrepared = []prepared{
 		{raw: "госсекретар", stemmed: true},
 		{raw: "США"},
 	}, keys: []string{"~госсекретар", "сша"}},
+	{src: "государство", a: alias{text: "государство"}, words: []aword{
+		{raw: "государств", stemmed: true},
+	}, keys: []string{"~государств"}},
+	{src: "государство-участник", a: alias{text: "государство-участник"}, words: []aword{
+		{raw: "государств", stemmed: true},
+		{raw: "участник", stemmed: true},
+	}, keys: []string{"~государств", "~участник"}},
+	{src: "два", a: alias{text: "два"}, words: []aword{
+		{raw: "два", stemmed: true},
+	}, keys: []string{"~два"}},
+	{src: "двадцати", a: alias{text: "двадцати"}, words: []aword{
+		{raw: "двадцат", stemmed: true},
+	}, keys: []string{"~двадцат"}},
+	{src: "двадцать", a: alias{text: "двадцать"}, words: []aword{
+		{raw: "двадцат", stemmed: true},
+	}, keys: []string{"~двадцат"}},
+	{src: "две", a: alias{text: "две"}, words: []aword{
+		{raw: "две", stemmed: true},
+	}, keys: []string{"~две"}},
+	{src: "двенадцати", a: alias{text: "двенадцати"}, words: []aword{
+		{raw: "двенадцат", stemmed: true},
+	}, keys: []string{"~двенадцат"}},
+	{src: "двенадцать", a: alias{text: "двенадцать"}, words: []aword{
+		{raw: "двенадцат", stemmed: true},
+	}, keys: []string{"~двенадцат"}},
+	{src: "двести", a: alias{text: "двести"}, words: []aword{
+		{raw: "двест", stemmed: true},
+	}, keys: []string{"~двест"}},
 	{src: "двойное решение НАТО", a: alias{text: "двойное решение НАТО"}, words: []aword{
 		{raw: "двойн", stemmed: true},
 		{raw: "решен", stemmed: true},
@@ -5977,9 +9512,63 @@ var builtinPrepared = []prepared{
 		{raw: "двойн", stemmed: true},
 		{raw: "нол", stemmed: true},
 	}, keys: []string{"~двойн", "~нол"}},
+	{src: "двум", a: alias{text: "двум"}, words: []aword{
+		{raw: "двум", stemmed: true},
+	}, keys: []string{"~двум"}},
+	{src: "двумя", a: alias{text: "двумя"}, words: []aword{
+		{raw: "двум", stemmed: true},
+	}, keys: []string{"~двум"}},
+	{src: "двух", a: alias{text: "двух"}, words: []aword{
+		{raw: "двух", stemmed: true},
+	}, keys: []string{"~двух"}},
+	{src: "двухсот", a: alias{text: "двухсот"}, words: []aword{
+		{raw: "двухсот", stemmed: true},
+	}, keys: []string{"~двухсот"}},
+	{src: "девяносто", a: alias{text: "девяносто"}, words: []aword{
+		{raw: "девяност", stemmed: true},
+	}, keys: []string{"~девяност"}},
+	{src: "девяти", a: alias{text: "девяти"}, words: []aword{
+		{raw: "девят", stemmed: true},
+	}, keys: []string{"~девят"}},
+	{src: "девятисот", a: alias{text: "девятисот"}, words: []aword{
+		{raw: "девятисот", stemmed: true},
+	}, keys: []string{"~девятисот"}},
+	{src: "девятнадцати", a: alias{text: "девятнадцати"}, words: []aword{
+		{raw: "девятнадцат", stemmed: true},
+	}, keys: []string{"~девятнадцат"}},
+	{src: "девятнадцать", a: alias{text: "девятнадцать"}, words: []aword{
+		{raw: "девятнадцат", stemmed: true},
+	}, keys: []string{"~девятнадцат"}},
+	{src: "девятый", a: alias{text: "девятый"}, words: []aword{
+		{raw: "девят", stemmed: true},
+	}, keys: []string{"~девят"}},
+	{src: "девять", a: alias{text: "девять"}, words: []aword{
+		{raw: "девят", stemmed: true},
+	}, keys: []string{"~девят"}},
+	{src: "девятьсот", a: alias{text: "девятьсот"}, words: []aword{
+		{raw: "девятьсот", stemmed: true},
+	}, keys: []string{"~девятьсот"}},
+	{src: "декабря", a: alias{text: "декабря"}, words: []aword{
+		{raw: "декабр", stemmed: true},
+	}, keys: []string{"~декабр"}},
+	{src: "день", a: alias{text: "день"}, words: []aword{
+		{raw: "ден", stemmed: true},
+	}, keys: []string{"~ден"}},
 	{src: "депутат", a: alias{text: "депутат"}, words: []aword{
 		{raw: "депутат", stemmed: true},
 	}, keys: []string{"~депутат"}},
+	{src: "десяти", a: alias{text: "десяти"}, words: []aword{
+		{raw: "десят", stemmed: true},
+	}, keys: []string{"~десят"}},
+	{src: "десятилетие", a: alias{text: "десятилетие"}, words: []aword{
+		{raw: "десятилет", stemmed: true},
+	}, keys: []string{"~десятилет"}},
+	{src: "десятый", a: alias{text: "десятый"}, words: []aword{
+		{raw: "десят", stemmed: true},
+	}, keys: []string{"~десят"}},
+	{src: "десять", a: alias{text: "десять"}, words: []aword{
+		{raw: "десят", stemmed: true},
+	}, keys: []string{"~десят"}},
 	{src: "диалог по стратегической стабильности", a: alias{text: "диалог по стратегической стабильности"}, words: []aword{
 		{raw: "диалог", stemmed: true},
 		{raw: "по", stemmed: true},
@@ -5993,12 +9582,30 @@ var builtinPrepared = []prepared{
 		{raw: "директор", stemmed: true},
 		{raw: "департамент", stemmed: true},
 	}, keys: []string{"~директор", "~департамент"}},
+	{src: "дней", a: alias{text: "дней"}, words: []aword{
+		{raw: "дне", stemmed: true},
+	}, keys: []string{"~дне"}},
+	{src: "дня", a: alias{text: "дня"}, words: []aword{
+		{raw: "дня", stemmed: true},
+	}, keys: []string{"~дня"}},
+	{src: "до", a: alias{text: "до"}, words: []aword{
+		{raw: "до", stemmed: true},
+	}, keys: []string{"~до"}},
 	{src: "добровольное соблюдение ограничений ДСНВ", a: alias{text: "добровольное соблюдение ограничений ДСНВ"}, words: []aword{
 		{raw: "добровольн", stemmed: true},
 		{raw: "соблюден", stemmed: true},
 		{raw: "ограничен", stemmed: true},
 		{raw: "ДСНВ"},
 	}, keys: []string{"~добровольн", "~соблюден", "~ограничен", "дснв"}},
+	{src: "довел", a: alias{text: "довел"}, words: []aword{
+		{raw: "довел", stemmed: true},
+	}, keys: []string{"~довел"}},
+	{src: "довела", a: alias{text: "довела"}, words: []aword{
+		{raw: "довел", stemmed: true},
+	}, keys: []string{"~довел"}},
+	{src: "довести", a: alias{text: "довести"}, words: []aword{
+		{raw: "довест", stemmed: true},
+	}, keys: []string{"~довест"}},
 	{src: "договор", a: alias{text: "договор"}, words: []aword{
 		{raw: "договор", stemmed: true},
 	}, keys: []string{"~договор"}},
@@ -6010,6 +9617,28 @@ var builtinPrepared = []prepared{
 		{raw: "договор", stemmed: true},
 		{raw: "СНВ"},
 	}, keys: []string{"~договор", "снв"}},
+	{src: "доллар", a: alias{text: "доллар"}, words: []aword{
+		{raw: "доллар", stemmed: true},
+	}, keys: []string{"~доллар"}},
+	{src: "долларов США", a: alias{text: "долларов США"}, words: []aword{
+		{raw: "долларов", stemmed: true},
+		{raw: "США"},
+	}, keys: []string{"~долларов", "сша"}},
+	{src: "достиг", a: alias{text: "достиг"}, words: []aword{
+		{raw: "достиг", stemmed: true},
+	}, keys: []string{"~достиг"}},
+	{src: "достигла", a: alias{text: "достигла"}, words: []aword{
+		{raw: "достигл", stemmed: true},
+	}, keys: []string{"~достигл"}},
+	{src: "достигло", a: alias{text: "достигло"}, words: []aword{
+		{raw: "достигл", stemmed: true},
+	}, keys: []string{"~достигл"}},
+	{src: "дюжина", a: alias{text: "дюжина"}, words: []aword{
+		{raw: "дюжин", stemmed: true},
+	}, keys: []string{"~дюжин"}},
+	{src: "евро", a: alias{text: "евро"}, words: []aword{
+		{raw: "евр", stemmed: true},
+	}, keys: []string{"~евр"}},
 	{src: "европейская тройка", a: alias{text: "европейская тройка"}, words: []aword{
 		{raw: "европейск", stemmed: true},
 		{raw: "тройк", stemmed: true},
@@ -6017,6 +9646,46 @@ var builtinPrepared = []prepared{
 	{src: "евроракеты", a: alias{text: "евроракеты"}, words: []aword{
 		{raw: "евроракет", stemmed: true},
 	}, keys: []string{"~евроракет"}},
+	{src: "единиц", a: alias{text: "единиц"}, words: []aword{
+		{raw: "единиц", stemmed: true},
+	}, keys: []string{"~единиц"}},
+	{src: "единиц для", a: alias{text: "единиц для"}, words: []aword{
+		{raw: "единиц", stemmed: true},
+		{raw: "для", stemmed: true},
+	}, keys: []string{"~единиц", "~для"}},
+	{src: "единица", a: alias{text: "единица"}, words: []aword{
+		{raw: "единиц", stemmed: true},
+	}, keys: []string{"~единиц"}},
+	{src: "единица вооружения", a: alias{text: "единица вооружения"}, words: []aword{
+		{raw: "единиц", stemmed: true},
+		{raw: "вооружен", stemmed: true},
+	}, keys: []string{"~единиц", "~вооружен"}},
+	{src: "единица для", a: alias{text: "единица для"}, words: []aword{
+		{raw: "единиц", stemmed: true},
+		{raw: "для", stemmed: true},
+	}, keys: []string{"~единиц", "~для"}},
+	{src: "единица техники", a: alias{text: "единица техники"}, words: []aword{
+		{raw: "единиц", stemmed: true},
+		{raw: "техник", stemmed: true},
+	}, keys: []string{"~единиц", "~техник"}},
+	{src: "единицами", a: alias{text: "единицами"}, words: []aword{
+		{raw: "единицам", stemmed: true},
+	}, keys: []string{"~единицам"}},
+	{src: "единицы", a: alias{text: "единицы"}, words: []aword{
+		{raw: "единиц", stemmed: true},
+	}, keys: []string{"~единиц"}},
+	{src: "единицы для", a: alias{text: "единицы для"}, words: []aword{
+		{raw: "единиц", stemmed: true},
+		{raw: "для", stemmed: true},
+	}, keys: []string{"~единиц", "~для"}},
+	{src: "еще один", a: alias{text: "еще один"}, words: []aword{
+		{raw: "еще", stemmed: true},
+		{raw: "один", stemmed: true},
+	}, keys: []string{"~еще", "~один"}},
+	{src: "ещё один", a: alias{text: "ещё один"}, words: []aword{
+		{raw: "ещё", stemmed: true},
+		{raw: "один", stemmed: true},
+	}, keys: []string{"~еще", "~один"}},
 	{src: "замглавы МИД", a: alias{text: "замглавы МИД"}, words: []aword{
 		{raw: "замглав", stemmed: true},
 		{raw: "МИД"},
@@ -6076,10 +9745,49 @@ var builtinPrepared = []prepared{
 		{raw: "зампред", stemmed: true},
 		{raw: "Совбез", stemmed: true},
 	}, keys: []string{"~зампред", "~совбез"}},
+	{src: "запас", a: alias{text: "запас"}, words: []aword{
+		{raw: "запас", stemmed: true},
+	}, keys: []string{"~запас"}},
+	{src: "запасы", a: alias{text: "запасы"}, words: []aword{
+		{raw: "запас", stemmed: true},
+	}, keys: []string{"~запас"}},
+	{src: "запрещается", a: alias{text: "запрещается"}, words: []aword{
+		{raw: "запрещаетс", stemmed: true},
+	}, keys: []string{"~запрещаетс"}},
+	{src: "запрещено", a: alias{text: "запрещено"}, words: []aword{
+		{raw: "запрещен", stemmed: true},
+	}, keys: []string{"~запрещен"}},
+	{src: "запустил", a: alias{text: "запустил"}, words: []aword{
+		{raw: "запустил", stemmed: true},
+	}, keys: []string{"~запустил"}},
+	{src: "и", a: alias{text: "и"}, words: []aword{
+		{raw: "и", stemmed: true},
+	}, keys: []string{"~и"}},
+	{src: "и более", a: alias{text: "и более"}, words: []aword{
+		{raw: "и", stemmed: true},
+		{raw: "бол", stemmed: true},
+	}, keys: []string{"~и", "~бол"}},
+	{src: "и больше", a: alias{text: "и больше"}, words: []aword{
+		{raw: "и", stemmed: true},
+		{raw: "больш", stemmed: true},
+	}, keys: []string{"~и", "~больш"}},
+	{src: "и менее", a: alias{text: "и менее"}, words: []aword{
+		{raw: "и", stemmed: true},
+		{raw: "мен", stemmed: true},
+	}, keys: []string{"~и", "~мен"}},
+	{src: "изделие", a: alias{text: "изделие"}, words: []aword{
+		{raw: "издел", stemmed: true},
+	}, keys: []string{"~издел"}},
 	{src: "изделие 4202", a: alias{text: "изделие 4202"}, words: []aword{
 		{raw: "издел", stemmed: true},
 		{raw: "4202"},
 	}, keys: []string{"~издел", "4202"}},
+	{src: "или", a: alias{text: "или"}, words: []aword{
+		{raw: "или", stemmed: true},
+	}, keys: []string{"~или"}},
+	{src: "инспектор", a: alias{text: "инспектор"}, words: []aword{
+		{raw: "инспектор", stemmed: true},
+	}, keys: []string{"~инспектор"}},
 	{src: "инспекция", a: alias{text: "инспекция"}, words: []aword{
 		{raw: "инспекц", stemmed: true},
 	}, keys: []string{"~инспекц"}},
@@ -6087,9 +9795,78 @@ var builtinPrepared = []prepared{
 		{raw: "исполнительн", stemmed: true},
 		{raw: "секретар", stemmed: true},
 	}, keys: []string{"~исполнительн", "~секретар"}},
+	{src: "испытание", a: alias{text: "испытание"}, words: []aword{
+		{raw: "испытан", stemmed: true},
+	}, keys: []string{"~испытан"}},
+	{src: "испытаниями", a: alias{text: "испытаниями"}, words: []aword{
+		{raw: "испытаниям", stemmed: true},
+	}, keys: []string{"~испытаниям"}},
+	{src: "испытаниях", a: alias{text: "испытаниях"}, words: []aword{
+		{raw: "испытаниях", stemmed: true},
+	}, keys: []string{"~испытаниях"}},
 	{src: "источник", a: alias{text: "источник"}, words: []aword{
 		{raw: "источник", stemmed: true},
 	}, keys: []string{"~источник"}},
+	{src: "июля", a: alias{text: "июля"}, words: []aword{
+		{raw: "июл", stemmed: true},
+	}, keys: []string{"~июл"}},
+	{src: "июня", a: alias{text: "июня"}, words: []aword{
+		{raw: "июн", stemmed: true},
+	}, keys: []string{"~июн"}},
+	{src: "к", a: alias{text: "к"}, words: []aword{
+		{raw: "к", stemmed: true},
+	}, keys: []string{"~к"}},
+	{src: "каждая ракета", a: alias{text: "каждая ракета"}, words: []aword{
+		{raw: "кажд", stemmed: true},
+		{raw: "ракет", stemmed: true},
+	}, keys: []string{"~кажд", "~ракет"}},
+	{src: "как минимум", a: alias{text: "как минимум"}, words: []aword{
+		{raw: "как", stemmed: true},
+		{raw: "минимум", stemmed: true},
+	}, keys: []string{"~как", "~минимум"}},
+	{src: "квота", a: alias{text: "квота"}, words: []aword{
+		{raw: "квот", stemmed: true},
+	}, keys: []string{"~квот"}},
+	{src: "квоты", a: alias{text: "квоты"}, words: []aword{
+		{raw: "квот", stemmed: true},
+	}, keys: []string{"~квот"}},
+	{src: "кг", a: alias{text: "кг"}, words: []aword{
+		{raw: "кг", stemmed: true},
+	}, keys: []string{"~кг"}},
+	{src: "килограмм", a: alias{text: "килограмм"}, words: []aword{
+		{raw: "килограмм", stemmed: true},
+	}, keys: []string{"~килограмм"}},
+	{src: "километр", a: alias{text: "километр"}, words: []aword{
+		{raw: "километр", stemmed: true},
+	}, keys: []string{"~километр"}},
+	{src: "километров в секунду", a: alias{text: "километров в секунду"}, words: []aword{
+		{raw: "километров", stemmed: true},
+		{raw: "в", stemmed: true},
+		{raw: "секунд", stemmed: true},
+	}, keys: []string{"~километров", "~в", "~секунд"}},
+	{src: "километров в час", a: alias{text: "километров в час"}, words: []aword{
+		{raw: "километров", stemmed: true},
+		{raw: "в", stemmed: true},
+		{raw: "час", stemmed: true},
+	}, keys: []string{"~километров", "~в", "~час"}},
+	{src: "килотонна", a: alias{text: "килотонна"}, words: []aword{
+		{raw: "килотонн", stemmed: true},
+	}, keys: []string{"~килотонн"}},
+	{src: "км", a: alias{text: "км"}, words: []aword{
+		{raw: "км", stemmed: true},
+	}, keys: []string{"~км"}},
+	{src: "км/с", a: alias{text: "км/с"}, words: []aword{
+		{raw: "км", stemmed: true},
+		{raw: "с", stemmed: true},
+	}, keys: []string{"~км", "~с"}},
+	{src: "км/ч", a: alias{text: "км/ч"}, words: []aword{
+		{raw: "км", stemmed: true},
+		{raw: "ч", stemmed: true},
+	}, keys: []string{"~км", "~ч"}},
+	{src: "км/час", a: alias{text: "км/час"}, words: []aword{
+		{raw: "км", stemmed: true},
+		{raw: "час", stemmed: true},
+	}, keys: []string{"~км", "~час"}},
 	{src: "командующий", a: alias{text: "командующий"}, words: []aword{
 		{raw: "командующ", stemmed: true},
 	}, keys: []string{"~командующ"}},
@@ -6103,11 +9880,92 @@ var builtinPrepared = []prepared{
 		{raw: "командованием", stemmed: true},
 		{raw: "США"},
 	}, keys: []string{"~командующ", "~стратегическим", "~командованием", "сша"}},
+	{src: "комплекс", a: alias{text: "комплекс"}, words: []aword{
+		{raw: "комплекс", stemmed: true},
+	}, keys: []string{"~комплекс"}},
+	{src: "комплексов", a: alias{text: "комплексов"}, words: []aword{
+		{raw: "комплексов", stemmed: true},
+	}, keys: []string{"~комплексов"}},
 	{src: "контроль над вооружениями", a: alias{text: "контроль над вооружениями"}, words: []aword{
 		{raw: "контрол", stemmed: true},
 		{raw: "над", stemmed: true},
 		{raw: "вооружениям", stemmed: true},
 	}, keys: []string{"~контрол", "~над", "~вооружениям"}},
+	{src: "крылатая ракета", a: alias{text: "крылатая ракета"}, words: []aword{
+		{raw: "крылат", stemmed: true},
+		{raw: "ракет", stemmed: true},
+	}, keys: []string{"~крылат", "~ракет"}},
+	{src: "кт", a: alias{text: "кт"}, words: []aword{
+		{raw: "кт", stemmed: true},
+	}, keys: []string{"~кт"}},
+	{src: "лет", a: alias{text: "лет"}, words: []aword{
+		{raw: "лет", stemmed: true},
+	}, keys: []string{"~лет"}},
+	{src: "лимит", a: alias{text: "лимит"}, words: []aword{
+		{raw: "лимит", stemmed: true},
+	}, keys: []string{"~лимит"}},
+	{src: "лимитов", a: alias{text: "лимитов"}, words: []aword{
+		{raw: "лимитов", stemmed: true},
+	}, keys: []string{"~лимитов"}},
+	{src: "лимиты", a: alias{text: "лимиты"}, words: []aword{
+		{raw: "лимит", stemmed: true},
+	}, keys: []string{"~лимит"}},
+	{src: "максимум", a: alias{text: "максимум"}, words: []aword{
+		{raw: "максимум", stemmed: true},
+	}, keys: []string{"~максимум"}},
+	{src: "марта", a: alias{text: "марта"}, words: []aword{
+		{raw: "март", stemmed: true},
+	}, keys: []string{"~март"}},
+	{src: "мая", a: alias{text: "мая"}, words: []aword{
+		{raw: "мая", stemmed: true},
+	}, keys: []string{"~мая"}},
+	{src: "мегатонна", a: alias{text: "мегатонна"}, words: []aword{
+		{raw: "мегатонн", stemmed: true},
+	}, keys: []string{"~мегатонн"}},
+	{src: "между", a: alias{text: "между"}, words: []aword{
+		{raw: "межд", stemmed: true},
+	}, keys: []string{"~межд"}},
+	{src: "межконтинентальная баллистическая ракета", a: alias{text: "межконтинентальная баллистическая ракета"}, words: []aword{
+		{raw: "межконтинентальн", stemmed: true},
+		{raw: "баллистическ", stemmed: true},
+		{raw: "ракет", stemmed: true},
+	}, keys: []string{"~межконтинентальн", "~баллистическ", "~ракет"}},
+	{src: "менее", a: alias{text: "менее"}, words: []aword{
+		{raw: "мен", stemmed: true},
+	}, keys: []string{"~мен"}},
+	{src: "меньше", a: alias{text: "меньше"}, words: []aword{
+		{raw: "меньш", stemmed: true},
+	}, keys: []string{"~меньш"}},
+	{src: "меньше чем", a: alias{text: "меньше чем"}, words: []aword{
+		{raw: "меньш", stemmed: true},
+		{raw: "чем", stemmed: true},
+	}, keys: []string{"~меньш", "~чем"}},
+	{src: "месяц", a: alias{text: "месяц"}, words: []aword{
+		{raw: "месяц", stemmed: true},
+	}, keys: []string{"~месяц"}},
+	{src: "метр", a: alias{text: "метр"}, words: []aword{
+		{raw: "метр", stemmed: true},
+	}, keys: []string{"~метр"}},
+	{src: "миллиард", a: alias{text: "миллиард"}, words: []aword{
+		{raw: "миллиард", stemmed: true},
+	}, keys: []string{"~миллиард"}},
+	{src: "миллион", a: alias{text: "миллион"}, words: []aword{
+		{raw: "миллион", stemmed: true},
+	}, keys: []string{"~миллион"}},
+	{src: "миль", a: alias{text: "миль"}, words: []aword{
+		{raw: "мил", stemmed: true},
+	}, keys: []string{"~мил"}},
+	{src: "миль в час", a: alias{text: "миль в час"}, words: []aword{
+		{raw: "мил", stemmed: true},
+		{raw: "в", stemmed: true},
+		{raw: "час", stemmed: true},
+	}, keys: []string{"~мил", "~в", "~час"}},
+	{src: "миля", a: alias{text: "миля"}, words: []aword{
+		{raw: "мил", stemmed: true},
+	}, keys: []string{"~мил"}},
+	{src: "минимум", a: alias{text: "минимум"}, words: []aword{
+		{raw: "минимум", stemmed: true},
+	}, keys: []string{"~минимум"}},
 	{src: "министр", a: alias{text: "министр"}, words: []aword{
 		{raw: "министр", stemmed: true},
 	}, keys: []string{"~министр"}},
@@ -6130,6 +9988,29 @@ var builtinPrepared = []prepared{
 		{raw: "оборон", stemmed: true},
 		{raw: "США"},
 	}, keys: []string{"~министр", "~оборон", "сша"}},
+	{src: "минут", a: alias{text: "минут"}, words: []aword{
+		{raw: "минут", stemmed: true},
+	}, keys: []string{"~минут"}},
+	{src: "минута", a: alias{text: "минута"}, words: []aword{
+		{raw: "минут", stemmed: true},
+	}, keys: []string{"~минут"}},
+	{src: "миссия", a: alias{text: "миссия"}, words: []aword{
+		{raw: "мисс", stemmed: true},
+	}, keys: []string{"~мисс"}},
+	{src: "млн", a: alias{text: "млн"}, words: []aword{
+		{raw: "млн", stemmed: true},
+	}, keys: []string{"~млн"}},
+	{src: "млрд", a: alias{text: "млрд"}, words: []aword{
+		{raw: "млрд", stemmed: true},
+	}, keys: []string{"~млрд"}},
+	{src: "могут быть", a: alias{text: "могут быть"}, words: []aword{
+		{raw: "могут", stemmed: true},
+		{raw: "быт", stemmed: true},
+	}, keys: []string{"~могут", "~быт"}},
+	{src: "может нести", a: alias{text: "может нести"}, words: []aword{
+		{raw: "может", stemmed: true},
+		{raw: "нест", stemmed: true},
+	}, keys: []string{"~может", "~нест"}},
 	{src: "мораторий на превышение количественных ограничений ДСНВ", a: alias{text: "мораторий на превышение количественных ограничений ДСНВ"}, words: []aword{
 		{raw: "моратор", stemmed: true},
 		{raw: "на", stemmed: true},
@@ -6154,6 +10035,66 @@ var builtinPrepared = []prepared{
 		{raw: "меньш", stemmed: true},
 		{raw: "дальност", stemmed: true},
 	}, keys: []string{"~моратор", "~на", "~размещен", "~ракет", "~средн", "~и", "~меньш", "~дальност"}},
+	{src: "морская миля", a: alias{text: "морская миля"}, words: []aword{
+		{raw: "морск", stemmed: true},
+		{raw: "мил", stemmed: true},
+	}, keys: []string{"~морск", "~мил"}},
+	{src: "морских миль", a: alias{text: "морских миль"}, words: []aword{
+		{raw: "морских", stemmed: true},
+		{raw: "мил", stemmed: true},
+	}, keys: []string{"~морских", "~мил"}},
+	{src: "на", a: alias{text: "на"}, words: []aword{
+		{raw: "на", stemmed: true},
+	}, keys: []string{"~на"}},
+	{src: "на каждую", a: alias{text: "на каждую"}, words: []aword{
+		{raw: "на", stemmed: true},
+		{raw: "кажд", stemmed: true},
+	}, keys: []string{"~на", "~кажд"}},
+	{src: "на протяжении", a: alias{text: "на протяжении"}, words: []aword{
+		{raw: "на", stemmed: true},
+		{raw: "протяжен", stemmed: true},
+	}, keys: []string{"~на", "~протяжен"}},
+	{src: "на развернутых", a: alias{text: "на развернутых"}, words: []aword{
+		{raw: "на", stemmed: true},
+		{raw: "развернутых", stemmed: true},
+	}, keys: []string{"~на", "~развернутых"}},
+	{src: "на развёрнутых", a: alias{text: "на развёрнутых"}, words: []aword{
+		{raw: "на", stemmed: true},
+		{raw: "развёрнутых", stemmed: true},
+	}, keys: []string{"~на", "~развернутых"}},
+	{src: "на хранении", a: alias{text: "на хранении"}, words: []aword{
+		{raw: "на", stemmed: true},
+		{raw: "хранен", stemmed: true},
+	}, keys: []string{"~на", "~хранен"}},
+	{src: "наблюдательный полет", a: alias{text: "наблюдательный полет"}, words: []aword{
+		{raw: "наблюдательн", stemmed: true},
+		{raw: "полет", stemmed: true},
+	}, keys: []string{"~наблюдательн", "~полет"}},
+	{src: "наблюдательный полёт", a: alias{text: "наблюдательный полёт"}, words: []aword{
+		{raw: "наблюдательн", stemmed: true},
+		{raw: "полёт", stemmed: true},
+	}, keys: []string{"~наблюдательн", "~полет"}},
+	{src: "наблюдение", a: alias{text: "наблюдение"}, words: []aword{
+		{raw: "наблюден", stemmed: true},
+	}, keys: []string{"~наблюден"}},
+	{src: "наблюдения", a: alias{text: "наблюдения"}, words: []aword{
+		{raw: "наблюден", stemmed: true},
+	}, keys: []string{"~наблюден"}},
+	{src: "назад", a: alias{text: "назад"}, words: []aword{
+		{raw: "назад", stemmed: true},
+	}, keys: []string{"~назад"}},
+	{src: "нарастил", a: alias{text: "нарастил"}, words: []aword{
+		{raw: "нарастил", stemmed: true},
+	}, keys: []string{"~нарастил"}},
+	{src: "нарастила", a: alias{text: "нарастила"}, words: []aword{
+		{raw: "нарастил", stemmed: true},
+	}, keys: []string{"~нарастил"}},
+	{src: "нарастили", a: alias{text: "нарастили"}, words: []aword{
+		{raw: "нарастил", stemmed: true},
+	}, keys: []string{"~нарастил"}},
+	{src: "нарастить", a: alias{text: "нарастить"}, words: []aword{
+		{raw: "нарастит", stemmed: true},
+	}, keys: []string{"~нарастит"}},
 	{src: "научный сотрудник", a: alias{text: "научный сотрудник"}, words: []aword{
 		{raw: "научн", stemmed: true},
 		{raw: "сотрудник", stemmed: true},
@@ -6167,24 +10108,273 @@ var builtinPrepared = []prepared{
 		{raw: "начальник", stemmed: true},
 		{raw: "Генштаб", stemmed: true},
 	}, keys: []string{"~начальник", "~генштаб"}},
+	{src: "наши", a: alias{text: "наши"}, words: []aword{
+		{raw: "наш", stemmed: true},
+	}, keys: []string{"~наш"}},
+	{src: "наших", a: alias{text: "наших"}, words: []aword{
+		{raw: "наших", stemmed: true},
+	}, keys: []string{"~наших"}},
+	{src: "не", a: alias{text: "не"}, words: []aword{
+		{raw: "не", stemmed: true},
+	}, keys: []string{"~не"}},
+	{src: "не более", a: alias{text: "не более"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "бол", stemmed: true},
+	}, keys: []string{"~не", "~бол"}},
+	{src: "не более чем", a: alias{text: "не более чем"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "бол", stemmed: true},
+		{raw: "чем", stemmed: true},
+	}, keys: []string{"~не", "~бол", "~чем"}},
+	{src: "не больше", a: alias{text: "не больше"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "больш", stemmed: true},
+	}, keys: []string{"~не", "~больш"}},
+	{src: "не выше", a: alias{text: "не выше"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "выш", stemmed: true},
+	}, keys: []string{"~не", "~выш"}},
+	{src: "не должен превышать", a: alias{text: "не должен превышать"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "должен", stemmed: true},
+		{raw: "превышат", stemmed: true},
+	}, keys: []string{"~не", "~должен", "~превышат"}},
+	{src: "не должно превышать", a: alias{text: "не должно превышать"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "должн", stemmed: true},
+		{raw: "превышат", stemmed: true},
+	}, keys: []string{"~не", "~должн", "~превышат"}},
+	{src: "не должны превышать", a: alias{text: "не должны превышать"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "должн", stemmed: true},
+		{raw: "превышат", stemmed: true},
+	}, keys: []string{"~не", "~должн", "~превышат"}},
+	{src: "не менее", a: alias{text: "не менее"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "мен", stemmed: true},
+	}, keys: []string{"~не", "~мен"}},
+	{src: "не менее чем", a: alias{text: "не менее чем"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "мен", stemmed: true},
+		{raw: "чем", stemmed: true},
+	}, keys: []string{"~не", "~мен", "~чем"}},
+	{src: "не меньше", a: alias{text: "не меньше"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "меньш", stemmed: true},
+	}, keys: []string{"~не", "~меньш"}},
+	{src: "не меньше чем", a: alias{text: "не меньше чем"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "меньш", stemmed: true},
+		{raw: "чем", stemmed: true},
+	}, keys: []string{"~не", "~меньш", "~чем"}},
+	{src: "не могут превышать", a: alias{text: "не могут превышать"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "могут", stemmed: true},
+		{raw: "превышат", stemmed: true},
+	}, keys: []string{"~не", "~могут", "~превышат"}},
+	{src: "не может превышать", a: alias{text: "не может превышать"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "может", stemmed: true},
+		{raw: "превышат", stemmed: true},
+	}, keys: []string{"~не", "~может", "~превышат"}},
+	{src: "не ниже", a: alias{text: "не ниже"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "ниж", stemmed: true},
+	}, keys: []string{"~не", "~ниж"}},
+	{src: "не превысит", a: alias{text: "не превысит"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "превысит", stemmed: true},
+	}, keys: []string{"~не", "~превысит"}},
+	{src: "не превышает", a: alias{text: "не превышает"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "превышает", stemmed: true},
+	}, keys: []string{"~не", "~превышает"}},
+	{src: "не превышающих", a: alias{text: "не превышающих"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "превышающих", stemmed: true},
+	}, keys: []string{"~не", "~превышающих"}},
+	{src: "не свыше", a: alias{text: "не свыше"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "свыш", stemmed: true},
+	}, keys: []string{"~не", "~свыш"}},
+	{src: "не свыше чем", a: alias{text: "не свыше чем"}, words: []aword{
+		{raw: "не", stemmed: true},
+		{raw: "свыш", stemmed: true},
+		{raw: "чем", stemmed: true},
+	}, keys: []string{"~не", "~свыш", "~чем"}},
+	{src: "неделя", a: alias{text: "неделя"}, words: []aword{
+		{raw: "недел", stemmed: true},
+	}, keys: []string{"~недел"}},
+	{src: "нельзя", a: alias{text: "нельзя"}, words: []aword{
+		{raw: "нельз", stemmed: true},
+	}, keys: []string{"~нельз"}},
+	{src: "неразвернутых", a: alias{text: "неразвернутых"}, words: []aword{
+		{raw: "неразвернутых", stemmed: true},
+	}, keys: []string{"~неразвернутых"}},
+	{src: "неразвёрнутых", a: alias{text: "неразвёрнутых"}, words: []aword{
+		{raw: "неразвёрнутых", stemmed: true},
+	}, keys: []string{"~неразвернутых"}},
 	{src: "нераспространение", a: alias{text: "нераспространение"}, words: []aword{
 		{raw: "нераспространен", stemmed: true},
 	}, keys: []string{"~нераспространен"}},
+	{src: "несет", a: alias{text: "несет"}, words: []aword{
+		{raw: "несет", stemmed: true},
+	}, keys: []string{"~несет"}},
+	{src: "несёт", a: alias{text: "несёт"}, words: []aword{
+		{raw: "несёт", stemmed: true},
+	}, keys: []string{"~несет"}},
+	{src: "ниже", a: alias{text: "ниже"}, words: []aword{
+		{raw: "ниж", stemmed: true},
+	}, keys: []string{"~ниж"}},
 	{src: "новый договор СНВ", a: alias{text: "новый договор СНВ"}, words: []aword{
 		{raw: "нов", stemmed: true},
 		{raw: "договор", stemmed: true},
 		{raw: "СНВ"},
 	}, keys: []string{"~нов", "~договор", "снв"}},
+	{src: "ноль", a: alias{text: "ноль"}, words: []aword{
+		{raw: "нол", stemmed: true},
+	}, keys: []string{"~нол"}},
 	{src: "носители", a: alias{text: "носители"}, words: []aword{
 		{raw: "носител", stemmed: true},
 	}, keys: []string{"~носител"}},
+	{src: "носитель", a: alias{text: "носитель"}, words: []aword{
+		{raw: "носител", stemmed: true},
+	}, keys: []string{"~носител"}},
+	{src: "ноября", a: alias{text: "ноября"}, words: []aword{
+		{raw: "ноябр", stemmed: true},
+	}, keys: []string{"~ноябр"}},
 	{src: "нулевой вариант", a: alias{text: "нулевой вариант"}, words: []aword{
 		{raw: "нулев", stemmed: true},
 		{raw: "вариант", stemmed: true},
 	}, keys: []string{"~нулев", "~вариант"}},
+	{src: "оба", a: alias{text: "оба"}, words: []aword{
+		{raw: "оба", stemmed: true},
+	}, keys: []string{"~оба"}},
+	{src: "обе", a: alias{text: "обе"}, words: []aword{
+		{raw: "обе", stemmed: true},
+	}, keys: []string{"~обе"}},
+	{src: "обеих", a: alias{text: "обеих"}, words: []aword{
+		{raw: "обеих", stemmed: true},
+	}, keys: []string{"~обеих"}},
 	{src: "обогащение", a: alias{text: "обогащение"}, words: []aword{
 		{raw: "обогащен", stemmed: true},
 	}, keys: []string{"~обогащен"}},
+	{src: "обогащенного", a: alias{text: "обогащенного"}, words: []aword{
+		{raw: "обогащенног", stemmed: true},
+	}, keys: []string{"~обогащенног"}},
+	{src: "обогащенного урана", a: alias{text: "обогащенного урана"}, words: []aword{
+		{raw: "обогащенног", stemmed: true},
+		{raw: "уран", stemmed: true},
+	}, keys: []string{"~обогащенног", "~уран"}},
+	{src: "обогащённого", a: alias{text: "обогащённого"}, words: []aword{
+		{raw: "обогащённог", stemmed: true},
+	}, keys: []string{"~обогащенног"}},
+	{src: "обогащённого урана", a: alias{text: "обогащённого урана"}, words: []aword{
+		{raw: "обогащённог", stemmed: true},
+		{raw: "уран", stemmed: true},
+	}, keys: []string{"~обогащенног", "~уран"}},
+	{src: "обоих", a: alias{text: "обоих"}, words: []aword{
+		{raw: "обоих", stemmed: true},
+	}, keys: []string{"~обоих"}},
+	{src: "объект", a: alias{text: "объект"}, words: []aword{
+		{raw: "объект", stemmed: true},
+	}, keys: []string{"~объект"}},
+	{src: "обязались", a: alias{text: "обязались"}, words: []aword{
+		{raw: "обязалис", stemmed: true},
+	}, keys: []string{"~обязалис"}},
+	{src: "обязана", a: alias{text: "обязана"}, words: []aword{
+		{raw: "обязан", stemmed: true},
+	}, keys: []string{"~обязан"}},
+	{src: "обязуются", a: alias{text: "обязуются"}, words: []aword{
+		{raw: "обязуютс", stemmed: true},
+	}, keys: []string{"~обязуютс"}},
+	{src: "обязывает", a: alias{text: "обязывает"}, words: []aword{
+		{raw: "обязывает", stemmed: true},
+	}, keys: []string{"~обязывает"}},
+	{src: "ограничен", a: alias{text: "ограничен"}, words: []aword{
+		{raw: "ограничен", stemmed: true},
+	}, keys: []string{"~ограничен"}},
+	{src: "ограничение", a: alias{text: "ограничение"}, words: []aword{
+		{raw: "ограничен", stemmed: true},
+	}, keys: []string{"~ограничен"}},
+	{src: "ограничений", a: alias{text: "ограничений"}, words: []aword{
+		{raw: "ограничен", stemmed: true},
+	}, keys: []string{"~ограничен"}},
+	{src: "ограничения", a: alias{text: "ограничения"}, words: []aword{
+		{raw: "ограничен", stemmed: true},
+	}, keys: []string{"~ограничен"}},
+	{src: "ограничивает", a: alias{text: "ограничивает"}, words: []aword{
+		{raw: "ограничивает", stemmed: true},
+	}, keys: []string{"~ограничивает"}},
+	{src: "ограничивал", a: alias{text: "ограничивал"}, words: []aword{
+		{raw: "ограничивал", stemmed: true},
+	}, keys: []string{"~ограничивал"}},
+	{src: "ограничивала", a: alias{text: "ограничивала"}, words: []aword{
+		{raw: "ограничивал", stemmed: true},
+	}, keys: []string{"~ограничивал"}},
+	{src: "ограничивали", a: alias{text: "ограничивали"}, words: []aword{
+		{raw: "ограничивал", stemmed: true},
+	}, keys: []string{"~ограничивал"}},
+	{src: "ограничит", a: alias{text: "ограничит"}, words: []aword{
+		{raw: "ограничит", stemmed: true},
+	}, keys: []string{"~ограничит"}},
+	{src: "ограничить", a: alias{text: "ограничить"}, words: []aword{
+		{raw: "ограничит", stemmed: true},
+	}, keys: []string{"~ограничит"}},
+	{src: "один", a: alias{text: "один"}, words: []aword{
+		{raw: "один", stemmed: true},
+	}, keys: []string{"~один"}},
+	{src: "одиннадцати", a: alias{text: "одиннадцати"}, words: []aword{
+		{raw: "одиннадцат", stemmed: true},
+	}, keys: []string{"~одиннадцат"}},
+	{src: "одиннадцать", a: alias{text: "одиннадцать"}, words: []aword{
+		{raw: "одиннадцат", stemmed: true},
+	}, keys: []string{"~одиннадцат"}},
+	{src: "одна", a: alias{text: "одна"}, words: []aword{
+		{raw: "одн", stemmed: true},
+	}, keys: []string{"~одн"}},
+	{src: "одним", a: alias{text: "одним"}, words: []aword{
+		{raw: "одним", stemmed: true},
+	}, keys: []string{"~одним"}},
+	{src: "одно", a: alias{text: "одно"}, words: []aword{
+		{raw: "одн", stemmed: true},
+	}, keys: []string{"~одн"}},
+	{src: "одного", a: alias{text: "одного"}, words: []aword{
+		{raw: "одног", stemmed: true},
+	}, keys: []string{"~одног"}},
+	{src: "одной", a: alias{text: "одной"}, words: []aword{
+		{raw: "одн", stemmed: true},
+	}, keys: []string{"~одн"}},
+	{src: "одну", a: alias{text: "одну"}, words: []aword{
+		{raw: "одн", stemmed: true},
+	}, keys: []string{"~одн"}},
+	{src: "около", a: alias{text: "около"}, words: []aword{
+		{raw: "окол", stemmed: true},
+	}, keys: []string{"~окол"}},
+	{src: "октября", a: alias{text: "октября"}, words: []aword{
+		{raw: "октябр", stemmed: true},
+	}, keys: []string{"~октябр"}},
+	{src: "ориентировочно", a: alias{text: "ориентировочно"}, words: []aword{
+		{raw: "ориентировочн", stemmed: true},
+	}, keys: []string{"~ориентировочн"}},
+	{src: "оснащена", a: alias{text: "оснащена"}, words: []aword{
+		{raw: "оснащен", stemmed: true},
+	}, keys: []string{"~оснащен"}},
+	{src: "от", a: alias{text: "от"}, words: []aword{
+		{raw: "от", stemmed: true},
+	}, keys: []string{"~от"}},
+	{src: "открытого неба", a: alias{text: "открытого неба"}, words: []aword{
+		{raw: "открытог", stemmed: true},
+		{raw: "неб", stemmed: true},
+	}, keys: []string{"~открытог", "~неб"}},
+	{src: "открытое небо", a: alias{text: "открытое небо"}, words: []aword{
+		{raw: "открыт", stemmed: true},
+		{raw: "неб", stemmed: true},
+	}, keys: []string{"~открыт", "~неб"}},
+	{src: "открытому небу", a: alias{text: "открытому небу"}, words: []aword{
+		{raw: "открытом", stemmed: true},
+		{raw: "неб", stemmed: true},
+	}, keys: []string{"~открытом", "~неб"}},
 	{src: "официальный представитель", a: alias{text: "официальный представитель"}, words: []aword{
 		{raw: "официальн", stemmed: true},
 		{raw: "представител", stemmed: true},
@@ -6200,21 +10390,101 @@ var builtinPrepared = []prepared{
 		{raw: "МИД"},
 		{raw: "Росс", stemmed: true},
 	}, keys: []string{"~официальн", "~представител", "мид", "~росс"}},
+	{src: "оценочно", a: alias{text: "оценочно"}, words: []aword{
+		{raw: "оценочн", stemmed: true},
+	}, keys: []string{"~оценочн"}},
+	{src: "первый", a: alias{text: "первый"}, words: []aword{
+		{raw: "перв", stemmed: true},
+	}, keys: []string{"~перв"}},
 	{src: "переговоры по РСМД", a: alias{text: "переговоры по РСМД"}, words: []aword{
 		{raw: "переговор", stemmed: true},
 		{raw: "по", stemmed: true},
 		{raw: "РСМД"},
 	}, keys: []string{"~переговор", "~по", "рсмд"}},
+	{src: "перехватчик", a: alias{text: "перехватчик"}, words: []aword{
+		{raw: "перехватчик", stemmed: true},
+	}, keys: []string{"~перехватчик"}},
 	{src: "плутоний", a: alias{text: "плутоний"}, words: []aword{
 		{raw: "плутон", stemmed: true},
 	}, keys: []string{"~плутон"}},
+	{src: "плутония", a: alias{text: "плутония"}, words: []aword{
+		{raw: "плутон", stemmed: true},
+	}, keys: []string{"~плутон"}},
+	{src: "по меньшей мере", a: alias{text: "по меньшей мере"}, words: []aword{
+		{raw: "по", stemmed: true},
+		{raw: "меньш", stemmed: true},
+		{raw: "мер", stemmed: true},
+	}, keys: []string{"~по", "~меньш", "~мер"}},
+	{src: "по оценкам", a: alias{text: "по оценкам"}, words: []aword{
+		{raw: "по", stemmed: true},
+		{raw: "оценкам", stemmed: true},
+	}, keys: []string{"~по", "~оценкам"}},
+	{src: "по состоянию на", a: alias{text: "по состоянию на"}, words: []aword{
+		{raw: "по", stemmed: true},
+		{raw: "состоян", stemmed: true},
+		{raw: "на", stemmed: true},
+	}, keys: []string{"~по", "~состоян", "~на"}},
+	{src: "по сравнению с", a: alias{text: "по сравнению с"}, words: []aword{
+		{raw: "по", stemmed: true},
+		{raw: "сравнен", stemmed: true},
+		{raw: "с", stemmed: true},
+	}, keys: []string{"~по", "~сравнен", "~с"}},
+	{src: "повысил", a: alias{text: "повысил"}, words: []aword{
+		{raw: "повысил", stemmed: true},
+	}, keys: []string{"~повысил"}},
+	{src: "повысить", a: alias{text: "повысить"}, words: []aword{
+		{raw: "повысит", stemmed: true},
+	}, keys: []string{"~повысит"}},
 	{src: "подводная лодка", a: alias{text: "подводная лодка"}, words: []aword{
 		{raw: "подводн", stemmed: true},
 		{raw: "лодк", stemmed: true},
 	}, keys: []string{"~подводн", "~лодк"}},
+	{src: "подписавшие", a: alias{text: "подписавшие"}, words: []aword{
+		{raw: "подписавш", stemmed: true},
+	}, keys: []string{"~подписавш"}},
+	{src: "подписавших", a: alias{text: "подписавших"}, words: []aword{
+		{raw: "подписавших", stemmed: true},
+	}, keys: []string{"~подписавших"}},
+	{src: "подписали", a: alias{text: "подписали"}, words: []aword{
+		{raw: "подписал", stemmed: true},
+	}, keys: []string{"~подписал"}},
+	{src: "подписан", a: alias{text: "подписан"}, words: []aword{
+		{raw: "подписан", stemmed: true},
+	}, keys: []string{"~подписан"}},
+	{src: "подписана", a: alias{text: "подписана"}, words: []aword{
+		{raw: "подписан", stemmed: true},
+	}, keys: []string{"~подписан"}},
+	{src: "подписано", a: alias{text: "подписано"}, words: []aword{
+		{raw: "подписан", stemmed: true},
+	}, keys: []string{"~подписан"}},
+	{src: "подписант", a: alias{text: "подписант"}, words: []aword{
+		{raw: "подписант", stemmed: true},
+	}, keys: []string{"~подписант"}},
+	{src: "позиционный район", a: alias{text: "позиционный район"}, words: []aword{
+		{raw: "позиционн", stemmed: true},
+		{raw: "район", stemmed: true},
+	}, keys: []string{"~позиционн", "~район"}},
+	{src: "полет", a: alias{text: "полет"}, words: []aword{
+		{raw: "полет", stemmed: true},
+	}, keys: []string{"~полет"}},
 	{src: "политолог", a: alias{text: "политолог"}, words: []aword{
 		{raw: "политолог", stemmed: true},
 	}, keys: []string{"~политолог"}},
+	{src: "половина", a: alias{text: "половина"}, words: []aword{
+		{raw: "половин", stemmed: true},
+	}, keys: []string{"~половин"}},
+	{src: "полтора", a: alias{text: "полтора"}, words: []aword{
+		{raw: "полтор", stemmed: true},
+	}, keys: []string{"~полтор"}},
+	{src: "полторы", a: alias{text: "полторы"}, words: []aword{
+		{raw: "полтор", stemmed: true},
+	}, keys: []string{"~полтор"}},
+	{src: "полутора", a: alias{text: "полутора"}, words: []aword{
+		{raw: "полутор", stemmed: true},
+	}, keys: []string{"~полутор"}},
+	{src: "полёт", a: alias{text: "полёт"}, words: []aword{
+		{raw: "полёт", stemmed: true},
+	}, keys: []string{"~полет"}},
 	{src: "помощник госсекретаря", a: alias{text: "помощник госсекретаря"}, words: []aword{
 		{raw: "помощник", stemmed: true},
 		{raw: "госсекретар", stemmed: true},
@@ -6231,6 +10501,9 @@ var builtinPrepared = []prepared{
 		{raw: "помощник", stemmed: true},
 		{raw: "президент", stemmed: true},
 	}, keys: []string{"~помощник", "~президент"}},
+	{src: "порядка", a: alias{text: "порядка"}, words: []aword{
+		{raw: "порядк", stemmed: true},
+	}, keys: []string{"~порядк"}},
 	{src: "посол", a: alias{text: "посол"}, words: []aword{
 		{raw: "посол", stemmed: true},
 	}, keys: []string{"~посол"}},
@@ -6241,6 +10514,66 @@ var builtinPrepared = []prepared{
 	{src: "постпред", a: alias{text: "постпред"}, words: []aword{
 		{raw: "постпред", stemmed: true},
 	}, keys: []string{"~постпред"}},
+	{src: "потолки", a: alias{text: "потолки"}, words: []aword{
+		{raw: "потолк", stemmed: true},
+	}, keys: []string{"~потолк"}},
+	{src: "потолок", a: alias{text: "потолок"}, words: []aword{
+		{raw: "потолок", stemmed: true},
+	}, keys: []string{"~потолок"}},
+	{src: "почти", a: alias{text: "почти"}, words: []aword{
+		{raw: "почт", stemmed: true},
+	}, keys: []string{"~почт"}},
+	{src: "право на", a: alias{text: "право на"}, words: []aword{
+		{raw: "прав", stemmed: true},
+		{raw: "на", stemmed: true},
+	}, keys: []string{"~прав", "~на"}},
+	{src: "превысил", a: alias{text: "превысил"}, words: []aword{
+		{raw: "превысил", stemmed: true},
+	}, keys: []string{"~превысил"}},
+	{src: "превысит", a: alias{text: "превысит"}, words: []aword{
+		{raw: "превысит", stemmed: true},
+	}, keys: []string{"~превысит"}},
+	{src: "превысить", a: alias{text: "превысить"}, words: []aword{
+		{raw: "превысит", stemmed: true},
+	}, keys: []string{"~превысит"}},
+	{src: "превысят", a: alias{text: "превысят"}, words: []aword{
+		{raw: "превысят", stemmed: true},
+	}, keys: []string{"~превысят"}},
+	{src: "превышает", a: alias{text: "превышает"}, words: []aword{
+		{raw: "превышает", stemmed: true},
+	}, keys: []string{"~превышает"}},
+	{src: "превышать", a: alias{text: "превышать"}, words: []aword{
+		{raw: "превышат", stemmed: true},
+	}, keys: []string{"~превышат"}},
+	{src: "превышают", a: alias{text: "превышают"}, words: []aword{
+		{raw: "превышают", stemmed: true},
+	}, keys: []string{"~превышают"}},
+	{src: "превышающее", a: alias{text: "превышающее"}, words: []aword{
+		{raw: "превышающ", stemmed: true},
+	}, keys: []string{"~превышающ"}},
+	{src: "превышающей", a: alias{text: "превышающей"}, words: []aword{
+		{raw: "превышающ", stemmed: true},
+	}, keys: []string{"~превышающ"}},
+	{src: "превышающем", a: alias{text: "превышающем"}, words: []aword{
+		{raw: "превышающем", stemmed: true},
+	}, keys: []string{"~превышающем"}},
+	{src: "превышающий", a: alias{text: "превышающий"}, words: []aword{
+		{raw: "превышающ", stemmed: true},
+	}, keys: []string{"~превышающ"}},
+	{src: "превышающих", a: alias{text: "превышающих"}, words: []aword{
+		{raw: "превышающих", stemmed: true},
+	}, keys: []string{"~превышающих"}},
+	{src: "предельные уровни", a: alias{text: "предельные уровни"}, words: []aword{
+		{raw: "предельн", stemmed: true},
+		{raw: "уровн", stemmed: true},
+	}, keys: []string{"~предельн", "~уровн"}},
+	{src: "предельных уровней", a: alias{text: "предельных уровней"}, words: []aword{
+		{raw: "предельных", stemmed: true},
+		{raw: "уровн", stemmed: true},
+	}, keys: []string{"~предельных", "~уровн"}},
+	{src: "предположительно", a: alias{text: "предположительно"}, words: []aword{
+		{raw: "предположительн", stemmed: true},
+	}, keys: []string{"~предположительн"}},
 	{src: "председатель", a: alias{text: "председатель"}, words: []aword{
 		{raw: "председател", stemmed: true},
 	}, keys: []string{"~председател"}},
@@ -6278,6 +10611,18 @@ var builtinPrepared = []prepared{
 		{raw: "пресс", stemmed: true},
 		{raw: "служб", stemmed: true},
 	}, keys: []string{"~пресс", "~служб"}},
+	{src: "приблизительно", a: alias{text: "приблизительно"}, words: []aword{
+		{raw: "приблизительн", stemmed: true},
+	}, keys: []string{"~приблизительн"}},
+	{src: "примерно", a: alias{text: "примерно"}, words: []aword{
+		{raw: "примерн", stemmed: true},
+	}, keys: []string{"~примерн"}},
+	{src: "присоединились", a: alias{text: "присоединились"}, words: []aword{
+		{raw: "присоединилис", stemmed: true},
+	}, keys: []string{"~присоединилис"}},
+	{src: "проект", a: alias{text: "проект"}, words: []aword{
+		{raw: "проект", stemmed: true},
+	}, keys: []string{"~проект"}},
 	{src: "проект 955", a: alias{text: "проект 955"}, words: []aword{
 		{raw: "проект", stemmed: true},
 		{raw: "955"},
@@ -6287,6 +10632,12 @@ var builtinPrepared = []prepared{
 		{raw: "955"},
 		{raw: "A"},
 	}, keys: []string{"~проект", "955", "a"}},
+	{src: "произвел", a: alias{text: "произвел"}, words: []aword{
+		{raw: "произвел", stemmed: true},
+	}, keys: []string{"~произвел"}},
+	{src: "против", a: alias{text: "против"}, words: []aword{
+		{raw: "против", stemmed: true},
+	}, keys: []string{"~против"}},
 	{src: "противоракетная оборона", a: alias{text: "противоракетная оборона"}, words: []aword{
 		{raw: "противоракетн", stemmed: true},
 		{raw: "оборон", stemmed: true},
@@ -6294,21 +10645,105 @@ var builtinPrepared = []prepared{
 	{src: "профессор", a: alias{text: "профессор"}, words: []aword{
 		{raw: "профессор", stemmed: true},
 	}, keys: []string{"~профессор"}},
+	{src: "процент", a: alias{text: "процент"}, words: []aword{
+		{raw: "процент", stemmed: true},
+	}, keys: []string{"~процент"}},
+	{src: "пункт", a: alias{text: "пункт"}, words: []aword{
+		{raw: "пункт", stemmed: true},
+	}, keys: []string{"~пункт"}},
+	{src: "пуск", a: alias{text: "пуск"}, words: []aword{
+		{raw: "пуск", stemmed: true},
+	}, keys: []string{"~пуск"}},
+	{src: "пусковая установка", a: alias{text: "пусковая установка"}, words: []aword{
+		{raw: "пусков", stemmed: true},
+		{raw: "установк", stemmed: true},
+	}, keys: []string{"~пусков", "~установк"}},
 	{src: "пусковые установки", a: alias{text: "пусковые установки"}, words: []aword{
 		{raw: "пусков", stemmed: true},
 		{raw: "установк", stemmed: true},
 	}, keys: []string{"~пусков", "~установк"}},
+	{src: "пусковых установок", a: alias{text: "пусковых установок"}, words: []aword{
+		{raw: "пусковых", stemmed: true},
+		{raw: "установок", stemmed: true},
+	}, keys: []string{"~пусковых", "~установок"}},
+	{src: "пяти", a: alias{text: "пяти"}, words: []aword{
+		{raw: "пят", stemmed: true},
+	}, keys: []string{"~пят"}},
+	{src: "пятидесяти", a: alias{text: "пятидесяти"}, words: []aword{
+		{raw: "пятидесят", stemmed: true},
+	}, keys: []string{"~пятидесят"}},
+	{src: "пятисот", a: alias{text: "пятисот"}, words: []aword{
+		{raw: "пятисот", stemmed: true},
+	}, keys: []string{"~пятисот"}},
+	{src: "пятнадцати", a: alias{text: "пятнадцати"}, words: []aword{
+		{raw: "пятнадцат", stemmed: true},
+	}, keys: []string{"~пятнадцат"}},
+	{src: "пятнадцать", a: alias{text: "пятнадцать"}, words: []aword{
+		{raw: "пятнадцат", stemmed: true},
+	}, keys: []string{"~пятнадцат"}},
+	{src: "пятый", a: alias{text: "пятый"}, words: []aword{
+		{raw: "пят", stemmed: true},
+	}, keys: []string{"~пят"}},
+	{src: "пять", a: alias{text: "пять"}, words: []aword{
+		{raw: "пят", stemmed: true},
+	}, keys: []string{"~пят"}},
 	{src: "пять ядерных держав", a: alias{text: "пять ядерных держав"}, words: []aword{
 		{raw: "пят", stemmed: true},
 		{raw: "ядерных", stemmed: true},
 		{raw: "держав", stemmed: true},
 	}, keys: []string{"~пят", "~ядерных", "~держав"}},
+	{src: "пятьдесят", a: alias{text: "пятьдесят"}, words: []aword{
+		{raw: "пятьдесят", stemmed: true},
+	}, keys: []string{"~пятьдесят"}},
+	{src: "пятьсот", a: alias{text: "пятьсот"}, words: []aword{
+		{raw: "пятьсот", stemmed: true},
+	}, keys: []string{"~пятьсот"}},
+	{src: "пятью", a: alias{text: "пятью"}, words: []aword{
+		{raw: "пят", stemmed: true},
+	}, keys: []string{"~пят"}},
+	{src: "раз", a: alias{text: "раз"}, words: []aword{
+		{raw: "раз", stemmed: true},
+	}, keys: []string{"~раз"}},
+	{src: "раз быстрее скорости звука", a: alias{text: "раз быстрее скорости звука"}, words: []aword{
+		{raw: "раз", stemmed: true},
+		{raw: "быстр", stemmed: true},
+		{raw: "скорост", stemmed: true},
+		{raw: "звук", stemmed: true},
+	}, keys: []string{"~раз", "~быстр", "~скорост", "~звук"}},
+	{src: "раза", a: alias{text: "раза"}, words: []aword{
+		{raw: "раз", stemmed: true},
+	}, keys: []string{"~раз"}},
+	{src: "развернутый", a: alias{text: "развернутый"}, words: []aword{
+		{raw: "развернут", stemmed: true},
+	}, keys: []string{"~развернут"}},
+	{src: "развернутых и неразвернутых", a: alias{text: "развернутых и неразвернутых"}, words: []aword{
+		{raw: "развернутых", stemmed: true},
+		{raw: "и", stemmed: true},
+		{raw: "неразвернутых", stemmed: true},
+	}, keys: []string{"~развернутых", "~и", "~неразвернутых"}},
+	{src: "развёрнутый", a: alias{text: "развёрнутый"}, words: []aword{
+		{raw: "развёрнут", stemmed: true},
+	}, keys: []string{"~развернут"}},
+	{src: "развёрнутых и неразвёрнутых", a: alias{text: "развёрнутых и неразвёрнутых"}, words: []aword{
+		{raw: "развёрнутых", stemmed: true},
+		{raw: "и", stemmed: true},
+		{raw: "неразвёрнутых", stemmed: true},
+	}, keys: []string{"~развернутых", "~и", "~неразвернутых"}},
+	{src: "разделяющаяся головная часть", a: alias{text: "разделяющаяся головная часть"}, words: []aword{
+		{raw: "разделяющаяс", stemmed: true},
+		{raw: "головн", stemmed: true},
+		{raw: "част", stemmed: true},
+	}, keys: []string{"~разделяющаяс", "~головн", "~част"}},
 	{src: "разоружение", a: alias{text: "разоружение"}, words: []aword{
 		{raw: "разоружен", stemmed: true},
 	}, keys: []string{"~разоружен"}},
 	{src: "ракета", a: alias{text: "ракета"}, words: []aword{
 		{raw: "ракет", stemmed: true},
 	}, keys: []string{"~ракет"}},
+	{src: "ракета-перехватчик", a: alias{text: "ракета-перехватчик"}, words: []aword{
+		{raw: "ракет", stemmed: true},
+		{raw: "перехватчик", stemmed: true},
+	}, keys: []string{"~ракет", "~перехватчик"}},
 	{src: "рамочная договорённость по СНВ-3", a: alias{text: "рамочная договорённость по СНВ-3"}, words: []aword{
 		{raw: "рамочн", stemmed: true},
 		{raw: "договорённост", stemmed: true},
@@ -6316,6 +10751,30 @@ var builtinPrepared = []prepared{
 		{raw: "CHB"},
 		{raw: "3"},
 	}, keys: []string{"~рамочн", "~договоренност", "~по", "chb", "3"}},
+	{src: "ратификация", a: alias{text: "ратификация"}, words: []aword{
+		{raw: "ратификац", stemmed: true},
+	}, keys: []string{"~ратификац"}},
+	{src: "ратифицировавшие", a: alias{text: "ратифицировавшие"}, words: []aword{
+		{raw: "ратифицировавш", stemmed: true},
+	}, keys: []string{"~ратифицировавш"}},
+	{src: "ратифицировавших", a: alias{text: "ратифицировавших"}, words: []aword{
+		{raw: "ратифицировавших", stemmed: true},
+	}, keys: []string{"~ратифицировавших"}},
+	{src: "ратифицировали", a: alias{text: "ратифицировали"}, words: []aword{
+		{raw: "ратифицировал", stemmed: true},
+	}, keys: []string{"~ратифицировал"}},
+	{src: "ратифицировать", a: alias{text: "ратифицировать"}, words: []aword{
+		{raw: "ратифицироват", stemmed: true},
+	}, keys: []string{"~ратифицироват"}},
+	{src: "раунд", a: alias{text: "раунд"}, words: []aword{
+		{raw: "раунд", stemmed: true},
+	}, keys: []string{"~раунд"}},
+	{src: "реактор", a: alias{text: "реактор"}, words: []aword{
+		{raw: "реактор", stemmed: true},
+	}, keys: []string{"~реактор"}},
+	{src: "резолюция", a: alias{text: "резолюция"}, words: []aword{
+		{raw: "резолюц", stemmed: true},
+	}, keys: []string{"~резолюц"}},
 	{src: "резолюция 2231", a: alias{text: "резолюция 2231"}, words: []aword{
 		{raw: "резолюц", stemmed: true},
 		{raw: "2231"},
@@ -6331,6 +10790,12 @@ var builtinPrepared = []prepared{
 	{src: "россияне", a: alias{text: "россияне"}, words: []aword{
 		{raw: "россиян", stemmed: true},
 	}, keys: []string{"~россиян"}},
+	{src: "рублей", a: alias{text: "рублей"}, words: []aword{
+		{raw: "рубл", stemmed: true},
+	}, keys: []string{"~рубл"}},
+	{src: "рубль", a: alias{text: "рубль"}, words: []aword{
+		{raw: "рубл", stemmed: true},
+	}, keys: []string{"~рубл"}},
 	{src: "руководитель", a: alias{text: "руководитель"}, words: []aword{
 		{raw: "руководител", stemmed: true},
 	}, keys: []string{"~руководител"}},
@@ -6338,9 +10803,28 @@ var builtinPrepared = []prepared{
 		{raw: "руководител", stemmed: true},
 		{raw: "делегац", stemmed: true},
 	}, keys: []string{"~руководител", "~делегац"}},
+	{src: "с", a: alias{text: "с"}, words: []aword{
+		{raw: "с", stemmed: true},
+	}, keys: []string{"~с"}},
+	{src: "с половиной", a: alias{text: "с половиной"}, words: []aword{
+		{raw: "с", stemmed: true},
+		{raw: "половин", stemmed: true},
+	}, keys: []string{"~с", "~половин"}},
+	{src: "самолет", a: alias{text: "самолет"}, words: []aword{
+		{raw: "самолет", stemmed: true},
+	}, keys: []string{"~самолет"}},
+	{src: "самолёт", a: alias{text: "самолёт"}, words: []aword{
+		{raw: "самолёт", stemmed: true},
+	}, keys: []string{"~самолет"}},
+	{src: "свыше", a: alias{text: "свыше"}, words: []aword{
+		{raw: "свыш", stemmed: true},
+	}, keys: []string{"~свыш"}},
 	{src: "сдерживание", a: alias{text: "сдерживание"}, words: []aword{
 		{raw: "сдерживан", stemmed: true},
 	}, keys: []string{"~сдерживан"}},
+	{src: "седьмой", a: alias{text: "седьмой"}, words: []aword{
+		{raw: "седьм", stemmed: true},
+	}, keys: []string{"~седьм"}},
 	{src: "секретарь Совбеза", a: alias{text: "секретарь Совбеза"}, words: []aword{
 		{raw: "секретар", stemmed: true},
 		{raw: "Совбез", stemmed: true},
@@ -6350,9 +10834,68 @@ var builtinPrepared = []prepared{
 		{raw: "Совет", stemmed: true},
 		{raw: "безопасност", stemmed: true},
 	}, keys: []string{"~секретар", "~совет", "~безопасност"}},
+	{src: "секунд", a: alias{text: "секунд"}, words: []aword{
+		{raw: "секунд", stemmed: true},
+	}, keys: []string{"~секунд"}},
+	{src: "секунда", a: alias{text: "секунда"}, words: []aword{
+		{raw: "секунд", stemmed: true},
+	}, keys: []string{"~секунд"}},
+	{src: "семи", a: alias{text: "семи"}, words: []aword{
+		{raw: "сем", stemmed: true},
+	}, keys: []string{"~сем"}},
+	{src: "семидесяти", a: alias{text: "семидесяти"}, words: []aword{
+		{raw: "семидесят", stemmed: true},
+	}, keys: []string{"~семидесят"}},
+	{src: "семисот", a: alias{text: "семисот"}, words: []aword{
+		{raw: "семисот", stemmed: true},
+	}, keys: []string{"~семисот"}},
+	{src: "семнадцати", a: alias{text: "семнадцати"}, words: []aword{
+		{raw: "семнадцат", stemmed: true},
+	}, keys: []string{"~семнадцат"}},
+	{src: "семнадцать", a: alias{text: "семнадцать"}, words: []aword{
+		{raw: "семнадцат", stemmed: true},
+	}, keys: []string{"~семнадцат"}},
+	{src: "семь", a: alias{text: "семь"}, words: []aword{
+		{raw: "сем", stemmed: true},
+	}, keys: []string{"~сем"}},
+	{src: "семьдесят", a: alias{text: "семьдесят"}, words: []aword{
+		{raw: "семьдесят", stemmed: true},
+	}, keys: []string{"~семьдесят"}},
+	{src: "семьсот", a: alias{text: "семьсот"}, words: []aword{
+		{raw: "семьсот", stemmed: true},
+	}, keys: []string{"~семьсот"}},
 	{src: "сенатор", a: alias{text: "сенатор"}, words: []aword{
 		{raw: "сенатор", stemmed: true},
 	}, keys: []string{"~сенатор"}},
+	{src: "сентября", a: alias{text: "сентября"}, words: []aword{
+		{raw: "сентябр", stemmed: true},
+	}, keys: []string{"~сентябр"}},
+	{src: "сессия", a: alias{text: "сессия"}, words: []aword{
+		{raw: "сесс", stemmed: true},
+	}, keys: []string{"~сесс"}},
+	{src: "скоростей звука", a: alias{text: "скоростей звука"}, words: []aword{
+		{raw: "скорост", stemmed: true},
+		{raw: "звук", stemmed: true},
+	}, keys: []string{"~скорост", "~звук"}},
+	{src: "следующих уровней", a: alias{text: "следующих уровней"}, words: []aword{
+		{raw: "следующих", stemmed: true},
+		{raw: "уровн", stemmed: true},
+	}, keys: []string{"~следующих", "~уровн"}},
+	{src: "снизил", a: alias{text: "снизил"}, words: []aword{
+		{raw: "снизил", stemmed: true},
+	}, keys: []string{"~снизил"}},
+	{src: "снизилось", a: alias{text: "снизилось"}, words: []aword{
+		{raw: "снизилос", stemmed: true},
+	}, keys: []string{"~снизилос"}},
+	{src: "снизился", a: alias{text: "снизился"}, words: []aword{
+		{raw: "снизилс", stemmed: true},
+	}, keys: []string{"~снизилс"}},
+	{src: "снизить", a: alias{text: "снизить"}, words: []aword{
+		{raw: "снизит", stemmed: true},
+	}, keys: []string{"~снизит"}},
+	{src: "со", a: alias{text: "со"}, words: []aword{
+		{raw: "со", stemmed: true},
+	}, keys: []string{"~со"}},
 	{src: "собеседник агентства", a: alias{text: "собеседник агентства"}, words: []aword{
 		{raw: "собеседник", stemmed: true},
 		{raw: "агентств", stemmed: true},
@@ -6369,6 +10912,18 @@ var builtinPrepared = []prepared{
 		{raw: "национальн", stemmed: true},
 		{raw: "безопасност", stemmed: true},
 	}, keys: []string{"~советник", "~президент", "сша", "~по", "~национальн", "~безопасност"}},
+	{src: "согласилась", a: alias{text: "согласилась"}, words: []aword{
+		{raw: "согласилас", stemmed: true},
+	}, keys: []string{"~согласилас"}},
+	{src: "согласилось", a: alias{text: "согласилось"}, words: []aword{
+		{raw: "согласилос", stemmed: true},
+	}, keys: []string{"~согласилос"}},
+	{src: "согласился", a: alias{text: "согласился"}, words: []aword{
+		{raw: "согласилс", stemmed: true},
+	}, keys: []string{"~согласилс"}},
+	{src: "соглашение", a: alias{text: "соглашение"}, words: []aword{
+		{raw: "соглашен", stemmed: true},
+	}, keys: []string{"~соглашен"}},
 	{src: "соглашение 1988 года об уведомлениях о пусках", a: alias{text: "соглашение 1988 года об уведомлениях о пусках"}, words: []aword{
 		{raw: "соглашен", stemmed: true},
 		{raw: "1988"},
@@ -6388,6 +10943,49 @@ var builtinPrepared = []prepared{
 		{raw: "и", stemmed: true},
 		{raw: "БРПЛ"},
 	}, keys: []string{"~соглашен", "~об", "~уведомлениях", "~о", "~пусках", "мбр", "~и", "брпл"}},
+	{src: "сократил", a: alias{text: "сократил"}, words: []aword{
+		{raw: "сократил", stemmed: true},
+	}, keys: []string{"~сократил"}},
+	{src: "сократилось", a: alias{text: "сократилось"}, words: []aword{
+		{raw: "сократилос", stemmed: true},
+	}, keys: []string{"~сократилос"}},
+	{src: "сократился до", a: alias{text: "сократился до"}, words: []aword{
+		{raw: "сократилс", stemmed: true},
+		{raw: "до", stemmed: true},
+	}, keys: []string{"~сократилс", "~до"}},
+	{src: "сократить", a: alias{text: "сократить"}, words: []aword{
+		{raw: "сократит", stemmed: true},
+	}, keys: []string{"~сократит"}},
+	{src: "сокращено", a: alias{text: "сокращено"}, words: []aword{
+		{raw: "сокращен", stemmed: true},
+	}, keys: []string{"~сокращен"}},
+	{src: "соответственно", a: alias{text: "соответственно"}, words: []aword{
+		{raw: "соответственн", stemmed: true},
+	}, keys: []string{"~соответственн"}},
+	{src: "сорок", a: alias{text: "сорок"}, words: []aword{
+		{raw: "сорок", stemmed: true},
+	}, keys: []string{"~сорок"}},
+	{src: "сорока", a: alias{text: "сорока"}, words: []aword{
+		{raw: "сорок", stemmed: true},
+	}, keys: []string{"~сорок"}},
+	{src: "составил", a: alias{text: "составил"}, words: []aword{
+		{raw: "составил", stemmed: true},
+	}, keys: []string{"~составил"}},
+	{src: "составила", a: alias{text: "составила"}, words: []aword{
+		{raw: "составил", stemmed: true},
+	}, keys: []string{"~составил"}},
+	{src: "составило", a: alias{text: "составило"}, words: []aword{
+		{raw: "составил", stemmed: true},
+	}, keys: []string{"~составил"}},
+	{src: "составляет", a: alias{text: "составляет"}, words: []aword{
+		{raw: "составляет", stemmed: true},
+	}, keys: []string{"~составляет"}},
+	{src: "составят", a: alias{text: "составят"}, words: []aword{
+		{raw: "составят", stemmed: true},
+	}, keys: []string{"~составят"}},
+	{src: "специалист", a: alias{text: "специалист"}, words: []aword{
+		{raw: "специалист", stemmed: true},
+	}, keys: []string{"~специалист"}},
 	{src: "специальный представитель", a: alias{text: "специальный представитель"}, words: []aword{
 		{raw: "специальн", stemmed: true},
 		{raw: "представител", stemmed: true},
@@ -6407,6 +11005,32 @@ var builtinPrepared = []prepared{
 	{src: "спецпредставитель", a: alias{text: "спецпредставитель"}, words: []aword{
 		{raw: "спецпредставител", stemmed: true},
 	}, keys: []string{"~спецпредставител"}},
+	{src: "способна нести", a: alias{text: "способна нести"}, words: []aword{
+		{raw: "способн", stemmed: true},
+		{raw: "нест", stemmed: true},
+	}, keys: []string{"~способн", "~нест"}},
+	{src: "средство доставки", a: alias{text: "средство доставки"}, words: []aword{
+		{raw: "средств", stemmed: true},
+		{raw: "доставк", stemmed: true},
+	}, keys: []string{"~средств", "~доставк"}},
+	{src: "ста", a: alias{text: "ста"}, words: []aword{
+		{raw: "ста", stemmed: true},
+	}, keys: []string{"~ста"}},
+	{src: "станция", a: alias{text: "станция"}, words: []aword{
+		{raw: "станц", stemmed: true},
+	}, keys: []string{"~станц"}},
+	{src: "статьи", a: alias{text: "статьи"}, words: []aword{
+		{raw: "стат", stemmed: true},
+	}, keys: []string{"~стат"}},
+	{src: "статья", a: alias{text: "статья"}, words: []aword{
+		{raw: "стат", stemmed: true},
+	}, keys: []string{"~стат"}},
+	{src: "сто", a: alias{text: "сто"}, words: []aword{
+		{raw: "сто", stemmed: true},
+	}, keys: []string{"~сто"}},
+	{src: "страна", a: alias{text: "страна"}, words: []aword{
+		{raw: "стран", stemmed: true},
+	}, keys: []string{"~стран"}},
 	{src: "стратегическая стабильность", a: alias{text: "стратегическая стабильность"}, words: []aword{
 		{raw: "стратегическ", stemmed: true},
 		{raw: "стабильност", stemmed: true},
@@ -6416,16 +11040,277 @@ var builtinPrepared = []prepared{
 		{raw: "наступательн", stemmed: true},
 		{raw: "вооружен", stemmed: true},
 	}, keys: []string{"~стратегическ", "~наступательн", "~вооружен"}},
+	{src: "стратегический бомбардировщик", a: alias{text: "стратегический бомбардировщик"}, words: []aword{
+		{raw: "стратегическ", stemmed: true},
+		{raw: "бомбардировщик", stemmed: true},
+	}, keys: []string{"~стратегическ", "~бомбардировщик"}},
 	{src: "стратегический диалог", a: alias{text: "стратегический диалог"}, words: []aword{
 		{raw: "стратегическ", stemmed: true},
 		{raw: "диалог", stemmed: true},
 	}, keys: []string{"~стратегическ", "~диалог"}},
+	{src: "субкритический эксперимент", a: alias{text: "субкритический эксперимент"}, words: []aword{
+		{raw: "субкритическ", stemmed: true},
+		{raw: "эксперимент", stemmed: true},
+	}, keys: []string{"~субкритическ", "~эксперимент"}},
+	{src: "суммарно", a: alias{text: "суммарно"}, words: []aword{
+		{raw: "суммарн", stemmed: true},
+	}, keys: []string{"~суммарн"}},
+	{src: "сутки", a: alias{text: "сутки"}, words: []aword{
+		{raw: "сутк", stemmed: true},
+	}, keys: []string{"~сутк"}},
+	{src: "суток", a: alias{text: "суток"}, words: []aword{
+		{raw: "суток", stemmed: true},
+	}, keys: []string{"~суток"}},
+	{src: "т", a: alias{text: "т"}, words: []aword{
+		{raw: "т", stemmed: true},
+	}, keys: []string{"~т"}},
+	{src: "танк", a: alias{text: "танк"}, words: []aword{
+		{raw: "танк", stemmed: true},
+	}, keys: []string{"~танк"}},
+	{src: "танков", a: alias{text: "танков"}, words: []aword{
+		{raw: "танков", stemmed: true},
+	}, keys: []string{"~танков"}},
+	{src: "тонн", a: alias{text: "тонн"}, words: []aword{
+		{raw: "тонн", stemmed: true},
+	}, keys: []string{"~тонн"}},
+	{src: "тонна", a: alias{text: "тонна"}, words: []aword{
+		{raw: "тонн", stemmed: true},
+	}, keys: []string{"~тонн"}},
+	{src: "трем", a: alias{text: "трем"}, words: []aword{
+		{raw: "трем", stemmed: true},
+	}, keys: []string{"~трем"}},
+	{src: "тремя", a: alias{text: "тремя"}, words: []aword{
+		{raw: "трем", stemmed: true},
+	}, keys: []string{"~трем"}},
+	{src: "трети", a: alias{text: "трети"}, words: []aword{
+		{raw: "трет", stemmed: true},
+	}, keys: []string{"~трет"}},
+	{src: "третий", a: alias{text: "третий"}, words: []aword{
+		{raw: "трет", stemmed: true},
+	}, keys: []string{"~трет"}},
+	{src: "треть", a: alias{text: "треть"}, words: []aword{
+		{raw: "трет", stemmed: true},
+	}, keys: []string{"~трет"}},
+	{src: "трех", a: alias{text: "трех"}, words: []aword{
+		{raw: "трех", stemmed: true},
+	}, keys: []string{"~трех"}},
+	{src: "трехсот", a: alias{text: "трехсот"}, words: []aword{
+		{raw: "трехсот", stemmed: true},
+	}, keys: []string{"~трехсот"}},
+	{src: "три", a: alias{text: "три"}, words: []aword{
+		{raw: "три", stemmed: true},
+	}, keys: []string{"~три"}},
+	{src: "тридцати", a: alias{text: "тридцати"}, words: []aword{
+		{raw: "тридцат", stemmed: true},
+	}, keys: []string{"~тридцат"}},
+	{src: "тридцать", a: alias{text: "тридцать"}, words: []aword{
+		{raw: "тридцат", stemmed: true},
+	}, keys: []string{"~тридцат"}},
+	{src: "триллион", a: alias{text: "триллион"}, words: []aword{
+		{raw: "триллион", stemmed: true},
+	}, keys: []string{"~триллион"}},
+	{src: "тринадцати", a: alias{text: "тринадцати"}, words: []aword{
+		{raw: "тринадцат", stemmed: true},
+	}, keys: []string{"~тринадцат"}},
+	{src: "тринадцать", a: alias{text: "тринадцать"}, words: []aword{
+		{raw: "тринадцат", stemmed: true},
+	}, keys: []string{"~тринадцат"}},
+	{src: "триста", a: alias{text: "триста"}, words: []aword{
+		{raw: "трист", stemmed: true},
+	}, keys: []string{"~трист"}},
+	{src: "трлн", a: alias{text: "трлн"}, words: []aword{
+		{raw: "трлн", stemmed: true},
+	}, keys: []string{"~трлн"}},
+	{src: "трём", a: alias{text: "трём"}, words: []aword{
+		{raw: "трём", stemmed: true},
+	}, keys: []string{"~трем"}},
+	{src: "трёх", a: alias{text: "трёх"}, words: []aword{
+		{raw: "трёх", stemmed: true},
+	}, keys: []string{"~трех"}},
+	{src: "трёхсот", a: alias{text: "трёхсот"}, words: []aword{
+		{raw: "трёхсот", stemmed: true},
+	}, keys: []string{"~трехсот"}},
+	{src: "тыс", a: alias{text: "тыс"}, words: []aword{
+		{raw: "тыс", stemmed: true},
+	}, keys: []string{"~тыс"}},
+	{src: "тысяч", a: alias{text: "тысяч"}, words: []aword{
+		{raw: "тысяч", stemmed: true},
+	}, keys: []string{"~тысяч"}},
+	{src: "тысяча", a: alias{text: "тысяча"}, words: []aword{
+		{raw: "тысяч", stemmed: true},
+	}, keys: []string{"~тысяч"}},
+	{src: "тысячи", a: alias{text: "тысячи"}, words: []aword{
+		{raw: "тысяч", stemmed: true},
+	}, keys: []string{"~тысяч"}},
+	{src: "тяжелый бомбардировщик", a: alias{text: "тяжелый бомбардировщик"}, words: []aword{
+		{raw: "тяжел", stemmed: true},
+		{raw: "бомбардировщик", stemmed: true},
+	}, keys: []string{"~тяжел", "~бомбардировщик"}},
+	{src: "у каждой стороны", a: alias{text: "у каждой стороны"}, words: []aword{
+		{raw: "у", stemmed: true},
+		{raw: "кажд", stemmed: true},
+		{raw: "сторон", stemmed: true},
+	}, keys: []string{"~у", "~кажд", "~сторон"}},
+	{src: "уведомление", a: alias{text: "уведомление"}, words: []aword{
+		{raw: "уведомлен", stemmed: true},
+	}, keys: []string{"~уведомлен"}},
+	{src: "уведомлениями", a: alias{text: "уведомлениями"}, words: []aword{
+		{raw: "уведомлениям", stemmed: true},
+	}, keys: []string{"~уведомлениям"}},
+	{src: "уведомлениях", a: alias{text: "уведомлениях"}, words: []aword{
+		{raw: "уведомлениях", stemmed: true},
+	}, keys: []string{"~уведомлениях"}},
+	{src: "увеличено", a: alias{text: "увеличено"}, words: []aword{
+		{raw: "увеличен", stemmed: true},
+	}, keys: []string{"~увеличен"}},
+	{src: "увеличил", a: alias{text: "увеличил"}, words: []aword{
+		{raw: "увеличил", stemmed: true},
+	}, keys: []string{"~увеличил"}},
+	{src: "увеличить", a: alias{text: "увеличить"}, words: []aword{
+		{raw: "увеличит", stemmed: true},
+	}, keys: []string{"~увеличит"}},
+	{src: "уменьшил", a: alias{text: "уменьшил"}, words: []aword{
+		{raw: "уменьшил", stemmed: true},
+	}, keys: []string{"~уменьшил"}},
+	{src: "уменьшилось", a: alias{text: "уменьшилось"}, words: []aword{
+		{raw: "уменьшилос", stemmed: true},
+	}, keys: []string{"~уменьшилос"}},
+	{src: "уменьшить", a: alias{text: "уменьшить"}, words: []aword{
+		{raw: "уменьшит", stemmed: true},
+	}, keys: []string{"~уменьшит"}},
+	{src: "уничтожено", a: alias{text: "уничтожено"}, words: []aword{
+		{raw: "уничтожен", stemmed: true},
+	}, keys: []string{"~уничтожен"}},
 	{src: "уран", a: alias{text: "уран"}, words: []aword{
 		{raw: "уран", stemmed: true},
 	}, keys: []string{"~уран"}},
+	{src: "урана", a: alias{text: "урана"}, words: []aword{
+		{raw: "уран", stemmed: true},
+	}, keys: []string{"~уран"}},
+	{src: "устанавливаются на", a: alias{text: "устанавливаются на"}, words: []aword{
+		{raw: "устанавливаютс", stemmed: true},
+		{raw: "на", stemmed: true},
+	}, keys: []string{"~устанавливаютс", "~на"}},
+	{src: "участник", a: alias{text: "участник"}, words: []aword{
+		{raw: "участник", stemmed: true},
+	}, keys: []string{"~участник"}},
+	{src: "участники договора", a: alias{text: "участники договора"}, words: []aword{
+		{raw: "участник", stemmed: true},
+		{raw: "договор", stemmed: true},
+	}, keys: []string{"~участник", "~договор"}},
+	{src: "февраля", a: alias{text: "февраля"}, words: []aword{
+		{raw: "феврал", stemmed: true},
+	}, keys: []string{"~феврал"}},
+	{src: "фунт", a: alias{text: "фунт"}, words: []aword{
+		{raw: "фунт", stemmed: true},
+	}, keys: []string{"~фунт"}},
+	{src: "фут", a: alias{text: "фут"}, words: []aword{
+		{raw: "фут", stemmed: true},
+	}, keys: []string{"~фут"}},
+	{src: "центрифуга", a: alias{text: "центрифуга"}, words: []aword{
+		{raw: "центрифуг", stemmed: true},
+	}, keys: []string{"~центрифуг"}},
+	{src: "час", a: alias{text: "час"}, words: []aword{
+		{raw: "час", stemmed: true},
+	}, keys: []string{"~час"}},
+	{src: "часа", a: alias{text: "часа"}, words: []aword{
+		{raw: "час", stemmed: true},
+	}, keys: []string{"~час"}},
+	{src: "часов", a: alias{text: "часов"}, words: []aword{
+		{raw: "часов", stemmed: true},
+	}, keys: []string{"~часов"}},
+	{src: "человек", a: alias{text: "человек"}, words: []aword{
+		{raw: "человек", stemmed: true},
+	}, keys: []string{"~человек"}},
+	{src: "четвертый", a: alias{text: "четвертый"}, words: []aword{
+		{raw: "четверт", stemmed: true},
+	}, keys: []string{"~четверт"}},
+	{src: "четверть", a: alias{text: "четверть"}, words: []aword{
+		{raw: "четверт", stemmed: true},
+	}, keys: []string{"~четверт"}},
+	{src: "четвёртый", a: alias{text: "четвёртый"}, words: []aword{
+		{raw: "четвёрт", stemmed: true},
+	}, keys: []string{"~четверт"}},
+	{src: "четыре", a: alias{text: "четыре"}, words: []aword{
+		{raw: "четыр", stemmed: true},
+	}, keys: []string{"~четыр"}},
+	{src: "четырем", a: alias{text: "четырем"}, words: []aword{
+		{raw: "четырем", stemmed: true},
+	}, keys: []string{"~четырем"}},
+	{src: "четыреста", a: alias{text: "четыреста"}, words: []aword{
+		{raw: "четырест", stemmed: true},
+	}, keys: []string{"~четырест"}},
+	{src: "четырех", a: alias{text: "четырех"}, words: []aword{
+		{raw: "четырех", stemmed: true},
+	}, keys: []string{"~четырех"}},
+	{src: "четырехсот", a: alias{text: "четырехсот"}, words: []aword{
+		{raw: "четырехсот", stemmed: true},
+	}, keys: []string{"~четырехсот"}},
+	{src: "четырнадцати", a: alias{text: "четырнадцати"}, words: []aword{
+		{raw: "четырнадцат", stemmed: true},
+	}, keys: []string{"~четырнадцат"}},
+	{src: "четырнадцать", a: alias{text: "четырнадцать"}, words: []aword{
+		{raw: "четырнадцат", stemmed: true},
+	}, keys: []string{"~четырнадцат"}},
+	{src: "четырьмя", a: alias{text: "четырьмя"}, words: []aword{
+		{raw: "четырьм", stemmed: true},
+	}, keys: []string{"~четырьм"}},
+	{src: "четырёх", a: alias{text: "четырёх"}, words: []aword{
+		{raw: "четырёх", stemmed: true},
+	}, keys: []string{"~четырех"}},
+	{src: "четырёхсот", a: alias{text: "четырёхсот"}, words: []aword{
+		{raw: "четырёхсот", stemmed: true},
+	}, keys: []string{"~четырехсот"}},
+	{src: "шести", a: alias{text: "шести"}, words: []aword{
+		{raw: "шест", stemmed: true},
+	}, keys: []string{"~шест"}},
+	{src: "шестидесяти", a: alias{text: "шестидесяти"}, words: []aword{
+		{raw: "шестидесят", stemmed: true},
+	}, keys: []string{"~шестидесят"}},
+	{src: "шестисот", a: alias{text: "шестисот"}, words: []aword{
+		{raw: "шестисот", stemmed: true},
+	}, keys: []string{"~шестисот"}},
+	{src: "шестнадцати", a: alias{text: "шестнадцати"}, words: []aword{
+		{raw: "шестнадцат", stemmed: true},
+	}, keys: []string{"~шестнадцат"}},
+	{src: "шестнадцать", a: alias{text: "шестнадцать"}, words: []aword{
+		{raw: "шестнадцат", stemmed: true},
+	}, keys: []string{"~шестнадцат"}},
+	{src: "шестой", a: alias{text: "шестой"}, words: []aword{
+		{raw: "шест", stemmed: true},
+	}, keys: []string{"~шест"}},
+	{src: "шесть", a: alias{text: "шесть"}, words: []aword{
+		{raw: "шест", stemmed: true},
+	}, keys: []string{"~шест"}},
+	{src: "шестьдесят", a: alias{text: "шестьдесят"}, words: []aword{
+		{raw: "шестьдесят", stemmed: true},
+	}, keys: []string{"~шестьдесят"}},
+	{src: "шестьсот", a: alias{text: "шестьсот"}, words: []aword{
+		{raw: "шестьсот", stemmed: true},
+	}, keys: []string{"~шестьсот"}},
+	{src: "эксперимент", a: alias{text: "эксперимент"}, words: []aword{
+		{raw: "эксперимент", stemmed: true},
+	}, keys: []string{"~эксперимент"}},
 	{src: "эксперт", a: alias{text: "эксперт"}, words: []aword{
 		{raw: "эксперт", stemmed: true},
 	}, keys: []string{"~эксперт"}},
+	{src: "энергоблок", a: alias{text: "энергоблок"}, words: []aword{
+		{raw: "энергоблок", stemmed: true},
+	}, keys: []string{"~энергоблок"}},
+	{src: "эти", a: alias{text: "эти"}, words: []aword{
+		{raw: "эти", stemmed: true},
+	}, keys: []string{"~эти"}},
+	{src: "этих", a: alias{text: "этих"}, words: []aword{
+		{raw: "этих", stemmed: true},
+	}, keys: []string{"~этих"}},
+	{src: "ядерная боеголовка", a: alias{text: "ядерная боеголовка"}, words: []aword{
+		{raw: "ядерн", stemmed: true},
+		{raw: "боеголовк", stemmed: true},
+	}, keys: []string{"~ядерн", "~боеголовк"}},
+	{src: "ядерная держава", a: alias{text: "ядерная держава"}, words: []aword{
+		{raw: "ядерн", stemmed: true},
+		{raw: "держав", stemmed: true},
+	}, keys: []string{"~ядерн", "~держав"}},
 	{src: "ядерная сделка", a: alias{text: "ядерная сделка"}, words: []aword{
 		{raw: "ядерн", stemmed: true},
 		{raw: "сделк", stemmed: true},
@@ -6441,4 +11326,23 @@ var builtinPrepared = []prepared{
 	{src: "ядерный", a: alias{text: "ядерный"}, words: []aword{
 		{raw: "ядерн", stemmed: true},
 	}, keys: []string{"~ядерн"}},
+	{src: "ядерный арсенал", a: alias{text: "ядерный арсенал"}, words: []aword{
+		{raw: "ядерн", stemmed: true},
+		{raw: "арсенал", stemmed: true},
+	}, keys: []string{"~ядерн", "~арсенал"}},
+	{src: "ядерный боезаряд", a: alias{text: "ядерный боезаряд"}, words: []aword{
+		{raw: "ядерн", stemmed: true},
+		{raw: "боезаряд", stemmed: true},
+	}, keys: []string{"~ядерн", "~боезаряд"}},
+	{src: "ядерный боеприпас", a: alias{text: "ядерный боеприпас"}, words: []aword{
+		{raw: "ядерн", stemmed: true},
+		{raw: "боеприпас", stemmed: true},
+	}, keys: []string{"~ядерн", "~боеприпас"}},
+	{src: "ядерный взрыв", a: alias{text: "ядерный взрыв"}, words: []aword{
+		{raw: "ядерн", stemmed: true},
+		{raw: "взрыв", stemmed: true},
+	}, keys: []string{"~ядерн", "~взрыв"}},
+	{src: "января", a: alias{text: "января"}, words: []aword{
+		{raw: "январ", stemmed: true},
+	}, keys: []string{"~январ"}},
 }

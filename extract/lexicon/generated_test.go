@@ -3,8 +3,11 @@ package lexicon
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"testing"
+
+	"github.com/pelletier/go-toml/v2"
 
 	"github.com/armswatch/armswatch/internal/golit"
 )
@@ -33,15 +36,50 @@ func TestGenerated(t *testing.T) {
 	}
 }
 
+// phraseFiles hold the built-in lexicon.Phrases of other analyzers: their phrases are prepared
+// too (every string in an array; those that are no valid phrase are left out).
+var phraseFiles = []string{"../figures/data/vocab.toml"}
+
 func generate() ([]byte, error) {
 	tb, err := parseFS(os.DirFS("."), "data")
 	if err != nil {
 		return nil, err
 	}
-	pre, err := preparedAll(tb)
+	var more []string
+	for _, f := range phraseFiles {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var v any
+		if err := toml.Unmarshal(raw, &v); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		more = arrayStrings(v, false, more)
+	}
+	pre, err := preparedAll(tb, more)
 	if err != nil {
 		return nil, err
 	}
 	return golit.File("lexicon", "go generate ./extract/lexicon from data/*.toml", []string{"builtinTables", "builtinPrepared"},
 		map[string]any{"builtinTables": tb, "builtinPrepared": pre})
+}
+
+// arrayStrings appends the strings found in arrays of v, a decoded TOML document.
+func arrayStrings(v any, inArray bool, out []string) []string {
+	switch x := v.(type) {
+	case string:
+		if inArray {
+			out = append(out, x)
+		}
+	case []any:
+		for _, e := range x {
+			out = arrayStrings(e, true, out)
+		}
+	case map[string]any:
+		for _, e := range x {
+			out = arrayStrings(e, false, out)
+		}
+	}
+	return out
 }

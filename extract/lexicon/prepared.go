@@ -9,8 +9,9 @@ import (
 
 // The built-in tables come from generated.go, which `go generate ./extract/lexicon` writes from
 // data/*.toml (the source people edit): a one-shot `armswatch extract` would otherwise spend a
-// quarter of its CPU decoding the TOML and splitting every alias into trie keys. TestGenerated
-// fails when generated.go is not what the data files and this code give.
+// quarter of its CPU decoding the TOML and splitting every alias into trie keys. The phrases of
+// figures' vocabulary (../figures/data/vocab.toml) are prepared there too. TestGenerated fails
+// when generated.go is not what the data files and this code give.
 
 // prepared is an alias as the trie keys it: what node.add computes from the alias's text.
 type prepared struct {
@@ -51,8 +52,9 @@ func lookup(list []prepared, s string) (*prepared, bool) {
 	return &list[i], true
 }
 
-// preparedAll is every alias and keyword term of t, prepared, sorted by src, without repeats.
-func preparedAll(t *tables) ([]prepared, error) {
+// preparedAll is every alias and keyword term of t, and the phrases of more that are valid,
+// prepared, sorted by src, without repeats.
+func preparedAll(t *tables, more []string) ([]prepared, error) {
 	var srcs []string
 	for _, entries := range [][]Entry{t.Treaty, t.Weapon, t.Organization, t.Country, t.Person, t.Role} {
 		for _, e := range entries {
@@ -61,6 +63,11 @@ func preparedAll(t *tables) ([]prepared, error) {
 	}
 	for _, k := range t.Keyword {
 		srcs = append(srcs, k.Terms...)
+	}
+	for _, s := range more {
+		if _, err := parseAlias(s); err == nil {
+			srcs = append(srcs, s)
+		}
 	}
 	slices.Sort(srcs)
 	srcs = slices.Compact(srcs)
