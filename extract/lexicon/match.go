@@ -51,7 +51,8 @@ var classWeight = map[string]float64{"treaty": 3, "weapon": 2, "organization": 0
 
 func (l *Lexicon) compiled() *matcher {
 	l.once.Do(func() {
-		m := &matcher{entities: &node{}, cues: &node{}}
+		var sl slab
+		m := &matcher{entities: sl.node(), cues: sl.node()}
 		for _, t := range []struct {
 			class   string
 			entries []Entry
@@ -59,22 +60,22 @@ func (l *Lexicon) compiled() *matcher {
 			{"country", l.Countries}, {"person", l.People}} {
 			for i := range t.entries {
 				for _, a := range t.entries[i].Aliases {
-					m.entities.add(a, &target{class: t.class, entry: &t.entries[i], weight: classWeight[t.class]})
+					m.entities.add(&sl, a, target{class: t.class, entry: &t.entries[i], weight: classWeight[t.class]})
 				}
 			}
 		}
 		for i := range l.Roles {
 			for _, a := range l.Roles[i].Aliases {
-				m.cues.add(a, &target{class: "role", entry: &l.Roles[i]})
+				m.cues.add(&sl, a, target{class: "role", entry: &l.Roles[i]})
 			}
 		}
 		for _, k := range l.keywords {
 			for _, a := range k.Terms {
-				m.cues.add(a, &target{class: "keyword", weight: k.Weight})
+				m.cues.add(&sl, a, target{class: "keyword", weight: k.Weight})
 			}
 		}
 		for _, a := range l.Keywords {
-			m.cues.add(a, &target{class: "keyword", weight: 1})
+			m.cues.add(&sl, a, target{class: "keyword", weight: 1})
 		}
 		l.m = m
 	})
@@ -83,20 +84,20 @@ func (l *Lexicon) compiled() *matcher {
 
 // add puts one alias into the trie: prepared ahead (generated.go) when it is a built-in one.
 // Aliases were validated when the lexicon was built.
-func (n *node) add(s string, t *target) {
+func (n *node) add(sl *slab, s string, t target) {
 	if p, ok := lookup(builtinPrepared, s); ok {
-		n.insert(p, t)
+		n.insert(sl, p, t)
 		return
 	}
 	p, err := prepare(s)
 	if err != nil {
 		return
 	}
-	n.insert(&p, t)
+	n.insert(sl, &p, t)
 }
 
 // insert puts the prepared alias p into the trie, accepted as t.
-func (n *node) insert(p *prepared, t *target) {
+func (n *node) insert(sl *slab, p *prepared, t target) {
 	t.a, t.words = p.a, p.words
 	for _, key := range p.keys {
 		if n.next == nil {
@@ -104,12 +105,40 @@ func (n *node) insert(p *prepared, t *target) {
 		}
 		c := n.next[key]
 		if c == nil {
-			c = &node{}
+			c = sl.node()
 			n.next[key] = c
 		}
 		n = c
 	}
-	n.acc = append(n.acc, t)
+	n.acc = append(n.acc, sl.target(t))
+}
+
+// slab hands out a trie's nodes and targets from blocks: a lexicon has thousands of each, and
+// one allocation a block instead of one an item is much of what building the trie costs.
+type slab struct {
+	nodes   []node
+	targets []target
+}
+
+const slabBlock = 512
+
+func (s *slab) node() *node {
+	if len(s.nodes) == 0 {
+		s.nodes = make([]node, slabBlock)
+	}
+	n := &s.nodes[0]
+	s.nodes = s.nodes[1:]
+	return n
+}
+
+func (s *slab) target(t target) *target {
+	if len(s.targets) == 0 {
+		s.targets = make([]target, slabBlock)
+	}
+	p := &s.targets[0]
+	*p = t
+	s.targets = s.targets[1:]
+	return p
 }
 
 // Find returns the lexicon entities named in text, longest match first, left to right, without
