@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -166,13 +167,31 @@ type findOptions struct {
 }
 
 func (l *Lexicon) find(text string, opt findOptions) []Match {
+	return l.findChunked(text, opt, chunkBytes)
+}
+
+func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
 	m := l.compiled()
-	toks := tokenize(text)
+	chunks := chunksOf(text, size)
 	year := opt.year
-	if year == 0 {
-		year = latestYear(toks)
+	if year == 0 && len(chunks) > 1 {
+		year = textYear(text, chunks)
 	}
-	out := scan(text, toks, m.entities, year, nil)
+	// Chunk by chunk, so that a long text's tokens are not all in memory at once (a 10 MiB page
+	// has 1.6 million); no alias spans a chunk boundary (see chunksOf), so the matches are those
+	// of the whole text.
+	var out, cues []Match
+	for _, c := range chunks {
+		part := text[c[0]:c[1]]
+		toks := tokenize(part)
+		if year == 0 {
+			year = latestYear(toks) // one chunk: the whole text
+		}
+		out = append(out, shifted(scan(part, toks, m.entities, year, nil), c[0], text)...)
+		if opt.keywords {
+			cues = append(cues, shifted(scan(part, toks, m.cues, year, nil), c[0], text)...)
+		}
+	}
 	strong := map[*Entry]bool{}
 	for _, x := range out {
 		if !x.weak() {
@@ -188,10 +207,67 @@ func (l *Lexicon) find(text string, opt findOptions) []Match {
 			kept = append(kept, x)
 		}
 	}
-	if opt.keywords {
-		kept = append(kept, scan(text, toks, m.cues, year, nil)...)
+	return append(kept, cues...)
+}
+
+// chunkBytes is the size past which find splits a text into chunks.
+const chunkBytes = 64 << 10
+
+// chunksOf splits text into spans of about size bytes, cut only at a paragraph break across which
+// no alias can match: separators between words hold no line break, and a bracketed acronym
+// (which find skips, trimming the space around it) neither ends the paragraph before the cut
+// nor opens the one after.
+func chunksOf(text string, size int) [][2]int {
+	var out [][2]int
+	start := 0
+	for len(text)-start > size {
+		cut := -1
+		for from := start + size; from < len(text); {
+			i := strings.Index(text[from:], "\n\n")
+			if i < 0 {
+				break
+			}
+			i += from
+			before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
+			after := strings.TrimLeftFunc(text[i:], unicode.IsSpace)
+			if !strings.HasSuffix(before, ")") && !strings.HasPrefix(after, "(") && len(before) > start && len(after) > 0 {
+				cut = i
+				break
+			}
+			from = i + 2
+		}
+		if cut < 0 {
+			break
+		}
+		out = append(out, [2]int{start, cut})
+		start = cut
 	}
-	return kept
+	return append(out, [2]int{start, len(text)})
+}
+
+// textYear is latestYear of the whole text, chunk by chunk.
+func textYear(text string, chunks [][2]int) int {
+	best := 0
+	for _, c := range chunks {
+		best = max(best, yearIn(split(text[c[0]:c[1]])))
+	}
+	if best == 0 {
+		return time.Now().Year()
+	}
+	return best
+}
+
+// shifted moves matches found in the chunk of text at offset off to offsets into text.
+func shifted(ms []Match, off int, text string) []Match {
+	if off == 0 {
+		return ms
+	}
+	for i := range ms {
+		ms[i].Start += off
+		ms[i].End += off
+		ms[i].Text = text[ms[i].Start:ms[i].End]
+	}
+	return ms
 }
 
 // choose picks, among the entries the same words name, a weak one named plainly elsewhere in the
@@ -395,6 +471,14 @@ func quoteAfter(text string, i int) bool {
 // latestYear is the latest plausible year (1945..next year) the text names, else this year: the
 // era of the text for (since YEAR) aliases.
 func latestYear(toks []token) int {
+	if best := yearIn(toks); best != 0 {
+		return best
+	}
+	return time.Now().Year()
+}
+
+// yearIn is the latest plausible year (1945..next year) among toks, 0 if none.
+func yearIn(toks []token) int {
 	now := time.Now().Year()
 	best := 0
 	for _, t := range toks {
@@ -403,9 +487,6 @@ func latestYear(toks []token) int {
 				best = y
 			}
 		}
-	}
-	if best == 0 {
-		return now
 	}
 	return best
 }
