@@ -32,7 +32,7 @@ func TestGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(old, src) {
-		t.Fatal("generated.go is out of date with data/*.toml: run go generate ./extract/lexicon")
+		t.Fatal("generated.go is out of date with data/*.toml or ../figures/data/vocab.toml: run go generate ./extract/...")
 	}
 }
 
