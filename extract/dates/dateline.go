@@ -12,9 +12,16 @@ import (
 // sp is a space as news bodies write it: ASCII or NO-BREAK SPACE (RE2's \s misses U+00A0).
 const sp = `[ \x{00A0}]`
 
+// datelineStyle is one dateline pattern, compiled on first use (a one-shot extract of a TASS
+// page compiles only TASS's), and the strings one of which a paragraph needs for it to match.
+type datelineStyle struct {
+	need [][]string
+	re   func() *regexp.Regexp
+}
+
 // Dateline styles (../reference/news-sites.md). Each names place, month, day and agency; a style
 // without a date leaves month and day out. Anchored at a paragraph start.
-var datelineRes = sync.OnceValue(func() []*regexp.Regexp {
+var datelineRes = sync.OnceValue(func() []datelineStyle {
 	const (
 		placeEN = `(?P<place>[A-Z][A-Z.'\-]*(?:` + sp + `[A-Z.'\-]+)*[A-Z.])`
 		placeRU = `(?P<place>[А-ЯЁ][А-ЯЁ.\-]*(?:` + sp + `[А-ЯЁ.\-]+)*[А-ЯЁ.])`
@@ -38,9 +45,10 @@ var datelineRes = sync.OnceValue(func() []*regexp.Regexp {
 		// AP / Sputnik, no date: WASHINGTON (AP) —   MOSCOW (Sputnik) -
 		`^` + placeEN + `(?:,` + sp + `[A-Z][A-Za-z.]+(?:` + sp + `[A-Z][A-Za-z.]+)?)?` + sp + `\((?P<agency>[A-Z][A-Za-z .&/]{1,30})\)` + dash,
 	}
-	out := make([]*regexp.Regexp, len(pats))
+	needs := [][][]string{{{"/TASS/."}}, {{"ТАСС"}}, {{"РИА", "Sputnik", "Спутник"}}, {{"INTERFAX.RU"}}, {{"("}}, {{"("}}, {{"("}}}
+	out := make([]datelineStyle, len(pats))
 	for i, p := range pats {
-		out[i] = regexp.MustCompile(p)
+		out[i] = datelineStyle{need: needs[i], re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) })}
 	}
 	return out
 })
@@ -56,8 +64,11 @@ func FindDateline(body string, published time.Time) *Dateline {
 		if i >= datelineParas {
 			break
 		}
-		for _, re := range datelineRes() {
-			if dl := matchDateline(re, p, published); dl != nil {
+		for _, st := range datelineRes() {
+			if !hasAll(p.Text, st.need) {
+				continue
+			}
+			if dl := matchDateline(st.re(), p, published); dl != nil {
 				return dl
 			}
 		}

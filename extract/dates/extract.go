@@ -41,7 +41,7 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 			if !hasAll(p.Text, r.need) {
 				continue
 			}
-			for _, ix := range r.re.FindAllStringSubmatchIndex(p.Text, -1) {
+			for _, ix := range r.re().FindAllStringSubmatchIndex(p.Text, -1) {
 				for k := range ix {
 					if ix[k] >= 0 {
 						ix[k] += p.Start

@@ -9,7 +9,7 @@ import (
 // rule is one shape of date mention: a pattern and the function that turns a match into items.
 type rule struct {
 	name string
-	re   *regexp.Regexp
+	re   func() *regexp.Regexp // compiled on first use: a page needs few of the rules (see need)
 	make func(m match) (cand, bool)
 	need [][]string // the rule runs only when the text holds one string of every group
 }
@@ -31,7 +31,9 @@ var rules = sync.OnceValue(func() []rule {
 		dayEN = `(\p{Lu}[a-z]{2,6}day)`
 		dayRU = `([а-яё]{4,11})`
 	)
-	c := regexp.MustCompile
+	c := func(p string) func() *regexp.Regexp {
+		return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) })
+	}
 	var (
 		ruLetter = []string{"\xd0", "\xd1"} // any Cyrillic letter
 		digit    = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}

@@ -2,7 +2,6 @@ package figures
 
 import (
 	"bytes"
-	_ "embed"
 	"fmt"
 	"strconv"
 	"sync"
@@ -12,9 +11,6 @@ import (
 	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
-//go:embed data/vocab.toml
-var vocabTOML []byte
-
 type valued struct {
 	Value float64  `toml:"value"`
 	Words []string `toml:"words"`
@@ -22,69 +18,81 @@ type valued struct {
 
 // vocabFile is data/vocab.toml.
 type vocabFile struct {
-	Fillers         []string `toml:"fillers"`
-	Modifiers       []string `toml:"modifiers"`
-	ArticleTriggers []string `toml:"article_triggers"`
-	Articles        []string `toml:"articles"`
-	Months          []string `toml:"months"`
-	Labels          []string `toml:"labels"`
-	AfterDate       []string `toml:"after_date"`
-	LengthLeads     []string `toml:"length_leads"`
-	Determiners     []string `toml:"determiners"`
-	ChangeVerbs     []string `toml:"change_verbs"`
-	RangeTo         []string `toml:"range_to"`
-	RangeAnd        []string `toml:"range_and"`
-	RangeOpen       []string `toml:"range_open"`
-	ListJoins       []string `toml:"list_joins"`
-	BareFollowers   []string `toml:"bare_followers"`
-	LimitWords      []string `toml:"limit_words"`
-	QuantityVerbs   []string `toml:"quantity_verbs"`
-	Circumstances   []string `toml:"circumstances"`
-	Compared        []string `toml:"compared"`
-	Negations       []string `toml:"negations"`
-	ListLeads       []string `toml:"list_leads"`
-	Bullets         []string `toml:"bullets"`
-	CarriedOn       []string `toml:"carried_on"`
-	TreatyWords     []string `toml:"treaty_words"`
-	RatioWords      []string `toml:"ratio_words"`
-	RatioFollowers  []string `toml:"ratio_followers"`
-	RatioLeads      []string `toml:"ratio_leads"`
-	Times           []valued `toml:"times"`
-	Implied         []struct {
-		Unit     string   `toml:"unit"`
-		Category string   `toml:"category"`
-		Phrases  []string `toml:"phrases"`
-	} `toml:"implied"`
-	Unit []struct {
-		ID       string   `toml:"id"`
-		Category string   `toml:"category"`
-		Before   bool     `toml:"before"`
-		Phrases  []string `toml:"phrases"`
-	} `toml:"unit"`
-	Comparator []struct {
-		Op      string   `toml:"op"`
-		Suffix  bool     `toml:"suffix"`
-		Phrases []string `toml:"phrases"`
-	} `toml:"comparator"`
-	Cue []struct {
-		Category string   `toml:"category"`
-		Sentence bool     `toml:"sentence"`
-		Units    []string `toml:"units"`
-		Phrases  []string `toml:"phrases"`
-	} `toml:"cue"`
-	TreatyUnit []struct {
-		Treaty   string `toml:"treaty"`
-		Unit     string `toml:"unit"`
-		Category string `toml:"category"`
-	} `toml:"treaty_unit"`
-	Number   []valued          `toml:"number"`
-	Scale    []valued          `toml:"scale"`
-	Fraction []valued          `toml:"fraction"`
-	Ordinal  []valued          `toml:"ordinal"`
-	Symbols  map[string]string `toml:"symbols"`
-	Counters struct {
-		Words []string `toml:"words"`
-	} `toml:"counters"`
+	Fillers         []string          `toml:"fillers"`
+	Modifiers       []string          `toml:"modifiers"`
+	ArticleTriggers []string          `toml:"article_triggers"`
+	Articles        []string          `toml:"articles"`
+	Months          []string          `toml:"months"`
+	Labels          []string          `toml:"labels"`
+	AfterDate       []string          `toml:"after_date"`
+	LengthLeads     []string          `toml:"length_leads"`
+	Determiners     []string          `toml:"determiners"`
+	ChangeVerbs     []string          `toml:"change_verbs"`
+	RangeTo         []string          `toml:"range_to"`
+	RangeAnd        []string          `toml:"range_and"`
+	RangeOpen       []string          `toml:"range_open"`
+	ListJoins       []string          `toml:"list_joins"`
+	BareFollowers   []string          `toml:"bare_followers"`
+	LimitWords      []string          `toml:"limit_words"`
+	QuantityVerbs   []string          `toml:"quantity_verbs"`
+	Circumstances   []string          `toml:"circumstances"`
+	Compared        []string          `toml:"compared"`
+	Negations       []string          `toml:"negations"`
+	ListLeads       []string          `toml:"list_leads"`
+	Bullets         []string          `toml:"bullets"`
+	CarriedOn       []string          `toml:"carried_on"`
+	TreatyWords     []string          `toml:"treaty_words"`
+	RatioWords      []string          `toml:"ratio_words"`
+	RatioFollowers  []string          `toml:"ratio_followers"`
+	RatioLeads      []string          `toml:"ratio_leads"`
+	Times           []valued          `toml:"times"`
+	Implied         []impliedEntry    `toml:"implied"`
+	Unit            []unitEntry       `toml:"unit"`
+	Comparator      []cmpEntry        `toml:"comparator"`
+	Cue             []cueEntry        `toml:"cue"`
+	TreatyUnit      []treatyUnitEntry `toml:"treaty_unit"`
+	Number          []valued          `toml:"number"`
+	Scale           []valued          `toml:"scale"`
+	Fraction        []valued          `toml:"fraction"`
+	Ordinal         []valued          `toml:"ordinal"`
+	Symbols         map[string]string `toml:"symbols"`
+	Counters        counters          `toml:"counters"`
+}
+
+type impliedEntry struct {
+	Unit     string   `toml:"unit"`
+	Category string   `toml:"category"`
+	Phrases  []string `toml:"phrases"`
+}
+
+type unitEntry struct {
+	ID       string   `toml:"id"`
+	Category string   `toml:"category"`
+	Before   bool     `toml:"before"`
+	Phrases  []string `toml:"phrases"`
+}
+
+type cmpEntry struct {
+	Op      string   `toml:"op"`
+	Suffix  bool     `toml:"suffix"`
+	Phrases []string `toml:"phrases"`
+}
+
+type cueEntry struct {
+	Category string   `toml:"category"`
+	Sentence bool     `toml:"sentence"`
+	Units    []string `toml:"units"`
+	Phrases  []string `toml:"phrases"`
+}
+
+type treatyUnitEntry struct {
+	Treaty   string `toml:"treaty"`
+	Unit     string `toml:"unit"`
+	Category string `toml:"category"`
+}
+
+type counters struct {
+	Words []string `toml:"words"`
 }
 
 // unitDef is a unit entry: the unit id and the category it gives by default.
@@ -159,7 +167,12 @@ const (
 	kRatioLead  = "rlead"
 )
 
-var loadVocab = sync.OnceValues(func() (*vocab, error) { return parseVocab(vocabTOML) })
+//go:generate go test . -run ^TestGenerated$ -update
+
+// loadVocab compiles the built-in vocabulary: data/vocab.toml as generated.go holds it, so that
+// a one-shot command does not decode TOML (`go generate ./extract/...` rewrites it; TestGenerated
+// fails when it is stale).
+var loadVocab = sync.OnceValues(func() (*vocab, error) { return compileVocab(builtinVocab) })
 
 func mustVocab() *vocab {
 	v, err := loadVocab()
@@ -169,11 +182,16 @@ func mustVocab() *vocab {
 	return v
 }
 
-func parseVocab(raw []byte) (*vocab, error) {
+// decodeVocab reads data/vocab.toml.
+func decodeVocab(raw []byte) (*vocabFile, error) {
 	var f vocabFile
 	if err := toml.NewDecoder(bytes.NewReader(raw)).DisallowUnknownFields().Decode(&f); err != nil {
 		return nil, fmt.Errorf("data/vocab.toml: %w", err)
 	}
+	return &f, nil
+}
+
+func compileVocab(f *vocabFile) (*vocab, error) {
 	cats := map[string]bool{}
 	for _, c := range lexicon.Default().Categories {
 		cats[c.ID] = true

@@ -2,17 +2,12 @@ package lexicon
 
 import (
 	"bytes"
-	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
-	"sync"
 
 	"github.com/pelletier/go-toml/v2"
 )
-
-//go:embed data/*.toml
-var dataFS embed.FS
 
 // tables is the union of the data files; each file fills one of them.
 type tables struct {
@@ -33,8 +28,8 @@ type keyword struct {
 	Terms  []string `toml:"terms"`
 }
 
-// builtin parses the embedded files once.
-var builtin = sync.OnceValues(func() (*tables, error) { return parseFS(dataFS, "data") })
+// builtin is the tables of data/*.toml, as generated.go holds them (see prepared.go).
+func builtin() *tables { return builtinTables }
 
 // parseFS reads every .toml file of dir into one tables value. Errors name the file and the line
 // or entry.

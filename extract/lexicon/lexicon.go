@@ -1,6 +1,6 @@
 // Package lexicon is the arms-control vocabulary as data: treaties, weapons, organisations,
 // countries, people, roles, figure categories and relevance keywords. The built-in tables are
-// embedded TOML files (data/, built from shared/reference/lexicon.md), parsed once on first use;
+// TOML files (data/, built from shared/reference/lexicon.md), compiled into generated.go;
 // users extend them from config.toml. Find matches every table against a text at once.
 package lexicon
 
@@ -71,10 +71,7 @@ type Lexicon struct {
 // New returns the built-in lexicon extended by extra. An extra entry whose id is a built-in one
 // adds its aliases to it.
 func New(extra Extra) (*Lexicon, error) {
-	b, err := builtin()
-	if err != nil {
-		return nil, err
-	}
+	b := builtin()
 	l := &Lexicon{
 		Treaties: slices.Clone(b.Treaty), Weapons: slices.Clone(b.Weapon),
 		Organizations: slices.Clone(b.Organization), Countries: b.Country, People: b.Person,

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -51,7 +52,8 @@ var classWeight = map[string]float64{"treaty": 3, "weapon": 2, "organization": 0
 
 func (l *Lexicon) compiled() *matcher {
 	l.once.Do(func() {
-		m := &matcher{entities: &node{}, cues: &node{}}
+		var sl slab
+		m := &matcher{entities: sl.node(), cues: sl.node()}
 		for _, t := range []struct {
 			class   string
 			entries []Entry
@@ -59,56 +61,85 @@ func (l *Lexicon) compiled() *matcher {
 			{"country", l.Countries}, {"person", l.People}} {
 			for i := range t.entries {
 				for _, a := range t.entries[i].Aliases {
-					m.entities.add(a, &target{class: t.class, entry: &t.entries[i], weight: classWeight[t.class]})
+					m.entities.add(&sl, a, target{class: t.class, entry: &t.entries[i], weight: classWeight[t.class]})
 				}
 			}
 		}
 		for i := range l.Roles {
 			for _, a := range l.Roles[i].Aliases {
-				m.cues.add(a, &target{class: "role", entry: &l.Roles[i]})
+				m.cues.add(&sl, a, target{class: "role", entry: &l.Roles[i]})
 			}
 		}
 		for _, k := range l.keywords {
 			for _, a := range k.Terms {
-				m.cues.add(a, &target{class: "keyword", weight: k.Weight})
+				m.cues.add(&sl, a, target{class: "keyword", weight: k.Weight})
 			}
 		}
 		for _, a := range l.Keywords {
-			m.cues.add(a, &target{class: "keyword", weight: 1})
+			m.cues.add(&sl, a, target{class: "keyword", weight: 1})
 		}
 		l.m = m
 	})
 	return l.m
 }
 
-// add puts one alias into the trie. Aliases were validated when the lexicon was built.
-func (n *node) add(s string, t *target) {
-	a, err := parseAlias(s)
+// add puts one alias into the trie: prepared ahead (generated.go) when it is a built-in one.
+// Aliases were validated when the lexicon was built.
+func (n *node) add(sl *slab, s string, t target) {
+	if p, ok := lookup(builtinPrepared, s); ok {
+		n.insert(sl, p, t)
+		return
+	}
+	p, err := prepare(s)
 	if err != nil {
 		return
 	}
-	t.a = a
-	toks := split(a.text) // the trie's keys come from norm, not from candidates
-	for i, tok := range toks {
-		key, w := tok.norm, aword{raw: tok.raw}
-		if tok.cyr && !allCaps(tok.raw) {
-			key, w = "~"+stem(tok.norm), aword{raw: stem(tok.raw), stemmed: true}
-		}
-		if i > 0 && strings.Contains(a.text[toks[i-1].end:tok.start], ",") {
-			key = "," + key
-		}
-		t.words = append(t.words, w)
+	n.insert(sl, &p, t)
+}
+
+// insert puts the prepared alias p into the trie, accepted as t.
+func (n *node) insert(sl *slab, p *prepared, t target) {
+	t.a, t.words = p.a, p.words
+	for _, key := range p.keys {
 		if n.next == nil {
 			n.next = map[string]*node{}
 		}
 		c := n.next[key]
 		if c == nil {
-			c = &node{}
+			c = sl.node()
 			n.next[key] = c
 		}
 		n = c
 	}
-	n.acc = append(n.acc, t)
+	n.acc = append(n.acc, sl.target(t))
+}
+
+// slab hands out a trie's nodes and targets from blocks: a lexicon has thousands of each, and
+// one allocation a block instead of one an item is much of what building the trie costs.
+type slab struct {
+	nodes   []node
+	targets []target
+}
+
+const slabBlock = 512
+
+func (s *slab) node() *node {
+	if len(s.nodes) == 0 {
+		s.nodes = make([]node, slabBlock)
+	}
+	n := &s.nodes[0]
+	s.nodes = s.nodes[1:]
+	return n
+}
+
+func (s *slab) target(t target) *target {
+	if len(s.targets) == 0 {
+		s.targets = make([]target, slabBlock)
+	}
+	p := &s.targets[0]
+	*p = t
+	s.targets = s.targets[1:]
+	return p
 }
 
 // Find returns the lexicon entities named in text, longest match first, left to right, without
@@ -136,13 +167,31 @@ type findOptions struct {
 }
 
 func (l *Lexicon) find(text string, opt findOptions) []Match {
+	return l.findChunked(text, opt, chunkBytes)
+}
+
+func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
 	m := l.compiled()
-	toks := tokenize(text)
+	chunks := chunksOf(text, size)
 	year := opt.year
-	if year == 0 {
-		year = latestYear(toks)
+	if year == 0 && len(chunks) > 1 {
+		year = textYear(text, chunks)
 	}
-	out := scan(text, toks, m.entities, year, nil)
+	// Chunk by chunk, so that a long text's tokens are not all in memory at once (a 10 MiB page
+	// has 1.6 million); no alias spans a chunk boundary (see chunksOf), so the matches are those
+	// of the whole text.
+	var out, cues []Match
+	for _, c := range chunks {
+		part := text[c[0]:c[1]]
+		toks := tokenize(part)
+		if year == 0 {
+			year = latestYear(toks) // one chunk: the whole text
+		}
+		out = append(out, shifted(scan(part, toks, m.entities, year, nil), c[0], text)...)
+		if opt.keywords {
+			cues = append(cues, shifted(scan(part, toks, m.cues, year, nil), c[0], text)...)
+		}
+	}
 	strong := map[*Entry]bool{}
 	for _, x := range out {
 		if !x.weak() {
@@ -158,10 +207,67 @@ func (l *Lexicon) find(text string, opt findOptions) []Match {
 			kept = append(kept, x)
 		}
 	}
-	if opt.keywords {
-		kept = append(kept, scan(text, toks, m.cues, year, nil)...)
+	return append(kept, cues...)
+}
+
+// chunkBytes is the size past which find splits a text into chunks.
+const chunkBytes = 64 << 10
+
+// chunksOf splits text into spans of about size bytes, cut only at a paragraph break across which
+// no alias can match: separators between words hold no line break, and a bracketed acronym
+// (which find skips, trimming the space around it) neither ends the paragraph before the cut
+// nor opens the one after.
+func chunksOf(text string, size int) [][2]int {
+	var out [][2]int
+	start := 0
+	for len(text)-start > size {
+		cut := -1
+		for from := start + size; from < len(text); {
+			i := strings.Index(text[from:], "\n\n")
+			if i < 0 {
+				break
+			}
+			i += from
+			before := strings.TrimRightFunc(text[:i], unicode.IsSpace)
+			after := strings.TrimLeftFunc(text[i:], unicode.IsSpace)
+			if !strings.HasSuffix(before, ")") && !strings.HasPrefix(after, "(") && len(before) > start && len(after) > 0 {
+				cut = i
+				break
+			}
+			from = i + 2
+		}
+		if cut < 0 {
+			break
+		}
+		out = append(out, [2]int{start, cut})
+		start = cut
 	}
-	return kept
+	return append(out, [2]int{start, len(text)})
+}
+
+// textYear is latestYear of the whole text, chunk by chunk.
+func textYear(text string, chunks [][2]int) int {
+	best := 0
+	for _, c := range chunks {
+		best = max(best, yearIn(split(text[c[0]:c[1]])))
+	}
+	if best == 0 {
+		return time.Now().Year()
+	}
+	return best
+}
+
+// shifted moves matches found in the chunk of text at offset off to offsets into text.
+func shifted(ms []Match, off int, text string) []Match {
+	if off == 0 {
+		return ms
+	}
+	for i := range ms {
+		ms[i].Start += off
+		ms[i].End += off
+		ms[i].Text = text[ms[i].Start:ms[i].End]
+	}
+	return ms
 }
 
 // choose picks, among the entries the same words name, a weak one named plainly elsewhere in the
@@ -365,6 +471,14 @@ func quoteAfter(text string, i int) bool {
 // latestYear is the latest plausible year (1945..next year) the text names, else this year: the
 // era of the text for (since YEAR) aliases.
 func latestYear(toks []token) int {
+	if best := yearIn(toks); best != 0 {
+		return best
+	}
+	return time.Now().Year()
+}
+
+// yearIn is the latest plausible year (1945..next year) among toks, 0 if none.
+func yearIn(toks []token) int {
 	now := time.Now().Year()
 	best := 0
 	for _, t := range toks {
@@ -373,9 +487,6 @@ func latestYear(toks []token) int {
 				best = y
 			}
 		}
-	}
-	if best == 0 {
-		return now
 	}
 	return best
 }

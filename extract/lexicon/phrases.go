@@ -20,13 +20,14 @@ type PhraseMatch struct {
 
 // NewPhrases compiles phrases by key. Errors name the key and phrase.
 func NewPhrases(byKey map[string][]string) (*Phrases, error) {
-	p := &Phrases{root: &node{}}
+	var sl slab
+	p := &Phrases{root: sl.node()}
 	for k, list := range byKey {
 		for _, s := range list {
 			if _, err := parseAlias(s); err != nil {
 				return nil, fmt.Errorf("%s: %q: %w", k, s, err)
 			}
-			p.root.add(s, &target{class: k})
+			p.root.add(&sl, s, target{class: k})
 		}
 	}
 	return p, nil

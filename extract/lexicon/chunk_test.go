@@ -1,0 +1,45 @@
+package lexicon
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestFindChunked checks that a text found chunk by chunk gives the matches of the whole text,
+// with paragraph breaks next to bracketed acronyms, which no chunk may be cut at.
+func TestFindChunked(t *testing.T) {
+	paras := []string{
+		"Moscow hopes to continue dialogue with Washington on New START since 2020.",
+		"The Anti-Ballistic Missile (ABM)",
+		"Treaty was signed; START in 1991 and the U.S. Senate",
+		"(INF) Treaty talks, by Lavrov and the Security Council",
+		"По словам Лаврова, ДСНВ важен для России, сказал «Сармат».",
+	}
+	var b strings.Builder
+	for i := range 60 {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		fmt.Fprintf(&b, "%s %d", paras[i%len(paras)], i)
+	}
+	text := b.String()
+	if n := len(chunksOf(text, 200)); n < 10 {
+		t.Fatalf("want many chunks, got %d", n)
+	}
+	for _, opt := range []findOptions{{}, {keywords: true}, {year: 2005}} {
+		whole := Default().findChunked(text, opt, len(text)+1)
+		for size := 40; size < 400; size += 9 { // cuts land after every kind of paragraph
+			for _, c := range chunksOf(text, size) {
+				if part := text[c[0]:c[1]]; strings.HasPrefix(strings.TrimSpace(part), "(") {
+					t.Fatalf("size %d: a chunk opens with an acronym: %.40q", size, part)
+				}
+			}
+			chunked := Default().findChunked(text, opt, size)
+			if len(whole) == 0 || !reflect.DeepEqual(whole, chunked) {
+				t.Fatalf("%+v, size %d: %d matches whole, %d chunked, or they differ", opt, size, len(whole), len(chunked))
+			}
+		}
+	}
+}
