@@ -577,6 +577,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 		}
 	}
 	from = roleOfBack(s, from)
+	from = modifiersBack(s, from, j)
 	j = nameBeforeOf(s, from, j)
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
@@ -584,6 +585,54 @@ func subjectBefore(s []token, j int) (int, mention) {
 		return 0, mention{}
 	}
 	return from, m
+}
+
+// modifiersBack extends a speaker phrase s[from:j+1] whose head is a role, a group of people or
+// a name back over lower-case modifiers to a determiner, a comma or the sentence start: "the
+// prime minister's spokesman", "..., election officials said", "..., journalist Jane Roe said". Any other word before them (a verb,
+// a preposition, a conjunction) leaves the phrase as it was: the modifiers may belong elsewhere.
+func modifiersBack(s []token, from, j int) int {
+	if from > j || !(isRoleWord(s[j].low) || isPluralPerson(s[j].low) || s[j].cap()) || isCyrillic(s[j].low) {
+		return from
+	}
+	for k := from - 1; k >= 0 && from-k <= 3; k-- {
+		t := s[k]
+		switch {
+		case t.kind != tWord:
+			if k < from-1 && (t.isPunct(","+dashes) || t.kind == tQuote) {
+				return k + 1
+			}
+			return from
+		case t.is("the") || t.is("a") || t.is("an") || t.is("his") || t.is("her") || t.is("their") || t.is("its"):
+			return k
+		case !modifierWord(t):
+			return from
+		case k == firstWord(s):
+			return k
+		}
+	}
+	return from
+}
+
+// modifierWord tells whether a lower-case word may qualify the noun after it ("election",
+// "political", "minister's"): no function word, no verb form, no adverb.
+func modifierWord(t token) bool {
+	w := t.low
+	if t.cap() || len(w) < 3 || builtin().stopCaps[w] || builtin().aux[w] || inClass("finite_markers", w) ||
+		inClass("clause_joiners", w) || isPreposition(w) || isRelative(w) || inClass("np_breakers", w) {
+		return false
+	}
+	for _, suf := range []string{"ly", "ed", "ing"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeAntecedent reads the speaker of "Cruz, who said he would ...": the noun phrase
