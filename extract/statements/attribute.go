@@ -14,7 +14,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
+	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 {
 		return e.participle(s, i, prev)
 	}
 	if k := quotedBy(s, i); k > 0 {
@@ -32,7 +32,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
 	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) {
-		n = 0 // "Diplomatic notes completing the extension ..."
+		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
 	if n > 0 && i > 0 && nounBefore(s[i-1]) {
 		n = 0 // "the Pentagon's estimate was too low", "its statement": a noun, not a verb
@@ -379,6 +379,12 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 		}
 		end++
 	}
+	for k := after + 1; k < end; k++ {
+		if inClass("relative_who", s[k].low) && !isCyrillic(s[k].low) {
+			end = k // "said one source who spoke on condition of anonymity": the clause describes the speaker
+			break
+		}
+	}
 	// "сказал ТАСС Рябков в пятницу", "said Peskov on Monday": drop a closing circumstance
 	npEnd := end
 	for k := end - 1; k > after; k-- {
@@ -472,9 +478,9 @@ func withoutTimeTail(np []token) []token {
 
 func nonSpeaker(np []token) bool {
 	l := builtin()
-	for _, t := range np {
-		if l.nonSpeakers[t.low] {
-			return true
+	for k, t := range np {
+		if l.nonSpeakers[t.low] && (k+1 == len(np) || np[k+1].kind != tWord || l.stopCaps[np[k+1].low] || isPreposition(np[k+1].low)) {
+			return true // the head of the phrase: not "a senior law enforcement official"
 		}
 	}
 	return false
@@ -1068,7 +1074,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 	for k := from; k < end; k++ {
 		t := s[k]
 		switch {
-		case t.is(",") && k+1 < end && l.participles.match(s, k+1) > 0:
+		case participleOpener(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:
 			return k
 		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues):
 			return k
@@ -1210,6 +1216,9 @@ func subjectAtStart(s []token) mention {
 	if f < 0 {
 		return mention{}
 	}
+	for f+1 < len(s) && s[f+1].kind == tWord && inClass("sentence_openers", s[f].low) {
+		f++ // "And then Trump went on the attack, saying ...": the subject follows
+	}
 	l := builtin()
 	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
 	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && l.stopCaps[s[f].low] && !pron {
@@ -1322,10 +1331,24 @@ func nextParticiple(s []token, i int) int {
 // participleAt returns i when s[i] is a comma opening a participle clause of the same speaker
 // ("..., adding that ..."), else len(s).
 func participleAt(s []token, i int) int {
-	if i < len(s) && s[i].is(",") && i+1 < len(s) && builtin().participles.match(s, i+1) > 0 {
+	if i < len(s) && participleOpener(s[i]) && i+1 < len(s) && builtin().participles.match(s, i+1) > 0 {
 		return i
 	}
 	return len(s)
+}
+
+// complementizer tells whether the "that" at k opens a clause with a subject of its own ("that
+// the talks", "that he") rather than a relative clause of the noun before it ("reports that
+// track spending", "states that will hold").
+func complementizer(s []token, k int) bool {
+	return k+1 < len(s) && (s[k+1].kind == tQuote || opensClause(s[k+1]) || isNumber(s[k+1].text))
+}
+
+// participleOpener tells whether t may open a participle clause of the sentence's subject: a
+// comma ("..., adding that") or a preposition of time or means ("after telling", "before
+// adding", "by saying", "upon saying").
+func participleOpener(t token) bool {
+	return t.is(",") || t.kind == tWord && inClass("participle_openers", t.low)
 }
 
 // tailOpensContent tells whether the words after a quotation's cue open a content of their own:
