@@ -254,11 +254,11 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 		// (not "..., the ministry noted, adding that ...": the participle is a statement of its own)
 		// "The decision, Peskov said, could be reversed": a parenthetical attribution
 		a.resume = after + 1
-		return a, 0, before, len(s), true
+		return a, clauseStartBefore(s, before), before, len(s), true
 	}
 	quoteBefore := before >= 0 && s[before].kind == tQuote
 	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailOpensContent(s, after, a.cue)) {
-		return a, 0, before + boolInt(quoteBefore), nextParticiple(s, after), true
+		return a, clauseStartBefore(s, before), before + boolInt(quoteBefore), nextParticiple(s, after), true
 	}
 	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
 		// "Part one," he said, "part two."
@@ -1342,6 +1342,18 @@ func participleAt(s []token, i int) int {
 // track spending", "states that will hold").
 func complementizer(s []token, k int) bool {
 	return k+1 < len(s) && (s[k+1].kind == tQuote || opensClause(s[k+1]) || isNumber(s[k+1].text))
+}
+
+// clauseStartBefore gives where the clause ending at token end begins: after the last colon or
+// semicolon before it ("They hoped for luck: with the game on Sunday, they argued, there was
+// little time"), else at the sentence start.
+func clauseStartBefore(s []token, end int) int {
+	for k := min(end, len(s)) - 1; k > 0; k-- {
+		if s[k].isPunct(":;") {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // participleOpener tells whether t may open a participle clause of the sentence's subject: a
