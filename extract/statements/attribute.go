@@ -1526,13 +1526,30 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
 		return false // "warned Washington about the consequences": a topic, not what was said
 	}
-	if !builtin().needsClause[w] {
-		return true
+	if !builtin().needsClause[w] || pronounClause(s, from) {
+		return true // "announced Sunday she will resign": a clause of its own, without "that"
 	}
 	if from < len(s) && s[from].kind == tQuote {
 		return true
 	}
 	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+// pronounClause tells whether the words at from open a clause with a personal pronoun subject
+// and a finite verb ("she will resign", "they're leaving"), after an optional day word.
+func pronounClause(s []token, from int) bool {
+	k := from
+	for k < len(s) && (isWeekday(s[k].low) || builtin().timeWords[s[k].low]) && s[k].kind == tWord {
+		k++
+	}
+	if k >= len(s) || s[k].kind != tWord {
+		return false
+	}
+	w := strings.ReplaceAll(s[k].low, "’", "'")
+	if p, _, ok := strings.Cut(w, "'"); ok && (isSubjectPronoun(p) || p == "we" || p == "i") {
+		return true // "she'll", "they're"
+	}
+	return (isSubjectPronoun(w) || w == "we" || w == "i") && !isCyrillic(w) && finiteSoon(s, k+1, 2)
 }
 
 // topicPhrase tells whether a cue is followed by "on/about the ..." and no clause at all.
