@@ -28,6 +28,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.subjectFirst(s, npFrom-1, k, a)
 	}
 	n := e.cues.match(s, i)
+	if n == 0 && i > 0 && progressiveAux(s[i-1]) {
+		n = l.participles.match(s, i) // "Clinton is stressing that ...", "he's telling voters"
+	}
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
@@ -171,6 +174,9 @@ func nounBefore(t token) bool {
 	switch t.low {
 	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those":
 		return true
+	}
+	if _, ok := contractedPronoun(t); ok {
+		return false // "he's said": "has", not a possessive
 	}
 	return !isCyrillic(t.low) && (strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s"))
 }
@@ -440,7 +446,8 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		}
 		return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
 	}
-	if i > 0 && s[i-1].is(",") {
+	if i > 0 && (s[i-1].is(",") || s[i-1].kind == tQuote && quoteEndsWithComma(s[i-1])) {
+		// (American style puts the comma inside the quotation: "... “...,” according to X.")
 		end := i + n
 		for end < len(s) && s[end].kind == tWord {
 			end++
@@ -461,7 +468,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
 			a.resume = end + 1 // "..., по словам президента, был испытан ..."
 		}
-		return a, 0, i - 1, len(s), true
+		return a, 0, i - boolInt(s[i-1].is(",")), len(s), true
 	}
 	return a, 0, 0, 0, false
 }
@@ -492,6 +499,9 @@ func nonSpeaker(np []token) bool {
 func subjectBefore(s []token, j int) (int, mention) {
 	if j < 0 {
 		return 0, mention{}
+	}
+	if m, ok := contractedPronoun(s[j]); ok {
+		return j, m // "He's said", "They've said"
 	}
 	if j >= 3 && s[j].kind == tQuote && quoteEndsWithComma(s[j]) && isTitledWord(s[j-1].low) && s[j-2].is(",") {
 		// "The report, titled "Beyond New START," recommends": the title is an aside
@@ -639,6 +649,30 @@ func modifierWord(t token) bool {
 		}
 	}
 	return true
+}
+
+// progressiveAux tells whether t is a form of "be" that makes the participle after it a finite
+// verb: "is", "are", "was", "were", "been", or a pronoun contracted with one ("she's", "they're").
+func progressiveAux(t token) bool {
+	switch t.low {
+	case "is", "are", "was", "were", "been", "am":
+		return t.kind == tWord
+	}
+	_, ok := contractedPronoun(t)
+	return ok && !strings.HasSuffix(t.low, "d") && !strings.HasSuffix(t.low, "ve")
+}
+
+// contractedPronoun reads a subject pronoun with a contracted auxiliary ("he's", "they've",
+// "she’d") as the pronoun.
+func contractedPronoun(t token) (mention, bool) {
+	if t.kind != tWord {
+		return mention{}, false
+	}
+	p, aux, ok := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'")
+	if !ok || !(aux == "s" || aux == "ve" || aux == "d" || aux == "re") {
+		return mention{}, false
+	}
+	return pronounOf([]token{{kind: tWord, text: p, low: p}})
 }
 
 // relativeAntecedent reads the speaker of "Cruz, who said he would ...": the noun phrase
@@ -987,12 +1021,13 @@ func contentStart(s []token, i int, cue string) int {
 		}
 	}
 	if isTold(cue) {
-		// "told CBS in an interview aired on Sunday that ..."
+		// "told CBS in an interview aired on Sunday that ...", but not "told MSNBC when asked
+		// about concerns that ...": the "that" of a subordinate clause is not what was told
 		for k := i; k < len(s) && k-i <= 10; k++ {
 			if s[k].is("that") {
 				return skipThat(s, k)
 			}
-			if s[k].kind != tWord && !s[k].isPunct(".") {
+			if s[k].kind != tWord && !s[k].isPunct(".") || inClass("subordinators", s[k].low) {
 				break
 			}
 		}
