@@ -91,3 +91,12 @@ func TestParentheticalAfterColon(t *testing.T) {
 		want{"reported", "with the holiday on Monday there was little time for attacks", ""},
 	)
 }
+
+func TestCapitalisedCueWordIsNoCue(t *testing.T) {
+	// "States" in "the United States" must not end a content as if a new cue followed
+	body := "The envoy spoke at length.\n\n" +
+		"He recalled that Norway held its last test in 1960, while the United States held its last one in 1992."
+	check(t, body,
+		want{"reported", "Norway held its last test in 1960, while the United States held its last one in 1992", ""},
+	)
+}
