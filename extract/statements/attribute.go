@@ -1169,7 +1169,7 @@ func pastNarration(t token, cues *phraseSet) bool {
 // cueWithin tells whether a cue starts within n tokens from k.
 func cueWithin(s []token, k, n int, cues *phraseSet) bool {
 	for i := k; i < len(s) && i < k+n+1; i++ {
-		if cues.match(s, i) > 0 { // not "the United States"
+		if cues.match(s, i) > 0 && !s[i].cap() { // not "the United States"
 			return true
 		}
 	}
