@@ -665,8 +665,8 @@ func progressiveAux(t token) bool {
 // contractedPronoun reads a subject pronoun with a contracted auxiliary ("he's", "they've",
 // "she’d") as the pronoun.
 func contractedPronoun(t token) (mention, bool) {
-	if t.kind != tWord {
-		return mention{}, false
+	if t.kind != tWord || !strings.ContainsAny(t.low, "'’") {
+		return mention{}, false // most words: no allocation on the way
 	}
 	p, aux, ok := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'")
 	if !ok || !(aux == "s" || aux == "ve" || aux == "d" || aux == "re") {
