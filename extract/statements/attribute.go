@@ -1372,13 +1372,6 @@ func participleAt(s []token, i int) int {
 	return len(s)
 }
 
-// complementizer tells whether the "that" at k opens a clause with a subject of its own ("that
-// the talks", "that he") rather than a relative clause of the noun before it ("reports that
-// track spending", "states that will hold").
-func complementizer(s []token, k int) bool {
-	return k+1 < len(s) && (s[k+1].kind == tQuote || opensClause(s[k+1]) || isNumber(s[k+1].text))
-}
-
 // clauseStartBefore gives where the clause ending at token end begins: after the last colon or
 // semicolon before it ("They hoped for luck: with the game on Sunday, they argued, there was
 // little time"), else at the sentence start.
