@@ -14,7 +14,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && s[i-1].is(",") && l.participles.match(s, i) > 0 {
+	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 {
 		return e.participle(s, i, prev)
 	}
 	if k := quotedBy(s, i); k > 0 {
@@ -28,11 +28,14 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.subjectFirst(s, npFrom-1, k, a)
 	}
 	n := e.cues.match(s, i)
+	if n == 0 && i > 0 && progressiveAux(s[i-1]) {
+		n = l.participles.match(s, i) // "Clinton is stressing that ...", "he's telling voters"
+	}
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
 	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) {
-		n = 0 // "Diplomatic notes completing the extension ..."
+		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
 	if n > 0 && i > 0 && nounBefore(s[i-1]) {
 		n = 0 // "the Pentagon's estimate was too low", "its statement": a noun, not a verb
@@ -172,6 +175,9 @@ func nounBefore(t token) bool {
 	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those":
 		return true
 	}
+	if _, ok := contractedPronoun(t); ok {
+		return false // "he's said": "has", not a possessive
+	}
 	return !isCyrillic(t.low) && (strings.HasSuffix(t.low, "'s") || strings.HasSuffix(t.low, "’s"))
 }
 
@@ -254,11 +260,11 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 		// (not "..., the ministry noted, adding that ...": the participle is a statement of its own)
 		// "The decision, Peskov said, could be reversed": a parenthetical attribution
 		a.resume = after + 1
-		return a, 0, before, len(s), true
+		return a, clauseStartBefore(s, before), before, len(s), true
 	}
 	quoteBefore := before >= 0 && s[before].kind == tQuote
 	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailOpensContent(s, after, a.cue)) {
-		return a, 0, before + boolInt(quoteBefore), nextParticiple(s, after), true
+		return a, clauseStartBefore(s, before), before + boolInt(quoteBefore), nextParticiple(s, after), true
 	}
 	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
 		// "Part one," he said, "part two."
@@ -379,6 +385,12 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 		}
 		end++
 	}
+	for k := after + 1; k < end; k++ {
+		if inClass("relative_who", s[k].low) && !isCyrillic(s[k].low) {
+			end = k // "said one source who spoke on condition of anonymity": the clause describes the speaker
+			break
+		}
+	}
 	// "сказал ТАСС Рябков в пятницу", "said Peskov on Monday": drop a closing circumstance
 	npEnd := end
 	for k := end - 1; k > after; k-- {
@@ -434,7 +446,8 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		}
 		return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
 	}
-	if i > 0 && s[i-1].is(",") {
+	if i > 0 && (s[i-1].is(",") || s[i-1].kind == tQuote && quoteEndsWithComma(s[i-1])) {
+		// (American style puts the comma inside the quotation: "... “...,” according to X.")
 		end := i + n
 		for end < len(s) && s[end].kind == tWord {
 			end++
@@ -455,7 +468,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
 			a.resume = end + 1 // "..., по словам президента, был испытан ..."
 		}
-		return a, 0, i - 1, len(s), true
+		return a, 0, i - boolInt(s[i-1].is(",")), len(s), true
 	}
 	return a, 0, 0, 0, false
 }
@@ -472,9 +485,9 @@ func withoutTimeTail(np []token) []token {
 
 func nonSpeaker(np []token) bool {
 	l := builtin()
-	for _, t := range np {
-		if l.nonSpeakers[t.low] {
-			return true
+	for k, t := range np {
+		if l.nonSpeakers[t.low] && (k+1 == len(np) || np[k+1].kind != tWord || l.stopCaps[np[k+1].low] || isPreposition(np[k+1].low)) {
+			return true // the head of the phrase: not "a senior law enforcement official"
 		}
 	}
 	return false
@@ -486,6 +499,9 @@ func nonSpeaker(np []token) bool {
 func subjectBefore(s []token, j int) (int, mention) {
 	if j < 0 {
 		return 0, mention{}
+	}
+	if m, ok := contractedPronoun(s[j]); ok {
+		return j, m // "He's said", "They've said"
 	}
 	if j >= 3 && s[j].kind == tQuote && quoteEndsWithComma(s[j]) && isTitledWord(s[j-1].low) && s[j-2].is(",") {
 		// "The report, titled "Beyond New START," recommends": the title is an aside
@@ -577,6 +593,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 		}
 	}
 	from = roleOfBack(s, from)
+	from = modifiersBack(s, from, j)
 	j = nameBeforeOf(s, from, j)
 	m := parseMention(s[from:j+1], nil)
 	// a lone capitalised word opening the sentence may be no name at all ("Yesterday")
@@ -584,6 +601,78 @@ func subjectBefore(s []token, j int) (int, mention) {
 		return 0, mention{}
 	}
 	return from, m
+}
+
+// modifiersBack extends a speaker phrase s[from:j+1] whose head is a role, a group of people or
+// a name back over lower-case modifiers to a determiner, a comma or the sentence start: "the
+// prime minister's spokesman", "..., election officials said", "..., journalist Jane Roe said". Any other word before them (a verb,
+// a preposition, a conjunction) leaves the phrase as it was: the modifiers may belong elsewhere.
+func modifiersBack(s []token, from, j int) int {
+	if from > j || !(isRoleWord(s[j].low) || isPluralPerson(s[j].low) || s[j].cap()) || isCyrillic(s[j].low) {
+		return from
+	}
+	for k := from - 1; k >= 0 && from-k <= 3; k-- {
+		t := s[k]
+		switch {
+		case t.kind != tWord:
+			if k < from-1 && (t.isPunct(","+dashes) || t.kind == tQuote) {
+				return k + 1
+			}
+			return from
+		case t.is("the") || t.is("a") || t.is("an") || t.is("his") || t.is("her") || t.is("their") || t.is("its"):
+			return k
+		case !modifierWord(t):
+			return from
+		case k == firstWord(s):
+			return k
+		}
+	}
+	return from
+}
+
+// modifierWord tells whether a lower-case word may qualify the noun after it ("election",
+// "political", "minister's"): no function word, no verb form, no adverb.
+func modifierWord(t token) bool {
+	w := t.low
+	if t.cap() || len(w) < 3 || builtin().stopCaps[w] || builtin().aux[w] || inClass("finite_markers", w) ||
+		inClass("clause_joiners", w) || isPreposition(w) || isRelative(w) || inClass("np_breakers", w) {
+		return false
+	}
+	for _, suf := range []string{"ly", "ed", "ing"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// progressiveAux tells whether t is a form of "be" that makes the participle after it a finite
+// verb: "is", "are", "was", "were", "been", or a pronoun contracted with one ("she's", "they're").
+func progressiveAux(t token) bool {
+	switch t.low {
+	case "is", "are", "was", "were", "been", "am":
+		return t.kind == tWord
+	}
+	_, ok := contractedPronoun(t)
+	return ok && !strings.HasSuffix(t.low, "d") && !strings.HasSuffix(t.low, "ve")
+}
+
+// contractedPronoun reads a subject pronoun with a contracted auxiliary ("he's", "they've",
+// "she’d") as the pronoun.
+func contractedPronoun(t token) (mention, bool) {
+	if t.kind != tWord || !strings.ContainsAny(t.low, "'’") {
+		return mention{}, false // most words: no allocation on the way
+	}
+	p, aux, ok := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'")
+	if !ok || !(aux == "s" || aux == "ve" || aux == "d" || aux == "re") {
+		return mention{}, false
+	}
+	return pronounOf([]token{{kind: tWord, text: p, low: p}})
 }
 
 // relativeAntecedent reads the speaker of "Cruz, who said he would ...": the noun phrase
@@ -932,12 +1021,13 @@ func contentStart(s []token, i int, cue string) int {
 		}
 	}
 	if isTold(cue) {
-		// "told CBS in an interview aired on Sunday that ..."
+		// "told CBS in an interview aired on Sunday that ...", but not "told MSNBC when asked
+		// about concerns that ...": the "that" of a subordinate clause is not what was told
 		for k := i; k < len(s) && k-i <= 10; k++ {
 			if s[k].is("that") {
 				return skipThat(s, k)
 			}
-			if s[k].kind != tWord && !s[k].isPunct(".") {
+			if s[k].kind != tWord && !s[k].isPunct(".") || inClass("subordinators", s[k].low) {
 				break
 			}
 		}
@@ -1019,7 +1109,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 	for k := from; k < end; k++ {
 		t := s[k]
 		switch {
-		case t.is(",") && k+1 < end && l.participles.match(s, k+1) > 0:
+		case participleOpener(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:
 			return k
 		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues):
 			return k
@@ -1079,7 +1169,7 @@ func pastNarration(t token, cues *phraseSet) bool {
 // cueWithin tells whether a cue starts within n tokens from k.
 func cueWithin(s []token, k, n int, cues *phraseSet) bool {
 	for i := k; i < len(s) && i < k+n+1; i++ {
-		if cues.match(s, i) > 0 {
+		if cues.match(s, i) > 0 && !s[i].cap() { // not "the United States"
 			return true
 		}
 	}
@@ -1160,6 +1250,9 @@ func subjectAtStart(s []token) mention {
 	f := firstWord(s)
 	if f < 0 {
 		return mention{}
+	}
+	for f+1 < len(s) && s[f+1].kind == tWord && inClass("sentence_openers", s[f].low) {
+		f++ // "And then Trump went on the attack, saying ...": the subject follows
 	}
 	l := builtin()
 	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
@@ -1273,10 +1366,29 @@ func nextParticiple(s []token, i int) int {
 // participleAt returns i when s[i] is a comma opening a participle clause of the same speaker
 // ("..., adding that ..."), else len(s).
 func participleAt(s []token, i int) int {
-	if i < len(s) && s[i].is(",") && i+1 < len(s) && builtin().participles.match(s, i+1) > 0 {
+	if i < len(s) && participleOpener(s[i]) && i+1 < len(s) && builtin().participles.match(s, i+1) > 0 {
 		return i
 	}
 	return len(s)
+}
+
+// clauseStartBefore gives where the clause ending at token end begins: after the last colon or
+// semicolon before it ("They hoped for luck: with the game on Sunday, they argued, there was
+// little time"), else at the sentence start.
+func clauseStartBefore(s []token, end int) int {
+	for k := min(end, len(s)) - 1; k > 0; k-- {
+		if s[k].isPunct(":;") {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// participleOpener tells whether t may open a participle clause of the sentence's subject: a
+// comma ("..., adding that") or a preposition of time or means ("after telling", "before
+// adding", "by saying", "upon saying").
+func participleOpener(t token) bool {
+	return t.is(",") || t.kind == tWord && inClass("participle_openers", t.low)
 }
 
 // tailOpensContent tells whether the words after a quotation's cue open a content of their own:
@@ -1442,13 +1554,30 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
 		return false // "warned Washington about the consequences": a topic, not what was said
 	}
-	if !builtin().needsClause[w] {
-		return true
+	if !builtin().needsClause[w] || pronounClause(s, from) {
+		return true // "announced Sunday she will resign": a clause of its own, without "that"
 	}
 	if from < len(s) && s[from].kind == tQuote {
 		return true
 	}
 	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+}
+
+// pronounClause tells whether the words at from open a clause with a personal pronoun subject
+// and a finite verb ("she will resign", "they're leaving"), after an optional day word.
+func pronounClause(s []token, from int) bool {
+	k := from
+	for k < len(s) && (isWeekday(s[k].low) || builtin().timeWords[s[k].low]) && s[k].kind == tWord {
+		k++
+	}
+	if k >= len(s) || s[k].kind != tWord {
+		return false
+	}
+	w := strings.ReplaceAll(s[k].low, "’", "'")
+	if p, _, ok := strings.Cut(w, "'"); ok && (isSubjectPronoun(p) || p == "we" || p == "i") {
+		return true // "she'll", "they're"
+	}
+	return (isSubjectPronoun(w) || w == "we" || w == "i") && !isCyrillic(w) && finiteSoon(s, k+1, 2)
 }
 
 // topicPhrase tells whether a cue is followed by "on/about the ..." and no clause at all.

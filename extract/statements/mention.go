@@ -412,9 +412,7 @@ func isRelative(w string) bool {
 }
 
 func isDocumentWord(w string) bool {
-	switch w {
-	case "statement", "communique", "readout", "release", "announcement", "message", "note", "document", "report", "declaration",
-		"коммюнике":
+	if inClass("document_words", w) {
 		return true
 	}
 	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
