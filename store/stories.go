@@ -107,7 +107,34 @@ func assignStory(ctx context.Context, tx *sql.Tx, id int64, body, language strin
 		strings.TrimSuffix(strings.Repeat("(?,?),", len(keys)), ","), args...); err != nil {
 		return 0, err
 	}
-	return best, refreshStory(ctx, tx, best)
+	if keep {
+		// Still in its story, but its time or title may have changed with the body.
+		return best, refreshStory(ctx, tx, best)
+	}
+	return best, joinStory(ctx, tx, best, id)
+}
+
+// joinStory updates a story's counts and first article for one article that just joined it,
+// from that article and the story's row alone: recounting the story's articles on every save
+// made a crawl's cost grow with the square of its biggest story.
+func joinStory(ctx context.Context, tx *sql.Tx, story, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE stories SET
+		articles = articles + 1,
+		sources = sources + NOT EXISTS (SELECT 1 FROM articles o, articles a WHERE a.id = ?1
+			AND o.story_id = ?2 AND o.source = a.source AND o.id <> a.id)
+		WHERE id = ?2`, id, story)
+	if err != nil {
+		return err
+	}
+	// The article is the story's first when none is recorded (a new story) or it comes before
+	// the recorded one, in the order refreshStory uses.
+	_, err = tx.ExecContext(ctx, `UPDATE stories SET (first_article_id, first_source, first_at, title) = (
+			SELECT a.id, a.source, coalesce(a.published_utc, a.first_seen_at), a.title FROM articles a WHERE a.id = ?1)
+		WHERE id = ?2 AND (first_article_id IS NULL OR EXISTS (SELECT 1 FROM articles a
+			WHERE a.id = ?1 AND (coalesce(a.published_utc, a.first_seen_at) < stories.first_at
+				OR (coalesce(a.published_utc, a.first_seen_at) = stories.first_at AND a.id < stories.first_article_id))))`,
+		id, story)
+	return err
 }
 
 // bandCandidates is how many articles of one band key bestCopy compares: the newest, as the

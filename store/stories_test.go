@@ -303,3 +303,59 @@ func TestCopiesBeyondTheCandidateCapJoinTheStory(t *testing.T) {
 		t.Errorf("%d stories, the original's with %d articles from %d sources; want 2, %d, %d", stories, members, sources, copies+1, copies+1)
 	}
 }
+
+// TestStoryCountsFollowEachSave: a story's counts and first article are kept up to date from
+// each article that joins (not recounted from all of them), so they must still equal what its
+// articles say, whatever the order of arrival (copies published before the first one stored,
+// several from one source) and after a copy leaves for another story.
+func TestStoryCountsFollowEachSave(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g := storetest.NewSynthetic(8, 11)
+	orig, other := g.Article(1), g.Article(2)
+	save := func(a *store.Article) {
+		t.Helper()
+		if _, err := db.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(orig)
+	save(other)
+	for i, shift := range []time.Duration{3, -2, 5, -7, 1, -7} {
+		cp := copyOf(orig, fmt.Sprintf("https://copy.example/%d", i), []string{"wire", "echo", "wire"}[i%3])
+		if cp.Analysis.Published != nil {
+			cp.Analysis.Published = &extract.Time{Time: orig.Analysis.Published.Time.Add(shift * time.Hour)}
+		}
+		save(cp)
+	}
+	save(copyOf(other, "https://copy.example/1", "echo")) // a copy changes: it leaves the story
+	rows, err := db.SQLForTest().Query(`SELECT s.id, s.articles, s.sources, s.first_article_id, s.first_source, s.first_at, s.title,
+		(SELECT count(*) FROM articles a WHERE a.story_id = s.id), (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),
+		(SELECT a.id FROM articles a WHERE a.story_id = s.id ORDER BY coalesce(a.published_utc, a.first_seen_at), a.id LIMIT 1),
+		(SELECT a.source || '|' || coalesce(a.published_utc, a.first_seen_at) || '|' || a.title FROM articles a
+			WHERE a.story_id = s.id ORDER BY coalesce(a.published_utc, a.first_seen_at), a.id LIMIT 1)
+		FROM stories s`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	biggest := 0
+	for rows.Next() {
+		var id, n, sources, first, wantN, wantSources, wantFirst int
+		var src, at, title, want string
+		if err := rows.Scan(&id, &n, &sources, &first, &src, &at, &title, &wantN, &wantSources, &wantFirst, &want); err != nil {
+			t.Fatal(err)
+		}
+		biggest = max(biggest, n)
+		if n != wantN || sources != wantSources || first != wantFirst || src+"|"+at+"|"+title != want {
+			t.Errorf("story %d: %d articles, %d sources, first %d %s|%s|%s; its articles say %d, %d, %d %s",
+				id, n, sources, first, src, at, title, wantN, wantSources, wantFirst, want)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if biggest != 6 {
+		t.Errorf("the biggest story has %d articles, want 6 (the original and 5 copies)", biggest)
+	}
+}
