@@ -97,7 +97,7 @@ func crawlLocked(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) erro
 		return err
 	}
 	defer lock.Unlock()
-	db, err := store.Open(f.dbPath)
+	db, err := openStore(ctx, e, f.dbPath)
 	if err != nil {
 		return err
 	}

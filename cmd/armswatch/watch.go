@@ -218,7 +218,7 @@ func runWatchRun(ctx context.Context, e *env, args []string) error {
 	if *dryRun {
 		db, err = openReadOnly(dbPath)
 	} else {
-		db, err = store.Open(dbPath)
+		db, err = openStore(ctx, e, dbPath)
 	}
 	if err != nil {
 		return err
