@@ -70,6 +70,11 @@ func dsn(path string, readOnly bool) string {
 		// BEGIN IMMEDIATE: a writer takes the lock when it starts, so two writers queue on
 		// busy_timeout instead of failing when a read transaction tries to upgrade.
 		q.Set("_txlock", "immediate")
+		// Each pooled connection has its own page cache, 2 MiB by default, which fills as the
+		// database outgrows it: SQLite's C heap of a 5,000-page soak crawl peaked at 11.5 MB
+		// against 7.6 for 1,000 pages. At 512 KiB it no longer grows with the database (8.5
+		// against 7.3) and the crawl cost no more CPU; the OS page cache holds the rest.
+		q.Set("_cache_size", "-512")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
