@@ -581,3 +581,42 @@ func TestStopDuringAnalysisLeavesThePagePending(t *testing.T) {
 type sinkFunc func(ctx context.Context, p Page) (Outcome, error)
 
 func (f sinkFunc) HandlePage(ctx context.Context, p Page) (Outcome, error) { return f(ctx, p) }
+
+// TestFrontierReadAPageAtATime: a run reads its frontier in pages of pendingPage entries
+// rather than all of it at once (a 100,000-URL sitemap held for the whole run), and still
+// fetches every entry once, pages whose fetch failed included, and honours the run's cap
+// across pages.
+func TestFrontierReadAPageAtATime(t *testing.T) {
+	const n = 2*pendingPage + 40
+	site := newTestSite(t)
+	site.addArticles(1, n)
+	ids := make([]int, n)
+	for i := range ids {
+		ids[i] = i + 1
+	}
+	site.handle("/rss.xml", conditional("application/rss+xml", func() string { return rssFeed(site.srv.URL, ids...) }))
+	src := site.source([]string{site.url("/rss.xml")}, nil, nil)
+	st := NewMemState()
+	rec := &recorder{state: st, fail: func(p Page) error {
+		if strings.HasSuffix(p.URL, "/7") {
+			return errors.New("sink refused it")
+		}
+		return nil
+	}}
+	opt := testOptions()
+	opt.MaxPagesPerRun = pendingPage + 10
+	s1 := crawlOnce(t, src, opt, st, rec)
+	if s1.Fetched != pendingPage+10 || s1.Pending != n-pendingPage-10+1 {
+		t.Fatalf("capped run: fetched %d, left %d; want %d and %d", s1.Fetched, s1.Pending, pendingPage+10, n-pendingPage-10+1)
+	}
+	opt.MaxPagesPerRun = 0
+	st.pendingCalls, st.mostListed = 0, 0
+	s2 := crawlOnce(t, src, opt, st, rec)
+	// The rest, and the failed page again.
+	if s2.Fetched != n-pendingPage-10+1 || site.articleHits() != n+1 {
+		t.Errorf("second run fetched %d (requests in all %d); want %d, every page once and the failed one twice", s2.Fetched, site.articleHits(), n-pendingPage-10+1)
+	}
+	if st.mostListed > pendingPage || st.pendingCalls < 2 {
+		t.Errorf("the frontier was read in %d calls of at most %d entries; want pages of at most %d", st.pendingCalls, st.mostListed, pendingPage)
+	}
+}

@@ -14,6 +14,8 @@ type MemState struct {
 	feeds      map[string][]string
 	stored     map[string]bool
 	seq        int
+
+	pendingCalls, mostListed int // Pending calls and the most entries one returned
 }
 
 type memEntry struct {
@@ -90,12 +92,13 @@ func (m *MemState) Enqueue(_ context.Context, source string, items []Item, refre
 	return n, nil
 }
 
-func (m *MemState) Pending(_ context.Context, source string, limit int) ([]Item, error) {
+func (m *MemState) Pending(_ context.Context, source string, after int64, limit int) ([]Item, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.pendingCalls++
 	var es []*memEntry
 	for _, e := range m.entries {
-		if e.source == source && (e.status == StatusPending || e.status == StatusFailed) {
+		if e.source == source && (e.status == StatusPending || e.status == StatusFailed) && int64(e.seq) > after {
 			es = append(es, e)
 		}
 	}
@@ -106,8 +109,22 @@ func (m *MemState) Pending(_ context.Context, source string, limit int) ([]Item,
 	items := make([]Item, len(es))
 	for i, e := range es {
 		items[i] = e.item
+		items[i].Seq = int64(e.seq)
 	}
+	m.mostListed = max(m.mostListed, len(items))
 	return items, nil
+}
+
+func (m *MemState) CountPending(_ context.Context, source string) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := 0
+	for _, e := range m.entries {
+		if e.source == source && (e.status == StatusPending || e.status == StatusFailed) {
+			n++
+		}
+	}
+	return n, nil
 }
 
 func (m *MemState) Finish(_ context.Context, url string, status Status, detail string, giveUpAfter int) error {

@@ -61,12 +61,15 @@ func (r *run) articles(ctx context.Context, src *Source) {
 			return
 		}
 	}
-	items, err := r.state.Pending(ctx, src.Name, limit)
+	total, err := r.state.CountPending(ctx, src.Name)
 	if err != nil {
 		r.sourceError(src, "reading the frontier", err)
 		return
 	}
-	r.opt.Progress(Event{Kind: EventQueued, Source: src.Name, Total: len(items)})
+	if limit > 0 {
+		total = min(total, limit)
+	}
+	r.opt.Progress(Event{Kind: EventQueued, Source: src.Name, Total: total})
 	jobs := make(chan Item)
 	var wg sync.WaitGroup
 	for range r.opt.Parallelism {
@@ -76,14 +79,44 @@ func (r *run) articles(ctx context.Context, src *Source) {
 			}
 		})
 	}
-	for _, it := range items {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- it
-	}
+	r.feed(ctx, src, limit, jobs)
 	close(jobs)
 	wg.Wait()
+}
+
+// pendingPage is how many frontier entries the run reads at a time: the whole list of a big
+// frontier (a first crawl of a sitemap of 100,000 URLs) held in memory for the whole run made
+// its memory grow with the frontier.
+const pendingPage = 256
+
+// feed hands the workers the source's pending entries, at most limit (0: all), reading them a
+// page at a time, until ctx is done.
+func (r *run) feed(ctx context.Context, src *Source, limit int, jobs chan<- Item) {
+	var after int64
+	for sent := 0; limit == 0 || sent < limit; {
+		n := pendingPage
+		if limit > 0 {
+			n = min(n, limit-sent)
+		}
+		items, err := r.state.Pending(ctx, src.Name, after, n)
+		if err != nil {
+			if ctx.Err() == nil {
+				r.sourceError(src, "reading the frontier", err)
+			}
+			return
+		}
+		for _, it := range items {
+			if ctx.Err() != nil {
+				return
+			}
+			jobs <- it
+			after = it.Seq
+			sent++
+		}
+		if len(items) < n {
+			return
+		}
+	}
 }
 
 // interrupted says whether err is the run being stopped (its ctx cancelled or past its
@@ -103,12 +136,12 @@ func interrupted(ctx context.Context, err error) bool {
 func (r *run) pending(ctx context.Context, sources []Source) int {
 	n := 0
 	for i := range sources {
-		items, err := r.state.Pending(context.WithoutCancel(ctx), sources[i].Name, 0)
+		c, err := r.state.CountPending(context.WithoutCancel(ctx), sources[i].Name)
 		if err != nil {
 			r.sourceError(&sources[i], "counting the frontier", err)
 			continue
 		}
-		n += len(items)
+		n += c
 	}
 	return n
 }

@@ -19,8 +19,12 @@ type State interface {
 	// new. URLs already present keep their status, except that refresh sets them pending again.
 	Enqueue(ctx context.Context, source string, items []Item, refresh bool) (int, error)
 	// Pending lists the source's frontier entries to fetch, oldest first: those never fetched
-	// (including ones an interrupted run left) and failed ones not yet given up.
-	Pending(ctx context.Context, source string, limit int) ([]Item, error)
+	// (including ones an interrupted run left) and failed ones not yet given up. It lists at
+	// most limit (> 0) of those after the entry whose Seq is after (0: from the first), so that
+	// a run reads its frontier a page at a time however long it is.
+	Pending(ctx context.Context, source string, after int64, limit int) ([]Item, error)
+	// CountPending counts the entries Pending would list from the first, without a limit.
+	CountPending(ctx context.Context, source string) (int, error)
 	// Finish records the result of fetching url. Failed entries count an attempt; giveUpAfter
 	// attempts make them permanent.
 	Finish(ctx context.Context, url string, status Status, detail string, giveUpAfter int) error
@@ -43,6 +47,7 @@ type Validators struct {
 type Item struct {
 	URL       string
 	Published time.Time // from the feed or sitemap, zero if unknown
+	Seq       int64     // its place in the frontier, set by Pending: where the next page starts
 }
 
 // Status is a frontier entry's state.

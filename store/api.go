@@ -25,7 +25,8 @@ type Store interface {
 	Validators(ctx context.Context, url string) (etag, lastModified string, err error)
 	SaveValidators(ctx context.Context, url, etag, lastModified string) error
 	Enqueue(ctx context.Context, source string, items []FrontierItem, refresh bool) (int, error)
-	Pending(ctx context.Context, source string, limit int) ([]FrontierItem, error)
+	Pending(ctx context.Context, source string, after int64, limit int) ([]FrontierItem, error)
+	CountPending(ctx context.Context, source string) (int, error)
 	Finish(ctx context.Context, url, state, detail string, giveUpAfter int) error
 	HasArticle(ctx context.Context, url string) (bool, error)
 	DiscoveredFeeds(ctx context.Context, source string) ([]string, error)

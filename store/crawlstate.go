@@ -20,6 +20,7 @@ import (
 type FrontierItem struct {
 	URL       string
 	Published time.Time // zero when unknown
+	Seq       int64     // its place in the frontier (rowid), set by Pending: where the next page starts
 }
 
 // Frontier states (frontier.state).
@@ -86,15 +87,19 @@ func (db *DB) Enqueue(ctx context.Context, source string, items []FrontierItem, 
 	return n, nil
 }
 
-// Pending lists source's frontier URLs to fetch now, in discovery order: pending ones, and
-// failed ones whose next attempt is due. limit <= 0 means all.
-func (db *DB) Pending(ctx context.Context, source string, limit int) ([]FrontierItem, error) {
+// pendingSQL selects source's frontier entries to fetch now: pending ones, and failed ones
+// whose next attempt is due.
+const pendingSQL = `FROM frontier WHERE source = ? AND (state = 'pending'
+	OR (state = 'failed' AND (next_attempt IS NULL OR next_attempt <= ?)))`
+
+// Pending lists source's frontier URLs to fetch now, in discovery order, from the entry after
+// the one whose Seq is after (0: the first); limit <= 0 means all.
+func (db *DB) Pending(ctx context.Context, source string, after int64, limit int) ([]FrontierItem, error) {
 	if limit <= 0 {
 		limit = -1
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT url, coalesce(published, '') FROM frontier
-		WHERE source = ? AND (state = 'pending' OR (state = 'failed' AND (next_attempt IS NULL OR next_attempt <= ?)))
-		ORDER BY rowid LIMIT ?`, source, utc(time.Now()), limit)
+	rows, err := db.sql.QueryContext(ctx, `SELECT rowid, url, coalesce(published, '') `+pendingSQL+`
+		AND rowid > ? ORDER BY rowid LIMIT ?`, source, utc(time.Now()), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: pending: %w", err)
 	}
@@ -103,13 +108,22 @@ func (db *DB) Pending(ctx context.Context, source string, limit int) ([]Frontier
 	for rows.Next() {
 		var it FrontierItem
 		var pub string
-		if err := rows.Scan(&it.URL, &pub); err != nil {
+		if err := rows.Scan(&it.Seq, &it.URL, &pub); err != nil {
 			return nil, fmt.Errorf("store: pending: %w", err)
 		}
 		it.Published, _ = time.Parse(time.RFC3339, pub)
 		out = append(out, it)
 	}
 	return out, rows.Err()
+}
+
+// CountPending counts the entries Pending lists from the first.
+func (db *DB) CountPending(ctx context.Context, source string) (int, error) {
+	var n int
+	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) `+pendingSQL, source, utc(time.Now())).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count pending: %w", err)
+	}
+	return n, nil
 }
 
 // retryDelay spaces a failed page's later attempts: 15 minutes, then doubling, so a page that

@@ -15,6 +15,7 @@ var migrations = []string{
 	"migrations/004_serve.sql",
 	"migrations/005_watches.sql",
 	"migrations/006_stories.sql",
+	"migrations/007_story_sources.sql",
 }
 
 //go:embed migrations/*.sql

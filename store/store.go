@@ -71,12 +71,28 @@ func dsn(path string, readOnly bool) string {
 		// BEGIN IMMEDIATE: a writer takes the lock when it starts, so two writers queue on
 		// busy_timeout instead of failing when a read transaction tries to upgrade.
 		q.Set("_txlock", "immediate")
+		// Each pooled connection has its own page cache, 2 MiB by default, which fills as the
+		// database outgrows it: SQLite's C heap of a 5,000-page soak crawl peaked at 11.5 MB
+		// against 7.6 for 1,000 pages. At 512 KiB it no longer grows with the database (8.5
+		// against 7.3) and the crawl cost no more CPU; the OS page cache holds the rest.
+		q.Set("_cache_size", "-512")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
 // Open opens (creating and migrating if needed) the database at path for reading and writing.
-func Open(path string) (*DB, error) {
+func Open(path string) (*DB, error) { return OpenContext(context.Background(), path, nil) }
+
+// Progress is told how far the one-time grouping of stored articles into stories has got
+// (done of total articles); it is called with done 0 before the first batch, and only when
+// there is work to do.
+type Progress func(done, total int)
+
+// OpenContext is Open for a command that can be interrupted: a database upgraded from before
+// schema version 6 groups its stored articles into stories on its first writing open, which
+// takes minutes per 10,000 articles. progress (nil: none) follows it; cancelling ctx stops it
+// (the batch in hand is rolled back), and the next open goes on from there.
+func OpenContext(ctx context.Context, path string, progress Progress) (*DB, error) {
 	s, err := sql.Open("sqlite3", dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -90,7 +106,7 @@ func Open(path string) (*DB, error) {
 		s.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}
-	if err := db.backfillStories(context.Background()); err != nil {
+	if err := db.backfillStories(ctx, progress); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
 	}

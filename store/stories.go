@@ -107,7 +107,34 @@ func assignStory(ctx context.Context, tx *sql.Tx, id int64, body, language strin
 		strings.TrimSuffix(strings.Repeat("(?,?),", len(keys)), ","), args...); err != nil {
 		return 0, err
 	}
-	return best, refreshStory(ctx, tx, best)
+	if keep {
+		// Still in its story, but its time or title may have changed with the body.
+		return best, refreshStory(ctx, tx, best)
+	}
+	return best, joinStory(ctx, tx, best, id)
+}
+
+// joinStory updates a story's counts and first article for one article that just joined it,
+// from that article and the story's row alone: recounting the story's articles on every save
+// made a crawl's cost grow with the square of its biggest story.
+func joinStory(ctx context.Context, tx *sql.Tx, story, id int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE stories SET
+		articles = articles + 1,
+		sources = sources + NOT EXISTS (SELECT 1 FROM articles o, articles a WHERE a.id = ?1
+			AND o.story_id = ?2 AND o.source = a.source AND o.id <> a.id)
+		WHERE id = ?2`, id, story)
+	if err != nil {
+		return err
+	}
+	// The article is the story's first when none is recorded (a new story) or it comes before
+	// the recorded one, in the order refreshStory uses.
+	_, err = tx.ExecContext(ctx, `UPDATE stories SET (first_article_id, first_source, first_at, title) = (
+			SELECT a.id, a.source, coalesce(a.published_utc, a.first_seen_at), a.title FROM articles a WHERE a.id = ?1)
+		WHERE id = ?2 AND (first_article_id IS NULL OR EXISTS (SELECT 1 FROM articles a
+			WHERE a.id = ?1 AND (coalesce(a.published_utc, a.first_seen_at) < stories.first_at
+				OR (coalesce(a.published_utc, a.first_seen_at) = stories.first_at AND a.id < stories.first_article_id))))`,
+		id, story)
+	return err
 }
 
 // bandCandidates is how many articles of one band key bestCopy compares: the newest, as the
@@ -430,37 +457,55 @@ func (o oldGroups) prune(ctx context.Context, tx *sql.Tx) error {
 }
 
 // backfillStories groups the articles stored before schema version 6 (or by a binary that
-// did not group them), oldest first, a batch per transaction. It runs when a writing command
-// opens the database; with nothing to do it costs one indexed lookup.
-func (db *DB) backfillStories(ctx context.Context) error {
+// did not group them), oldest first, a batch per transaction, telling progress (when not nil)
+// after each. It runs when a writing command opens the database; with nothing to do it costs
+// one indexed lookup. Each batch commits on its own, so when ctx is cancelled the next open
+// goes on with the articles still without a story.
+func (db *DB) backfillStories(ctx context.Context, progress Progress) error {
 	ids, err := db.ungroupedArticles(ctx)
 	if err != nil {
 		return fmt.Errorf("store: group stored articles: %w", err)
 	}
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	if len(ids) > 0 {
+		progress(0, len(ids))
+	}
 	// The ids are read once, in order, and grouped 500 to a transaction: asking for "the next
 	// 500 without a story" each time sorted the remaining rows again, which made a first open
 	// of a 100,000-article database take tens of minutes.
-	for len(ids) > 0 {
-		batch := ids[:min(500, len(ids))]
-		ids = ids[len(batch):]
-		err := db.inTx(ctx, func(tx *sql.Tx) error {
-			for _, id := range batch {
-				var body, lang string
-				if err := tx.QueryRowContext(ctx, "SELECT body, language FROM articles WHERE id = ?", id).Scan(&body, &lang); err != nil {
-					return err
-				}
-				old, err := readOldGroups(ctx, tx, id)
-				if err != nil {
-					return err
-				}
-				if err := groupArticle(ctx, tx, id, body, lang, true, old); err != nil {
-					return fmt.Errorf("article %d: %w", id, err)
-				}
+	for done := 0; done < len(ids); {
+		batch := ids[done:min(done+backfillBatch, len(ids))]
+		if err := db.inTx(ctx, func(tx *sql.Tx) error { return groupStored(ctx, tx, batch) }); err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("store: grouping stored articles into stories stopped after %d of %d (the next writing command goes on): %w", done, len(ids), err)
 			}
-			return nil
-		})
-		if err != nil {
 			return fmt.Errorf("store: group stored articles: %w", err)
+		}
+		done += len(batch)
+		progress(done, len(ids))
+	}
+	return nil
+}
+
+// backfillBatch is how many stored articles one transaction groups: a few seconds of work, so
+// that an interrupted backfill loses little and others waiting for the write lock not long.
+var backfillBatch = 500
+
+// groupStored groups the stored articles ids, as saving them would have.
+func groupStored(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	for _, id := range ids {
+		var body, lang string
+		if err := tx.QueryRowContext(ctx, "SELECT body, language FROM articles WHERE id = ?", id).Scan(&body, &lang); err != nil {
+			return err
+		}
+		old, err := readOldGroups(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := groupArticle(ctx, tx, id, body, lang, true, old); err != nil {
+			return fmt.Errorf("article %d: %w", id, err)
 		}
 	}
 	return nil

@@ -70,3 +70,11 @@ func SaveInTxForBench(ctx context.Context, tx *sql.Tx, a *Article) (time.Duratio
 	err = groupArticle(ctx, tx, res.ArticleID, a.Analysis.Body, a.Analysis.Language, true, old)
 	return time.Since(start), err
 }
+
+// SetBackfillBatchForTest makes the story backfill group n articles per transaction, until
+// the returned function restores it.
+func SetBackfillBatchForTest(n int) (restore func()) {
+	old := backfillBatch
+	backfillBatch = n
+	return func() { backfillBatch = old }
+}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -243,7 +244,20 @@ func TestOpenGroupsArticlesStoredBeforeStories(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// What a database at version 5 holds: articles without stories, statements without groups.
+	ungroup(t, db)
+	db.Close()
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	checkGrouped(t, db, orig.URL)
+}
+
+// ungroup makes db what a database at version 5 holds: articles without stories, statements
+// without groups.
+func ungroup(t *testing.T, db *store.DB) {
+	t.Helper()
 	for _, q := range []string{"UPDATE articles SET story_id = NULL", "UPDATE statements SET group_id = NULL",
 		"UPDATE figures SET group_id = NULL", "DELETE FROM story_bands", "DELETE FROM article_fingerprints",
 		"DELETE FROM statement_keys", "DELETE FROM statement_groups", "DELETE FROM figure_groups", "DELETE FROM stories"} {
@@ -251,16 +265,15 @@ func TestOpenGroupsArticlesStoredBeforeStories(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	db.Close()
-	db, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+}
+
+// checkGrouped checks the stories of TestOpenGroupsArticlesStoredBeforeStories's articles.
+func checkGrouped(t *testing.T, db *store.DB, origURL string) {
+	t.Helper()
 	var stories, ungrouped, members int
-	err = db.SQLForTest().QueryRow(`SELECT (SELECT count(*) FROM stories),
+	err := db.SQLForTest().QueryRow(`SELECT (SELECT count(*) FROM stories),
 		(SELECT count(*) FROM statements WHERE group_id IS NULL),
-		(SELECT count(*) FROM articles WHERE story_id = (SELECT story_id FROM articles WHERE url = ?))`, orig.URL).
+		(SELECT count(*) FROM articles WHERE story_id = (SELECT story_id FROM articles WHERE url = ?))`, origURL).
 		Scan(&stories, &ungrouped, &members)
 	if err != nil {
 		t.Fatal(err)
@@ -268,6 +281,47 @@ func TestOpenGroupsArticlesStoredBeforeStories(t *testing.T) {
 	if stories != 2 || ungrouped != 0 || members != 2 {
 		t.Errorf("after reopening: %d stories (want 2), %d statements without a group, original's story has %d articles (want 2)",
 			stories, ungrouped, members)
+	}
+}
+
+// TestInterruptedStoryBackfillGoesOnAtTheNextOpen: the grouping of articles stored before
+// stories tells its progress, stops when its command is interrupted, and the next open groups
+// the rest (and only the rest).
+func TestInterruptedStoryBackfillGoesOnAtTheNextOpen(t *testing.T) {
+	defer store.SetBackfillBatchForTest(1)()
+	ctx := context.Background()
+	db, path := openTemp(t)
+	g := storetest.NewSynthetic(8, 7)
+	orig, other := g.Article(1), g.Article(2)
+	for _, a := range []*store.Article{copyOf(orig, "https://wire.example/a/1", "wire"), orig, other} {
+		if _, err := db.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ungroup(t, db)
+	db.Close()
+	stop, cancel := context.WithCancel(ctx)
+	var seen []string
+	_, err := store.OpenContext(stop, path, func(done, total int) {
+		seen = append(seen, fmt.Sprintf("%d/%d", done, total))
+		if done == 1 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "after 1 of 3") {
+		t.Fatalf("interrupted open: %v, want context.Canceled after 1 of 3", err)
+	}
+	db, err = store.OpenContext(ctx, path, func(done, total int) { seen = append(seen, fmt.Sprintf("%d/%d", done, total)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := strings.Join(seen, " "); got != "0/3 1/3 0/2 1/2 2/2" {
+		t.Errorf("progress %s, want 0/3 1/3 (interrupted), then 0/2 1/2 2/2", got)
+	}
+	checkGrouped(t, db, orig.URL)
+	if _, err := store.OpenContext(ctx, path, func(done, total int) { t.Errorf("progress %d/%d with nothing to do", done, total) }); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -301,5 +355,61 @@ func TestCopiesBeyondTheCandidateCapJoinTheStory(t *testing.T) {
 	}
 	if stories != 2 || members != copies+1 || sources != copies+1 {
 		t.Errorf("%d stories, the original's with %d articles from %d sources; want 2, %d, %d", stories, members, sources, copies+1, copies+1)
+	}
+}
+
+// TestStoryCountsFollowEachSave: a story's counts and first article are kept up to date from
+// each article that joins (not recounted from all of them), so they must still equal what its
+// articles say, whatever the order of arrival (copies published before the first one stored,
+// several from one source) and after a copy leaves for another story.
+func TestStoryCountsFollowEachSave(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g := storetest.NewSynthetic(8, 11)
+	orig, other := g.Article(1), g.Article(2)
+	save := func(a *store.Article) {
+		t.Helper()
+		if _, err := db.SaveArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(orig)
+	save(other)
+	for i, shift := range []time.Duration{3, -2, 5, -7, 1, -7} {
+		cp := copyOf(orig, fmt.Sprintf("https://copy.example/%d", i), []string{"wire", "echo", "wire"}[i%3])
+		if cp.Analysis.Published != nil {
+			cp.Analysis.Published = &extract.Time{Time: orig.Analysis.Published.Time.Add(shift * time.Hour)}
+		}
+		save(cp)
+	}
+	save(copyOf(other, "https://copy.example/1", "echo")) // a copy changes: it leaves the story
+	rows, err := db.SQLForTest().Query(`SELECT s.id, s.articles, s.sources, s.first_article_id, s.first_source, s.first_at, s.title,
+		(SELECT count(*) FROM articles a WHERE a.story_id = s.id), (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),
+		(SELECT a.id FROM articles a WHERE a.story_id = s.id ORDER BY coalesce(a.published_utc, a.first_seen_at), a.id LIMIT 1),
+		(SELECT a.source || '|' || coalesce(a.published_utc, a.first_seen_at) || '|' || a.title FROM articles a
+			WHERE a.story_id = s.id ORDER BY coalesce(a.published_utc, a.first_seen_at), a.id LIMIT 1)
+		FROM stories s`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	biggest := 0
+	for rows.Next() {
+		var id, n, sources, first, wantN, wantSources, wantFirst int
+		var src, at, title, want string
+		if err := rows.Scan(&id, &n, &sources, &first, &src, &at, &title, &wantN, &wantSources, &wantFirst, &want); err != nil {
+			t.Fatal(err)
+		}
+		biggest = max(biggest, n)
+		if n != wantN || sources != wantSources || first != wantFirst || src+"|"+at+"|"+title != want {
+			t.Errorf("story %d: %d articles, %d sources, first %d %s|%s|%s; its articles say %d, %d, %d %s",
+				id, n, sources, first, src, at, title, wantN, wantSources, wantFirst, want)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if biggest != 6 {
+		t.Errorf("the biggest story has %d articles, want 6 (the original and 5 copies)", biggest)
 	}
 }

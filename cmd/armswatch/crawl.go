@@ -100,7 +100,7 @@ func crawlLocked(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) erro
 		return err
 	}
 	defer lock.Unlock()
-	db, err := open(ctx, f.dbPath, false)
+	db, err := openWrite(ctx, e, f.dbPath)
 	if err != nil {
 		return err
 	}

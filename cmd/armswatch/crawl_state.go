@@ -28,13 +28,17 @@ func (s dbState) Enqueue(ctx context.Context, source string, items []crawler.Ite
 	return s.db.Enqueue(ctx, source, fi, refresh)
 }
 
-func (s dbState) Pending(ctx context.Context, source string, limit int) ([]crawler.Item, error) {
-	fi, err := s.db.Pending(ctx, source, limit)
+func (s dbState) Pending(ctx context.Context, source string, after int64, limit int) ([]crawler.Item, error) {
+	fi, err := s.db.Pending(ctx, source, after, limit)
 	items := make([]crawler.Item, len(fi))
 	for i, it := range fi {
-		items[i] = crawler.Item{URL: it.URL, Published: it.Published}
+		items[i] = crawler.Item{URL: it.URL, Published: it.Published, Seq: it.Seq}
 	}
 	return items, err
+}
+
+func (s dbState) CountPending(ctx context.Context, source string) (int, error) {
+	return s.db.CountPending(ctx, source)
 }
 
 func (s dbState) Finish(ctx context.Context, url string, st crawler.Status, detail string, giveUpAfter int) error {

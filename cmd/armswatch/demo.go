@@ -48,7 +48,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer lock.Unlock()
-	db, err := store.Open(*dbFile)
+	db, err := openStore(ctx, e, *dbFile)
 	if err != nil {
 		return err
 	}

@@ -14,24 +14,27 @@ import (
 // container or a systemd unit points armswatch at PostgreSQL without a config edit.
 const databaseEnv = "ARMSWATCH_DATABASE"
 
-// open opens the database a command names: a postgres:// or postgresql:// URL is a PostgreSQL
-// database (created and migrated by a writing command), anything else a SQLite file. readOnly
-// is for the reading commands: SQLite opens the file read-only, PostgreSQL runs every
-// transaction READ ONLY.
-func open(ctx context.Context, database string, readOnly bool) (store.Store, error) {
-	switch {
-	case pgstore.IsURL(database) && readOnly:
+// openRead opens the database a reading command names: a postgres:// or postgresql:// URL is a
+// PostgreSQL database whose every transaction is READ ONLY, anything else a SQLite file opened
+// read-only.
+func openRead(ctx context.Context, database string) (store.Store, error) {
+	if pgstore.IsURL(database) {
 		return pgstore.OpenReadOnly(ctx, database)
-	case pgstore.IsURL(database):
-		return pgstore.Open(ctx, database)
-	case readOnly:
-		db, err := store.OpenReadOnly(database)
-		if err != nil && errors.Is(err, store.ErrNoDatabase) {
-			return nil, usageError("%v", err)
-		}
-		return db, err
 	}
-	return store.Open(database)
+	db, err := store.OpenReadOnly(database)
+	if err != nil && errors.Is(err, store.ErrNoDatabase) {
+		return nil, usageError("%v", err)
+	}
+	return db, err
+}
+
+// openWrite opens, creating and migrating it if needed, the database a writing command names:
+// PostgreSQL for a URL, else a SQLite file (whose one-time upgrade work shows progress: openStore).
+func openWrite(ctx context.Context, e *env, database string) (store.Store, error) {
+	if pgstore.IsURL(database) {
+		return pgstore.Open(ctx, database)
+	}
+	return openStore(ctx, e, database)
 }
 
 // sqliteOnly stops a command that does not work on PostgreSQL yet, with a message naming it.

@@ -46,7 +46,7 @@ func openReadOnly(flagValue string) (store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return open(context.Background(), path, true)
+	return openRead(context.Background(), path)
 }
 
 // openSQLiteReadOnly opens a SQLite database read-only for a command that needs one (serve,

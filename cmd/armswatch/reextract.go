@@ -50,7 +50,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer lock.Unlock()
-	d, err := open(ctx, path, false)
+	d, err := openWrite(ctx, e, path)
 	if err != nil {
 		return err
 	}

@@ -320,13 +320,16 @@ func TestSoakKilledCrawlOfAFaultySite(t *testing.T) {
 	if n := queryInt(t, db, "SELECT count(*) FROM frontier WHERE last_error LIKE 'skipped: not HTML (application/pdf)%'"); n != countFaults(site.faults, soakPDF) {
 		t.Errorf("%d PDFs recorded as skipped, want %d", n, countFaults(site.faults, soakPDF))
 	}
-	// The issue's bound is 10%, but identical 1,000-page reference crawls alone spread by up to
-	// 11% (61-68 MiB in one run), so a 10% bound against their peak fails on noise about one run
-	// in three (+5.8% to +10.4% over four runs after the story-matching fix). 15% still catches growth with the
-	// database or the run (the quadratic story matching was +23%); the log line above gives the
-	// figure to watch. Under the race detector RSS holds its shadow memory, which follows every
-	// address the heap ever used rather than the live data, so it gets a wider margin.
-	margin := 1.15
+	// Issue 21's bound. What grew with the crawl was SQLite's page caches (2 MiB a connection,
+	// filling as the database grew), the frontier held for the whole run, and the story counts
+	// recomputed from every article of a story; with those bounded, the Go heap's live size
+	// stays at 6-7 MB through a 5,000-page crawl and what is left of the difference is how high
+	// the collector lets the heap rise over it when a gzip bomb's 2 MiB arrives, which the
+	// references (one per 1,000 pages of the soak) sample as often as the soak does: +4.0%,
+	// -0.1% and +1.8% in three full runs at load 10-20. Under the race detector RSS holds its
+	// shadow memory, which follows every address the heap ever used rather than the live data,
+	// so it gets a wider margin.
+	margin := 1.10
 	if raceBuild() {
 		margin = 1.25
 	}

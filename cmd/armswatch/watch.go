@@ -66,7 +66,7 @@ func runWatchList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	health := map[string]store.WatchHealth{}
-	if db, err := open(ctx, dbPath, true); err == nil { // no database yet: the config alone
+	if db, err := openRead(ctx, dbPath); err == nil { // no database yet: the config alone
 		hs, err := db.WatchHealth(ctx)
 		db.Close()
 		if err != nil {
@@ -218,7 +218,7 @@ func runWatchRun(ctx context.Context, e *env, args []string) error {
 	if *dryRun {
 		db, err = openSQLiteReadOnly("watch run", dbPath)
 	} else if err = sqliteOnly("watch run", dbPath); err == nil {
-		db, err = store.Open(dbPath)
+		db, err = openStore(ctx, e, dbPath)
 	}
 	if err != nil {
 		return err

@@ -73,15 +73,21 @@ func (db *DB) Enqueue(ctx context.Context, source string, items []store.Frontier
 	return n, nil
 }
 
-// Pending lists source's frontier URLs to fetch now, in discovery order. limit <= 0: all.
-func (db *DB) Pending(ctx context.Context, source string, limit int) ([]store.FrontierItem, error) {
+// pendingSQL selects source's frontier entries to fetch now ($1 source, $2 now): pending ones,
+// and failed ones whose next attempt is due.
+const pendingSQL = ` FROM frontier WHERE source = $1
+	AND (state = 'pending' OR (state = 'failed' AND (next_attempt IS NULL OR next_attempt <= $2)))`
+
+// Pending lists source's frontier URLs to fetch now, in discovery order, from the entry after
+// the one whose Seq is after (0: the first); limit <= 0 means all. The crawler reads the
+// frontier a page at a time, so that a run's memory does not grow with it.
+func (db *DB) Pending(ctx context.Context, source string, after int64, limit int) ([]store.FrontierItem, error) {
 	var lim any
 	if limit > 0 {
 		lim = limit
 	}
-	rows, err := db.pool.Query(ctx, `SELECT url, coalesce(published, '') FROM frontier
-		WHERE source = $1 AND (state = 'pending' OR (state = 'failed' AND (next_attempt IS NULL OR next_attempt <= $2)))
-		ORDER BY seq LIMIT $3`, source, now(), lim)
+	rows, err := db.pool.Query(ctx, `SELECT seq, url, coalesce(published, '')`+pendingSQL+`
+		AND seq > $3 ORDER BY seq LIMIT $4`, source, now(), after, lim)
 	if err != nil {
 		return nil, fmt.Errorf("store: pending: %w", err)
 	}
@@ -90,13 +96,22 @@ func (db *DB) Pending(ctx context.Context, source string, limit int) ([]store.Fr
 	for rows.Next() {
 		var it store.FrontierItem
 		var pub string
-		if err := rows.Scan(&it.URL, &pub); err != nil {
+		if err := rows.Scan(&it.Seq, &it.URL, &pub); err != nil {
 			return nil, fmt.Errorf("store: pending: %w", err)
 		}
 		it.Published, _ = time.Parse(time.RFC3339, pub)
 		out = append(out, it)
 	}
 	return out, rows.Err()
+}
+
+// CountPending counts the entries Pending lists from the first.
+func (db *DB) CountPending(ctx context.Context, source string) (int, error) {
+	var n int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*)`+pendingSQL, source, now()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count pending: %w", err)
+	}
+	return n, nil
 }
 
 // retryDelay is store's: 15 minutes, then doubling.

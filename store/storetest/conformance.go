@@ -288,15 +288,25 @@ func testFrontierLifecycle(t *testing.T, b Backend) {
 	if n, _ := db.Enqueue(ctx, "tass", items, false); n != 0 {
 		t.Fatalf("enqueue again added %d", n)
 	}
-	p, err := db.Pending(ctx, "tass", 0)
+	p, err := db.Pending(ctx, "tass", 0, 0)
 	if err != nil || len(p) != 2 || p[0].URL != items[0].URL || !p[0].Published.Equal(pub) {
 		t.Fatalf("pending: %+v %v", p, err)
+	}
+	// A page after the first entry holds the second alone; the count is of all.
+	if next, _ := db.Pending(ctx, "tass", p[0].Seq, 5); len(next) != 1 || next[0].URL != items[1].URL {
+		t.Fatalf("pending after %d: %+v", p[0].Seq, next)
+	}
+	if n, err := db.CountPending(ctx, "tass"); n != 2 || err != nil {
+		t.Fatalf("count pending: %d %v", n, err)
 	}
 	db.Finish(ctx, items[0].URL, store.FrontierDone, "", 3)
 	db.Finish(ctx, items[1].URL, store.FrontierFailed, "503", 2)
 	// A failed URL waits for its next attempt (15 minutes later), then is given up.
-	if p, _ := db.Pending(ctx, "tass", 0); len(p) != 0 {
+	if p, _ := db.Pending(ctx, "tass", 0, 0); len(p) != 0 {
 		t.Fatalf("pending after finish: %+v", p)
+	}
+	if n, _ := db.CountPending(ctx, "tass"); n != 0 {
+		t.Fatalf("count pending after finish: %d", n)
 	}
 	db.Finish(ctx, items[1].URL, store.FrontierFailed, "503", 2)
 	if n := Count(t, db, "SELECT count(*) FROM frontier WHERE state = 'gone' AND attempts = 2 AND last_error = '503'"); n != 1 {
@@ -304,7 +314,7 @@ func testFrontierLifecycle(t *testing.T, b Backend) {
 	}
 	// refresh makes known URLs pending again.
 	db.Enqueue(ctx, "tass", items, true)
-	if p, _ := db.Pending(ctx, "tass", 1); len(p) != 1 || p[0].URL != items[0].URL {
+	if p, _ := db.Pending(ctx, "tass", 0, 1); len(p) != 1 || p[0].URL != items[0].URL {
 		t.Fatalf("pending after refresh with limit 1: %+v", p)
 	}
 }
