@@ -75,7 +75,18 @@ func lock(ctx context.Context, url, try string) (*Lock, error) {
 	return &Lock{conn: conn}, nil
 }
 
-// Unlock releases the lock.
+// Unlock releases the lock. It unlocks before closing: closing alone leaves the release to the
+// server's backend as it exits, after Close returns, so a run started right after this one
+// could still find the lock held (seen in CI: migrate run twice in a row, exit 3).
 func (l *Lock) Unlock() error {
-	return l.conn.Close(context.Background())
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err := l.conn.Exec(ctx, `SELECT pg_advisory_unlock_all()`)
+	if cerr := l.conn.Close(ctx); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("pgstore: unlock: %w", err)
+	}
+	return nil
 }
