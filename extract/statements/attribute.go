@@ -761,7 +761,10 @@ func roleOfBack(s []token, from int) int {
 // familiar with the matter", "a person close to the Kremlin", "officials briefed on the talks"),
 // or -1.
 func headBeforeModifier(s []token, j int) int {
-	for k := j; k > 0 && j-k <= 7; k-- {
+	for k := j; k > 0 && j-k <= 10; k-- {
+		if s[k].isPunct(".") && s[k-1].kind == tWord && s[k-1].end == s[k].start {
+			continue // "an official with U.S. President ...": an abbreviation inside the modifier
+		}
 		if s[k].kind != tWord {
 			return -1
 		}

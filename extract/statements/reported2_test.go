@@ -32,3 +32,11 @@ func TestMixedQuotationMarks(t *testing.T) {
 		want{"direct", "The vote was never going to pass", "Rosa Lind"},
 	)
 }
+
+func TestSpeakerWithLongModifier(t *testing.T) {
+	body := "The delegates met for a third day.\n\n" +
+		"An aide with U.S. Senator Hal Brandt in New Zealand said the vote would wait until spring."
+	check(t, body,
+		want{"reported", "the vote would wait until spring", ""},
+	)
+}
