@@ -40,3 +40,12 @@ func TestSpeakerWithLongModifier(t *testing.T) {
 		want{"reported", "the vote would wait until spring", ""},
 	)
 }
+
+func TestRussianSpokesmanByRole(t *testing.T) {
+	body := "Дмитрий Песков заявил журналистам, что переговоры продолжатся.\n\n" +
+		"«Мы ждём ответа от партнёров», - подчеркнул спикер Кремля."
+	check(t, body,
+		want{"reported", "переговоры продолжатся", "Дмитрий Песков"},
+		want{"direct", "Мы ждём ответа от партнёров", "Дмитрий Песков"},
+	)
+}
