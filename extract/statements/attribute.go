@@ -873,6 +873,8 @@ func skipAuxBack(s []token, j int) int {
 			j -= 3 // "KCNA on May 22 said"
 		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
 			j -= 2 // "Москва в августе объявила"
+		case adjunctBack(s, j) >= 0:
+			j = adjunctBack(s, j) // "Лавров на встрече с журналистами сообщил"
 		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
 			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
 		default:
@@ -888,6 +890,26 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// adjunctBack finds a circumstance phrase ending at j between a subject and its verb ("на
+// встрече с журналистами", "during a visit to Paris") and returns the subject's last token, or -1.
+// The phrase must follow a name or a role and hold a lower-case word: "на Украине Иванов" may be
+// part of a title.
+func adjunctBack(s []token, j int) int {
+	found := -1
+	for k := j; k >= 1 && j-k <= 5 && s[k].kind == tWord; k-- {
+		if k == j || !inClass("verb_adjuncts", s[k].low) || !(s[k-1].cap() || isRoleWord(s[k-1].low)) || s[k-1].kind != tWord {
+			continue
+		}
+		for _, t := range s[k+1 : j+1] {
+			if !t.cap() && !isRoleWord(t.low) && !inClass("verb_adjuncts", t.low) {
+				found = k - 1
+				break
+			}
+		}
+	}
+	return found
 }
 
 // isAdverbOfTime: words between a subject and its verb ("Grossi today said").

@@ -49,3 +49,14 @@ func TestRussianSpokesmanByRole(t *testing.T) {
 		want{"direct", "Мы ждём ответа от партнёров", "Дмитрий Песков"},
 	)
 }
+
+func TestCircumstanceBeforeVerb(t *testing.T) {
+	check(t, "Переговоры в Женеве завершились без итогов.\n\n"+
+		"Лавров на встрече с журналистами заявил, что Москва готова продолжить диалог.",
+		want{"reported", "Москва готова продолжить диалог", "Лавров"},
+	)
+	check(t, "The talks were adjourned until the autumn.\n\n"+
+		"Minister Hal Brandt during a visit to the capital said the treaty would be signed soon.",
+		want{"reported", "the treaty would be signed soon", "Hal Brandt"},
+	)
+}
