@@ -88,7 +88,7 @@ func parseMention(np, appos []token) mention {
 		m.role = strings.TrimSpace(m.role + " " + joinTokens(origin))
 	}
 	if m.kind == "organization" {
-		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
+		m.name = withoutLowerLead(strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s"))
 	}
 	m = withAppositive(m, np, appos) // "a spokeswoman, Anna White,": the name first
 	if m.indefinite && m.name == "" {
@@ -724,4 +724,21 @@ func possessorOfOffice(np []token) []token {
 		return out
 	}
 	return np
+}
+
+// withoutLowerLead drops the lower-case words that open an institution's name ("nonpartisan
+// Congressional Budget Office", "event organizer Alliance to ..."): they describe it and are no
+// part of its name. A name with no capitalised word stays as it is.
+func withoutLowerLead(name string) string {
+	ws := strings.Fields(name)
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLower(r) {
+			if i == 0 {
+				return name
+			}
+			return strings.Join(ws[i:], " ")
+		}
+	}
+	return name
 }

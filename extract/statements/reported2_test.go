@@ -60,3 +60,13 @@ func TestCircumstanceBeforeVerb(t *testing.T) {
 		want{"reported", "the treaty would be signed soon", "Hal Brandt"},
 	)
 }
+
+func TestInstitutionWithoutDescription(t *testing.T) {
+	body := "The committee met on Tuesday to discuss the budget.\n\n" +
+		"The nonpartisan Congressional Budget Office said the plan would cost more.\n\n" +
+		"The conservative-leaning Harlow Foundation said taxes would rise."
+	check(t, body,
+		want{"reported", "the plan would cost more", "Congressional Budget Office"},
+		want{"reported", "taxes would rise", "Harlow Foundation"},
+	)
+}
