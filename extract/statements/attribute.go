@@ -831,6 +831,7 @@ func npStart(s []token, j int) int {
 			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
 		case (t.low == "in" || t.low == "at") && i > 0 && i+1 < j && s[i-1].cap() && s[i+1].cap() && s[i+2].cap():
 			// "Permanent Representative to International Organizations in Vienna Mikhail Ulyanov"
+		case i == j && i > 0 && stopCapSurname(s[i-1], t):
 		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
 			return i + 1
 		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:

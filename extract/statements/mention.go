@@ -383,6 +383,10 @@ func nameStart(np []token) int {
 				break // "в Вене Михаил Ульянов": a place after a preposition ends the title
 			}
 		}
+		if i == len(np) && i >= 2 && stopCapSurname(np[i-2], t) {
+			i--
+			continue
+		}
 		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
 			(isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low]) && !shortTitleCase(t) {
 			break
@@ -741,4 +745,12 @@ func withoutLowerLead(name string) string {
 		}
 	}
 	return name
+}
+
+// stopCapSurname tells whether t, a capitalised common word ("May", "Will") closing a phrase,
+// is a surname after the first name prev: "Prime Minister Theresa May said".
+func stopCapSurname(prev, t token) bool {
+	l := builtin()
+	return l.stopCaps[t.low] && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&
+		!l.stopCaps[prev.low] && !isRoleWord(prev.low) && !l.titles[prev.low] && prev.end < t.start
 }

@@ -70,3 +70,11 @@ func TestInstitutionWithoutDescription(t *testing.T) {
 		want{"reported", "taxes would rise", "Harlow Foundation"},
 	)
 }
+
+func TestSurnameThatIsACommonWord(t *testing.T) {
+	body := "The committee met on Tuesday to discuss the budget.\n\n" +
+		"Prime Minister Edith May said the deal was done."
+	check(t, body,
+		want{"reported", "the deal was done", "Edith May"},
+	)
+}
