@@ -78,3 +78,11 @@ func TestSurnameThatIsACommonWord(t *testing.T) {
 		want{"reported", "the deal was done", "Edith May"},
 	)
 }
+
+func TestReverendBeforeName(t *testing.T) {
+	body := "The committee met on Tuesday to discuss the budget.\n\n" +
+		"\"The city will recover and this is a good thing,\" said the Rev. Peter Holm, of Grace Chapel."
+	check(t, body,
+		want{"direct", "The city will recover and this is a good thing", "Peter Holm"},
+	)
+}
