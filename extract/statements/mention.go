@@ -751,6 +751,9 @@ func withoutLowerLead(name string) string {
 // is a surname after the first name prev: "Prime Minister Theresa May said".
 func stopCapSurname(prev, t token) bool {
 	l := builtin()
+	if inClass("subordinators", t.low) || inClass("clause_joiners", t.low) || isRelative(t.low) {
+		return false // "... Address Heroin Epidemic When asked": a clause opens
+	}
 	return l.stopCaps[t.low] && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&
 		!l.stopCaps[prev.low] && !isRoleWord(prev.low) && !l.titles[prev.low] && prev.end < t.start
 }
