@@ -761,7 +761,10 @@ func roleOfBack(s []token, from int) int {
 // familiar with the matter", "a person close to the Kremlin", "officials briefed on the talks"),
 // or -1.
 func headBeforeModifier(s []token, j int) int {
-	for k := j; k > 0 && j-k <= 7; k-- {
+	for k := j; k > 0 && j-k <= 10; k-- {
+		if s[k].isPunct(".") && s[k-1].kind == tWord && s[k-1].end == s[k].start {
+			continue // "an official with U.S. President ...": an abbreviation inside the modifier
+		}
 		if s[k].kind != tWord {
 			return -1
 		}
@@ -828,6 +831,7 @@ func npStart(s []token, j int) int {
 			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
 		case (t.low == "in" || t.low == "at") && i > 0 && i+1 < j && s[i-1].cap() && s[i+1].cap() && s[i+2].cap():
 			// "Permanent Representative to International Organizations in Vienna Mikhail Ulyanov"
+		case i == j && i > 0 && stopCapSurname(s[i-1], t):
 		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
 			return i + 1
 		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
@@ -870,6 +874,8 @@ func skipAuxBack(s []token, j int) int {
 			j -= 3 // "KCNA on May 22 said"
 		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
 			j -= 2 // "Москва в августе объявила"
+		case adjunctBack(s, j) >= 0:
+			j = adjunctBack(s, j) // "Лавров на встрече с журналистами сообщил"
 		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
 			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
 		default:
@@ -885,6 +891,26 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// adjunctBack finds a circumstance phrase ending at j between a subject and its verb ("на
+// встрече с журналистами", "during a visit to Paris") and returns the subject's last token, or -1.
+// The phrase must follow a name or a role and hold a lower-case word: "на Украине Иванов" may be
+// part of a title.
+func adjunctBack(s []token, j int) int {
+	found := -1
+	for k := j; k >= 1 && j-k <= 5 && s[k].kind == tWord; k-- {
+		if k == j || !inClass("verb_adjuncts", s[k].low) || !(s[k-1].cap() || isRoleWord(s[k-1].low)) || s[k-1].kind != tWord {
+			continue
+		}
+		for _, t := range s[k+1 : j+1] {
+			if !t.cap() && !isRoleWord(t.low) && !inClass("verb_adjuncts", t.low) {
+				found = k - 1
+				break
+			}
+		}
+	}
+	return found
 }
 
 // isAdverbOfTime: words between a subject and its verb ("Grossi today said").

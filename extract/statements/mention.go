@@ -88,7 +88,7 @@ func parseMention(np, appos []token) mention {
 		m.role = strings.TrimSpace(m.role + " " + joinTokens(origin))
 	}
 	if m.kind == "organization" {
-		m.name = strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s")
+		m.name = withoutLowerLead(strings.TrimSuffix(strings.TrimSuffix(m.name, "'s"), "’s"))
 	}
 	m = withAppositive(m, np, appos) // "a spokeswoman, Anna White,": the name first
 	if m.indefinite && m.name == "" {
@@ -382,6 +382,10 @@ func nameStart(np []token) int {
 			if t.cap() && i < len(np) {
 				break // "в Вене Михаил Ульянов": a place after a preposition ends the title
 			}
+		}
+		if i == len(np) && i >= 2 && stopCapSurname(np[i-2], t) {
+			i--
+			continue
 		}
 		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
 			(isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low]) && !shortTitleCase(t) {
@@ -724,4 +728,32 @@ func possessorOfOffice(np []token) []token {
 		return out
 	}
 	return np
+}
+
+// withoutLowerLead drops the lower-case words that open an institution's name ("nonpartisan
+// Congressional Budget Office", "event organizer Alliance to ..."): they describe it and are no
+// part of its name. A name with no capitalised word stays as it is.
+func withoutLowerLead(name string) string {
+	ws := strings.Fields(name)
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLower(r) {
+			if i == 0 {
+				return name
+			}
+			return strings.Join(ws[i:], " ")
+		}
+	}
+	return name
+}
+
+// stopCapSurname tells whether t, a capitalised common word ("May", "Will") closing a phrase,
+// is a surname after the first name prev: "Prime Minister Theresa May said".
+func stopCapSurname(prev, t token) bool {
+	l := builtin()
+	if inClass("subordinators", t.low) || inClass("clause_joiners", t.low) || isRelative(t.low) {
+		return false // "... Address Heroin Epidemic When asked": a clause opens
+	}
+	return l.stopCaps[t.low] && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&
+		!l.stopCaps[prev.low] && !isRoleWord(prev.low) && !l.titles[prev.low] && prev.end < t.start
 }

@@ -110,7 +110,7 @@ func isCyrillic(s string) bool {
 // titles are the abbreviations that always stand before a name.
 var titles = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true, "col": true,
-	"maj": true, "capt": true, "adm": true, "sgt": true, "sen": true, "rep": true, "gov": true, "prof": true,
+	"maj": true, "capt": true, "adm": true, "sgt": true, "sen": true, "rep": true, "gov": true, "prof": true, "rev": true,
 	"no": true, "vs": true, "им": true, "ул": true, "г": true,
 }
 
@@ -129,7 +129,7 @@ var abbrevs = map[string]bool{
 	"maj": true, "capt": true, "adm": true, "sgt": true, "sen": true, "rep": true, "gov": true,
 	"jr": true, "sr": true, "prof": true, "u.s": true, "u.k": true, "u.n": true, "jan": true,
 	"feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
-	"no": true, "vs": true, "etc": true, "inc": true, "corp": true, "co": true, "approx": true,
+	"no": true, "vs": true, "etc": true, "rev": true, "inc": true, "corp": true, "co": true, "approx": true,
 	"т.е": true, "г": true, "гг": true, "т.д": true, "т.п": true, "им": true, "ул": true,
 }
 
