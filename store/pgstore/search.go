@@ -29,9 +29,6 @@ const (
 	statementWeights = `'{0.05, 0.05, 0.25, 0.5}'`
 )
 
-// tsquery is the query in the row's configuration (the parameter $1 is the query text).
-const tsquery = `(CASE WHEN f.config = 'russian'::regconfig THEN websearch_to_tsquery('russian', $1) ELSE websearch_to_tsquery('english', $1) END)`
-
 // matches is the condition the GIN index answers: each configuration's query on its own rows.
 const matches = `((f.config = 'english'::regconfig AND f.tsv @@ websearch_to_tsquery('english', $1))
 	OR (f.config = 'russian'::regconfig AND f.tsv @@ websearch_to_tsquery('russian', $1)))`
@@ -41,8 +38,14 @@ const matches = `((f.config = 'english'::regconfig AND f.tsv @@ websearch_to_tsq
 // are ANDed, and punctuation inside a word ("INF-Treaty") makes a phrase of its parts as in
 // SQLite. FTS5's other operators (NEAR, column filters, prefix*) are not PostgreSQL's.
 func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, error) {
+	r, err := db.SearchResults(ctx, q)
+	return r.Hits, err
+}
+
+// SearchResults is Search that also tells whether the ranking was bounded (searchCandidates).
+func (db *DB) SearchResults(ctx context.Context, q store.SearchQuery) (store.SearchResults, error) {
 	if strings.TrimSpace(q.Text) == "" {
-		return nil, errors.New("store: search: empty query")
+		return store.SearchResults{}, errors.New("store: search: empty query")
 	}
 	if q.Limit <= 0 {
 		q.Limit = 20
@@ -54,11 +57,11 @@ func (db *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.Hit, err
 	if !store.UsesSearchSyntax(text) {
 		text = phrases(text)
 	}
-	hits, err := db.search(ctx, q, text)
+	r, err := db.search(ctx, q, text)
 	if err != nil {
-		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
+		return store.SearchResults{}, fmt.Errorf("store: search %q: %w", q.Text, err)
 	}
-	return hits, nil
+	return r, nil
 }
 
 // phrases quotes each word, its punctuation turned into spaces, so that "INF-Treaty" is the
@@ -81,33 +84,93 @@ func headlineOptions(mark [2]string) string {
 		", MaxWords=32, MinWords=12, MaxFragments=1, FragmentDelimiter=" + quote("…")
 }
 
-func (db *DB) search(ctx context.Context, q store.SearchQuery, text string) ([]store.Hit, error) {
+// searchCandidates bounds how many matches of each table a search ranks (store's bound): the
+// hits are the best of the newest searchCandidates matches by row id, and SearchResults.Capped
+// says when older matches were left out. ts_rank reads each ranked row's tsvector, and the
+// bitmap heap scan behind a GIN match reads each matching row: a common word ("treaty" in
+// 121,348 of a million statements) took seconds to rank whole. A variable so that tests can
+// lower it.
+var searchCandidates = 10_000
+
+// firstWindow is how many of the newest row ids the first pass of a search looks among: a
+// search looks for its candidates in windows of newest ids, each four times the last, until
+// one holds searchCandidates matches or covers the table. The GIN index names every match,
+// but the heap scan (and the joins of the filters) then reads only those in the window, so a
+// common word reads about searchCandidates rows rather than all its matches, and a rare one
+// costs a few cheap index scans. A variable so that tests can lower it.
+var firstWindow int64 = 50_000
+
+func (db *DB) search(ctx context.Context, q store.SearchQuery, text string) (store.SearchResults, error) {
 	treaties, err := db.treatyIDs(ctx, q.Treaty)
 	if err != nil {
-		return nil, err
+		return store.SearchResults{}, err
 	}
-	hits, err := db.hits(ctx, statementSearch(q, text, treaties, q.Limit))
+	st, err := db.searchTable(ctx, statementTable, q, text, treaties, q.Limit)
 	if err != nil {
-		return nil, err
+		return store.SearchResults{}, err
 	}
+	r := store.SearchResults{Hits: st.hits, Capped: st.capped}
 	if q.Speaker != "" {
-		return hits, nil
+		return r, nil
 	}
-	arts, err := db.hits(ctx, articleSearch(q, text, treaties, q.Limit+len(hits)))
+	// Twice the limit: enough once the articles of the (at most limit) statement hits are
+	// dropped.
+	ar, err := db.searchTable(ctx, articleTable, q, text, treaties, 2*q.Limit)
 	if err != nil {
-		return nil, err
+		return store.SearchResults{}, err
 	}
 	seen := map[int64]bool{}
-	for _, h := range hits {
+	for _, h := range r.Hits {
 		seen[h.ArticleID] = true
 	}
-	for _, h := range arts {
+	for _, h := range ar.hits {
 		if !seen[h.ArticleID] {
-			hits = append(hits, h)
+			r.Hits = append(r.Hits, h)
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Score < hits[j].Score })
-	return hits[:min(len(hits), q.Limit)], nil
+	sort.SliceStable(r.Hits, func(i, j int) bool { return r.Hits[i].Score < r.Hits[j].Score })
+	r.Hits = r.Hits[:min(len(r.Hits), q.Limit)]
+	r.Capped = r.Capped || ar.capped
+	return r, nil
+}
+
+// ftsTable is what a search needs of one full-text table.
+type ftsTable struct {
+	fts, id string // the side table and its row id column
+	sql     func(q store.SearchQuery, text string, treaties []string, limit int, low int64) query
+}
+
+var (
+	statementTable = ftsTable{"statements_fts", "statement_id", statementSearch}
+	articleTable   = ftsTable{"articles_fts", "article_id", articleSearch}
+)
+
+// tableHits are one table's best hits.
+type tableHits struct {
+	hits   []store.Hit
+	capped bool
+}
+
+// searchTable returns the best limit hits of one table among its newest searchCandidates
+// matches, looking in ever wider windows of newest row ids (firstWindow).
+func (db *DB) searchTable(ctx context.Context, t ftsTable, q store.SearchQuery, text string, treaties []string, limit int) (tableHits, error) {
+	var newest int64
+	if err := db.pool.QueryRow(ctx, "SELECT coalesce(max("+t.id+"), 0) FROM "+t.fts).Scan(&newest); err != nil {
+		return tableHits{}, err
+	}
+	for window := firstWindow; ; window *= 4 {
+		low := newest - window // rows with an id above low
+		if low < 0 {
+			low = 0
+		}
+		hits, ranked, err := db.hits(ctx, t.sql(q, text, treaties, limit, low))
+		if err != nil {
+			return tableHits{}, err
+		}
+		if ranked >= searchCandidates || low == 0 {
+			return tableHits{hits: hits, capped: ranked >= searchCandidates}, nil
+		}
+	}
 }
 
 type query struct {
@@ -115,22 +178,24 @@ type query struct {
 	args []any
 }
 
-func (db *DB) hits(ctx context.Context, qr query) ([]store.Hit, error) {
+// hits reads search rows: a Hit's fields, then how many candidates were ranked.
+func (db *DB) hits(ctx context.Context, qr query) ([]store.Hit, int, error) {
 	rows, err := db.pool.Query(ctx, qr.sql, qr.args...)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer rows.Close()
 	var hits []store.Hit
+	var ranked int
 	for rows.Next() {
 		var h store.Hit
 		if err := rows.Scan(&h.Kind, &h.StatementID, &h.ArticleID, &h.Score, &h.Snippet, &h.Speaker,
-			&h.Role, &h.Cue, &h.Treaty, &h.Title, &h.URL, &h.Source, &h.Published); err != nil {
-			return nil, err
+			&h.Role, &h.Cue, &h.Treaty, &h.Title, &h.URL, &h.Source, &h.Published, &ranked); err != nil {
+			return nil, 0, err
 		}
 		hits = append(hits, h)
 	}
-	return hits, rows.Err()
+	return hits, ranked, rows.Err()
 }
 
 // filters appends the period, source and treaty conditions shared by both searches.
@@ -147,43 +212,65 @@ func filters(q store.SearchQuery, treaties []string, conds []string, args []any,
 	return conds, args
 }
 
-// statementSearch ranks the matching statements in an inner query and makes the snippets of
-// the returned rows only.
-func statementSearch(q store.SearchQuery, text string, treaties []string, limit int) query {
-	args := []any{text, headlineOptions(q.Mark), limit}
-	conds := []string{matches}
+// ranked is the core of both searches: the newest searchCandidates matches above the row id
+// low that pass the filters (cands: their id, config and tsvector), ranked by ts_rank on the
+// stored tsvector, the best limit of them (the newest first among equal scores, as in SQLite,
+// so that pages do not overlap) with how many were ranked. The snippets and the joins for the
+// columns shown are made afterwards for those rows only. Parameters: $1 the query text, $2
+// ts_headline's options, $3 the limit, $4 low, $5 searchCandidates.
+func ranked(weights, cands string) string {
+	return `(SELECT c.id, c.config, -ts_rank(` + weights + `, c.tsv, ` + tsqueryOf("c") + `, 1)::float8 AS score,
+			count(*) OVER () AS ranked
+		FROM (` + cands + ` ORDER BY 1 DESC LIMIT $5) c
+		ORDER BY score, c.id DESC LIMIT $3) r`
+}
+
+// tsqueryOf is the query ($1) in the configuration of the row alias.
+func tsqueryOf(alias string) string {
+	return `(CASE WHEN ` + alias + `.config = 'russian'::regconfig THEN websearch_to_tsquery('russian', $1) ELSE websearch_to_tsquery('english', $1) END)`
+}
+
+// statementSearch finds statements; the speaker filter, the treaty and the article's filters
+// join statements (and articles) to the candidates only when they are asked for.
+func statementSearch(q store.SearchQuery, text string, treaties []string, limit int, low int64) query {
+	args := []any{text, headlineOptions(q.Mark), limit, low, searchCandidates}
+	conds := []string{matches, "f.statement_id > $4"}
 	if q.Speaker != "" {
 		args = append(args, q.Speaker)
 		conds = append(conds, fmt.Sprintf("s.speaker ILIKE '%%' || $%d || '%%'", len(args)))
 	}
 	conds, args = filters(q, treaties, conds, args, "s.treaty = ANY($%d)")
-	return query{`SELECT 'statement', t.id, t.article_id, t.score,
-		ts_headline(t.config, t.text, CASE WHEN t.config = 'russian'::regconfig THEN websearch_to_tsquery('russian', $1)
-			ELSE websearch_to_tsquery('english', $1) END, $2),
-		t.speaker, t.speaker_role, t.cue, t.treaty, t.title, t.url, t.source, t.published
-		FROM (SELECT s.id, s.article_id, -ts_rank(` + statementWeights + `, f.tsv, ` + tsquery + `, 1)::float8 AS score,
-			f.config, s.text, s.speaker, s.speaker_role, s.cue, s.treaty, a.title, a.url, a.source,
-			coalesce(a.published, '') AS published
-			FROM statements_fts f JOIN statements s ON s.id = f.statement_id
-			JOIN articles a ON a.id = s.article_id` + whereClause(conds) + `
-			ORDER BY score, s.id LIMIT $3) t
-		ORDER BY t.score, t.id`, args}
+	from := "statements_fts f"
+	if q.Speaker != "" || q.Treaty != "" || q.Period != (store.Period{}) || q.Source != "" {
+		from += " JOIN statements s ON s.id = f.statement_id"
+	}
+	if q.Period != (store.Period{}) || q.Source != "" {
+		from += " JOIN articles a ON a.id = s.article_id"
+	}
+	cands := `SELECT f.statement_id AS id, f.config, f.tsv FROM ` + from + whereClause(conds)
+	return query{`SELECT 'statement', s.id, s.article_id, r.score, ts_headline(r.config, s.text, ` + tsqueryOf("r") + `, $2),
+		s.speaker, s.speaker_role, s.cue, s.treaty, a.title, a.url, a.source, coalesce(a.published, ''), r.ranked
+		FROM ` + ranked(statementWeights, cands) + `
+		JOIN statements s ON s.id = r.id JOIN articles a ON a.id = s.article_id
+		ORDER BY r.score, r.id DESC`, args}
 }
 
-func articleSearch(q store.SearchQuery, text string, treaties []string, limit int) query {
-	args := []any{text, headlineOptions(q.Mark), limit}
-	conds, args := filters(q, treaties, []string{matches}, args,
-		`a.id IN (SELECT m.article_id FROM mentions m WHERE m.type = 'treaty' AND m.entity_id = ANY($%d))`)
-	return query{`SELECT 'article', 0::bigint, t.id, t.score,
-		ts_headline(t.config, t.title || E'\n' || t.subtitle || E'\n' || t.body,
-			CASE WHEN t.config = 'russian'::regconfig THEN websearch_to_tsquery('russian', $1)
-			ELSE websearch_to_tsquery('english', $1) END, $2),
-		'', '', '', '', t.title, t.url, t.source, t.published
-		FROM (SELECT a.id, -ts_rank(` + articleWeights + `, f.tsv, ` + tsquery + `, 1)::float8 AS score,
-			f.config, a.title, a.subtitle, a.body, a.url, a.source, coalesce(a.published, '') AS published
-			FROM articles_fts f JOIN articles a ON a.id = f.article_id` + whereClause(conds) + `
-			ORDER BY score, a.id LIMIT $3) t
-		ORDER BY t.score, t.id`, args}
+// articleSearch finds articles by their title, subtitle and body.
+func articleSearch(q store.SearchQuery, text string, treaties []string, limit int, low int64) query {
+	args := []any{text, headlineOptions(q.Mark), limit, low, searchCandidates}
+	conds, args := filters(q, treaties, []string{matches, "f.article_id > $4"}, args,
+		`f.article_id IN (SELECT m.article_id FROM mentions m WHERE m.type = 'treaty' AND m.entity_id = ANY($%d))`)
+	from := "articles_fts f"
+	if q.Period != (store.Period{}) || q.Source != "" {
+		from += " JOIN articles a ON a.id = f.article_id"
+	}
+	cands := `SELECT f.article_id AS id, f.config, f.tsv FROM ` + from + whereClause(conds)
+	return query{`SELECT 'article', 0::bigint, a.id, r.score,
+		ts_headline(r.config, a.title || E'\n' || a.subtitle || E'\n' || a.body, ` + tsqueryOf("r") + `, $2),
+		'', '', '', '', a.title, a.url, a.source, coalesce(a.published, ''), r.ranked
+		FROM ` + ranked(articleWeights, cands) + `
+		JOIN articles a ON a.id = r.id
+		ORDER BY r.score, r.id DESC`, args}
 }
 
 // treatyIDs resolves a --treaty argument, an id or a name as the articles spell it, to the
@@ -207,11 +294,4 @@ func (db *DB) treatyIDs(ctx context.Context, t string) ([]string, error) {
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
-}
-
-// SearchResults is Search with store.SearchResults' shape. PostgreSQL ranks every match (no
-// bound on the ranked set as SQLite's search has), so Capped is never set.
-func (db *DB) SearchResults(ctx context.Context, q store.SearchQuery) (store.SearchResults, error) {
-	hits, err := db.Search(ctx, q)
-	return store.SearchResults{Hits: hits}, err
 }
