@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/armswatch/armswatch/store"
 )
@@ -93,12 +96,22 @@ func headlineOptions(mark [2]string) string {
 var searchCandidates = 10_000
 
 // firstWindow is how many of the newest row ids the first pass of a search looks among: a
-// search looks for its candidates in windows of newest ids, each four times the last, until
-// one holds searchCandidates matches or covers the table. The GIN index names every match,
-// but the heap scan (and the joins of the filters) then reads only those in the window, so a
-// common word reads about searchCandidates rows rather than all its matches, and a rare one
-// costs a few cheap index scans. A variable so that tests can lower it.
-var firstWindow int64 = 50_000
+// search looks for its candidates in windows of newest ids, each wider than the last (nextWindow),
+// until one holds searchCandidates matches or covers the table. The GIN index names every
+// match, but the heap scan (and the joins of the filters) then reads only those in the window,
+// so a common word reads a few times searchCandidates rows rather than all its matches, and a
+// rare one costs a few cheap index scans. A variable so that tests can lower it. A variable so that tests can lower it.
+var firstWindow int64 = 20_000
+
+// nextWindow widens a window in which found matches were too few: to where twice the
+// candidates are expected at the density seen, at least four times as wide (so that a search
+// takes few passes), and to the whole table when none were seen.
+func nextWindow(window int64, found int) int64 {
+	if found == 0 {
+		return math.MaxInt64 / 2
+	}
+	return window * max(4, 2*int64(searchCandidates)/int64(found)+1)
+}
 
 func (db *DB) search(ctx context.Context, q store.SearchQuery, text string) (store.SearchResults, error) {
 	treaties, err := db.treatyIDs(ctx, q.Treaty)
@@ -158,11 +171,8 @@ func (db *DB) searchTable(ctx context.Context, t ftsTable, q store.SearchQuery, 
 	if err := db.pool.QueryRow(ctx, "SELECT coalesce(max("+t.id+"), 0) FROM "+t.fts).Scan(&newest); err != nil {
 		return tableHits{}, err
 	}
-	for window := firstWindow; ; window *= 4 {
-		low := newest - window // rows with an id above low
-		if low < 0 {
-			low = 0
-		}
+	for window := firstWindow; ; {
+		low := max(newest-window, 0) // rows with an id above low
 		hits, ranked, err := db.hits(ctx, t.sql(q, text, treaties, limit, low))
 		if err != nil {
 			return tableHits{}, err
@@ -170,6 +180,7 @@ func (db *DB) searchTable(ctx context.Context, t ftsTable, q store.SearchQuery, 
 		if ranked >= searchCandidates || low == 0 {
 			return tableHits{hits: hits, capped: ranked >= searchCandidates}, nil
 		}
+		window = nextWindow(window, ranked)
 	}
 }
 
@@ -180,7 +191,10 @@ type query struct {
 
 // hits reads search rows: a Hit's fields, then how many candidates were ranked.
 func (db *DB) hits(ctx context.Context, qr query) ([]store.Hit, int, error) {
-	rows, err := db.pool.Query(ctx, qr.sql, qr.args...)
+	// Planned for its own arguments every time (an unnamed statement), never from a cached
+	// generic plan: the best plan for a word in 40 rows (the GIN index) is not the best for one
+	// in 100,000, nor for a window of ten thousand ids or of all of them.
+	rows, err := db.pool.Query(ctx, qr.sql, append([]any{pgx.QueryExecModeExec}, qr.args...)...)
 	if err != nil {
 		return nil, 0, err
 	}
