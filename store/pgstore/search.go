@@ -103,14 +103,15 @@ var searchCandidates = 10_000
 // rare one costs a few cheap index scans. A variable so that tests can lower it. A variable so that tests can lower it.
 var firstWindow int64 = 20_000
 
-// nextWindow widens a window in which found matches were too few: to where twice the
-// candidates are expected at the density seen, at least four times as wide (so that a search
-// takes few passes), and to the whole table when none were seen.
+// nextWindow widens a window in which found matches were too few: to where a quarter more
+// than the candidates are expected at the density seen (each row of a window is read), at
+// least four times as wide (so that a search takes few passes), and to the whole table when
+// none were seen.
 func nextWindow(window int64, found int) int64 {
 	if found == 0 {
 		return math.MaxInt64 / 2
 	}
-	return window * max(4, 2*int64(searchCandidates)/int64(found)+1)
+	return max(4*window, window*int64(searchCandidates)*5/4/int64(found))
 }
 
 func (db *DB) search(ctx context.Context, q store.SearchQuery, text string) (store.SearchResults, error) {
@@ -231,7 +232,10 @@ func filters(q store.SearchQuery, treaties []string, conds []string, args []any,
 // stored tsvector, the best limit of them (the newest first among equal scores, as in SQLite,
 // so that pages do not overlap) with how many were ranked. The snippets and the joins for the
 // columns shown are made afterwards for those rows only. Parameters: $1 the query text, $2
-// ts_headline's options, $3 the limit, $4 low, $5 searchCandidates.
+// ts_headline's options, $3 the limit, $4 low, $5 searchCandidates. The id is written id + 0
+// so that the order cannot come from the primary key: walked backwards, it reads and tests
+// every row of the window (145 ms for a word in 40 of a million statements), where the GIN
+// index, ANDed with the key's range, reads the matching rows only.
 func ranked(weights, cands string) string {
 	return `(SELECT c.id, c.config, -ts_rank(` + weights + `, c.tsv, ` + tsqueryOf("c") + `, 1)::float8 AS score,
 			count(*) OVER () AS ranked
@@ -261,7 +265,7 @@ func statementSearch(q store.SearchQuery, text string, treaties []string, limit 
 	if q.Period != (store.Period{}) || q.Source != "" {
 		from += " JOIN articles a ON a.id = s.article_id"
 	}
-	cands := `SELECT f.statement_id AS id, f.config, f.tsv FROM ` + from + whereClause(conds)
+	cands := `SELECT f.statement_id + 0 AS id, f.config, f.tsv FROM ` + from + whereClause(conds)
 	return query{`SELECT 'statement', s.id, s.article_id, r.score, ts_headline(r.config, s.text, ` + tsqueryOf("r") + `, $2),
 		s.speaker, s.speaker_role, s.cue, s.treaty, a.title, a.url, a.source, coalesce(a.published, ''), r.ranked
 		FROM ` + ranked(statementWeights, cands) + `
@@ -278,7 +282,7 @@ func articleSearch(q store.SearchQuery, text string, treaties []string, limit in
 	if q.Period != (store.Period{}) || q.Source != "" {
 		from += " JOIN articles a ON a.id = f.article_id"
 	}
-	cands := `SELECT f.article_id AS id, f.config, f.tsv FROM ` + from + whereClause(conds)
+	cands := `SELECT f.article_id + 0 AS id, f.config, f.tsv FROM ` + from + whereClause(conds)
 	return query{`SELECT 'article', 0::bigint, a.id, r.score,
 		ts_headline(r.config, a.title || E'\n' || a.subtitle || E'\n' || a.body, ` + tsqueryOf("r") + `, $2),
 		'', '', '', '', a.title, a.url, a.source, coalesce(a.published, ''), r.ranked
