@@ -166,13 +166,23 @@ type tableHits struct {
 }
 
 // searchTable returns the best limit hits of one table among its newest searchCandidates
-// matches, looking in ever wider windows of newest row ids (firstWindow).
+// matches, looking in ever wider windows of newest row ids. The first window is where the
+// planner expects a quarter more than the candidates (the whole table when it expects at most
+// twice as many in all), so that a search usually takes one pass; firstWindow is the least.
 func (db *DB) searchTable(ctx context.Context, t ftsTable, q store.SearchQuery, text string, treaties []string, limit int) (tableHits, error) {
 	var newest int64
 	if err := db.pool.QueryRow(ctx, "SELECT coalesce(max("+t.id+"), 0) FROM "+t.fts).Scan(&newest); err != nil {
 		return tableHits{}, err
 	}
-	for window := firstWindow; ; {
+	expected, err := db.expectedMatches(ctx, t.sql(q, text, treaties, limit, 0))
+	if err != nil {
+		return tableHits{}, err
+	}
+	window := newest
+	if expected > 2*float64(searchCandidates) {
+		window = max(firstWindow, int64(float64(newest)*float64(searchCandidates)*1.25/expected))
+	}
+	for {
 		low := max(newest-window, 0) // rows with an id above low
 		hits, ranked, err := db.hits(ctx, t.sql(q, text, treaties, limit, low))
 		if err != nil {
@@ -183,6 +193,43 @@ func (db *DB) searchTable(ctx context.Context, t ftsTable, q store.SearchQuery, 
 		}
 		window = nextWindow(window, ranked)
 	}
+}
+
+// expectedMatches is the planner's estimate of the rows that match a search (after its
+// filters) over the whole table: the rows into the ranking (the WindowAgg node) of the plan of
+// qr without its bound on candidates. A plan costs a millisecond or two; a pass over a window
+// too small costs a read of each of its rows.
+func (db *DB) expectedMatches(ctx context.Context, qr query) (float64, error) {
+	args := append([]any{pgx.QueryExecModeExec}, qr.args...)
+	args[5] = math.MaxInt32 // $5, searchCandidates
+	var plan []struct{ Plan planNode }
+	if err := db.pool.QueryRow(ctx, "EXPLAIN (FORMAT JSON) "+qr.sql, args...).Scan(&plan); err != nil {
+		return 0, fmt.Errorf("plan: %w", err)
+	}
+	if len(plan) == 0 {
+		return 0, errors.New("plan: empty")
+	}
+	return plan[0].Plan.rows("WindowAgg"), nil
+}
+
+// planNode is a node of EXPLAIN (FORMAT JSON).
+type planNode struct {
+	Type  string     `json:"Node Type"`
+	Rows  float64    `json:"Plan Rows"`
+	Plans []planNode `json:"Plans"`
+}
+
+// rows returns the estimated rows of the first node of the type, depth first; 0 if none.
+func (n planNode) rows(typ string) float64 {
+	if n.Type == typ {
+		return n.Rows
+	}
+	for _, c := range n.Plans {
+		if r := c.rows(typ); r > 0 {
+			return r
+		}
+	}
+	return 0
 }
 
 type query struct {
