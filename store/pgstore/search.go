@@ -119,7 +119,13 @@ func (db *DB) search(ctx context.Context, q store.SearchQuery, text string) (sto
 	if err != nil {
 		return store.SearchResults{}, err
 	}
-	st, err := db.searchTable(ctx, statementTable, q, text, treaties, q.Limit)
+	res := resolved{treaties: treaties}
+	if q.Speaker != "" {
+		if res.speakers, err = db.speakerNames(ctx, q.Speaker); err != nil {
+			return store.SearchResults{}, err
+		}
+	}
+	st, err := db.searchTable(ctx, statementTable, q, text, res, q.Limit)
 	if err != nil {
 		return store.SearchResults{}, err
 	}
@@ -129,7 +135,7 @@ func (db *DB) search(ctx context.Context, q store.SearchQuery, text string) (sto
 	}
 	// Twice the limit: enough once the articles of the (at most limit) statement hits are
 	// dropped.
-	ar, err := db.searchTable(ctx, articleTable, q, text, treaties, 2*q.Limit)
+	ar, err := db.searchTable(ctx, articleTable, q, text, res, 2*q.Limit)
 	if err != nil {
 		return store.SearchResults{}, err
 	}
@@ -151,7 +157,13 @@ func (db *DB) search(ctx context.Context, q store.SearchQuery, text string) (sto
 // ftsTable is what a search needs of one full-text table.
 type ftsTable struct {
 	fts, id string // the side table and its row id column
-	sql     func(q store.SearchQuery, text string, treaties []string, limit int, low int64) query
+	sql     func(q store.SearchQuery, text string, res resolved, limit int, low int64) query
+}
+
+// resolved are a search's filters as looked up before it runs: the treaty's lexicon ids, and
+// the speakers whose name holds the speaker filter (nil when there are too many to use).
+type resolved struct {
+	treaties, speakers []string
 }
 
 var (
@@ -169,12 +181,12 @@ type tableHits struct {
 // matches, looking in ever wider windows of newest row ids. The first window is where the
 // planner expects a quarter more than the candidates (the whole table when it expects at most
 // twice as many in all), so that a search usually takes one pass; firstWindow is the least.
-func (db *DB) searchTable(ctx context.Context, t ftsTable, q store.SearchQuery, text string, treaties []string, limit int) (tableHits, error) {
+func (db *DB) searchTable(ctx context.Context, t ftsTable, q store.SearchQuery, text string, res resolved, limit int) (tableHits, error) {
 	var newest int64
 	if err := db.pool.QueryRow(ctx, "SELECT coalesce(max("+t.id+"), 0) FROM "+t.fts).Scan(&newest); err != nil {
 		return tableHits{}, err
 	}
-	expected, err := db.expectedMatches(ctx, t.sql(q, text, treaties, limit, 0))
+	expected, err := db.expectedMatches(ctx, t.sql(q, text, res, limit, 0))
 	if err != nil {
 		return tableHits{}, err
 	}
@@ -184,7 +196,7 @@ func (db *DB) searchTable(ctx context.Context, t ftsTable, q store.SearchQuery, 
 	}
 	for {
 		low := max(newest-window, 0) // rows with an id above low
-		hits, ranked, err := db.hits(ctx, t.sql(q, text, treaties, limit, low))
+		hits, ranked, err := db.hits(ctx, t.sql(q, text, res, limit, low))
 		if err != nil {
 			return tableHits{}, err
 		}
@@ -297,14 +309,18 @@ func tsqueryOf(alias string) string {
 
 // statementSearch finds statements; the speaker filter, the treaty and the article's filters
 // join statements (and articles) to the candidates only when they are asked for.
-func statementSearch(q store.SearchQuery, text string, treaties []string, limit int, low int64) query {
+func statementSearch(q store.SearchQuery, text string, res resolved, limit int, low int64) query {
 	args := []any{text, headlineOptions(q.Mark), limit, low, searchCandidates}
 	conds := []string{matches, "f.statement_id > $4"}
 	if q.Speaker != "" {
 		args = append(args, q.Speaker)
 		conds = append(conds, fmt.Sprintf("s.speaker ILIKE '%%' || $%d || '%%'", len(args)))
+		if res.speakers != nil {
+			args = append(args, res.speakers)
+			conds = append(conds, speakerWords(len(args)))
+		}
 	}
-	conds, args = filters(q, treaties, conds, args, "s.treaty = ANY($%d)")
+	conds, args = filters(q, res.treaties, conds, args, "s.treaty = ANY($%d)")
 	from := "statements_fts f"
 	if q.Speaker != "" || q.Treaty != "" || q.Period != (store.Period{}) || q.Source != "" {
 		from += " JOIN statements s ON s.id = f.statement_id"
@@ -320,10 +336,60 @@ func statementSearch(q store.SearchQuery, text string, treaties []string, limit 
 		ORDER BY r.score, r.id DESC`, args}
 }
 
+// speakerWords is the condition that a statement's tsvector holds the words of one of the
+// speaker names in the parameter n, in order (the speaker is in the tsvector, weight B): the
+// GIN index answers it with the query's words, so that a speaker filter reads the rows of that
+// speaker's statements only, instead of the speaker of every match. The ILIKE test stays: the
+// words are a necessary condition, not the filter. The scalar subqueries run once.
+func speakerWords(n int) string {
+	words := func(cfg string) string {
+		return fmt.Sprintf(`(SELECT string_agg('(' || phraseto_tsquery('%s', name)::text || ')', ' | ')::tsquery FROM unnest($%d::text[]) name)`, cfg, n)
+	}
+	return `((f.config = 'english'::regconfig AND f.tsv @@ ` + words("english") + `)
+		OR (f.config = 'russian'::regconfig AND f.tsv @@ ` + words("russian") + `))`
+}
+
+// maxSpeakerNames bounds the names speakerWords ORs: beyond, the filter is tested row by row.
+const maxSpeakerNames = 50
+
+// speakerNames returns the distinct speakers whose name holds s (ILIKE, as the filter), found
+// by a skip scan of the statements_speaker index (one probe per distinct speaker), or nil when
+// there are more than maxSpeakerNames or one of them has no word the tsvector keeps (a name of
+// stop words only: speakerWords would not find it).
+func (db *DB) speakerNames(ctx context.Context, s string) ([]string, error) {
+	rows, err := db.pool.Query(ctx, `WITH RECURSIVE sp(name) AS (
+			(SELECT speaker FROM statements ORDER BY speaker LIMIT 1)
+			UNION ALL
+			SELECT (SELECT speaker FROM statements WHERE speaker > sp.name ORDER BY speaker LIMIT 1)
+			FROM sp WHERE sp.name IS NOT NULL)
+		SELECT name, numnode(phraseto_tsquery('english', name)) > 0 AND numnode(phraseto_tsquery('russian', name)) > 0
+		FROM sp WHERE name ILIKE '%' || $1 || '%' LIMIT $2`, s, maxSpeakerNames+1)
+	if err != nil {
+		return nil, fmt.Errorf("speakers: %w", err)
+	}
+	defer rows.Close()
+	names := []string{}
+	for rows.Next() {
+		var name string
+		var words bool
+		if err := rows.Scan(&name, &words); err != nil {
+			return nil, fmt.Errorf("speakers: %w", err)
+		}
+		if !words {
+			return nil, nil
+		}
+		names = append(names, name)
+	}
+	if err := rows.Err(); err != nil || len(names) > maxSpeakerNames {
+		return nil, err
+	}
+	return names, nil
+}
+
 // articleSearch finds articles by their title, subtitle and body.
-func articleSearch(q store.SearchQuery, text string, treaties []string, limit int, low int64) query {
+func articleSearch(q store.SearchQuery, text string, res resolved, limit int, low int64) query {
 	args := []any{text, headlineOptions(q.Mark), limit, low, searchCandidates}
-	conds, args := filters(q, treaties, []string{matches, "f.article_id > $4"}, args,
+	conds, args := filters(q, res.treaties, []string{matches, "f.article_id > $4"}, args,
 		`f.article_id IN (SELECT m.article_id FROM mentions m WHERE m.type = 'treaty' AND m.entity_id = ANY($%d))`)
 	from := "articles_fts f"
 	if q.Period != (store.Period{}) || q.Source != "" {
