@@ -58,15 +58,19 @@ func BenchmarkSearch1M(b *testing.B) {
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			var hits int
+			var r store.SearchResults
 			for b.Loop() {
-				h, err := ro.Search(ctx, c.q)
-				if err != nil {
+				var err error
+				if r, err = ro.SearchResults(ctx, c.q); err != nil {
 					b.Fatal(err)
 				}
-				hits = len(h)
 			}
-			b.ReportMetric(float64(hits), "hits")
+			b.ReportMetric(float64(len(r.Hits)), "hits")
+			capped := 0.0
+			if r.Capped {
+				capped = 1
+			}
+			b.ReportMetric(capped, "capped")
 		})
 	}
 }
