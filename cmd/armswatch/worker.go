@@ -24,7 +24,7 @@ import (
 // This first version schedules one job per source and period: each job crawls its source once,
 // as armswatch crawl --source does, and a source is never crawled by two workers at once
 // (unique jobs). Workers spread the sources, not the articles of one source; per-host
-// politeness holds within a source's crawl, not between two sources on one host.
+// politeness holds between all of them (crawlOnce gives the crawler the database's HostGate).
 
 // crawlSourceArgs is the job of crawling one configured source once.
 type crawlSourceArgs struct {
