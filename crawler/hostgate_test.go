@@ -109,3 +109,41 @@ func TestSharedHostGateSpacesSeparateRuns(t *testing.T) {
 		t.Fatalf("gate paused %v, want the Retry-After's 1s", gate.pauses)
 	}
 }
+
+// TestSessionDiscoverThenArticles: a session's discovery fills the frontier without fetching
+// an article, and its article jobs, run twice each (a worker killed after the sink stored the
+// page and before the job was marked done), hand each page to the sink once.
+func TestSessionDiscoverThenArticles(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 3)
+	site.handle("/rss.xml", html(rssFeed(site.srv.URL, 1, 2, 3)))
+	src := site.source([]string{site.url("/rss.xml")}, nil, nil)
+	st := NewMemState()
+	rec := &recorder{state: st}
+	ctx := context.Background()
+	s := NewSession(ctx, testOptions(), st, rec)
+	ds, err := s.Discover(ctx, &src)
+	if err != nil || ds.Discovered != 3 || site.articleHits() != 0 {
+		t.Fatalf("Discover: %+v, %v, %d article requests; want 3 discovered, none fetched", ds, err, site.articleHits())
+	}
+	items, err := st.Pending(ctx, src.Name, 0)
+	if err != nil || len(items) != 3 {
+		t.Fatalf("pending %v, %v", items, err)
+	}
+	news := 0
+	for range 2 {
+		for _, it := range items {
+			as, err := s.Article(ctx, &src, it)
+			if err != nil {
+				t.Fatal(err)
+			}
+			news += as.New
+		}
+	}
+	if news != 3 || len(rec.urls()) != 3 || site.articleHits() != 3 {
+		t.Fatalf("%d new, %d handed to the sink, %d article requests; want 3 each", news, len(rec.urls()), site.articleHits())
+	}
+	if site.hitsOf("/robots.txt") != 1 {
+		t.Fatalf("robots.txt read %d times in one session, want once", site.hitsOf("/robots.txt"))
+	}
+}
