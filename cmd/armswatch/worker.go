@@ -108,7 +108,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sj, err := newSplitJobs(ctx, cfg, db, database, sources)
+	sj, err := newSplitJobs(ctx, cfg, db, database, sources, *rescue)
 	if err != nil {
 		return err
 	}

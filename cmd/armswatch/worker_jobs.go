@@ -57,6 +57,7 @@ type splitJobs struct {
 	sources  map[string]*crawler.Source
 	state    crawler.State
 	database string
+	rescue   time.Duration // --rescue-after
 }
 
 func (s *splitJobs) source(name string) (*crawler.Source, error) {
@@ -126,11 +127,14 @@ func (w *articleWorker) Work(ctx context.Context, job *river.Job[articleArgs]) e
 	return err
 }
 
-func (w *articleWorker) Timeout(*river.Job[articleArgs]) time.Duration { return 5 * time.Minute }
+// Timeout is --rescue-after: river never rescues a job without a timeout, and rescues one only
+// once both its timeout and the rescue delay have passed, so a killed worker's article is run
+// again after --rescue-after.
+func (w *articleWorker) Timeout(*river.Job[articleArgs]) time.Duration { return w.jobs.rescue }
 
 // newSplitJobs makes the worker's session: its requests live as long as ctx (the worker), and
 // its politeness is the database's.
-func newSplitJobs(ctx context.Context, cfg *appConfig, db *pgstore.DB, database string, sources []crawler.Source) (*splitJobs, error) {
+func newSplitJobs(ctx context.Context, cfg *appConfig, db *pgstore.DB, database string, sources []crawler.Source, rescue time.Duration) (*splitJobs, error) {
 	opt := crawlOptions(cfg, crawlFlags{})
 	hosts, err := db.Hosts(ctx)
 	if err != nil {
@@ -139,7 +143,7 @@ func newSplitJobs(ctx context.Context, cfg *appConfig, db *pgstore.DB, database 
 	opt.Hosts = hosts
 	state := dbState{db}
 	j := &splitJobs{session: crawler.NewSession(ctx, opt, state, &articleSink{cfg: cfg, db: db}),
-		sources: map[string]*crawler.Source{}, state: state, database: database}
+		sources: map[string]*crawler.Source{}, state: state, database: database, rescue: rescue}
 	for i := range sources {
 		j.sources[sources[i].Name] = &sources[i]
 	}

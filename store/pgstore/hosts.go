@@ -42,11 +42,12 @@ func (db *DB) Hosts(ctx context.Context) (HostGate, error) {
 
 // claimHost reserves the host's next request slot in one atomic statement: the row is
 // updated only when its time has come (the row lock makes concurrent claimers queue, and each
-// sees the winner's new time), and otherwise says how long to wait.
+// sees the winner's new time), and otherwise says how long to wait. The next slot is counted
+// from the clock after the row lock was had, not from before a wait for it.
 const claimHost = `WITH claim AS (
     INSERT INTO armswatch_hosts AS h (host, next_fetch_at)
     VALUES ($1, clock_timestamp() + $2 * interval '1 microsecond')
-    ON CONFLICT (host) DO UPDATE SET next_fetch_at = excluded.next_fetch_at
+    ON CONFLICT (host) DO UPDATE SET next_fetch_at = clock_timestamp() + $2 * interval '1 microsecond'
     WHERE h.next_fetch_at <= clock_timestamp()
     RETURNING 1)
 SELECT EXISTS (SELECT 1 FROM claim),
