@@ -36,6 +36,7 @@ type Options struct {
 	MaxPagesPerHost int           // article pages fetched per host per run (0: no cap)
 	AllowPrivate    bool          // allow loopback and private addresses (demo, tests)
 	Refresh         bool          // fetch discovered articles again even when already stored
+	Hosts           HostGate      // shared per-host delay and Retry-After (nil: this process's own)
 
 	Retries       int           // extra attempts for timeouts, resets, 5xx (default 3)
 	RetryBase     time.Duration // first backoff, doubled each attempt, plus jitter (default 1s)

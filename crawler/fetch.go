@@ -25,8 +25,9 @@ type fetcher struct {
 	opt    Options
 	robots *robotsCache
 
-	mu    sync.Mutex
-	gates map[string]time.Time // host -> no request before (Retry-After)
+	mu     sync.Mutex
+	gates  map[string]time.Time     // host -> no request before (Retry-After), without opt.Hosts
+	delays map[string]time.Duration // host -> interval between requests, with opt.Hosts
 }
 
 // response is one final HTTP answer.
@@ -98,19 +99,27 @@ func newFetcher(ctx context.Context, opt Options) *fetcher {
 			r.Ctx.Put("response", r)
 		}
 	})
-	f := &fetcher{c: c, opt: opt, gates: map[string]time.Time{}}
+	f := &fetcher{c: c, opt: opt, gates: map[string]time.Time{}, delays: map[string]time.Duration{}}
 	f.robots = newRobotsCache(&http.Client{Transport: tr, Timeout: opt.Timeout}, opt, f.limitHost)
 	return f
 }
 
-// limitHost sets the colly limit rule of a host once its robots.txt is known.
+// limitHost sets the colly limit rule of a host once its robots.txt is known. With a shared
+// HostGate the delay is the gate's to keep (colly's would only add a second wait of its own).
 func (f *fetcher) limitHost(host string, crawlDelay time.Duration) {
-	f.c.Limit(&colly.LimitRule{
+	rule := &colly.LimitRule{
 		DomainRegexp: "^" + regexpQuote(host) + "$",
 		Parallelism:  f.opt.Parallelism,
 		Delay:        max(f.opt.Delay, crawlDelay),
 		RandomDelay:  f.opt.RandomDelay,
-	})
+	}
+	if f.opt.Hosts != nil {
+		f.mu.Lock()
+		f.delays[host] = rule.Delay
+		f.mu.Unlock()
+		rule.Delay, rule.RandomDelay = 0, 0
+	}
+	f.c.Limit(rule)
 }
 
 // maxRedirects is how many redirects one fetch follows, as browsers and net/http do.
@@ -213,7 +222,9 @@ func (f *fetcher) getOne(ctx context.Context, src *Source, u string, hdr http.He
 					return nil, fmt.Errorf("%w with Retry-After %s: left for a later run", last, ra.Round(time.Second))
 				}
 				// The whole host waits, not just this page: the server asked for a pause.
-				f.pause(pu.Host, ra)
+				if err := f.pause(ctx, pu.Host, ra); err != nil {
+					return nil, err
+				}
 				wait = 0
 			}
 			continue
@@ -269,15 +280,36 @@ func transient(err error) bool {
 	return !errors.Is(err, errPrivate) && !errors.Is(err, errTooLarge) && !errors.Is(err, errEncoding)
 }
 
-func (f *fetcher) pause(host string, d time.Duration) {
+func (f *fetcher) pause(ctx context.Context, host string, d time.Duration) error {
+	if f.opt.Hosts != nil {
+		if err := f.opt.Hosts.Pause(ctx, host, d); err != nil {
+			return fmt.Errorf("pausing %s: %w", host, err)
+		}
+		return nil
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if until := time.Now().Add(d); until.After(f.gates[host]) {
 		f.gates[host] = until
 	}
+	return nil
 }
 
+// waitGate waits until a request to host may go: past its Retry-After pause, and with a shared
+// HostGate also past the host's delay since anyone's last request.
 func (f *fetcher) waitGate(ctx context.Context, host string) error {
+	if f.opt.Hosts != nil {
+		f.mu.Lock()
+		d := f.delays[host]
+		f.mu.Unlock()
+		if f.opt.RandomDelay > 0 {
+			d += time.Duration(rand.Int64N(int64(f.opt.RandomDelay)))
+		}
+		if err := f.opt.Hosts.Take(ctx, host, d); err != nil {
+			return fmt.Errorf("waiting for %s: %w", host, err)
+		}
+		return nil
+	}
 	f.mu.Lock()
 	until := f.gates[host]
 	f.mu.Unlock()

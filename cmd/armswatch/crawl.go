@@ -10,6 +10,7 @@ import (
 	"github.com/armswatch/armswatch/config"
 	"github.com/armswatch/armswatch/crawler"
 	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/pgstore"
 )
 
 // crawlFlags are the crawl command's flags (spec/cli.md).
@@ -133,6 +134,15 @@ func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db store.Store, f cr
 	rep := newReporter(e, f)
 	opt := crawlOptions(cfg, f)
 	opt.Logger, opt.Progress = rep.log, rep.progress
+	if pg, ok := db.(*pgstore.DB); ok {
+		// Per-host delay and Retry-After kept in the database, so that they hold across every
+		// worker (and crawl) writing into it, not just within this process.
+		hosts, err := pg.Hosts(ctx)
+		if err != nil {
+			return crawler.Stats{}, err
+		}
+		opt.Hosts = hosts
+	}
 	// The run row is written without ctx: an interrupted run must still be recorded as such.
 	bg := context.WithoutCancel(ctx)
 	if !f.shared {

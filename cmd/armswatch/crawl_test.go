@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -39,6 +40,18 @@ type demoSite struct {
 	*httptest.Server
 	articles atomic.Int64
 	slow     atomic.Int64 // nanoseconds per article page
+
+	mu    sync.Mutex
+	times []time.Time // when each request but robots.txt's came in
+}
+
+// requestTimes returns when the requests other than robots.txt's came in, in order.
+func (s *demoSite) requestTimes() []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := slices.Clone(s.times)
+	slices.SortFunc(out, func(a, b time.Time) int { return a.Compare(b) })
+	return out
 }
 
 var articlePath = regexp.MustCompile(`^/[a-z]+/\d+$`)
@@ -53,6 +66,11 @@ func newDemoSite(t *testing.T) *demoSite {
 	s := &demoSite{}
 	var h http.Handler
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/robots.txt" {
+			s.mu.Lock()
+			s.times = append(s.times, time.Now())
+			s.mu.Unlock()
+		}
 		if articlePath.MatchString(r.URL.Path) {
 			s.articles.Add(1)
 			time.Sleep(time.Duration(s.slow.Load()))

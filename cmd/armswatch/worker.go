@@ -24,7 +24,7 @@ import (
 // This first version schedules one job per source and period: each job crawls its source once,
 // as armswatch crawl --source does, and a source is never crawled by two workers at once
 // (unique jobs). Workers spread the sources, not the articles of one source; per-host
-// politeness holds within a source's crawl, not between two sources on one host.
+// politeness holds between all of them (crawlOnce gives the crawler the database's HostGate).
 
 // crawlSourceArgs is the job of crawling one configured source once.
 type crawlSourceArgs struct {
@@ -76,6 +76,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	every := fs.Duration("every", 30*time.Minute, "crawl each source this often")
 	concurrency := fs.Int("concurrency", 2, "sources this worker crawls at once")
 	rescue := fs.Duration("rescue-after", time.Hour, "a job running this long is taken to be a dead worker's and run again")
+	split := fs.Bool("split", false, "discovery of each source and each article as jobs of their own, shared by all workers (default: one job crawls a whole source)")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
@@ -107,8 +108,12 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	sj, err := newSplitJobs(ctx, cfg, db, database, sources, *rescue)
+	if err != nil {
+		return err
+	}
 	client, pool, err := newQueue(ctx, database, queueOptions{e: e, cfg: cfg, db: db, database: database, quiet: *quiet,
-		concurrency: *concurrency, rescue: *rescue})
+		concurrency: *concurrency, rescue: *rescue, jobs: sj})
 	if err != nil {
 		return err
 	}
@@ -117,7 +122,12 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	for _, s := range sources {
 		name := s.Name
 		jobs = append(jobs, river.NewPeriodicJob(river.PeriodicInterval(*every),
-			func() (river.JobArgs, *river.InsertOpts) { return crawlSourceArgs{Source: name}, nil },
+			func() (river.JobArgs, *river.InsertOpts) {
+				if *split {
+					return discoverArgs{Source: name}, nil
+				}
+				return crawlSourceArgs{Source: name}, nil
+			},
 			&river.PeriodicJobOpts{RunOnStart: true}))
 	}
 	client.PeriodicJobs().AddMany(jobs)
@@ -145,6 +155,7 @@ type queueOptions struct {
 	quiet       bool
 	concurrency int
 	rescue      time.Duration
+	jobs        *splitJobs
 }
 
 // newQueue migrates river's tables (the queue lives in the armswatch database, in river's own
@@ -163,6 +174,8 @@ func newQueue(ctx context.Context, database string, o queueOptions) (*river.Clie
 	// The crawls never draw a progress bar: several run at once.
 	e := &env{stdin: o.e.stdin, stdout: o.e.stdout, stderr: o.e.stderr}
 	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, database: o.database, quiet: o.quiet})
+	river.AddWorker(workers, &discoverWorker{jobs: o.jobs})
+	river.AddWorker(workers, &articleWorker{jobs: o.jobs})
 	level := slog.LevelWarn
 	if o.quiet {
 		level = slog.LevelError

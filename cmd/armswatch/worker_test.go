@@ -19,7 +19,9 @@ import (
 
 // TestWorkersShareTheSources runs two workers against one PostgreSQL database and a config of
 // two sources: each source is crawled once (one job each, never two at once), every article is
-// stored once, no worker closes the other's run as dead, and no job is left running.
+// stored once, no worker closes the other's run as dead, and no job is left running. Both
+// sources are on one host: the workers keep its delay between all their requests together
+// (the hosts' state is in the database), not each on its own.
 func TestWorkersShareTheSources(t *testing.T) {
 	pg := pgtest.URL(t)
 	site := newDemoSite(t)
@@ -29,8 +31,7 @@ user_agent = "armswatch-test/1.0"
 
 [crawl]
 parallelism = 2
-delay = "1ms"
-random_delay = "1ms"
+delay = "40ms"
 timeout = "5s"
 allow_private_addresses = true
 
@@ -94,6 +95,18 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 		if code != 0 {
 			t.Errorf("worker %d: exit %d: %s", i, code, errs[i])
 		}
+	}
+	// No two requests to the host closer than the delay, less a margin for the time between a
+	// worker claiming its slot and its request arriving (each worker keeping the delay alone
+	// let requests of both come within a few ms).
+	times := site.requestTimes()
+	gap := time.Hour
+	for i := 1; i < len(times); i++ {
+		gap = min(gap, times[i].Sub(times[i-1]))
+	}
+	t.Logf("%d requests in %s, the closest %s apart", len(times), times[len(times)-1].Sub(times[0]), gap)
+	if gap < 30*time.Millisecond {
+		t.Errorf("two requests to one host %s apart, want the 40 ms delay between all the workers' requests", gap)
 	}
 	want := articleCount(t)
 	if n := storetest.Count(t, db, "SELECT count(DISTINCT url) FROM articles"); n != want {

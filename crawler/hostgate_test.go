@@ -1,0 +1,149 @@
+package crawler
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+)
+
+// sharedGate is a HostGate in memory, shared by several runs as the database's is by several
+// workers; it records what it was asked.
+type sharedGate struct {
+	mu        sync.Mutex
+	next      map[string]time.Time
+	intervals []time.Duration
+	pauses    []time.Duration
+}
+
+func (g *sharedGate) Take(ctx context.Context, host string, interval time.Duration) error {
+	for {
+		g.mu.Lock()
+		now := time.Now()
+		wait := g.next[host].Sub(now)
+		if wait <= 0 {
+			g.next[host] = now.Add(interval)
+			g.intervals = append(g.intervals, interval)
+			g.mu.Unlock()
+			return nil
+		}
+		g.mu.Unlock()
+		if err := sleep(ctx, wait); err != nil {
+			return err
+		}
+	}
+}
+
+func (g *sharedGate) Pause(_ context.Context, host string, d time.Duration) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.pauses = append(g.pauses, d)
+	if until := time.Now().Add(d); until.After(g.next[host]) {
+		g.next[host] = until
+	}
+	return nil
+}
+
+// TestSharedHostGateSpacesSeparateRuns: two runs at once (two workers, each with its own
+// fetcher) crawling one host through a shared gate keep its Crawl-delay between all their
+// requests together, not each on its own; a Retry-After pauses the gate.
+func TestSharedHostGateSpacesSeparateRuns(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 8)
+	site.handle("/robots.txt", text("User-agent: *\nCrawl-delay: 0.1\n"))
+	site.handle("/a.xml", html(rssFeed(site.srv.URL, 1, 2, 3, 4)))
+	var mu sync.Mutex
+	limited := false
+	site.handle("/b.xml", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		first := !limited
+		limited = true
+		mu.Unlock()
+		if first {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		html(rssFeed(site.srv.URL, 5, 6, 7, 8))(w, r)
+	})
+	gate := &sharedGate{next: map[string]time.Time{}}
+	opt := testOptions()
+	opt.Hosts = gate
+	var wg sync.WaitGroup
+	for _, feed := range []string{"/a.xml", "/b.xml"} {
+		src := site.source([]string{site.url(feed)}, nil, nil)
+		src.Name = feed
+		wg.Go(func() {
+			st := NewMemState()
+			if _, err := Crawl(context.Background(), []Source{src}, opt, st, &recorder{state: st}); err != nil {
+				t.Errorf("Crawl %s: %v", feed, err)
+			}
+		})
+	}
+	wg.Wait()
+	var times []time.Time
+	site.mu.Lock()
+	for path, ts := range site.times {
+		if path != "/robots.txt" {
+			times = append(times, ts...)
+		}
+	}
+	site.mu.Unlock()
+	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
+	// 11 requests (two feeds, one of them twice, and eight articles) 100 ms apart span at
+	// least a second; each run on its own would have kept only its own 6 or 5 apart.
+	if len(times) != 11 {
+		t.Fatalf("%d requests, want 11", len(times))
+	}
+	if span := times[len(times)-1].Sub(times[0]); span < time.Second {
+		t.Fatalf("11 requests within %s: the two runs did not share the host's 100 ms Crawl-delay", span)
+	}
+	gate.mu.Lock()
+	defer gate.mu.Unlock()
+	if len(gate.intervals) != 11 || gate.intervals[0] != 100*time.Millisecond {
+		t.Fatalf("gate taken with %v, want 11 times 100ms", gate.intervals)
+	}
+	if !slices.Equal(gate.pauses, []time.Duration{time.Second}) {
+		t.Fatalf("gate paused %v, want the Retry-After's 1s", gate.pauses)
+	}
+}
+
+// TestSessionDiscoverThenArticles: a session's discovery fills the frontier without fetching
+// an article, and its article jobs, run twice each (a worker killed after the sink stored the
+// page and before the job was marked done), hand each page to the sink once.
+func TestSessionDiscoverThenArticles(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 3)
+	site.handle("/rss.xml", html(rssFeed(site.srv.URL, 1, 2, 3)))
+	src := site.source([]string{site.url("/rss.xml")}, nil, nil)
+	st := NewMemState()
+	rec := &recorder{state: st}
+	ctx := context.Background()
+	s := NewSession(ctx, testOptions(), st, rec)
+	ds, err := s.Discover(ctx, &src)
+	if err != nil || ds.Discovered != 3 || site.articleHits() != 0 {
+		t.Fatalf("Discover: %+v, %v, %d article requests; want 3 discovered, none fetched", ds, err, site.articleHits())
+	}
+	items, err := st.Pending(ctx, src.Name, 0)
+	if err != nil || len(items) != 3 {
+		t.Fatalf("pending %v, %v", items, err)
+	}
+	news := 0
+	for range 2 {
+		for _, it := range items {
+			as, err := s.Article(ctx, &src, it)
+			if err != nil {
+				t.Fatal(err)
+			}
+			news += as.New
+		}
+	}
+	if news != 3 || len(rec.urls()) != 3 || site.articleHits() != 3 {
+		t.Fatalf("%d new, %d handed to the sink, %d article requests; want 3 each", news, len(rec.urls()), site.articleHits())
+	}
+	if site.hitsOf("/robots.txt") != 1 {
+		t.Fatalf("robots.txt read %d times in one session, want once", site.hitsOf("/robots.txt"))
+	}
+}
