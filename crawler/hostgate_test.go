@@ -126,7 +126,7 @@ func TestSessionDiscoverThenArticles(t *testing.T) {
 	if err != nil || ds.Discovered != 3 || site.articleHits() != 0 {
 		t.Fatalf("Discover: %+v, %v, %d article requests; want 3 discovered, none fetched", ds, err, site.articleHits())
 	}
-	items, err := st.Pending(ctx, src.Name, 0)
+	items, err := st.Pending(ctx, src.Name, 0, 0)
 	if err != nil || len(items) != 3 {
 		t.Fatalf("pending %v, %v", items, err)
 	}

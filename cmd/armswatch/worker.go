@@ -48,6 +48,7 @@ type crawlSourceWorker struct {
 	db       store.Store
 	database string // its URL, for the crawl lock
 	quiet    bool
+	rescue   time.Duration // --rescue-after
 }
 
 // Work crawls the job's source into the database. A crawl cut short (the worker stopped, or
@@ -66,8 +67,11 @@ func (w *crawlSourceWorker) Work(ctx context.Context, job *river.Job[crawlSource
 	return err
 }
 
-// Timeout: a crawl takes as long as its pages; the rescue of stuck jobs bounds a dead worker's.
-func (w *crawlSourceWorker) Timeout(*river.Job[crawlSourceArgs]) time.Duration { return -1 }
+// Timeout is --rescue-after: river (v0.51) never rescues a job without a timeout, so with none a
+// killed worker's source stayed "running" for good. A crawl past it stops after the pages in
+// hand and goes on from the frontier at the next period; a killed worker's job is run again
+// once its timeout and the rescue delay have both passed.
+func (w *crawlSourceWorker) Timeout(*river.Job[crawlSourceArgs]) time.Duration { return w.rescue }
 
 func runWorker(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "worker", "")
@@ -173,7 +177,7 @@ func newQueue(ctx context.Context, database string, o queueOptions) (*river.Clie
 	workers := river.NewWorkers()
 	// The crawls never draw a progress bar: several run at once.
 	e := &env{stdin: o.e.stdin, stdout: o.e.stdout, stderr: o.e.stderr}
-	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, database: o.database, quiet: o.quiet})
+	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, database: o.database, quiet: o.quiet, rescue: o.rescue})
 	river.AddWorker(workers, &discoverWorker{jobs: o.jobs})
 	river.AddWorker(workers, &articleWorker{jobs: o.jobs})
 	level := slog.LevelWarn

@@ -90,20 +90,24 @@ func (w *discoverWorker) Work(ctx context.Context, job *river.Job[discoverArgs])
 	if _, err := w.jobs.session.Discover(ctx, src); err != nil {
 		return fmt.Errorf("discover %s: %w", src.Name, err)
 	}
-	items, err := w.jobs.state.Pending(ctx, src.Name, 0)
-	if err != nil {
-		return fmt.Errorf("discover %s: %w", src.Name, err)
-	}
-	params := make([]river.InsertManyParams, len(items))
-	for i, it := range items {
-		params[i] = river.InsertManyParams{Args: articleArgs{Source: src.Name, URL: it.URL, Published: it.Published}}
-	}
-	for len(params) > 0 {
-		n := min(len(params), 1000)
-		if _, err := river.ClientFromContext[pgx.Tx](ctx).InsertMany(ctx, params[:n]); err != nil {
+	// The frontier is read and queued a page at a time, as a crawl reads it: a source with a
+	// large backlog does not hold it all in memory.
+	for after := int64(0); ; {
+		items, err := w.jobs.state.Pending(ctx, src.Name, after, 1000)
+		if err != nil {
+			return fmt.Errorf("discover %s: %w", src.Name, err)
+		}
+		if len(items) == 0 {
+			break
+		}
+		params := make([]river.InsertManyParams, len(items))
+		for i, it := range items {
+			params[i] = river.InsertManyParams{Args: articleArgs{Source: src.Name, URL: it.URL, Published: it.Published}}
+		}
+		if _, err := river.ClientFromContext[pgx.Tx](ctx).InsertMany(ctx, params); err != nil {
 			return fmt.Errorf("discover %s: queueing articles: %w", src.Name, err)
 		}
-		params = params[n:]
+		after = items[len(items)-1].Seq
 	}
 	return nil
 }
