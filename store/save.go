@@ -144,6 +144,17 @@ ON CONFLICT (url) DO UPDATE SET
 RETURNING id`
 
 func upsertArticle(ctx context.Context, tx *sql.Tx, a *Article, hash string, raw []byte, fetched string) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, upsertSQL, ArticleArgs(a, hash, raw, fetched)...).Scan(&id); err != nil {
+		return 0, fmt.Errorf("article row: %w", err)
+	}
+	return id, nil
+}
+
+// ArticleArgs are the values of an articles row in the order of the upsert's parameters, which
+// every backend's upsert keeps, so that both store the same values for the same article. raw nil
+// keeps the stored page.
+func ArticleArgs(a *Article, hash string, raw []byte, fetched string) []any {
 	an := a.Analysis
 	source := an.Source
 	if a.Source != "" {
@@ -166,17 +177,10 @@ func upsertArticle(ctx context.Context, tx *sql.Tx, a *Article, hash string, raw
 	if !a.PublishedHint.IsZero() {
 		hint = a.PublishedHint.Format(time.RFC3339) // the feed's offset kept: the analyzer may print it
 	}
-	var id int64
-	err := tx.QueryRowContext(ctx, upsertSQL,
-		a.URL, an.CanonicalURL, source, an.Profile, an.Title, an.Subtitle, jsonText(an.Authors),
+	return []any{a.URL, an.CanonicalURL, source, an.Profile, an.Title, an.Subtitle, jsonText(an.Authors),
 		an.Section, an.Language, timeText(an.Published), publishedUTC(an.Published), timeText(an.Modified),
 		dl.text, dl.place, dl.date, dl.agency, dl.start, dl.end, an.Body, an.Relevance, rawArg, hash,
-		fetched, fetched, an.AnalyzerVersion, jsonText(an.Warnings), hint,
-	).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("article row: %w", err)
-	}
-	return id, nil
+		fetched, fetched, an.AnalyzerVersion, jsonText(an.Warnings), hint}
 }
 
 func nullable(s *string) any {

@@ -21,12 +21,6 @@ func ContentHash(an *extract.Analysis) string { return contentHash(an) }
 // JSONText is v as the JSON text columns hold it ("[]" for nothing).
 func JSONText(v any) string { return jsonText(v) }
 
-// TimeText is a page time as the published and modified columns hold it (nil: NULL).
-func TimeText(t *extract.Time) any { return timeText(t) }
-
-// PublishedUTC is a publication time as published_utc holds it (nil: NULL).
-func PublishedUTC(t *extract.Time) any { return publishedUTC(t) }
-
 // Nullable is a string pointer as a column value: NULL for nil or "".
 func Nullable(s *string) any { return nullable(s) }
 

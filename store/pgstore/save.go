@@ -97,36 +97,8 @@ ON CONFLICT (url) DO UPDATE SET
 RETURNING id`
 
 func upsertArticle(ctx context.Context, tx pgx.Tx, a *store.Article, hash string, raw []byte, fetched string) (int64, error) {
-	an := a.Analysis
-	source := an.Source
-	if a.Source != "" {
-		source = a.Source
-	}
-	var dl struct {
-		text, place, date, agency any
-		start, end                any
-	}
-	if d := an.Dateline; d != nil {
-		dl.text, dl.place, dl.agency, dl.start, dl.end = d.Text, d.Place, d.Agency, d.Start, d.End
-		if d.Date != nil {
-			dl.date = *d.Date
-		}
-	}
-	var rawArg, hint any
-	if raw != nil {
-		rawArg = raw
-	}
-	if !a.PublishedHint.IsZero() {
-		hint = a.PublishedHint.Format(time.RFC3339)
-	}
 	var id int64
-	err := tx.QueryRow(ctx, upsertSQL,
-		a.URL, an.CanonicalURL, source, an.Profile, an.Title, an.Subtitle, store.JSONText(an.Authors),
-		an.Section, an.Language, store.TimeText(an.Published), store.PublishedUTC(an.Published), store.TimeText(an.Modified),
-		dl.text, dl.place, dl.date, dl.agency, dl.start, dl.end, an.Body, an.Relevance, rawArg, hash,
-		fetched, fetched, an.AnalyzerVersion, store.JSONText(an.Warnings), hint,
-	).Scan(&id)
-	if err != nil {
+	if err := tx.QueryRow(ctx, upsertSQL, store.ArticleArgs(a, hash, raw, fetched)...).Scan(&id); err != nil {
 		return 0, fmt.Errorf("article row: %w", err)
 	}
 	return id, nil
