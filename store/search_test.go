@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 
@@ -31,25 +30,7 @@ func TestSearchCandidates(t *testing.T) {
 		t.Skip("search needs FTS5: run go test -tags sqlite_fts5")
 	}
 	ctx := context.Background()
-	texts := []string{
-		"Treaty treaty treaty zebra", // the best match of all, but the oldest
-		"The treaty holds for a zebra and many other long words",
-		"The treaty holds for now and for many other long words",
-		"The treaty holds for a while and many other long words",
-		"Treaty treaty holds", // the best of the newest three
-		"The treaty holds for a time and many other long words and more",
-	}
-	for i, text := range texts {
-		source := "tass"
-		if i == 5 {
-			source = "reuters"
-		}
-		a := storetest.SearchArticle(fmt.Sprintf("https://example.com/%d", i+1), source, fmt.Sprintf("2024-01-0%dT10:00:00Z", i+1),
-			"Headline", `"`+text+`," Ryabkov said.`, "", [2]string{text, "Sergei Ryabkov"})
-		if _, err := db.SaveArticle(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.SaveSearchBoundArticles(t, db)
 	all, err := db.SearchResults(ctx, store.SearchQuery{Text: "treaty"})
 	if err != nil {
 		t.Fatal(err)

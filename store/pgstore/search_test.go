@@ -2,7 +2,6 @@ package pgstore_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/armswatch/armswatch/store"
@@ -17,25 +16,7 @@ import (
 func TestSearchCandidates(t *testing.T) {
 	db, _ := openTemp(t)
 	ctx := context.Background()
-	texts := []string{
-		"Treaty treaty treaty zebra", // the best match of all, but the oldest
-		"The treaty holds for a zebra and many other long words",
-		"The treaty holds for now and for many other long words",
-		"The treaty holds for a while and many other long words",
-		"Treaty treaty holds", // the best of the newest three
-		"The treaty holds for a time and many other long words and more",
-	}
-	for i, text := range texts {
-		source := "tass"
-		if i == 5 {
-			source = "reuters"
-		}
-		a := storetest.SearchArticle(fmt.Sprintf("https://example.com/%d", i+1), source, fmt.Sprintf("2024-01-0%dT10:00:00Z", i+1),
-			"Headline", `"`+text+`," Ryabkov said.`, "", [2]string{text, "Sergei Ryabkov"})
-		if _, err := db.SaveArticle(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.SaveSearchBoundArticles(t, db)
 	all, err := db.SearchResults(ctx, store.SearchQuery{Text: "treaty"})
 	if err != nil {
 		t.Fatal(err)

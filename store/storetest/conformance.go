@@ -601,3 +601,30 @@ func testSearchRealistic(t *testing.T, b Backend) {
 		t.Errorf("hits %+v", hits)
 	}
 }
+
+// SaveSearchBoundArticles saves the articles of the backends' tests of the search bound: six
+// statements of "treaty", Ryabkov's, one an article a day from 2024-01-01 (ids 1 to 6), the
+// sixth from reuters and the others from tass. Statement 1 is the best match of all but the
+// oldest, 5 the best of the newest three; 1 and 2 also hold "zebra".
+func SaveSearchBoundArticles(t *testing.T, db store.Store) {
+	t.Helper()
+	texts := []string{
+		"Treaty treaty treaty zebra",
+		"The treaty holds for a zebra and many other long words",
+		"The treaty holds for now and for many other long words",
+		"The treaty holds for a while and many other long words",
+		"Treaty treaty holds",
+		"The treaty holds for a time and many other long words and more",
+	}
+	for i, text := range texts {
+		source := "tass"
+		if i == 5 {
+			source = "reuters"
+		}
+		a := SearchArticle(fmt.Sprintf("https://example.com/%d", i+1), source, fmt.Sprintf("2024-01-0%dT10:00:00Z", i+1),
+			"Headline", `"`+text+`," Ryabkov said.`, "", [2]string{text, "Sergei Ryabkov"})
+		if _, err := db.SaveArticle(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
