@@ -27,7 +27,7 @@ type fetcher struct {
 
 	mu     sync.Mutex
 	gates  map[string]time.Time     // host -> no request before (Retry-After), without opt.Hosts
-	delays map[string]time.Duration // host -> interval between requests, with opt.Hosts
+	delays map[string]time.Duration // host -> interval between requests (the gate's with opt.Hosts)
 }
 
 // response is one final HTTP answer.
@@ -105,7 +105,9 @@ func newFetcher(ctx context.Context, opt Options) *fetcher {
 }
 
 // limitHost sets the colly limit rule of a host once its robots.txt is known. With a shared
-// HostGate the delay is the gate's to keep (colly's would only add a second wait of its own).
+// HostGate the delay is the gate's to keep (colly's would only add a second wait of its own),
+// and a robots.txt read again (Options.RobotsTTL) changes it; colly keeps the first rule of a
+// host, so without one a session keeps its first Crawl-delay.
 func (f *fetcher) limitHost(host string, crawlDelay time.Duration) {
 	rule := &colly.LimitRule{
 		DomainRegexp: "^" + regexpQuote(host) + "$",
@@ -113,10 +115,14 @@ func (f *fetcher) limitHost(host string, crawlDelay time.Duration) {
 		Delay:        max(f.opt.Delay, crawlDelay),
 		RandomDelay:  f.opt.RandomDelay,
 	}
+	f.mu.Lock()
+	_, known := f.delays[host]
+	f.delays[host] = rule.Delay
+	f.mu.Unlock()
+	if known {
+		return
+	}
 	if f.opt.Hosts != nil {
-		f.mu.Lock()
-		f.delays[host] = rule.Delay
-		f.mu.Unlock()
 		rule.Delay, rule.RandomDelay = 0, 0
 	}
 	f.c.Limit(rule)

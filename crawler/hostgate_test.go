@@ -182,3 +182,64 @@ func TestSessionDiscoverThenArticles(t *testing.T) {
 		t.Fatalf("robots.txt read %d times in one session, want once", site.hitsOf("/robots.txt"))
 	}
 }
+
+// TestSessionReadsRobotsAgainAfterTTL: a long-lived session (a worker's) reads a host's
+// robots.txt again once RobotsTTL has passed, so a rule and a Crawl-delay the site added since
+// are obeyed (the delay by the shared gate), and not before.
+func TestSessionReadsRobotsAgainAfterTTL(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 3)
+	site.handle("/rss.xml", html(rssFeed(site.srv.URL, 1, 2, 3)))
+	var mu sync.Mutex
+	robots := "User-agent: *\nAllow: /\n"
+	site.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		text(robots)(w, r)
+	})
+	src := site.source([]string{site.url("/rss.xml")}, nil, nil)
+	st := NewMemState()
+	rec := &recorder{state: st}
+	ctx := context.Background()
+	opt := testOptions()
+	const ttl = 300 * time.Millisecond
+	opt.RobotsTTL = ttl
+	gate := &sharedGate{next: map[string]time.Time{}, held: map[string]bool{}}
+	opt.Hosts = gate
+	s := NewSession(ctx, opt, st, rec)
+	start := time.Now()
+	if _, err := s.Discover(ctx, &src); err != nil {
+		t.Fatal(err)
+	}
+	items, err := st.Pending(ctx, src.Name, 0, 0)
+	if err != nil || len(items) != 3 {
+		t.Fatalf("pending %v, %v", items, err)
+	}
+	mu.Lock()
+	robots = "User-agent: *\nCrawl-delay: 0.05\nDisallow: /news/3\n"
+	mu.Unlock()
+	if _, err := s.Article(ctx, &src, items[0]); err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(start) < ttl && site.hitsOf("/robots.txt") != 1 {
+		t.Fatalf("robots.txt read %d times within its TTL, want once", site.hitsOf("/robots.txt"))
+	}
+	time.Sleep(ttl)
+	for _, it := range items[1:] {
+		if _, err := s.Article(ctx, &src, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := site.hitsOf("/robots.txt"); n != 2 {
+		t.Fatalf("robots.txt read %d times after its TTL, want twice", n)
+	}
+	if site.hitsOf("/news/2") != 1 || site.hitsOf("/news/3") != 0 {
+		t.Fatalf("/news/2 fetched %d times and /news/3, disallowed since, %d; want 1 and 0",
+			site.hitsOf("/news/2"), site.hitsOf("/news/3"))
+	}
+	gate.mu.Lock()
+	defer gate.mu.Unlock()
+	if last := gate.intervals[len(gate.intervals)-1]; last != 50*time.Millisecond {
+		t.Fatalf("the last request's interval %s, want the new Crawl-delay's 50ms", last)
+	}
+}

@@ -80,6 +80,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	every := fs.Duration("every", 30*time.Minute, "crawl each source this often")
 	concurrency := fs.Int("concurrency", 2, "sources this worker crawls at once")
 	rescue := fs.Duration("rescue-after", time.Hour, "a job running this long is taken to be a dead worker's and run again")
+	robotsTTL := fs.Duration("robots-ttl", 24*time.Hour, "with --split, read each host's robots.txt again after this (a whole-source job reads it at each crawl)")
 	split := fs.Bool("split", false, "discovery of each source and each article as jobs of their own, shared by all workers (default: one job crawls a whole source)")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	rest, err := parseFlags(fs, args)
@@ -89,8 +90,8 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return usageError("worker: unexpected argument %q", rest[0])
 	}
-	if *every < time.Second || *concurrency < 1 || *rescue < time.Minute {
-		return usageError("worker: --every must be at least 1s, --concurrency at least 1, --rescue-after at least 1m")
+	if *every < time.Second || *concurrency < 1 || *rescue < time.Minute || *robotsTTL < time.Second {
+		return usageError("worker: --every and --robots-ttl must be at least 1s, --concurrency at least 1, --rescue-after at least 1m")
 	}
 	cfg, err := loadConfig(*configPath, true)
 	if err != nil {
@@ -112,7 +113,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	sj, err := newSplitJobs(ctx, cfg, db, database, sources, *rescue)
+	sj, err := newSplitJobs(ctx, cfg, db, database, sources, *rescue, *robotsTTL)
 	if err != nil {
 		return err
 	}
