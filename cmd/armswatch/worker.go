@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/armswatch/armswatch/ingest"
 	"github.com/armswatch/armswatch/store"
 	"github.com/armswatch/armswatch/store/pgstore"
 
@@ -21,10 +22,12 @@ import (
 // queue in the PostgreSQL database (github.com/riverqueue/river: jobs claimed with FOR UPDATE
 // SKIP LOCKED, retries with backoff, stuck-job rescue, unique and periodic jobs).
 //
-// This first version schedules one job per source and period: each job crawls its source once,
+// By default it schedules one job per source and period: each job crawls its source once,
 // as armswatch crawl --source does, and a source is never crawled by two workers at once
-// (unique jobs). Workers spread the sources, not the articles of one source; per-host
-// politeness holds between all of them (crawlOnce gives the crawler the database's HostGate).
+// (unique jobs); with --split, discovery and each article are jobs of their own
+// (worker_jobs.go). Per-host politeness holds between all of them (the crawler is given the
+// database's HostGate). Workers also run the batches reextract --queue queues
+// (reextract_jobs.go).
 
 // crawlSourceArgs is the job of crawling one configured source once.
 type crawlSourceArgs struct {
@@ -108,17 +111,22 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if !pgstore.IsURL(database) {
 		return usageError("worker: workers share a job queue in PostgreSQL: set database = \"postgres://...\" (or ARMSWATCH_DATABASE, or --db URL); on SQLite use armswatch crawl")
 	}
+	in, err := cfg.ingester() // for reextract jobs: a bad lexicon stops the worker at once
+	if err != nil {
+		return err
+	}
 	db, err := pgstore.Open(ctx, database)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	in.DB = db
 	sj, err := newSplitJobs(ctx, cfg, db, database, sources, *rescue, *robotsTTL)
 	if err != nil {
 		return err
 	}
 	client, pool, err := newQueue(ctx, database, queueOptions{e: e, cfg: cfg, db: db, database: database, quiet: *quiet,
-		concurrency: *concurrency, rescue: *rescue, jobs: sj})
+		concurrency: *concurrency, rescue: *rescue, jobs: sj, ingester: in})
 	if err != nil {
 		return err
 	}
@@ -161,6 +169,7 @@ type queueOptions struct {
 	concurrency int
 	rescue      time.Duration
 	jobs        *splitJobs
+	ingester    *ingest.Ingester // reextract jobs'
 }
 
 // newQueue migrates river's tables (the queue lives in the armswatch database, in river's own
@@ -181,6 +190,7 @@ func newQueue(ctx context.Context, database string, o queueOptions) (*river.Clie
 	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, database: o.database, quiet: o.quiet, rescue: o.rescue})
 	river.AddWorker(workers, &discoverWorker{jobs: o.jobs})
 	river.AddWorker(workers, &articleWorker{jobs: o.jobs})
+	river.AddWorker(workers, &reextractWorker{in: o.ingester, profile: sourceProfiles(o.cfg), database: o.database, rescue: o.rescue})
 	level := slog.LevelWarn
 	if o.quiet {
 		level = slog.LevelError
