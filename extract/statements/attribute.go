@@ -14,7 +14,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 {
+	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
 		return e.participle(s, i, prev)
 	}
 	if k := quotedBy(s, i); k > 0 {
@@ -1005,6 +1005,10 @@ func isCircumWord(w string) bool {
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
 func contentStart(s []token, i int, cue string) int {
 	l := builtin()
+	if meansSpeech(s, i+1) {
+		// "responded by saying that ...": what was said follows the participle
+		return skipThat(s, i+1+l.participles.match(s, i+1))
+	}
 	if i+1 < len(s) && s[i].is(",") && l.according.match(s, i+1) > 0 {
 		// "said, according to a transcript ..., that ...": the source is an aside
 		for k := i + 2; k+1 < len(s) && k-i <= 16; k++ {
@@ -1137,6 +1141,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 		switch {
 		case participleOpener(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:
 			return k
+		case k > from && meansSpeech(s, k+1):
+			return k // "... failed, while arguing that ...": the same speaker's next statement
 		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues):
 			return k
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
@@ -1680,4 +1686,39 @@ func isPassiveCue(w string) bool {
 		return true
 	}
 	return false
+}
+
+// meansSpeech tells whether s[i] is a participle of saying after a preposition of means and
+// before "that" ("responded by saying that ...", "while arguing that ..."): the sentence
+// subject's statement. Without "that" the participle is an act ("by calling out Trump").
+func meansSpeech(s []token, i int) bool {
+	if i == 0 || i >= len(s) || s[i-1].kind != tWord || !inClass("means_openers", s[i-1].low) || !inClass("speech_participles", s[i].low) {
+		return false
+	}
+	n := builtin().participles.match(s, i)
+	return n > 0 && i+n < len(s) && s[i+n].is("that")
+}
+
+// frontedEnd ends the content [from, to) of a cue at i inside a fronted subordinate clause
+// ("While one firm says the deal is fair, another says ...") at the comma closing that clause:
+// the main clause after it is not what the clause's speaker said.
+func frontedEnd(s []token, i, from, to int) int {
+	f := firstWord(s)
+	if f < 0 || from <= i || !inClass("fronted_subordinators", s[f].low) {
+		return to
+	}
+	for k := f + 1; k < i; k++ {
+		if s[k].isPunct(",;:"+dashes) {
+			return to // "If elected, he said, ...": the cue is in the main clause
+		}
+	}
+	for k := from; k < to; k++ {
+		switch {
+		case s[k].is(","):
+			return k
+		case s[k].kind == tQuote && quoteEndsWithComma(s[k]) && k > from:
+			return k + 1
+		}
+	}
+	return to
 }

@@ -1,0 +1,41 @@
+package statements
+
+import "testing"
+
+// Statement boundaries and cues of reported speech found in real news: fronted subordinate
+// clauses and participles of saying after a preposition of means. Sentences written for the test.
+
+func TestFrontedSubordinateClauseEndsAtItsComma(t *testing.T) {
+	body := "The merger was approved on Friday.\n\n" +
+		"While one analyst says the price is too high, another says the deal will pay off within a year."
+	check(t, body,
+		want{"reported", "the price is too high", ""},
+		want{"reported", "the deal will pay off within a year", ""},
+	)
+}
+
+func TestFrontedClauseNotAfterItsComma(t *testing.T) {
+	// the cue is in the main clause: the content runs to the sentence end
+	body := "The vote was delayed.\n\n" +
+		"Although the count was slow, Senator Ida Frost said the result would stand, whatever happened."
+	check(t, body,
+		want{"reported", "the result would stand, whatever happened", "Ida Frost"},
+	)
+}
+
+func TestMeansOpenerWithThat(t *testing.T) {
+	body := "The hearing was tense.\n\n" +
+		"Governor Lena Holt responded by saying that the audit was flawed.\n\n" +
+		"Holt said the agency had failed, while arguing that the budget was fair."
+	check(t, body,
+		want{"reported", "the audit was flawed", "Lena Holt"},
+		want{"reported", "the agency had failed", "Lena Holt"},
+		want{"reported", "the budget was fair", "Lena Holt"},
+	)
+}
+
+func TestMeansOpenerWithoutThatIsAnAct(t *testing.T) {
+	body := "The hearing was tense.\n\n" +
+		"Governor Lena Holt began by saying hello to the committee."
+	check(t, body)
+}
