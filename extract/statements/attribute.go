@@ -17,6 +17,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
 		return e.participle(s, i, prev)
 	}
+	if i == firstWord(s) {
+		if a, from, to, stop, ok := frontedParticiple(s, i); ok {
+			return a, from, to, stop, true
+		}
+	}
 	if k := quotedBy(s, i); k > 0 {
 		// "..., Ryabkov was quoted by the RIA news agency as saying": the cue runs to "saying"
 		a.cue = "quoted as saying"
@@ -108,6 +113,12 @@ func opensReportedClause(s []token, i, after, from int) bool {
 		return false
 	}
 	w := s[from].low
+	if p, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && p != w {
+		w = p // "they'll", "it's": the pronoun of a contracted subject and verb
+		if isSubjectPronoun(w) || w == "we" || w == "i" || w == "it" || w == "there" {
+			return true
+		}
+	}
 	if isSubjectPronoun(w) || w == "we" || w == "i" {
 		return true
 	}
@@ -186,13 +197,37 @@ func nounBefore(t token) bool {
 func (e *engine) participle(s []token, i int, prev *attribution) (a attribution, cFrom, cTo, stop int, ok bool) {
 	n := builtin().participles.match(s, i)
 	a = attribution{cue: joinTokens(s[i : i+n]), same: true}
+	from := contentStart(s, i+n, a.cue)
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
 	} else if a.m = subjectAtStart(s); !a.m.valid() {
+		if !participleClause(s, i, i+n, from) {
+			return a, 0, 0, 0, false
+		}
+		// "The nurse later sued, claiming the quarantine violated ...": a subject the speaker
+		// rules do not know still said what the clause says
+		a.m = mention{plural: true}
+	}
+	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// frontedParticiple reads a participle of saying that opens the sentence ("Noting that the
+// vote was close, Trump reminded ..."): its "that" clause, up to the comma, is said by the
+// subject of the main clause after it.
+func frontedParticiple(s []token, i int) (a attribution, cFrom, cTo, stop int, ok bool) {
+	n := builtin().participles.match(s, i)
+	if n == 0 || i+n >= len(s) || !s[i+n].is("that") {
 		return a, 0, 0, 0, false
 	}
-	from := contentStart(s, i+n, a.cue)
-	return a, from, contentEnd(s, from, e.cues), len(s), true
+	comma := indexPunct(s, i+n+1, ",")
+	if comma < 0 || comma+1 >= len(s) {
+		return a, 0, 0, 0, false
+	}
+	a = attribution{cue: joinTokens(s[i : i+n]), m: subjectAtStart(s[comma+1:])}
+	if !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	return a, i + n + 1, comma, comma + 1, true
 }
 
 // asClauseStart finds an "As"/"Как" that puts the cue before what was said: "As Peskov said,
@@ -1721,4 +1756,21 @@ func frontedEnd(s []token, i, from, to int) int {
 		}
 	}
 	return to
+}
+
+// participleClause tells whether what follows a participle of saying at i opens what was said:
+// a reported clause, a noun phrase with its finite verb soon after ("claiming the quarantine
+// violated ..."), or a quotation after a comma or colon.
+func participleClause(s []token, i, after, from int) bool {
+	if from >= len(s) {
+		return false
+	}
+	if s[from].kind == tQuote {
+		return from > after && s[from-1].isPunct(",:")
+	}
+	if opensReportedClause(s, i, after, from) {
+		return true
+	}
+	w := s[from].low
+	return from == after && (isDeterminer(w) && w != "that" || s[from].cap()) && finiteSoon(s, from+1, 8)
 }

@@ -39,3 +39,28 @@ func TestMeansOpenerWithoutThatIsAnAct(t *testing.T) {
 		"Governor Lena Holt began by saying hello to the committee."
 	check(t, body)
 }
+
+func TestFrontedParticipleOfSaying(t *testing.T) {
+	body := "The rally ran late.\n\n" +
+		"Noting that the polls had closed early, Mayor Ada Reyes called for a recount."
+	check(t, body,
+		want{"reported", "the polls had closed early", "Ada Reyes"},
+	)
+}
+
+func TestParticipleOfUnnamedSubject(t *testing.T) {
+	body := "The clinic reopened in May.\n\n" +
+		"The nurse later sued, claiming the quarantine violated her rights.\n\n" +
+		"The nurse later sued, claiming damages."
+	check(t, body,
+		want{"reported", "the quarantine violated her rights", ""},
+	)
+}
+
+func TestContractedPronounOpensReportedClause(t *testing.T) {
+	body := "The bill passed.\n\n" +
+		"Several rival candidates have said they’ll repeal it if elected."
+	check(t, body,
+		want{"reported", "they’ll repeal it if elected", ""},
+	)
+}
