@@ -1207,6 +1207,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
+		case (t.is(",") && k+2 < end && s[k+1].is("and") || t.is(";")) && k > from+2 && cueWithin(s, k+2-boolInt(t.is(";")), 6, cues):
+			return k // "... is honest, and three-quarters said the same of Sanders": another source
 		case t.is(",") && k > from+2 && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
 			return k // "..., and he railed against the moderators": the writer goes on
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):

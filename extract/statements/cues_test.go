@@ -85,3 +85,15 @@ func TestClauseAfterCueIsNoInvertedSpeaker(t *testing.T) {
 		t.Errorf("want the clause said, by nobody in it; got %+v", got)
 	}
 }
+
+func TestContentEndsBeforeAnotherSourcesClause(t *testing.T) {
+	body := "The poll was published on Friday.\n\n" +
+		"Six in ten voters said the mayor is honest, and Senator Ida Frost said the poll was flawed.\n\n" +
+		"Most members said they would back the plan; Governor Lena Holt said it would fail."
+	check(t, body,
+		want{"reported", "the mayor is honest", ""},
+		want{"reported", "the poll was flawed", "Ida Frost"},
+		want{"reported", "they would back the plan", ""},
+		want{"reported", "it would fail", "Lena Holt"},
+	)
+}
