@@ -15,3 +15,24 @@ func TestEvidenceCuesAreNoSpeech(t *testing.T) {
 		want{"direct", "We will finish on time", "Lin Oduya"},
 	)
 }
+
+func TestQuotationGoesOnReportedStatement(t *testing.T) {
+	// a quotation after "X wrote." goes on the statement before it, even a reported one that
+	// ends with a quotation, and past a participle the speaker added
+	body := "The board met in June.\n\n" +
+		"The deal \"puts the lenders first,\" Senator Ada Voss wrote. \"That is unacceptable.\"\n\n" +
+		"\"The timing was right,\" analyst Ivo Lund said, referring to the sale. \"Prices were low.\""
+	check(t, body,
+		want{"reported", "The deal \"puts the lenders first,\" That is unacceptable.", "Ada Voss"},
+		want{"direct", "The timing was right Prices were low.", "Ivo Lund"},
+	)
+}
+
+func TestQuotationWithItsOwnAttributionIsNotJoined(t *testing.T) {
+	body := "The hearing was short.\n\n" +
+		"The mayor said the city \"will not wait.\" \"How long must we wait?\" Mayor Lin Oduya said."
+	check(t, body,
+		want{"reported", "the city \"will not wait.\"", "Lin Oduya"},
+		want{"direct", "How long must we wait?", "Lin Oduya"},
+	)
+}
