@@ -2,6 +2,8 @@ package statements
 
 import (
 	"strings"
+
+	"github.com/armswatch/armswatch/extract/textutil"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,6 +16,7 @@ type mention struct {
 	pronoun    string // he, she, it, they
 	descriptor string // a role without a name ("kremlin spokesman"), lower-case
 	indefinite bool   // "a senior official": nobody in particular
+	unnamed    string // the head noun of an indefinite speaker ("official"), for a later "the official"
 	plural     bool   // "officials", "experts"
 	genitive   bool   // Russian name in the genitive ("по словам Рябкова")
 	alias      string // an acronym given in brackets ("(Sipri)")
@@ -92,6 +95,9 @@ func parseMention(np, appos []token) mention {
 	}
 	m = withAppositive(m, np, appos) // "a spokeswoman, Anna White,": the name first
 	if m.indefinite && m.name == "" {
+		if m.descriptor != "" {
+			m.unnamed = textutil.LastField(m.descriptor)
+		}
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
 	}

@@ -36,3 +36,15 @@ func TestQuotationWithItsOwnAttributionIsNotJoined(t *testing.T) {
 		want{"direct", "How long must we wait?", "Lin Oduya"},
 	)
 }
+
+func TestTheOfficialAfterAnUnnamedOfficial(t *testing.T) {
+	// "the official" is the unnamed official met before, not the named press secretary
+	body := "Moscow tested a new missile on Wednesday.\n\n" +
+		"Pentagon Press Secretary John Kirby said the test was no threat. A senior U.S. defense official said the rhetoric was unhelpful.\n\n" +
+		"\"We find that rhetoric to be unhelpful,\" the official told reporters."
+	check(t, body,
+		want{"reported", "the test was no threat", "John Kirby"},
+		want{"reported", "the rhetoric was unhelpful", ""},
+		want{"direct", "We find that rhetoric to be unhelpful", ""},
+	)
+}
