@@ -204,7 +204,8 @@ func classify(np []token, m mention) mention {
 	case orgOfName(np):
 		// "Britain's Ministry of Defence", "the Department of Energy": the name ends in its field
 		m.kind, m.name = "organization", joinTokens(np)
-	case isRoleWord(last.low) && !l.orgHeads[last.low]:
+	case isRoleWord(last.low) && !l.orgHeads[last.low] && !(len(np) == 1 && isCyrillic(last.low) && hasOrgHead(np)):
+		// (not "в Кремле" alone: "Кремля" of "представитель Кремля" is a title's word, yet names the Kremlin)
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case ownedInstitution(np) > 0:
 		// "China's foreign ministry", "South Korea's military", "the North's KCNA news agency":
@@ -214,7 +215,7 @@ func classify(np []token, m mention) mention {
 			m.name = a
 		}
 	case hasOrgHead(np) && (last.cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
-		m.kind, m.name = "organization", joinTokens(np)
+		m.kind, m.name = "organization", ruOrgNominative(joinTokens(np)) // "в Кремле": the Kremlin
 	case hasOrgHead(np):
 		m.kind, m.descriptor = "organization", lower(joinTokens(np))
 	case isRoleWord(last.low):

@@ -48,3 +48,14 @@ func TestTheOfficialAfterAnUnnamedOfficial(t *testing.T) {
 		want{"direct", "We find that rhetoric to be unhelpful", ""},
 	)
 }
+
+func TestRussianInstitutionInLocative(t *testing.T) {
+	// "заявили в Кремле": the Kremlin speaks, named in the nominative; "спикер Кремля" is a person
+	body := "Москва, 26 октября.\n\n" +
+		"Это продолжение линии на деэскалацию, заявили в Кремле.\n\n" +
+		"«Время сокращается», - подчеркнул спикер Кремля."
+	check(t, body,
+		want{"reported", "Это продолжение линии на деэскалацию", "Кремль"},
+		want{"direct", "Время сокращается", ""},
+	)
+}
