@@ -85,6 +85,8 @@ func parseMention(np, appos []token) mention {
 	var origin []token
 	if k := placeSuffix(np); k > 0 {
 		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
+	} else if k := affiliationSuffix(np); k > 0 {
+		np, origin = np[:k], np[k:] // "Robert Antonacci of the New York delegation"
 	}
 	m = classify(np, m)
 	if len(origin) > 0 && m.kind == "person" {
@@ -198,8 +200,9 @@ func classify(np []token, m mention) mention {
 	case ns == len(np)-1 && ns > 0 && isAcronym(np[ns].text) && hasLowerWord(np[:ns]):
 		// "state media KCNA", "the Iranian news agency IRNA": an acronym after a description
 		m.kind, m.name = "organization", np[ns].text
-	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
+	case ns < len(np) && !hasOrgHead(np[afterOwner(np, ns):]) && !hasDigit(np[ns:]):
 		ns = trimRoleComplement(np, ns)
+		ns = afterOwner(np, ns)
 		m.kind, m.name, m.role = "person", cleanName(np[ns:]), joinTokens(withoutTitles(np[:ns]))
 	case orgOfName(np):
 		// "Britain's Ministry of Defence", "the Department of Energy": the name ends in its field
@@ -675,6 +678,55 @@ func placeSuffix(np []token) int {
 		return k
 	}
 	return 0
+}
+
+// affiliationSuffix finds "of", "from" or "at" after a person's name, opening the institution or
+// place the person belongs to ("Stephen Vladeck of the University of Texas", "Mr. Nevins of
+// Showtime"), and returns its index (0 if none). The name must be two words or more, or a
+// surname after an honorific, none an institution's word: "the Federation of American
+// Scientists" and "Massachusetts Institute of Technology" stay whole.
+func affiliationSuffix(np []token) int {
+	l := builtin()
+	for k := 1; k+1 < len(np); k++ {
+		if !(np[k].is("of") || np[k].is("from") || np[k].is("at")) {
+			continue
+		}
+		base := np[:k]
+		ns := nameStart(base)
+		if ns >= k || hasOrgHead(base[ns:]) || !(np[k+1].is("the") || np[k+1].cap()) {
+			return 0
+		}
+		words := 0
+		for _, t := range base[ns:] {
+			if t.kind == tWord {
+				words++
+			}
+		}
+		honorific := ns >= 2 && base[ns-1].isPunct(".") && l.titles[base[ns-2].low] || ns >= 1 && l.titles[base[ns-1].low]
+		if words >= 2 || words == 1 && honorific {
+			return k
+		}
+		return 0
+	}
+	return 0
+}
+
+// afterOwner moves a name's start past a capitalised possessive owner ("CNN's Chris Moody",
+// "Zionist Union Party's Nachman Shai"): the owner is the person's affiliation, not their name.
+// The name after the owner must be two words or more, none an acronym ("the North's KCNA").
+func afterOwner(np []token, ns int) int {
+	for k := len(np) - 3; k >= ns; k-- {
+		if np[k].kind != tWord || !strings.HasSuffix(np[k].low, "'s") && !strings.HasSuffix(np[k].low, "’s") {
+			continue
+		}
+		for _, t := range np[k+1:] {
+			if t.kind != tWord || isAcronym(t.text) {
+				return ns
+			}
+		}
+		return k + 1
+	}
+	return ns
 }
 
 func isPreposition(w string) bool {

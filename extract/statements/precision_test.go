@@ -59,3 +59,21 @@ func TestRussianInstitutionInLocative(t *testing.T) {
 		want{"direct", "Время сокращается", ""},
 	)
 }
+
+func TestPersonOfInstitution(t *testing.T) {
+	// "X of the Y", "Mr. X of Y" and "Owner's X Y" are the person X, their affiliation a role;
+	// institutions named "A of B" stay whole
+	body := "The convention opened.\n\n" +
+		"\"There is a passion for Donald,\" said Ada Varga of the New York delegation.\n\n" +
+		"\"It is irresistible,\" said Mr. Nevins of Showtime.\n\n" +
+		"House Speaker Paul D. Ryan of Wisconsin said the campaign was disheartened.\n\n" +
+		"Zionist Union Party’s Nachman Shai said there are interests and values.\n\n" +
+		"The Federation of American Scientists said the estimate was low."
+	check(t, body,
+		want{"direct", "There is a passion for Donald", "Ada Varga"},
+		want{"direct", "It is irresistible", "Nevins"},
+		want{"reported", "the campaign was disheartened", "Paul D. Ryan"},
+		want{"reported", "there are interests and values", "Nachman Shai"},
+		want{"reported", "the estimate was low", "Federation of American Scientists"},
+	)
+}
