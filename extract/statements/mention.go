@@ -384,7 +384,7 @@ func nameStart(np []token) int {
 		if isPluralPerson(t.low) {
 			break
 		}
-		if t.isPunct(".") && i >= 2 && np[i-2].cap() && len([]rune(np[i-2].text)) == 1 {
+		if t.isPunct(".") && i >= 2 && np[i-2].cap() && (len([]rune(np[i-2].text)) == 1 || dottedInitials(np[i-2].text) && !abbrevs[np[i-2].low]) {
 			i-- // the period of an initial: "Antony J. Blinken"
 			continue
 		}
@@ -504,8 +504,12 @@ func cleanName(ts []token) string {
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
-		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 {
+		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 && !dottedInitials(w) {
 			parts = append(parts, w[:i+1], titleCase(w[i+1:]))
+			continue
+		}
+		if dottedInitials(w) {
+			parts = append(parts, w) // "F.A.A", "G.K": no word to title-case
 			continue
 		}
 		parts = append(parts, titleCase(w))

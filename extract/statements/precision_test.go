@@ -77,3 +77,18 @@ func TestPersonOfInstitution(t *testing.T) {
 		want{"reported", "the estimate was low", "Federation of American Scientists"},
 	)
 }
+
+func TestDottedInitials(t *testing.T) {
+	// "G.K.", "E." and "F.A.A." are inside a name; "S.C." before a quotation ends the sentence
+	body := "The plane was grounded.\n\n" +
+		"It is now cleared to fly again, according to the F.A.A.\n\n" +
+		"\"This is a disgusting day,\" said Rep. G.K. Butterfield.\n\n" +
+		"The party was \"working to change its image,\" wrote the American ambassador at the time, John E. Herbst.\n\n" +
+		"\"Our record is clear,\" Cruz told reporters in Fort Mill, S.C. \"The polls will change.\""
+	check(t, body,
+		want{"reported", "It is now cleared to fly again", "F.A.A"},
+		want{"direct", "This is a disgusting day", "G.K. Butterfield"},
+		want{"reported", "The party was \"working to change its image,\"", "John E. Herbst"},
+		want{"direct", "Our record is clear The polls will change.", "Cruz"},
+	)
+}
