@@ -157,8 +157,8 @@ func affiliatedRole(np []token, m mention) (mention, bool) {
 		if !(isPreposition(np[k].low) || np[k].is("of") || np[k].is("from") || np[k].is("with")) {
 			continue
 		}
-		if !isRoleWord(np[k-1].low) && !isPluralPerson(np[k-1].low) {
-			return m, false
+		if !isRoleWord(np[k-1].low) && !isPluralPerson(np[k-1].low) || builtin().orgHeads[np[k-1].low] && np[k-1].cap() {
+			return m, false // (not "the General Staff of the ...": "staff" of "chief of staff" heads an institution)
 		}
 		m.kind, m.role = "person", joinTokens(np)
 		m.descriptor = lower(joinTokens(np[:k]))

@@ -92,3 +92,11 @@ func TestDottedInitials(t *testing.T) {
 		want{"direct", "Our record is clear The polls will change.", "Cruz"},
 	)
 }
+
+func TestArmedInstitution(t *testing.T) {
+	body := "Pyongyang held a drill.\n\n" +
+		"The General Staff of the Korean People's Army announced that the missiles had hit their targets."
+	check(t, body,
+		want{"reported", "the missiles had hit their targets", "General Staff of the Korean People's Army"},
+	)
+}
