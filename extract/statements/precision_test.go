@@ -100,3 +100,16 @@ func TestArmedInstitution(t *testing.T) {
 		want{"reported", "the missiles had hit their targets", "General Staff of the Korean People's Army"},
 	)
 }
+
+func TestInstitutionNamedLikeATitle(t *testing.T) {
+	// "Press" and "State" are words of titles, but "the Associated Press" is a news agency
+	body := "Delegates were counted.\n\n" +
+		"Clinton is 439 delegates short, according to the Associated Press.\n\n" +
+		"The Islamic State said the two were its followers.\n\n" +
+		"The Russian Foreign Minister said the talks would go on."
+	check(t, body,
+		want{"reported", "Clinton is 439 delegates short", "Associated Press"},
+		want{"reported", "the two were its followers", "Islamic State"},
+		want{"reported", "the talks would go on", ""},
+	)
+}
