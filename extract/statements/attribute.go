@@ -415,7 +415,7 @@ func titlePeriod(s []token, i int) bool {
 		return false
 	}
 	p := s[i-1]
-	return p.kind == tWord && p.end == s[i].start && p.cap() && (abbrevs[p.low] || len([]rune(p.text)) == 1)
+	return p.kind == tWord && p.end == s[i].start && p.cap() && (abbrevs[p.low] || len([]rune(p.text)) == 1 || dottedInitials(p.text))
 }
 
 // speakerAfter reads the noun phrase after a cue, an appositive running to the sentence end
@@ -448,8 +448,8 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 	np = withoutParens(s[after:npEnd])
 	if end < len(s) && s[end].is(",") {
 		k := end + 1
-		for k < len(s) && s[k].kind == tWord {
-			k++
+		for k < len(s) && (s[k].kind == tWord || titlePeriod(s, k)) {
+			k++ // "..., John E. Herbst.": an initial's period is inside the name
 		}
 		if k == len(s) || s[k].isPunct(".!?;") {
 			appos = s[end+1 : k]

@@ -123,7 +123,7 @@ func parseLists(src string) *lists {
 		singleVoice:   wordSet(sec["single_voice"]),
 		titles:        wordSet(sec["titles"]),
 		modifiers:     wordSet(sec["modifiers"]),
-		orgHeads:      wordSet(sec["org_heads"]),
+		orgHeads:      wordSet(append(sec["org_heads"], sec["armed_heads"]...)),
 		places:        newPhraseSet(sec["places"]),
 		he:            wordSet(sec["pronouns_he"]),
 		she:           wordSet(sec["pronouns_she"]),

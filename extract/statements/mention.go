@@ -2,6 +2,8 @@ package statements
 
 import (
 	"strings"
+
+	"github.com/armswatch/armswatch/extract/textutil"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,6 +16,7 @@ type mention struct {
 	pronoun    string // he, she, it, they
 	descriptor string // a role without a name ("kremlin spokesman"), lower-case
 	indefinite bool   // "a senior official": nobody in particular
+	unnamed    string // the head noun of an indefinite speaker ("official"), for a later "the official"
 	plural     bool   // "officials", "experts"
 	genitive   bool   // Russian name in the genitive ("по словам Рябкова")
 	alias      string // an acronym given in brackets ("(Sipri)")
@@ -82,6 +85,8 @@ func parseMention(np, appos []token) mention {
 	var origin []token
 	if k := placeSuffix(np); k > 0 {
 		np, origin = np[:k], np[k:] // "Do Hung Viet of Vietnam"
+	} else if k := affiliationSuffix(np); k > 0 {
+		np, origin = np[:k], np[k:] // "Robert Antonacci of the New York delegation"
 	}
 	m = classify(np, m)
 	if len(origin) > 0 && m.kind == "person" {
@@ -92,6 +97,9 @@ func parseMention(np, appos []token) mention {
 	}
 	m = withAppositive(m, np, appos) // "a spokeswoman, Anna White,": the name first
 	if m.indefinite && m.name == "" {
+		if m.descriptor != "" {
+			m.unnamed = textutil.LastField(m.descriptor)
+		}
 		m.descriptor = ""
 		m.plural = m.plural || m.kind == "person"
 	}
@@ -149,8 +157,8 @@ func affiliatedRole(np []token, m mention) (mention, bool) {
 		if !(isPreposition(np[k].low) || np[k].is("of") || np[k].is("from") || np[k].is("with")) {
 			continue
 		}
-		if !isRoleWord(np[k-1].low) && !isPluralPerson(np[k-1].low) {
-			return m, false
+		if !isRoleWord(np[k-1].low) && !isPluralPerson(np[k-1].low) || builtin().orgHeads[np[k-1].low] && np[k-1].cap() {
+			return m, false // (not "the General Staff of the ...": "staff" of "chief of staff" heads an institution)
 		}
 		m.kind, m.role = "person", joinTokens(np)
 		m.descriptor = lower(joinTokens(np[:k]))
@@ -192,13 +200,19 @@ func classify(np []token, m mention) mention {
 	case ns == len(np)-1 && ns > 0 && isAcronym(np[ns].text) && hasLowerWord(np[:ns]):
 		// "state media KCNA", "the Iranian news agency IRNA": an acronym after a description
 		m.kind, m.name = "organization", np[ns].text
-	case ns < len(np) && !hasOrgHead(np[ns:]) && !hasDigit(np[ns:]):
+	case ns < len(np) && !hasOrgHead(np[afterOwner(np, ns):]) && !hasDigit(np[ns:]):
 		ns = trimRoleComplement(np, ns)
+		ns = afterOwner(np, ns)
 		m.kind, m.name, m.role = "person", cleanName(np[ns:]), joinTokens(withoutTitles(np[:ns]))
 	case orgOfName(np):
 		// "Britain's Ministry of Defence", "the Department of Energy": the name ends in its field
 		m.kind, m.name = "organization", joinTokens(np)
-	case isRoleWord(last.low) && !l.orgHeads[last.low]:
+	case properInstitution(np):
+		// "the Associated Press", "the Islamic State": a capitalised name that ends in a word
+		// of a title, with a word no title has
+		m.kind, m.name = "organization", joinTokens(np)
+	case isRoleWord(last.low) && !l.orgHeads[last.low] && !(len(np) == 1 && isCyrillic(last.low) && hasOrgHead(np)):
+		// (not "в Кремле" alone: "Кремля" of "представитель Кремля" is a title's word, yet names the Kremlin)
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case ownedInstitution(np) > 0:
 		// "China's foreign ministry", "South Korea's military", "the North's KCNA news agency":
@@ -208,7 +222,7 @@ func classify(np []token, m mention) mention {
 			m.name = a
 		}
 	case hasOrgHead(np) && (last.cap() || len(np) > 1 && np[len(np)-2].cap() || allCaps(np)):
-		m.kind, m.name = "organization", joinTokens(np)
+		m.kind, m.name = "organization", ruOrgNominative(joinTokens(np)) // "в Кремле": the Kremlin
 	case hasOrgHead(np):
 		m.kind, m.descriptor = "organization", lower(joinTokens(np))
 	case isRoleWord(last.low):
@@ -217,6 +231,29 @@ func classify(np []token, m mention) mention {
 		m.plural, m.kind, m.role = true, "person", joinTokens(np)
 	}
 	return m
+}
+
+// properInstitution tells whether np is an institution's proper name ending in a word that titles
+// also use ("Associated Press", "Islamic State"): every word capitalised, no institution head,
+// and a word before the last that is no title, role, modifier, nationality or place ("Russian
+// Foreign Minister" and "Deputy Press Secretary" are roles).
+func properInstitution(np []token) bool {
+	l := builtin()
+	n := len(np)
+	if n < 2 || !isRoleWord(np[n-1].low) || hasOrgHead(np) {
+		return false
+	}
+	foreign := false
+	for k, t := range np {
+		if t.kind != tWord || !t.cap() || allCaps([]token{t}) {
+			return false
+		}
+		if k == n-1 || isRoleWord(t.low) || l.titles[t.low] || l.modifiers[t.low] || countryOf(t.low) != "" || l.places.match(np, k) > 0 {
+			continue
+		}
+		foreign = true
+	}
+	return foreign
 }
 
 // ownedInstitution finds a capitalised possessive owner ("China's", "South Korea's") followed
@@ -374,7 +411,7 @@ func nameStart(np []token) int {
 		if isPluralPerson(t.low) {
 			break
 		}
-		if t.isPunct(".") && i >= 2 && np[i-2].cap() && len([]rune(np[i-2].text)) == 1 {
+		if t.isPunct(".") && i >= 2 && np[i-2].cap() && (len([]rune(np[i-2].text)) == 1 || dottedInitials(np[i-2].text) && !abbrevs[np[i-2].low]) {
 			i-- // the period of an initial: "Antony J. Blinken"
 			continue
 		}
@@ -494,8 +531,12 @@ func cleanName(ts []token) string {
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
-		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 {
+		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 && !dottedInitials(w) {
 			parts = append(parts, w[:i+1], titleCase(w[i+1:]))
+			continue
+		}
+		if dottedInitials(w) {
+			parts = append(parts, w) // "F.A.A", "G.K": no word to title-case
 			continue
 		}
 		parts = append(parts, titleCase(w))
@@ -668,6 +709,55 @@ func placeSuffix(np []token) int {
 		return k
 	}
 	return 0
+}
+
+// affiliationSuffix finds "of", "from" or "at" after a person's name, opening the institution or
+// place the person belongs to ("Stephen Vladeck of the University of Texas", "Mr. Nevins of
+// Showtime"), and returns its index (0 if none). The name must be two words or more, or a
+// surname after an honorific, none an institution's word: "the Federation of American
+// Scientists" and "Massachusetts Institute of Technology" stay whole.
+func affiliationSuffix(np []token) int {
+	l := builtin()
+	for k := 1; k+1 < len(np); k++ {
+		if !(np[k].is("of") || np[k].is("from") || np[k].is("at")) {
+			continue
+		}
+		base := np[:k]
+		ns := nameStart(base)
+		if ns >= k || hasOrgHead(base[ns:]) || !(np[k+1].is("the") || np[k+1].cap()) {
+			return 0
+		}
+		words := 0
+		for _, t := range base[ns:] {
+			if t.kind == tWord {
+				words++
+			}
+		}
+		honorific := ns >= 2 && base[ns-1].isPunct(".") && l.titles[base[ns-2].low] || ns >= 1 && l.titles[base[ns-1].low]
+		if words >= 2 || words == 1 && honorific {
+			return k
+		}
+		return 0
+	}
+	return 0
+}
+
+// afterOwner moves a name's start past a capitalised possessive owner ("CNN's Chris Moody",
+// "Zionist Union Party's Nachman Shai"): the owner is the person's affiliation, not their name.
+// The name after the owner must be two words or more, none an acronym ("the North's KCNA").
+func afterOwner(np []token, ns int) int {
+	for k := len(np) - 3; k >= ns; k-- {
+		if np[k].kind != tWord || !strings.HasSuffix(np[k].low, "'s") && !strings.HasSuffix(np[k].low, "’s") {
+			continue
+		}
+		for _, t := range np[k+1:] {
+			if t.kind != tWord || isAcronym(t.text) {
+				return ns
+			}
+		}
+		return k + 1
+	}
+	return ns
 }
 
 func isPreposition(w string) bool {

@@ -147,14 +147,14 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 		}
 		qw := quoteWords(t.q)
 		join := lastDirect
-		if join == nil && e.lastDraftIn(pi) != nil && e.lastDraftIn(pi).quoteEnd {
-			join = e.lastDraftIn(pi)
+		if join == nil && !(i == leadingQuote(s) && orphanAttribution(next)) {
+			join = e.quoteJoinTarget(pi) // (not "“...?” / Clinton said.": that names its own speaker)
 		}
 		if n := len(e.drafts); join == nil && n > 0 && t.part > 0 && e.drafts[n-1].quoteEnd && e.drafts[n-1].para == t.q.para {
 			join = e.drafts[n-1] // “…,” he said. “… (next paragraph) …”: one quotation
 		}
 		switch {
-		case join != nil && join.kind == "direct" && join.spans[len(join.spans)-1][1] < t.start:
+		case join != nil && (join.kind == "direct" || join.quoteEnd) && join.spans[len(join.spans)-1][1] < t.start:
 			join.spans = append(join.spans, quoteSpans(t.q)...)
 		case i == leadingQuote(s) && (2*wordsIn(t) >= sw || t.part > 0) && (qw >= 4 || onlyQuote(s)):
 			if orphanAttribution(next) {
@@ -167,6 +167,23 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 			lastDirect = d
 		}
 	}
+}
+
+// quoteJoinTarget finds the statement of paragraph pi that a following quotation goes on: the
+// latest one ending with a quotation, past the participle statements its speaker added after it
+// ("“...,” Hedge said, referring to the resorts. “...”"), or nil.
+func (e *engine) quoteJoinTarget(pi int) *draft {
+	last := e.lastDraftIn(pi)
+	for k := len(e.drafts) - 1; last != nil && k >= 0; k-- {
+		d := e.drafts[k]
+		if d.para != pi || d.ent != last.ent {
+			return nil
+		}
+		if d.quoteEnd {
+			return d
+		}
+	}
+	return nil
 }
 
 func (e *engine) lastDraftIn(pi int) *draft {
@@ -230,6 +247,7 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 		contentWords(all) >= 2 && !circumstanceOnly(all):
 		// two words are enough after "that": "заявил, что переговоры продолжатся"
 		d.kind = "reported"
+		d.quoteEnd = all[len(all)-1].kind == tQuote // The deal "looks out for ...," he wrote. "..."
 		d.spans = [][2]int{{c[0].start, c[len(c)-1].end}}
 		if len(c2) > 0 {
 			d.spans = append(d.spans, [2]int{c2[0].start, c2[len(c2)-1].end})

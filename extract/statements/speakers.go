@@ -78,11 +78,20 @@ type registry struct {
 	lastOrg         *entity
 	last            *entity
 	lastHe, lastShe *entity
+	// unnamed holds the head nouns of the indefinite speakers met ("a senior official"): a later
+	// "the official" is that unnamed person, not a named one whose title merely fits.
+	unnamed map[string]bool
 }
 
 // resolve maps a mention to a speaker entity; nil means the speaker cannot be told.
 // register is false for mentions that may only point at known speakers.
 func (r *registry) resolve(m mention) *entity {
+	if m.unnamed != "" {
+		if r.unnamed == nil {
+			r.unnamed = map[string]bool{}
+		}
+		r.unnamed[m.unnamed] = true
+	}
 	switch {
 	case m.pronoun != "":
 		return r.pronoun(m.pronoun)
@@ -101,9 +110,19 @@ func (r *registry) resolve(m mention) *entity {
 	case m.descriptor != "" && m.kind == "organization":
 		return r.orgByHead(m.descriptor)
 	case m.descriptor != "":
-		return r.byRole(m.descriptor)
+		if e := r.byRole(m.descriptor); e != nil && !r.unnamedHolder(m.descriptor, e) {
+			return e
+		}
 	}
 	return nil
+}
+
+// unnamedHolder tells whether a descriptor ("the official") points back at an indefinite speaker
+// with its head noun ("a senior U.S. defense official said") rather than at e, a person whose
+// own title does not use that noun ("Pentagon Press Secretary John Kirby").
+func (r *registry) unnamedHolder(desc string, e *entity) bool {
+	head := textutil.LastField(desc)
+	return r.unnamed[head] && !containsWords(lower(e.role), head)
 }
 
 // spoke records e as the speaker of the latest statement, for later pronouns.

@@ -50,6 +50,9 @@ func Extract(body string, opt Options) []Statement {
 	e.run()
 	e.resolveLeadRoles()
 	for _, d := range e.drafts {
+		if d.kind == "reported" && inClass("evidence_cues", lower(d.cue)) {
+			continue // evidence or a referent, not speech; a quotation "X concluded" stays
+		}
 		if s, ok := e.statement(d); ok {
 			out = append(out, s)
 		}

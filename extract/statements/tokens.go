@@ -133,6 +133,20 @@ var abbrevs = map[string]bool{
 	"т.е": true, "г": true, "гг": true, "т.д": true, "т.п": true, "им": true, "ул": true,
 }
 
+// dottedInitials tells whether w is letters joined by periods ("G.K", "F.A.A"): initials or an
+// acronym whose last period may not end the sentence.
+func dottedInitials(w string) bool {
+	if !strings.Contains(w, ".") {
+		return false
+	}
+	for _, part := range strings.Split(w, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // sentences splits tokens into sentences: after . ! ? (or a quotation ending in one) when a
 // capital, a quotation or a dash follows.
 func sentences(toks []token) [][]token {
@@ -197,6 +211,10 @@ func endsSentence(toks []token, i int) bool {
 		}
 		p := toks[i-1]
 		if p.kind == tWord && p.end == t.start {
+			if dottedInitials(p.text) && !abbrevs[p.low] {
+				// "Rep. G.K. Butterfield" goes on; "Fort Mill, S.C. "It seems ..."" ends
+				return !(i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap() && !opensSentence(toks[i+1]))
+			}
 			if abbrevs[p.low] {
 				// "... in the U.S. He says": an abbreviation that is no title may end a sentence
 				// when a word that only opens sentences follows

@@ -1,0 +1,115 @@
+package statements
+
+import "testing"
+
+// False statements and speaker forms met in real news (PolNeAR train). Sentences written for
+// the test.
+
+func TestEvidenceCuesAreNoSpeech(t *testing.T) {
+	// a finding, an estimate or a referent is no statement; a quotation closed by "concluded" is
+	body := "The review took a year.\n\n" +
+		"The audit found that the agency had overspent by a third. Analysts estimated the cost at two billion.\n\n" +
+		"\"The plan will work,\" Mayor Lin Oduya said, referring to the bridge project. \"We will finish on time,\" Oduya concluded."
+	check(t, body,
+		want{"direct", "The plan will work", "Lin Oduya"},
+		want{"direct", "We will finish on time", "Lin Oduya"},
+	)
+}
+
+func TestQuotationGoesOnReportedStatement(t *testing.T) {
+	// a quotation after "X wrote." goes on the statement before it, even a reported one that
+	// ends with a quotation, and past a participle the speaker added
+	body := "The board met in June.\n\n" +
+		"The deal \"puts the lenders first,\" Senator Ada Voss wrote. \"That is unacceptable.\"\n\n" +
+		"\"The timing was right,\" analyst Ivo Lund said, referring to the sale. \"Prices were low.\""
+	check(t, body,
+		want{"reported", "The deal \"puts the lenders first,\" That is unacceptable.", "Ada Voss"},
+		want{"direct", "The timing was right Prices were low.", "Ivo Lund"},
+	)
+}
+
+func TestQuotationWithItsOwnAttributionIsNotJoined(t *testing.T) {
+	body := "The hearing was short.\n\n" +
+		"The mayor said the city \"will not wait.\" \"How long must we wait?\" Mayor Lin Oduya said."
+	check(t, body,
+		want{"reported", "the city \"will not wait.\"", "Lin Oduya"},
+		want{"direct", "How long must we wait?", "Lin Oduya"},
+	)
+}
+
+func TestTheOfficialAfterAnUnnamedOfficial(t *testing.T) {
+	// "the official" is the unnamed official met before, not the named press secretary
+	body := "Moscow tested a new missile on Wednesday.\n\n" +
+		"Pentagon Press Secretary John Kirby said the test was no threat. A senior U.S. defense official said the rhetoric was unhelpful.\n\n" +
+		"\"We find that rhetoric to be unhelpful,\" the official told reporters."
+	check(t, body,
+		want{"reported", "the test was no threat", "John Kirby"},
+		want{"reported", "the rhetoric was unhelpful", ""},
+		want{"direct", "We find that rhetoric to be unhelpful", ""},
+	)
+}
+
+func TestRussianInstitutionInLocative(t *testing.T) {
+	// "заявили в Кремле": the Kremlin speaks, named in the nominative; "спикер Кремля" is a person
+	body := "Москва, 26 октября.\n\n" +
+		"Это продолжение линии на деэскалацию, заявили в Кремле.\n\n" +
+		"«Время сокращается», - подчеркнул спикер Кремля."
+	check(t, body,
+		want{"reported", "Это продолжение линии на деэскалацию", "Кремль"},
+		want{"direct", "Время сокращается", ""},
+	)
+}
+
+func TestPersonOfInstitution(t *testing.T) {
+	// "X of the Y", "Mr. X of Y" and "Owner's X Y" are the person X, their affiliation a role;
+	// institutions named "A of B" stay whole
+	body := "The convention opened.\n\n" +
+		"\"There is a passion for Donald,\" said Ada Varga of the New York delegation.\n\n" +
+		"\"It is irresistible,\" said Mr. Nevins of Showtime.\n\n" +
+		"House Speaker Paul D. Ryan of Wisconsin said the campaign was disheartened.\n\n" +
+		"Zionist Union Party’s Nachman Shai said there are interests and values.\n\n" +
+		"The Federation of American Scientists said the estimate was low."
+	check(t, body,
+		want{"direct", "There is a passion for Donald", "Ada Varga"},
+		want{"direct", "It is irresistible", "Nevins"},
+		want{"reported", "the campaign was disheartened", "Paul D. Ryan"},
+		want{"reported", "there are interests and values", "Nachman Shai"},
+		want{"reported", "the estimate was low", "Federation of American Scientists"},
+	)
+}
+
+func TestDottedInitials(t *testing.T) {
+	// "G.K.", "E." and "F.A.A." are inside a name; "S.C." before a quotation ends the sentence
+	body := "The plane was grounded.\n\n" +
+		"It is now cleared to fly again, according to the F.A.A.\n\n" +
+		"\"This is a disgusting day,\" said Rep. G.K. Butterfield.\n\n" +
+		"The party was \"working to change its image,\" wrote the American ambassador at the time, John E. Herbst.\n\n" +
+		"\"Our record is clear,\" Cruz told reporters in Fort Mill, S.C. \"The polls will change.\""
+	check(t, body,
+		want{"reported", "It is now cleared to fly again", "F.A.A"},
+		want{"direct", "This is a disgusting day", "G.K. Butterfield"},
+		want{"reported", "The party was \"working to change its image,\"", "John E. Herbst"},
+		want{"direct", "Our record is clear The polls will change.", "Cruz"},
+	)
+}
+
+func TestArmedInstitution(t *testing.T) {
+	body := "Pyongyang held a drill.\n\n" +
+		"The General Staff of the Korean People's Army announced that the missiles had hit their targets."
+	check(t, body,
+		want{"reported", "the missiles had hit their targets", "General Staff of the Korean People's Army"},
+	)
+}
+
+func TestInstitutionNamedLikeATitle(t *testing.T) {
+	// "Press" and "State" are words of titles, but "the Associated Press" is a news agency
+	body := "Delegates were counted.\n\n" +
+		"Clinton is 439 delegates short, according to the Associated Press.\n\n" +
+		"The Islamic State said the two were its followers.\n\n" +
+		"The Russian Foreign Minister said the talks would go on."
+	check(t, body,
+		want{"reported", "Clinton is 439 delegates short", "Associated Press"},
+		want{"reported", "the two were its followers", "Islamic State"},
+		want{"reported", "the talks would go on", ""},
+	)
+}
