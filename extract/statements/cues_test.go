@@ -97,3 +97,14 @@ func TestContentEndsBeforeAnotherSourcesClause(t *testing.T) {
 		want{"reported", "it would fail", "Lena Holt"},
 	)
 }
+
+func TestColonBeforeClosingQuotation(t *testing.T) {
+	body := "The rally was loud.\n\n" +
+		"Governor Lena Holt leaned in and boomed: \"We will win in November.\"\n\n" +
+		"The result did not surprise pollster Ada Reyes: \"Late deciders broke for the challenger.\"\n\n" +
+		"The banner had one word: \"Enough\"?"
+	check(t, body,
+		want{"direct", "We will win in November.", "Lena Holt"},
+		want{"direct", "Late deciders broke for the challenger.", "Ada Reyes"},
+	)
+}
