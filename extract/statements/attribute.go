@@ -1649,7 +1649,7 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
 		return false // "warned Washington about the consequences": a topic, not what was said
 	}
-	if !builtin().needsClause[w] || pronounClause(s, from) {
+	if !builtin().needsClause[w] || pronounClause(s, from) || from == after && subjectClause(s, from) {
 		return true // "announced Sunday she will resign": a clause of its own, without "that"
 	}
 	if from < len(s) && s[from].kind == tQuote {
@@ -1672,7 +1672,25 @@ func pronounClause(s []token, from int) bool {
 	if p, _, ok := strings.Cut(w, "'"); ok && (isSubjectPronoun(p) || p == "we" || p == "i") {
 		return true // "she'll", "they're"
 	}
-	return (isSubjectPronoun(w) || w == "we" || w == "i") && !isCyrillic(w) && finiteSoon(s, k+1, 2)
+	return (isSubjectPronoun(w) || w == "we" || w == "i" || w == "it") && !isCyrillic(w) && finiteSoon(s, k+1, 2)
+}
+
+// subjectClause tells whether the words at from open a clause with a noun-phrase subject: a
+// determiner or a name, then a finite verb within a few words and no relative pronoun before it
+// ("announced the talks would resume"; not "posted a photo that was ...").
+func subjectClause(s []token, from int) bool {
+	if from >= len(s) || s[from].kind != tWord || isCyrillic(s[from].low) || !(isDeterminer(s[from].low) && !s[from].is("that") || s[from].cap()) {
+		return false
+	}
+	for k := from + 1; k < len(s) && k-from <= 6; k++ {
+		if s[k].kind != tWord || inClass("relative_who", s[k].low) || s[k].is("that") || s[k].is("which") {
+			return false
+		}
+		if inClass("finite_markers", strings.ReplaceAll(s[k].low, "’", "'")) {
+			return true
+		}
+	}
+	return false
 }
 
 // topicPhrase tells whether a cue is followed by "on/about the ..." and no clause at all.

@@ -128,3 +128,14 @@ func TestParticipleAfterDashOrQuotationComma(t *testing.T) {
 		want{"reported", "the city embodied them", "Lena Holt"},
 	)
 }
+
+func TestObjectCueWithClauseWithoutThat(t *testing.T) {
+	body := "The market fell.\n\n" +
+		"The Daily Courier announced it was closing its print edition.\n\n" +
+		"Governor Lena Holt announced the talks would resume in May.\n\n" +
+		"Governor Lena Holt posted a photo that was taken in May."
+	check(t, body,
+		want{"reported", "it was closing its print edition", "Daily Courier"},
+		want{"reported", "the talks would resume in May", "Lena Holt"},
+	)
+}
