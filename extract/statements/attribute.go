@@ -14,7 +14,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && (participleOpener(s[i-1]) || clauseBreak(s[i-1])) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
+	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
 		return e.participle(s, i, prev)
 	}
 	if i == firstWord(s) {
@@ -74,7 +74,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	}
 	if m.valid() {
 		a.m = m
-		return e.subjectFirst(s, commaBoundedSubject(s, npFrom), after, a)
+		return e.subjectFirst(s, npFrom-1, after, a)
 	}
 	if i > 0 && (s[i-1].isPunct(","+dashes) || s[i-1].kind == tQuote) || isThisRef(s, i) {
 		if r, from, to, stop, ok := e.inverted(s, i, after, a); ok || s[i-1].kind == tQuote || isThisRef(s, i) {
@@ -284,22 +284,6 @@ func (e *engine) coordinated(s []token, j, after int, a attribution, prev *attri
 	}
 	from := contentStart(s, after, a.cue)
 	return a, from, contentEnd(s, from, e.cues), from, true
-}
-
-// commaBoundedSubject extends the start of a speaker phrase back over common nouns the phrase
-// rules do not know to a comma and a determiner ("..., a Cairo airport official told",
-// "..., his top aide, Tad Devine, told"): between a comma and the verb, a determiner opens the
-// subject. It returns the index before the phrase, where the content before it ends.
-func commaBoundedSubject(s []token, npFrom int) int {
-	for k := npFrom - 1; k >= 1 && npFrom-k <= 5; k-- {
-		if s[k].kind != tWord {
-			return npFrom - 1
-		}
-		if s[k-1].is(",") && (isDeterminer(s[k].low) && !s[k].is("that") || s[k].is("another")) {
-			return k - 1
-		}
-	}
-	return npFrom - 1
 }
 
 // subjectFirst places the content of a cue whose speaker comes before it: before the speaker
@@ -1200,8 +1184,6 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 		switch {
 		case participleOpener(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:
 			return k
-		case clauseBreak(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:
-			return k + boolInt(t.kind == tQuote) // "... of “New York values,” saying ...": the quotation stays
 		case k > from && meansSpeech(s, k+1):
 			return k // "... failed, while arguing that ...": the same speaker's next statement
 		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues):
@@ -1822,11 +1804,4 @@ func participleClause(s []token, i, after, from int) bool {
 	}
 	w := s[from].low
 	return from == after && (isDeterminer(w) && w != "that" || s[from].cap()) && finiteSoon(s, from+1, 8)
-}
-
-// clauseBreak tells whether t ends a clause before a participle as a comma does: a dash
-// ("changed his pick on the spot – saying ...") or a quotation closing with its comma
-// (American style: "... of “New York values,” saying ...").
-func clauseBreak(t token) bool {
-	return t.isPunct("—–") || t.kind == tQuote && quoteEndsWithComma(t)
 }

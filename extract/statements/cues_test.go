@@ -109,26 +109,6 @@ func TestColonBeforeClosingQuotation(t *testing.T) {
 	)
 }
 
-func TestTrailingSubjectOpenedByDeterminer(t *testing.T) {
-	body := "The flight left Paris.\n\nIt landed late.\n\n" +
-		"The pilot was kind and careful, a Cairo airport official told reporters.\n\n" +
-		"The senator remains in the race, his top aide, Tad Devine, told the Herald."
-	check(t, body,
-		want{"reported", "The pilot was kind and careful", ""},
-		want{"reported", "The senator remains in the race", "Tad Devine"},
-	)
-}
-
-func TestParticipleAfterDashOrQuotationComma(t *testing.T) {
-	body := "The debate ran late.\n\n" +
-		"Senator Ida Frost changed her pick on the spot – saying she now backed the challenger.\n\n" +
-		"Governor Lena Holt defended \"local values,\" saying the city embodied them."
-	check(t, body,
-		want{"reported", "she now backed the challenger", "Ida Frost"},
-		want{"reported", "the city embodied them", "Lena Holt"},
-	)
-}
-
 func TestObjectCueWithClauseWithoutThat(t *testing.T) {
 	body := "The market fell.\n\n" +
 		"The Daily Courier announced it was closing its print edition.\n\n" +
