@@ -1767,9 +1767,6 @@ func meansSpeech(s []token, i int) bool {
 // the main clause after it is not what the clause's speaker said.
 func frontedEnd(s []token, i, from, to int) int {
 	f := firstWord(s)
-	for f >= 0 && f+1 < len(s) && s[f+1].kind == tWord && inClass("sentence_openers", s[f].low) {
-		f++ // "And while he said ..., he clarified ..."
-	}
 	if f < 0 || from <= i || !inClass("fronted_subordinators", s[f].low) {
 		return to
 	}
