@@ -397,15 +397,7 @@ func citedSource(s []token, from int) (mention, bool) {
 // verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
 // sentence or its clause.
 func clauseAfterCue(np []token) bool {
-	if len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i") || np[0].is("there")) {
-		return true
-	}
-	for k := 1; k < len(np); k++ {
-		if t := np[k]; inClass("finite_markers", t.low) && !isCyrillic(t.low) {
-			return true // "..., said there had been a change", "said the talks were over": a verb
-		}
-	}
-	return false
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i"))
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -831,7 +823,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isNumber(w) || isRelative(w) || isTitledWord(w) || isDeterminer(w) && w != "that" || w == "another" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
@@ -1771,7 +1763,7 @@ func frontedEnd(s []token, i, from, to int) int {
 		return to
 	}
 	for k := f + 1; k < i; k++ {
-		if s[k].isPunct(",;:" + dashes) {
+		if s[k].isPunct(",;:"+dashes) {
 			return to // "If elected, he said, ...": the cue is in the main clause
 		}
 	}
