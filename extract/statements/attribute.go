@@ -1763,7 +1763,7 @@ func frontedEnd(s []token, i, from, to int) int {
 		return to
 	}
 	for k := f + 1; k < i; k++ {
-		if s[k].isPunct(",;:"+dashes) {
+		if s[k].isPunct(",;:" + dashes) {
 			return to // "If elected, he said, ...": the cue is in the main clause
 		}
 	}
