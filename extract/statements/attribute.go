@@ -397,15 +397,7 @@ func citedSource(s []token, from int) (mention, bool) {
 // verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
 // sentence or its clause.
 func clauseAfterCue(np []token) bool {
-	if len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i") || np[0].is("there")) {
-		return true
-	}
-	for k := 1; k < len(np); k++ {
-		if t := np[k]; inClass("finite_markers", t.low) && !isCyrillic(t.low) {
-			return true // "..., said there had been a change", "said the talks were over": a verb
-		}
-	}
-	return false
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i"))
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -831,7 +823,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isNumber(w) || isRelative(w) || isTitledWord(w) || isDeterminer(w) && w != "that" || w == "another" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
@@ -1631,7 +1623,7 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
 		return false // "warned Washington about the consequences": a topic, not what was said
 	}
-	if !builtin().needsClause[w] || pronounClause(s, from) {
+	if !builtin().needsClause[w] || pronounClause(s, from) || from == after && subjectClause(s, from) {
 		return true // "announced Sunday she will resign": a clause of its own, without "that"
 	}
 	if from < len(s) && s[from].kind == tQuote {
@@ -1654,7 +1646,25 @@ func pronounClause(s []token, from int) bool {
 	if p, _, ok := strings.Cut(w, "'"); ok && (isSubjectPronoun(p) || p == "we" || p == "i") {
 		return true // "she'll", "they're"
 	}
-	return (isSubjectPronoun(w) || w == "we" || w == "i") && !isCyrillic(w) && finiteSoon(s, k+1, 2)
+	return (isSubjectPronoun(w) || w == "we" || w == "i" || w == "it") && !isCyrillic(w) && finiteSoon(s, k+1, 2)
+}
+
+// subjectClause tells whether the words at from open a clause with a noun-phrase subject: a
+// determiner or a name, then a finite verb within a few words and no relative pronoun before it
+// ("announced the talks would resume"; not "posted a photo that was ...").
+func subjectClause(s []token, from int) bool {
+	if from >= len(s) || s[from].kind != tWord || isCyrillic(s[from].low) || !(isDeterminer(s[from].low) && !s[from].is("that") || s[from].cap()) {
+		return false
+	}
+	for k := from + 1; k < len(s) && k-from <= 6; k++ {
+		if s[k].kind != tWord || inClass("relative_who", s[k].low) || s[k].is("that") || s[k].is("which") {
+			return false
+		}
+		if inClass("finite_markers", strings.ReplaceAll(s[k].low, "’", "'")) {
+			return true
+		}
+	}
+	return false
 }
 
 // topicPhrase tells whether a cue is followed by "on/about the ..." and no clause at all.

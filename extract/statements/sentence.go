@@ -121,7 +121,35 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 			i = stop - 1
 		}
 	}
+	if k := colonQuoteAt(s); k > 0 && !question && !claimed(k) && !claimed(k+1) {
+		e.colonSentence(pi, s, k)
+	}
 	e.looseQuotes(pi, s, next, claimed, lastDirect)
+}
+
+// colonQuoteAt finds a colon followed by a quotation that ends the sentence ("Trump leaned in
+// and boomed: "..."", "... surprises pollster Daron Shaw: "...""), and returns its index (0 if
+// none).
+func colonQuoteAt(s []token) int {
+	for k := 1; k+1 < len(s); k++ {
+		if s[k].is(":") && s[k+1].kind == tQuote && !s[k+1].q.used && onlyPunctBetween(s, k+2, len(s)) {
+			return k
+		}
+	}
+	return 0
+}
+
+// colonSentence makes the quotation after the colon at k a direct statement of the name just
+// before the colon, or else of the sentence's subject: whatever verb leads to a colon and a
+// closing quotation introduces words said.
+func (e *engine) colonSentence(pi int, s []token, k int) {
+	_, m := subjectBefore(s, k-1)
+	if m.name == "" {
+		if m = subjectAtStart(s[:k]); !m.valid() || m.plural && m.name == "" {
+			return
+		}
+	}
+	e.emit(pi, s[k+1:k+2], nil, attribution{m: m, cue: ":"})
 }
 
 // looseQuotes handles the quotations of s that no cue claimed: the second half of a split quote,
