@@ -866,6 +866,10 @@ func skipAuxBack(s []token, j int) int {
 			return j
 		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap(), isAdverbOfTime(w) && !s[j].cap():
 			j--
+		case isReflexive(w) && j > 0 && s[j-1].cap():
+			j-- // "Ford itself said"
+		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):
+			j -= 2 // "Gowdy earlier Thursday said", "Feinstein last week said"
 		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
 			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
@@ -882,6 +886,15 @@ func skipAuxBack(s []token, j int) int {
 			return j
 		}
 	}
+	if p := j - boolInt(j >= 2 && s[j].is(",")); p >= 1 && s[p].isPunct(")") {
+		// "Sen. Jack Reed (D-R.I.), said", "Feinstein (D-Calif.) last week said"
+		if k := parenBack(s, p); k < p && k >= 0 && s[k].kind == tWord && s[k].cap() {
+			return skipAuxBack(s, k)
+		}
+	}
+	if k := subjectAsideBack(s, j); k >= 0 {
+		return k
+	}
 	if j >= 2 && s[j].is(",") {
 		// "Gates, in contrast, told AP", "officials, however, said": an aside between commas
 		for k := j - 1; k > 0 && j-k <= 4 && s[k].kind == tWord; k-- {
@@ -891,6 +904,48 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// parenBack returns the index before the bracket that opens the one closing at j, when the
+// bracket holds a tag with no lower-case word ("(D-R.I.)", "(R)"), else j: "(a Republican PAC)"
+// describes an appositive's institution, not the subject.
+func parenBack(s []token, j int) int {
+	for k := j - 1; k >= 1 && j-k <= 8; k-- {
+		if s[k].isPunct("(") {
+			return k - 1
+		}
+		if s[k].kind == tWord && !s[k].cap() {
+			return j
+		}
+	}
+	return j
+}
+
+// subjectAsideBack reads an aside set off by commas between a named subject and its verb, which
+// opens with a preposition, a conjunction of time or a reflexive ("Mr. Trump, in a brief
+// interview on Saturday, said"), and returns the subject's last token, or -1. The comma at j
+// closes it; the subject before the opening comma must end in a capitalised word.
+func subjectAsideBack(s []token, j int) int {
+	if j < 2 || !s[j].is(",") {
+		return -1
+	}
+	for k := j - 1; k >= 1 && j-k <= 14; k-- {
+		if s[k].kind == tQuote || s[k].isPunct(dashes+";:") {
+			return -1
+		}
+		if !s[k].is(",") {
+			continue
+		}
+		if k+1 < j && inClass("subject_asides", s[k+1].low) && !s[k+1].cap() && s[k-1].kind == tWord && s[k-1].cap() {
+			return k - 1
+		}
+		return -1
+	}
+	return -1
+}
+
+func isReflexive(w string) bool {
+	return w == "himself" || w == "herself" || w == "itself" || w == "themselves"
 }
 
 // adjunctBack finds a circumstance phrase ending at j between a subject and its verb ("на

@@ -113,3 +113,21 @@ func TestInstitutionNamedLikeATitle(t *testing.T) {
 		want{"reported", "the talks would go on", ""},
 	)
 }
+
+func TestSubjectBeforeAsides(t *testing.T) {
+	// asides between a named subject and its verb: a reflexive, a time phrase, a party tag, a
+	// prepositional aside between commas; a bracket that describes an institution is no tag
+	body := "The deal was announced.\n\n" +
+		"Ford itself said the deal was on.\n\n" +
+		"Mr. Trump, in a brief interview on Saturday, said his plane was a great aircraft.\n\n" +
+		"Sen. Jack Reed (D-R.I.), said after a lunch that he had not read the plan.\n\n" +
+		"Gowdy earlier Thursday said the committee has conducted 75 interviews.\n\n" +
+		"Ada Bechdel, chairman of America Rising (a Republican PAC), said the shirts were a hit."
+	check(t, body,
+		want{"reported", "the deal was on", "Ford"},
+		want{"reported", "his plane was a great aircraft", "Trump"},
+		want{"reported", "he had not read the plan", "Jack Reed"},
+		want{"reported", "the committee has conducted 75 interviews", "Gowdy"},
+		want{"reported", "the shirts were a hit", "Ada Bechdel"},
+	)
+}
