@@ -530,6 +530,12 @@ func subjectBefore(s []token, j int) (int, mention) {
 			if from > 0 && s[from-1].kind == tWord && isPreposition(s[from-1].low) && !s[from-1].cap() {
 				continue // "Tom Fitton, the president of Judicial Watch, a conservative group, said"
 			}
+			if from > 0 && (s[from-1].is("of") || inRelativeClause(s, from-1)) {
+				// "Mark Holden, chairman of the board of Freedom Partners, its funding arm, said",
+				// "Ms. Arnold, who helped found EDGE, a group ..., said": the name is the object of
+				// a role or of a clause describing the speaker before it
+				continue
+			}
 			if n := parseMention(appos, s[from:k]); personName(appos) && n.kind == "person" && n.name != "" {
 				return from, n // "The Podesta Group's CEO, Kimberley Fritts, said": the name
 			}
@@ -904,6 +910,23 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// inRelativeClause tells whether s[k] is inside a relative clause that a comma or the sentence
+// start opens ("Ms. Arnold, who helped found EDGE"), k itself being a lower-case word.
+func inRelativeClause(s []token, k int) bool {
+	if s[k].kind != tWord || s[k].cap() {
+		return false
+	}
+	for i := k; i >= 0 && k-i <= 8; i-- {
+		switch {
+		case s[i].is(","):
+			return false
+		case isRelative(s[i].low):
+			return true
+		}
+	}
+	return false
 }
 
 // parenBack returns the index before the bracket that opens the one closing at j, when the

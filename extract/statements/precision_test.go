@@ -131,3 +131,16 @@ func TestSubjectBeforeAsides(t *testing.T) {
 		want{"reported", "the shirts were a hit", "Ada Bechdel"},
 	)
 }
+
+func TestNameInsideAnAppositive(t *testing.T) {
+	// the institution a role or a relative clause of the appositive names is not the speaker
+	body := "The network met.\n\n" +
+		"Mark Holden, chairman of the board of Freedom Partners, the network's funding arm, said it would join the race.\n\n" +
+		"Ms. Arnold, who helped found EDGE, an environmental group based in Philadelphia, said she did not condone violence.\n\n" +
+		"Dmitry Peskov, the Kremlin spokesman, said the talks would go on."
+	check(t, body,
+		want{"reported", "it would join the race", "Mark Holden"},
+		want{"reported", "she did not condone violence", "Arnold"},
+		want{"reported", "the talks would go on", "Dmitry Peskov"},
+	)
+}
