@@ -37,6 +37,7 @@ type Options struct {
 	AllowPrivate    bool          // allow loopback and private addresses (demo, tests)
 	Refresh         bool          // fetch discovered articles again even when already stored
 	Hosts           HostGate      // shared per-host delay and Retry-After (nil: this process's own)
+	RobotsTTL       time.Duration // a Session reads a host's robots.txt again after this (0: once for its life)
 
 	Retries       int           // extra attempts for timeouts, resets, 5xx (default 3)
 	RetryBase     time.Duration // first backoff, doubled each attempt, plus jitter (default 1s)

@@ -27,7 +27,7 @@ type fetcher struct {
 
 	mu     sync.Mutex
 	gates  map[string]time.Time     // host -> no request before (Retry-After), without opt.Hosts
-	delays map[string]time.Duration // host -> interval between requests, with opt.Hosts
+	delays map[string]time.Duration // host -> interval between requests (the gate's with opt.Hosts)
 }
 
 // response is one final HTTP answer.
@@ -105,7 +105,9 @@ func newFetcher(ctx context.Context, opt Options) *fetcher {
 }
 
 // limitHost sets the colly limit rule of a host once its robots.txt is known. With a shared
-// HostGate the delay is the gate's to keep (colly's would only add a second wait of its own).
+// HostGate the delay is the gate's to keep (colly's would only add a second wait of its own),
+// and a robots.txt read again (Options.RobotsTTL) changes it; colly keeps the first rule of a
+// host, so without one a session keeps its first Crawl-delay.
 func (f *fetcher) limitHost(host string, crawlDelay time.Duration) {
 	rule := &colly.LimitRule{
 		DomainRegexp: "^" + regexpQuote(host) + "$",
@@ -113,10 +115,14 @@ func (f *fetcher) limitHost(host string, crawlDelay time.Duration) {
 		Delay:        max(f.opt.Delay, crawlDelay),
 		RandomDelay:  f.opt.RandomDelay,
 	}
+	f.mu.Lock()
+	_, known := f.delays[host]
+	f.delays[host] = rule.Delay
+	f.mu.Unlock()
+	if known {
+		return
+	}
 	if f.opt.Hosts != nil {
-		f.mu.Lock()
-		f.delays[host] = rule.Delay
-		f.mu.Unlock()
 		rule.Delay, rule.RandomDelay = 0, 0
 	}
 	f.c.Limit(rule)
@@ -197,10 +203,12 @@ func (f *fetcher) getOne(ctx context.Context, src *Source, u string, hdr http.He
 			}
 		}
 		wait = backoff(f.opt.RetryBase, attempt+1)
-		if err := f.waitGate(ctx, pu.Host); err != nil {
+		release, err := f.waitGate(ctx, pu.Host)
+		if err != nil {
 			return nil, err
 		}
 		resp, err := f.do(u, hdr)
+		release() // the answer is in (or the request failed): the host's delay starts now
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, fmt.Errorf("%s: %w", u, ctx.Err()) // the run is stopping, not the page failing
@@ -296,8 +304,9 @@ func (f *fetcher) pause(ctx context.Context, host string, d time.Duration) error
 }
 
 // waitGate waits until a request to host may go: past its Retry-After pause, and with a shared
-// HostGate also past the host's delay since anyone's last request.
-func (f *fetcher) waitGate(ctx context.Context, host string) error {
+// HostGate also past the host's delay since anyone's last answer, holding the host until the
+// returned release is called.
+func (f *fetcher) waitGate(ctx context.Context, host string) (release func(), err error) {
 	if f.opt.Hosts != nil {
 		f.mu.Lock()
 		d := f.delays[host]
@@ -305,16 +314,22 @@ func (f *fetcher) waitGate(ctx context.Context, host string) error {
 		if f.opt.RandomDelay > 0 {
 			d += time.Duration(rand.Int64N(int64(f.opt.RandomDelay)))
 		}
-		if err := f.opt.Hosts.Take(ctx, host, d); err != nil {
-			return fmt.Errorf("waiting for %s: %w", host, err)
+		// A request ends within the timeout; the margin covers the release's own trip to the
+		// gate. Only a dead process's hold runs out.
+		release, err := f.opt.Hosts.Take(ctx, host, d, f.opt.Timeout+holdMargin)
+		if err != nil {
+			return nil, fmt.Errorf("waiting for %s: %w", host, err)
 		}
-		return nil
+		return release, nil
 	}
 	f.mu.Lock()
 	until := f.gates[host]
 	f.mu.Unlock()
-	return sleep(ctx, time.Until(until))
+	return func() {}, sleep(ctx, time.Until(until))
 }
+
+// holdMargin is how much longer than a request's timeout a shared host stays held for it.
+const holdMargin = 5 * time.Second
 
 // retryAfter parses a Retry-After value: delay seconds or an HTTP date.
 func retryAfter(v string, now time.Time) (time.Duration, bool) {

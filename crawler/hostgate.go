@@ -11,10 +11,15 @@ import (
 // armswatch crawl needs; workers on several machines share one kept in the database, so that
 // politeness holds across processes and not just within each. Implementations must be safe
 // for concurrent use.
+//
+// The gate is strict: one request to a host at a time among all its sharers, and the delay
+// counted from the answer, not from the sending. Spacing the sendings alone lets a slow answer
+// and a quick one arrive at the server closer than the delay.
 type HostGate interface {
-	// Take waits until a request to host may be sent, at least interval after the last one
-	// any sharer of the gate took, and reserves that moment for the caller.
-	Take(ctx context.Context, host string, interval time.Duration) error
+	// Take waits until no sharer holds host and interval has passed since its last answer,
+	// then holds host for the caller until release is called (when the answer is in) or, should
+	// the caller die first, for at most hold.
+	Take(ctx context.Context, host string, interval, hold time.Duration) (release func(), err error)
 	// Pause keeps every sharer from sending host anything for d (the server's Retry-After).
 	Pause(ctx context.Context, host string, d time.Duration) error
 }

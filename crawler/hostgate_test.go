@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"slices"
 	"sync"
@@ -10,28 +11,39 @@ import (
 )
 
 // sharedGate is a HostGate in memory, shared by several runs as the database's is by several
-// workers; it records what it was asked.
+// workers: one holder of a host at a time, the interval counted from the release. It records
+// what it was asked.
 type sharedGate struct {
 	mu        sync.Mutex
 	next      map[string]time.Time
+	held      map[string]bool
 	intervals []time.Duration
 	pauses    []time.Duration
 }
 
-func (g *sharedGate) Take(ctx context.Context, host string, interval time.Duration) error {
+func (g *sharedGate) Take(ctx context.Context, host string, interval, hold time.Duration) (func(), error) {
 	for {
 		g.mu.Lock()
 		now := time.Now()
 		wait := g.next[host].Sub(now)
-		if wait <= 0 {
-			g.next[host] = now.Add(interval)
+		if g.held[host] {
+			wait = time.Millisecond
+		} else if wait <= 0 {
+			g.held[host] = true
 			g.intervals = append(g.intervals, interval)
 			g.mu.Unlock()
-			return nil
+			return func() {
+				g.mu.Lock()
+				defer g.mu.Unlock()
+				g.held[host] = false
+				if until := time.Now().Add(interval); until.After(g.next[host]) {
+					g.next[host] = until
+				}
+			}, nil
 		}
 		g.mu.Unlock()
 		if err := sleep(ctx, wait); err != nil {
-			return err
+			return nil, err
 		}
 	}
 }
@@ -48,10 +60,18 @@ func (g *sharedGate) Pause(_ context.Context, host string, d time.Duration) erro
 
 // TestSharedHostGateSpacesSeparateRuns: two runs at once (two workers, each with its own
 // fetcher) crawling one host through a shared gate keep its Crawl-delay between all their
-// requests together, not each on its own; a Retry-After pauses the gate.
+// requests together, not each on its own, counted from each answer (a slow answer delays the
+// next request by as much); a Retry-After pauses the gate.
 func TestSharedHostGateSpacesSeparateRuns(t *testing.T) {
 	site := newTestSite(t)
 	site.addArticles(1, 8)
+	const slow = 250 * time.Millisecond
+	for _, i := range []int{1, 5} { // one slow article in each run
+		site.handle(fmt.Sprintf("/news/%d", i), func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(slow)
+			html(articleHTML(i))(w, r)
+		})
+	}
 	site.handle("/robots.txt", text("User-agent: *\nCrawl-delay: 0.1\n"))
 	site.handle("/a.xml", html(rssFeed(site.srv.URL, 1, 2, 3, 4)))
 	var mu sync.Mutex
@@ -68,7 +88,7 @@ func TestSharedHostGateSpacesSeparateRuns(t *testing.T) {
 		}
 		html(rssFeed(site.srv.URL, 5, 6, 7, 8))(w, r)
 	})
-	gate := &sharedGate{next: map[string]time.Time{}}
+	gate := &sharedGate{next: map[string]time.Time{}, held: map[string]bool{}}
 	opt := testOptions()
 	opt.Hosts = gate
 	var wg sync.WaitGroup
@@ -93,12 +113,27 @@ func TestSharedHostGateSpacesSeparateRuns(t *testing.T) {
 	site.mu.Unlock()
 	slices.SortFunc(times, func(a, b time.Time) int { return a.Compare(b) })
 	// 11 requests (two feeds, one of them twice, and eight articles) 100 ms apart span at
-	// least a second; each run on its own would have kept only its own 6 or 5 apart.
+	// least a second, and a slow answer not the last longer; each run on its own would have
+	// kept only its own 6 or 5 apart.
 	if len(times) != 11 {
 		t.Fatalf("%d requests, want 11", len(times))
 	}
-	if span := times[len(times)-1].Sub(times[0]); span < time.Second {
-		t.Fatalf("11 requests within %s: the two runs did not share the host's 100 ms Crawl-delay", span)
+	if span := times[len(times)-1].Sub(times[0]); span < time.Second+slow {
+		t.Fatalf("11 requests within %s: the two runs did not share the host's 100 ms Crawl-delay after each answer", span)
+	}
+	// Request times at the server are lower bounds whatever the machine's load: each request
+	// comes at least the delay after the previous one, and the slow answers' delay more.
+	for _, p := range []string{"/news/1", "/news/5"} {
+		at := site.timesOf(p)[0]
+		i := slices.Index(times, at)
+		if i+1 < len(times) && times[i+1].Sub(at) < slow+100*time.Millisecond {
+			t.Errorf("a request %s after %s, whose answer took %s: the delay was not counted from the answer", times[i+1].Sub(at), p, slow)
+		}
+	}
+	for i := 1; i < len(times); i++ {
+		if d := times[i].Sub(times[i-1]); d < 100*time.Millisecond {
+			t.Errorf("two requests %s apart, closer than the Crawl-delay", d)
+		}
 	}
 	gate.mu.Lock()
 	defer gate.mu.Unlock()
@@ -145,5 +180,66 @@ func TestSessionDiscoverThenArticles(t *testing.T) {
 	}
 	if site.hitsOf("/robots.txt") != 1 {
 		t.Fatalf("robots.txt read %d times in one session, want once", site.hitsOf("/robots.txt"))
+	}
+}
+
+// TestSessionReadsRobotsAgainAfterTTL: a long-lived session (a worker's) reads a host's
+// robots.txt again once RobotsTTL has passed, so a rule and a Crawl-delay the site added since
+// are obeyed (the delay by the shared gate), and not before.
+func TestSessionReadsRobotsAgainAfterTTL(t *testing.T) {
+	site := newTestSite(t)
+	site.addArticles(1, 3)
+	site.handle("/rss.xml", html(rssFeed(site.srv.URL, 1, 2, 3)))
+	var mu sync.Mutex
+	robots := "User-agent: *\nAllow: /\n"
+	site.handle("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		text(robots)(w, r)
+	})
+	src := site.source([]string{site.url("/rss.xml")}, nil, nil)
+	st := NewMemState()
+	rec := &recorder{state: st}
+	ctx := context.Background()
+	opt := testOptions()
+	const ttl = 300 * time.Millisecond
+	opt.RobotsTTL = ttl
+	gate := &sharedGate{next: map[string]time.Time{}, held: map[string]bool{}}
+	opt.Hosts = gate
+	s := NewSession(ctx, opt, st, rec)
+	start := time.Now()
+	if _, err := s.Discover(ctx, &src); err != nil {
+		t.Fatal(err)
+	}
+	items, err := st.Pending(ctx, src.Name, 0, 0)
+	if err != nil || len(items) != 3 {
+		t.Fatalf("pending %v, %v", items, err)
+	}
+	mu.Lock()
+	robots = "User-agent: *\nCrawl-delay: 0.05\nDisallow: /news/3\n"
+	mu.Unlock()
+	if _, err := s.Article(ctx, &src, items[0]); err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(start) < ttl && site.hitsOf("/robots.txt") != 1 {
+		t.Fatalf("robots.txt read %d times within its TTL, want once", site.hitsOf("/robots.txt"))
+	}
+	time.Sleep(ttl)
+	for _, it := range items[1:] {
+		if _, err := s.Article(ctx, &src, it); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := site.hitsOf("/robots.txt"); n != 2 {
+		t.Fatalf("robots.txt read %d times after its TTL, want twice", n)
+	}
+	if site.hitsOf("/news/2") != 1 || site.hitsOf("/news/3") != 0 {
+		t.Fatalf("/news/2 fetched %d times and /news/3, disallowed since, %d; want 1 and 0",
+			site.hitsOf("/news/2"), site.hitsOf("/news/3"))
+	}
+	gate.mu.Lock()
+	defer gate.mu.Unlock()
+	if last := gate.intervals[len(gate.intervals)-1]; last != 50*time.Millisecond {
+		t.Fatalf("the last request's interval %s, want the new Crawl-delay's 50ms", last)
 	}
 }

@@ -13,8 +13,10 @@ import (
 	"github.com/temoto/robotstxt"
 )
 
-// robotsCache fetches each host's robots.txt once per run. colly's own robots support is off
-// because it reads neither Crawl-delay nor Sitemap lines; this one feeds both to the crawler.
+// robotsCache fetches each host's robots.txt once per run, or again after Options.RobotsTTL
+// in a long-lived Session (a worker's: a site may change its rules or Crawl-delay while the
+// worker runs for weeks). colly's own robots support is off because it reads neither
+// Crawl-delay nor Sitemap lines; this one feeds both to the crawler.
 type robotsCache struct {
 	client  *http.Client
 	opt     Options
@@ -30,7 +32,12 @@ type hostRobots struct {
 	sitemaps []string
 	delay    time.Duration
 	err      error
+	expires  time.Time // read again after this (zero: never, or still loading); under robotsCache.mu
 }
+
+// robotsErrorTTL bounds how long a robots.txt that could not be read keeps its host skipped
+// in a Session with a RobotsTTL: a host down for an hour is tried again, not after a day.
+const robotsErrorTTL = 10 * time.Minute
 
 func newRobotsCache(client *http.Client, opt Options, onLimit func(string, time.Duration)) *robotsCache {
 	return &robotsCache{client: client, opt: opt, onLimit: onLimit, hosts: map[string]*hostRobots{}}
@@ -42,7 +49,7 @@ func (rc *robotsCache) get(u *url.URL) (*hostRobots, error) {
 	key := u.Scheme + "://" + u.Host
 	rc.mu.Lock()
 	h := rc.hosts[key]
-	if h == nil {
+	if h == nil || !h.expires.IsZero() && time.Now().After(h.expires) {
 		h = &hostRobots{}
 		rc.hosts[key] = h
 	}
@@ -51,6 +58,14 @@ func (rc *robotsCache) get(u *url.URL) (*hostRobots, error) {
 		h.load(rc.client, key, rc.opt.UserAgent, rc.opt.Retries)
 		if h.err == nil {
 			rc.onLimit(u.Host, h.delay)
+		}
+		if ttl := rc.opt.RobotsTTL; ttl > 0 {
+			if h.err != nil {
+				ttl = min(ttl, robotsErrorTTL)
+			}
+			rc.mu.Lock()
+			h.expires = time.Now().Add(ttl)
+			rc.mu.Unlock()
 		}
 	})
 	return h, h.err

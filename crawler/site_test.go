@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -68,6 +69,13 @@ func (s *testSite) articleHits() int {
 		}
 	}
 	return n
+}
+
+// timesOf returns when each request for path came in.
+func (s *testSite) timesOf(path string) []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.times[path])
 }
 
 func (s *testSite) url(path string) string { return s.srv.URL + path }

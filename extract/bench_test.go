@@ -3,8 +3,10 @@ package extract
 import (
 	"archive/tar"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -76,4 +78,46 @@ func BenchmarkSeed(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkProfiled is the whole analyzer on the pages of profiled sites (the demo's TASS
+// articles and testdata/profiles, each with its labels' URL): goal 1's second page set.
+func BenchmarkProfiled(b *testing.B) {
+	type page struct {
+		url  string
+		html []byte
+	}
+	var pages []page
+	for _, glob := range []string{"../demo/site/articles/*.gold.json", "../testdata/profiles/*.golden.json"} {
+		labels, _ := filepath.Glob(glob)
+		for _, l := range labels {
+			raw, err := os.ReadFile(l)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var d struct{ URL string }
+			if err := json.Unmarshal(raw, &d); err != nil {
+				b.Fatalf("%s: %v", l, err)
+			}
+			html, err := os.ReadFile(strings.TrimSuffix(strings.TrimSuffix(l, ".gold.json"), ".golden.json") + ".html")
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages = append(pages, page{d.URL, html})
+		}
+	}
+	if len(pages) < 20 {
+		b.Fatalf("only %d profiled pages", len(pages))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pages {
+			if _, err := HTML(p.html, Options{URL: p.url}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
 }

@@ -210,18 +210,24 @@ func keptHTML(path string) (gz, raw int64, err error) {
 }
 
 // goalBigPage measures goal 4's second figure: the peak RSS of `armswatch extract` of a 10 MiB
-// page.
+// page. The analysis gets a long --timeout: at the default 30 s, a loaded machine stops it part
+// way and the figure is that of a partial analysis.
 func goalBigPage(rep *report, bin, dir string) error {
 	path := filepath.Join(dir, "big.html")
 	if err := os.WriteFile(path, bigPage(10<<20), 0o644); err != nil {
 		return fmt.Errorf("goal 4: %w", err)
 	}
 	fmt.Fprintln(os.Stderr, "goal 4: extract of a 10 MiB page")
-	u, err := runChild(bin, nil, "extract", "--url", "https://example.org/news/1", path)
+	u, err := runChild(bin, nil, bigPageArgs(path)...)
 	if err != nil {
 		return fmt.Errorf("goal 4: %w", err)
 	}
-	rep.add("4", "peak RSS of `armswatch extract` of a 10 MiB page", mib(u.maxRSS), "< 300 MB",
+	rep.add("4", "peak RSS of `armswatch extract --timeout 10m` of a 10 MiB page", mib(u.maxRSS), "< 300 MB",
 		fmt.Sprintf("CPU %s, wall %s", u.cpu.Round(time.Millisecond), u.wall.Round(time.Millisecond)), u.maxRSS < 300e6)
 	return nil
+}
+
+// bigPageArgs is goal 4's extract command line for the page at path.
+func bigPageArgs(path string) []string {
+	return []string{"extract", "--timeout", "10m", "--url", "https://example.org/news/1", path}
 }

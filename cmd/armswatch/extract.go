@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -54,11 +53,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if *timeout == 0 {
 		*timeout = cfg.Crawl.AnalysisTimeout.Duration
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	if !*jsonl && len(files) == 1 {
-		enc.SetIndent("", "  ")
-	}
+	enc := newAnalysisWriter(e.stdout, !*jsonl && len(files) == 1)
 	tuneGC()
 	failed := 0
 	err = analyzeFiles(ctx, files, runtime.GOMAXPROCS(0), func(f string) (*extract.Analysis, error) {
@@ -69,7 +64,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			failed++
 			return nil
 		}
-		if err := enc.Encode(a); err != nil {
+		if err := enc.Write(a); err != nil {
 			return fmt.Errorf("extract: write output: %w", err)
 		}
 		return nil

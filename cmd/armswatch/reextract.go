@@ -9,6 +9,7 @@ import (
 
 	"github.com/armswatch/armswatch/extract"
 	"github.com/armswatch/armswatch/ingest"
+	"github.com/armswatch/armswatch/store/pgstore"
 
 	"github.com/schollz/progressbar/v3"
 )
@@ -21,12 +22,17 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(fs)
 	all := fs.Bool("all", false, "re-analyze every article, not only those of an older analyzer")
 	configPath := fs.String("config", "", "config file (lexicon, reporting verbs, source profiles)")
+	queue := fs.Bool("queue", false, "on PostgreSQL, queue the articles as jobs for armswatch worker processes instead of analyzing them here")
+	batch := fs.Int("batch", 100, "with --queue, articles per job")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usageError("reextract: unexpected argument %q", pos[0])
+	}
+	if *batch < 1 {
+		return usageError("reextract: --batch must be at least 1")
 	}
 
 	cfg, err := loadConfig(*configPath, false)
@@ -44,6 +50,9 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if err := databaseExists(path); err != nil {
 		return usageError("reextract: %v (crawl or run the demo first, or pass --db)", err)
 	}
+	if *queue {
+		return queueReextractCommand(ctx, e, path, *all, *batch)
+	}
 	// Re-analysis rewrites every article: a crawl must not write at the same time.
 	lock, err := lockDB(ctx, path)
 	if err != nil {
@@ -60,11 +69,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	in.DB = d
-	profiles := map[string]string{}
-	for _, s := range cfg.Sources {
-		profiles[s.Name] = s.Profile
-	}
-	profile := func(source string) string { return profiles[source] }
+	profile := sourceProfiles(cfg)
 	var bar *progressbar.ProgressBar
 	if e.isTerminal && len(ids) > 0 {
 		bar = progressbar.NewOptions(len(ids), progressbar.OptionSetWriter(e.stderr),
@@ -90,6 +95,30 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if st.failed > 0 {
 		return fmt.Errorf("reextract: %d of %d articles failed", st.failed, len(ids))
 	}
+	return nil
+}
+
+// queueReextractCommand is reextract --queue: the stale articles (all with all) go to the
+// workers' queue in jobs of batch articles. No crawl lock: the workers' jobs take it shared.
+func queueReextractCommand(ctx context.Context, e *env, database string, all bool, batch int) error {
+	if !pgstore.IsURL(database) {
+		return usageError("reextract: --queue needs the workers' job queue in PostgreSQL (database = \"postgres://...\"); on SQLite reextract uses this machine's cores")
+	}
+	d, err := pgstore.Open(ctx, database)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	ids, err := d.StaleArticles(ctx, extract.Version, all)
+	if err != nil {
+		return err
+	}
+	jobs, err := queueReextract(ctx, database, ids, batch)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "reextract: %d articles queued for analyzer %s in %d new jobs of up to %d; armswatch worker processes run them (armswatch status shows the queue)\n",
+		len(ids), extract.Version, jobs, batch)
 	return nil
 }
 

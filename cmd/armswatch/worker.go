@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/armswatch/armswatch/ingest"
 	"github.com/armswatch/armswatch/store"
 	"github.com/armswatch/armswatch/store/pgstore"
 
@@ -21,10 +22,12 @@ import (
 // queue in the PostgreSQL database (github.com/riverqueue/river: jobs claimed with FOR UPDATE
 // SKIP LOCKED, retries with backoff, stuck-job rescue, unique and periodic jobs).
 //
-// This first version schedules one job per source and period: each job crawls its source once,
+// By default it schedules one job per source and period: each job crawls its source once,
 // as armswatch crawl --source does, and a source is never crawled by two workers at once
-// (unique jobs). Workers spread the sources, not the articles of one source; per-host
-// politeness holds between all of them (crawlOnce gives the crawler the database's HostGate).
+// (unique jobs); with --split, discovery and each article are jobs of their own
+// (worker_jobs.go). Per-host politeness holds between all of them (the crawler is given the
+// database's HostGate). Workers also run the batches reextract --queue queues
+// (reextract_jobs.go).
 
 // crawlSourceArgs is the job of crawling one configured source once.
 type crawlSourceArgs struct {
@@ -80,6 +83,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	every := fs.Duration("every", 30*time.Minute, "crawl each source this often")
 	concurrency := fs.Int("concurrency", 2, "sources this worker crawls at once")
 	rescue := fs.Duration("rescue-after", time.Hour, "a job running this long is taken to be a dead worker's and run again")
+	robotsTTL := fs.Duration("robots-ttl", 24*time.Hour, "with --split, read each host's robots.txt again after this (a whole-source job reads it at each crawl)")
 	split := fs.Bool("split", false, "discovery of each source and each article as jobs of their own, shared by all workers (default: one job crawls a whole source)")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	rest, err := parseFlags(fs, args)
@@ -89,8 +93,8 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return usageError("worker: unexpected argument %q", rest[0])
 	}
-	if *every < time.Second || *concurrency < 1 || *rescue < time.Minute {
-		return usageError("worker: --every must be at least 1s, --concurrency at least 1, --rescue-after at least 1m")
+	if *every < time.Second || *concurrency < 1 || *rescue < time.Minute || *robotsTTL < time.Second {
+		return usageError("worker: --every and --robots-ttl must be at least 1s, --concurrency at least 1, --rescue-after at least 1m")
 	}
 	cfg, err := loadConfig(*configPath, true)
 	if err != nil {
@@ -107,17 +111,22 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if !pgstore.IsURL(database) {
 		return usageError("worker: workers share a job queue in PostgreSQL: set database = \"postgres://...\" (or ARMSWATCH_DATABASE, or --db URL); on SQLite use armswatch crawl")
 	}
+	in, err := cfg.ingester() // for reextract jobs: a bad lexicon stops the worker at once
+	if err != nil {
+		return err
+	}
 	db, err := pgstore.Open(ctx, database)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	sj, err := newSplitJobs(ctx, cfg, db, database, sources, *rescue)
+	in.DB = db
+	sj, err := newSplitJobs(ctx, cfg, db, database, sources, *rescue, *robotsTTL)
 	if err != nil {
 		return err
 	}
 	client, pool, err := newQueue(ctx, database, queueOptions{e: e, cfg: cfg, db: db, database: database, quiet: *quiet,
-		concurrency: *concurrency, rescue: *rescue, jobs: sj})
+		concurrency: *concurrency, rescue: *rescue, jobs: sj, ingester: in})
 	if err != nil {
 		return err
 	}
@@ -160,6 +169,7 @@ type queueOptions struct {
 	concurrency int
 	rescue      time.Duration
 	jobs        *splitJobs
+	ingester    *ingest.Ingester // reextract jobs'
 }
 
 // newQueue migrates river's tables (the queue lives in the armswatch database, in river's own
@@ -180,6 +190,7 @@ func newQueue(ctx context.Context, database string, o queueOptions) (*river.Clie
 	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, database: o.database, quiet: o.quiet, rescue: o.rescue})
 	river.AddWorker(workers, &discoverWorker{jobs: o.jobs})
 	river.AddWorker(workers, &articleWorker{jobs: o.jobs})
+	river.AddWorker(workers, &reextractWorker{in: o.ingester, profile: sourceProfiles(o.cfg), database: o.database, rescue: o.rescue})
 	level := slog.LevelWarn
 	if o.quiet {
 		level = slog.LevelError

@@ -136,10 +136,11 @@ func (w *articleWorker) Work(ctx context.Context, job *river.Job[articleArgs]) e
 // again after --rescue-after.
 func (w *articleWorker) Timeout(*river.Job[articleArgs]) time.Duration { return w.jobs.rescue }
 
-// newSplitJobs makes the worker's session: its requests live as long as ctx (the worker), and
-// its politeness is the database's.
-func newSplitJobs(ctx context.Context, cfg *appConfig, db *pgstore.DB, database string, sources []crawler.Source, rescue time.Duration) (*splitJobs, error) {
+// newSplitJobs makes the worker's session: its requests live as long as ctx (the worker), its
+// politeness is the database's, and it reads each host's robots.txt again after robotsTTL.
+func newSplitJobs(ctx context.Context, cfg *appConfig, db *pgstore.DB, database string, sources []crawler.Source, rescue, robotsTTL time.Duration) (*splitJobs, error) {
 	opt := crawlOptions(cfg, crawlFlags{})
+	opt.RobotsTTL = robotsTTL
 	hosts, err := db.Hosts(ctx)
 	if err != nil {
 		return nil, err

@@ -150,4 +150,8 @@ func TestWorkerNeedsPostgres(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "armswatch.db")); err == nil {
 		t.Error("the worker created a SQLite database")
 	}
+	code, _, stderr = runCLI(t, "", "worker", "--config", cfg, "--robots-ttl", "0s")
+	if code != 2 || !strings.Contains(stderr, "--robots-ttl must be at least 1s") {
+		t.Errorf("worker --robots-ttl 0s: exit %d: %s", code, stderr)
+	}
 }

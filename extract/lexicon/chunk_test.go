@@ -43,3 +43,30 @@ func TestFindChunked(t *testing.T) {
 		}
 	}
 }
+
+// TestFindRolesChunked: the roles of a long text found chunk by chunk are those of the whole.
+func TestFindRolesChunked(t *testing.T) {
+	paras := []string{
+		"Kremlin Spokesman Dmitry Peskov told reporters on Wednesday.",
+		"The Deputy Foreign Minister (Russia)",
+		"and the U.S. Secretary of State, the Foreign Minister said.",
+		"пресс-секретарь президента России Дмитрий Песков и министр иностранных дел",
+	}
+	var b strings.Builder
+	for i := range 60 {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		fmt.Fprintf(&b, "%s %d", paras[i%len(paras)], i)
+	}
+	text := b.String()
+	whole := Default().findRoles(text, len(text)+1)
+	if len(whole) < 60 {
+		t.Fatalf("only %d roles in the whole text", len(whole))
+	}
+	for size := 40; size < 400; size += 9 {
+		if got := Default().findRoles(text, size); !reflect.DeepEqual(got, whole) {
+			t.Fatalf("size %d: %d roles chunked, %d whole, or they differ", size, len(got), len(whole))
+		}
+	}
+}

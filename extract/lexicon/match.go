@@ -153,12 +153,27 @@ func (l *Lexicon) Find(text string, year int) []Match {
 // FindCountries returns only the countries named in text, also inside longer names
 // ("Министерство обороны РФ" names РФ).
 func (l *Lexicon) FindCountries(text string) []Match {
-	return scan(text, tokenize(text), l.compiled().entities, 0, func(t *target) bool { return t.class == "country" })
+	return scanChunked(text, l.compiled().entities, func(t *target) bool { return t.class == "country" }, chunkBytes)
 }
 
 // FindRoles returns the role titles (lexicon.md §5) named in text.
 func (l *Lexicon) FindRoles(text string) []Match {
-	return scan(text, tokenize(text), l.compiled().cues, 0, func(t *target) bool { return t.class == "role" })
+	return l.findRoles(text, chunkBytes)
+}
+
+func (l *Lexicon) findRoles(text string, size int) []Match {
+	return scanChunked(text, l.compiled().cues, func(t *target) bool { return t.class == "role" }, size)
+}
+
+// scanChunked is scan of the whole text (no era: year 0) chunk by chunk, as find does, so that a
+// long body's tokens are not all in memory at once.
+func scanChunked(text string, root *node, keep func(*target) bool, size int) []Match {
+	var out []Match
+	for _, c := range chunksOf(text, size) {
+		part := text[c[0]:c[1]]
+		out = append(out, shifted(scan(part, tokenize(part), root, 0, keep), c[0], text)...)
+	}
+	return out
 }
 
 type findOptions struct {

@@ -14,8 +14,13 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 {
+	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
 		return e.participle(s, i, prev)
+	}
+	if i == firstWord(s) {
+		if a, from, to, stop, ok := frontedParticiple(s, i); ok {
+			return a, from, to, stop, true
+		}
 	}
 	if k := quotedBy(s, i); k > 0 {
 		// "..., Ryabkov was quoted by the RIA news agency as saying": the cue runs to "saying"
@@ -108,6 +113,12 @@ func opensReportedClause(s []token, i, after, from int) bool {
 		return false
 	}
 	w := s[from].low
+	if p, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && p != w {
+		w = p // "they'll", "it's": the pronoun of a contracted subject and verb
+		if isSubjectPronoun(w) || w == "we" || w == "i" || w == "it" || w == "there" {
+			return true
+		}
+	}
 	if isSubjectPronoun(w) || w == "we" || w == "i" {
 		return true
 	}
@@ -186,13 +197,37 @@ func nounBefore(t token) bool {
 func (e *engine) participle(s []token, i int, prev *attribution) (a attribution, cFrom, cTo, stop int, ok bool) {
 	n := builtin().participles.match(s, i)
 	a = attribution{cue: joinTokens(s[i : i+n]), same: true}
+	from := contentStart(s, i+n, a.cue)
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
 	} else if a.m = subjectAtStart(s); !a.m.valid() {
+		if !participleClause(s, i, i+n, from) {
+			return a, 0, 0, 0, false
+		}
+		// "The nurse later sued, claiming the quarantine violated ...": a subject the speaker
+		// rules do not know still said what the clause says
+		a.m = mention{plural: true}
+	}
+	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// frontedParticiple reads a participle of saying that opens the sentence ("Noting that the
+// vote was close, Trump reminded ..."): its "that" clause, up to the comma, is said by the
+// subject of the main clause after it.
+func frontedParticiple(s []token, i int) (a attribution, cFrom, cTo, stop int, ok bool) {
+	n := builtin().participles.match(s, i)
+	if n == 0 || i+n >= len(s) || !s[i+n].is("that") {
 		return a, 0, 0, 0, false
 	}
-	from := contentStart(s, i+n, a.cue)
-	return a, from, contentEnd(s, from, e.cues), len(s), true
+	comma := indexPunct(s, i+n+1, ",")
+	if comma < 0 || comma+1 >= len(s) {
+		return a, 0, 0, 0, false
+	}
+	a = attribution{cue: joinTokens(s[i : i+n]), m: subjectAtStart(s[comma+1:])}
+	if !a.m.valid() {
+		return a, 0, 0, 0, false
+	}
+	return a, i + n + 1, comma, comma + 1, true
 }
 
 // asClauseStart finds an "As"/"Как" that puts the cue before what was said: "As Peskov said,
@@ -362,7 +397,15 @@ func citedSource(s []token, from int) (mention, bool) {
 // verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
 // sentence or its clause.
 func clauseAfterCue(np []token) bool {
-	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i"))
+	if len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i") || np[0].is("there")) {
+		return true
+	}
+	for k := 1; k < len(np); k++ {
+		if t := np[k]; inClass("finite_markers", t.low) && !isCyrillic(t.low) {
+			return true // "..., said there had been a change", "said the talks were over": a verb
+		}
+	}
+	return false
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -794,7 +837,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || isDeterminer(w) && w != "that" || w == "another" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
@@ -1083,6 +1126,10 @@ func isCircumWord(w string) bool {
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
 func contentStart(s []token, i int, cue string) int {
 	l := builtin()
+	if meansSpeech(s, i+1) {
+		// "responded by saying that ...": what was said follows the participle
+		return skipThat(s, i+1+l.participles.match(s, i+1))
+	}
 	if i+1 < len(s) && s[i].is(",") && l.according.match(s, i+1) > 0 {
 		// "said, according to a transcript ..., that ...": the source is an aside
 		for k := i + 2; k+1 < len(s) && k-i <= 16; k++ {
@@ -1215,6 +1262,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 		switch {
 		case participleOpener(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:
 			return k
+		case k > from && meansSpeech(s, k+1):
+			return k // "... failed, while arguing that ...": the same speaker's next statement
 		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues):
 			return k
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
@@ -1236,6 +1285,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case t.is(",") && k+2 < end && isClauseConj(s[k+1].low) && (cueWithin(s, k+2, 5, cues) || s[k+1].is("but") && s[k+2].cap() && !s[k+2].is("I")) && k > from+2:
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
+		case (t.is(",") && k+2 < end && s[k+1].is("and") || t.is(";")) && k > from+2 && cueWithin(s, k+2-boolInt(t.is(";")), 6, cues):
+			return k // "... is honest, and three-quarters said the same of Sanders": another source
 		case t.is(",") && k > from+2 && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
 			return k // "..., and he railed against the moderators": the writer goes on
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
@@ -1758,4 +1809,56 @@ func isPassiveCue(w string) bool {
 		return true
 	}
 	return false
+}
+
+// meansSpeech tells whether s[i] is a participle of saying after a preposition of means and
+// before "that" ("responded by saying that ...", "while arguing that ..."): the sentence
+// subject's statement. Without "that" the participle is an act ("by calling out Trump").
+func meansSpeech(s []token, i int) bool {
+	if i == 0 || i >= len(s) || s[i-1].kind != tWord || !inClass("means_openers", s[i-1].low) || !inClass("speech_participles", s[i].low) {
+		return false
+	}
+	n := builtin().participles.match(s, i)
+	return n > 0 && i+n < len(s) && s[i+n].is("that")
+}
+
+// frontedEnd ends the content [from, to) of a cue at i inside a fronted subordinate clause
+// ("While one firm says the deal is fair, another says ...") at the comma closing that clause:
+// the main clause after it is not what the clause's speaker said.
+func frontedEnd(s []token, i, from, to int) int {
+	f := firstWord(s)
+	if f < 0 || from <= i || !inClass("fronted_subordinators", s[f].low) {
+		return to
+	}
+	for k := f + 1; k < i; k++ {
+		if s[k].isPunct(",;:" + dashes) {
+			return to // "If elected, he said, ...": the cue is in the main clause
+		}
+	}
+	for k := from; k < to; k++ {
+		switch {
+		case s[k].is(","):
+			return k
+		case s[k].kind == tQuote && quoteEndsWithComma(s[k]) && k > from:
+			return k + 1
+		}
+	}
+	return to
+}
+
+// participleClause tells whether what follows a participle of saying at i opens what was said:
+// a reported clause, a noun phrase with its finite verb soon after ("claiming the quarantine
+// violated ..."), or a quotation after a comma or colon.
+func participleClause(s []token, i, after, from int) bool {
+	if from >= len(s) {
+		return false
+	}
+	if s[from].kind == tQuote {
+		return from > after && s[from-1].isPunct(",:")
+	}
+	if opensReportedClause(s, i, after, from) {
+		return true
+	}
+	w := s[from].low
+	return from == after && (isDeterminer(w) && w != "that" || s[from].cap()) && finiteSoon(s, from+1, 8)
 }

@@ -62,6 +62,7 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 		if inner {
 			cTo = causeCut(s, cFrom, cTo) // the reason given is the outer speaker's
 		}
+		cTo = frontedEnd(s, i, cFrom, cTo)
 		if a.prevSentence {
 			if len(prevSent) > 0 && !e.hasDraftIn(prevSent[0].start, prevSent[len(prevSent)-1].end) {
 				f, t := trimRange(prevSent, 0, len(prevSent))

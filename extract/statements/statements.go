@@ -116,30 +116,25 @@ func newEngine(body string, opt Options) *engine {
 }
 
 func (e *engine) run() {
-	toks := make([][]token, len(e.paras))
-	for pi, p := range e.paras {
-		toks[pi] = tokenize(e.body, p.Start, p.End, e.parts[pi])
-		if _, _, ok := turnLabel(toks[pi]); ok {
-			e.labels++
-		}
-	}
+	toks := e.paraTokens()
 	if e.singleVoice(toks) {
 		return
 	}
 	for pi := range e.paras {
-		if e.transcript(pi, toks[pi]) {
+		pt := toks.of(pi)
+		if e.transcript(pi, pt) {
 			continue
 		}
-		if e.dashAttribution(pi, toks[pi]) {
+		if e.dashAttribution(pi, pt) {
 			continue
 		}
 		if pi < 2 && e.isHeadline(pi, toks) {
 			continue
 		}
-		if e.colonQuote(pi, toks[pi]) {
+		if e.colonQuote(pi, pt) {
 			continue
 		}
-		sents := sentences(toks[pi])
+		sents := sentences(pt)
 		for si := 0; si < len(sents) && si < 3 && pi < 3; si++ {
 			// "Москва. 11 февраля. INTERFAX.RU - Россия ...": the dateline may span sentences
 			if k := skipDateline(sents[si]); k > 0 {
@@ -164,6 +159,54 @@ func (e *engine) run() {
 		}
 	}
 }
+
+// keptTokens is how many tokens paraTokens keeps: a text of more (a 10 MiB page has 1.6 million,
+// 72 bytes each and a lower-case copy of every word) has its later paragraphs tokenized again
+// when they are read, one at a time, so the whole text's tokens are never in memory at once.
+var keptTokens = 1 << 16 // a variable for the tests
+
+// tokenCache gives each paragraph's tokens.
+type tokenCache struct {
+	e    *engine
+	kept [][]token // the tokens of the first paragraphs, up to keptTokens
+}
+
+// paraTokens tokenizes every paragraph once, counting transcript labels, and keeps the tokens
+// of as many paragraphs as keptTokens allows.
+func (e *engine) paraTokens() tokenCache {
+	c := tokenCache{e: e}
+	n, keep := 0, true
+	for pi := range e.paras {
+		t := c.tokenize(pi)
+		if _, _, ok := turnLabel(t); ok {
+			e.labels++
+		}
+		if n += len(t); n > keptTokens {
+			keep = false
+		}
+		if keep {
+			c.kept = append(c.kept, t)
+		}
+	}
+	return c
+}
+
+func (c tokenCache) tokenize(pi int) []token {
+	p := c.e.paras[pi]
+	return tokenize(c.e.body, p.Start, p.End, c.e.parts[pi])
+}
+
+// of returns paragraph pi's tokens; tokenize depends on nothing the analysis changes, so a
+// paragraph tokenized again gives the same tokens.
+func (c tokenCache) of(pi int) []token {
+	if pi < len(c.kept) {
+		return c.kept[pi]
+	}
+	return c.tokenize(pi)
+}
+
+// len is the number of paragraphs.
+func (c tokenCache) len() int { return len(c.e.paras) }
 
 // statement renders a draft into the contract's item.
 func (e *engine) statement(d *draft) (Statement, bool) {
@@ -292,12 +335,12 @@ func hasRoleWord(role string) bool {
 
 // isHeadline tells whether paragraph pi is a headline left in the body: no closing punctuation,
 // and the next paragraph opens with a dateline.
-func (e *engine) isHeadline(pi int, toks [][]token) bool {
-	t := toks[pi]
-	if len(t) == 0 || pi+1 >= len(toks) || t[len(t)-1].isPunct(".!?") || t[len(t)-1].kind == tQuote {
+func (e *engine) isHeadline(pi int, toks tokenCache) bool {
+	t := toks.of(pi)
+	if len(t) == 0 || pi+1 >= toks.len() || t[len(t)-1].isPunct(".!?") || t[len(t)-1].kind == tQuote {
 		return false
 	}
-	next := sentences(toks[pi+1])
+	next := sentences(toks.of(pi + 1))
 	return len(next) > 0 && (skipDateline(next[0]) > 0 || len(next) > 1 && isDatelineSentence(next[0]))
 }
 
@@ -308,7 +351,7 @@ func isDatelineSentence(s []token) bool {
 
 // singleVoice makes a single-voice document (a press statement, an address) one transcript
 // statement of its only author, as a turn over all its paragraphs. It reports whether it did.
-func (e *engine) singleVoice(toks [][]token) bool {
+func (e *engine) singleVoice(toks tokenCache) bool {
 	if e.labels > 0 || len(e.opt.Authors) != 1 || !builtin().singleVoice[strings.TrimSpace(lower(e.opt.Kind))] {
 		return false
 	}
@@ -320,7 +363,7 @@ func (e *engine) singleVoice(toks [][]token) bool {
 	}
 	ent := e.reg.resolve(m)
 	for pi := range e.paras {
-		e.addTurn(pi, toks[pi], 0, ent, m, pi > 0)
+		e.addTurn(pi, toks.of(pi), 0, ent, m, pi > 0)
 	}
 	return true
 }

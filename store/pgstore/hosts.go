@@ -9,13 +9,17 @@ import (
 )
 
 // hostsTable is the per-host politeness every worker shares: no request to host before
-// next_fetch_at, by the server's clock (so the workers' clocks need not agree). It lives
-// outside the numbered migrations, as armswatch_copy does: those versions are shared with
-// SQLite's (migrate --to copies between equal versions), and SQLite, one process, has no use
-// for it.
+// next_fetch_at, nor while a worker holds it (held_until, the end of the hold should the
+// holder die; NULL when free), by the server's clock (so the workers' clocks need not agree).
+// It lives outside the numbered migrations, as armswatch_copy does: those versions are shared
+// with SQLite's (migrate --to copies between equal versions), and SQLite, one process, has no
+// use for it. hostsUpgrade adds held_until to a table made before it.
 const hostsTable = `CREATE TABLE IF NOT EXISTS armswatch_hosts (
     host          text PRIMARY KEY,
-    next_fetch_at timestamptz NOT NULL)`
+    next_fetch_at timestamptz NOT NULL,
+    held_until    timestamptz)`
+
+const hostsUpgrade = `ALTER TABLE armswatch_hosts ADD COLUMN IF NOT EXISTS held_until timestamptz`
 
 // HostGate (a crawler.HostGate) keeps the crawler's per-host delay and Retry-After pauses in armswatch_hosts, so
 // that they hold across all the processes crawling into the database (armswatch worker on any
@@ -31,7 +35,10 @@ func (db *DB) Hosts(ctx context.Context) (HostGate, error) {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('armswatch migrate ' || current_schema()))`); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, hostsTable)
+		if _, err := tx.Exec(ctx, hostsTable); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, hostsUpgrade)
 		return err
 	})
 	if err != nil {
@@ -40,45 +47,66 @@ func (db *DB) Hosts(ctx context.Context) (HostGate, error) {
 	return HostGate{db: db}, nil
 }
 
-// claimHost reserves the host's next request slot in one atomic statement: the row is
-// updated only when its time has come (the row lock makes concurrent claimers queue, and each
-// sees the winner's new time), and otherwise says how long to wait. The next slot is counted
-// from the clock after the row lock was had, not from before a wait for it.
+// claimHost holds the host for $2 microseconds in one atomic statement when it is free (no
+// live hold) and its time has come (the row lock makes concurrent claimers queue, and each
+// sees the winner's hold); it returns the hold's end, which the release names so that it
+// never frees a later holder's hold. A claim lost says how long to wait: until next_fetch_at,
+// or while the host is held for $3 microseconds (the delay, which will run from the answer
+// anyway). The clock is read after the row lock was had, not before a wait for it.
 const claimHost = `WITH claim AS (
-    INSERT INTO armswatch_hosts AS h (host, next_fetch_at)
-    VALUES ($1, clock_timestamp() + $2 * interval '1 microsecond')
-    ON CONFLICT (host) DO UPDATE SET next_fetch_at = clock_timestamp() + $2 * interval '1 microsecond'
-    WHERE h.next_fetch_at <= clock_timestamp()
-    RETURNING 1)
-SELECT EXISTS (SELECT 1 FROM claim),
-       coalesce((SELECT extract(epoch FROM next_fetch_at - clock_timestamp()) * 1e6
+    INSERT INTO armswatch_hosts AS h (host, next_fetch_at, held_until)
+    VALUES ($1, clock_timestamp(), clock_timestamp() + $2 * interval '1 microsecond')
+    ON CONFLICT (host) DO UPDATE SET held_until = clock_timestamp() + $2 * interval '1 microsecond'
+    WHERE h.next_fetch_at <= clock_timestamp() AND (h.held_until IS NULL OR h.held_until <= clock_timestamp())
+    RETURNING held_until)
+SELECT (SELECT held_until FROM claim),
+       coalesce((SELECT CASE WHEN held_until > clock_timestamp() THEN $3
+                             ELSE extract(epoch FROM next_fetch_at - clock_timestamp()) * 1e6 END
                  FROM armswatch_hosts WHERE host = $1), 0)::bigint`
+
+// releaseHost ends the hold whose end was $3 and sets the next request $2 microseconds from
+// now, the answer's arrival; a hold that ran out and was taken by another is left to it.
+const releaseHost = `UPDATE armswatch_hosts SET
+    held_until = CASE WHEN held_until = $3 THEN NULL ELSE held_until END,
+    next_fetch_at = greatest(next_fetch_at, clock_timestamp() + $2 * interval '1 microsecond')
+    WHERE host = $1`
 
 // minPoll bounds how often a waiting claimer asks again: a claim lost to another worker reads
 // the time from before the winner's update, which may already be past.
 const minPoll = 2 * time.Millisecond
 
-// Take waits until host's next request slot has come and claims it, setting the next one
-// interval later.
-func (g HostGate) Take(ctx context.Context, host string, interval time.Duration) error {
+// releaseTimeout bounds a release, which runs even when the crawl is stopping: a release lost
+// is not a fault, the hold only runs out later.
+const releaseTimeout = 10 * time.Second
+
+// Take waits until host is free and its next request slot has come, and holds it for the
+// caller for at most hold; release (after the answer) sets the next slot interval later.
+func (g HostGate) Take(ctx context.Context, host string, interval, hold time.Duration) (release func(), err error) {
 	for {
-		var ok bool
+		var held *time.Time
 		var waitMicros int64
-		if err := g.db.pool.QueryRow(ctx, claimHost, host, interval.Microseconds()).Scan(&ok, &waitMicros); err != nil {
-			return fmt.Errorf("pgstore: claim host %s: %w", host, err)
+		if err := g.db.pool.QueryRow(ctx, claimHost, host, hold.Microseconds(), interval.Microseconds()).Scan(&held, &waitMicros); err != nil {
+			return nil, fmt.Errorf("pgstore: claim host %s: %w", host, err)
 		}
-		if ok {
-			return nil
+		if held != nil {
+			return func() { g.release(ctx, host, interval, *held) }, nil
 		}
 		wait := max(time.Duration(waitMicros)*time.Microsecond, minPoll)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return ctx.Err()
+			return nil, ctx.Err()
 		case <-t.C:
 		}
 	}
+}
+
+func (g HostGate) release(ctx context.Context, host string, interval time.Duration, held time.Time) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), releaseTimeout)
+	defer cancel()
+	// An error leaves the host held until the hold runs out: slower, never less polite.
+	_, _ = g.db.pool.Exec(ctx, releaseHost, host, interval.Microseconds(), held)
 }
 
 // Pause holds every request to host for d from now (a Retry-After), never shortening a pause

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/store/pgstore"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // TestHostGateSharedAcrossConnections: takes of one host from two databases opened apart (as
@@ -34,9 +36,12 @@ func TestHostGateSharedAcrossConnections(t *testing.T) {
 		for range 2 { // two takers per database too (a worker's parallel fetches)
 			wg.Go(func() {
 				for range perGate / 2 {
-					if err := g.Take(ctx, "news.example:443", interval); err != nil {
+					release, err := g.Take(ctx, "news.example:443", interval, time.Minute)
+					if err != nil {
 						t.Error(err)
+						return
 					}
+					release()
 				}
 			})
 		}
@@ -49,7 +54,7 @@ func TestHostGateSharedAcrossConnections(t *testing.T) {
 	}
 	// Another host is not held by this one.
 	other := time.Now()
-	if err := gates[0].Take(ctx, "other.example", time.Hour); err != nil {
+	if _, err := gates[0].Take(ctx, "other.example", time.Hour, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if d := time.Since(other); d > 10*time.Second {
@@ -64,9 +69,11 @@ func TestHostGateSharedAcrossConnections(t *testing.T) {
 		t.Fatal(err)
 	}
 	paused := time.Now()
-	if err := gates[1].Take(ctx, "news.example:443", 0); err != nil {
+	release, err := gates[1].Take(ctx, "news.example:443", 0, time.Minute)
+	if err != nil {
 		t.Fatal(err)
 	}
+	release()
 	if d := time.Since(paused); d < 300*time.Millisecond {
 		t.Fatalf("a take after a 400 ms pause waited %s", d)
 	}
@@ -76,7 +83,66 @@ func TestHostGateSharedAcrossConnections(t *testing.T) {
 	if err := gates[0].Pause(ctx, "news.example:443", time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	if err := gates[0].Take(cctx, "news.example:443", 0); err == nil {
+	if _, err := gates[0].Take(cctx, "news.example:443", 0, time.Minute); err == nil {
 		t.Fatal("a take during an hour's pause returned without waiting")
+	}
+}
+
+// TestHostGateHoldsUntilTheAnswer: while one worker holds a host (its request in flight) no
+// other may take it, however long the answer takes; the delay runs from the release; and a
+// hold whose holder died (never released) runs out.
+func TestHostGateHoldsUntilTheAnswer(t *testing.T) {
+	ctx := context.Background()
+	db, u := openTemp(t)
+	// A table from before held_until, as an older armswatch made it: Hosts adds the column.
+	conn, err := pgx.Connect(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, `CREATE TABLE armswatch_hosts (host text PRIMARY KEY, next_fetch_at timestamptz NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	g, err := db.Hosts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const interval, answer = 50 * time.Millisecond, 300 * time.Millisecond
+	release, err := g.Take(ctx, "slow.example", interval, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		time.Sleep(answer)
+		release()
+	}()
+	start := time.Now()
+	release2, err := g.Take(ctx, "slow.example", interval, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	release2()
+	// Lower bounds: the second take came after the first's release and its delay.
+	if d := time.Since(start); d < answer+interval {
+		t.Fatalf("a take %s after another whose answer took %s and delay is %s", d, answer, interval)
+	}
+
+	// A dead holder's hold of 200 ms runs out; its late release does not free the next hold.
+	dead, err := g.Take(ctx, "dead.example", 0, 200*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start = time.Now()
+	if _, err := g.Take(ctx, "dead.example", 0, time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < 150*time.Millisecond {
+		t.Fatalf("a held host taken after %s, before its 200 ms hold ran out", d)
+	}
+	dead()
+	cctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	if _, err := g.Take(cctx, "dead.example", 0, time.Hour); err == nil {
+		t.Fatal("a stale release freed the hold of the worker after it")
 	}
 }

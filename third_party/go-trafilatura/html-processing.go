@@ -138,16 +138,31 @@ func pruneHTML(doc *html.Node, opts Options) {
 
 // pruneUnwantedNodes prune the HTML tree by removing unwanted sections.
 func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...bool) *html.Node {
-	var oldLen int
-	var backup *html.Node
+	// armswatch patch: no backup clone of the tree up front. The input is never changed (the
+	// pruning works on a clone), so the rare fallback to the unpruned tree clones it then; and
+	// the text is measured without being built (a 10 MiB page: two 10 MB strings).
 	backupEnabled := len(withBackup) > 0 && withBackup[0]
-
-	tree = dom.Clone(tree, true)
+	var oldLen int
 	if backupEnabled {
-		backup = dom.Clone(tree, true)
-		oldLen = utf8.RuneCountInString(dom.TextContent(tree))
+		oldLen = textRuneCount(tree)
 	}
 
+	pruned := dom.Clone(tree, true)
+	pruneInPlace(pruned, queries)
+
+	if backupEnabled {
+		newLen := textRuneCount(pruned)
+		if newLen <= oldLen/7 {
+			return dom.Clone(tree, true)
+		}
+	}
+
+	return pruned
+}
+
+// pruneInPlace removes the nodes that queries match from tree, keeping their tails (armswatch
+// patch: split from pruneUnwantedNodes, for trees the caller owns, which need no copy).
+func pruneInPlace(tree *html.Node, queries []selector.Rule) {
 	for _, query := range queries {
 		subElements := selector.QueryAll(tree, query)
 		for i := len(subElements) - 1; i >= 0; i-- {
@@ -175,16 +190,64 @@ func pruneUnwantedNodes(tree *html.Node, queries []selector.Rule, withBackup ...
 			etree.Remove(subElement)
 		}
 	}
+}
 
-	if backupEnabled {
-		newLen := utf8.RuneCountInString(dom.TextContent(tree))
-		if newLen <= oldLen/7 {
-			return backup
+// textRuneCount is utf8.RuneCountInString(dom.TextContent(node)) without building the text
+// (armswatch patch).
+func textRuneCount(node *html.Node) int {
+	var c runeCounter
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			c.add(n.Data)
+		}
+		for child := n.FirstChild; child != nil; child = child.NextSibling {
+			walk(child)
 		}
 	}
-
-	return tree
+	walk(node)
+	return c.total()
 }
+
+// runeCounter counts the runes of a sequence of strings as utf8.RuneCountInString counts those
+// of their concatenation: a rune may be split between two strings (a text node ending in an
+// invalid byte can be completed by the next one).
+type runeCounter struct {
+	n    int
+	pend []byte // an incomplete UTF-8 sequence ending the strings so far
+}
+
+func (c *runeCounter) add(s string) {
+	for len(c.pend) > 0 && len(s) > 0 {
+		k := min(len(s), utf8.UTFMax)
+		joined := string(c.pend) + s[:k]
+		c.pend = c.pend[:0]
+		c.count(joined)
+		s = s[k:]
+	}
+	if len(s) > 0 {
+		c.count(s)
+	}
+}
+
+// count counts the runes of s but keeps back a tail that a following string may complete into
+// one rune. Only a lead byte among the last UTFMax-1 can begin such a tail; anything before it
+// decodes the same whatever follows.
+func (c *runeCounter) count(s string) {
+	cut := len(s)
+	for i := len(s) - 1; i >= 0 && i > len(s)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(s[i]) {
+			if !utf8.FullRuneInString(s[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	c.n += utf8.RuneCountInString(s[:cut])
+	c.pend = append(c.pend, s[cut:]...)
+}
+
+func (c *runeCounter) total() int { return c.n + utf8.RuneCount(c.pend) }
 
 // handleTextNode converts, formats and probes potential text elements.
 func handleTextNode(node *html.Node, cache *lru.Cache, fixComments, preserveSpaces bool, opts Options) *html.Node {
