@@ -565,6 +565,12 @@ func subjectBefore(s []token, j int) (int, mention) {
 			if from > 0 && s[from-1].kind == tWord && isPreposition(s[from-1].low) && !s[from-1].cap() {
 				continue // "Tom Fitton, the president of Judicial Watch, a conservative group, said"
 			}
+			if from > 0 && (s[from-1].is("of") || inRelativeClause(s, from-1)) {
+				// "Mark Holden, chairman of the board of Freedom Partners, its funding arm, said",
+				// "Ms. Arnold, who helped found EDGE, a group ..., said": the name is the object of
+				// a role or of a clause describing the speaker before it
+				continue
+			}
 			if n := parseMention(appos, s[from:k]); personName(appos) && n.kind == "person" && n.name != "" {
 				return from, n // "The Podesta Group's CEO, Kimberley Fritts, said": the name
 			}
@@ -901,6 +907,10 @@ func skipAuxBack(s []token, j int) int {
 			return j
 		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap(), isAdverbOfTime(w) && !s[j].cap():
 			j--
+		case isReflexive(w) && j > 0 && s[j-1].cap():
+			j-- // "Ford itself said"
+		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):
+			j -= 2 // "Gowdy earlier Thursday said", "Feinstein last week said"
 		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
 			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
 		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
@@ -917,6 +927,15 @@ func skipAuxBack(s []token, j int) int {
 			return j
 		}
 	}
+	if p := j - boolInt(j >= 2 && s[j].is(",")); p >= 1 && s[p].isPunct(")") {
+		// "Sen. Jack Reed (D-R.I.), said", "Feinstein (D-Calif.) last week said"
+		if k := parenBack(s, p); k < p && k >= 0 && s[k].kind == tWord && s[k].cap() {
+			return skipAuxBack(s, k)
+		}
+	}
+	if k := subjectAsideBack(s, j); k >= 0 {
+		return k
+	}
 	if j >= 2 && s[j].is(",") {
 		// "Gates, in contrast, told AP", "officials, however, said": an aside between commas
 		for k := j - 1; k > 0 && j-k <= 4 && s[k].kind == tWord; k-- {
@@ -926,6 +945,65 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// inRelativeClause tells whether s[k] is inside a relative clause that a comma or the sentence
+// start opens ("Ms. Arnold, who helped found EDGE"), k itself being a lower-case word.
+func inRelativeClause(s []token, k int) bool {
+	if s[k].kind != tWord || s[k].cap() {
+		return false
+	}
+	for i := k; i >= 0 && k-i <= 8; i-- {
+		switch {
+		case s[i].is(","):
+			return false
+		case isRelative(s[i].low):
+			return true
+		}
+	}
+	return false
+}
+
+// parenBack returns the index before the bracket that opens the one closing at j, when the
+// bracket holds a tag with no lower-case word ("(D-R.I.)", "(R)"), else j: "(a Republican PAC)"
+// describes an appositive's institution, not the subject.
+func parenBack(s []token, j int) int {
+	for k := j - 1; k >= 1 && j-k <= 8; k-- {
+		if s[k].isPunct("(") {
+			return k - 1
+		}
+		if s[k].kind == tWord && !s[k].cap() {
+			return j
+		}
+	}
+	return j
+}
+
+// subjectAsideBack reads an aside set off by commas between a named subject and its verb, which
+// opens with a preposition, a conjunction of time or a reflexive ("Mr. Trump, in a brief
+// interview on Saturday, said"), and returns the subject's last token, or -1. The comma at j
+// closes it; the subject before the opening comma must end in a capitalised word.
+func subjectAsideBack(s []token, j int) int {
+	if j < 2 || !s[j].is(",") {
+		return -1
+	}
+	for k := j - 1; k >= 1 && j-k <= 14; k-- {
+		if s[k].kind == tQuote || s[k].isPunct(dashes+";:") {
+			return -1
+		}
+		if !s[k].is(",") {
+			continue
+		}
+		if k+1 < j && inClass("subject_asides", s[k+1].low) && !s[k+1].cap() && s[k-1].kind == tWord && s[k-1].cap() {
+			return k - 1
+		}
+		return -1
+	}
+	return -1
+}
+
+func isReflexive(w string) bool {
+	return w == "himself" || w == "herself" || w == "itself" || w == "themselves"
 }
 
 // adjunctBack finds a circumstance phrase ending at j between a subject and its verb ("на

@@ -113,3 +113,34 @@ func TestInstitutionNamedLikeATitle(t *testing.T) {
 		want{"reported", "the talks would go on", ""},
 	)
 }
+
+func TestSubjectBeforeAsides(t *testing.T) {
+	// asides between a named subject and its verb: a reflexive, a time phrase, a party tag, a
+	// prepositional aside between commas; a bracket that describes an institution is no tag
+	body := "The deal was announced.\n\n" +
+		"Ford itself said the deal was on.\n\n" +
+		"Mr. Trump, in a brief interview on Saturday, said his plane was a great aircraft.\n\n" +
+		"Sen. Jack Reed (D-R.I.), said after a lunch that he had not read the plan.\n\n" +
+		"Gowdy earlier Thursday said the committee has conducted 75 interviews.\n\n" +
+		"Ada Bechdel, chairman of America Rising (a Republican PAC), said the shirts were a hit."
+	check(t, body,
+		want{"reported", "the deal was on", "Ford"},
+		want{"reported", "his plane was a great aircraft", "Trump"},
+		want{"reported", "he had not read the plan", "Jack Reed"},
+		want{"reported", "the committee has conducted 75 interviews", "Gowdy"},
+		want{"reported", "the shirts were a hit", "Ada Bechdel"},
+	)
+}
+
+func TestNameInsideAnAppositive(t *testing.T) {
+	// the institution a role or a relative clause of the appositive names is not the speaker
+	body := "The network met.\n\n" +
+		"Mark Holden, chairman of the board of Freedom Partners, the network's funding arm, said it would join the race.\n\n" +
+		"Ms. Arnold, who helped found EDGE, an environmental group based in Philadelphia, said she did not condone violence.\n\n" +
+		"Dmitry Peskov, the Kremlin spokesman, said the talks would go on."
+	check(t, body,
+		want{"reported", "it would join the race", "Mark Holden"},
+		want{"reported", "she did not condone violence", "Arnold"},
+		want{"reported", "the talks would go on", "Dmitry Peskov"},
+	)
+}
