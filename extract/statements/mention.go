@@ -207,10 +207,6 @@ func classify(np []token, m mention) mention {
 	case orgOfName(np):
 		// "Britain's Ministry of Defence", "the Department of Energy": the name ends in its field
 		m.kind, m.name = "organization", joinTokens(np)
-	case properInstitution(np):
-		// "the Associated Press", "the Islamic State": a capitalised name that ends in a word
-		// of a title, with a word no title has
-		m.kind, m.name = "organization", joinTokens(np)
 	case isRoleWord(last.low) && !l.orgHeads[last.low] && !(len(np) == 1 && isCyrillic(last.low) && hasOrgHead(np)):
 		// (not "в Кремле" alone: "Кремля" of "представитель Кремля" is a title's word, yet names the Kremlin)
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
@@ -231,29 +227,6 @@ func classify(np []token, m mention) mention {
 		m.plural, m.kind, m.role = true, "person", joinTokens(np)
 	}
 	return m
-}
-
-// properInstitution tells whether np is an institution's proper name ending in a word that titles
-// also use ("Associated Press", "Islamic State"): every word capitalised, no institution head,
-// and a word before the last that is no title, role, modifier, nationality or place ("Russian
-// Foreign Minister" and "Deputy Press Secretary" are roles).
-func properInstitution(np []token) bool {
-	l := builtin()
-	n := len(np)
-	if n < 2 || !isRoleWord(np[n-1].low) || hasOrgHead(np) {
-		return false
-	}
-	foreign := false
-	for k, t := range np {
-		if t.kind != tWord || !t.cap() || allCaps([]token{t}) {
-			return false
-		}
-		if k == n-1 || isRoleWord(t.low) || l.titles[t.low] || l.modifiers[t.low] || countryOf(t.low) != "" || l.places.match(np, k) > 0 {
-			continue
-		}
-		foreign = true
-	}
-	return foreign
 }
 
 // ownedInstitution finds a capitalised possessive owner ("China's", "South Korea's") followed

@@ -101,19 +101,6 @@ func TestArmedInstitution(t *testing.T) {
 	)
 }
 
-func TestInstitutionNamedLikeATitle(t *testing.T) {
-	// "Press" and "State" are words of titles, but "the Associated Press" is a news agency
-	body := "Delegates were counted.\n\n" +
-		"Clinton is 439 delegates short, according to the Associated Press.\n\n" +
-		"The Islamic State said the two were its followers.\n\n" +
-		"The Russian Foreign Minister said the talks would go on."
-	check(t, body,
-		want{"reported", "Clinton is 439 delegates short", "Associated Press"},
-		want{"reported", "the two were its followers", "Islamic State"},
-		want{"reported", "the talks would go on", ""},
-	)
-}
-
 func TestSubjectBeforeAsides(t *testing.T) {
 	// asides between a named subject and its verb: a reflexive, a time phrase, a party tag, a
 	// prepositional aside between commas; a bracket that describes an institution is no tag
