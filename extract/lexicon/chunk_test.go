@@ -70,3 +70,16 @@ func TestFindRolesChunked(t *testing.T) {
 		}
 	}
 }
+
+// split looks up roman numerals only in tokens of at most maxRoman bytes.
+func TestMaxRoman(t *testing.T) {
+	for k := range romans {
+		if len(k) > maxRoman {
+			t.Errorf("roman %q is longer than maxRoman %d", k, maxRoman)
+		}
+	}
+	toks := split("START II and Trident I")
+	if toks[1].norm != "2" || !toks[1].digit || toks[4].norm != "1" {
+		t.Fatalf("roman numerals after their heads: %+v", toks)
+	}
+}

@@ -30,6 +30,9 @@ var romanHeads = map[string]bool{"start": true, "salt": true, "снв": true, "�
 
 var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
+// maxRoman is the length of the longest key of romans.
+const maxRoman = 3
+
 // tokenize splits s into tokens, each with the trie keys it may take (what matching needs).
 func tokenize(s string) []token {
 	out := split(s)
@@ -68,7 +71,10 @@ func split(s string) []token {
 	flush(len(s))
 	// Roman numerals first: they make the name before them a designator (СНВ-III = СНВ-3).
 	for i := range out {
-		if d, ok := romans[strings.ToLower(out[i].raw)]; ok && i > 0 && romanHeads[strings.ToLower(out[i-1].raw)] &&
+		if len(out[i].raw) > maxRoman || i == 0 {
+			continue // most words: no lower-casing and map lookups
+		}
+		if d, ok := romans[strings.ToLower(out[i].raw)]; ok && romanHeads[strings.ToLower(out[i-1].raw)] &&
 			tight(s[out[i-1].end:out[i].start]) {
 			out[i].norm, out[i].digit = d, true
 		}
@@ -98,11 +104,11 @@ func finishToken(s string, toks []token, i int) {
 		}
 		return
 	}
-	mixed := hasCyrillic(t.raw) && hasLatin(t.raw)
-	if mixed || designator(s, toks, i) {
-		t.raw = lookAlike.Replace(t.raw)
-	}
 	t.cyr = hasCyrillic(t.raw)
+	if t.cyr && hasLatin(t.raw) || designator(s, toks, i) {
+		t.raw = lookAlike.Replace(t.raw)
+		t.cyr = hasCyrillic(t.raw)
+	}
 	t.norm = strings.ReplaceAll(strings.ToLower(t.raw), "ё", "е")
 }
 
