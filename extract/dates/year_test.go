@@ -27,7 +27,7 @@ func TestNeedsYear(t *testing.T) {
 			t.Errorf("%s: matches without a year, marked", name)
 		}
 	}
-	if needsYear(`(?:` + YEAR + `|now)`) || !needsYear(`(?:in|by) `+YEAR+`|`+YEAR+` or later`) || needsYear(`(` + YEAR + `)?x`) {
+	if needsYear(`(?:`+YEAR+`|now)`) || !needsYear(`(?:in|by) `+YEAR+`|`+YEAR+` or later`) || needsYear(`(`+YEAR+`)?x`) {
 		t.Error("alternation or optional parts misread")
 	}
 }
