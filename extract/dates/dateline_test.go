@@ -6,7 +6,7 @@ import "testing"
 // otherwise panic only on a page that needs it.
 func TestPatternsCompile(t *testing.T) {
 	for _, r := range rules() {
-		if r.re() == nil {
+		if r.pat.re() == nil {
 			t.Errorf("rule %s: no regexp", r.name)
 		}
 	}

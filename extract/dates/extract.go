@@ -37,11 +37,12 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 	// Paragraph by paragraph: no mention spans two, and short inputs keep Go's regexp on its
 	// fast backtracking path.
 	for _, p := range textutil.Paragraphs(body) {
+		year := !skipYearless || hasYearLike(p.Text)
 		for _, r := range rules() {
-			if !hasAll(p.Text, r.need) {
+			if !hasAll(p.Text, r.need) || !year && r.pat.year() {
 				continue
 			}
-			for _, ix := range r.re().FindAllStringSubmatchIndex(p.Text, -1) {
+			for _, ix := range r.pat.re().FindAllStringSubmatchIndex(p.Text, -1) {
 				for k := range ix {
 					if ix[k] >= 0 {
 						ix[k] += p.Start
@@ -69,6 +70,10 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 	}
 	return out
 }
+
+// skipYearless skips the rules whose matches hold a year in paragraphs that have none (the
+// regexps are most of the date finder's time); a variable for the tests.
+var skipYearless = true
 
 // apply turns one match (offsets into body) into a candidate.
 func (r rule) apply(body string, ix []int, ctx *context) (cand, bool) {

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"sync"
 	"unicode"
 )
@@ -9,9 +10,15 @@ import (
 // rule is one shape of date mention: a pattern and the function that turns a match into items.
 type rule struct {
 	name string
-	re   func() *regexp.Regexp // compiled on first use: a page needs few of the rules (see need)
+	pat  *pattern
 	make func(m match) (cand, bool)
 	need [][]string // the rule runs only when the text holds one string of every group
+}
+
+// pattern is a rule's regexp, compiled on first use: a page needs few of the rules (see need).
+type pattern struct {
+	re   func() *regexp.Regexp
+	year func() bool // every match holds a YEAR: the rule runs only in text with a year-like number
 }
 
 // Pattern pieces. S is a space (ASCII or no-break), YEAR a plausible calendar year.
@@ -31,8 +38,11 @@ var rules = sync.OnceValue(func() []rule {
 		dayEN = `(\p{Lu}[a-z]{2,6}day)`
 		dayRU = `([а-яё]{4,11})`
 	)
-	c := func(p string) func() *regexp.Regexp {
-		return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) })
+	c := func(p string) *pattern {
+		return &pattern{
+			re:   sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) }),
+			year: sync.OnceValue(func() bool { return needsYear(p) }),
+		}
 	}
 	var (
 		ruLetter = []string{"\xd0", "\xd1"} // any Cyrillic letter
@@ -84,6 +94,54 @@ var rules = sync.OnceValue(func() []rule {
 	}
 	return rs
 })
+
+// needsYear tells whether every match of the pattern holds a YEAR (outside any optional part).
+func needsYear(pattern string) bool {
+	t, err := syntax.Parse(pattern, syntax.Perl)
+	y, err2 := syntax.Parse(YEAR, syntax.Perl)
+	if err != nil || err2 != nil {
+		return false
+	}
+	return requires(t, y.Sub[0].String())
+}
+
+// requires tells whether every match of t matches a capture group whose body prints as want.
+func requires(t *syntax.Regexp, want string) bool {
+	switch t.Op {
+	case syntax.OpCapture:
+		return t.Sub[0].String() == want || requires(t.Sub[0], want)
+	case syntax.OpConcat:
+		for _, s := range t.Sub {
+			if requires(s, want) {
+				return true
+			}
+		}
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if !requires(s, want) {
+				return false
+			}
+		}
+		return len(t.Sub) > 0
+	case syntax.OpPlus:
+		return requires(t.Sub[0], want)
+	case syntax.OpRepeat:
+		return t.Min > 0 && requires(t.Sub[0], want)
+	}
+	return false
+}
+
+// hasYearLike tells whether text holds what YEAR matches: 19 or 20 and two more digits.
+func hasYearLike(text string) bool {
+	for i := 0; i+3 < len(text); i++ {
+		if (text[i] == '1' && text[i+1] == '9' || text[i] == '2' && text[i+1] == '0') && isDigit(text[i+2]) && isDigit(text[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // match is one regexp match inside body.
 type match struct {

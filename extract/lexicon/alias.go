@@ -54,7 +54,7 @@ func parseAlias(s string) (alias, error) {
 			if strings.ContainsAny(s, "«»()|") {
 				return a, errors.New("unexpected « » ( ) or | in alias")
 			}
-			if !hasWord(s) { // what tokenize(s) would find, without building the tokens
+			if !hasWord(s) { // what withTokens(s) would find, without building the tokens
 				return a, errors.New("alias has no words")
 			}
 			a.text = s

@@ -70,3 +70,48 @@ func TestFindRolesChunked(t *testing.T) {
 		}
 	}
 }
+
+// split looks up roman numerals only in tokens of at most maxRoman bytes.
+func TestMaxRoman(t *testing.T) {
+	for k := range romans {
+		if len(k) > maxRoman {
+			t.Errorf("roman %q is longer than maxRoman %d", k, maxRoman)
+		}
+	}
+	toks := split("START II and Trident I")
+	if toks[1].norm != "2" || !toks[1].digit || toks[4].norm != "1" {
+		t.Fatalf("roman numerals after their heads: %+v", toks)
+	}
+}
+
+// Matching recycles its token slices (tokenBufs): results must not depend on what a slice held
+// before, nor on other goroutines matching at the same time.
+func TestRecycledTokens(t *testing.T) {
+	texts := []string{
+		"Kremlin Spokesman Dmitry Peskov said New START limits Russia to 1,550 warheads.",
+		"СНВ-III и ДРСМД, заявил министр иностранных дел России Сергей Лавров в 2019 году.",
+		"The INF Treaty",
+		"",
+	}
+	l := Default()
+	want := make([][]Match, len(texts))
+	for i, s := range texts {
+		want[i] = append(l.Find(s, 0), l.FindRoles(s)...)
+	}
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for k := range 50 {
+				i := (g + k) % len(texts)
+				if got := append(l.Find(texts[i], 0), l.FindRoles(texts[i])...); !reflect.DeepEqual(got, want[i]) {
+					t.Errorf("text %d, round %d: %d matches, want %d", i, k, len(got), len(want[i]))
+					return
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}

@@ -171,7 +171,9 @@ func scanChunked(text string, root *node, keep func(*target) bool, size int) []M
 	var out []Match
 	for _, c := range chunksOf(text, size) {
 		part := text[c[0]:c[1]]
-		out = append(out, shifted(scan(part, tokenize(part), root, 0, keep), c[0], text)...)
+		withTokens(part, func(toks []token) {
+			out = append(out, shifted(scan(part, toks, root, 0, keep), c[0], text)...)
+		})
 	}
 	return out
 }
@@ -198,14 +200,15 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
 	var out, cues []Match
 	for _, c := range chunks {
 		part := text[c[0]:c[1]]
-		toks := tokenize(part)
-		if year == 0 {
-			year = latestYear(toks) // one chunk: the whole text
-		}
-		out = append(out, shifted(scan(part, toks, m.entities, year, nil), c[0], text)...)
-		if opt.keywords {
-			cues = append(cues, shifted(scan(part, toks, m.cues, year, nil), c[0], text)...)
-		}
+		withTokens(part, func(toks []token) {
+			if year == 0 {
+				year = latestYear(toks) // one chunk: the whole text
+			}
+			out = append(out, shifted(scan(part, toks, m.entities, year, nil), c[0], text)...)
+			if opt.keywords {
+				cues = append(cues, shifted(scan(part, toks, m.cues, year, nil), c[0], text)...)
+			}
+		})
 	}
 	strong := map[*Entry]bool{}
 	for _, x := range out {

@@ -35,7 +35,12 @@ func NewPhrases(byKey map[string][]string) (*Phrases, error) {
 
 // Find returns the longest phrases in text, left to right, without overlaps.
 func (p *Phrases) Find(text string) []PhraseMatch {
-	toks := tokenize(text)
+	var out []PhraseMatch
+	withTokens(text, func(toks []token) { out = p.find(text, toks) })
+	return out
+}
+
+func (p *Phrases) find(text string, toks []token) []PhraseMatch {
 	var out []PhraseMatch
 	for i := 0; i < len(toks); {
 		best, keys := -1, []string(nil)

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,19 +31,41 @@ var romanHeads = map[string]bool{"start": true, "salt": true, "снв": true, "�
 
 var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
 
-// tokenize splits s into tokens, each with the trie keys it may take (what matching needs).
-func tokenize(s string) []token {
-	out := split(s)
+// maxRoman is the length of the longest key of romans.
+const maxRoman = 3
+
+// withCandidates gives each token the trie keys it may take (what matching needs).
+func withCandidates(out []token) []token {
 	for i := range out {
 		out[i].cands = candidates(out[i])
 	}
 	return out
 }
 
+// tokenBufs recycles the token slices of matching (each text the lexicon reads is tokenized
+// again: the body, each sentence of the figures analyzer, ...; they were a quarter of the bytes
+// an analysis allocates). No Match keeps a token.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
+
+// withTokens calls f with the tokens of s, each with its trie keys, in a recycled slice that f
+// must not keep.
+func withTokens(s string, f func([]token)) {
+	buf := tokenBufs.Get().(*[]token)
+	toks := withCandidates(splitInto((*buf)[:0], s))
+	f(toks)
+	clear(toks) // drop the strings it points at
+	*buf = toks[:0]
+	tokenBufs.Put(buf)
+}
+
 // split splits s into tokens without their trie keys: building the trie needs none, and aliases
 // are split once each when a lexicon is built (a one-shot extract pays for all of them).
 func split(s string) []token {
-	out := make([]token, 0, len(s)/5+1)
+	return splitInto(make([]token, 0, len(s)/5+1), s)
+}
+
+// splitInto is split appending to out.
+func splitInto(out []token, s string) []token {
 	start, kind := -1, 0 // kind: 1 letters, 2 digits
 	flush := func(end int) {
 		if start >= 0 {
@@ -68,7 +91,10 @@ func split(s string) []token {
 	flush(len(s))
 	// Roman numerals first: they make the name before them a designator (СНВ-III = СНВ-3).
 	for i := range out {
-		if d, ok := romans[strings.ToLower(out[i].raw)]; ok && i > 0 && romanHeads[strings.ToLower(out[i-1].raw)] &&
+		if len(out[i].raw) > maxRoman || i == 0 {
+			continue // most words: no lower-casing and map lookups
+		}
+		if d, ok := romans[strings.ToLower(out[i].raw)]; ok && romanHeads[strings.ToLower(out[i-1].raw)] &&
 			tight(s[out[i-1].end:out[i].start]) {
 			out[i].norm, out[i].digit = d, true
 		}
@@ -98,11 +124,11 @@ func finishToken(s string, toks []token, i int) {
 		}
 		return
 	}
-	mixed := hasCyrillic(t.raw) && hasLatin(t.raw)
-	if mixed || designator(s, toks, i) {
-		t.raw = lookAlike.Replace(t.raw)
-	}
 	t.cyr = hasCyrillic(t.raw)
+	if t.cyr && hasLatin(t.raw) || designator(s, toks, i) {
+		t.raw = lookAlike.Replace(t.raw)
+		t.cyr = hasCyrillic(t.raw)
+	}
 	t.norm = strings.ReplaceAll(strings.ToLower(t.raw), "ё", "е")
 }
 

@@ -1,0 +1,63 @@
+package dates
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The rules whose every match holds a year are found from their patterns; a year in an optional
+// part ("from March 3 to 5, 2021" may end without one) does not count.
+func TestNeedsYear(t *testing.T) {
+	var got []string
+	for _, r := range rules() {
+		if r.pat.year() {
+			got = append(got, r.name)
+		}
+	}
+	for _, name := range []string{"mdy", "dmy", "iso", "my", "month-range", "year-range", "year-dash", "year", "ru-dmy", "ru-my", "ru-year-range", "ru-year-dash", "ru-year"} {
+		if !slices.Contains(got, name) {
+			t.Errorf("%s: every match holds a year, not marked", name)
+		}
+	}
+	for _, name := range []string{"md", "dm", "day-range", "day-dash", "in-month", "weekday", "ago"} {
+		if slices.Contains(got, name) {
+			t.Errorf("%s: matches without a year, marked", name)
+		}
+	}
+	if needsYear(`(?:`+YEAR+`|now)`) || !needsYear(`(?:in|by) `+YEAR+`|`+YEAR+` or later`) || needsYear(`(`+YEAR+`)?x`) {
+		t.Error("alternation or optional parts misread")
+	}
+}
+
+func TestHasYearLike(t *testing.T) {
+	for text, want := range map[string]bool{"in 2010": true, "1987": true, "x1999y": true, "2100": false, "19 9": false, "201": false, "": false, "1,550": false} {
+		if hasYearLike(text) != want {
+			t.Errorf("%q: want %v", text, want)
+		}
+	}
+}
+
+// Skipping the year rules in paragraphs without a year changes no output.
+func TestYearSkipSameDates(t *testing.T) {
+	body := strings.Join([]string{seedBody, ruBody,
+		"Talks are set for March 3 to 5. From March 3 to 5, 2021 they met; on the 5th of May and May 5th too.",
+		"The 1990s ended; between 1991 and 1994, and 2001-2003, in mid-June, last week, 3 days ago, on Monday.",
+		"В 2019 году, с 2001 по 2005 годы, 5 мая 2020 г., в мае прошлого года, три дня назад, во вторник.",
+		"They met from March 3 to 5 and again on 12-14 May, said a diplomat.",
+		"Nothing on 12 Oct or Oct 12, only 1,550 and 700 and 2100 and 20 30."}, "\n\n")
+	ref := time.Date(2021, 1, 27, 0, 0, 0, 0, time.UTC)
+	got := Extract(body, nil, ref)
+	if len(got) < 20 {
+		t.Fatalf("only %d dates", len(got))
+	}
+	// the same without the skip: every rule over every paragraph
+	skipYearless = false
+	defer func() { skipYearless = true }()
+	want := Extract(body, nil, ref)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("with the skip %d dates, without %d, or they differ", len(got), len(want))
+	}
+}
