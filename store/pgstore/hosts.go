@@ -170,3 +170,16 @@ func (g HostGate) Pause(ctx context.Context, host string, d time.Duration) error
 	}
 	return nil
 }
+
+// NextIn says how long until host's next request slot by the database's clock: 0 when it is
+// due, the host unknown, or only held by a request in flight (whose answer's time is unknown).
+// A job about to wait that long can give its worker's slot back instead.
+func (g HostGate) NextIn(ctx context.Context, host string) (time.Duration, error) {
+	var micros int64
+	err := g.db.pool.QueryRow(ctx, `SELECT coalesce(max(greatest(extract(epoch FROM next_fetch_at - clock_timestamp()) * 1e6, 0)), 0)::bigint
+		FROM armswatch_hosts WHERE host = $1`, host).Scan(&micros)
+	if err != nil {
+		return 0, fmt.Errorf("pgstore: host %s: %w", host, err)
+	}
+	return time.Duration(micros) * time.Microsecond, nil
+}

@@ -173,3 +173,23 @@ func TestHostGateHoldsUntilTheAnswer(t *testing.T) {
 		t.Fatal("a stale release freed the hold of the worker after it")
 	}
 }
+
+// TestHostGateNextIn: the time until a host's next slot, as a job deciding whether to wait for
+// it sees it.
+func TestHostGateNextIn(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g, err := db.Hosts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err := g.NextIn(ctx, "new.example"); err != nil || d != 0 {
+		t.Fatalf("an unknown host: %s, %v; want 0", d, err)
+	}
+	if err := g.Pause(ctx, "busy.example", time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := g.NextIn(ctx, "busy.example"); err != nil || d < 59*time.Minute || d > time.Hour {
+		t.Fatalf("a host paused for an hour: %s, %v", d, err)
+	}
+}
