@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/armswatch/armswatch/crawler"
 	"github.com/armswatch/armswatch/extract"
 	"github.com/armswatch/armswatch/store"
 	"github.com/armswatch/armswatch/store/pgstore"
@@ -110,5 +111,29 @@ func TestReextractQueueNeedsPostgres(t *testing.T) {
 	code, _, stderr := runCLI(t, "", "reextract", "--db", path, "--queue")
 	if code != 2 || !strings.Contains(stderr, "--queue needs the workers' job queue in PostgreSQL") {
 		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// TestArticleJobStepsAsideForAFarHost: an article job whose host's next slot is far gives its
+// worker's slot back (snoozed until then) instead of waiting in it.
+func TestArticleJobStepsAsideForAFarHost(t *testing.T) {
+	ctx := context.Background()
+	db, err := pgstore.Open(ctx, pgtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	gate, err := db.Hosts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := gate.Pause(ctx, "127.0.0.1:9", time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	w := &articleWorker{jobs: &splitJobs{hosts: gate, sources: map[string]*crawler.Source{"s": {Name: "s"}}}}
+	err = w.Work(ctx, &river.Job[articleArgs]{Args: articleArgs{Source: "s", URL: "http://127.0.0.1:9/news/1"}})
+	var snooze *rivertype.JobSnoozeError
+	if !errors.As(err, &snooze) || snooze.Duration < 59*time.Minute {
+		t.Fatalf("an article of a host paused for an hour: %v, want a snooze of about an hour", err)
 	}
 }

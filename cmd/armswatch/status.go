@@ -59,21 +59,36 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 }
 
 // printQueue is status's section on the workers' job queue (PostgreSQL; none when no worker
-// ever ran).
+// ever ran): its jobs by kind and state, and the workers seen in the last day.
 func printQueue(ctx context.Context, e *env, db *pgstore.DB) error {
 	states, workers, err := db.Queue(ctx)
 	if err != nil || states == nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "\nWorkers' queue (%d workers running jobs)\n", workers)
+	running := 0
+	for _, w := range workers {
+		if w.Running > 0 {
+			running++
+		}
+	}
+	fmt.Fprintf(e.stdout, "\nWorkers' queue (%d workers running jobs)\n", running)
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "STATE\tJOBS\tLAST CHANGE")
+	fmt.Fprintln(tw, "KIND\tSTATE\tJOBS\tLAST CHANGE")
 	for _, q := range states {
 		last := "-"
 		if q.Last != nil {
 			last = q.Last.Local().Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\n", q.State, q.Jobs, last)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", q.Kind, q.State, q.Jobs, last)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "\nWorkers seen in the last day (%d)\n", len(workers))
+	tw = tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "WORKER\tRUNNING\tDONE (1h)\tLAST JOB")
+	for _, w := range workers {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", w.ID, w.Running, w.Done, w.LastJob.Local().Format("2006-01-02 15:04:05"))
 	}
 	return tw.Flush()
 }

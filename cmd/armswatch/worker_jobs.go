@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/armswatch/armswatch/crawler"
@@ -51,8 +52,17 @@ func uniqueWhileQueued() river.UniqueOpts {
 		rivertype.JobStateRetryable, rivertype.JobStateScheduled}}
 }
 
+// snoozeAfter is the least wait for a host that an article job gives its slot back for.
+const snoozeAfter = time.Second
+
+// hostWaiter says how long until a host's next request slot (pgstore.HostGate).
+type hostWaiter interface {
+	NextIn(ctx context.Context, host string) (time.Duration, error)
+}
+
 // splitJobs is what the discovery and article jobs of one worker share.
 type splitJobs struct {
+	hosts    hostWaiter // nil: article jobs wait for their host in their slot
 	session  *crawler.Session
 	sources  map[string]*crawler.Source
 	state    crawler.State
@@ -127,6 +137,14 @@ func (w *articleWorker) Work(ctx context.Context, job *river.Job[articleArgs]) e
 	if err != nil {
 		return err
 	}
+	// A host whose next slot is far (a long Crawl-delay, a Retry-After) would keep this slot
+	// waiting while other sources' articles wait behind it: the job steps aside until then
+	// (a snooze counts no attempt). The gate still spaces the requests: this only frees slots.
+	if u, err := url.Parse(job.Args.URL); err == nil && w.jobs.hosts != nil {
+		if wait, err := w.jobs.hosts.NextIn(ctx, u.Host); err == nil && wait >= snoozeAfter {
+			return river.JobSnooze(wait)
+		}
+	}
 	_, err = w.jobs.session.Article(ctx, src, crawler.Item{URL: job.Args.URL, Published: job.Args.Published})
 	return err
 }
@@ -147,7 +165,7 @@ func newSplitJobs(ctx context.Context, cfg *appConfig, db *pgstore.DB, database 
 	}
 	opt.Hosts = hosts
 	state := dbState{db}
-	j := &splitJobs{session: crawler.NewSession(ctx, opt, state, &articleSink{cfg: cfg, db: db}),
+	j := &splitJobs{hosts: hosts, session: crawler.NewSession(ctx, opt, state, &articleSink{cfg: cfg, db: db}),
 		sources: map[string]*crawler.Source{}, state: state, database: database, rescue: rescue}
 	for i := range sources {
 		j.sources[sources[i].Name] = &sources[i]

@@ -32,7 +32,13 @@ type genSite struct {
 	hits  map[string]int
 }
 
-func newGenSite(t *testing.T, n int, crawlDelay string) *genSite {
+func newGenSite(t testing.TB, n int, crawlDelay string) *genSite {
+	return newGenSiteFrom(t, 1, n, crawlDelay)
+}
+
+// newGenSiteFrom serves articles numbered from first on: sites with different numbers have
+// different articles (the same number on two sites is the same text, stored once).
+func newGenSiteFrom(t testing.TB, first, n int, crawlDelay string) *genSite {
 	s := &genSite{hits: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
@@ -42,7 +48,7 @@ func newGenSite(t *testing.T, n int, crawlDelay string) *genSite {
 			s.log(r.URL.Path)
 			w.Header().Set("Content-Type", "application/xml")
 			fmt.Fprint(w, `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
-			for i := 1; i <= n; i++ {
+			for i := first; i < first+n; i++ {
 				fmt.Fprintf(w, "<url><loc>%s/news/%d</loc></url>", s.URL, i)
 			}
 			fmt.Fprint(w, "</urlset>")

@@ -96,16 +96,16 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 			t.Errorf("worker %d: exit %d: %s", i, code, errs[i])
 		}
 	}
-	// No two requests to the host closer than the delay, less a margin for the time between a
-	// worker claiming its slot and its request arriving (each worker keeping the delay alone
-	// let requests of both come within a few ms).
+	// No two requests to the host closer than the delay: the shared gate holds the host until
+	// each answer and counts the delay from it (each worker keeping the delay alone let
+	// requests of both come within a few ms).
 	times := site.requestTimes()
 	gap := time.Hour
 	for i := 1; i < len(times); i++ {
 		gap = min(gap, times[i].Sub(times[i-1]))
 	}
 	t.Logf("%d requests in %s, the closest %s apart", len(times), times[len(times)-1].Sub(times[0]), gap)
-	if gap < 30*time.Millisecond {
+	if gap < 40*time.Millisecond {
 		t.Errorf("two requests to one host %s apart, want the 40 ms delay between all the workers' requests", gap)
 	}
 	want := articleCount(t)
@@ -134,8 +134,22 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 		t.Errorf("jobs %q, want one completed crawl per source", got)
 	}
 	code, out, stderr := runCLI(t, "", "status", "--db", pg)
-	if code != 0 || !strings.Contains(out, "Workers' queue (0 workers running jobs)") || !regexp.MustCompile(`completed\s+2\s`).MatchString(out) {
+	if code != 0 || !strings.Contains(out, "Workers' queue (0 workers running jobs)") ||
+		!regexp.MustCompile(`armswatch_crawl_source\s+completed\s+2\s`).MatchString(out) {
 		t.Errorf("status: exit %d\n%s%s", code, out, stderr)
+	}
+	// Each worker, by river's client id, with the jobs it completed: one source each, or both
+	// by one while the other waited.
+	workers := regexp.MustCompile(`(?m)^\S+\s+0\s+(\d)\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$`).FindAllStringSubmatch(out, -1)
+	if !strings.Contains(out, "Workers seen in the last day (") || len(workers) < 1 || len(workers) > 2 {
+		t.Errorf("status lists %d workers, want 1 or 2:\n%s", len(workers), out)
+	}
+	done := 0
+	for _, w := range workers {
+		done += int(w[1][0] - '0')
+	}
+	if done != 2 {
+		t.Errorf("the workers completed %d jobs, want 2:\n%s", done, out)
 	}
 }
 

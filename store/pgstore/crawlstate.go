@@ -331,42 +331,65 @@ func (db *DB) WatchHealth(ctx context.Context) ([]store.WatchHealth, error) {
 	return out, rows.Err()
 }
 
-// QueueState counts the crawl jobs of the workers' queue (armswatch worker) in one state.
+// QueueState counts the jobs of one kind in one state in the workers' queue (armswatch worker).
 type QueueState struct {
+	Kind  string // armswatch_crawl_source, armswatch_discover, armswatch_article, armswatch_reextract
 	State string // river's: available, scheduled, running, retryable, completed, discarded, ...
 	Jobs  int
 	Last  *time.Time // the latest job's last change (attempted, finalized or created)
 }
 
-// Queue returns the workers' job counts by state, and how many workers are running jobs now;
-// nil when no worker ever ran (no queue tables).
-func (db *DB) Queue(ctx context.Context) ([]QueueState, int, error) {
+// QueueWorker is one worker process (a river client) as the queue's jobs show it: river
+// records which client made each attempt (attempted_by), not the clients themselves.
+type QueueWorker struct {
+	ID      string    // river's client id: the machine's host name and the worker's start time
+	Running int       // jobs it runs now (a killed worker's until they are rescued)
+	Done    int       // jobs it completed in the last hour
+	LastJob time.Time // its latest attempt's start
+}
+
+// queueWorkersSQL lists the workers that attempted a job in the last day or run one now, by
+// the last client of each job's attempts.
+const queueWorkersSQL = `SELECT attempted_by[array_length(attempted_by, 1)] COLLATE "C" AS worker,
+    count(*) FILTER (WHERE state = 'running'),
+    count(*) FILTER (WHERE state = 'completed' AND finalized_at > now() - interval '1 hour'),
+    max(attempted_at)
+FROM river_job
+WHERE array_length(attempted_by, 1) > 0 AND (state = 'running' OR attempted_at > now() - interval '1 day')
+GROUP BY 1 ORDER BY 1`
+
+// Queue returns the workers' job counts by kind and state, and the workers seen in the last
+// day; nil when no worker ever ran (no queue tables).
+func (db *DB) Queue(ctx context.Context) ([]QueueState, []QueueWorker, error) {
 	var exists bool
 	if err := db.pool.QueryRow(ctx, `SELECT to_regclass('river_job') IS NOT NULL`).Scan(&exists); err != nil || !exists {
-		return nil, 0, err
+		return nil, nil, err
 	}
-	rows, err := db.pool.Query(ctx, `SELECT state::text, count(*), max(coalesce(finalized_at, attempted_at, created_at))
-		FROM river_job GROUP BY state ORDER BY state::text COLLATE "C"`)
+	rows, err := db.pool.Query(ctx, `SELECT kind, state::text, count(*), max(coalesce(finalized_at, attempted_at, created_at))
+		FROM river_job GROUP BY kind, state ORDER BY kind COLLATE "C", state::text COLLATE "C"`)
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: queue: %w", err)
+		return nil, nil, fmt.Errorf("store: queue: %w", err)
 	}
-	defer rows.Close()
-	var out []QueueState
-	for rows.Next() {
+	states, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (QueueState, error) {
 		var q QueueState
-		if err := rows.Scan(&q.State, &q.Jobs, &q.Last); err != nil {
-			return nil, 0, fmt.Errorf("store: queue: %w", err)
-		}
-		out = append(out, q)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	var workers int
-	err = db.pool.QueryRow(ctx, `SELECT count(DISTINCT attempted_by[array_length(attempted_by, 1)])
-		FROM river_job WHERE state = 'running'`).Scan(&workers)
+		return q, r.Scan(&q.Kind, &q.State, &q.Jobs, &q.Last)
+	})
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: queue: %w", err)
+		return nil, nil, fmt.Errorf("store: queue: %w", err)
 	}
-	return out, workers, nil
+	rows, err = db.pool.Query(ctx, queueWorkersSQL)
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: queue workers: %w", err)
+	}
+	workers, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (QueueWorker, error) {
+		var w QueueWorker
+		return w, r.Scan(&w.ID, &w.Running, &w.Done, &w.LastJob)
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: queue workers: %w", err)
+	}
+	if states == nil {
+		states = []QueueState{} // the tables exist: an empty queue, not none
+	}
+	return states, workers, nil
 }

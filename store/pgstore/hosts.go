@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -24,8 +25,44 @@ const hostsUpgrade = `ALTER TABLE armswatch_hosts ADD COLUMN IF NOT EXISTS held_
 // HostGate (a crawler.HostGate) keeps the crawler's per-host delay and Retry-After pauses in armswatch_hosts, so
 // that they hold across all the processes crawling into the database (armswatch worker on any
 // number of machines), not just within each.
+//
+// Within one process the takers of a host queue on a local lock first, so that only one of
+// them at a time asks the database: a worker's parallel jobs, all waiting for one host, would
+// otherwise poll it together (on a loaded machine the claims' row lock then delays even the
+// holder's release).
 type HostGate struct {
-	db *DB
+	db    *DB
+	local *localHosts
+}
+
+// localHosts is one channel of capacity 1 per host: holding its slot is holding the host's
+// local lock (a channel, so that a wait for it ends with the context).
+type localHosts struct {
+	mu    sync.Mutex
+	hosts map[string]chan struct{}
+}
+
+func (l *localHosts) lock(ctx context.Context, host string) error {
+	l.mu.Lock()
+	c := l.hosts[host]
+	if c == nil {
+		c = make(chan struct{}, 1)
+		l.hosts[host] = c
+	}
+	l.mu.Unlock()
+	select {
+	case c <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (l *localHosts) unlock(host string) {
+	l.mu.Lock()
+	c := l.hosts[host]
+	l.mu.Unlock()
+	<-c
 }
 
 // Hosts returns the database's shared host gate, creating its table if needed (under the
@@ -44,7 +81,7 @@ func (db *DB) Hosts(ctx context.Context) (HostGate, error) {
 	if err != nil {
 		return HostGate{}, fmt.Errorf("pgstore: hosts table: %w", err)
 	}
-	return HostGate{db: db}, nil
+	return HostGate{db: db, local: &localHosts{hosts: map[string]chan struct{}{}}}, nil
 }
 
 // claimHost holds the host for $2 microseconds in one atomic statement when it is free (no
@@ -52,7 +89,7 @@ func (db *DB) Hosts(ctx context.Context) (HostGate, error) {
 // sees the winner's hold); it returns the hold's end, which the release names so that it
 // never frees a later holder's hold. A claim lost says how long to wait: until next_fetch_at,
 // or while the host is held for $3 microseconds (the delay, which will run from the answer
-// anyway). The clock is read after the row lock was had, not before a wait for it.
+// anyway, or heldPoll if longer). The clock is read after the row lock was had, not before a wait for it.
 const claimHost = `WITH claim AS (
     INSERT INTO armswatch_hosts AS h (host, next_fetch_at, held_until)
     VALUES ($1, clock_timestamp(), clock_timestamp() + $2 * interval '1 microsecond')
@@ -75,6 +112,10 @@ const releaseHost = `UPDATE armswatch_hosts SET
 // the time from before the winner's update, which may already be past.
 const minPoll = 2 * time.Millisecond
 
+// heldPoll is the least wait of a claimer that found the host held: the answer's time is
+// unknown, and with a short delay the claimers of every worker would poll the row together.
+const heldPoll = 5 * time.Millisecond
+
 // releaseTimeout bounds a release, which runs even when the crawl is stopping: a release lost
 // is not a fault, the hold only runs out later.
 const releaseTimeout = 10 * time.Second
@@ -82,20 +123,28 @@ const releaseTimeout = 10 * time.Second
 // Take waits until host is free and its next request slot has come, and holds it for the
 // caller for at most hold; release (after the answer) sets the next slot interval later.
 func (g HostGate) Take(ctx context.Context, host string, interval, hold time.Duration) (release func(), err error) {
+	if err := g.local.lock(ctx, host); err != nil {
+		return nil, err
+	}
 	for {
 		var held *time.Time
 		var waitMicros int64
-		if err := g.db.pool.QueryRow(ctx, claimHost, host, hold.Microseconds(), interval.Microseconds()).Scan(&held, &waitMicros); err != nil {
+		if err := g.db.pool.QueryRow(ctx, claimHost, host, hold.Microseconds(), max(interval, heldPoll).Microseconds()).Scan(&held, &waitMicros); err != nil {
+			g.local.unlock(host)
 			return nil, fmt.Errorf("pgstore: claim host %s: %w", host, err)
 		}
 		if held != nil {
-			return func() { g.release(ctx, host, interval, *held) }, nil
+			return func() {
+				g.release(ctx, host, interval, *held)
+				g.local.unlock(host)
+			}, nil
 		}
 		wait := max(time.Duration(waitMicros)*time.Microsecond, minPoll)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			t.Stop()
+			g.local.unlock(host)
 			return nil, ctx.Err()
 		case <-t.C:
 		}
@@ -120,4 +169,17 @@ func (g HostGate) Pause(ctx context.Context, host string, d time.Duration) error
 		return fmt.Errorf("pgstore: pause host %s: %w", host, err)
 	}
 	return nil
+}
+
+// NextIn says how long until host's next request slot by the database's clock: 0 when it is
+// due, the host unknown, or only held by a request in flight (whose answer's time is unknown).
+// A job about to wait that long can give its worker's slot back instead.
+func (g HostGate) NextIn(ctx context.Context, host string) (time.Duration, error) {
+	var micros int64
+	err := g.db.pool.QueryRow(ctx, `SELECT coalesce(max(greatest(extract(epoch FROM next_fetch_at - clock_timestamp()) * 1e6, 0)), 0)::bigint
+		FROM armswatch_hosts WHERE host = $1`, host).Scan(&micros)
+	if err != nil {
+		return 0, fmt.Errorf("pgstore: host %s: %w", host, err)
+	}
+	return time.Duration(micros) * time.Microsecond, nil
 }

@@ -107,6 +107,11 @@ func TestHostGateHoldsUntilTheAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Another process's gate: its takers do not queue on this one's local lock.
+	g2, err := db.Hosts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	const interval, answer = 50 * time.Millisecond, 300 * time.Millisecond
 	release, err := g.Take(ctx, "slow.example", interval, time.Minute)
 	if err != nil {
@@ -117,7 +122,7 @@ func TestHostGateHoldsUntilTheAnswer(t *testing.T) {
 		release()
 	}()
 	start := time.Now()
-	release2, err := g.Take(ctx, "slow.example", interval, time.Minute)
+	release2, err := g2.Take(ctx, "slow.example", interval, time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,22 +132,64 @@ func TestHostGateHoldsUntilTheAnswer(t *testing.T) {
 		t.Fatalf("a take %s after another whose answer took %s and delay is %s", d, answer, interval)
 	}
 
+	// A taker of this process waiting behind a local one whose context ends gives up, and the
+	// host is free for the next once the holder releases it.
+	hold, err := g.Take(ctx, "local.example", 0, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, wcancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	if _, err := g.Take(wctx, "local.example", 0, time.Minute); err == nil {
+		t.Fatal("a take of a held host returned before its context ended")
+	}
+	wcancel()
+	hold()
+	next, err := g.Take(ctx, "local.example", 0, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next()
+
 	// A dead holder's hold of 200 ms runs out; its late release does not free the next hold.
 	dead, err := g.Take(ctx, "dead.example", 0, 200*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
 	start = time.Now()
-	if _, err := g.Take(ctx, "dead.example", 0, time.Hour); err != nil {
+	if _, err := g2.Take(ctx, "dead.example", 0, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	if d := time.Since(start); d < 150*time.Millisecond {
 		t.Fatalf("a held host taken after %s, before its 200 ms hold ran out", d)
 	}
 	dead()
+	g3, err := db.Hosts(ctx) // a third process (g2's own takers wait for its local lock)
+	if err != nil {
+		t.Fatal(err)
+	}
 	cctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
 	defer cancel()
-	if _, err := g.Take(cctx, "dead.example", 0, time.Hour); err == nil {
+	if _, err := g3.Take(cctx, "dead.example", 0, time.Hour); err == nil {
 		t.Fatal("a stale release freed the hold of the worker after it")
+	}
+}
+
+// TestHostGateNextIn: the time until a host's next slot, as a job deciding whether to wait for
+// it sees it.
+func TestHostGateNextIn(t *testing.T) {
+	ctx := context.Background()
+	db, _ := openTemp(t)
+	g, err := db.Hosts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err := g.NextIn(ctx, "new.example"); err != nil || d != 0 {
+		t.Fatalf("an unknown host: %s, %v; want 0", d, err)
+	}
+	if err := g.Pause(ctx, "busy.example", time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := g.NextIn(ctx, "busy.example"); err != nil || d < 59*time.Minute || d > time.Hour {
+		t.Fatalf("a host paused for an hour: %s, %v", d, err)
 	}
 }
