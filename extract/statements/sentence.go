@@ -173,6 +173,11 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 			lastDirect = e.add(d)
 			continue
 		}
+		if documentTail(s[i+1:]) {
+			e.docPara = pi + 1 // the document's quoted text may go on in this paragraph
+			lastDirect = nil
+			continue
+		}
 		qw := quoteWords(t.q)
 		join := lastDirect
 		if join == nil && !(i == leadingQuote(s) && orphanAttribution(next)) {
@@ -184,6 +189,8 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 		switch {
 		case join != nil && (join.kind == "direct" || join.quoteEnd) && join.spans[len(join.spans)-1][1] < t.start:
 			join.spans = append(join.spans, quoteSpans(t.q)...)
+		case e.docPara == pi+1 && join == nil:
+			// more of a document quoted with "…," the letter reads: no one's words either
 		case i == leadingQuote(s) && (2*wordsIn(t) >= sw || t.part > 0) && (qw >= 4 || onlyQuote(s)):
 			if orphanAttribution(next) {
 				d := e.add(&draft{kind: "direct", spans: quoteSpans(t.q), para: pi, quoteEnd: true})
@@ -195,6 +202,28 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 			lastDirect = d
 		}
 	}
+}
+
+// documentTail tells whether the words after a quotation say that a document reads so
+// ("…,” the letter reads. / "…," read the statement): the quoted text is a document's, which
+// no cue of speaking introduces, not a statement of the last speaker.
+func documentTail(rest []token) bool {
+	n := 0
+	for _, t := range rest {
+		switch {
+		case t.kind == tQuote:
+			return false
+		case t.kind == tWord && inClass("document_text_verbs", t.low):
+			return true
+		case t.kind == tWord:
+			if n++; n > 4 {
+				return false
+			}
+		case t.isPunct(".;!?"):
+			return false
+		}
+	}
+	return false
 }
 
 // quoteJoinTarget finds the statement of paragraph pi that a following quotation goes on: the

@@ -97,6 +97,7 @@ type engine struct {
 	turnM   mention
 	curTurn *draft
 	colon   *draft // "He wrote:" closing a paragraph: the next paragraph is the quotation
+	docPara int    // 1 + the paragraph of a quotation a document "reads" (0: none)
 }
 
 func newEngine(body string, opt Options) *engine {

@@ -1,0 +1,26 @@
+package statements
+
+import "testing"
+
+// Quotations with no cue of their own. Sentences written for the test.
+
+// A quotation that a document "reads" is the document's text, not the last speaker's words, and
+// neither is more of it in the same paragraph.
+func TestDocumentReadsIsNoStatement(t *testing.T) {
+	body := "Senator Jane Holloway said the treaty was in trouble.\n\n" +
+		"Forty former officials signed an open letter to the committee. \"The inspections have to resume before the next review,\" the letter reads. \"Without them the treaty is words on paper.\"\n\n" +
+		"\"We need the inspectors back,\" read the statement issued on Monday."
+	check(t, body,
+		want{"reported", "the treaty was in trouble", "Jane Holloway"},
+	)
+}
+
+// The same quotation with a verb of speaking stays a statement.
+func TestDocumentSaysIsStatement(t *testing.T) {
+	body := "Senator Jane Holloway said the treaty was in trouble.\n\n" +
+		"\"The inspections have to resume before the next review,\" the senator said. \"Without them the treaty is words on paper.\""
+	check(t, body,
+		want{"reported", "the treaty was in trouble", "Jane Holloway"},
+		want{"direct", "The inspections have to resume before the next review Without them the treaty is words on paper.", "Jane Holloway"},
+	)
+}
