@@ -159,6 +159,9 @@ func sentences(toks []token) [][]token {
 		if i+1 < len(toks) && !startsSentence(toks[i+1]) {
 			continue
 		}
+		if toks[i].kind == tQuote && askedOrExclaimed(toks[i]) && attributionAt(toks, i+1) {
+			continue // "“…?” Trump added during the interview.": the quotation's own attribution
+		}
 		out = append(out, toks[from:i+1])
 		from = i + 1
 	}
@@ -225,6 +228,29 @@ func endsSentence(toks []token, i int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// askedOrExclaimed tells whether quotation token t ends with a question or exclamation mark
+// inside its marks, where a comma would stand before an attribution.
+func askedOrExclaimed(t token) bool {
+	last := strings.TrimRight(t.text, "\"”“»' ")
+	return strings.HasSuffix(last, "?") || strings.HasSuffix(last, "!")
+}
+
+// attributionAt tells whether toks[i:] opens with a speaker of a few words and a reporting verb
+// ("Trump added", "Senate minority leader Harry Reid told"): after a quotation that ends with
+// "?" or "!", that is the quotation's attribution, not a new sentence, whatever follows the verb.
+func attributionAt(toks []token, i int) bool {
+	cues := builtin().cues
+	for k := i; k < len(toks) && k < i+6; k++ {
+		if toks[k].kind != tWord {
+			return false
+		}
+		if k > i && cues.match(toks, k) > 0 {
+			return true
+		}
 	}
 	return false
 }

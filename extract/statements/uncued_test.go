@@ -24,3 +24,15 @@ func TestDocumentSaysIsStatement(t *testing.T) {
 		want{"direct", "The inspections have to resume before the next review Without them the treaty is words on paper.", "Jane Holloway"},
 	)
 }
+
+// A quotation that ends with "?" or "!" keeps its attribution when circumstances follow the
+// verb: the capital after the closing mark opens no new sentence.
+func TestQuestionQuoteKeepsAttribution(t *testing.T) {
+	body := "Senator Jane Holloway spoke in Vienna on Friday.\n\n" +
+		"\"Who will verify the cuts now?\" Holloway asked during a panel on the treaty. \"Nobody can.\"\n\n" +
+		"\"This vote is a disgrace!\" Tom Barker said in response to the vote."
+	check(t, body,
+		want{"direct", "Who will verify the cuts now? Nobody can.", "Jane Holloway"},
+		want{"direct", "This vote is a disgrace!", "Tom Barker"},
+	)
+}
