@@ -67,7 +67,13 @@ func isCloser(s string, i int, r rune, set string) bool {
 		return false
 	}
 	if r == '"' || r == '“' {
-		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		prev, w := utf8.DecodeLastRuneInString(s[:i])
+		if r == '"' && prev == ' ' && i > w {
+			// "… 'inner,' " Magel said": some papers set a space between a closing single
+			// mark and the double one that closes around it
+			before, _ := utf8.DecodeLastRuneInString(s[:i-w])
+			return before == '\'' || before == '’'
+		}
 		return i > 0 && !unicode.IsSpace(prev)
 	}
 	return true

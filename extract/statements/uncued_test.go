@@ -36,3 +36,13 @@ func TestQuestionQuoteKeepsAttribution(t *testing.T) {
 		want{"direct", "This vote is a disgrace!", "Tom Barker"},
 	)
 }
+
+// A straight double mark after a space closes the quotation when a single mark closes a nested
+// one just before it ("… 'inner,' " Magel said"), so the attribution after it is found.
+func TestSpacedClosingAfterNestedQuote(t *testing.T) {
+	body := "Senator Jane Holloway spoke in Vienna on Friday.\n\n" +
+		"\"They read one line and call it, 'the end of arms control,' \" Tom Barker said at the meeting."
+	check(t, body,
+		want{"direct", "They read one line and call it, 'the end of arms control,'", "Tom Barker"},
+	)
+}
