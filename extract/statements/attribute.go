@@ -652,7 +652,8 @@ func modifiersBack(s []token, from, j int) int {
 	if from > j || !(isRoleWord(s[j].low) || isPluralPerson(s[j].low) || s[j].cap()) || isCyrillic(s[j].low) {
 		return from
 	}
-	for k := from - 1; k >= 0 && from-k <= 3; k-- {
+	span := 3 // modifiers allowed; one more for each "and" between two of them
+	for k := from - 1; k >= 0 && from-k <= span; k-- {
 		t := s[k]
 		switch {
 		case t.kind != tWord:
@@ -662,6 +663,8 @@ func modifiersBack(s []token, from, j int) int {
 			return from
 		case t.is("the") || t.is("a") || t.is("an") || t.is("his") || t.is("her") || t.is("their") || t.is("its"):
 			return k
+		case (t.is("and") || t.is("or")) && k > 0 && modifierWord(s[k-1]):
+			span++ // "current and former officials": coordinated modifiers
 		case !modifierWord(t):
 			return from
 		case k == firstWord(s):
