@@ -663,6 +663,8 @@ func modifiersBack(s []token, from, j int) int {
 			return from
 		case t.is("the") || t.is("a") || t.is("an") || t.is("his") || t.is("her") || t.is("their") || t.is("its"):
 			return k
+		case inClass("group_quantifiers", t.low) && isPluralPerson(s[j].low):
+			return k // "several friends said", "many local officials say"
 		case (t.is("and") || t.is("or")) && k > 0 && modifierWord(s[k-1]):
 			span++ // "current and former officials": coordinated modifiers
 		case !modifierWord(t):

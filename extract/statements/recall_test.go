@@ -14,3 +14,13 @@ func TestCoordinatedModifiersOfSpeaker(t *testing.T) {
 		want{"reported", "The depot was never inspected", ""},
 	)
 }
+
+func TestQuantifiedGroupSpeaker(t *testing.T) {
+	body := "The firm moved its offices last year.\n\n" +
+		"The founder spends most of his time abroad, several friends said.\n\n" +
+		"The bridge will reopen in May, many local officials say."
+	check(t, body,
+		want{"reported", "The founder spends most of his time abroad", ""},
+		want{"reported", "The bridge will reopen in May", ""},
+	)
+}
