@@ -24,3 +24,11 @@ func TestQuantifiedGroupSpeaker(t *testing.T) {
 		want{"reported", "The bridge will reopen in May", ""},
 	)
 }
+
+func TestAcademicRoleInApposition(t *testing.T) {
+	body := "The court heard the appeal on Monday.\n\n" +
+		"Lena Varga, dean of the state university's law school and a former clerk, said the justices would likely decline the case."
+	check(t, body,
+		want{"reported", "the justices would likely decline the case", "Lena Varga"},
+	)
+}
