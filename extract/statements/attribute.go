@@ -1271,6 +1271,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.is(",") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && closingAside(s, k+2, end):
+			return k // "..., a swipe at the recent disturbances": the writer's comment on what was said
 		case t.isPunct("—–") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")):
 			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
 		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
@@ -1876,4 +1878,20 @@ func participleClause(s []token, i, after, from int) bool {
 	}
 	w := s[from].low
 	return from == after && (isDeterminer(w) && w != "that" || s[from].cap()) && finiteSoon(s, from+1, 8)
+}
+
+// closingAside tells whether the words from k to end are a noun phrase that closes the sentence
+// after "a"/"an" and a comma, with no comma, conjunction or verb of its own: an apposition on the
+// whole clause, not an item of a list ("tanks, a submarine and two jets").
+func closingAside(s []token, k, end int) bool {
+	for j := k; j < end; j++ {
+		t := s[j]
+		if t.isPunct(".!?") && j >= end-1 {
+			break
+		}
+		if t.kind != tWord || t.is("and") || t.is("or") || builtin().aux[t.low] || inClass("finite_markers", t.low) {
+			return false
+		}
+	}
+	return true
 }

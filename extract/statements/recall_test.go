@@ -32,3 +32,13 @@ func TestAcademicRoleInApposition(t *testing.T) {
 		want{"reported", "the justices would likely decline the case", "Lena Varga"},
 	)
 }
+
+func TestClosingApposition(t *testing.T) {
+	body := "The rally ended late.\n\n" +
+		"Mayor Tom Ashby said the protesters would be kept away from the stage, a nod to the clashes of last week.\n\n" +
+		"Mayor Tom Ashby said the city would buy new buses, a tram and two ferries."
+	check(t, body,
+		want{"reported", "the protesters would be kept away from the stage", "Tom Ashby"},
+		want{"reported", "the city would buy new buses, a tram and two ferries", "Tom Ashby"},
+	)
+}
