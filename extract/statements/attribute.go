@@ -1286,6 +1286,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is(",") && k+2 < end && s[k+1].is("and") || t.is(";")) && k > from+2 && cueWithin(s, k+2-boolInt(t.is(";")), 6, cues):
 			return k // "... is honest, and three-quarters said the same of Sanders": another source
+		case t.is("and") && k > from+2 && !s[k-1].is(",") && subjectThenCue(s, k+1, cues):
+			return k // "... the community and one in four said ...": another source's statement
 		case t.is(",") && k > from+2 && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
 			return k // "..., and he railed against the moderators": the writer goes on
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
@@ -1894,4 +1896,23 @@ func closingAside(s []token, k, end int) bool {
 		}
 	}
 	return true
+}
+
+// subjectThenCue tells whether a subject of a few words and a cue of saying start at k ("one in
+// four said", "the senator told"), with only words between them: a new statement's attribution.
+func subjectThenCue(s []token, k int, cues *phraseSet) bool {
+	for c := k + 1; c < len(s) && c-k <= 5; c++ {
+		if s[c].kind != tWord {
+			return false
+		}
+		if cues.match(s, c) == 0 || s[c].cap() || nounBefore(s[c-1]) {
+			continue
+		}
+		if (isNumber(s[k].low) || inClass("number_words", s[k].low)) && (s[k+1].is("in") || s[k+1].is("of")) {
+			return true // "one in four said", "two of them say"
+		}
+		from, m := subjectBefore(s, c-1)
+		return from == k && m.valid()
+	}
+	return false
 }

@@ -42,3 +42,12 @@ func TestClosingApposition(t *testing.T) {
 		want{"reported", "the city would buy new buses, a tram and two ferries", "Tom Ashby"},
 	)
 }
+
+func TestSecondSubjectAfterAnd(t *testing.T) {
+	body := "The survey was taken in March.\n\n" +
+		"One in three said the council had ignored the suburbs and one in five said the council was openly hostile to them."
+	check(t, body,
+		want{"reported", "the council had ignored the suburbs", ""},
+		want{"reported", "the council was openly hostile to them", ""},
+	)
+}
