@@ -51,3 +51,13 @@ func TestSecondSubjectAfterAnd(t *testing.T) {
 		want{"reported", "the council was openly hostile to them", ""},
 	)
 }
+
+func TestWriterContrastAfterClause(t *testing.T) {
+	body := "The poll was repeated in June.\n\n" +
+		"In spring, 40 percent said they would back the mayor, however this time that share has fallen to 28 percent.\n\n" +
+		"Senator Ana Ruiz said she would support the budget, even though her party had voted against it."
+	check(t, body,
+		want{"reported", "they would back the mayor", ""},
+		want{"reported", "she would support the budget", "Ana Ruiz"},
+	)
+}
