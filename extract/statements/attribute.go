@@ -837,7 +837,15 @@ func apposLike(ts []token) bool {
 	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
-	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
+	for i := 0; i < len(ts) && i < 3; i++ {
+		if isRoleWord(ts[i].low) {
+			return true // "associate professor of history", "senior policy adviser"
+		}
+		if !modifierWord(ts[i]) {
+			break
+		}
+	}
+	return builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
 }
 
 // npStart walks back from j over the words of a speaker noun phrase and returns its first token.

@@ -61,3 +61,11 @@ func TestWriterContrastAfterClause(t *testing.T) {
 		want{"reported", "she would support the budget", "Ana Ruiz"},
 	)
 }
+
+func TestModifiedRoleInApposition(t *testing.T) {
+	body := "The hearing was adjourned.\n\n" +
+		"Petra Holm, associate professor of law at the state university, said the ruling would not stand."
+	check(t, body,
+		want{"reported", "the ruling would not stand", "Petra Holm"},
+	)
+}
