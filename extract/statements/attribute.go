@@ -555,10 +555,17 @@ func subjectBefore(s []token, j int) (int, mention) {
 				continue
 			}
 			from := npStart(s, k-1)
+			appos := s[k+1 : j]
+			if from > k-1 || from > 0 && s[from-1].kind == tWord && isPreposition(s[from-1].low) && !s[from-1].cap() {
+				if n := parseMention(appos, nil); nameAfterDescription(s, k, appos) && n.kind == "person" && n.name != "" {
+					// "Another delegate on the Cruz slate, Jim Poolman, said": a name after a
+					// description that opens the sentence
+					return firstWord(s), n
+				}
+			}
 			if from > k-1 {
 				continue // "Michael Seaman, who lives outside the state capital, Sacramento, said"
 			}
-			appos := s[k+1 : j]
 			if len(appos) == 0 || !apposLike(appos) {
 				break
 			}
@@ -1925,4 +1932,21 @@ func subjectThenCue(s []token, k int, cues *phraseSet) bool {
 		return from == k && m.valid()
 	}
 	return false
+}
+
+// nameAfterDescription tells whether appos, after the comma at k, is a personal name that
+// follows a description of a few words opening the sentence with a determiner ("Another
+// delegate on the slate, Jim Poolman, said", "One Republican hopeful, Carly Fiorina, says").
+func nameAfterDescription(s []token, k int, appos []token) bool {
+	first := firstWord(s)
+	if !personName(appos) || k-first > 8 || k-first < 2 {
+		return false
+	}
+	for _, t := range s[first:k] {
+		if t.kind != tWord {
+			return false
+		}
+	}
+	w := s[first].low
+	return isDeterminer(w) || inClass("group_quantifiers", w) || inClass("description_openers", w)
 }

@@ -69,3 +69,13 @@ func TestModifiedRoleInApposition(t *testing.T) {
 		want{"reported", "the ruling would not stand", "Petra Holm"},
 	)
 }
+
+func TestNameAfterOpeningDescription(t *testing.T) {
+	body := "The convention opened on Monday.\n\n" +
+		"Another delegate on the Ohio slate, Rita Hollis, said she was still undecided.\n\n" +
+		"One veteran organizer, Sam Ortega, says the turnout will be low."
+	check(t, body,
+		want{"reported", "she was still undecided", "Rita Hollis"},
+		want{"reported", "the turnout will be low", "Sam Ortega"},
+	)
+}
