@@ -1307,6 +1307,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "... the community and one in four said ...": another source's statement
 		case t.is(",") && k > from+2 && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
 			return k // "..., and he railed against the moderators": the writer goes on
+		case t.kind == tQuote && quoteEndsWithComma(t) && k > from && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
+			return k + 1 // "... are "non-entities," but he gave the Texan ...": the same after a quotation
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
 				return k - 1

@@ -79,3 +79,11 @@ func TestNameAfterOpeningDescription(t *testing.T) {
 		want{"reported", "the turnout will be low", "Sam Ortega"},
 	)
 }
+
+func TestWriterGoesOnAfterQuotedEnd(t *testing.T) {
+	body := "The debate ran late.\n\n" +
+		"Senator Ivo Marsh said both rivals were \"empty suits in the chamber,\" but he praised the younger one for his candor."
+	check(t, body,
+		want{"reported", "both rivals were \"empty suits in the chamber,\"", "Ivo Marsh"},
+	)
+}
