@@ -1902,7 +1902,7 @@ func participleClause(s []token, i, after, from int) bool {
 }
 
 // closingAside tells whether the words from k to end are a noun phrase that closes the sentence
-// after "a"/"an" and a comma, with no comma, conjunction or verb of its own: an apposition on the
+// after "a"/"an" and a comma, with no comma, conjunction, verb or participle of its own: an apposition on the
 // whole clause, not an item of a list ("tanks, a submarine and two jets").
 func closingAside(s []token, k, end int) bool {
 	for j := k; j < end; j++ {
@@ -1912,6 +1912,9 @@ func closingAside(s []token, k, end int) bool {
 		}
 		if t.kind != tWord || t.is("and") || t.is("or") || builtin().aux[t.low] || inClass("finite_markers", t.low) {
 			return false
+		}
+		if j > k && strings.HasSuffix(t.low, "ed") && !isCyrillic(t.low) {
+			return false // "..., a principle enshrined in the treaty": a qualified term that goes on with what was said
 		}
 	}
 	return true

@@ -36,10 +36,12 @@ func TestAcademicRoleInApposition(t *testing.T) {
 func TestClosingApposition(t *testing.T) {
 	body := "The rally ended late.\n\n" +
 		"Mayor Tom Ashby said the protesters would be kept away from the stage, a nod to the clashes of last week.\n\n" +
-		"Mayor Tom Ashby said the city would buy new buses, a tram and two ferries."
+		"Mayor Tom Ashby said the city would buy new buses, a tram and two ferries.\n\n" +
+		"Mayor Tom Ashby said the two budgets were linked, a rule enshrined in the city charter."
 	check(t, body,
 		want{"reported", "the protesters would be kept away from the stage", "Tom Ashby"},
 		want{"reported", "the city would buy new buses, a tram and two ferries", "Tom Ashby"},
+		want{"reported", "the two budgets were linked, a rule enshrined in the city charter", "Tom Ashby"},
 	)
 }
 
