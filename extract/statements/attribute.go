@@ -555,10 +555,17 @@ func subjectBefore(s []token, j int) (int, mention) {
 				continue
 			}
 			from := npStart(s, k-1)
+			appos := s[k+1 : j]
+			if from > k-1 || from > 0 && s[from-1].kind == tWord && isPreposition(s[from-1].low) && !s[from-1].cap() {
+				if n := parseMention(appos, nil); nameAfterDescription(s, k, appos) && n.kind == "person" && n.name != "" {
+					// "Another delegate on the Cruz slate, Jim Poolman, said": a name after a
+					// description that opens the sentence
+					return firstWord(s), n
+				}
+			}
 			if from > k-1 {
 				continue // "Michael Seaman, who lives outside the state capital, Sacramento, said"
 			}
-			appos := s[k+1 : j]
 			if len(appos) == 0 || !apposLike(appos) {
 				break
 			}
@@ -652,7 +659,8 @@ func modifiersBack(s []token, from, j int) int {
 	if from > j || !(isRoleWord(s[j].low) || isPluralPerson(s[j].low) || s[j].cap()) || isCyrillic(s[j].low) {
 		return from
 	}
-	for k := from - 1; k >= 0 && from-k <= 3; k-- {
+	span := 3 // modifiers allowed; one more for each "and" between two of them
+	for k := from - 1; k >= 0 && from-k <= span; k-- {
 		t := s[k]
 		switch {
 		case t.kind != tWord:
@@ -662,6 +670,10 @@ func modifiersBack(s []token, from, j int) int {
 			return from
 		case t.is("the") || t.is("a") || t.is("an") || t.is("his") || t.is("her") || t.is("their") || t.is("its"):
 			return k
+		case inClass("group_quantifiers", t.low) && isPluralPerson(s[j].low):
+			return k // "several friends said", "many local officials say"
+		case (t.is("and") || t.is("or")) && k > 0 && modifierWord(s[k-1]):
+			span++ // "current and former officials": coordinated modifiers
 		case !modifierWord(t):
 			return from
 		case k == firstWord(s):
@@ -832,7 +844,15 @@ func apposLike(ts []token) bool {
 	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
-	return isRoleWord(w) || builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
+	for i := 0; i < len(ts) && i < 3; i++ {
+		if isRoleWord(ts[i].low) {
+			return true // "associate professor of history", "senior policy adviser"
+		}
+		if !modifierWord(ts[i]) {
+			break
+		}
+	}
+	return builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
 }
 
 // npStart walks back from j over the words of a speaker noun phrase and returns its first token.
@@ -1266,6 +1286,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
 		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
+		case t.is(",") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && closingAside(s, k+2, end):
+			return k // "..., a swipe at the recent disturbances": the writer's comment on what was said
 		case t.isPunct("—–") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")):
 			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
 		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
@@ -1279,8 +1301,14 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is(",") && k+2 < end && s[k+1].is("and") || t.is(";")) && k > from+2 && cueWithin(s, k+2-boolInt(t.is(";")), 6, cues):
 			return k // "... is honest, and three-quarters said the same of Sanders": another source
+		case t.is(",") && k > from+2 && k+2 < end && (inClass("writer_tails", s[k+1].low) || s[k+1].is("even") && s[k+2].is("though")):
+			return k // "..., however this time the number dropped": the writer goes on
+		case t.is("and") && k > from+2 && !s[k-1].is(",") && subjectThenCue(s, k+1, cues):
+			return k // "... the community and one in four said ...": another source's statement
 		case t.is(",") && k > from+2 && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
 			return k // "..., and he railed against the moderators": the writer goes on
+		case t.kind == tQuote && quoteEndsWithComma(t) && k > from && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
+			return k + 1 // "... are "non-entities," but he gave the Texan ...": the same after a quotation
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
 				return k - 1
@@ -1871,4 +1899,59 @@ func participleClause(s []token, i, after, from int) bool {
 	}
 	w := s[from].low
 	return from == after && (isDeterminer(w) && w != "that" || s[from].cap()) && finiteSoon(s, from+1, 8)
+}
+
+// closingAside tells whether the words from k to end are a noun phrase that closes the sentence
+// after "a"/"an" and a comma, with no comma, conjunction, verb or participle of its own: an apposition on the
+// whole clause, not an item of a list ("tanks, a submarine and two jets").
+func closingAside(s []token, k, end int) bool {
+	for j := k; j < end; j++ {
+		t := s[j]
+		if t.isPunct(".!?") && j >= end-1 {
+			break
+		}
+		if t.kind != tWord || t.is("and") || t.is("or") || builtin().aux[t.low] || inClass("finite_markers", t.low) {
+			return false
+		}
+		if j > k && strings.HasSuffix(t.low, "ed") && !isCyrillic(t.low) {
+			return false // "..., a principle enshrined in the treaty": a qualified term that goes on with what was said
+		}
+	}
+	return true
+}
+
+// subjectThenCue tells whether a subject of a few words and a cue of saying start at k ("one in
+// four said", "the senator told"), with only words between them: a new statement's attribution.
+func subjectThenCue(s []token, k int, cues *phraseSet) bool {
+	for c := k + 1; c < len(s) && c-k <= 5; c++ {
+		if s[c].kind != tWord {
+			return false
+		}
+		if cues.match(s, c) == 0 || s[c].cap() || nounBefore(s[c-1]) {
+			continue
+		}
+		if (isNumber(s[k].low) || inClass("number_words", s[k].low)) && (s[k+1].is("in") || s[k+1].is("of")) {
+			return true // "one in four said", "two of them say"
+		}
+		from, m := subjectBefore(s, c-1)
+		return from == k && m.valid()
+	}
+	return false
+}
+
+// nameAfterDescription tells whether appos, after the comma at k, is a personal name that
+// follows a description of a few words opening the sentence with a determiner ("Another
+// delegate on the slate, Jim Poolman, said", "One Republican hopeful, Carly Fiorina, says").
+func nameAfterDescription(s []token, k int, appos []token) bool {
+	first := firstWord(s)
+	if !personName(appos) || k-first > 8 || k-first < 2 {
+		return false
+	}
+	for _, t := range s[first:k] {
+		if t.kind != tWord {
+			return false
+		}
+	}
+	w := s[first].low
+	return isDeterminer(w) || inClass("group_quantifiers", w) || inClass("description_openers", w)
 }
