@@ -33,15 +33,7 @@ func TestReextractQueue(t *testing.T) {
 	}
 	defer db.Close()
 	arts := storetest.Realistic(t)
-	for _, a := range arts {
-		old := *a.Analysis
-		old.AnalyzerVersion = "0.0.1"
-		old.Title = "stale title"
-		old.Statements = nil
-		if _, err := db.SaveArticle(ctx, &store.Article{URL: a.URL, Source: a.Source, FetchedAt: a.FetchedAt, HTML: a.HTML, Analysis: &old}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveStale(t, db, arts)
 	jobs := (len(arts) + 1) / 2
 	want := fmt.Sprintf("reextract: %d articles queued for analyzer %s in %d new jobs of up to 2", len(arts), extract.Version, jobs)
 	if code, _, stderr := runCLI(t, "", "reextract", "--db", pg, "--queue", "--batch", "2"); code != 0 || !strings.Contains(stderr, want) {

@@ -25,22 +25,13 @@ func mustRead(t *testing.T, path string) []byte {
 // TestReextractCatchesUp stores pages as an older analyzer saw them (no statements, an old
 // version) and checks that reextract brings exactly those up to date from the stored HTML.
 func TestReextractCatchesUp(t *testing.T) {
-	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "r.db")
 	db, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	arts := storetest.Realistic(t)
-	for _, a := range arts {
-		old := *a.Analysis
-		old.AnalyzerVersion = "0.0.1"
-		old.Title = "stale title"
-		old.Statements = nil
-		if _, err := db.SaveArticle(ctx, &store.Article{URL: a.URL, Source: a.Source, FetchedAt: a.FetchedAt, HTML: a.HTML, Analysis: &old}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveStale(t, db, arts)
 	db.Close()
 	code, _, stderr := runCLI(t, "", "reextract", "--db", path)
 	if code != 0 {
@@ -95,5 +86,22 @@ func TestReextractKeepsTheProfile(t *testing.T) {
 	_, out, _ := runCLI(t, "", "query", "--db", path, "SELECT profile FROM articles")
 	if !strings.Contains(out, "\ntass") {
 		t.Errorf("profile after reextract: %q", out)
+	}
+}
+
+// saveStale stores the articles as an older analyzer saw them: an old version, a stale title,
+// no statements, so that reextract has exactly these to bring up to date.
+func saveStale(t *testing.T, db interface {
+	SaveArticle(context.Context, *store.Article) (store.SaveResult, error)
+}, arts []*store.Article) {
+	t.Helper()
+	for _, a := range arts {
+		old := *a.Analysis
+		old.AnalyzerVersion = "0.0.1"
+		old.Title = "stale title"
+		old.Statements = nil
+		if _, err := db.SaveArticle(context.Background(), &store.Article{URL: a.URL, Source: a.Source, FetchedAt: a.FetchedAt, HTML: a.HTML, Analysis: &old}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -93,33 +91,9 @@ func crawlWithWorkers(b *testing.B, workers, sites, perSite int) (wall, cpu time
 // benchConfig writes a config of sites loopback sites of perSite generated articles, one
 // source each, into the database pg, and returns its path.
 func benchConfig(t testing.TB, pg string, sites, perSite int) string {
-	var cfg strings.Builder
-	fmt.Fprintf(&cfg, `database = %q
-user_agent = "armswatch-bench/1.0"
-
-[crawl]
-parallelism = 4
-delay = "1ms"
-random_delay = "1ms"
-timeout = "10s"
-max_pages_per_run = 5000
-max_pages_per_host = 5000
-allow_private_addresses = true
-`, pg)
+	urls := map[string]string{}
 	for i := range sites {
-		site := newGenSiteFrom(t, 1+i*perSite, perSite, "0")
-		fmt.Fprintf(&cfg, `
-[[sources]]
-name = "site%d"
-profile = "state"
-language = "en"
-sitemaps = ["%s/sitemap.xml"]
-article_pattern = '^%s/news/\d+$'
-`, i, site.URL, regexp.QuoteMeta(site.URL))
+		urls[fmt.Sprintf("site%d", i)] = newGenSiteFrom(t, 1+i*perSite, perSite, "0").URL
 	}
-	path := filepath.Join(t.TempDir(), "config.toml")
-	if err := os.WriteFile(path, []byte(cfg.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return genSitesConfig(t, pg, urls)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -99,7 +100,14 @@ func (s *genSite) closest() time.Duration {
 }
 
 func genSiteConfig(t *testing.T, database, siteURL string) string {
-	cfg := fmt.Sprintf(`database = %q
+	return genSitesConfig(t, database, map[string]string{"big": siteURL})
+}
+
+// genSitesConfig writes a config that crawls each generated site (name -> URL) through its
+// sitemap, with the short delays of a loopback test, and returns its path.
+func genSitesConfig(t testing.TB, database string, sites map[string]string) string {
+	var cfg strings.Builder
+	fmt.Fprintf(&cfg, `database = %q
 user_agent = "armswatch-test/1.0"
 
 [crawl]
@@ -110,16 +118,19 @@ timeout = "10s"
 max_pages_per_run = 5000
 max_pages_per_host = 5000
 allow_private_addresses = true
-
+`, database)
+	for _, name := range slices.Sorted(maps.Keys(sites)) {
+		fmt.Fprintf(&cfg, `
 [[sources]]
-name = "big"
+name = %q
 profile = "state"
 language = "en"
-sitemaps = ["%[2]s/sitemap.xml"]
-article_pattern = '^%[3]s/news/\d+$'
-`, database, siteURL, regexp.QuoteMeta(siteURL))
+sitemaps = ["%s/sitemap.xml"]
+article_pattern = '^%s/news/\d+$'
+`, name, sites[name], regexp.QuoteMeta(sites[name]))
+	}
 	path := filepath.Join(t.TempDir(), "config.toml")
-	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(cfg.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -17,14 +17,7 @@ func TestFindChunked(t *testing.T) {
 		"(INF) Treaty talks, by Lavrov and the Security Council",
 		"По словам Лаврова, ДСНВ важен для России, сказал «Сармат».",
 	}
-	var b strings.Builder
-	for i := range 60 {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		fmt.Fprintf(&b, "%s %d", paras[i%len(paras)], i)
-	}
-	text := b.String()
+	text := repeatParagraphs(paras, 60)
 	if n := len(chunksOf(text, 200)); n < 10 {
 		t.Fatalf("want many chunks, got %d", n)
 	}
@@ -52,14 +45,7 @@ func TestFindRolesChunked(t *testing.T) {
 		"and the U.S. Secretary of State, the Foreign Minister said.",
 		"пресс-секретарь президента России Дмитрий Песков и министр иностранных дел",
 	}
-	var b strings.Builder
-	for i := range 60 {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		fmt.Fprintf(&b, "%s %d", paras[i%len(paras)], i)
-	}
-	text := b.String()
+	text := repeatParagraphs(paras, 60)
 	whole := Default().findRoles(text, len(text)+1)
 	if len(whole) < 60 {
 		t.Fatalf("only %d roles in the whole text", len(whole))
@@ -114,4 +100,16 @@ func TestRecycledTokens(t *testing.T) {
 	for range 4 {
 		<-done
 	}
+}
+
+// repeatParagraphs makes a long text of n numbered paragraphs taken in turn from paras.
+func repeatParagraphs(paras []string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		fmt.Fprintf(&b, "%s %d", paras[i%len(paras)], i)
+	}
+	return b.String()
 }
