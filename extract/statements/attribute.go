@@ -1023,7 +1023,7 @@ func subjectAsideBack(s []token, j int) int {
 }
 
 func isReflexive(w string) bool {
-	return w == "himself" || w == "herself" || w == "itself" || w == "themselves"
+	return inClass("reflexives", w)
 }
 
 // adjunctBack finds a circumstance phrase ending at j between a subject and its verb ("на
