@@ -1092,7 +1092,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if participleAt(s, i) < len(s) {
 		return true // "..., adding that ..." starts a statement of its own
 	}
-	if end-i > 14 {
+	if end-i > 14 && !(isCircumWord(s[i].low) && verbless(s[i:end])) {
 		return false
 	}
 	for k := i; k < end; k++ {
@@ -1116,6 +1116,22 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		return tailIsCircumstance(s, i+n, cue)
 	}
 	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+}
+
+// verbless tells whether c is a chain of phrases with no finite verb and no punctuation ("at a
+// press conference on Tuesday ahead of a meeting between the alliance's defense chiefs"): a
+// long tail of prepositional phrases is still circumstance, a clause with a verb is content.
+func verbless(c []token) bool {
+	for _, t := range c {
+		if t.kind != tWord {
+			return false
+		}
+		w := strings.ReplaceAll(t.low, "’", "'")
+		if inClass("finite_markers", w) || strings.HasSuffix(w, "ed") || strings.Contains(w, "'") && !strings.HasSuffix(w, "'s") {
+			return false
+		}
+	}
+	return true
 }
 
 func isTold(cue string) bool {

@@ -131,3 +131,15 @@ func TestNameInsideAnAppositive(t *testing.T) {
 		want{"reported", "the talks would go on", "Dmitry Peskov"},
 	)
 }
+
+func TestLongTrailingCircumstanceIsNotContent(t *testing.T) {
+	// a long chain of prepositional phrases after "said" is where and when, not what: the
+	// statement is the clause before; a clause with a verb after "said" is still content
+	body := "BRUSSELS, March 3.\n\n" +
+		"The alliance will not station new missiles on the continent, NATO Secretary General Ann Berg said at a news conference on Monday ahead of a meeting between the defence ministers of the member states.\n\n" +
+		"Diplomat Ivo Lund said on Monday the ministers of the member states would meet again in the spring of next year."
+	check(t, body,
+		want{"reported", "The alliance will not station new missiles on the continent", "Ann Berg"},
+		want{"reported", "the ministers of the member states would meet again in the spring of next year", "Ivo Lund"},
+	)
+}
