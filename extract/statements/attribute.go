@@ -17,6 +17,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
 		return e.participle(s, i, prev)
 	}
+	if m, ok := withSubject(s, i); ok {
+		return e.absolute(s, i, m)
+	}
 	if i == firstWord(s) {
 		if a, from, to, stop, ok := frontedParticiple(s, i); ok {
 			return a, from, to, stop, true
@@ -200,6 +203,8 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 	from := contentStart(s, i+n, a.cue)
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
+	} else if m, ok := lastClauseSubject(s, i); ok {
+		a.m = m
 	} else if a.m = subjectAtStart(s); !a.m.valid() {
 		if !participleClause(s, i, i+n, from) {
 			return a, 0, 0, 0, false
@@ -209,6 +214,56 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 		a.m = mention{plural: true}
 	}
 	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// withSubject reads the named subject of an absolute phrase, "with <name> <participle>":
+// "..., with Senator John McCain telling reporters he viewed ...".
+func withSubject(s []token, i int) (mention, bool) {
+	if i < 2 || builtin().participles.match(s, i) == 0 {
+		return mention{}, false
+	}
+	k := i - 1
+	for k > 0 && k > i-6 && (s[k].kind == tWord && s[k].cap() || titlePeriod(s, k)) {
+		k--
+	}
+	if k == i-1 || !s[k].is("with") {
+		return mention{}, false
+	}
+	m := parseMention(s[k+1:i], nil)
+	return m, m.valid()
+}
+
+// absolute reads what the subject of "with X telling ..." said: the clause after the
+// participle.
+func (e *engine) absolute(s []token, i int, m mention) (a attribution, cFrom, cTo, stop int, ok bool) {
+	n := builtin().participles.match(s, i)
+	a = attribution{cue: joinTokens(s[i : i+n]), m: m}
+	from := contentStart(s, i+n, a.cue)
+	if from >= len(s) || !clauseAllowed(s, i+n, from, a.cue) {
+		return a, 0, 0, 0, false
+	}
+	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// lastClauseSubject finds the named subject of the clause a participle closes when that clause
+// is the second of two: "Prosecutors charged the officer and Emanuel fired his chief, ...,
+// acknowledging that ...": Emanuel acknowledged, not the prosecutors.
+func lastClauseSubject(s []token, i int) (mention, bool) {
+	for k := i - 2; k > firstWord(s); k-- {
+		if !isCoordination(s[k]) || !s[k+1].cap() {
+			continue
+		}
+		end := k + 1
+		for end < i && (s[end].kind == tWord && s[end].cap() || titlePeriod(s, end)) {
+			end++
+		}
+		if end >= i || s[end].kind != tWord || !finiteSoon(s, end, 1) {
+			return mention{}, false
+		}
+		m := parseMention(s[k+1:end], nil)
+		return m, m.valid()
+	}
+	return mention{}, false
 }
 
 // frontedParticiple reads a participle of saying that opens the sentence ("Noting that the
@@ -1445,6 +1500,7 @@ func subjectAtStart(s []token) mention {
 	for f+1 < len(s) && s[f+1].kind == tWord && inClass("sentence_openers", s[f].low) {
 		f++ // "And then Trump went on the attack, saying ...": the subject follows
 	}
+	f = afterOpeningPhrase(s, f)
 	l := builtin()
 	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
 	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && l.stopCaps[s[f].low] && !pron {
@@ -1458,6 +1514,53 @@ func subjectAtStart(s []token) mention {
 		return mention{}
 	}
 	return parseMention(s[f:k], nil)
+}
+
+// afterOpeningPhrase skips what opens a sentence before its subject and may be long: a
+// dateline ("ORLANDO, Fla. (Reuters) - President Obama met ...") or a participial phrase
+// ("Rallying hundreds of workers who ..., Hillary Clinton promised ..."). It returns f when
+// neither opens the sentence.
+func afterOpeningPhrase(s []token, f int) int {
+	if d := datelineDash(s, f); d > 0 {
+		return d + 1
+	}
+	w := s[f].text
+	if !s[f].cap() || len(w) < 6 || !strings.HasSuffix(w, "ing") || f+1 >= len(s) || s[f+1].kind != tWord || s[f+1].cap() {
+		return f
+	}
+	next := s[f+1].low
+	if inClass("say_verbs", next) || inClass("finite_markers", next) || strings.HasSuffix(next, "ed") {
+		return f // "Browning said ...": a surname in -ing
+	}
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 24 && c+1 < len(s) {
+		return c + 1
+	}
+	return f
+}
+
+// datelineDash finds the dash that ends a dateline opening the sentence: a place in capitals
+// and, before the dash, an agency in parentheses or after a slash.
+func datelineDash(s []token, f int) int {
+	if f > 0 && s[f-1].isPunct("(") {
+		// "(Reuters) - ...": the place went with the sentence before ("ORLANDO, Fla.")
+		if c := indexPunct(s, f, ")"); c > 0 && c-f <= 4 && c+1 < len(s) && s[c+1].isPunct(dashes) {
+			return c + 1
+		}
+		return -1
+	}
+	if w := s[f].text; len(w) < 3 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		return -1
+	}
+	agency := false
+	for k := f + 1; k < len(s) && k < f+12; k++ {
+		switch {
+		case s[k].isPunct(")/"):
+			agency = true
+		case s[k].isPunct(dashes) && agency:
+			return k
+		}
+	}
+	return -1
 }
 
 // isThisRef tells whether the cue at i follows "Об этом" / "This was" that points back at the

@@ -143,3 +143,19 @@ func TestLongTrailingCircumstanceIsNotContent(t *testing.T) {
 		want{"reported", "the ministers of the member states would meet again in the spring of next year", "Ivo Lund"},
 	)
 }
+
+func TestSubjectsPastOpeningPhrases(t *testing.T) {
+	// the speaker is the subject, not a capitalised word of what opens the sentence: a
+	// participial phrase, an agency dateline, a preposition; "with X telling" names X; a
+	// participle closing the second of two clauses belongs to that clause's subject
+	body := "ORLANDO, Fla. (Wire) - Governor Ada Voss visited the shelter on Monday and said the state must act.\n\n" +
+		"Rallying hundreds of nurses who are struggling to pay rent, Senator Ivo Lund spoke for an hour and promised to deliver change.\n\n" +
+		"The vote set off a debate, with Senator Lin Oduya telling reporters he viewed the plan as reckless.\n\n" +
+		"Over the past two weeks, auditors charged the treasurer with fraud and Mayor Tom Reyes fired his deputy, acknowledging that residents had lost trust in the office."
+	check(t, body,
+		want{"reported", "the state must act", "Ada Voss"},
+		want{"reported", "to deliver change", "Ivo Lund"},
+		want{"reported", "he viewed the plan as reckless", "Lin Oduya"},
+		want{"reported", "residents had lost trust in the office", "Tom Reyes"},
+	)
+}
