@@ -159,3 +159,14 @@ func TestSubjectsPastOpeningPhrases(t *testing.T) {
 		want{"reported", "residents had lost trust in the office", "Tom Reyes"},
 	)
 }
+
+func TestAppositivesOpenedByDeterminers(t *testing.T) {
+	// "another ...", "his ...", "herself a ..." open an appositive as "a" and "the" do
+	body := "The caucus is in two weeks.\n\n" +
+		"Bill Young, another unaligned Iowa Republican strategist, said there are advantages for a front-runner.\n\n" +
+		"Ann Lee, his campaign manager, said the bus tour would go on."
+	check(t, body,
+		want{"reported", "there are advantages for a front-runner", "Bill Young"},
+		want{"reported", "the bus tour would go on", "Ann Lee"},
+	)
+}
