@@ -14,7 +14,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
+	if i > 0 && (participleOpener(s[i-1]) || actSays(s, i)) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
 		return e.participle(s, i, prev)
 	}
 	if m, ok := withSubject(s, i); ok {
@@ -1977,6 +1977,13 @@ func meansSpeech(s []token, i int) bool {
 	}
 	n := builtin().participles.match(s, i)
 	return n > 0 && i+n < len(s) && s[i+n].is("that")
+}
+
+// actSays tells whether s[i] is a participle of saying after a noun of the subject's own
+// statement ("issued a statement saying it ..."). Naming participles ("a statement calling the
+// test "a clear violation"") are left out: they describe, they do not report.
+func actSays(s []token, i int) bool {
+	return i > 0 && inClass("speech_acts", s[i-1].low) && inClass("speech_participles", s[i].low)
 }
 
 // frontedEnd ends the content [from, to) of a cue at i inside a fronted subordinate clause

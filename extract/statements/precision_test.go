@@ -170,3 +170,14 @@ func TestAppositivesOpenedByDeterminers(t *testing.T) {
 		want{"reported", "the bus tour would go on", "Ann Lee"},
 	)
 }
+
+func TestStatementSayingGoesToItsIssuer(t *testing.T) {
+	// "issued a statement saying ...": the issuer said it; a statement "calling" something a
+	// name is a description, not a report
+	body := "The parade went ahead on Sunday.\n\n" +
+		"The Riverside Tenants Union issued a statement saying it left the march because of the crowds.\n\n" +
+		"The council issued a statement calling the vote \"a clear breach\" of the rules."
+	check(t, body,
+		want{"reported", "it left the march because of the crowds", "Riverside Tenants Union"},
+	)
+}
