@@ -984,6 +984,8 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case isReflexive(w) && j > 0 && s[j-1].cap():
 			j-- // "Ford itself said"
+		case w == "to" && catenativeBack(s, j-1) >= 0:
+			j = catenativeBack(s, j-1) // "Clinton is continuing to insist"
 		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):
 			j -= 2 // "Gowdy earlier Thursday said", "Feinstein last week said"
 		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
@@ -1020,6 +1022,21 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// catenativeBack returns the token before a verb ending at j whose subject is also the subject
+// of the cue after its "to" ("continuing", "went on"), or -1.
+func catenativeBack(s []token, j int) int {
+	if j < 0 || s[j].kind != tWord {
+		return -1
+	}
+	if inClass("catenatives", s[j].low) {
+		return j - 1
+	}
+	if j > 0 && s[j-1].kind == tWord && inClass("catenatives", s[j-1].low+" "+s[j].low) {
+		return j - 2
+	}
+	return -1
 }
 
 // inRelativeClause tells whether s[k] is inside a relative clause that a comma or the sentence

@@ -181,3 +181,14 @@ func TestStatementSayingGoesToItsIssuer(t *testing.T) {
 		want{"reported", "it left the march because of the crowds", "Riverside Tenants Union"},
 	)
 }
+
+func TestCatenativeVerbsKeepTheSubject(t *testing.T) {
+	// "X is continuing to insist", "X went on to say": X says it
+	body := "The hearing ran late.\n\n" +
+		"Governor Ada Voss is continuing to insist she will sign the budget.\n\n" +
+		"Senator Ivo Lund went on to say that the deal was bad for farmers."
+	check(t, body,
+		want{"reported", "she will sign the budget", "Ada Voss"},
+		want{"reported", "the deal was bad for farmers", "Ivo Lund"},
+	)
+}
