@@ -560,7 +560,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 				if n := parseMention(appos, nil); nameAfterDescription(s, k, appos) && n.kind == "person" && n.name != "" {
 					// "Another delegate on the Cruz slate, Jim Poolman, said": a name after a
 					// description that opens the sentence
-					return firstWord(s), n
+					return descriptionStart(s), n
 				}
 			}
 			if from > k-1 {
@@ -1941,10 +1941,11 @@ func subjectThenCue(s []token, k int, cues *phraseSet) bool {
 
 // nameAfterDescription tells whether appos, after the comma at k, is a personal name that
 // follows a description of a few words opening the sentence with a determiner ("Another
-// delegate on the slate, Jim Poolman, said", "One Republican hopeful, Carly Fiorina, says").
+// delegate on the slate, Jim Poolman, said", "One Republican hopeful, Carly Fiorina, says"), or
+// the quotation that opens it ("“...,” his wife, Ana Costa, wrote").
 func nameAfterDescription(s []token, k int, appos []token) bool {
-	first := firstWord(s)
-	if !personName(appos) || k-first > 8 || k-first < 2 {
+	first := descriptionStart(s)
+	if first < 0 || !personName(appos) || k-first > 8 || k-first < 2 {
 		return false
 	}
 	for _, t := range s[first:k] {
@@ -1954,4 +1955,29 @@ func nameAfterDescription(s []token, k int, appos []token) bool {
 	}
 	w := s[first].low
 	return isDeterminer(w) || inClass("group_quantifiers", w) || inClass("description_openers", w)
+}
+
+// descriptionStart is where a speaker's description may open sentence s: its first word, or the
+// first word after the quotation that opens it ("“...,” another aide, Jo Reyes, said"); -1 if
+// neither.
+func descriptionStart(s []token) int {
+	if f := firstWord(s); f >= 0 {
+		return f
+	}
+	for i, t := range s {
+		if t.kind != tQuote {
+			continue
+		}
+		if !quoteEndsWithComma(t) {
+			if i+1 >= len(s) || !s[i+1].is(",") {
+				return -1
+			}
+			i++ // "“...”, his wife said": the comma after the closing mark
+		}
+		if i+1 < len(s) && s[i+1].kind == tWord {
+			return i + 1
+		}
+		return -1
+	}
+	return -1
 }

@@ -1,0 +1,27 @@
+package statements
+
+import "testing"
+
+// Recall of statements on real news, second round: sentence shapes that real reporting writes.
+// Sentences written for the test.
+
+// A quotation opening the sentence, then a description and a name in apposition: the sentence
+// has no first word before the quotation, which once crashed the speaker rule for descriptions.
+func TestQuoteThenDescribedName(t *testing.T) {
+	body := "The trial ended on Friday.\n\n" +
+		"\"We need him at home,\" his sister, Ana Pereira Costa, wrote in a note to the judge."
+	check(t, body,
+		want{"direct", "We need him at home", "Ana Pereira Costa"},
+	)
+}
+
+// After an opening quotation, a description then a name in apposition: the name speaks.
+func TestDescribedNameAfterQuote(t *testing.T) {
+	body := "The club met again in March.\n\n" +
+		"\"He never paid for a round,\" another former teammate, Sam Okafor, recalled.\n\n" +
+		"\"The hall was full,\" one organiser, Rita Kell, said."
+	check(t, body,
+		want{"direct", "He never paid for a round", "Sam Okafor"},
+		want{"direct", "The hall was full", "Rita Kell"},
+	)
+}
