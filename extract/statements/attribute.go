@@ -95,7 +95,11 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 		return a, 0, 0, 0, false
 	}
 	from := contentStart(s, after, a.cue)
-	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) || !opensReportedClause(s, i, after, from) {
+	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) {
+		return a, 0, 0, 0, false
+	}
+	quoted := s[from].kind == tQuote && from > after && s[from-1].isPunct(",:") // "Another reader wrote, “...”"
+	if !quoted && !opensReportedClause(s, i, after, from) {
 		return a, 0, 0, 0, false
 	}
 	a.m = mention{plural: true}
@@ -1155,6 +1159,9 @@ func contentStart(s []token, i int, cue string) int {
 	for k := i; k < len(s) && k-i <= 10; k++ {
 		if s[k].is("that") || s[k].is("что") || s[k].isPunct(".!?;") {
 			break
+		}
+		if k > i && !s[k].cap() && l.cues.match(s, k) > 0 {
+			break // "said he welcomed the ruling and added, “...”": a second cue owns the quotation
 		}
 		if s[k].kind == tQuote {
 			if k > i && s[k-1].isPunct(",:") {

@@ -25,3 +25,24 @@ func TestDescribedNameAfterQuote(t *testing.T) {
 		want{"direct", "The hall was full", "Rita Kell"},
 	)
 }
+
+// A second cue before a quotation owns it: the clause after the first cue is a statement of its
+// own, not circumstance before the quotation.
+func TestSecondCueOwnsQuotation(t *testing.T) {
+	body := "The hearing lasted two hours.\n\n" +
+		"Varga said she welcomed the ruling and added, \"We will not appeal.\""
+	check(t, body,
+		want{"reported", "she welcomed the ruling", "Varga"},
+		want{"direct", "We will not appeal.", "Varga"},
+	)
+}
+
+// A speaker the rules do not know, then a cue and a quotation after a comma: the quotation is
+// what was said, by nobody named.
+func TestUnknownSubjectBeforeQuotation(t *testing.T) {
+	body := "The page drew hundreds of comments.\n\n" +
+		"One longtime reader wrote, \"The paper has lost its way.\""
+	check(t, body,
+		want{"direct", "The paper has lost its way.", ""},
+	)
+}
