@@ -69,6 +69,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.coordinated(s, j, after, a, prev)
 	}
 	npFrom, m := subjectBefore(s, j)
+	if m.name == "" {
+		if f, n, ok := leadName(s, j); ok {
+			npFrom, m = f, n // "Hogan Gidley, a former party director, whose roots ..., said"
+		}
+	}
 	if isThisRef(s, i) {
 		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
 	}
@@ -1987,4 +1992,27 @@ func descriptionStart(s []token) int {
 		return -1
 	}
 	return -1
+}
+
+// leadName reads the personal name that opens the sentence and is set off by a comma, when the
+// phrases after it run on to a comma or dash just before the cue at j+1: the name is the subject
+// and the rest its appositions, however long ("Jo Reyes, a former director of the party, whose
+// roots are in the church, said", "Jo Reyes, also campaigning in Ohio, said").
+func leadName(s []token, j int) (int, mention, bool) {
+	f := descriptionStart(s)
+	if f < 0 || j <= f || !s[j].isPunct(","+dashes) {
+		return 0, mention{}, false
+	}
+	c := f
+	for c < len(s) && (s[c].kind == tWord || s[c].isPunct(".")) {
+		c++
+	}
+	if c >= j || !s[c].is(",") || !personName(s[f:c]) {
+		return 0, mention{}, false
+	}
+	m := parseMention(s[f:c], nil)
+	if m.kind != "person" || m.name == "" {
+		return 0, mention{}, false
+	}
+	return f, m, true
 }

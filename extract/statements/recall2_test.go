@@ -46,3 +46,15 @@ func TestUnknownSubjectBeforeQuotation(t *testing.T) {
 		want{"direct", "The paper has lost its way.", ""},
 	)
 }
+
+// A name opening the sentence, then appositions and clauses of any length up to a comma before
+// the cue: the name speaks, not the last description.
+func TestLeadNameBeforeLongAppositions(t *testing.T) {
+	body := "The council met on Monday.\n\n" +
+		"Dana Whitfield, a former treasurer of the county party, whose family ran the mill, said the vote was rigged.\n\n" +
+		"Omar Lindqvist, also touring the region this week, said the plant would close."
+	check(t, body,
+		want{"reported", "the vote was rigged", "Dana Whitfield"},
+		want{"reported", "the plant would close", "Omar Lindqvist"},
+	)
+}
