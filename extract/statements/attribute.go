@@ -936,6 +936,12 @@ func skipAuxBack(s []token, j int) int {
 			return j
 		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap(), isAdverbOfTime(w) && !s[j].cap():
 			j--
+		case inClass("verb_adverbs", w) && !s[j].cap():
+			j-- // "Mrs. Clinton has since said", "Mr. Reyes often says"
+		case w == "to" && j > 0 && inClass("catenatives", s[j-1].low):
+			j -= 2 // "Lewandowski continued to say", "Clinton is continuing to insist"
+		case w == "time" && j >= 2 && s[j-1].is("the") && s[j-2].is("at"):
+			j -= 3 // "Trump at the time said"
 		case isReflexive(w) && j > 0 && s[j-1].cap():
 			j-- // "Ford itself said"
 		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):

@@ -58,3 +58,19 @@ func TestLeadNameBeforeLongAppositions(t *testing.T) {
 		want{"reported", "the plant would close", "Omar Lindqvist"},
 	)
 }
+
+// Adverbs, "at the time" and a verb taking the cue as its infinitive stand between the speaker
+// and the cue: the speaker is still the subject before them.
+func TestAdverbsBetweenSpeakerAndCue(t *testing.T) {
+	body := "The factory closed in June.\n\n" +
+		"Mayor Ida Brandt has since said the closure was avoidable.\n\n" +
+		"Brandt often says the region needs a new rail link.\n\n" +
+		"Brandt at the time said the owners had misled her.\n\n" +
+		"Brandt continued to insist she had done nothing wrong."
+	check(t, body,
+		want{"reported", "the closure was avoidable", "Ida Brandt"},
+		want{"reported", "the region needs a new rail link", "Ida Brandt"},
+		want{"reported", "the owners had misled her", "Ida Brandt"},
+		want{"reported", "she had done nothing wrong", "Ida Brandt"},
+	)
+}
