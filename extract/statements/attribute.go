@@ -929,6 +929,9 @@ func npStart(s []token, j int) int {
 // ("has also", "on Wednesday", "repeatedly").
 func skipAuxBack(s []token, j int) int {
 	l := builtin()
+	if j > 0 && s[j].isPunct(".") && s[j-1].kind == tWord && s[j-1].end == s[j].start && dottedAcronym(s[j-1].text) {
+		j-- // "The F.B.I. said": the period closes the acronym, not a sentence
+	}
 	for j >= 0 && (s[j].kind == tWord || s[j].kind == tQuote) {
 		w := s[j].low
 		switch {
@@ -2021,4 +2024,19 @@ func leadName(s []token, j int) (int, mention, bool) {
 		return 0, mention{}, false
 	}
 	return f, m, true
+}
+
+// dottedAcronym tells whether w is an acronym written with periods, its last one cut off by the
+// tokenizer ("F.B.I", "U.N", "N.R.A"): single capitals joined by periods.
+func dottedAcronym(w string) bool {
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) != 1 || p[0] < 'A' || p[0] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -74,3 +74,13 @@ func TestAdverbsBetweenSpeakerAndCue(t *testing.T) {
 		want{"reported", "she had done nothing wrong", "Ida Brandt"},
 	)
 }
+
+// An acronym written with periods ends on a period of its own before the cue: it is no
+// sentence end, and the acronym speaks.
+func TestDottedAcronymSpeaker(t *testing.T) {
+	body := "The inquiry was closed in May.\n\n" +
+		"The E.P.A. said the samples had been lost."
+	check(t, body,
+		want{"reported", "the samples had been lost", "E.P.A"},
+	)
+}
