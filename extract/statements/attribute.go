@@ -72,6 +72,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if m.name == "" {
 		if f, n, ok := leadName(s, j); ok {
 			npFrom, m = f, n // "Hogan Gidley, a former party director, whose roots ..., said"
+		} else if n := participleSubject(s, i); n.name != "" && participleClause(s, i, after, contentStart(s, after, a.cue)) {
+			npFrom, m = i, n // "Jo Reyes issued a statement saying ...": Reyes, not the statement
 		}
 	}
 	if isThisRef(s, i) {
@@ -2039,4 +2041,32 @@ func dottedAcronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// participleSubject reads the named subject of the clause that a participle cue at i hangs on
+// ("Jo Reyes issued a statement saying ...", "In a speech on Tuesday night in Ohio, Reyes struck
+// a measured tone, saying ..."): the phrase before the participle is its object or the end of
+// the clause, not who spoke; after "as" the object is who spoke ("quoted Putin as saying").
+// Nothing for other cues.
+func participleSubject(s []token, i int) mention {
+	if !strings.HasSuffix(s[i].low, "ing") || isCyrillic(s[i].low) {
+		return mention{}
+	}
+	if i >= 2 && s[i-1].is("as") {
+		_, m := subjectBefore(s, i-2) // "A Kremlin statement quoted Putin as saying": Putin
+		return m
+	}
+	if m := subjectAtStart(s[:i]); m.name != "" {
+		return m
+	}
+	// a long phrase of circumstance before the subject
+	f := firstWord(s)
+	if f < 0 || !builtin().stopCaps[s[f].low] {
+		return mention{}
+	}
+	c := indexPunct(s, f, ",")
+	if c < 0 || c >= i-2 || c-f > 20 {
+		return mention{}
+	}
+	return subjectAtStart(s[c+1 : i])
 }

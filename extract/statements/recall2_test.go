@@ -84,3 +84,15 @@ func TestDottedAcronymSpeaker(t *testing.T) {
 		want{"reported", "the samples had been lost", "E.P.A"},
 	)
 }
+
+// A participle cue after the object of the clause's verb: the clause's subject speaks, not the
+// document named before the participle; after "quoted X as", X speaks.
+func TestParticipleAfterObject(t *testing.T) {
+	body := "The vote was held on Sunday.\n\n" +
+		"Marta Quiroga issued a statement saying the count had been fair.\n\n" +
+		"A ministry bulletin quoted Quiroga as saying the recount would start on Monday."
+	check(t, body,
+		want{"reported", "the count had been fair", "Marta Quiroga"},
+		want{"reported", "the recount would start on Monday", "Marta Quiroga"},
+	)
+}
