@@ -212,6 +212,11 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
 	} else if a.m = subjectAtStart(s); !a.m.valid() {
+		if m := participleSubject(s, i); m.name != "" && participleClause(s, i, i+n, from) {
+			// "In a speech on Tuesday night in Ohio, Reyes struck a measured tone, saying ..."
+			a.m = m
+			return a, from, contentEnd(s, from, e.cues), len(s), true
+		}
 		if !participleClause(s, i, i+n, from) {
 			return a, 0, 0, 0, false
 		}

@@ -96,3 +96,13 @@ func TestParticipleAfterObject(t *testing.T) {
 		want{"reported", "the recount would start on Monday", "Marta Quiroga"},
 	)
 }
+
+// A participle after a comma, in a sentence opening with a long phrase of circumstance: the
+// subject after that phrase speaks.
+func TestParticipleAfterLongOpening(t *testing.T) {
+	body := "The results came in late.\n\n" +
+		"In a short speech on Tuesday night in a crowded hotel ballroom, Governor Ines Varga struck a calm tone, saying she would serve every voter."
+	check(t, body,
+		want{"reported", "she would serve every voter", "Ines Varga"},
+	)
+}
