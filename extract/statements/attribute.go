@@ -72,6 +72,13 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.coordinated(s, j, after, a, prev)
 	}
 	npFrom, m := subjectBefore(s, j)
+	if m.name == "" {
+		if f, n, ok := leadName(s, j); ok {
+			npFrom, m = f, n // "Hogan Gidley, a former party director, whose roots ..., said"
+		} else if n := participleSubject(s, i); n.name != "" && participleClause(s, i, after, contentStart(s, after, a.cue)) {
+			npFrom, m = i, n // "Jo Reyes issued a statement saying ...": Reyes, not the statement
+		}
+	}
 	if isThisRef(s, i) {
 		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
 	}
@@ -98,7 +105,11 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 		return a, 0, 0, 0, false
 	}
 	from := contentStart(s, after, a.cue)
-	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) || !opensReportedClause(s, i, after, from) {
+	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) {
+		return a, 0, 0, 0, false
+	}
+	quoted := s[from].kind == tQuote && from > after && s[from-1].isPunct(",:") // "Another reader wrote, “...”"
+	if !quoted && !opensReportedClause(s, i, after, from) {
 		return a, 0, 0, 0, false
 	}
 	a.m = mention{plural: true}
@@ -206,6 +217,11 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 	} else if m, ok := lastClauseSubject(s, i); ok {
 		a.m = m
 	} else if a.m = subjectAtStart(s); !a.m.valid() {
+		if m := participleSubject(s, i); m.name != "" && participleClause(s, i, i+n, from) {
+			// "In a speech on Tuesday night in Ohio, Reyes struck a measured tone, saying ..."
+			a.m = m
+			return a, from, contentEnd(s, from, e.cues), len(s), true
+		}
 		if !participleClause(s, i, i+n, from) {
 			return a, 0, 0, 0, false
 		}
@@ -615,7 +631,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 				if n := parseMention(appos, nil); nameAfterDescription(s, k, appos) && n.kind == "person" && n.name != "" {
 					// "Another delegate on the Cruz slate, Jim Poolman, said": a name after a
 					// description that opens the sentence
-					return firstWord(s), n
+					return descriptionStart(s), n
 				}
 			}
 			if from > k-1 {
@@ -975,6 +991,9 @@ func npStart(s []token, j int) int {
 // ("has also", "on Wednesday", "repeatedly").
 func skipAuxBack(s []token, j int) int {
 	l := builtin()
+	if j > 0 && s[j].isPunct(".") && s[j-1].kind == tWord && s[j-1].end == s[j].start && dottedAcronym(s[j-1].text) {
+		j-- // "The F.B.I. said": the period closes the acronym, not a sentence
+	}
 	for j >= 0 && (s[j].kind == tWord || s[j].kind == tQuote) {
 		w := s[j].low
 		switch {
@@ -982,10 +1001,14 @@ func skipAuxBack(s []token, j int) int {
 			return j
 		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap(), isAdverbOfTime(w) && !s[j].cap():
 			j--
+		case inClass("verb_adverbs", w) && !s[j].cap():
+			j-- // "Mrs. Clinton has since said", "Mr. Reyes often says"
+		case w == "time" && j >= 2 && s[j-1].is("the") && s[j-2].is("at"):
+			j -= 3 // "Trump at the time said"
 		case isReflexive(w) && j > 0 && s[j-1].cap():
 			j-- // "Ford itself said"
 		case w == "to" && catenativeBack(s, j-1) >= 0:
-			j = catenativeBack(s, j-1) // "Clinton is continuing to insist"
+			j = catenativeBack(s, j-1) // "Lewandowski continued to say", "X went on to say"
 		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):
 			j -= 2 // "Gowdy earlier Thursday said", "Feinstein last week said"
 		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
@@ -1243,6 +1266,9 @@ func contentStart(s []token, i int, cue string) int {
 	for k := i; k < len(s) && k-i <= 10; k++ {
 		if s[k].is("that") || s[k].is("что") || s[k].isPunct(".!?;") {
 			break
+		}
+		if k > i && !s[k].cap() && l.cues.match(s, k) > 0 {
+			break // "said he welcomed the ruling and added, “...”": a second cue owns the quotation
 		}
 		if s[k].kind == tQuote {
 			if k > i && s[k-1].isPunct(",:") {
@@ -2084,10 +2110,11 @@ func subjectThenCue(s []token, k int, cues *phraseSet) bool {
 
 // nameAfterDescription tells whether appos, after the comma at k, is a personal name that
 // follows a description of a few words opening the sentence with a determiner ("Another
-// delegate on the slate, Jim Poolman, said", "One Republican hopeful, Carly Fiorina, says").
+// delegate on the slate, Jim Poolman, said", "One Republican hopeful, Carly Fiorina, says"), or
+// the quotation that opens it ("“...,” his wife, Ana Costa, wrote").
 func nameAfterDescription(s []token, k int, appos []token) bool {
-	first := firstWord(s)
-	if !personName(appos) || k-first > 8 || k-first < 2 {
+	first := descriptionStart(s)
+	if first < 0 || !personName(appos) || k-first > 8 || k-first < 2 {
 		return false
 	}
 	for _, t := range s[first:k] {
@@ -2097,4 +2124,95 @@ func nameAfterDescription(s []token, k int, appos []token) bool {
 	}
 	w := s[first].low
 	return isDeterminer(w) || inClass("group_quantifiers", w) || inClass("description_openers", w)
+}
+
+// descriptionStart is where a speaker's description may open sentence s: its first word, or the
+// first word after the quotation that opens it ("“...,” another aide, Jo Reyes, said"); -1 if
+// neither.
+func descriptionStart(s []token) int {
+	if f := firstWord(s); f >= 0 {
+		return f
+	}
+	for i, t := range s {
+		if t.kind != tQuote {
+			continue
+		}
+		if !quoteEndsWithComma(t) {
+			if i+1 >= len(s) || !s[i+1].is(",") {
+				return -1
+			}
+			i++ // "“...”, his wife said": the comma after the closing mark
+		}
+		if i+1 < len(s) && s[i+1].kind == tWord {
+			return i + 1
+		}
+		return -1
+	}
+	return -1
+}
+
+// leadName reads the personal name that opens the sentence and is set off by a comma, when the
+// phrases after it run on to a comma or dash just before the cue at j+1: the name is the subject
+// and the rest its appositions, however long ("Jo Reyes, a former director of the party, whose
+// roots are in the church, said", "Jo Reyes, also campaigning in Ohio, said").
+func leadName(s []token, j int) (int, mention, bool) {
+	f := descriptionStart(s)
+	if f < 0 || j <= f || !s[j].isPunct(","+dashes) {
+		return 0, mention{}, false
+	}
+	c := f
+	for c < len(s) && (s[c].kind == tWord || s[c].isPunct(".")) {
+		c++
+	}
+	if c >= j || !s[c].is(",") || !personName(s[f:c]) {
+		return 0, mention{}, false
+	}
+	m := parseMention(s[f:c], nil)
+	if m.kind != "person" || m.name == "" {
+		return 0, mention{}, false
+	}
+	return f, m, true
+}
+
+// dottedAcronym tells whether w is an acronym written with periods, its last one cut off by the
+// tokenizer ("F.B.I", "U.N", "N.R.A"): single capitals joined by periods.
+func dottedAcronym(w string) bool {
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) != 1 || p[0] < 'A' || p[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// participleSubject reads the named subject of the clause that a participle cue at i hangs on
+// ("Jo Reyes issued a statement saying ...", "In a speech on Tuesday night in Ohio, Reyes struck
+// a measured tone, saying ..."): the phrase before the participle is its object or the end of
+// the clause, not who spoke; after "as" the object is who spoke ("quoted Putin as saying").
+// Nothing for other cues.
+func participleSubject(s []token, i int) mention {
+	if !strings.HasSuffix(s[i].low, "ing") || isCyrillic(s[i].low) {
+		return mention{}
+	}
+	if i >= 2 && s[i-1].is("as") {
+		_, m := subjectBefore(s, i-2) // "A Kremlin statement quoted Putin as saying": Putin
+		return m
+	}
+	if m := subjectAtStart(s[:i]); m.name != "" {
+		return m
+	}
+	// a long phrase of circumstance before the subject
+	f := firstWord(s)
+	if f < 0 || !builtin().stopCaps[s[f].low] {
+		return mention{}
+	}
+	c := indexPunct(s, f, ",")
+	if c < 0 || c >= i-2 || c-f > 20 {
+		return mention{}
+	}
+	return subjectAtStart(s[c+1 : i])
 }
