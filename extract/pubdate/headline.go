@@ -149,13 +149,13 @@ type textDate struct {
 
 // findTextDates returns the dates written in s: with a month name, or numeric day-first (month
 // first on American pages when slashes are used). The patterns (case-insensitive, Unicode) are
-// costly per byte, so they run only on the windows of s around digits that can make a date
+// costly per byte, so each runs only on the windows of s around digits that can make its dates
 // (dateWindows); the matches, in pattern order then position, are those of the whole of s.
 func findTextDates(s string, monthFirst bool) []textDate {
 	var out []textDate
 	windows := dateWindows(s)
-	for _, re := range []*regexp.Regexp{reDayMonth(), reMonthDay(), reDMY(), reISO()} {
-		for _, w := range windows {
+	for p, re := range textPatterns() {
+		for _, w := range windows[p] {
 			for _, loc := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
 				raw := s[w[0]+loc[2] : w[0]+loc[1]]
 				st, ok := parseTextOrder(strings.TrimSpace(raw), monthFirst)
