@@ -48,8 +48,7 @@ type page struct {
 	idx   *index
 	url   string
 	cands []cand
-	html  string   // the page rendered back to markup, for the last-resort searches
-	run   *textRun // the page's visible text, read once by the first finder that needs it
+	html  string // the page rendered back to markup, for the last-resort searches
 }
 
 func collect(doc *goquery.Document, pageURL string, ld jsonld.Blocks) *page {

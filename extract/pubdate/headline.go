@@ -12,12 +12,10 @@ import (
 // textRun is the visible text of a page in document order, with the headline's place in it and
 // the <time datetime> values found on the way.
 type textRun struct {
-	b         strings.Builder
-	h1, h1End int // byte range of the headline in b; -1 when none seen
-	times     []timeAt
 	text      string
-	nodes     []int // start and end offsets of every text node in b, ascending
-	headline  *html.Node
+	h1, h1End int // byte range of the headline in text; -1 when not in the visible text
+	times     []timeAt
+	nodes     []int // start and end offsets of every text node in text, ascending
 }
 
 type timeAt struct {
@@ -48,17 +46,8 @@ func (x *index) americanEnglish() bool {
 	return strings.ToLower(x.lang) == "en-us" || strings.ToLower(x.locale) == "en_us"
 }
 
-// text is the page's visible text, walked once for the headline and the labelled searches.
-func (p *page) text() *textRun {
-	if p.run == nil {
-		p.run = &textRun{h1: -1, h1End: -1, headline: p.idx.headline()}
-		if len(p.doc.Nodes) > 0 {
-			p.run.walk(p.doc.Nodes[0])
-		}
-		p.run.text = p.run.b.String()
-	}
-	return p.run
-}
+// text is the page's visible text (read by newIndex).
+func (p *page) text() *textRun { return &p.idx.run }
 
 // headlineDate reads the first date written right after the headline (the byline line), else
 // the closest one just before it. Comments, navigation and footers are skipped.
@@ -90,43 +79,6 @@ func (p *page) headlineDateWith(maxLine int) (Stamp, string, bool) {
 type lineRule struct {
 	maxLine    int
 	monthFirst bool // the page is American English: 06/07/2020 is June 7
-}
-
-func (r *textRun) walk(n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		r.nodes = append(r.nodes, r.b.Len())
-		r.b.WriteString(n.Data)
-		r.nodes = append(r.nodes, r.b.Len())
-		return
-	case html.ElementNode:
-		if skipTags[n.Data] {
-			return
-		}
-		for _, a := range n.Attr {
-			if (a.Key == "class" || a.Key == "id") && strings.Contains(strings.ToLower(a.Val), "comment") {
-				return
-			}
-		}
-		if n.Data == "time" {
-			for _, a := range n.Attr {
-				if a.Key == "datetime" {
-					r.times = append(r.times, timeAt{r.b.Len(), a.Val})
-				}
-			}
-		}
-	}
-	if n == r.headline {
-		r.h1 = r.b.Len()
-	}
-	r.b.WriteByte(' ')
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		r.walk(c)
-	}
-	r.b.WriteByte(' ')
-	if n == r.headline {
-		r.h1End = r.b.Len()
-	}
 }
 
 // firstDate finds the first (or, with last, the final) date in text[lo:hi], a <time datetime>

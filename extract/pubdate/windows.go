@@ -32,10 +32,9 @@ func textPatterns() [numPatterns]*regexp.Regexp {
 // dateWindows returns, for each pattern, the [start, end) byte ranges of s it has to read, in
 // order, not overlapping, each starting and ending at an edge byte (or the ends of s). A
 // cluster's window goes to a pattern only when the cluster's digits and the bytes next to them
-// have the shape that pattern needs (a necessary condition, checked byte by byte, see
-// dayMonthBefore, monthDayBefore, dmyRuns and isoAfter): most clusters of a page's source
-// (sizes, ids, prices, scripts) can make none of the dates, and the patterns cost far more per
-// byte than the scan.
+// have the shape that pattern needs (see clusters): most clusters of a page's source (sizes,
+// ids, prices, scripts) can make none of the dates, and the patterns cost far more per byte than
+// the scan.
 func dateWindows(s string) [numPatterns][][2]int {
 	var out [numPatterns][][2]int
 	add := func(p, lo, hi int) {
@@ -45,18 +44,40 @@ func dateWindows(s string) [numPatterns][][2]int {
 		}
 		out[p] = append(out[p], [2]int{lo, hi})
 	}
+	clusters(s, func(start, end int, need [numPatterns]bool) {
+		lo, hi := windowStart(s, start), windowEnd(s, end)
+		for p, ok := range need {
+			if ok {
+				add(p, lo, hi)
+			}
+		}
+	})
+	return out
+}
+
+// patternsIn reports which patterns can match somewhere in s: the others need not run.
+func patternsIn(s string) [numPatterns]bool {
+	var can [numPatterns]bool
+	clusters(s, func(_, _ int, need [numPatterns]bool) {
+		for p, ok := range need {
+			can[p] = can[p] || ok
+		}
+	})
+	return can
+}
+
+// clusters calls f with the byte range of each digit cluster of s that can be part of a date,
+// and the patterns it can feed. The check is a necessary condition, byte by byte, on the digits
+// and the bytes next to them (dayMonthBefore, monthDayBefore, dmyRuns, isoAfter): a pattern
+// ruled out for a cluster cannot match any text holding it.
+func clusters(s string, f func(start, end int, need [numPatterns]bool)) {
 	clusterStart, clusterEnd := -1, -1
 	var need [numPatterns]bool // the patterns the current cluster may feed
 	var prev [2][2]int         // the cluster's two runs before the current one, for dmyRuns
 	runs := 0                  // runs in the current cluster
 	flush := func() {
 		if clusterStart >= 0 && need != [numPatterns]bool{} {
-			lo, hi := windowStart(s, clusterStart), windowEnd(s, clusterEnd)
-			for p, ok := range need {
-				if ok {
-					add(p, lo, hi)
-				}
-			}
+			f(clusterStart, clusterEnd, need)
 		}
 		clusterStart, runs, need = -1, 0, [numPatterns]bool{}
 	}
@@ -92,7 +113,6 @@ func dateWindows(s string) [numPatterns][][2]int {
 		i = j
 	}
 	flush()
-	return out
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -24,6 +25,31 @@ func findTextDatesWhole(s string, monthFirst bool) []textDate {
 		}
 	}
 	return out
+}
+
+// parseTextOrderAll is parseTextOrder trying every pattern, whatever patternsIn says.
+func parseTextOrderAll(s string, monthFirst bool) (Stamp, bool) {
+	if m := reISO().FindStringSubmatch(s); m != nil && m[2] == m[4] {
+		return build(m[1], m[3], m[5], m[6], m[7], m[8], m[9], "")
+	}
+	if m := reDayMonth().FindStringSubmatch(s); m != nil && monthOf(m[2]) > 0 {
+		return build(m[3], strconv.Itoa(monthOf(m[2])), m[1], m[4], m[5], m[6], "", m[7])
+	}
+	if m := reMonthDay().FindStringSubmatch(s); m != nil && monthOf(m[1]) > 0 {
+		return build(m[3], strconv.Itoa(monthOf(m[1])), m[2], m[4], m[5], m[6], "", m[7])
+	}
+	if m := reDMY().FindStringSubmatch(s); m != nil && m[2] == m[4] {
+		day, month := m[1], m[3]
+		if d, _ := strconv.Atoi(m[1]); m[2] == "/" && d <= 12 && monthFirst {
+			day, month = m[3], m[1]
+		}
+		year := m[5]
+		if len(year) == 2 {
+			year = "20" + year
+		}
+		return build(year, month, day, m[6], m[7], m[8], "", m[9])
+	}
+	return Stamp{}, false
 }
 
 func TestFindTextDatesWindows(t *testing.T) {
@@ -92,6 +118,11 @@ func TestFindTextDatesWindowsRandom(t *testing.T) {
 		for _, mf := range []bool{false, true} {
 			if got, want := findTextDates(s, mf), findTextDatesWhole(s, mf); !reflect.DeepEqual(got, want) {
 				t.Fatalf("findTextDates(%q, %v)\n got %v\nwant %v", s, mf, got, want)
+			}
+			got, gotOK := parseTextOrder(s, mf)
+			want, wantOK := parseTextOrderAll(s, mf)
+			if got != want || gotOK != wantOK {
+				t.Fatalf("parseTextOrder(%q, %v) = %v %v, want %v %v", s, mf, got, gotOK, want, wantOK)
 			}
 		}
 	}
