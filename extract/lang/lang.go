@@ -1,0 +1,107 @@
+// Package lang is the language layer the analyzers share: the word classes of English and
+// Russian (abbreviations, months, weekdays) read from data/words.txt, and the sentence splitter
+// built on them. The data is parsed on first use, so a run that never reads text pays nothing.
+package lang
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/words.txt
+var wordsFile string
+
+// classes are the sections of words.txt.
+type classes struct {
+	abbreviation, leading map[string]bool
+	month, weekday        map[string]int
+}
+
+var words = sync.OnceValue(func() *classes { return parse(wordsFile) })
+
+// parse reads words.txt: [abbreviation] and [leading] hold words, [month] and [weekday] lines
+// start with the number the names stand for.
+func parse(src string) *classes {
+	c := &classes{abbreviation: map[string]bool{}, leading: map[string]bool{}, month: map[string]int{}, weekday: map[string]int{}}
+	section := ""
+	for _, line := range strings.Split(src, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
+			section = line[1 : len(line)-1]
+		case section == "abbreviation" || section == "leading":
+			for _, w := range strings.Fields(line) {
+				c.abbreviation[w] = true
+				if section == "leading" {
+					c.leading[w] = true
+				}
+			}
+		case section == "month" || section == "weekday":
+			f := strings.Fields(line)
+			n, err := strconv.Atoi(f[0])
+			if err != nil {
+				continue
+			}
+			for _, w := range f[1:] {
+				if section == "weekday" {
+					c.weekday[w] = n
+					continue
+				}
+				c.month[w] = n
+				if strings.HasSuffix(w, ".") { // "Feb.", "сент.": its period ends no sentence
+					c.abbreviation[strings.TrimSuffix(w, ".")] = true
+				}
+			}
+		}
+	}
+	return c
+}
+
+// Abbreviation tells whether a period after word w (any case, inner periods kept: "U.S") does
+// not end a sentence by itself: an abbreviation of the list or a month abbreviation.
+func Abbreviation(w string) bool { return words().abbreviation[strings.ToLower(w)] }
+
+// Leading tells whether w is an abbreviation that always leads the word after it ("Mr", "No",
+// "ул"): its period never ends a sentence.
+func Leading(w string) bool { return words().leading[strings.ToLower(w)] }
+
+// Month returns 1..12 for a month name or abbreviation, English or Russian, in any case and with
+// or without its period ("Sept.", "января"), else 0.
+func Month(w string) int {
+	w = strings.ToLower(w)
+	if n, ok := words().month[w]; ok {
+		return n
+	}
+	return words().month[strings.TrimSuffix(w, ".")]
+}
+
+// Weekday returns 1..7 (1 = Monday) for a weekday name, English or Russian, in any case, else 0.
+func Weekday(w string) int { return words().weekday[strings.ToLower(w)] }
+
+// Initial tells whether w is one capital letter ("V" of "V. Putin").
+func Initial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n > 0 && n == len(w) && unicode.IsUpper(r)
+}
+
+// DottedLetters tells whether w is single letters joined by periods ("G.K", "U.S", "т.е"):
+// initials or an acronym.
+func DottedLetters(w string) bool {
+	if !strings.Contains(w, ".") {
+		return false
+	}
+	for _, part := range strings.Split(w, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,84 @@
+package lang
+
+import "testing"
+
+func TestWordClasses(t *testing.T) {
+	for _, c := range []struct {
+		w              string
+		month, weekday int
+		abbr, leading  bool
+	}{
+		{w: "January", month: 1},
+		{w: "Sept.", month: 9},
+		{w: "sept", month: 9, abbr: true}, // a month form written with its period is an abbreviation
+		{w: "сентября", month: 9},
+		{w: "May", month: 5}, // no period form: "May." ends a sentence
+		{w: "Friday", weekday: 5},
+		{w: "среду", weekday: 3},
+		{w: "Gen", abbr: true, leading: true},
+		{w: "U.S", abbr: true},
+		{w: "млн", abbr: true},
+		{w: "ул", abbr: true, leading: true},
+		{w: "said"},
+	} {
+		if got := Month(c.w); got != c.month {
+			t.Errorf("Month(%q) = %d, want %d", c.w, got, c.month)
+		}
+		if got := Weekday(c.w); got != c.weekday {
+			t.Errorf("Weekday(%q) = %d, want %d", c.w, got, c.weekday)
+		}
+		if got := Abbreviation(c.w); got != c.abbr {
+			t.Errorf("Abbreviation(%q) = %v, want %v", c.w, got, c.abbr)
+		}
+		if got := Leading(c.w); got != c.leading {
+			t.Errorf("Leading(%q) = %v, want %v", c.w, got, c.leading)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	body := "Gen. Smith said the U.S. had 1,550 warheads on Feb. 5. V. Putin replied! «Нет». " +
+		"Около 1,5 млн. человек, т.е. много. The talks went on.\n\nA new paragraph? Yes."
+	want := []string{
+		"Gen. Smith said the U.S. had 1,550 warheads on Feb. 5.",
+		"V. Putin replied!",
+		"«Нет».",
+		"Около 1,5 млн. человек, т.е. много.",
+		"The talks went on.",
+		"A new paragraph?",
+		"Yes.",
+	}
+	got := Sentences(body)
+	if len(got) != len(want) {
+		for _, s := range got {
+			t.Logf("%q", body[s.Start:s.End])
+		}
+		t.Fatalf("%d sentences, want %d", len(got), len(want))
+	}
+	for i, s := range got {
+		if body[s.Start:s.End] != want[i] {
+			t.Errorf("sentence %d = %q, want %q", i, body[s.Start:s.End], want[i])
+		}
+		if wantPara := map[bool]int{false: 0, true: 1}[i >= 5]; s.Para != wantPara {
+			t.Errorf("sentence %d in paragraph %d, want %d", i, s.Para, wantPara)
+		}
+	}
+}
+
+func TestKeepsPeriod(t *testing.T) {
+	for text, want := range map[string]bool{
+		"the U.S":      true,
+		"see e.g":      true,
+		"met V":        true,
+		"Mr":           true,
+		"in 1990 г":    true,
+		"it was":       false,
+		"met in May":   false,
+		"":             false,
+		"warheads, 12": false,
+	} {
+		if got := KeepsPeriod(text); got != want {
+			t.Errorf("KeepsPeriod(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
