@@ -6,22 +6,23 @@ import (
 	"sync"
 	"time"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // Absolute mentions.
 
 func absMDY(m match) (cand, bool) {
-	return dayDate(m, atoi(m.groups[2]), monthNum(m.groups[0]), atoi(m.groups[1]))
+	return dayDate(m, atoi(m.groups[2]), lang.Month(m.groups[0]), atoi(m.groups[1]))
 }
 func absDMY(m match) (cand, bool) {
-	return dayDate(m, atoi(m.groups[2]), monthNum(m.groups[1]), atoi(m.groups[0]))
+	return dayDate(m, atoi(m.groups[2]), lang.Month(m.groups[1]), atoi(m.groups[0]))
 }
 func absISO(m match) (cand, bool) {
 	return dayDate(m, atoi(m.groups[0]), atoi(m.groups[1]), atoi(m.groups[2]))
 }
-func absMD(m match) (cand, bool) { return dayDate(m, 0, monthNum(m.groups[0]), atoi(m.groups[1])) }
-func absDM(m match) (cand, bool) { return dayDate(m, 0, monthNum(m.groups[1]), atoi(m.groups[0])) }
+func absMD(m match) (cand, bool) { return dayDate(m, 0, lang.Month(m.groups[0]), atoi(m.groups[1])) }
+func absDM(m match) (cand, bool) { return dayDate(m, 0, lang.Month(m.groups[1]), atoi(m.groups[0])) }
 
 // dayDate builds a day-precise absolute date; year 0 takes the reference's (see inferYear).
 func dayDate(m match, y, mo, d int) (cand, bool) {
@@ -42,7 +43,7 @@ func dayDate(m match, y, mo, d int) (cand, bool) {
 }
 
 func absMY(m match) (cand, bool) {
-	mo := monthNum(m.groups[0])
+	mo := lang.Month(m.groups[0])
 	if mo == 0 {
 		return cand{}, false
 	}
@@ -51,7 +52,7 @@ func absMY(m match) (cand, bool) {
 
 // absMonth is a month named without a year ("in December", «в августе»).
 func absMonth(m match) (cand, bool) {
-	mo := monthNum(m.groups[0])
+	mo := lang.Month(m.groups[0])
 	if m.rule == "in-month" && (len(m.groups[0]) < 5 && m.groups[0] != "May" && m.groups[0] != "June" && m.groups[0] != "July") {
 		return cand{}, false // "in Jan" is too rare to risk "In Mar" of another tongue
 	}
@@ -271,7 +272,7 @@ func relWeekday(m match) (cand, bool) {
 	if festive[strings.ToLower(textutil.LastField(m.body[max(0, m.start-40):m.start]))] {
 		return cand{}, false
 	}
-	wd := words().weekday[day]
+	wd := lang.Weekday(day)
 	if wd == 0 {
 		return cand{}, false
 	}
@@ -305,7 +306,7 @@ func followedByNumber(s string) bool {
 
 // absMonthRange: "from April 2009 to April 2010".
 func absMonthRange(m match) (cand, bool) {
-	a, b := monthNum(m.groups[0]), monthNum(m.groups[2])
+	a, b := lang.Month(m.groups[0]), lang.Month(m.groups[2])
 	if a == 0 || b == 0 {
 		return cand{}, false
 	}
@@ -320,17 +321,17 @@ func absMonthRange(m match) (cand, bool) {
 
 // absDayRange: "from October 13 to 24", "between March 3 and April 2, 2020".
 func absDayRange(m match) (cand, bool) {
-	mo1, d1, mo2, d2, y := monthNum(m.groups[0]), atoi(m.groups[1]), m.groups[2], atoi(m.groups[3]), atoi(m.groups[4])
+	mo1, d1, mo2, d2, y := lang.Month(m.groups[0]), atoi(m.groups[1]), m.groups[2], atoi(m.groups[3]), atoi(m.groups[4])
 	mo2n := mo1
 	if mo2 != "" {
-		mo2n = monthNum(mo2)
+		mo2n = lang.Month(mo2)
 	}
 	return dayRange(m, y, mo1, d1, mo2n, d2)
 }
 
 // absDayDash: "13-24 October 2025".
 func absDayDash(m match) (cand, bool) {
-	mo := monthNum(m.groups[2])
+	mo := lang.Month(m.groups[2])
 	return dayRange(m, atoi(m.groups[3]), mo, atoi(m.groups[0]), mo, atoi(m.groups[1]))
 }
 
@@ -362,7 +363,7 @@ func relMonth(m match) (cand, bool) {
 	} else {
 		mon, which = m.groups[0], strings.ToLower(m.groups[1])
 	}
-	mo := monthNum(mon)
+	mo := lang.Month(mon)
 	if mo == 0 {
 		return cand{}, false
 	}

@@ -105,3 +105,13 @@ func DottedLetters(w string) bool {
 	}
 	return true
 }
+
+// MonthForms returns every month name and abbreviation of the word classes, lowercase, in no
+// particular order: for screens that look for any month before running a pattern.
+func MonthForms() []string {
+	out := make([]string, 0, len(words().month))
+	for w := range words().month {
+		out = append(out, w)
+	}
+	return out
+}
