@@ -262,3 +262,12 @@ func TestExtractRelativeMonths(t *testing.T) {
 		{"Last September", "2025-09", "", KindRelative, Month},
 	})
 }
+
+// TestExtractTenseAcrossAbbreviation: the clause of a month runs through "Gov." and "U.S." (the
+// shared sentence rules of extract/lang), so its past verb places January before the reference.
+func TestExtractTenseAcrossAbbreviation(t *testing.T) {
+	body := "In January, Gov. Earl Smith of the U.S. state lauded the plan in his address."
+	checkDates(t, body, nil, day("2016-10-02"), []want{
+		{"In January", "2016-01", "", KindAbsolute, Month},
+	})
+}

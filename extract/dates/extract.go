@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/textutil"
 )
 
@@ -156,19 +157,14 @@ func (m match) future() bool {
 		from = 0
 	}
 	prefix := m.body[from:m.start]
-	if i := lastSentenceEnd(prefix); i >= 0 {
-		prefix = prefix[i:]
-	}
+	prefix = prefix[lang.LastSentenceStart(prefix):]
 	if locs := futureMarks().FindAllStringIndex(prefix, -1); locs != nil {
 		return !hasPast(prefix[locs[len(locs)-1][1]:])
 	}
 	if len(strings.TrimSpace(prefix)) > 3 { // not "On Friday, the delegations will meet ..."
 		return false
 	}
-	rest := m.body[m.end:]
-	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
-		rest = rest[:i]
-	}
+	rest := clauseAfter(m.body[m.end:])
 	f := futureMarks().FindStringIndex(rest)
 	return f != nil && !hasPast(rest[:f[0]])
 }
@@ -179,17 +175,12 @@ func (m match) future() bool {
 func (m match) past() bool {
 	from := strings.LastIndex(m.body[:m.start], textutil.ParagraphSep) + 1
 	prefix := m.body[from:m.start]
-	if i := lastSentenceEnd(prefix); i >= 0 {
-		prefix = prefix[i:]
-	}
+	prefix = prefix[lang.LastSentenceStart(prefix):]
 	if len(strings.TrimSpace(prefix)) > 3 {
 		near := prefix[max(0, len(prefix)-pastWindow):] // the verb governing the mention is close by
 		return hasPast(near) && !futureMarks().MatchString(prefix)
 	}
-	rest := m.body[m.end:]
-	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
-		rest = rest[:i]
-	}
+	rest := clauseAfter(m.body[m.end:])
 	if f := futureMarks().FindStringIndex(rest); f != nil {
 		rest = rest[:f[0]]
 	}
@@ -208,16 +199,9 @@ func hasPast(s string) bool {
 	return false
 }
 
-// lastSentenceEnd returns the offset just after the last ". " (or ! ?) in s, else -1.
-func lastSentenceEnd(s string) int {
-	best := -1
-	for _, p := range []string{". ", "! ", "? ", ".\u00a0"} {
-		if i := strings.LastIndex(s, p); i >= 0 && i+len(p) > best {
-			best = i + len(p)
-		}
-	}
-	return best
-}
+// clauseAfter returns the rest of the sentence that rest continues, up to its stop or the end of
+// the line: "the U.S." does not end it.
+func clauseAfter(rest string) string { return rest[:lang.FirstSentenceEnd(rest)] }
 
 // hasAll reports whether text holds one string of every group of need (nil: no condition).
 func hasAll(text string, need [][]string) bool {

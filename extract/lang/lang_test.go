@@ -82,3 +82,28 @@ func TestKeepsPeriod(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceEdges(t *testing.T) {
+	for text, want := range map[string]int{
+		"He left. ":                    9,
+		"He left. Gen. Smith said on ": 9,
+		"\"We agree.\" On ":            12,
+		"the U.S. envoy said on ":      0,
+		"no stop here":                 0,
+	} {
+		if got := LastSentenceStart(text); got != want {
+			t.Errorf("LastSentenceStart(%q) = %d, want %d", text, got, want)
+		}
+	}
+	for text, want := range map[string]int{
+		" the U.S. will meet. Then": 20,
+		" talks\nWill go on. Then":  6,
+		" next week!\" He said":     12,
+		" without an end":           15,
+		" on Feb. 5. Later":         11,
+	} {
+		if got := FirstSentenceEnd(text); got != want {
+			t.Errorf("FirstSentenceEnd(%q) = %d, want %d", text, got, want)
+		}
+	}
+}

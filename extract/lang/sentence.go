@@ -24,42 +24,83 @@ func Sentences(body string) []Span {
 		for i := 0; i < len(text); {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			i += size
-			if r != '.' && r != '!' && r != '?' && r != '…' {
-				continue
+			end, next, ok := stop(text, i, r)
+			if !ok || next >= len(text) {
+				continue // the paragraph's end closes its last sentence below
 			}
-			j := i
-			for j < len(text) && strings.ContainsRune(`"'»”’)]`, rune(text[j])) {
-				j++
-			}
-			if j >= len(text) || !unicode.IsSpace(rune(text[j])) && text[j] != 0xc2 {
-				continue
-			}
-			k := j
-			for k < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[k:])
-				if !unicode.IsSpace(r2) {
-					break
-				}
-				k += s2
-			}
-			if k >= len(text) {
-				continue
-			}
-			next, _ := utf8.DecodeRuneInString(text[k:])
-			if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"'«“‘(`, next)) {
-				continue
-			}
-			if r == '.' && KeepsPeriod(text[:i-1]) {
-				continue
-			}
-			out = append(out, Span{Start: start, End: p.Start + j, Para: p.Index})
-			start = p.Start + k
+			out = append(out, Span{Start: start, End: p.Start + end, Para: p.Index})
+			start = p.Start + next
 		}
 		if start < p.End {
 			out = append(out, Span{Start: start, End: p.End, Para: p.Index})
 		}
 	}
 	return out
+}
+
+// LastSentenceStart returns where the last sentence of text begins: just after the last
+// sentence stop, which the end of text may follow ("He left. " before a mention), else 0. It
+// reads from the end, so a long paragraph costs only its last sentence.
+func LastSentenceStart(text string) int {
+	for i := len(text); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if _, next, ok := stop(text, i, r); ok {
+			return next
+		}
+		i -= size
+	}
+	return 0
+}
+
+// FirstSentenceEnd returns where the first sentence of text ends (after its stop and closing
+// quotes) or its first line, whichever comes first, else len(text).
+func FirstSentenceEnd(text string) int {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' {
+			return i
+		}
+		i += size
+		if end, _, ok := stop(text, i, r); ok {
+			return end
+		}
+	}
+	return len(text)
+}
+
+// stop tells whether the rune r that ends text[:i] ends a sentence: . ! ? or …, then closing
+// quotes or brackets, then white space and a capital, digit or opening quote (or the end of
+// text), and not the period of an abbreviation. end is where the sentence ends (after the
+// closers), next where the following one starts (len(text) at the end).
+func stop(text string, i int, r rune) (end, next int, ok bool) {
+	if r != '.' && r != '!' && r != '?' && r != '…' {
+		return 0, 0, false
+	}
+	j := i
+	for j < len(text) && strings.ContainsRune(`"'»”’)]`, rune(text[j])) {
+		j++
+	}
+	if j >= len(text) || !unicode.IsSpace(rune(text[j])) && text[j] != 0xc2 {
+		return 0, 0, false
+	}
+	k := j
+	for k < len(text) {
+		r2, s2 := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsSpace(r2) {
+			break
+		}
+		k += s2
+	}
+	if k < len(text) {
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if !(unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune(`"'«“‘(`, next)) {
+			return 0, 0, false
+		}
+	}
+	if r == '.' && KeepsPeriod(text[:i-1]) {
+		return 0, 0, false
+	}
+	return j, k, true
 }
 
 // KeepsPeriod tells whether the word that ends text, just before a period, keeps the period from
