@@ -90,6 +90,8 @@ func TestSentenceEdges(t *testing.T) {
 		"\"We agree.\" On ":            12,
 		"the U.S. envoy said on ":      0,
 		"no stop here":                 0,
+		"“Мы согласны.» Он ":           28, // closing quotes of more than one byte
+
 	} {
 		if got := LastSentenceStart(text); got != want {
 			t.Errorf("LastSentenceStart(%q) = %d, want %d", text, got, want)

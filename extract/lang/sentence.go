@@ -77,10 +77,14 @@ func stop(text string, i int, r rune) (end, next int, ok bool) {
 		return 0, 0, false
 	}
 	j := i
-	for j < len(text) && strings.ContainsRune(`"'»”’)]`, rune(text[j])) {
-		j++
+	for j < len(text) {
+		c, n := utf8.DecodeRuneInString(text[j:])
+		if !strings.ContainsRune(`"'»”’)]`, c) {
+			break
+		}
+		j += n
 	}
-	if j >= len(text) || !unicode.IsSpace(rune(text[j])) && text[j] != 0xc2 {
+	if c, _ := utf8.DecodeRuneInString(text[j:]); j >= len(text) || !unicode.IsSpace(c) {
 		return 0, 0, false
 	}
 	k := j
