@@ -155,3 +155,22 @@ func TestOffsets(t *testing.T) {
 		t.Errorf("got %+v", fs)
 	}
 }
+
+// TestMonthPhrases: the month vocabulary is the shared word classes of extract/lang, with the
+// short English names only capitalised ("may" stays a verb) and no period forms.
+func TestMonthPhrases(t *testing.T) {
+	got := map[string]bool{}
+	for _, p := range monthPhrases() {
+		got[p] = true
+	}
+	for _, w := range []string{"January", "May (cs)", "Sept (cs)", "Dec (cs)", "сентября", "дек", "мае"} {
+		if !got[w] {
+			t.Errorf("month phrases lack %q", w)
+		}
+	}
+	for _, w := range []string{"May", "Jan.", "jan"} {
+		if got[w] {
+			t.Errorf("month phrases hold %q", w)
+		}
+	}
+}

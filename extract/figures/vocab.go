@@ -3,11 +3,16 @@ package figures
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
@@ -22,7 +27,6 @@ type vocabFile struct {
 	Modifiers       []string          `toml:"modifiers"`
 	ArticleTriggers []string          `toml:"article_triggers"`
 	Articles        []string          `toml:"articles"`
-	Months          []string          `toml:"months"`
 	Labels          []string          `toml:"labels"`
 	AfterDate       []string          `toml:"after_date"`
 	LengthLeads     []string          `toml:"length_leads"`
@@ -182,6 +186,29 @@ func mustVocab() *vocab {
 	return v
 }
 
+// monthPhrases are the month names of the shared word classes (extract/lang) as phrases: the
+// English ones of four letters or fewer ("May", "Sept", "Jan") only capitalised, so that "may"
+// stays a verb; forms with a period are the same words, the period being an item of its own.
+func monthPhrases() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range lang.MonthForms() {
+		w = strings.TrimSuffix(w, ".")
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		if r, n := utf8.DecodeRuneInString(w); !unicode.Is(unicode.Cyrillic, r) {
+			if w = string(unicode.ToUpper(r)) + w[n:]; utf8.RuneCountInString(w) <= 4 {
+				w += " (cs)"
+			}
+		}
+		out = append(out, w)
+	}
+	sort.Strings(out) // the phrase trie does not care, but a stable order keeps errors stable
+	return out
+}
+
 // decodeVocab reads data/vocab.toml.
 func decodeVocab(raw []byte) (*vocabFile, error) {
 	var f vocabFile
@@ -247,7 +274,7 @@ func compileVocab(f *vocabFile) (*vocab, error) {
 		}
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
-		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kLength: f.LengthLeads, kDet: f.Determiners, kChange: f.ChangeVerbs,
+		kMonth: monthPhrases(), kLabel: f.Labels, kAfter: f.AfterDate, kLength: f.LengthLeads, kDet: f.Determiners, kChange: f.ChangeVerbs,
 		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
 		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords,
 		kRatio: f.RatioWords, kRatioNext: f.RatioFollowers, kRatioLead: f.RatioLeads} {
