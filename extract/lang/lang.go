@@ -27,6 +27,31 @@ var words = sync.OnceValue(func() *classes { return parse(wordsFile) })
 // start with the number the names stand for.
 func parse(src string) *classes {
 	c := &classes{abbreviation: map[string]bool{}, leading: map[string]bool{}, month: map[string]int{}, weekday: map[string]int{}}
+	sec := Sections(src)
+	for _, section := range []string{"leading", "abbreviation"} {
+		for _, line := range sec[section] {
+			for _, w := range strings.Fields(line) {
+				c.abbreviation[w] = true
+				c.leading[w] = c.leading[w] || section == "leading"
+			}
+		}
+	}
+	for w, n := range Numbered(sec["weekday"]) {
+		c.weekday[w] = n
+	}
+	for w, n := range Numbered(sec["month"]) {
+		c.month[w] = n
+		if strings.HasSuffix(w, ".") { // "Feb.", "сент.": its period ends no sentence
+			c.abbreviation[strings.TrimSuffix(w, ".")] = true
+		}
+	}
+	return c
+}
+
+// Sections reads a word-list data file: "[name]" opens a section, "#" starts a comment, and every
+// other non-blank line, trimmed, belongs to the section above it ("" before the first).
+func Sections(src string) map[string][]string {
+	out := map[string][]string{}
 	section := ""
 	for _, line := range strings.Split(src, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
@@ -37,32 +62,28 @@ func parse(src string) *classes {
 		case line == "":
 		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
 			section = line[1 : len(line)-1]
-		case section == "abbreviation" || section == "leading":
-			for _, w := range strings.Fields(line) {
-				c.abbreviation[w] = true
-				if section == "leading" {
-					c.leading[w] = true
-				}
-			}
-		case section == "month" || section == "weekday":
-			f := strings.Fields(line)
-			n, err := strconv.Atoi(f[0])
-			if err != nil {
-				continue
-			}
-			for _, w := range f[1:] {
-				if section == "weekday" {
-					c.weekday[w] = n
-					continue
-				}
-				c.month[w] = n
-				if strings.HasSuffix(w, ".") { // "Feb.", "сент.": its period ends no sentence
-					c.abbreviation[strings.TrimSuffix(w, ".")] = true
-				}
-			}
+		default:
+			out[section] = append(out[section], line)
 		}
 	}
-	return c
+	return out
+}
+
+// Numbered reads the lines "N word word ..." of a section into word -> N; lines that do not
+// start with a number are skipped.
+func Numbered(lines []string) map[string]int {
+	out := map[string]int{}
+	for _, line := range lines {
+		f := strings.Fields(line)
+		n, err := strconv.Atoi(f[0])
+		if err != nil {
+			continue
+		}
+		for _, w := range f[1:] {
+			out[w] = n
+		}
+	}
+	return out
 }
 
 // Abbreviation tells whether a period after word w (any case, inner periods kept: "U.S") does

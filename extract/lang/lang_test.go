@@ -1,6 +1,9 @@
 package lang
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWordClasses(t *testing.T) {
 	for _, c := range []struct {
@@ -107,5 +110,18 @@ func TestSentenceEdges(t *testing.T) {
 		if got := FirstSentenceEnd(text); got != want {
 			t.Errorf("FirstSentenceEnd(%q) = %d, want %d", text, got, want)
 		}
+	}
+}
+
+func TestSections(t *testing.T) {
+	sec := Sections("# header\nloose words\n[a]\n  one two # comment\n\n[b]\n1 x y\nz 2\n[a]\nthree\n")
+	if got := strings.Join(sec[""], "|"); got != "loose words" {
+		t.Errorf(`section "" = %q`, got)
+	}
+	if got := strings.Join(sec["a"], "|"); got != "one two|three" {
+		t.Errorf("section a = %q", got)
+	}
+	if got := Numbered(sec["b"]); len(got) != 2 || got["x"] != 1 || got["y"] != 1 {
+		t.Errorf("Numbered(b) = %v, want x and y = 1", got)
 	}
 }

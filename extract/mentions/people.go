@@ -190,13 +190,10 @@ func stopName(w string) bool { return stopNames()[w] || lang.Weekday(w) > 0 }
 //go:embed stopnames.txt
 var stopNamesFile string
 
-// stopNames reads stopnames.txt on first use: one word a line, case kept, "#" comments.
+// stopNames reads stopnames.txt on first use: words separated by white space, case kept.
 var stopNames = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
-	for _, line := range strings.Split(stopNamesFile, "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
+	for _, line := range lang.Sections(stopNamesFile)[""] {
 		for _, w := range strings.Fields(line) {
 			out[w] = true
 		}
