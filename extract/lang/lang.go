@@ -88,24 +88,38 @@ func Numbered(lines []string) map[string]int {
 
 // Abbreviation tells whether a period after word w (any case, inner periods kept: "U.S") does
 // not end a sentence by itself: an abbreviation of the list or a month abbreviation.
-func Abbreviation(w string) bool { return words().abbreviation[strings.ToLower(w)] }
+func Abbreviation(w string) bool { return lookup(words().abbreviation, w) }
 
 // Leading tells whether w is an abbreviation that always leads the word after it ("Mr", "No",
 // "ул"): its period never ends a sentence.
-func Leading(w string) bool { return words().leading[strings.ToLower(w)] }
+func Leading(w string) bool { return lookup(words().leading, w) }
 
 // Month returns 1..12 for a month name or abbreviation, English or Russian, in any case and with
 // or without its period ("Sept.", "января"), else 0.
 func Month(w string) int {
-	w = strings.ToLower(w)
-	if n, ok := words().month[w]; ok {
+	if n := lookup(words().month, w); n > 0 {
 		return n
 	}
-	return words().month[strings.TrimSuffix(w, ".")]
+	return lookup(words().month, strings.TrimSuffix(w, "."))
 }
 
 // Weekday returns 1..7 (1 = Monday) for a weekday name, English or Russian, in any case, else 0.
-func Weekday(w string) int { return words().weekday[strings.ToLower(w)] }
+func Weekday(w string) int { return lookup(words().weekday, w) }
+
+// lookup finds w in m whatever its case. Words are lowered into a buffer on the stack, and
+// m[string(bytes)] does not copy, so the hot paths (every capitalised word before a period, every
+// word after a title) do not allocate as strings.ToLower would.
+func lookup[T any](m map[string]T, w string) T {
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range w {
+		if len(b)+utf8.UTFMax > len(buf) {
+			return m[strings.ToLower(w)] // longer than any word of the classes
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return m[string(b)]
+}
 
 // Initial tells whether w is one capital letter ("V" of "V. Putin").
 func Initial(w string) bool {
