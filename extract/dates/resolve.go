@@ -74,13 +74,6 @@ func absYearRange(m match) (cand, bool) {
 	return cand{kind: KindAbsolute, value: from, valueEnd: &to, gran: Year}, true
 }
 
-// quantityWords follow a number that counts things, not a year ("2010 warheads").
-var quantityWords = map[string]bool{"warheads": true, "missiles": true, "launchers": true, "troops": true,
-	"people": true, "soldiers": true, "km": true, "kilometers": true, "kilometres": true, "miles": true,
-	"tons": true, "tonnes": true, "units": true, "times": true, "percent": true, "dollars": true,
-	"rubles": true, "roubles": true, "euros": true, "meters": true, "metres": true, "feet": true,
-	"aircraft": true, "tanks": true, "vehicles": true, "bombers": true, "servicemen": true, "hours": true}
-
 // absYear is a year. In English a bare year naming a thing ("the 1987 treaty") or counting one
 // ("2010 warheads", "$2010") is not a date; Russian «в 1987 году» always is.
 func absYear(m match) (cand, bool) {
@@ -92,7 +85,7 @@ func absYear(m match) (cand, bool) {
 			strings.HasSuffix(before, "#") || strings.HasSuffix(before, "No.") || strings.HasPrefix(after, "%") {
 			return cand{}, false
 		}
-		if quantityWords[next] {
+		if quantityWords()[next] {
 			return cand{}, false
 		}
 		if attributive(before, after) {
@@ -259,9 +252,6 @@ func relAgo(m match) (cand, bool) {
 	return r, ok
 }
 
-// festive names built on a weekday are not dates ("Black Friday").
-var festive = map[string]bool{"black": true, "good": true, "ash": true, "cyber": true, "holy": true, "maundy": true, "super": true}
-
 // relWeekday resolves a weekday: the most recent such day on or before the reference, the next
 // one after it when the tense or "next" says it is ahead, a week back for "last".
 func relWeekday(m match) (cand, bool) {
@@ -269,7 +259,7 @@ func relWeekday(m match) (cand, bool) {
 		return cand{}, false
 	}
 	mod, day := strings.ToLower(m.groups[0]), strings.ToLower(m.groups[1])
-	if festive[strings.ToLower(textutil.LastField(m.body[max(0, m.start-40):m.start]))] {
+	if festive()[strings.ToLower(textutil.LastField(m.body[max(0, m.start-40):m.start]))] {
 		return cand{}, false
 	}
 	wd := lang.Weekday(day)

@@ -12,9 +12,18 @@ import (
 //go:embed words.txt
 var wordsData string
 
-// numbers holds the [number] section of words.txt: count word -> count. Month and weekday names
-// come from the shared word classes of extract/lang.
-var numbers = sync.OnceValue(func() map[string]int { return lang.Numbered(lang.Sections(wordsData)["number"]) })
+// sections are the word lists of words.txt. Month and weekday names come from the shared word
+// classes of extract/lang.
+var sections = sync.OnceValue(func() map[string][]string { return lang.Sections(wordsData) })
+
+// numbers maps a count word to its count.
+var numbers = sync.OnceValue(func() map[string]int { return lang.Numbered(sections()["number"]) })
+
+// quantityWords follow a number that counts things, not a year ("2010 warheads").
+var quantityWords = sync.OnceValue(func() map[string]bool { return lang.Set(sections()["quantity"]) })
+
+// festive names built on a weekday are not dates ("Black Friday").
+var festive = sync.OnceValue(func() map[string]bool { return lang.Set(sections()["festive"]) })
 
 // countOf reads a count written in digits or words ("two", "3", "пять").
 func countOf(w string) int {

@@ -69,6 +69,17 @@ func Sections(src string) map[string][]string {
 	return out
 }
 
+// Set returns the white-space separated words of lines as a set, case kept.
+func Set(lines []string) map[string]bool {
+	out := map[string]bool{}
+	for _, line := range lines {
+		for _, w := range strings.Fields(line) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // Numbered reads the lines "N word word ..." of a section into word -> N; lines that do not
 // start with a number are skipped.
 func Numbered(lines []string) map[string]int {

@@ -191,15 +191,7 @@ func stopName(w string) bool { return stopNames()[w] || lang.Weekday(w) > 0 }
 var stopNamesFile string
 
 // stopNames reads stopnames.txt on first use: words separated by white space, case kept.
-var stopNames = sync.OnceValue(func() map[string]bool {
-	out := map[string]bool{}
-	for _, line := range lang.Sections(stopNamesFile)[""] {
-		for _, w := range strings.Fields(line) {
-			out[w] = true
-		}
-	}
-	return out
-})
+var stopNames = sync.OnceValue(func() map[string]bool { return lang.Set(lang.Sections(stopNamesFile)[""]) })
 
 // wordAt returns the name-like word at the start of s: letters with inner hyphens or apostrophes.
 func wordAt(s string) string {
