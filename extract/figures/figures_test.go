@@ -174,3 +174,19 @@ func TestMonthPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestWordLists: every list of [words] in data/vocab.toml reaches the compiled vocabulary (a
+// misspelt TOML key would leave a set empty and quietly change what the parser reads).
+func TestWordLists(t *testing.T) {
+	w := mustVocab().words
+	for name, n := range map[string]int{"more": len(w.more), "counters": len(w.counters), "including": len(w.including),
+		"periodic": len(w.periodic), "per": len(w.per), "ordinal_suffixes": len(w.ordinalSuffix), "ordinal_endings_ru": len(w.ordinalRU),
+		"singular_ru": len(w.singularRU), "adjective_endings": len(w.adjectiveEnds), "adjective_endings_ru": len(w.adjectiveEndsRU)} {
+		if n == 0 {
+			t.Errorf("[words] %s is empty", name)
+		}
+	}
+	if !w.ordinalSuffix["th"] || !w.singularRU["год"] {
+		t.Error(`[words] lacks "th" or "год"`)
+	}
+}

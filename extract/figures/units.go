@@ -141,7 +141,7 @@ func (p *parser) unitAfter(i int) (int, int) {
 				named = kind
 			}
 			continue
-		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it):
+		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || p.v.modifierLike(it):
 		case it.word == "," && j > i && j+1 < len(p.items) && capitalized(p.items[j-1].word) && capitalized(p.items[j+1].word) &&
 			len(p.items[j-1].keys) == 0:
 			// "30 European, Central Asian and North American countries": a list of names before the counted thing
@@ -255,20 +255,20 @@ func capitalized(w string) bool {
 
 // modifierLike guesses an adjective or participle outside the modifier list: English -ed, -al,
 // -ic, -ive, -ar, -ary endings and compounds; Russian adjective endings.
-func modifierLike(it item) bool {
+func (v *vocab) modifierLike(it item) bool {
 	w := strings.ToLower(it.word)
 	if it.punct || len(it.keys) > 0 || w == "" || it.digits {
 		return false
 	}
 	if hasCyrillic(w) {
-		for _, e := range []string{"ых", "их", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "ого", "его", "ым", "им", "ыми", "ими", "ому", "ему"} {
+		for _, e := range v.words.adjectiveEndsRU {
 			if strings.HasSuffix(w, e) {
 				return true
 			}
 		}
 		return false
 	}
-	for _, e := range []string{"ed", "al", "ic", "ive", "ar", "ary", "ous", "ful", "less"} {
+	for _, e := range v.words.adjectiveEnds {
 		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
 			return true
 		}
@@ -367,7 +367,7 @@ func (p *parser) vehicleListBefore(k int) bool {
 			kinds[id] = true
 			continue
 		}
-		if it.word == "," || it.is(kJoin) || it.is(kRangeAnd) || it.is(kMod) || hasKey(it, kCue) || modifierLike(it) || it.word == "(" || it.word == ")" || allCapsWord(it.word) {
+		if it.word == "," || it.is(kJoin) || it.is(kRangeAnd) || it.is(kMod) || hasKey(it, kCue) || p.v.modifierLike(it) || it.word == "(" || it.word == ")" || allCapsWord(it.word) {
 			continue
 		}
 		break

@@ -61,6 +61,7 @@ type vocabFile struct {
 	Ordinal         []valued          `toml:"ordinal"`
 	Symbols         map[string]string `toml:"symbols"`
 	Counters        counters          `toml:"counters"`
+	Words           wordLists         `toml:"words"`
 }
 
 type impliedEntry struct {
@@ -99,6 +100,40 @@ type counters struct {
 	Words []string `toml:"words"`
 }
 
+// wordLists are the single words of [words], matched lowercase without stemming, and the word
+// endings that make a word look like an adjective.
+type wordLists struct {
+	More            []string `toml:"more"`
+	Counters        []string `toml:"counters"`
+	Including       []string `toml:"including"`
+	Periodic        []string `toml:"periodic"`
+	Per             []string `toml:"per"`
+	OrdinalSuffixes []string `toml:"ordinal_suffixes"`
+	OrdinalRU       []string `toml:"ordinal_endings_ru"`
+	SingularRU      []string `toml:"singular_ru"`
+	AdjectiveEnds   []string `toml:"adjective_endings"`
+	AdjectiveEndsRU []string `toml:"adjective_endings_ru"`
+}
+
+// wordSets are the compiled wordLists.
+type wordSets struct {
+	more, counters, including, periodic, per, ordinalSuffix, ordinalRU, singularRU map[string]bool
+	adjectiveEnds, adjectiveEndsRU                                                 []string
+}
+
+func compileWords(w wordLists) wordSets {
+	set := func(ws []string) map[string]bool {
+		m := make(map[string]bool, len(ws))
+		for _, x := range ws {
+			m[x] = true
+		}
+		return m
+	}
+	return wordSets{more: set(w.More), counters: set(w.Counters), including: set(w.Including), periodic: set(w.Periodic),
+		per: set(w.Per), ordinalSuffix: set(w.OrdinalSuffixes), ordinalRU: set(w.OrdinalRU), singularRU: set(w.SingularRU),
+		adjectiveEnds: w.AdjectiveEnds, adjectiveEndsRU: w.AdjectiveEndsRU}
+}
+
 // unitDef is a unit entry: the unit id and the category it gives by default.
 type unitDef struct {
 	id, category string
@@ -127,6 +162,7 @@ type vocab struct {
 	cues    []cueDef
 	symbols map[string]string
 	bullets []string // marks that open a list item ("—", "•")
+	words   wordSets
 	// treatyUnits gives a unit counted under a treaty its category there: treaty, then unit
 	treatyUnits map[string]map[string]string
 }
@@ -223,7 +259,7 @@ func compileVocab(f *vocabFile) (*vocab, error) {
 	for _, c := range lexicon.Default().Categories {
 		cats[c.ID] = true
 	}
-	v := &vocab{symbols: f.Symbols, bullets: f.Bullets}
+	v := &vocab{symbols: f.Symbols, bullets: f.Bullets, words: compileWords(f.Words)}
 	keys := map[string][]string{}
 	for i, u := range f.Unit {
 		if !cats[u.Category] {
