@@ -2,6 +2,8 @@ package figures
 
 import (
 	"strings"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // number is a number composed of one or more items: "1.5 million", "seven hundred",
@@ -62,7 +64,7 @@ func (p *parser) number(i int) (number, bool) {
 			(i > 0 && (p.items[i-1].is(kTrig) || hasKey(p.items[i-1], kCmp)) || p.hyphenLong(i+1)) {
 			return number{first: i, last: i, value: 1, article: true}, true // "for a year", "a month-long"
 		}
-	case it.is(kTrig) && hasCyrillic(it.word) && i+1 < len(p.items):
+	case it.is(kTrig) && lang.HasCyrillic(it.word) && i+1 < len(p.items):
 		// "на год", "в течение года": a Russian time unit in the singular after its preposition
 		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" && p.v.words.singularRU[strings.ToLower(p.items[i+1].word)] {
 			return number{first: i + 1, last: i + 1, value: 1, article: true, unitItem: i + 1}, true

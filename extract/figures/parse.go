@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // parser reads the figures of one sentence.
@@ -509,7 +511,7 @@ func (n number) year(p *parser) bool {
 // designatorWord tells an all-capitals word without vocabulary meaning (not ICBM, not US) just
 // before a number: the two are a model name.
 func designatorWord(w, num item) bool {
-	return !w.punct && len(w.keys) == 0 && utf8.RuneCountInString(w.word) >= 2 && allCapsWord(w.word) &&
+	return !w.punct && len(w.keys) == 0 && utf8.RuneCountInString(w.word) >= 2 && lang.AllCaps(w.word) &&
 		num.start-w.end == 1
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // unitAt returns the unit entry of item i when it names one (and stands after numbers).
@@ -155,7 +157,7 @@ func (p *parser) unitAfter(i int) (int, int) {
 			}
 		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
 			j++
-		case allCapsWord(it.word) && j+1 < len(p.items) && p.items[j+1].word == "-" && p.items[j+1].start == it.end,
+		case lang.AllCaps(it.word) && j+1 < len(p.items) && p.items[j+1].word == "-" && p.items[j+1].start == it.end,
 			it.digits && j > i && p.items[j-1].word == "-" && p.items[j-1].end == it.start:
 			// "1,044 IR-6 centrifuges": a designator before the counted thing
 		case it.digits && j > i && p.items[j-1].is(kLabel):
@@ -260,7 +262,7 @@ func (v *vocab) modifierLike(it item) bool {
 	if it.punct || len(it.keys) > 0 || w == "" || it.digits {
 		return false
 	}
-	if hasCyrillic(w) {
+	if lang.HasCyrillic(w) {
 		for _, e := range v.words.adjectiveEndsRU {
 			if strings.HasSuffix(w, e) {
 				return true
@@ -367,14 +369,10 @@ func (p *parser) vehicleListBefore(k int) bool {
 			kinds[id] = true
 			continue
 		}
-		if it.word == "," || it.is(kJoin) || it.is(kRangeAnd) || it.is(kMod) || hasKey(it, kCue) || p.v.modifierLike(it) || it.word == "(" || it.word == ")" || allCapsWord(it.word) {
+		if it.word == "," || it.is(kJoin) || it.is(kRangeAnd) || it.is(kMod) || hasKey(it, kCue) || p.v.modifierLike(it) || it.word == "(" || it.word == ")" || lang.AllCaps(it.word) {
 			continue
 		}
 		break
 	}
 	return len(kinds) >= 2
-}
-
-func allCapsWord(w string) bool {
-	return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }

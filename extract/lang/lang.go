@@ -171,3 +171,18 @@ func Abbreviations() []string {
 	}
 	return out
 }
+
+// AllCaps tells a word written in capitals with at least one letter ("NATO", "ДСНВ", "U.S").
+func AllCaps(w string) bool {
+	return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w
+}
+
+// HasCyrillic tells whether s holds a Cyrillic letter: text the Russian rules read.
+func HasCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}

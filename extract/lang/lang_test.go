@@ -125,3 +125,16 @@ func TestSections(t *testing.T) {
 		t.Errorf("Numbered(b) = %v, want x and y = 1", got)
 	}
 }
+
+func TestScriptAndCase(t *testing.T) {
+	for w, want := range map[string]bool{"NATO": true, "ДСНВ": true, "U.S": true, "Nato": false, "1550": false, "": false} {
+		if got := AllCaps(w); got != want {
+			t.Errorf("AllCaps(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for s, want := range map[string]bool{"New START": false, "ДСНВ treaty": true, "1 550": false} {
+		if got := HasCyrillic(s); got != want {
+			t.Errorf("HasCyrillic(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

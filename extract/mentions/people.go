@@ -263,15 +263,13 @@ func organizations(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 // American Scientists"); "Stockholm institute" is a description.
 func properName(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || !upper(words[0]) && !allCapsWord(words[0]) {
+	if len(words) == 0 || !upper(words[0]) && !lang.AllCaps(words[0]) {
 		return false
 	}
 	for _, w := range words {
-		if !upper(w) && !allCapsWord(w) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on" {
+		if !upper(w) && !lang.AllCaps(w) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on" {
 			return false
 		}
 	}
 	return true
 }
-
-func allCapsWord(w string) bool { return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w }
