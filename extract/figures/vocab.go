@@ -2,6 +2,7 @@ package figures
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"sort"
 	"strconv"
@@ -61,7 +62,6 @@ type vocabFile struct {
 	Ordinal         []valued          `toml:"ordinal"`
 	Symbols         map[string]string `toml:"symbols"`
 	Counters        counters          `toml:"counters"`
-	Words           wordLists         `toml:"words"`
 }
 
 type impliedEntry struct {
@@ -100,38 +100,24 @@ type counters struct {
 	Words []string `toml:"words"`
 }
 
-// wordLists are the single words of [words], matched lowercase without stemming, and the word
-// endings that make a word look like an adjective.
-type wordLists struct {
-	More            []string `toml:"more"`
-	Counters        []string `toml:"counters"`
-	Including       []string `toml:"including"`
-	Periodic        []string `toml:"periodic"`
-	Per             []string `toml:"per"`
-	OrdinalSuffixes []string `toml:"ordinal_suffixes"`
-	OrdinalRU       []string `toml:"ordinal_endings_ru"`
-	SingularRU      []string `toml:"singular_ru"`
-	AdjectiveEnds   []string `toml:"adjective_endings"`
-	AdjectiveEndsRU []string `toml:"adjective_endings_ru"`
-}
+//go:embed data/words.txt
+var wordsFile string
 
-// wordSets are the compiled wordLists.
+// wordSets are the single words of data/words.txt, matched lowercase without stemming, and the
+// word endings that make a word look like an adjective.
 type wordSets struct {
 	more, counters, including, periodic, per, ordinalSuffix, ordinalRU, singularRU map[string]bool
 	adjectiveEnds, adjectiveEndsRU                                                 []string
 }
 
-func compileWords(w wordLists) wordSets {
-	set := func(ws []string) map[string]bool {
-		m := make(map[string]bool, len(ws))
-		for _, x := range ws {
-			m[x] = true
-		}
-		return m
-	}
-	return wordSets{more: set(w.More), counters: set(w.Counters), including: set(w.Including), periodic: set(w.Periodic),
-		per: set(w.Per), ordinalSuffix: set(w.OrdinalSuffixes), ordinalRU: set(w.OrdinalRU), singularRU: set(w.SingularRU),
-		adjectiveEnds: w.AdjectiveEnds, adjectiveEndsRU: w.AdjectiveEndsRU}
+// compileWords reads data/words.txt (with the vocabulary, on first use).
+func compileWords(src string) wordSets {
+	sec := lang.Sections(src)
+	words := func(name string) []string { return strings.Fields(strings.Join(sec[name], " ")) }
+	return wordSets{more: lang.Set(sec["more"]), counters: lang.Set(sec["counters"]), including: lang.Set(sec["including"]),
+		periodic: lang.Set(sec["periodic"]), per: lang.Set(sec["per"]), ordinalSuffix: lang.Set(sec["ordinal_suffixes"]),
+		ordinalRU: lang.Set(sec["ordinal_endings_ru"]), singularRU: lang.Set(sec["singular_ru"]),
+		adjectiveEnds: words("adjective_endings"), adjectiveEndsRU: words("adjective_endings_ru")}
 }
 
 // unitDef is a unit entry: the unit id and the category it gives by default.
@@ -259,7 +245,7 @@ func compileVocab(f *vocabFile) (*vocab, error) {
 	for _, c := range lexicon.Default().Categories {
 		cats[c.ID] = true
 	}
-	v := &vocab{symbols: f.Symbols, bullets: f.Bullets, words: compileWords(f.Words)}
+	v := &vocab{symbols: f.Symbols, bullets: f.Bullets, words: compileWords(wordsFile)}
 	keys := map[string][]string{}
 	for i, u := range f.Unit {
 		if !cats[u.Category] {
