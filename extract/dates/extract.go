@@ -137,7 +137,13 @@ func midnight(t time.Time) time.Time {
 
 // futureMarks are words that put an event ahead of the reference ("will meet on Tuesday").
 var futureMarks = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(will|won't|would|shall|'ll|is to|are to|is due|are due|is set to|are set to|is scheduled|are scheduled|plans? to|planning to|intends? to|is expected to|are expected to|going to|upcoming|будет|будут|буду|будем|состоится|состоятся|пройдет|пройдёт|пройдут|планирует|планируют|намерен|намерена|намерены|собирается|собираются|проведет|проведёт|проведут|ожидается)(?:[^\p{L}]|$)`)
+	return regexp.MustCompile(`(?i)(?:['’]ll|(?:^|[^\p{L}])(?:will|won't|would|shall|is to|are to|is due|are due|is set to|are set to|is scheduled|are scheduled|plans? to|planning to|intends? to|is expected to|are expected to|going to|upcoming|будет|будут|буду|будем|состоится|состоятся|пройдет|пройдёт|пройдут|планирует|планируют|намерен|намерена|намерены|собирается|собираются|проведет|проведёт|проведут|ожидается))(?:[^\p{L}]|$)`)
+})
+
+// pastPlan ends a text where "was" or "were" stands right before a future marker: "was planning
+// to hold ... on Thursday" tells of a plan in the past, and its day has passed.
+var pastPlan = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:was|were)[ \x{00A0}]+[^\p{L}]?$`)
 })
 
 // pastMarks are past-tense verbs: after a future marker they take the clause back to the past
@@ -159,7 +165,8 @@ func (m match) future() bool {
 	prefix := m.body[from:m.start]
 	prefix = prefix[lang.LastSentenceStart(prefix):]
 	if locs := futureMarks().FindAllStringIndex(prefix, -1); locs != nil {
-		return !hasPast(prefix[locs[len(locs)-1][1]:])
+		last := locs[len(locs)-1]
+		return !pastPlan().MatchString(prefix[:last[0]+1]) && !hasPast(prefix[last[1]:])
 	}
 	if len(strings.TrimSpace(prefix)) > 3 { // not "On Friday, the delegations will meet ..."
 		return false

@@ -253,7 +253,8 @@ func relAgo(m match) (cand, bool) {
 }
 
 // relWeekday resolves a weekday: the most recent such day on or before the reference, the next
-// one after it when the tense or "next" says it is ahead, a week back for "last".
+// one on or after it when the tense says it is ahead (after it for "next"), a week back for
+// "last".
 func relWeekday(m match) (cand, bool) {
 	if !m.ctx.hasRef {
 		return cand{}, false
@@ -276,12 +277,14 @@ func relWeekday(m match) (cand, bool) {
 			back = 7
 		}
 		t = ref.AddDate(0, 0, -back)
-	case mod == "next" || strings.HasPrefix(mod, "следующ") || m.future():
+	case mod == "next" || strings.HasPrefix(mod, "следующ"):
 		ahead := (wd - refWD + 7) % 7
 		if ahead == 0 {
 			ahead = 7
 		}
 		t = ref.AddDate(0, 0, ahead)
+	case m.future():
+		t = ref.AddDate(0, 0, (wd-refWD+7)%7) // "On Tuesday, X will ..." written on a Tuesday is that day
 	default:
 		t = ref.AddDate(0, 0, -back)
 	}
