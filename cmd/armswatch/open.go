@@ -46,6 +46,15 @@ func sqliteOnly(command, database string) error {
 	return nil
 }
 
+// databaseName names a database in messages: a SQLite file's path, a PostgreSQL URL without
+// its password.
+func databaseName(database string) string {
+	if pgstore.IsURL(database) {
+		return pgstore.Redact(database)
+	}
+	return database
+}
+
 // isReadOnlyError tells a write refused by a read-only database, SQLite's or PostgreSQL's.
 func isReadOnlyError(err error) bool {
 	return store.IsReadOnlyError(err) || pgstore.IsReadOnlyError(err)
