@@ -153,3 +153,7 @@ func servesTheSame(t *testing.T, lite, pg string) {
 		}
 	}
 }
+
+// TestWatchesOnPostgres is the watches' life (crawl, failed delivery, retry, list, test, dry
+// run) on PostgreSQL: the same test body as on SQLite.
+func TestWatchesOnPostgres(t *testing.T) { testWatchesAfterCrawl(t, pgtest.URL(t)) }

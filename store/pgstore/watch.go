@@ -83,13 +83,10 @@ func (db *DB) WatchItems(ctx context.Context, after, upTo int64, fn func(*store.
 }
 
 // StatementsMatching returns the ids, from minID to maxID, of the statements whose text or
-// speaker matches the full-text query, read as Search reads it (websearch_to_tsquery; plain
-// words are ANDed phrases).
+// speaker matches the full-text query, read as Search reads it (tsText, websearch_to_tsquery;
+// plain words are ANDed phrases).
 func (db *DB) StatementsMatching(ctx context.Context, query string, minID, maxID int64) (map[int64]bool, error) {
-	text := query
-	if !store.UsesSearchSyntax(text) {
-		text = phrases(text)
-	}
+	text := tsText(query)
 	ids := map[int64]bool{}
 	err := db.each(ctx, `SELECT f.statement_id FROM statements_fts f WHERE `+matches+`
 		AND f.statement_id BETWEEN $2 AND $3`, []any{text, minID, maxID}, func(rows pgx.Rows) error {

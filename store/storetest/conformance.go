@@ -48,6 +48,8 @@ func Conformance(t *testing.T, b Backend) {
 		{"SearchFollowsUpdates", testSearchFollowsUpdates},
 		{"SearchRealistic", testSearchRealistic},
 		{"ServeReads", testServeReads},
+		{"WatchItems", testWatchItems},
+		{"WatchDeliveries", testWatchDeliveries},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, b) })
