@@ -198,29 +198,31 @@ func copyOf(a *store.Article, url, source string) *store.Article {
 // A quote and a figure carried by two outlets go out once, from the first report, naming the
 // other outlet; the copy arriving in a later run sends nothing.
 func TestSyndicatedCopyIsSentOnce(t *testing.T) {
-	db, _ := openDB(t)
-	rec := &recorder{}
-	runOnce(t, db, rec, nil)
-	orig := ryabkov(1)
-	save(t, db, orig, copyOf(orig, "https://wire.example/world/ryabkov-new-start", "wire"))
-	runOnce(t, db, rec, nil)
-	got := rec.texts()
-	if len(got) != 2 {
-		t.Fatalf("sent %q, want the statement and the figure once each", got)
-	}
-	for _, batch := range rec.sent {
-		for _, it := range batch {
-			if it.Article.Source != "tass" || len(it.AlsoReportedBy) != 1 || it.AlsoReportedBy[0] != "wire" {
-				t.Errorf("%q from %s, also reported by %v; want tass, also wire", it.Text, it.Article.Source, it.AlsoReportedBy)
+	onBackends(t, func(t *testing.T, b backend) {
+		db, _ := b.open(t)
+		rec := &recorder{}
+		runOnce(t, db, rec, nil)
+		orig := ryabkov(1)
+		save(t, db, orig, copyOf(orig, "https://wire.example/world/ryabkov-new-start", "wire"))
+		runOnce(t, db, rec, nil)
+		got := rec.texts()
+		if len(got) != 2 {
+			t.Fatalf("sent %q, want the statement and the figure once each", got)
+		}
+		for _, batch := range rec.sent {
+			for _, it := range batch {
+				if it.Article.Source != "tass" || len(it.AlsoReportedBy) != 1 || it.AlsoReportedBy[0] != "wire" {
+					t.Errorf("%q from %s, also reported by %v; want tass, also wire", it.Text, it.Article.Source, it.AlsoReportedBy)
+				}
 			}
 		}
-	}
-	if text := Text(&loadWatches(t, twoWatches).Watches[0], rec.sent[0]); !strings.Contains(text, "also reported by wire") {
-		t.Errorf("the message does not name the other outlet:\n%s", text)
-	}
-	save(t, db, copyOf(orig, "https://digest.example/news/1", "digest"))
-	runOnce(t, db, rec, nil)
-	if n := len(rec.texts()); n != 2 {
-		t.Fatalf("a later copy was sent again: %q", rec.texts())
-	}
+		if text := Text(&loadWatches(t, twoWatches).Watches[0], rec.sent[0]); !strings.Contains(text, "also reported by wire") {
+			t.Errorf("the message does not name the other outlet:\n%s", text)
+		}
+		save(t, db, copyOf(orig, "https://digest.example/news/1", "digest"))
+		runOnce(t, db, rec, nil)
+		if n := len(rec.texts()); n != 2 {
+			t.Fatalf("a later copy was sent again: %q", rec.texts())
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/armswatch/armswatch/store/pgstore"
 	"github.com/armswatch/armswatch/store/pgstore/pgtest"
 )
 
@@ -157,3 +159,51 @@ func servesTheSame(t *testing.T, lite, pg string) {
 // TestWatchesOnPostgres is the watches' life (crawl, failed delivery, retry, list, test, dry
 // run) on PostgreSQL: the same test body as on SQLite.
 func TestWatchesOnPostgres(t *testing.T) { testWatchesAfterCrawl(t, pgtest.URL(t)) }
+
+// TestWritingCommandGroupsStoriesOnPostgres: articles stored on PostgreSQL without stories (by a
+// version that did not make them there) are grouped by the next writing command, once, as
+// SQLite groups them: the same stories, listed alike.
+func TestWritingCommandGroupsStoriesOnPostgres(t *testing.T) {
+	pg := pgtest.URL(t)
+	lite := demoDB(t)
+	if code, out, errs := runCLI(t, "", "migrate", "--db", lite, "--to", pg); code != 0 {
+		t.Fatalf("migrate: exit %d\n%s%s", code, out, errs)
+	}
+	ctx := context.Background()
+	db, err := pgstore.Open(ctx, pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"UPDATE articles SET story_id = NULL", "UPDATE statements SET group_id = NULL",
+		"UPDATE figures SET group_id = NULL", "DELETE FROM stories", "DELETE FROM story_bands", "DELETE FROM article_fingerprints",
+		"DELETE FROM statement_keys", "DELETE FROM statement_groups", "DELETE FROM figure_groups"} {
+		rows, err := db.Query(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		rows.Close()
+	}
+	db.Close()
+	code, _, errs := runCLI(t, "", "reextract", "--db", pg)
+	if code != 0 || !strings.Contains(errs, "armswatch: grouping 15 stored articles into stories (once, as stories are now made on PostgreSQL") {
+		t.Fatalf("reextract: exit %d\n%s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "", "reextract", "--db", pg); code != 0 || strings.Contains(errs, "grouping") {
+		t.Errorf("the second writing command grouped again: exit %d\n%s", code, errs)
+	}
+	// The same stories as SQLite made, but for their ids.
+	withoutIDs := func(out string) []string {
+		var lines []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			_, rest, _ := strings.Cut(l, ",")
+			lines = append(lines, rest)
+		}
+		return lines
+	}
+	args := []string{"stories", "--since", "100000h", "--all", "--format", "csv", "--db"}
+	_, fromLite, _ := runCLI(t, "", append(args, lite)...)
+	_, fromPG, _ := runCLI(t, "", append(args, pg)...)
+	if !slices.Equal(withoutIDs(fromLite), withoutIDs(fromPG)) || strings.Count(fromLite, "\n") < 10 {
+		t.Errorf("stories differ\nSQLite:\n%s\nPostgreSQL:\n%s", fromLite, fromPG)
+	}
+}
