@@ -98,4 +98,3 @@ type WatchStore interface {
 	FinishWatchRun(ctx context.Context, watch, errText string) error
 	WatchHealth(ctx context.Context) ([]WatchHealth, error)
 }
-

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,14 +38,45 @@ func lockGroups(ctx context.Context, tx pgx.Tx) error {
 // groupArticle puts a just-saved article into its story and its statements and figures into
 // their groups (store's groupArticle). The caller holds the grouping lock.
 func groupArticle(ctx context.Context, tx pgx.Tx, id int64, body, language string, contentChanged bool, old oldGroups) error {
-	story, err := assignStory(ctx, tx, id, body, language, contentChanged)
+	if err := indexPlans(ctx, tx, true); err != nil {
+		return err
+	}
+	if err := groupArticleRows(ctx, tx, id, body, language, contentChanged, old); err != nil {
+		return err
+	}
+	return indexPlans(ctx, tx, false)
+}
+
+// indexPlans turns the planner's scans and hash and merge joins off (on) for the rest of the
+// transaction. Every query of grouping looks rows up by key through an index, a few at a time;
+// but the tables a crawl fills have no statistics until autovacuum's next ANALYZE, and without
+// them the planner hashed whole tables (every group, every fingerprint) for a lookup, a cost
+// that grew with the store: saves of a fresh database slowed from 17 to 42 ms each within 900
+// articles.
+func indexPlans(ctx context.Context, tx pgx.Tx, only bool) error {
+	v := "on"
+	if only {
+		v = "off"
+	}
+	_, err := tx.Exec(ctx, `SELECT set_config('enable_seqscan', $1, true), set_config('enable_hashjoin', $1, true),
+		set_config('enable_mergejoin', $1, true)`, v)
+	return err
+}
+
+// groupArticleRows is groupArticle's work.
+func groupArticleRows(ctx context.Context, tx pgx.Tx, id int64, body, language string, contentChanged bool, old oldGroups) error {
+	at, date, current, err := articleTimes(ctx, tx, id)
 	if err != nil {
 		return fmt.Errorf("story: %w", err)
 	}
-	if err := groupStatements(ctx, tx, id, story); err != nil {
+	story, err := assignStory(ctx, tx, id, body, language, contentChanged, at, current)
+	if err != nil {
+		return fmt.Errorf("story: %w", err)
+	}
+	if err := groupStatements(ctx, tx, id, story, at); err != nil {
 		return fmt.Errorf("statement groups: %w", err)
 	}
-	if err := groupFigures(ctx, tx, id, story); err != nil {
+	if err := groupFigures(ctx, tx, id, story, date); err != nil {
 		return fmt.Errorf("figure groups: %w", err)
 	}
 	return old.prune(ctx, tx)
@@ -68,12 +100,8 @@ func shift(at string, d time.Duration) string {
 }
 
 // assignStory fingerprints the body and joins the story of the most similar copy, else starts
-// a story (store's assignStory).
-func assignStory(ctx context.Context, tx pgx.Tx, id int64, body, language string, contentChanged bool) (int64, error) {
-	at, _, story, err := articleTimes(ctx, tx, id)
-	if err != nil {
-		return 0, err
-	}
+// a story (store's assignStory); at and story are the article's time and current story.
+func assignStory(ctx context.Context, tx pgx.Tx, id int64, body, language string, contentChanged bool, at string, story *int64) (int64, error) {
 	if story != nil && !contentChanged {
 		return *story, nil
 	}
@@ -142,13 +170,16 @@ const bandCandidates = 16
 // bestCopy returns the story of the stored article most similar to fp that is a copy of it,
 // 0 when none is. Candidates are the newest bandCandidates articles of each band key.
 func bestCopy(ctx context.Context, tx pgx.Tx, id int64, fp *stories.Fingerprint, keys []int64, language, at string) (int64, error) {
-	rows, err := tx.Query(ctx, `SELECT f.shingles, f.minhash, a.story_id
-		FROM article_fingerprints f JOIN articles a ON a.id = f.article_id
-		WHERE f.article_id IN (SELECT c.article_id FROM unnest($1::bigint[]) k,
+	// Each candidate's fingerprint and article read by primary key (LATERAL): a join of the
+	// candidates with the fingerprints was planned as a scan of every fingerprint in the window.
+	rows, err := tx.Query(ctx, `SELECT x.shingles, x.minhash, x.story_id
+		FROM (SELECT DISTINCT c.article_id FROM unnest($1::bigint[]) k,
 			LATERAL (SELECT article_id FROM story_bands WHERE key = k AND article_id <> $2
-				ORDER BY article_id DESC LIMIT `+strconv.Itoa(bandCandidates)+`) c)
-		AND f.language = $3 AND f.at COLLATE "C" BETWEEN $4 AND $5 AND a.story_id IS NOT NULL
-		ORDER BY f.article_id`,
+				ORDER BY article_id DESC LIMIT `+strconv.Itoa(bandCandidates)+`) c) c,
+		LATERAL (SELECT f.shingles, f.minhash, a.story_id FROM article_fingerprints f JOIN articles a ON a.id = f.article_id
+			WHERE f.article_id = c.article_id AND f.language = $3 AND f.at COLLATE "C" BETWEEN $4 AND $5
+			AND a.story_id IS NOT NULL) x
+		ORDER BY c.article_id`,
 		keys, id, language, shift(at, -store.StoryWindow), shift(at, store.StoryWindow))
 	if err != nil {
 		return 0, err
@@ -236,99 +267,170 @@ func refreshStory(ctx context.Context, tx pgx.Tx, story int64) error {
 
 // groupStatements puts each statement of the article into the group of the same words by the
 // same speaker (for unattributed words: in the same story) reported within
-// store.StatementWindow, else into a new group.
-func groupStatements(ctx context.Context, tx pgx.Tx, id, story int64) error {
-	at, _, _, err := articleTimes(ctx, tx, id)
-	if err != nil {
-		return err
-	}
+// store.StatementWindow, else into a new group: store's groupStatements, in four round trips
+// to the server rather than three per statement (under the grouping lock, every saving worker
+// waits for them). The candidate groups of every statement are read at once; a statement that
+// joins or starts a group adds it, under its keys, to the candidates of the ones after it (as
+// store's per-statement query would find it); new groups take their ids from the identity's
+// sequence first, so that they are written in one batch.
+func groupStatements(ctx context.Context, tx pgx.Tx, id, story int64, at string) error {
 	type stmt struct {
 		id            int64
 		speaker, text string
+		keys          []int64
 	}
-	var list []stmt
 	rows, err := tx.Query(ctx, "SELECT id, speaker, text FROM statements WHERE article_id = $1 ORDER BY seq", id)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
+	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (stmt, error) {
 		var s stmt
-		if err := rows.Scan(&s.id, &s.speaker, &s.text); err != nil {
-			rows.Close()
-			return err
-		}
-		list = append(list, s)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := r.Scan(&s.id, &s.speaker, &s.text)
+		return s, err
+	})
+	if err != nil || len(list) == 0 {
 		return err
 	}
-	from, to := shift(at, -store.StatementWindow), shift(at, store.StatementWindow)
-	for _, s := range list {
-		key := s.speaker
+	var allKeys []int64
+	for i := range list {
+		key := list[i].speaker
 		if key == "" {
 			key = "story:" + strconv.FormatInt(story, 10)
 		}
-		keys := stories.StatementKeys(key, s.text)
-		g, err := sameStatementGroup(ctx, tx, keys, s.text, from, to)
-		if err != nil {
-			return err
+		list[i].keys = stories.StatementKeys(key, list[i].text)
+		allKeys = append(allKeys, list[i].keys...)
+	}
+	// The candidates: the groups sharing a key, reported within the window.
+	type group struct {
+		id                int64 // 0 for a new group until its id is drawn
+		text              string
+		firstAt           string
+		matchKey, speaker string
+		isNew             bool
+		joined            bool // an existing group a statement joined: its times are refit
+	}
+	var groups []*group
+	byKey := map[int64][]*group{}
+	byID := map[int64]*group{}
+	from, to := shift(at, -store.StatementWindow), shift(at, store.StatementWindow)
+	// One query per key, all in one batch (one round trip). A single key's query is planned
+	// through the primary keys' indexes even before the tables have statistics; one join of
+	// every key was planned as a hash of every group, a cost that grew with the store.
+	b := &pgx.Batch{}
+	for _, k := range slices.Compact(slices.Sorted(slices.Values(allKeys))) {
+		b.Queue(`SELECT g.id, g.text, g.first_at FROM statement_keys k JOIN statement_groups g ON g.id = k.group_id
+			WHERE k.key = $1 AND g.last_at COLLATE "C" >= $2 AND g.first_at COLLATE "C" <= $3`, k, from, to).
+			Query(func(rows pgx.Rows) error {
+				for rows.Next() {
+					var gid int64
+					var text, firstAt string
+					if err := rows.Scan(&gid, &text, &firstAt); err != nil {
+						return err
+					}
+					g := byID[gid]
+					if g == nil {
+						g = &group{id: gid, text: text, firstAt: firstAt}
+						byID[gid] = g
+					}
+					byKey[k] = append(byKey[k], g)
+				}
+				return rows.Err()
+			})
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return err
+	}
+	member := make([]*group, len(list))
+	for i, s := range list {
+		// store's order: the earliest group first, then the oldest id (new groups last, in order).
+		var cands []*group
+		seen := map[*group]bool{}
+		for _, k := range s.keys {
+			for _, g := range byKey[k] {
+				if !seen[g] {
+					seen[g] = true
+					cands = append(cands, g)
+				}
+			}
 		}
-		if g == 0 {
-			err = tx.QueryRow(ctx, `INSERT INTO statement_groups (speaker, match_key, text, first_at, last_at)
-				VALUES ($1, $2, $3, $4, $4) RETURNING id`, s.speaker, key, s.text, at).Scan(&g)
+		slices.SortStableFunc(cands, func(a, b *group) int {
+			if c := strings.Compare(a.firstAt, b.firstAt); c != 0 {
+				return c
+			}
+			switch {
+			case a.isNew && b.isNew:
+				return 0 // stable: in order of creation
+			case a.isNew:
+				return 1
+			case b.isNew:
+				return -1
+			}
+			return int(a.id - b.id)
+		})
+		var g *group
+		for _, c := range cands {
+			if stories.SameStatement(s.text, c.text) {
+				g = c
+				break
+			}
+		}
+		if g == nil {
+			key := s.speaker
+			if key == "" {
+				key = "story:" + strconv.FormatInt(story, 10)
+			}
+			g = &group{text: s.text, firstAt: at, matchKey: key, speaker: s.speaker, isNew: true}
+			groups = append(groups, g)
 		} else {
-			_, err = tx.Exec(ctx, `UPDATE statement_groups SET first_at = least(first_at COLLATE "C", $1),
-				last_at = greatest(last_at COLLATE "C", $1) WHERE id = $2`, at, g)
+			g.joined = !g.isNew
+			g.firstAt = min(g.firstAt, at)
 		}
+		member[i] = g
+		for _, k := range s.keys {
+			if !slices.Contains(byKey[k], g) {
+				byKey[k] = append(byKey[k], g)
+			}
+		}
+	}
+	if len(groups) > 0 {
+		rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('statement_groups', 'id')) FROM generate_series(1, $1)`, len(groups))
 		if err != nil {
 			return err
 		}
-		b := &pgx.Batch{}
-		b.Queue("UPDATE statements SET group_id = $1 WHERE id = $2", g, s.id)
-		b.Queue(`INSERT INTO statement_keys (key, group_id) SELECT k, $2 FROM unnest($1::bigint[]) k
-			ON CONFLICT DO NOTHING`, keys, g)
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// sameStatementGroup finds the group reported in [from, to] whose words are text's, among the
-// groups sharing one of its StatementKeys, earliest first.
-func sameStatementGroup(ctx context.Context, tx pgx.Tx, keys []int64, text, from, to string) (int64, error) {
-	if len(keys) == 0 {
-		return 0, nil
-	}
-	rows, err := tx.Query(ctx, `SELECT id, text FROM statement_groups
-		WHERE id IN (SELECT group_id FROM statement_keys WHERE key = ANY($1))
-		AND last_at COLLATE "C" >= $2 AND first_at COLLATE "C" <= $3 ORDER BY first_at COLLATE "C", id`, keys, from, to)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var g int64
-		var t string
-		if err := rows.Scan(&g, &t); err != nil {
-			return 0, err
-		}
-		if stories.SameStatement(text, t) {
-			return g, nil
+		for i, g := range groups {
+			g.id = ids[i]
 		}
 	}
-	return 0, rows.Err()
+	b = &pgx.Batch{}
+	for _, g := range groups {
+		b.Queue(`INSERT INTO statement_groups (id, speaker, match_key, text, first_at, last_at) VALUES ($1, $2, $3, $4, $5, $5)`,
+			g.id, g.speaker, g.matchKey, g.text, at)
+	}
+	for _, g := range byID {
+		if g.joined {
+			b.Queue(`UPDATE statement_groups SET first_at = least(first_at COLLATE "C", $1),
+				last_at = greatest(last_at COLLATE "C", $1) WHERE id = $2`, at, g.id)
+		}
+	}
+	// One statement per row, by primary key (a join with an unnest was planned as a scan of
+	// every statement); the batch is still one round trip.
+	for i, s := range list {
+		b.Queue("UPDATE statements SET group_id = $1 WHERE id = $2", member[i].id, s.id)
+		b.Queue(`INSERT INTO statement_keys (key, group_id) SELECT k, $2 FROM unnest($1::bigint[]) k
+			ON CONFLICT DO NOTHING`, s.keys, member[i].id)
+	}
+	return tx.SendBatch(ctx, b).Close()
 }
 
 // groupFigures puts each figure into the group of the same figure on the same day from the
-// same speaker (the statement it stands in), or, outside any statement, from the same story.
-// The key is store's, as SQLite's: the numbers in Go's shortest form, "" for no value_max.
-func groupFigures(ctx context.Context, tx pgx.Tx, id, story int64) error {
-	_, date, _, err := articleTimes(ctx, tx, id)
-	if err != nil {
-		return err
-	}
+// same speaker (the statement it stands in), or, outside any statement, from the same story:
+// store's groupFigures, every figure's upsert in one batch. The key is store's: the numbers in
+// Go's shortest form, "" for no value_max.
+func groupFigures(ctx context.Context, tx pgx.Tx, id, story int64, date string) error {
 	rows, err := tx.Query(ctx, `SELECT f.id, f.text, f.value, f.value_max, f.comparator,
 		f.unit, f.category, coalesce((SELECT s.speaker FROM statements s WHERE s.article_id = f.article_id
 			AND s.byte_start <= f.byte_start AND s.byte_end >= f.byte_end AND s.speaker <> '' ORDER BY s.id LIMIT 1), '')
@@ -336,45 +438,34 @@ func groupFigures(ctx context.Context, tx pgx.Tx, id, story int64) error {
 	if err != nil {
 		return err
 	}
-	type fig struct {
-		id            int64
-		text, speaker string
-		key           string
-	}
-	var list []fig
+	b := &pgx.Batch{}
 	for rows.Next() {
-		var f fig
+		var fid int64
+		var text, speaker string
 		var value float64
 		var valueMax *float64
 		var cmp, unit, cat string
-		if err := rows.Scan(&f.id, &f.text, &value, &valueMax, &cmp, &unit, &cat, &f.speaker); err != nil {
+		if err := rows.Scan(&fid, &text, &value, &valueMax, &cmp, &unit, &cat, &speaker); err != nil {
 			rows.Close()
 			return err
 		}
 		who := "story:" + strconv.FormatInt(story, 10)
-		if f.speaker != "" {
-			who = "speaker:" + f.speaker
+		if speaker != "" {
+			who = "speaker:" + speaker
 		}
-		f.key = strings.Join([]string{who, date, cat, cmp, strconv.FormatFloat(value, 'g', -1, 64), maxText(valueMax), unit}, "|")
-		list = append(list, f)
+		key := strings.Join([]string{who, date, cat, cmp, strconv.FormatFloat(value, 'g', -1, 64), maxText(valueMax), unit}, "|")
+		b.Queue(`WITH g AS (INSERT INTO figure_groups (match_key, speaker, date, text) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (match_key) DO UPDATE SET match_key = excluded.match_key RETURNING id)
+			UPDATE figures SET group_id = (SELECT id FROM g) WHERE id = $5`, key, speaker, date, text, fid)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, f := range list {
-		var g int64
-		err := tx.QueryRow(ctx, `INSERT INTO figure_groups (match_key, speaker, date, text) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (match_key) DO UPDATE SET match_key = excluded.match_key RETURNING id`,
-			f.key, f.speaker, date, f.text).Scan(&g)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, "UPDATE figures SET group_id = $1 WHERE id = $2", g, f.id); err != nil {
-			return err
-		}
+	if b.Len() == 0 {
+		return nil
 	}
-	return nil
+	return tx.SendBatch(ctx, b).Close()
 }
 
 // maxText is a figure's value_max in its group key: "" for none.
