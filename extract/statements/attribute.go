@@ -627,7 +627,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 			}
 			from := npStart(s, k-1)
 			appos := s[k+1 : j]
-			if from > k-1 || from > 0 && s[from-1].kind == tWord && isPreposition(s[from-1].low) && !s[from-1].cap() {
+			if from > k-1 || from > 0 && s[from-1].kind == tWord && placePreposition(s[from-1]) {
 				if n := parseMention(appos, nil); nameAfterDescription(s, k, appos) && n.kind == "person" && n.name != "" {
 					// "Another delegate on the Cruz slate, Jim Poolman, said": a name after a
 					// description that opens the sentence
@@ -640,7 +640,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 			if len(appos) == 0 || !apposLike(appos) {
 				break
 			}
-			if from > 0 && s[from-1].kind == tWord && isPreposition(s[from-1].low) && !s[from-1].cap() {
+			if from > 0 && s[from-1].kind == tWord && placePreposition(s[from-1]) {
 				continue // "Tom Fitton, the president of Judicial Watch, a conservative group, said"
 			}
 			if from > 0 && (s[from-1].is("of") || inRelativeClause(s, from-1)) {
@@ -710,6 +710,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 		if f := npStart(s, from-2); f <= from-2 {
 			from = f
 		}
+	}
+	if f, m, ok := nameBeforePlace(s, from); ok {
+		return f, m // "Stacy Baker of Columbia, South Carolina says": the state is no speaker
 	}
 	from = roleOfBack(s, from)
 	from = modifiersBack(s, from, j)
@@ -2106,6 +2109,37 @@ func subjectThenCue(s []token, k int, cues *phraseSet) bool {
 		return from == k && m.valid()
 	}
 	return false
+}
+
+// placePreposition tells whether a lower-case word ties a place to the noun before it: "a
+// salesman from Sumter, South Carolina", "an aide in Des Moines".
+func placePreposition(t token) bool {
+	return !t.cap() && (isPreposition(t.low) || t.is("from"))
+}
+
+// nameBeforePlace reads "<Name> of|from <Place>, <State>" when the state at from ends the
+// phrase before the cue: the person is the speaker, the place tells where they are from.
+func nameBeforePlace(s []token, from int) (int, mention, bool) {
+	k := from - 1
+	if k < 3 || !s[k].is(",") {
+		return 0, mention{}, false
+	}
+	p := k - 1
+	for p > 0 && k-p <= 3 && s[p].kind == tWord && s[p].cap() {
+		p--
+	}
+	if p == k-1 || !(s[p].is("of") || s[p].is("from")) {
+		return 0, mention{}, false
+	}
+	start := p - 1
+	for start > 0 && p-start < 5 && (s[start-1].kind == tWord && s[start-1].cap() || titlePeriod(s, start-1)) {
+		start--
+	}
+	if start < 0 || !s[start].cap() || !personName(s[start:p]) {
+		return 0, mention{}, false
+	}
+	m := parseMention(s[start:p], nil)
+	return start, m, m.kind == "person" && m.name != ""
 }
 
 // nameAfterDescription tells whether appos, after the comma at k, is a personal name that

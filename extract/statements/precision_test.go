@@ -192,3 +192,14 @@ func TestCatenativeVerbsKeepTheSubject(t *testing.T) {
 		want{"reported", "the deal was bad for farmers", "Ivo Lund"},
 	)
 }
+
+func TestPlaceAfterNameIsNoSpeaker(t *testing.T) {
+	// "X of City, State says", "X, a ... from City, State, says": X speaks, not the state
+	body := "The rally ended late.\n\n" +
+		"Ada Voss of Columbia, South Carolina says she thinks the senator can win.\n\n" +
+		"Tom Reyes, a 55-year-old salesman from Sumter, South Carolina, says the senator will leave with momentum."
+	check(t, body,
+		want{"reported", "she thinks the senator can win", "Ada Voss"},
+		want{"reported", "the senator will leave with momentum", "Tom Reyes"},
+	)
+}
