@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // attribute tries to read an attribution whose cue starts at token i of sentence s. It returns
@@ -1167,14 +1169,8 @@ func interviewAt(s []token, q int) int {
 	return len(s)
 }
 
-func isWeekday(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье":
-		return true
-	}
-	return false
-}
+// isWeekday: a weekday name, English or Russian, in any case (the language layer's).
+func isWeekday(w string) bool { return lang.Weekday(w) > 0 }
 
 // tailIsCircumstance tells whether what follows a cue up to the sentence end is only
 // circumstance ("on Wednesday", "in an interview with TASS", "told Sputnik") and not content.

@@ -3,6 +3,8 @@ package statements
 import (
 	"strings"
 	"unicode"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // attribution links a speaker to a cue in a sentence.
@@ -464,16 +466,8 @@ func isCircumstantialPhrase(ts []token) bool {
 	return false
 }
 
-func isMonth(w string) bool {
-	for _, m := range []string{"january", "february", "march", "april", "may", "june", "july", "august",
-		"september", "october", "november", "december", "январ", "феврал", "март", "апрел", "ма", "июн",
-		"июл", "август", "сентябр", "октябр", "ноябр", "декабр"} {
-		if w == m || len(m) > 3 && strings.HasPrefix(w, m) {
-			return true
-		}
-	}
-	return false
-}
+// isMonth: a month name or abbreviation, English or Russian, in any case (the language layer's).
+func isMonth(w string) bool { return lang.Month(w) > 0 }
 
 // quoteIsContent tells whether the quotations of content c are what was said, rather than
 // fragments inside a reported clause: c opens with the quotation and little else stands
