@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 //go:embed data/lists.txt
@@ -97,21 +99,7 @@ var builtin = sync.OnceValue(func() *lists { return parseLists(listsFile) })
 
 // parseLists reads the sectioned list file.
 func parseLists(src string) *lists {
-	sec := map[string][]string{}
-	cur := ""
-	for _, line := range strings.Split(src, "\n") {
-		if i := strings.Index(line, "#"); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "":
-		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
-			cur = line[1 : len(line)-1]
-		default:
-			sec[cur] = append(sec[cur], line)
-		}
-	}
+	sec := lang.Sections(src) // the language layer's reader of word-list files
 	l := &lists{
 		cues:          newPhraseSet(expandRussian(sec["cues"])),
 		participles:   newPhraseSet(sec["participles"]),
