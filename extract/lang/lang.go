@@ -162,16 +162,6 @@ func MonthForms() []string {
 	return out
 }
 
-// Abbreviations returns the words of the Abbreviation class, lowercase, in no particular order:
-// for callers that keep them as a set of their own.
-func Abbreviations() []string {
-	out := make([]string, 0, len(words().abbreviation))
-	for w := range words().abbreviation {
-		out = append(out, w)
-	}
-	return out
-}
-
 // AllCaps tells a word written in capitals with at least one letter ("NATO", "ДСНВ", "U.S").
 func AllCaps(w string) bool {
 	return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w

@@ -480,7 +480,7 @@ func titlePeriod(s []token, i int) bool {
 		return false
 	}
 	p := s[i-1]
-	return p.kind == tWord && p.end == s[i].start && p.cap() && (abbrevs[p.low] || len([]rune(p.text)) == 1 || dottedInitials(p.text))
+	return p.kind == tWord && p.end == s[i].start && p.cap() && (lang.Abbreviation(p.low) || len([]rune(p.text)) == 1 || lang.DottedLetters(p.text))
 }
 
 // speakerAfter reads the noun phrase after a cue, an appositive running to the sentence end
@@ -952,7 +952,7 @@ func npStart(s []token, j int) int {
 		t := s[i]
 		if t.kind != tWord {
 			if t.isPunct(".") && i > 0 && i < j && s[i-1].kind == tWord && s[i-1].end == t.start && s[i-1].cap() &&
-				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".") || abbrevs[s[i-1].low]) {
+				(len([]rune(s[i-1].text)) == 1 || strings.Contains(s[i-1].text, ".") || lang.Abbreviation(s[i-1].low)) {
 				i-- // "В.Путин", "V. Putin", "U.S. official", "Ms. White"
 				continue
 			}

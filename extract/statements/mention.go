@@ -3,9 +3,11 @@ package statements
 import (
 	"strings"
 
-	"github.com/armswatch/armswatch/extract/textutil"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
+	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // mention is a noun phrase that names, describes or points at a speaker.
@@ -384,7 +386,7 @@ func nameStart(np []token) int {
 		if isPluralPerson(t.low) {
 			break
 		}
-		if t.isPunct(".") && i >= 2 && np[i-2].cap() && (len([]rune(np[i-2].text)) == 1 || dottedInitials(np[i-2].text) && !abbrevs[np[i-2].low]) {
+		if t.isPunct(".") && i >= 2 && np[i-2].cap() && (len([]rune(np[i-2].text)) == 1 || lang.DottedLetters(np[i-2].text) && !lang.Abbreviation(np[i-2].low)) {
 			i-- // the period of an initial: "Antony J. Blinken"
 			continue
 		}
@@ -504,11 +506,11 @@ func cleanName(ts []token) string {
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(t.text, "'s"), "’s")
-		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 && !dottedInitials(w) {
+		if i := strings.IndexByte(w, '.'); i > 0 && i < len(w)-1 && utf8.RuneCountInString(w[:i]) == 1 && !lang.DottedLetters(w) {
 			parts = append(parts, w[:i+1], titleCase(w[i+1:]))
 			continue
 		}
-		if dottedInitials(w) {
+		if lang.DottedLetters(w) {
 			parts = append(parts, w) // "F.A.A", "G.K": no word to title-case
 			continue
 		}

@@ -2,7 +2,6 @@ package statements
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,11 +45,6 @@ const dashes = "—–-"
 
 // tokenize splits body[start:end] into tokens; quotation parts (from qs, sorted) become one token.
 func tokenize(body string, start, end int, parts []qpart) []token {
-	abbrevsOnce.Do(func() {
-		for _, w := range lang.Abbreviations() {
-			abbrevs[w] = true
-		}
-	})
 	var toks []token
 	i := start
 	pi := 0
@@ -114,17 +108,6 @@ func isCyrillic(s string) bool {
 	}
 	return false
 }
-
-// abbrevs is the shared Abbreviation class (extract/lang) as a set, for the callers that index
-// it; tokenize fills it on first use, and every token those callers see comes from tokenize.
-var (
-	abbrevs     = map[string]bool{}
-	abbrevsOnce sync.Once
-)
-
-// dottedInitials tells whether w is letters joined by periods ("G.K", "F.A.A"): initials or an
-// acronym whose last period may not end the sentence.
-var dottedInitials = lang.DottedLetters
 
 // opensSentence: a capitalised pronoun, article or conjunction after a period starts a sentence.
 func opensSentence(t token) bool {
@@ -202,11 +185,11 @@ func endsSentence(toks []token, i int) bool {
 		}
 		p := toks[i-1]
 		if p.kind == tWord && p.end == t.start {
-			if dottedInitials(p.text) && !abbrevs[p.low] {
+			if lang.DottedLetters(p.text) && !lang.Abbreviation(p.low) {
 				// "Rep. G.K. Butterfield" goes on; "Fort Mill, S.C. "It seems ..."" ends
 				return !(i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap() && !opensSentence(toks[i+1]))
 			}
-			if abbrevs[p.low] {
+			if lang.Abbreviation(p.low) {
 				// "... in the U.S. He says": an abbreviation that leads no word may end a sentence
 				// when a word that only opens sentences follows
 				return !lang.Leading(p.low) && i+1 < len(toks) && opensSentence(toks[i+1])
