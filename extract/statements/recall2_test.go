@@ -106,3 +106,14 @@ func TestParticipleAfterLongOpening(t *testing.T) {
 		want{"reported", "she would serve every voter", "Ines Varga"},
 	)
 }
+
+// Two people named together speak together; a later mention of one of them is that one alone.
+func TestCoordinatedNamedSpeakers(t *testing.T) {
+	body := "The bill reached the floor in May.\n\n" +
+		"Senator Ana Ruiz and Senator Paul Okafor said the fund had been misused.\n\n" +
+		"Ms. Ruiz said the audit would be published in June."
+	check(t, body,
+		want{"reported", "the fund had been misused", "Ana Ruiz and Paul Okafor"},
+		want{"reported", "the audit would be published in June", "Ana Ruiz"},
+	)
+}
