@@ -69,10 +69,12 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.coordinated(s, j, after, a, prev)
 	}
 	npFrom, m := subjectBefore(s, j)
-	if m.name == "" {
-		if f, n, ok := leadName(s, j); ok {
-			npFrom, m = f, n // "Hogan Gidley, a former party director, whose roots ..., said"
-		} else if n := participleSubject(s, i); n.name != "" && participleClause(s, i, after, contentStart(s, after, a.cue)) {
+	if f, n, ok := leadName(s, j); ok && (m.name == "" || m.kind == "organization" && npFrom > f) {
+		// "Hogan Gidley, a former party director, whose roots ..., said"; an institution in the
+		// appositions is the person's ("Jo Reyes, president of the union, which ..., said")
+		npFrom, m = f, n
+	} else if m.name == "" {
+		if n := participleSubject(s, i); n.name != "" && participleClause(s, i, after, contentStart(s, after, a.cue)) {
 			npFrom, m = i, n // "Jo Reyes issued a statement saying ...": Reyes, not the statement
 		}
 	}

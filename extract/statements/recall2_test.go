@@ -117,3 +117,13 @@ func TestCoordinatedNamedSpeakers(t *testing.T) {
 		want{"reported", "the audit would be published in June", "Ana Ruiz"},
 	)
 }
+
+// An institution inside the appositions of a name that opens the sentence belongs to that
+// person, who speaks.
+func TestInstitutionInLeadNameAppositions(t *testing.T) {
+	body := "The strike entered its third week.\n\n" +
+		"Rosa Delacroix, president of the Harbor Workers Union, which represents dock crews, said the talks had stalled."
+	check(t, body,
+		want{"reported", "the talks had stalled", "Rosa Delacroix"},
+	)
+}
