@@ -122,7 +122,7 @@ func TestCoordinatedNamedSpeakers(t *testing.T) {
 // person, who speaks.
 func TestInstitutionInLeadNameAppositions(t *testing.T) {
 	body := "The strike entered its third week.\n\n" +
-		"Rosa Delacroix, president of the Harbor Workers Union, which represents dock crews, said the talks had stalled."
+		"Rosa Delacroix, president of the United Federation of Dockers, which represents New York City port crews, said the talks had stalled."
 	check(t, body,
 		want{"reported", "the talks had stalled", "Rosa Delacroix"},
 	)
