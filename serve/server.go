@@ -37,9 +37,10 @@ type Options struct {
 	NoCache bool
 }
 
-// Server serves the pages over a database opened read-only (store.OpenReadOnly).
+// Server serves the pages over a database opened read-only (store.OpenReadOnly, or
+// pgstore.OpenReadOnly for PostgreSQL).
 type Server struct {
-	db    *store.DB
+	db    store.ServeStore
 	opt   Options
 	pages map[string]pageTemplate
 	mux   *http.ServeMux
@@ -47,8 +48,8 @@ type Server struct {
 	cache aggregates
 }
 
-// New makes the handler for db, which should be opened with store.OpenReadOnly.
-func New(db *store.DB, opt Options) (*Server, error) {
+// New makes the handler for db, which should be opened read-only (SQLite or PostgreSQL).
+func New(db store.ServeStore, opt Options) (*Server, error) {
 	if opt.RequestTimeout <= 0 {
 		opt.RequestTimeout = 15 * time.Second
 	}

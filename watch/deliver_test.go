@@ -88,7 +88,7 @@ backoff = "1ms"
 `+extra)
 }
 
-func webhookRunner(db *store.DB, c *config.Config) *Runner {
+func webhookRunner(db store.Store, c *config.Config) *Runner {
 	return &Runner{DB: db, Watches: c.Watches, Notifiers: Notifiers(c, db)}
 }
 
@@ -148,117 +148,123 @@ func TestWebhookWithoutSecretInEnvironmentFailsAndIsRetried(t *testing.T) {
 }
 
 func TestFailedDeliveryIsRetriedNextRunAndShownInHealth(t *testing.T) {
-	t.Setenv("ARMSWATCH_TEST_WEBHOOK_SECRET", "k")
-	rec, srv := newReceiver(t, "k")
-	db, _ := openDB(t)
-	c := webhookConfig(t, srv.URL, "retries = 1\n")
-	mustRun(t, webhookRunner(db, c))
-	save(t, db, ryabkov(1))
-	rec.fail.Store(1000)
-	res := mustRun(t, webhookRunner(db, c))
-	if err := res[0].Err(); err == nil || !strings.Contains(err.Error(), "500 Internal Server Error") || strings.Contains(err.Error(), "token") {
-		t.Fatalf("error: %v", err)
-	}
-	hs, err := db.WatchHealth(context.Background())
-	if err != nil || len(hs) != 1 {
-		t.Fatal(hs, err)
-	}
-	if h := hs[0]; h.Failed != 1 || h.Pending != 1 || h.Sent != 0 || !strings.Contains(h.LastError, "500") {
-		t.Fatalf("health after the failure: %+v", h)
-	}
-	rec.fail.Store(0)
-	mustRun(t, webhookRunner(db, c))
-	if _, items := rec.counts(); len(items) != 1 {
-		t.Fatalf("not delivered on the next run: %v", items)
-	}
-	hs, _ = db.WatchHealth(context.Background())
-	if h := hs[0]; h.Failed != 0 || h.Pending != 0 || h.Sent != 1 || h.LastError != "" {
-		t.Fatalf("health after the retry: %+v", h)
-	}
-	mustRun(t, webhookRunner(db, c))
-	if posts, _ := rec.counts(); posts != 1 {
-		t.Fatalf("sent again after success: %d posts", posts)
-	}
+	onBackends(t, func(t *testing.T, b backend) {
+		t.Setenv("ARMSWATCH_TEST_WEBHOOK_SECRET", "k")
+		rec, srv := newReceiver(t, "k")
+		db, _ := b.open(t)
+		c := webhookConfig(t, srv.URL, "retries = 1\n")
+		mustRun(t, webhookRunner(db, c))
+		save(t, db, ryabkov(1))
+		rec.fail.Store(1000)
+		res := mustRun(t, webhookRunner(db, c))
+		if err := res[0].Err(); err == nil || !strings.Contains(err.Error(), "500 Internal Server Error") || strings.Contains(err.Error(), "token") {
+			t.Fatalf("error: %v", err)
+		}
+		hs, err := db.WatchHealth(context.Background())
+		if err != nil || len(hs) != 1 {
+			t.Fatal(hs, err)
+		}
+		if h := hs[0]; h.Failed != 1 || h.Pending != 1 || h.Sent != 0 || !strings.Contains(h.LastError, "500") {
+			t.Fatalf("health after the failure: %+v", h)
+		}
+		rec.fail.Store(0)
+		mustRun(t, webhookRunner(db, c))
+		if _, items := rec.counts(); len(items) != 1 {
+			t.Fatalf("not delivered on the next run: %v", items)
+		}
+		hs, _ = db.WatchHealth(context.Background())
+		if h := hs[0]; h.Failed != 0 || h.Pending != 0 || h.Sent != 1 || h.LastError != "" {
+			t.Fatalf("health after the retry: %+v", h)
+		}
+		mustRun(t, webhookRunner(db, c))
+		if posts, _ := rec.counts(); posts != 1 {
+			t.Fatalf("sent again after success: %d posts", posts)
+		}
+	})
 }
 
 var errCrash = errors.New("simulated crash")
 
 func TestCrashBetweenSendAndCommitDoesNotSendTwice(t *testing.T) {
-	t.Setenv("ARMSWATCH_TEST_WEBHOOK_SECRET", "k")
-	rec, srv := newReceiver(t, "k")
-	db, path := openDB(t)
-	c := webhookConfig(t, srv.URL, "")
-	mustRun(t, webhookRunner(db, c))
-	save(t, db, ryabkov(1))
-	r := webhookRunner(db, c)
-	r.afterSend = func() error { return errCrash } // the process dies after the POST, before recording it
-	if _, err := r.Run(context.Background()); !errors.Is(err, errCrash) {
-		t.Fatalf("want the crash, got %v", err)
-	}
-	db.Close()
-	db2, err := store.Open(path) // the next process
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db2.Close()
-	save(t, db2, ryabkov(2))
-	mustRun(t, webhookRunner(db2, c))
-	_, items := rec.counts()
-	if len(items) != 2 {
-		t.Fatalf("want the first item once and the second once: %v", items)
-	}
-	for id, n := range items {
-		if n != 1 {
-			t.Errorf("item %s received %d times", id, n)
+	onBackends(t, func(t *testing.T, b backend) {
+		t.Setenv("ARMSWATCH_TEST_WEBHOOK_SECRET", "k")
+		rec, srv := newReceiver(t, "k")
+		db, reopen := b.open(t)
+		c := webhookConfig(t, srv.URL, "")
+		mustRun(t, webhookRunner(db, c))
+		save(t, db, ryabkov(1))
+		r := webhookRunner(db, c)
+		r.afterSend = func() error { return errCrash } // the process dies after the POST, before recording it
+		if _, err := r.Run(context.Background()); !errors.Is(err, errCrash) {
+			t.Fatalf("want the crash, got %v", err)
 		}
-	}
-	hs, _ := db2.WatchHealth(context.Background())
-	if hs[0].Interrupted != 1 || hs[0].Sent != 1 {
-		t.Errorf("health: %+v", hs[0])
-	}
-	// Asked to, a run sends the interrupted item again.
-	r = webhookRunner(db2, c)
-	r.ResendInterrupted = true
-	mustRun(t, r)
-	if posts, items := rec.counts(); posts != 3 || len(items) != 2 {
-		t.Fatalf("resend: %d posts, %v", posts, items)
-	}
-}
-
-func TestTwoRunsAtOnceSendEachItemOnce(t *testing.T) {
-	t.Setenv("ARMSWATCH_TEST_WEBHOOK_SECRET", "k")
-	rec, srv := newReceiver(t, "k")
-	rec.delay = 20 * time.Millisecond // keep the first POST in flight while the other run claims
-	db, path := openDB(t)
-	c := webhookConfig(t, srv.URL, "")
-	mustRun(t, webhookRunner(db, c))
-	for round := 1; round <= 5; round++ {
-		save(t, db, ryabkov(2*round), ryabkov(2*round+1))
-		var wg sync.WaitGroup
-		for range 2 {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				other, err := store.Open(path) // another process: its own connections
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				defer other.Close()
-				if res, err := webhookRunner(other, c).Run(context.Background()); err != nil || res[0].Err() != nil {
-					t.Error(err, res[0].Err())
-				}
-			}()
+		db.Close()
+		db2, err := reopen() // the next process
+		if err != nil {
+			t.Fatal(err)
 		}
-		wg.Wait()
+		defer db2.Close()
+		save(t, db2, ryabkov(2))
+		mustRun(t, webhookRunner(db2, c))
 		_, items := rec.counts()
-		if len(items) != 2*round {
-			t.Fatalf("round %d: %d items received, want %d", round, len(items), 2*round)
+		if len(items) != 2 {
+			t.Fatalf("want the first item once and the second once: %v", items)
 		}
 		for id, n := range items {
 			if n != 1 {
-				t.Fatalf("round %d: item %s received %d times", round, id, n)
+				t.Errorf("item %s received %d times", id, n)
 			}
 		}
-	}
+		hs, _ := db2.WatchHealth(context.Background())
+		if hs[0].Interrupted != 1 || hs[0].Sent != 1 {
+			t.Errorf("health: %+v", hs[0])
+		}
+		// Asked to, a run sends the interrupted item again.
+		r = webhookRunner(db2, c)
+		r.ResendInterrupted = true
+		mustRun(t, r)
+		if posts, items := rec.counts(); posts != 3 || len(items) != 2 {
+			t.Fatalf("resend: %d posts, %v", posts, items)
+		}
+	})
+}
+
+func TestTwoRunsAtOnceSendEachItemOnce(t *testing.T) {
+	onBackends(t, func(t *testing.T, b backend) {
+		t.Setenv("ARMSWATCH_TEST_WEBHOOK_SECRET", "k")
+		rec, srv := newReceiver(t, "k")
+		rec.delay = 20 * time.Millisecond // keep the first POST in flight while the other run claims
+		db, reopen := b.open(t)
+		c := webhookConfig(t, srv.URL, "")
+		mustRun(t, webhookRunner(db, c))
+		for round := 1; round <= 5; round++ {
+			save(t, db, ryabkov(2*round), ryabkov(2*round+1))
+			var wg sync.WaitGroup
+			for range 2 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					other, err := reopen() // another process: its own connections
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					defer other.Close()
+					if res, err := webhookRunner(other, c).Run(context.Background()); err != nil || res[0].Err() != nil {
+						t.Error(err, res[0].Err())
+					}
+				}()
+			}
+			wg.Wait()
+			_, items := rec.counts()
+			if len(items) != 2*round {
+				t.Fatalf("round %d: %d items received, want %d", round, len(items), 2*round)
+			}
+			for id, n := range items {
+				if n != 1 {
+					t.Fatalf("round %d: item %s received %d times", round, id, n)
+				}
+			}
+		}
+	})
 }

@@ -20,7 +20,7 @@ import (
 // can follow it (or `armswatch serve` serve it).
 type Feed struct {
 	Config config.Feed
-	DB     *store.DB // the delivery history the file is rebuilt from
+	DB     store.WatchStore // the delivery history the file is rebuilt from
 }
 
 // Batch: the file is rewritten once per run.

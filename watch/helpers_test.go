@@ -14,6 +14,8 @@ import (
 	"github.com/armswatch/armswatch/extract/statements"
 	"github.com/armswatch/armswatch/extract/textutil"
 	"github.com/armswatch/armswatch/store"
+	"github.com/armswatch/armswatch/store/pgstore"
+	"github.com/armswatch/armswatch/store/pgstore/pgtest"
 )
 
 // said is a statement of a test article.
@@ -77,7 +79,47 @@ func openDB(t *testing.T) (*store.DB, string) {
 	return db, path
 }
 
-func save(t *testing.T, db *store.DB, as ...*store.Article) {
+// backend is a database the watch tests run on: SQLite always, PostgreSQL when
+// ARMSWATCH_TEST_POSTGRES names a server (the subtest skips otherwise).
+type backend struct {
+	name string
+	// open returns an empty database, closed by the test's cleanup, and a function opening it
+	// again as another process would (closed by the caller).
+	open func(t *testing.T) (store.Store, func() (store.Store, error))
+	// fts tells whether full-text queries run (PostgreSQL's always do).
+	fts bool
+	// queryErrors tells whether a malformed query is an error (FTS5's); PostgreSQL reads any
+	// query (websearch_to_tsquery).
+	queryErrors bool
+}
+
+var backends = []backend{
+	{name: "sqlite", fts: builtWithFTS5, queryErrors: true,
+		open: func(t *testing.T) (store.Store, func() (store.Store, error)) {
+			db, path := openDB(t)
+			return db, func() (store.Store, error) { return store.Open(path) }
+		}},
+	{name: "postgres", fts: true,
+		open: func(t *testing.T) (store.Store, func() (store.Store, error)) {
+			u := pgtest.URL(t)
+			ctx := context.Background()
+			db, err := pgstore.Open(ctx, u)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db, func() (store.Store, error) { return pgstore.Open(ctx, u) }
+		}},
+}
+
+// onBackends runs fn as a subtest on each backend: one test body, two stores.
+func onBackends(t *testing.T, fn func(t *testing.T, b backend)) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) { fn(t, b) })
+	}
+}
+
+func save(t *testing.T, db store.Store, as ...*store.Article) {
 	t.Helper()
 	for _, a := range as {
 		if _, err := db.SaveArticle(context.Background(), a); err != nil {

@@ -6,7 +6,7 @@ import (
 )
 
 // Notifiers builds the notifiers c configures, by channel name.
-func Notifiers(c *config.Config, db *store.DB) map[string]Notifier {
+func Notifiers(c *config.Config, db store.WatchStore) map[string]Notifier {
 	out := map[string]Notifier{}
 	if h := c.Notify.Webhook; h != nil {
 		out[config.ChannelWebhook] = &Webhook{Config: *h, UserAgent: c.UserAgent}

@@ -30,7 +30,7 @@ type Notifier interface {
 
 // Runner evaluates watches and delivers their matches.
 type Runner struct {
-	DB        *store.DB
+	DB        store.WatchStore
 	Watches   []config.Watch
 	Notifiers map[string]Notifier // by channel name (config.ChannelWebhook ...)
 	// DryRun evaluates and reports without recording or sending anything.

@@ -110,11 +110,7 @@ func crawlLocked(ctx context.Context, e *env, cfg *appConfig, f crawlFlags) erro
 		return err
 	}
 	if len(cfg.Watches) > 0 && ctx.Err() == nil {
-		sdb, ok := db.(*store.DB)
-		if !ok {
-			return fmt.Errorf("crawl: the crawl is stored, but watches are not available on PostgreSQL yet: %d configured watches did not run", len(cfg.Watches))
-		}
-		return watchAfterCrawl(ctx, e, cfg, sdb, f.quiet)
+		return watchAfterCrawl(ctx, e, cfg, db, f.quiet)
 	}
 	return nil
 }

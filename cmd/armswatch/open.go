@@ -30,9 +30,19 @@ func openRead(ctx context.Context, database string) (store.Store, error) {
 
 // openWrite opens, creating and migrating it if needed, the database a writing command names:
 // PostgreSQL for a URL, else a SQLite file (whose one-time upgrade work shows progress: openStore).
+// On PostgreSQL it first groups the articles stored without a story (by a version that did not
+// make stories there), once.
 func openWrite(ctx context.Context, e *env, database string) (store.Store, error) {
 	if pgstore.IsURL(database) {
-		return pgstore.Open(ctx, database)
+		db, err := pgstore.Open(ctx, database)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := db.GroupStored(ctx, groupingProgress(e, "as stories are now made on PostgreSQL")); err != nil {
+			db.Close()
+			return nil, err
+		}
+		return db, nil
 	}
 	return openStore(ctx, e, database)
 }
@@ -44,6 +54,15 @@ func sqliteOnly(command, database string) error {
 			command, pgstore.Redact(database))
 	}
 	return nil
+}
+
+// databaseName names a database in messages: a SQLite file's path, a PostgreSQL URL without
+// its password.
+func databaseName(database string) string {
+	if pgstore.IsURL(database) {
+		return pgstore.Redact(database)
+	}
+	return database
 }
 
 // isReadOnlyError tells a write refused by a read-only database, SQLite's or PostgreSQL's.

@@ -14,12 +14,18 @@ import (
 // reextract does) and a line per tenth otherwise (cron logs), and ctx (SIGINT, SIGTERM) stops
 // it; the next writing command goes on where it stopped.
 func openStore(ctx context.Context, e *env, path string) (*store.DB, error) {
+	return store.OpenContext(ctx, path, groupingProgress(e, "after the upgrade to schema 6"))
+}
+
+// groupingProgress tells, on stderr, how the one-time grouping of stored articles into
+// stories goes; when says why it runs.
+func groupingProgress(e *env, when string) store.Progress {
 	var bar *progressbar.ProgressBar
 	next := 0 // the count of the next line, without a terminal
 	progress := func(done, total int) {
 		switch {
 		case done == 0:
-			fmt.Fprintf(e.stderr, "armswatch: grouping %d stored articles into stories (once, after the upgrade to schema 6; interrupted, it goes on at the next run)\n", total)
+			fmt.Fprintf(e.stderr, "armswatch: grouping %d stored articles into stories (once, %s; interrupted, it goes on at the next run)\n", total, when)
 			if e.isTerminal {
 				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(e.stderr),
 					progressbar.OptionSetDescription("stories"), progressbar.OptionShowCount(),
@@ -33,5 +39,5 @@ func openStore(ctx context.Context, e *env, path string) (*store.DB, error) {
 			next = done + max(total/10, 1)
 		}
 	}
-	return store.OpenContext(ctx, path, progress)
+	return progress
 }

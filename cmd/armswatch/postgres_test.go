@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/armswatch/armswatch/store/pgstore"
 	"github.com/armswatch/armswatch/store/pgstore/pgtest"
 )
 
@@ -110,13 +113,97 @@ func TestMigrateIntoPostgres(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "refused") {
 		t.Errorf("a write through query: exit %d: %s", code, errs)
 	}
-	for _, args := range [][]string{{"serve"}, {"demo"}} {
-		code, _, errs := runCLI(t, "", append(args, "--db", pg)...)
-		if code != 2 || !strings.Contains(errs, args[0]+": not available on PostgreSQL yet") {
-			t.Errorf("%v on PostgreSQL: exit %d: %s", args, code, errs)
-		}
+	if code, _, errs := runCLI(t, "", "demo", "--db", pg); code != 2 || !strings.Contains(errs, "demo: not available on PostgreSQL yet") {
+		t.Errorf("demo on PostgreSQL: exit %d: %s", code, errs)
 	}
+	servesTheSame(t, lite, pg)
 	if code, _, errs := runCLI(t, "", "migrate", "--db", lite, "--to", lite); code != 2 {
 		t.Errorf("migrate --to a file: exit %d: %s", code, errs)
+	}
+}
+
+// servesTheSame runs `armswatch serve` on both databases (holding the same rows) and reads
+// the pages a reader goes through, in HTML, JSON and CSV: they must be the same, byte for byte.
+// Search pages are only checked to answer: the two backends rank alike but not identically.
+func servesTheSame(t *testing.T, lite, pg string) {
+	t.Helper()
+	liteBase, stopLite := startServe(t, lite)
+	defer stopLite()
+	pgBase, stopPG := startServe(t, pg)
+	defer stopPG()
+	paths := []string{"", "today", "treaties", "treaties.json", "speakers", "speakers.csv",
+		"treaty/new_start", "treaty/new_start.json", "treaty/new_start.csv", "treaty/new_start?by=week",
+		"treaty/new_start?page=2", "article/1", "article/1.json", "treaty/no_such_treaty", "article/999999"}
+	_, speakers, _ := getPage(t, liteBase+"speakers")
+	for _, m := range regexp.MustCompile(`href="/(speaker/[^"?]+)"`).FindAllStringSubmatch(speakers, 3) {
+		paths = append(paths, m[1], m[1]+".json")
+	}
+	if len(paths) < 17 {
+		t.Errorf("the speakers page links no speaker:\n%.1500s", speakers)
+	}
+	for _, p := range paths {
+		ls, lb, _ := getPage(t, liteBase+p)
+		ps, pb, _ := getPage(t, pgBase+p)
+		if ls != ps || lb != pb {
+			t.Errorf("/%s: SQLite %d, PostgreSQL %d\nSQLite:\n%.1500s\nPostgreSQL:\n%.1500s", p, ls, ps, lb, pb)
+		}
+	}
+	for _, p := range []string{"search?q=New+START", "search.json?q=Ryabkov&treaty=new_start"} {
+		status, body, _ := getPage(t, pgBase+p)
+		if status != 200 || !strings.Contains(body, "New START") && !strings.Contains(body, "Ryabkov") {
+			t.Errorf("/%s on PostgreSQL: %d\n%.1500s", p, status, body)
+		}
+	}
+}
+
+// TestWatchesOnPostgres is the watches' life (crawl, failed delivery, retry, list, test, dry
+// run) on PostgreSQL: the same test body as on SQLite.
+func TestWatchesOnPostgres(t *testing.T) { testWatchesAfterCrawl(t, pgtest.URL(t)) }
+
+// TestWritingCommandGroupsStoriesOnPostgres: articles stored on PostgreSQL without stories (by a
+// version that did not make them there) are grouped by the next writing command, once, as
+// SQLite groups them: the same stories, listed alike.
+func TestWritingCommandGroupsStoriesOnPostgres(t *testing.T) {
+	pg := pgtest.URL(t)
+	lite := demoDB(t)
+	if code, out, errs := runCLI(t, "", "migrate", "--db", lite, "--to", pg); code != 0 {
+		t.Fatalf("migrate: exit %d\n%s%s", code, out, errs)
+	}
+	ctx := context.Background()
+	db, err := pgstore.Open(ctx, pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"UPDATE articles SET story_id = NULL", "UPDATE statements SET group_id = NULL",
+		"UPDATE figures SET group_id = NULL", "DELETE FROM stories", "DELETE FROM story_bands", "DELETE FROM article_fingerprints",
+		"DELETE FROM statement_keys", "DELETE FROM statement_groups", "DELETE FROM figure_groups"} {
+		rows, err := db.Query(ctx, q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		rows.Close()
+	}
+	db.Close()
+	code, _, errs := runCLI(t, "", "reextract", "--db", pg)
+	if code != 0 || !strings.Contains(errs, "armswatch: grouping 15 stored articles into stories (once, as stories are now made on PostgreSQL") {
+		t.Fatalf("reextract: exit %d\n%s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "", "reextract", "--db", pg); code != 0 || strings.Contains(errs, "grouping") {
+		t.Errorf("the second writing command grouped again: exit %d\n%s", code, errs)
+	}
+	// The same stories as SQLite made, but for their ids.
+	withoutIDs := func(out string) []string {
+		var lines []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			_, rest, _ := strings.Cut(l, ",")
+			lines = append(lines, rest)
+		}
+		return lines
+	}
+	args := []string{"stories", "--since", "100000h", "--all", "--format", "csv", "--db"}
+	_, fromLite, _ := runCLI(t, "", append(args, lite)...)
+	_, fromPG, _ := runCLI(t, "", append(args, pg)...)
+	if !slices.Equal(withoutIDs(fromLite), withoutIDs(fromPG)) || strings.Count(fromLite, "\n") < 10 {
+		t.Errorf("stories differ\nSQLite:\n%s\nPostgreSQL:\n%s", fromLite, fromPG)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -47,23 +46,6 @@ func openReadOnly(flagValue string) (store.Store, error) {
 		return nil, err
 	}
 	return openRead(context.Background(), path)
-}
-
-// openSQLiteReadOnly opens a SQLite database read-only for a command that needs one (serve,
-// watch): on PostgreSQL it says the command is not available there yet.
-func openSQLiteReadOnly(command, flagValue string) (*store.DB, error) {
-	path, err := dbPath(flagValue, "")
-	if err != nil {
-		return nil, err
-	}
-	if err := sqliteOnly(command, path); err != nil {
-		return nil, err
-	}
-	db, err := store.OpenReadOnly(path)
-	if err != nil && errors.Is(err, store.ErrNoDatabase) {
-		return nil, usageError("%v", err)
-	}
-	return db, err
 }
 
 // runQuery runs one SQL statement read-only and prints its rows.

@@ -37,7 +37,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if !isLoopback(host) && *token == "" {
 		return usageError("serve: --addr %s is reachable from other machines: give --token SECRET (or set ARMSWATCH_TOKEN), or listen on 127.0.0.1", *addr)
 	}
-	d, err := openSQLiteReadOnly("serve", *db)
+	path, err := dbPath(*db, "")
+	if err != nil {
+		return err
+	}
+	d, err := openRead(ctx, path)
 	if err != nil {
 		return err
 	}
@@ -57,7 +61,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *token != "" {
 		link += "?token=" + url.QueryEscape(*token)
 	}
-	fmt.Fprintf(e.stdout, "serving %s read-only at %s (Ctrl-C stops)\n", d.Path(), link)
+	fmt.Fprintf(e.stdout, "serving %s read-only at %s (Ctrl-C stops)\n", databaseName(path), link)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

@@ -150,7 +150,7 @@ func runWatchTest(ctx context.Context, e *env, args []string) error {
 	if i < 0 {
 		return usageError("watch test: no [[watch]] named %q in %s", rest[0], cfg.Path)
 	}
-	db, err := openSQLiteReadOnly("watch test", dbPath)
+	db, err := openRead(ctx, dbPath)
 	if err != nil {
 		return err
 	}
@@ -214,11 +214,11 @@ func runWatchRun(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var db *store.DB
+	var db store.Store
 	if *dryRun {
-		db, err = openSQLiteReadOnly("watch run", dbPath)
-	} else if err = sqliteOnly("watch run", dbPath); err == nil {
-		db, err = openStore(ctx, e, dbPath)
+		db, err = openRead(ctx, dbPath)
+	} else {
+		db, err = openWrite(ctx, e, dbPath)
 	}
 	if err != nil {
 		return err
@@ -309,7 +309,7 @@ func sum(m map[string]int) int {
 
 // watchAfterCrawl runs the watches after a crawl. Delivery errors are reported and recorded
 // (status shows them, the next run retries) but do not fail the crawl.
-func watchAfterCrawl(ctx context.Context, e *env, cfg *appConfig, db *store.DB, quiet bool) error {
+func watchAfterCrawl(ctx context.Context, e *env, cfg *appConfig, db store.WatchStore, quiet bool) error {
 	if len(cfg.Watches) == 0 || ctx.Err() != nil {
 		return nil
 	}
@@ -339,7 +339,7 @@ func printWatchHealth(e *env, hs []store.WatchHealth) {
 
 // demoWatches shows what the demo config's watches would send for what the demo crawled: a
 // dry run over everything stored, a few items per watch.
-func demoWatches(ctx context.Context, w io.Writer, cfg *appConfig, db *store.DB) error {
+func demoWatches(ctx context.Context, w io.Writer, cfg *appConfig, db store.WatchStore) error {
 	if len(cfg.Watches) == 0 {
 		return nil
 	}

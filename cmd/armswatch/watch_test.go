@@ -30,7 +30,12 @@ retries = 0
 dir = "feeds"
 `
 
-func TestWatchesAfterCrawlRetryAndStatus(t *testing.T) {
+func TestWatchesAfterCrawlRetryAndStatus(t *testing.T) { testWatchesAfterCrawl(t, "") }
+
+// testWatchesAfterCrawl follows a watch through a crawl, a failed delivery, its retry, list,
+// test and a dry run, on the SQLite file the config names or, given pg, on PostgreSQL
+// (ARMSWATCH_DATABASE, as a deployment sets it).
+func testWatchesAfterCrawl(t *testing.T, pg string) {
 	site := newDemoSite(t)
 	var failing atomic.Bool
 	var posts, items atomic.Int32
@@ -48,6 +53,10 @@ func TestWatchesAfterCrawlRetryAndStatus(t *testing.T) {
 	cfg := writeConfig(t, dir, site.URL)
 	appendFile(t, cfg, strings.Replace(watchTables, "%s", hook.URL, 1))
 	dbFile := filepath.Join(dir, "armswatch.db")
+	if pg != "" {
+		t.Setenv(databaseEnv, pg)
+		dbFile = pg
+	}
 
 	// The watch's first run, on an empty database, marks the start: what the crawl brings is new.
 	if code, out, errs := runCLI(t, "", "watch", "run", "--config", cfg); code != 0 || out != "" || errs != "" {
@@ -95,6 +104,9 @@ func TestWatchesAfterCrawlRetryAndStatus(t *testing.T) {
 	}
 	if items.Load() != sent {
 		t.Errorf("the dry run sent")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "armswatch.db")); pg != "" && err == nil {
+		t.Errorf("a command wrote the config's SQLite file, not PostgreSQL")
 	}
 }
 

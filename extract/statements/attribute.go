@@ -14,8 +14,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
+	if i > 0 && (participleOpener(s[i-1]) || actSays(s, i)) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
 		return e.participle(s, i, prev)
+	}
+	if m, ok := withSubject(s, i); ok {
+		return e.absolute(s, i, m)
 	}
 	if i == firstWord(s) {
 		if a, from, to, stop, ok := frontedParticiple(s, i); ok {
@@ -213,6 +216,8 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 	from := contentStart(s, i+n, a.cue)
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
+	} else if m, ok := lastClauseSubject(s, i); ok {
+		a.m = m
 	} else if a.m = subjectAtStart(s); !a.m.valid() {
 		if m := participleSubject(s, i); m.name != "" && participleClause(s, i, i+n, from) {
 			// "In a speech on Tuesday night in Ohio, Reyes struck a measured tone, saying ..."
@@ -227,6 +232,56 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 		a.m = mention{plural: true}
 	}
 	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// withSubject reads the named subject of an absolute phrase, "with <name> <participle>":
+// "..., with Senator John McCain telling reporters he viewed ...".
+func withSubject(s []token, i int) (mention, bool) {
+	if i < 2 || builtin().participles.match(s, i) == 0 {
+		return mention{}, false
+	}
+	k := i - 1
+	for k > 0 && k > i-6 && (s[k].kind == tWord && s[k].cap() || titlePeriod(s, k)) {
+		k--
+	}
+	if k == i-1 || !s[k].is("with") {
+		return mention{}, false
+	}
+	m := parseMention(s[k+1:i], nil)
+	return m, m.valid()
+}
+
+// absolute reads what the subject of "with X telling ..." said: the clause after the
+// participle.
+func (e *engine) absolute(s []token, i int, m mention) (a attribution, cFrom, cTo, stop int, ok bool) {
+	n := builtin().participles.match(s, i)
+	a = attribution{cue: joinTokens(s[i : i+n]), m: m}
+	from := contentStart(s, i+n, a.cue)
+	if from >= len(s) || !clauseAllowed(s, i+n, from, a.cue) {
+		return a, 0, 0, 0, false
+	}
+	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// lastClauseSubject finds the named subject of the clause a participle closes when that clause
+// is the second of two: "Prosecutors charged the officer and Emanuel fired his chief, ...,
+// acknowledging that ...": Emanuel acknowledged, not the prosecutors.
+func lastClauseSubject(s []token, i int) (mention, bool) {
+	for k := i - 2; k > firstWord(s); k-- {
+		if !isCoordination(s[k]) || !s[k+1].cap() {
+			continue
+		}
+		end := k + 1
+		for end < i && (s[end].kind == tWord && s[end].cap() || titlePeriod(s, end)) {
+			end++
+		}
+		if end >= i || s[end].kind != tWord || !finiteSoon(s, end, 1) {
+			return mention{}, false
+		}
+		m := parseMention(s[k+1:end], nil)
+		return m, m.valid()
+	}
+	return mention{}, false
 }
 
 // frontedParticiple reads a participle of saying that opens the sentence ("Noting that the
@@ -859,7 +914,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	for i := 0; i < len(ts) && i < 3; i++ {
@@ -950,12 +1005,12 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case inClass("verb_adverbs", w) && !s[j].cap():
 			j-- // "Mrs. Clinton has since said", "Mr. Reyes often says"
-		case w == "to" && j > 0 && inClass("catenatives", s[j-1].low):
-			j -= 2 // "Lewandowski continued to say", "Clinton is continuing to insist"
 		case w == "time" && j >= 2 && s[j-1].is("the") && s[j-2].is("at"):
 			j -= 3 // "Trump at the time said"
 		case isReflexive(w) && j > 0 && s[j-1].cap():
 			j-- // "Ford itself said"
+		case w == "to" && catenativeBack(s, j-1) >= 0:
+			j = catenativeBack(s, j-1) // "Lewandowski continued to say", "X went on to say"
 		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):
 			j -= 2 // "Gowdy earlier Thursday said", "Feinstein last week said"
 		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
@@ -992,6 +1047,21 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// catenativeBack returns the token before a verb ending at j whose subject is also the subject
+// of the cue after its "to" ("continuing", "went on"), or -1.
+func catenativeBack(s []token, j int) int {
+	if j < 0 || s[j].kind != tWord {
+		return -1
+	}
+	if inClass("catenatives", s[j].low) {
+		return j - 1
+	}
+	if j > 0 && s[j-1].kind == tWord && inClass("catenatives", s[j-1].low+" "+s[j].low) {
+		return j - 2
+	}
+	return -1
 }
 
 // inRelativeClause tells whether s[k] is inside a relative clause that a comma or the sentence
@@ -1119,7 +1189,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if participleAt(s, i) < len(s) {
 		return true // "..., adding that ..." starts a statement of its own
 	}
-	if end-i > 14 {
+	if end-i > 14 && !(isCircumWord(s[i].low) && verbless(s[i:end])) {
 		return false
 	}
 	for k := i; k < end; k++ {
@@ -1143,6 +1213,22 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		return tailIsCircumstance(s, i+n, cue)
 	}
 	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+}
+
+// verbless tells whether c is a chain of phrases with no finite verb and no punctuation ("at a
+// press conference on Tuesday ahead of a meeting between the alliance's defense chiefs"): a
+// long tail of prepositional phrases is still circumstance, a clause with a verb is content.
+func verbless(c []token) bool {
+	for _, t := range c {
+		if t.kind != tWord {
+			return false
+		}
+		w := strings.ReplaceAll(t.low, "’", "'")
+		if inClass("finite_markers", w) || strings.HasSuffix(w, "ed") || strings.Contains(w, "'") && !strings.HasSuffix(w, "'s") {
+			return false
+		}
+	}
+	return true
 }
 
 func isTold(cue string) bool {
@@ -1459,6 +1545,7 @@ func subjectAtStart(s []token) mention {
 	for f+1 < len(s) && s[f+1].kind == tWord && inClass("sentence_openers", s[f].low) {
 		f++ // "And then Trump went on the attack, saying ...": the subject follows
 	}
+	f = afterOpeningPhrase(s, f)
 	l := builtin()
 	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
 	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && l.stopCaps[s[f].low] && !pron {
@@ -1472,6 +1559,53 @@ func subjectAtStart(s []token) mention {
 		return mention{}
 	}
 	return parseMention(s[f:k], nil)
+}
+
+// afterOpeningPhrase skips what opens a sentence before its subject and may be long: a
+// dateline ("ORLANDO, Fla. (Reuters) - President Obama met ...") or a participial phrase
+// ("Rallying hundreds of workers who ..., Hillary Clinton promised ..."). It returns f when
+// neither opens the sentence.
+func afterOpeningPhrase(s []token, f int) int {
+	if d := datelineDash(s, f); d > 0 {
+		return d + 1
+	}
+	w := s[f].text
+	if !s[f].cap() || len(w) < 6 || !strings.HasSuffix(w, "ing") || f+1 >= len(s) || s[f+1].kind != tWord || s[f+1].cap() {
+		return f
+	}
+	next := s[f+1].low
+	if inClass("say_verbs", next) || inClass("finite_markers", next) || strings.HasSuffix(next, "ed") {
+		return f // "Browning said ...": a surname in -ing
+	}
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 24 && c+1 < len(s) {
+		return c + 1
+	}
+	return f
+}
+
+// datelineDash finds the dash that ends a dateline opening the sentence: a place in capitals
+// and, before the dash, an agency in parentheses or after a slash.
+func datelineDash(s []token, f int) int {
+	if f > 0 && s[f-1].isPunct("(") {
+		// "(Reuters) - ...": the place went with the sentence before ("ORLANDO, Fla.")
+		if c := indexPunct(s, f, ")"); c > 0 && c-f <= 4 && c+1 < len(s) && s[c+1].isPunct(dashes) {
+			return c + 1
+		}
+		return -1
+	}
+	if w := s[f].text; len(w) < 3 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		return -1
+	}
+	agency := false
+	for k := f + 1; k < len(s) && k < f+12; k++ {
+		switch {
+		case s[k].isPunct(")/"):
+			agency = true
+		case s[k].isPunct(dashes) && agency:
+			return k
+		}
+	}
+	return -1
 }
 
 // isThisRef tells whether the cue at i follows "Об этом" / "This was" that points back at the
@@ -1888,6 +2022,13 @@ func meansSpeech(s []token, i int) bool {
 	}
 	n := builtin().participles.match(s, i)
 	return n > 0 && i+n < len(s) && s[i+n].is("that")
+}
+
+// actSays tells whether s[i] is a participle of saying after a noun of the subject's own
+// statement ("issued a statement saying it ..."). Naming participles ("a statement calling the
+// test "a clear violation"") are left out: they describe, they do not report.
+func actSays(s []token, i int) bool {
+	return i > 0 && inClass("speech_acts", s[i-1].low) && inClass("speech_participles", s[i].low)
 }
 
 // frontedEnd ends the content [from, to) of a cue at i inside a fronted subordinate clause

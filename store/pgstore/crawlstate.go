@@ -301,8 +301,7 @@ FROM names n ORDER BY n.source COLLATE "C"`, weekAgo)
 	return out, rows.Err()
 }
 
-// WatchHealth returns every watch that has run, by name (watches themselves do not run on
-// PostgreSQL yet; a database migrated from SQLite keeps their history).
+// WatchHealth returns every watch that has run, by name.
 func (db *DB) WatchHealth(ctx context.Context) ([]store.WatchHealth, error) {
 	rows, err := db.pool.Query(ctx, `SELECT w.watch, w.last_run_at,
 		(SELECT count(*) FROM deliveries d WHERE d.watch = w.watch AND d.state = 'sent'),

@@ -202,8 +202,8 @@ FROM stories st
 WHERE st.first_at >= $1 AND st.articles >= $2
 ORDER BY st.first_at COLLATE "C" DESC, st.id DESC`
 
-// Stories returns the rows of the stories first published since since, newest first. Stories
-// are not made on PostgreSQL yet: it lists those of a database migrated from SQLite.
+// Stories returns the rows of the stories first published since since, newest first (saves
+// make them: stories.go).
 func (db *DB) Stories(ctx context.Context, since time.Time, all bool) (*sql.Rows, error) {
 	minArticles := 2
 	if all {

@@ -14,10 +14,8 @@ import (
 
 // SaveArticle stores an article and replaces its analysis rows in one transaction, as the
 // SQLite store does: the article row keeps its id (an upsert), its statements, dates, figures
-// and mentions are deleted and written again.
-//
-// Not yet on PostgreSQL: stories and statement or figure groups (story_id and group_id stay
-// NULL, so every article is its own story and every statement its own group).
+// and mentions are deleted and written again, and the article joins its story and its
+// statements and figures their groups (stories.go).
 func (db *DB) SaveArticle(ctx context.Context, a *store.Article) (store.SaveResult, error) {
 	var res store.SaveResult
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
@@ -73,7 +71,19 @@ func saveTx(ctx context.Context, tx pgx.Tx, a *store.Article) (store.SaveResult,
 	if res.ArticleID, err = upsertArticle(ctx, tx, a, hash, raw, store.FormatTime(fetched)); err != nil {
 		return res, err
 	}
-	return res, replaceAnalysis(ctx, tx, res.ArticleID, an)
+	var old oldGroups
+	if !res.New {
+		if old, err = readOldGroups(ctx, tx, res.ArticleID); err != nil {
+			return res, err
+		}
+	}
+	if err := replaceAnalysis(ctx, tx, res.ArticleID, an); err != nil {
+		return res, err
+	}
+	if err := lockGroups(ctx, tx); err != nil {
+		return res, err
+	}
+	return res, groupArticle(ctx, tx, res.ArticleID, an.Body, an.Language, res.New || res.Changed, old)
 }
 
 const upsertSQL = `

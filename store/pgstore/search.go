@@ -56,15 +56,39 @@ func (db *DB) SearchResults(ctx context.Context, q store.SearchQuery) (store.Sea
 	if q.Mark == [2]string{} {
 		q.Mark = [2]string{"«", "»"}
 	}
-	text := q.Text
-	if !store.UsesSearchSyntax(text) {
-		text = phrases(text)
-	}
-	r, err := db.search(ctx, q, text)
+	r, err := db.search(ctx, q, tsText(q.Text))
 	if err != nil {
 		return store.SearchResults{}, fmt.Errorf("store: search %q: %w", q.Text, err)
 	}
 	return r, nil
+}
+
+// tsText is a query as websearch_to_tsquery is given it: plain words become phrases
+// (phrases); in a query with operators, FTS5's NOT, which websearch_to_tsquery would read as
+// a word (and drop, a stop word), becomes its "-" on what follows ("Kremlin NOT resume" is
+// "Kremlin -resume": Kremlin and not resume). Search and watch queries read alike on both
+// backends.
+func tsText(q string) string {
+	if !store.UsesSearchSyntax(q) {
+		return phrases(q)
+	}
+	fields := strings.Fields(q)
+	var out []string
+	inPhrase, negate := false, false
+	for _, f := range fields {
+		if f == "NOT" && !inPhrase {
+			negate = true
+			continue
+		}
+		if negate {
+			f, negate = "-"+f, false
+		}
+		if strings.Count(f, `"`)%2 == 1 {
+			inPhrase = !inPhrase
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
 }
 
 // phrases quotes each word, its punctuation turned into spaces, so that "INF-Treaty" is the

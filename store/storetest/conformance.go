@@ -47,6 +47,9 @@ func Conformance(t *testing.T, b Backend) {
 		{"SearchFilters", testSearchFilters},
 		{"SearchFollowsUpdates", testSearchFollowsUpdates},
 		{"SearchRealistic", testSearchRealistic},
+		{"ServeReads", testServeReads},
+		{"WatchItems", testWatchItems},
+		{"WatchDeliveries", testWatchDeliveries},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, b) })
