@@ -1989,29 +1989,11 @@ func namedComplement(s []token, from int) bool {
 	return false
 }
 
-func isPassiveAux(w string) bool {
-	switch w {
-	case "was", "were", "is", "are", "be", "been", "being":
-		return true
-	}
-	return false
-}
+func isPassiveAux(w string) bool { return inClass("passive_aux", w) }
 
-func isDeterminer(w string) bool {
-	switch w {
-	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those":
-		return true
-	}
-	return false
-}
+func isDeterminer(w string) bool { return inClass("determiners", w) }
 
-func isPassiveCue(w string) bool {
-	switch w {
-	case "asked", "told", "informed", "reminded", "said", "reported", "believed", "described", "called", "quoted":
-		return true
-	}
-	return false
-}
+func isPassiveCue(w string) bool { return inClass("passive_cues", w) }
 
 // meansSpeech tells whether s[i] is a participle of saying after a preposition of means and
 // before "that" ("responded by saying that ...", "while arguing that ..."): the sentence
