@@ -1144,13 +1144,7 @@ func adjunctBack(s []token, j int) int {
 }
 
 // isAdverbOfTime: words between a subject and its verb ("Grossi today said").
-func isAdverbOfTime(w string) bool {
-	switch w {
-	case "today", "yesterday", "earlier", "later", "again", "сегодня", "вчера", "ранее", "также":
-		return true
-	}
-	return false
-}
+func isAdverbOfTime(w string) bool { return inClass("adverbs_of_time", w) }
 
 // interviewAt finds "в интервью" / "in an interview with" before the quoted medium name at q,
 // and returns the preposition's index (len(s) if none).
@@ -1166,14 +1160,7 @@ func interviewAt(s []token, q int) int {
 	return len(s)
 }
 
-func isWeekday(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье":
-		return true
-	}
-	return false
-}
+func isWeekday(w string) bool { return inClass("weekdays", w) }
 
 // tailIsCircumstance tells whether what follows a cue up to the sentence end is only
 // circumstance ("on Wednesday", "in an interview with TASS", "told Sputnik") and not content.
@@ -1236,16 +1223,7 @@ func isTold(cue string) bool {
 	return strings.HasPrefix(c, "told") || strings.HasPrefix(c, "tell")
 }
 
-func isCircumWord(w string) bool {
-	switch w {
-	case "ahead", "prior", "upon", "outside", "inside", "near", "afterwards", "shortly",
-		"in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
-		"with", "from", "amid", "following", "according", "told", "late", "earlier", "later",
-		"в", "на", "во", "по", "после", "перед", "журналистам":
-		return true
-	}
-	return false
-}
+func isCircumWord(w string) bool { return inClass("circum_words", w) }
 
 // contentStart finds where what was said begins after a cue ending at i: past a recipient
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
@@ -1349,18 +1327,7 @@ func contentStart(s []token, i int, cue string) int {
 	return skipThat(s, k)
 }
 
-func isCircumNoun(w string) bool {
-	switch w {
-	case "the", "a", "an", "of", "his", "her", "their", "its", "interview", "briefing", "statement",
-		"conference", "news", "press", "meeting", "talks", "session", "television", "tv", "channel",
-		"radio", "program", "programme", "show", "newspaper", "magazine", "daily", "speech", "address",
-		"remarks", "post", "message", "video", "week", "month", "year", "day", "morning", "evening",
-		"afternoon", "also", "separately", "briefly", "reporters", "journalists", "forum", "summit",
-		"интервью", "брифинге", "ходе", "телеканалу", "газете", "пресс-конференции", "заседании":
-		return true
-	}
-	return false
-}
+func isCircumNoun(w string) bool { return inClass("circum_nouns", w) }
 
 func isNumber(s string) bool {
 	for _, r := range s {
