@@ -905,7 +905,7 @@ func headBeforeModifier(s []token, j int) int {
 	return -1
 }
 
-func isTitledWord(w string) bool { return w == "titled" || w == "entitled" }
+func isTitledWord(w string) bool { return inClass("titled_words", w) }
 
 // apposLike tells whether tokens can be an appositive after a name: a role ("the Kremlin
 // spokesman", "Russia's deputy foreign minister") or a relative clause ("who heads ...").
@@ -1611,13 +1611,7 @@ func thisWasStated(s []token, i, after int) (mention, bool) {
 	return m, m.valid() && m.pronoun == ""
 }
 
-func isClauseConj(w string) bool {
-	switch w {
-	case "while", "whereas", "but", "although", "though", "тогда", "однако":
-		return true
-	}
-	return false
-}
+func isClauseConj(w string) bool { return inClass("clause_conjunctions", w) }
 
 // quoteEndsWithComma: American style puts the clause's comma inside the quotation marks.
 func quoteEndsWithComma(t token) bool {
@@ -1630,15 +1624,13 @@ func lastRuneLen(s string) int {
 }
 
 // isContrastConj: "while", "whereas" after a comma join a clause of another subject.
-func isContrastConj(w string) bool { return w == "while" || w == "whereas" }
+func isContrastConj(w string) bool { return inClass("contrast_conjunctions", w) }
 
 // presentWithin tells whether a present-tense finite verb of stance or state stands within n
 // tokens from k.
 func presentWithin(s []token, k, n int) bool {
 	for i := k; i < len(s) && i < k+n; i++ {
-		switch s[i].low {
-		case "is", "are", "has", "have", "wants", "seeks", "insists", "says", "remains", "continues",
-			"hopes", "plans", "believes", "argues", "maintains", "considers", "wishes", "prefers":
+		if inClass("present_stance_verbs", s[i].low) {
 			return s[i].kind == tWord
 		}
 	}
@@ -1648,11 +1640,7 @@ func presentWithin(s []token, k, n int) bool {
 // opensClause tells whether t can be the subject's first word of a new clause: a determiner,
 // a personal pronoun or a capitalised name (not "while maintaining ...").
 func opensClause(t token) bool {
-	switch t.low {
-	case "the", "a", "an", "he", "she", "it", "they", "we", "its", "their", "his", "her", "some", "many", "other", "others":
-		return t.kind == tWord
-	}
-	return t.kind == tWord && t.cap()
+	return t.kind == tWord && (inClass("clause_openers", t.low) || t.cap())
 }
 
 // nextParticiple returns the first comma from i that opens a participle clause of the same
@@ -1784,11 +1772,7 @@ func placeAfterName(s []token, from, to int) int {
 }
 
 func isPlacePreposition(t token) bool {
-	switch t.low {
-	case "в", "во", "на", "in", "on":
-		return t.kind == tWord
-	}
-	return false
+	return t.kind == tWord && inClass("place_prepositions", t.low)
 }
 
 // isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал
@@ -1797,13 +1781,7 @@ func isTrailingCircum(t token) bool {
 	if t.cap() {
 		return false
 	}
-	switch t.low {
-	case "в", "во", "на", "on", "in", "at", "during", "after", "before", "while", "when", "as",
-		"earlier", "later", "today", "yesterday", "ранее", "позднее", "вчера", "сегодня", "накануне",
-		"журналистам", "reporters", "journalists":
-		return true
-	}
-	return false
+	return inClass("trailing_circumstance", t.low)
 }
 
 // trailingAttribution tells whether s[k:] is a closing "speaker cue [circumstance]." with the
