@@ -131,14 +131,14 @@ func opensReportedClause(s []token, i, after, from int) bool {
 	w := s[from].low
 	if p, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && p != w {
 		w = p // "they'll", "it's": the pronoun of a contracted subject and verb
-		if isSubjectPronoun(w) || w == "we" || w == "i" || w == "it" || w == "there" {
+		if isSubjectPronoun(w) || inClass("first_person_subjects", w) || inClass("dummy_subjects", w) {
 			return true
 		}
 	}
-	if isSubjectPronoun(w) || w == "we" || w == "i" {
+	if isSubjectPronoun(w) || inClass("first_person_subjects", w) {
 		return true
 	}
-	if !inClass("say_verbs_bare", s[i].low) || !(w == "it" || w == "there" || isDeterminer(w) && w != "that" || s[from].cap()) {
+	if !inClass("say_verbs_bare", s[i].low) || !(inClass("dummy_subjects", w) || inClass("noun_markers", w) || s[from].cap()) {
 		return false
 	}
 	return finiteSoon(s, from+1, 8)
@@ -198,8 +198,7 @@ func nounBefore(t token) bool {
 	if t.kind != tWord {
 		return false
 	}
-	switch t.low {
-	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those":
+	if inClass("noun_markers", t.low) {
 		return true
 	}
 	if _, ok := contractedPronoun(t); ok {
@@ -470,7 +469,7 @@ func citedSource(s []token, from int) (mention, bool) {
 // verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
 // sentence or its clause.
 func clauseAfterCue(np []token) bool {
-	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i"))
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || inClass("pronouns_it", np[0].low) || inClass("first_person_subjects", np[0].low))
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -1858,17 +1857,17 @@ func pronounClause(s []token, from int) bool {
 		return false
 	}
 	w := strings.ReplaceAll(s[k].low, "’", "'")
-	if p, _, ok := strings.Cut(w, "'"); ok && (isSubjectPronoun(p) || p == "we" || p == "i") {
+	if p, _, ok := strings.Cut(w, "'"); ok && (isSubjectPronoun(p) || inClass("first_person_subjects", p)) {
 		return true // "she'll", "they're"
 	}
-	return (isSubjectPronoun(w) || w == "we" || w == "i" || w == "it") && !isCyrillic(w) && finiteSoon(s, k+1, 2)
+	return (isSubjectPronoun(w) || inClass("first_person_subjects", w) || inClass("pronouns_it", w)) && !isCyrillic(w) && finiteSoon(s, k+1, 2)
 }
 
 // subjectClause tells whether the words at from open a clause with a noun-phrase subject: a
 // determiner or a name, then a finite verb within a few words and no relative pronoun before it
 // ("announced the talks would resume"; not "posted a photo that was ...").
 func subjectClause(s []token, from int) bool {
-	if from >= len(s) || s[from].kind != tWord || isCyrillic(s[from].low) || !(isDeterminer(s[from].low) && !s[from].is("that") || s[from].cap()) {
+	if from >= len(s) || s[from].kind != tWord || isCyrillic(s[from].low) || !(inClass("noun_markers", s[from].low) || s[from].cap()) {
 		return false
 	}
 	for k := from + 1; k < len(s) && k-from <= 6; k++ {
@@ -1996,7 +1995,7 @@ func participleClause(s []token, i, after, from int) bool {
 		return true
 	}
 	w := s[from].low
-	return from == after && (isDeterminer(w) && w != "that" || s[from].cap()) && finiteSoon(s, from+1, 8)
+	return from == after && (inClass("noun_markers", w) || s[from].cap()) && finiteSoon(s, from+1, 8)
 }
 
 // closingAside tells whether the words from k to end are a noun phrase that closes the sentence
