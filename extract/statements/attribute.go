@@ -1504,7 +1504,7 @@ func wordWithin(s []token, k, n int, ws ...string) bool {
 // subjectAtStart reads the noun phrase opening a sentence (after a leading "On Tuesday," or
 // similar phrase): the subject a participle or a coordinated verb goes back to.
 func subjectAtStart(s []token) mention {
-	f := firstWord(s)
+	f := descriptionStart(s) // after a quotation that opens the sentence: "“...,” Reyes said, adding"
 	if f < 0 {
 		return mention{}
 	}

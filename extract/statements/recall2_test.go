@@ -127,3 +127,13 @@ func TestInstitutionInLeadNameAppositions(t *testing.T) {
 		want{"reported", "the talks had stalled", "Rosa Delacroix"},
 	)
 }
+
+// A participle cue in a sentence that opens with a quotation: the subject after the quotation
+// speaks.
+func TestParticipleAfterOpeningQuotation(t *testing.T) {
+	body := "The concert ran past midnight.\n\n" +
+		"\"Stay with me tonight,\" Lena Ortiz sings to the crowd before asking them, \"Are you ready for one more?\""
+	check(t, body,
+		want{"direct", "Are you ready for one more?", "Lena Ortiz"},
+	)
+}
