@@ -137,3 +137,14 @@ func TestParticipleAfterOpeningQuotation(t *testing.T) {
 		want{"direct", "Are you ready for one more?", "Lena Ortiz"},
 	)
 }
+
+// After a named speaker inside what someone said, "and said" goes on with the outer speaker.
+func TestOuterSpeakerAfterNestedOne(t *testing.T) {
+	body := "The plant's future was in doubt.\n\n" +
+		"Mayor Ines Varga says Tom Reyes promised to keep the plant open and said the contract would be signed in May."
+	check(t, body,
+		want{"reported", "Tom Reyes promised to keep the plant open", "Ines Varga"},
+		want{"reported", "to keep the plant open", "Tom Reyes"},
+		want{"reported", "the contract would be signed in May", "Ines Varga"},
+	)
+}
