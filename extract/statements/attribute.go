@@ -339,11 +339,7 @@ func (e *engine) asClause(s []token, first, i, after int, a attribution) (attrib
 }
 
 func isCoordination(t token) bool {
-	switch t.low {
-	case "and", "but", "и", "но", "а", "однако":
-		return t.kind == tWord
-	}
-	return false
+	return t.kind == tWord && inClass("coordinators", t.low)
 }
 
 // coordinated reads "... and added that": the previous speaker of the sentence, or its subject.
@@ -740,7 +736,7 @@ func modifiersBack(s []token, from, j int) int {
 				return k + 1
 			}
 			return from
-		case t.is("the") || t.is("a") || t.is("an") || t.is("his") || t.is("her") || t.is("their") || t.is("its"):
+		case inClass("modifier_openers", t.low): // a word: other kinds returned above
 			return k
 		case inClass("group_quantifiers", t.low) && isPluralPerson(s[j].low):
 			return k // "several friends said", "many local officials say"
@@ -913,7 +909,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || inClass("articles", w) || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	for i := 0; i < len(ts) && i < 3; i++ {
@@ -955,10 +951,10 @@ func npStart(s []token, j int) int {
 			break
 		}
 		switch {
-		case (t.low == "the" || t.low == "a" || t.low == "an") && i >= 2 && i < j && (s[i-1].is("of") || s[i-1].is("for") || s[i-1].is("to")) &&
+		case inClass("articles", t.low) && i >= 2 && i < j && wordIn(s[i-1], "title_prepositions") &&
 			(s[i-2].cap() || isRoleWord(s[i-2].low)):
 			// "Commander of the Strategic Missile Forces ...": the article is inside the title
-		case t.low == "the" || t.low == "a" || t.low == "an":
+		case inClass("articles", t.low):
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
 			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
@@ -1366,11 +1362,11 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k > from+2 && trailingAttribution(s, k+1, cues):
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
-		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
+		case t.is(",") && k+2 < end && wordIn(s[k+1], "indefinite_articles") && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
-		case t.is(",") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && closingAside(s, k+2, end):
+		case t.is(",") && k > from+2 && k+2 < end && wordIn(s[k+1], "indefinite_articles") && closingAside(s, k+2, end):
 			return k // "..., a swipe at the recent disturbances": the writer's comment on what was said
-		case t.isPunct("—–") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")):
+		case t.isPunct("—–") && k > from+2 && k+2 < end && wordIn(s[k+1], "indefinite_articles"):
 			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
 		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			return k + 1 // "... were "constructive," while Washington has yet to ..."
@@ -1405,7 +1401,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 // than the rest of a parenthetical quotation: an age ("said Jane Doe, 25, a bank employee"), a
 // relative pronoun, an article or a role.
 func opensApposition(t token) bool {
-	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || t.is("a") || t.is("an") || t.is("the") || isRoleWord(t.low))
+	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || wordIn(t, "articles") || isRoleWord(t.low))
 }
 
 // isSubjectPronoun: he, she, they (and their Russian forms).
@@ -1923,7 +1919,7 @@ func topicOnly(s []token, from int) bool {
 // an object followed by "a"/"an" ("called it a provocation").
 func namedComplement(s []token, from int) bool {
 	for k := from; k < len(s) && k-from <= 10; k++ {
-		if s[k].kind == tQuote || k > from && (s[k].is("a") || s[k].is("an")) {
+		if s[k].kind == tQuote || k > from && wordIn(s[k], "indefinite_articles") {
 			return true
 		}
 		if s[k].isPunct(";") {
@@ -2144,3 +2140,7 @@ func participleSubject(s []token, i int) mention {
 	}
 	return subjectAtStart(s[c+1 : i])
 }
+
+// wordIn tells whether t is a word (not a quotation) of the word class name, as t.is does for one
+// word.
+func wordIn(t token, name string) bool { return t.kind != tQuote && inClass(name, t.low) }
