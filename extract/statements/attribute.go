@@ -122,7 +122,7 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 // subject pronoun right after the cue, or, after "say" and its kin only (not "stressed the
 // importance of ..."), a noun phrase with a finite verb soon after it ("said the talks would").
 func opensReportedClause(s []token, i, after, from int) bool {
-	if from > after && (s[from-1].is("that") || s[from-1].is("что")) {
+	if from > after && wordIn(s[from-1], "complementizers") {
 		return true
 	}
 	if from != after || s[from].kind != tWord {
@@ -1176,7 +1176,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	}
 	for k := i; k < end; k++ {
 		t := s[k]
-		if t.kind == tQuote || t.is("that") || t.is("что") || t.is(":") {
+		if t.kind == tQuote || wordIn(t, "complementizers") || t.is(":") {
 			return false
 		}
 	}
@@ -1239,7 +1239,7 @@ func contentStart(s []token, i int, cue string) int {
 	// "revealed to the media, “...”", "concluded in her statement, “...”": the quotation is
 	// what was said, the words before it are circumstance
 	for k := i; k < len(s) && k-i <= 10; k++ {
-		if s[k].is("that") || s[k].is("что") || s[k].isPunct(".!?;") {
+		if wordIn(s[k], "complementizers") || s[k].isPunct(".!?;") {
 			break
 		}
 		if k > i && !s[k].cap() && l.cues.match(s, k) > 0 {
@@ -1257,14 +1257,14 @@ func contentStart(s []token, i int, cue string) int {
 		if s[k].is(":") {
 			return skipThat(s, k)
 		}
-		if s[k].kind == tQuote || s[k].isPunct(".!?;") || s[k].is("that") || s[k].is("что") {
+		if s[k].kind == tQuote || s[k].isPunct(".!?;") || wordIn(s[k], "complementizers") {
 			break
 		}
 	}
 	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
 	for k := i; k < len(s) && k-i <= 14; k++ {
 		t := s[k]
-		if t.is("that") || t.is("что") || t.is(":") {
+		if wordIn(t, "complementizers") || t.is(":") {
 			return skipThat(s, k)
 		}
 		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
@@ -1335,7 +1335,7 @@ func isNumber(s string) bool {
 
 // skipThat passes ",", ":", dashes and "that" / "что" at k.
 func skipThat(s []token, k int) int {
-	for k < len(s) && (s[k].isPunct(",:"+dashes) || s[k].is("that") || s[k].is("что")) {
+	for k < len(s) && (s[k].isPunct(",:"+dashes) || wordIn(s[k], "complementizers")) {
 		k++
 	}
 	return k
@@ -1690,14 +1690,14 @@ func tailOpensContent(s []token, after int, cue string) bool {
 		return false
 	}
 	p := s[from-1]
-	return p.is("that") || p.is("что") || p.is(":") || s[from].kind == tQuote && p.isPunct(",:")
+	return wordIn(p, "complementizers") || p.is(":") || s[from].kind == tQuote && p.isPunct(",:")
 }
 
 // tailHasContent tells whether what follows a quotation's attribution carries words said:
 // another quotation, a "that" clause or a colon.
 func tailHasContent(s []token, i int) bool {
 	for k := i; k < len(s); k++ {
-		if s[k].kind == tQuote || s[k].is("that") || s[k].is("что") || s[k].is(":") {
+		if s[k].kind == tQuote || wordIn(s[k], "complementizers") || s[k].is(":") {
 			return true
 		}
 		if participleAt(s, k) == k {
@@ -1810,7 +1810,7 @@ func trailingSpeaker(s []token, k int) bool {
 		return false
 	}
 	for _, t := range s[k:end] {
-		if t.kind == tQuote || t.is("that") || t.is("что") {
+		if t.kind == tQuote || wordIn(t, "complementizers") {
 			return false
 		}
 	}
@@ -1839,7 +1839,7 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if from < len(s) && s[from].kind == tQuote {
 		return true
 	}
-	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+	return from > after && (wordIn(s[from-1], "complementizers") || s[from-1].is(":"))
 }
 
 // pronounClause tells whether the words at from open a clause with a personal pronoun subject
