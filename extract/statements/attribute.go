@@ -1006,15 +1006,15 @@ func skipAuxBack(s []token, j int) int {
 			j-- // "Ford itself said"
 		case w == "to" && catenativeBack(s, j-1) >= 0:
 			j = catenativeBack(s, j-1) // "Lewandowski continued to say", "X went on to say"
-		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):
+		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && wordIn(s[j-1], "time_determiners"):
 			j -= 2 // "Gowdy earlier Thursday said", "Feinstein last week said"
 		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
 			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
-		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
+		case isWeekday(w) && j > 0 && wordIn(s[j-1], "day_prepositions"):
 			j -= 2
 		case j >= 2 && s[j].kind == tWord && isNumber(w) && isMonth(s[j-1].low) && s[j-2].is("on"):
 			j -= 3 // "KCNA on May 22 said"
-		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
+		case j > 0 && isCyrillic(w) && !s[j].cap() && wordIn(s[j-1], "ru_circumstance_prepositions") && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
 			j -= 2 // "Москва в августе объявила"
 		case adjunctBack(s, j) >= 0:
 			j = adjunctBack(s, j) // "Лавров на встрече с журналистами сообщил"
@@ -1316,7 +1316,7 @@ func contentStart(s []token, i int, cue string) int {
 			}
 		}
 	}
-	for k+1 < len(s) && (s[k].is("on") || s[k].is("в")) && (isWeekday(s[k+1].low) || s[k+1].low == "wednesday") {
+	for k+1 < len(s) && wordIn(s[k], "day_prepositions") && isWeekday(s[k+1].low) {
 		k += 2
 	}
 	return skipThat(s, k)
