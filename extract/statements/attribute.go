@@ -74,10 +74,12 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.coordinated(s, j, after, a, prev)
 	}
 	npFrom, m := subjectBefore(s, j)
-	if m.name == "" {
-		if f, n, ok := leadName(s, j); ok {
-			npFrom, m = f, n // "Hogan Gidley, a former party director, whose roots ..., said"
-		} else if n := participleSubject(s, i); n.name != "" && participleClause(s, i, after, contentStart(s, after, a.cue)) {
+	if f, n, ok := leadName(s, j); ok && (m.name == "" || m.kind == "organization" && npFrom > f) {
+		// "Hogan Gidley, a former party director, whose roots ..., said"; an institution in the
+		// appositions is the person's ("Jo Reyes, president of the union, which ..., said")
+		npFrom, m = f, n
+	} else if m.name == "" {
+		if n := participleSubject(s, i); n.name != "" && participleClause(s, i, after, contentStart(s, after, a.cue)) {
 			npFrom, m = i, n // "Jo Reyes issued a statement saying ...": Reyes, not the statement
 		}
 	}
@@ -122,7 +124,7 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 // subject pronoun right after the cue, or, after "say" and its kin only (not "stressed the
 // importance of ..."), a noun phrase with a finite verb soon after it ("said the talks would").
 func opensReportedClause(s []token, i, after, from int) bool {
-	if from > after && (s[from-1].is("that") || s[from-1].is("что")) {
+	if from > after && wordIn(s[from-1], "complementizers") {
 		return true
 	}
 	if from != after || s[from].kind != tWord {
@@ -131,14 +133,14 @@ func opensReportedClause(s []token, i, after, from int) bool {
 	w := s[from].low
 	if p, _, ok := strings.Cut(strings.ReplaceAll(w, "’", "'"), "'"); ok && p != w {
 		w = p // "they'll", "it's": the pronoun of a contracted subject and verb
-		if isSubjectPronoun(w) || w == "we" || w == "i" || w == "it" || w == "there" {
+		if isSubjectPronoun(w) || inClass("first_person_subjects", w) || inClass("dummy_subjects", w) {
 			return true
 		}
 	}
-	if isSubjectPronoun(w) || w == "we" || w == "i" {
+	if isSubjectPronoun(w) || inClass("first_person_subjects", w) {
 		return true
 	}
-	if !inClass("say_verbs_bare", s[i].low) || !(w == "it" || w == "there" || isDeterminer(w) && w != "that" || s[from].cap()) {
+	if !inClass("say_verbs_bare", s[i].low) || !(inClass("dummy_subjects", w) || inClass("noun_markers", w) || s[from].cap()) {
 		return false
 	}
 	return finiteSoon(s, from+1, 8)
@@ -198,8 +200,7 @@ func nounBefore(t token) bool {
 	if t.kind != tWord {
 		return false
 	}
-	switch t.low {
-	case "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those":
+	if inClass("noun_markers", t.low) {
 		return true
 	}
 	if _, ok := contractedPronoun(t); ok {
@@ -340,11 +341,7 @@ func (e *engine) asClause(s []token, first, i, after int, a attribution) (attrib
 }
 
 func isCoordination(t token) bool {
-	switch t.low {
-	case "and", "but", "и", "но", "а", "однако":
-		return t.kind == tWord
-	}
-	return false
+	return t.kind == tWord && inClass("coordinators", t.low)
 }
 
 // coordinated reads "... and added that": the previous speaker of the sentence, or its subject.
@@ -470,7 +467,7 @@ func citedSource(s []token, from int) (mention, bool) {
 // verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
 // sentence or its clause.
 func clauseAfterCue(np []token) bool {
-	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].is("it") || np[0].is("we") || np[0].is("i"))
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || inClass("pronouns_it", np[0].low) || inClass("first_person_subjects", np[0].low))
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -744,7 +741,7 @@ func modifiersBack(s []token, from, j int) int {
 				return k + 1
 			}
 			return from
-		case t.is("the") || t.is("a") || t.is("an") || t.is("his") || t.is("her") || t.is("their") || t.is("its"):
+		case inClass("modifier_openers", t.low): // a word: other kinds returned above
 			return k
 		case inClass("group_quantifiers", t.low) && isPluralPerson(s[j].low):
 			return k // "several friends said", "many local officials say"
@@ -908,7 +905,7 @@ func headBeforeModifier(s []token, j int) int {
 	return -1
 }
 
-func isTitledWord(w string) bool { return w == "titled" || w == "entitled" }
+func isTitledWord(w string) bool { return inClass("titled_words", w) }
 
 // apposLike tells whether tokens can be an appositive after a name: a role ("the Kremlin
 // spokesman", "Russia's deputy foreign minister") or a relative clause ("who heads ...").
@@ -917,7 +914,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || inClass("articles", w) || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	for i := 0; i < len(ts) && i < 3; i++ {
@@ -959,10 +956,10 @@ func npStart(s []token, j int) int {
 			break
 		}
 		switch {
-		case (t.low == "the" || t.low == "a" || t.low == "an") && i >= 2 && i < j && (s[i-1].is("of") || s[i-1].is("for") || s[i-1].is("to")) &&
+		case inClass("articles", t.low) && i >= 2 && i < j && wordIn(s[i-1], "title_prepositions") &&
 			(s[i-2].cap() || isRoleWord(s[i-2].low)):
 			// "Commander of the Strategic Missile Forces ...": the article is inside the title
-		case t.low == "the" || t.low == "a" || t.low == "an":
+		case inClass("articles", t.low):
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
 			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
@@ -1014,15 +1011,15 @@ func skipAuxBack(s []token, j int) int {
 			j-- // "Ford itself said"
 		case w == "to" && catenativeBack(s, j-1) >= 0:
 			j = catenativeBack(s, j-1) // "Lewandowski continued to say", "X went on to say"
-		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):
+		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && wordIn(s[j-1], "time_determiners"):
 			j -= 2 // "Gowdy earlier Thursday said", "Feinstein last week said"
 		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
 			j = interviewAt(s, j) - 1 // "Рябков в интервью «Известиям» отметил"
-		case isWeekday(w) && j > 0 && (s[j-1].is("on") || s[j-1].is("в")):
+		case isWeekday(w) && j > 0 && wordIn(s[j-1], "day_prepositions"):
 			j -= 2
 		case j >= 2 && s[j].kind == tWord && isNumber(w) && isMonth(s[j-1].low) && s[j-2].is("on"):
 			j -= 3 // "KCNA on May 22 said"
-		case j > 0 && isCyrillic(w) && !s[j].cap() && (s[j-1].is("в") || s[j-1].is("во") || s[j-1].is("на")) && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
+		case j > 0 && isCyrillic(w) && !s[j].cap() && wordIn(s[j-1], "ru_circumstance_prepositions") && !isRoleWord(w) && !hasOrgHead(s[j:j+1]):
 			j -= 2 // "Москва в августе объявила"
 		case adjunctBack(s, j) >= 0:
 			j = adjunctBack(s, j) // "Лавров на встрече с журналистами сообщил"
@@ -1147,13 +1144,7 @@ func adjunctBack(s []token, j int) int {
 }
 
 // isAdverbOfTime: words between a subject and its verb ("Grossi today said").
-func isAdverbOfTime(w string) bool {
-	switch w {
-	case "today", "yesterday", "earlier", "later", "again", "сегодня", "вчера", "ранее", "также":
-		return true
-	}
-	return false
-}
+func isAdverbOfTime(w string) bool { return inClass("adverbs_of_time", w) }
 
 // interviewAt finds "в интервью" / "in an interview with" before the quoted medium name at q,
 // and returns the preposition's index (len(s) if none).
@@ -1191,7 +1182,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	}
 	for k := i; k < end; k++ {
 		t := s[k]
-		if t.kind == tQuote || t.is("that") || t.is("что") || t.is(":") {
+		if t.kind == tQuote || wordIn(t, "complementizers") || t.is(":") {
 			return false
 		}
 	}
@@ -1233,16 +1224,7 @@ func isTold(cue string) bool {
 	return strings.HasPrefix(c, "told") || strings.HasPrefix(c, "tell")
 }
 
-func isCircumWord(w string) bool {
-	switch w {
-	case "ahead", "prior", "upon", "outside", "inside", "near", "afterwards", "shortly",
-		"in", "at", "on", "via", "during", "after", "before", "while", "when", "speaking",
-		"with", "from", "amid", "following", "according", "told", "late", "earlier", "later",
-		"в", "на", "во", "по", "после", "перед", "журналистам":
-		return true
-	}
-	return false
-}
+func isCircumWord(w string) bool { return inClass("circum_words", w) }
 
 // contentStart finds where what was said begins after a cue ending at i: past a recipient
 // ("told reporters"), circumstance ("on Wednesday"), and "that" / ":" / "что".
@@ -1263,7 +1245,7 @@ func contentStart(s []token, i int, cue string) int {
 	// "revealed to the media, “...”", "concluded in her statement, “...”": the quotation is
 	// what was said, the words before it are circumstance
 	for k := i; k < len(s) && k-i <= 10; k++ {
-		if s[k].is("that") || s[k].is("что") || s[k].isPunct(".!?;") {
+		if wordIn(s[k], "complementizers") || s[k].isPunct(".!?;") {
 			break
 		}
 		if k > i && !s[k].cap() && l.cues.match(s, k) > 0 {
@@ -1281,14 +1263,14 @@ func contentStart(s []token, i int, cue string) int {
 		if s[k].is(":") {
 			return skipThat(s, k)
 		}
-		if s[k].kind == tQuote || s[k].isPunct(".!?;") || s[k].is("that") || s[k].is("что") {
+		if s[k].kind == tQuote || s[k].isPunct(".!?;") || wordIn(s[k], "complementizers") {
 			break
 		}
 	}
 	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
 	for k := i; k < len(s) && k-i <= 14; k++ {
 		t := s[k]
-		if t.is("that") || t.is("что") || t.is(":") {
+		if wordIn(t, "complementizers") || t.is(":") {
 			return skipThat(s, k)
 		}
 		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
@@ -1340,24 +1322,13 @@ func contentStart(s []token, i int, cue string) int {
 			}
 		}
 	}
-	for k+1 < len(s) && (s[k].is("on") || s[k].is("в")) && (isWeekday(s[k+1].low) || s[k+1].low == "wednesday") {
+	for k+1 < len(s) && wordIn(s[k], "day_prepositions") && isWeekday(s[k+1].low) {
 		k += 2
 	}
 	return skipThat(s, k)
 }
 
-func isCircumNoun(w string) bool {
-	switch w {
-	case "the", "a", "an", "of", "his", "her", "their", "its", "interview", "briefing", "statement",
-		"conference", "news", "press", "meeting", "talks", "session", "television", "tv", "channel",
-		"radio", "program", "programme", "show", "newspaper", "magazine", "daily", "speech", "address",
-		"remarks", "post", "message", "video", "week", "month", "year", "day", "morning", "evening",
-		"afternoon", "also", "separately", "briefly", "reporters", "journalists", "forum", "summit",
-		"интервью", "брифинге", "ходе", "телеканалу", "газете", "пресс-конференции", "заседании":
-		return true
-	}
-	return false
-}
+func isCircumNoun(w string) bool { return inClass("circum_nouns", w) }
 
 func isNumber(s string) bool {
 	for _, r := range s {
@@ -1370,7 +1341,7 @@ func isNumber(s string) bool {
 
 // skipThat passes ",", ":", dashes and "that" / "что" at k.
 func skipThat(s []token, k int) int {
-	for k < len(s) && (s[k].isPunct(",:"+dashes) || s[k].is("that") || s[k].is("что")) {
+	for k < len(s) && (s[k].isPunct(",:"+dashes) || wordIn(s[k], "complementizers")) {
 		k++
 	}
 	return k
@@ -1397,11 +1368,11 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k > from+2 && trailingAttribution(s, k+1, cues):
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
-		case t.is(",") && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
+		case t.is(",") && k+2 < end && wordIn(s[k+1], "indefinite_articles") && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
 			return k // "..., a move that would end ...": the writer's comment
-		case t.is(",") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")) && closingAside(s, k+2, end):
+		case t.is(",") && k > from+2 && k+2 < end && wordIn(s[k+1], "indefinite_articles") && closingAside(s, k+2, end):
 			return k // "..., a swipe at the recent disturbances": the writer's comment on what was said
-		case t.isPunct("—–") && k > from+2 && k+2 < end && (s[k+1].is("a") || s[k+1].is("an")):
+		case t.isPunct("—–") && k > from+2 && k+2 < end && wordIn(s[k+1], "indefinite_articles"):
 			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
 		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			return k + 1 // "... were "constructive," while Washington has yet to ..."
@@ -1436,7 +1407,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 // than the rest of a parenthetical quotation: an age ("said Jane Doe, 25, a bank employee"), a
 // relative pronoun, an article or a role.
 func opensApposition(t token) bool {
-	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || t.is("a") || t.is("an") || t.is("the") || isRoleWord(t.low))
+	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || wordIn(t, "articles") || isRoleWord(t.low))
 }
 
 // isSubjectPronoun: he, she, they (and their Russian forms).
@@ -1535,7 +1506,7 @@ func wordWithin(s []token, k, n int, ws ...string) bool {
 // subjectAtStart reads the noun phrase opening a sentence (after a leading "On Tuesday," or
 // similar phrase): the subject a participle or a coordinated verb goes back to.
 func subjectAtStart(s []token) mention {
-	f := firstWord(s)
+	f := descriptionStart(s) // after a quotation that opens the sentence: "“...,” Reyes said, adding"
 	if f < 0 {
 		return mention{}
 	}
@@ -1641,13 +1612,7 @@ func thisWasStated(s []token, i, after int) (mention, bool) {
 	return m, m.valid() && m.pronoun == ""
 }
 
-func isClauseConj(w string) bool {
-	switch w {
-	case "while", "whereas", "but", "although", "though", "тогда", "однако":
-		return true
-	}
-	return false
-}
+func isClauseConj(w string) bool { return inClass("clause_conjunctions", w) }
 
 // quoteEndsWithComma: American style puts the clause's comma inside the quotation marks.
 func quoteEndsWithComma(t token) bool {
@@ -1660,15 +1625,13 @@ func lastRuneLen(s string) int {
 }
 
 // isContrastConj: "while", "whereas" after a comma join a clause of another subject.
-func isContrastConj(w string) bool { return w == "while" || w == "whereas" }
+func isContrastConj(w string) bool { return inClass("contrast_conjunctions", w) }
 
 // presentWithin tells whether a present-tense finite verb of stance or state stands within n
 // tokens from k.
 func presentWithin(s []token, k, n int) bool {
 	for i := k; i < len(s) && i < k+n; i++ {
-		switch s[i].low {
-		case "is", "are", "has", "have", "wants", "seeks", "insists", "says", "remains", "continues",
-			"hopes", "plans", "believes", "argues", "maintains", "considers", "wishes", "prefers":
+		if inClass("present_stance_verbs", s[i].low) {
 			return s[i].kind == tWord
 		}
 	}
@@ -1678,11 +1641,7 @@ func presentWithin(s []token, k, n int) bool {
 // opensClause tells whether t can be the subject's first word of a new clause: a determiner,
 // a personal pronoun or a capitalised name (not "while maintaining ...").
 func opensClause(t token) bool {
-	switch t.low {
-	case "the", "a", "an", "he", "she", "it", "they", "we", "its", "their", "his", "her", "some", "many", "other", "others":
-		return t.kind == tWord
-	}
-	return t.kind == tWord && t.cap()
+	return t.kind == tWord && (inClass("clause_openers", t.low) || t.cap())
 }
 
 // nextParticiple returns the first comma from i that opens a participle clause of the same
@@ -1737,14 +1696,14 @@ func tailOpensContent(s []token, after int, cue string) bool {
 		return false
 	}
 	p := s[from-1]
-	return p.is("that") || p.is("что") || p.is(":") || s[from].kind == tQuote && p.isPunct(",:")
+	return wordIn(p, "complementizers") || p.is(":") || s[from].kind == tQuote && p.isPunct(",:")
 }
 
 // tailHasContent tells whether what follows a quotation's attribution carries words said:
 // another quotation, a "that" clause or a colon.
 func tailHasContent(s []token, i int) bool {
 	for k := i; k < len(s); k++ {
-		if s[k].kind == tQuote || s[k].is("that") || s[k].is("что") || s[k].is(":") {
+		if s[k].kind == tQuote || wordIn(s[k], "complementizers") || s[k].is(":") {
 			return true
 		}
 		if participleAt(s, k) == k {
@@ -1814,11 +1773,7 @@ func placeAfterName(s []token, from, to int) int {
 }
 
 func isPlacePreposition(t token) bool {
-	switch t.low {
-	case "в", "во", "на", "in", "on":
-		return t.kind == tWord
-	}
-	return false
+	return t.kind == tWord && inClass("place_prepositions", t.low)
 }
 
 // isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал
@@ -1827,13 +1782,7 @@ func isTrailingCircum(t token) bool {
 	if t.cap() {
 		return false
 	}
-	switch t.low {
-	case "в", "во", "на", "on", "in", "at", "during", "after", "before", "while", "when", "as",
-		"earlier", "later", "today", "yesterday", "ранее", "позднее", "вчера", "сегодня", "накануне",
-		"журналистам", "reporters", "journalists":
-		return true
-	}
-	return false
+	return inClass("trailing_circumstance", t.low)
 }
 
 // trailingAttribution tells whether s[k:] is a closing "speaker cue [circumstance]." with the
@@ -1867,7 +1816,7 @@ func trailingSpeaker(s []token, k int) bool {
 		return false
 	}
 	for _, t := range s[k:end] {
-		if t.kind == tQuote || t.is("that") || t.is("что") {
+		if t.kind == tQuote || wordIn(t, "complementizers") {
 			return false
 		}
 	}
@@ -1896,7 +1845,7 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if from < len(s) && s[from].kind == tQuote {
 		return true
 	}
-	return from > after && (s[from-1].is("that") || s[from-1].is("что") || s[from-1].is(":"))
+	return from > after && (wordIn(s[from-1], "complementizers") || s[from-1].is(":"))
 }
 
 // pronounClause tells whether the words at from open a clause with a personal pronoun subject
@@ -1910,17 +1859,17 @@ func pronounClause(s []token, from int) bool {
 		return false
 	}
 	w := strings.ReplaceAll(s[k].low, "’", "'")
-	if p, _, ok := strings.Cut(w, "'"); ok && (isSubjectPronoun(p) || p == "we" || p == "i") {
+	if p, _, ok := strings.Cut(w, "'"); ok && (isSubjectPronoun(p) || inClass("first_person_subjects", p)) {
 		return true // "she'll", "they're"
 	}
-	return (isSubjectPronoun(w) || w == "we" || w == "i" || w == "it") && !isCyrillic(w) && finiteSoon(s, k+1, 2)
+	return (isSubjectPronoun(w) || inClass("first_person_subjects", w) || inClass("pronouns_it", w)) && !isCyrillic(w) && finiteSoon(s, k+1, 2)
 }
 
 // subjectClause tells whether the words at from open a clause with a noun-phrase subject: a
 // determiner or a name, then a finite verb within a few words and no relative pronoun before it
 // ("announced the talks would resume"; not "posted a photo that was ...").
 func subjectClause(s []token, from int) bool {
-	if from >= len(s) || s[from].kind != tWord || isCyrillic(s[from].low) || !(isDeterminer(s[from].low) && !s[from].is("that") || s[from].cap()) {
+	if from >= len(s) || s[from].kind != tWord || isCyrillic(s[from].low) || !(inClass("noun_markers", s[from].low) || s[from].cap()) {
 		return false
 	}
 	for k := from + 1; k < len(s) && k-from <= 6; k++ {
@@ -1976,7 +1925,7 @@ func topicOnly(s []token, from int) bool {
 // an object followed by "a"/"an" ("called it a provocation").
 func namedComplement(s []token, from int) bool {
 	for k := from; k < len(s) && k-from <= 10; k++ {
-		if s[k].kind == tQuote || k > from && (s[k].is("a") || s[k].is("an")) {
+		if s[k].kind == tQuote || k > from && wordIn(s[k], "indefinite_articles") {
 			return true
 		}
 		if s[k].isPunct(";") {
@@ -1986,29 +1935,11 @@ func namedComplement(s []token, from int) bool {
 	return false
 }
 
-func isPassiveAux(w string) bool {
-	switch w {
-	case "was", "were", "is", "are", "be", "been", "being":
-		return true
-	}
-	return false
-}
+func isPassiveAux(w string) bool { return inClass("passive_aux", w) }
 
-func isDeterminer(w string) bool {
-	switch w {
-	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those":
-		return true
-	}
-	return false
-}
+func isDeterminer(w string) bool { return inClass("determiners", w) }
 
-func isPassiveCue(w string) bool {
-	switch w {
-	case "asked", "told", "informed", "reminded", "said", "reported", "believed", "described", "called", "quoted":
-		return true
-	}
-	return false
-}
+func isPassiveCue(w string) bool { return inClass("passive_cues", w) }
 
 // meansSpeech tells whether s[i] is a participle of saying after a preposition of means and
 // before "that" ("responded by saying that ...", "while arguing that ..."): the sentence
@@ -2066,7 +1997,7 @@ func participleClause(s []token, i, after, from int) bool {
 		return true
 	}
 	w := s[from].low
-	return from == after && (isDeterminer(w) && w != "that" || s[from].cap()) && finiteSoon(s, from+1, 8)
+	return from == after && (inClass("noun_markers", w) || s[from].cap()) && finiteSoon(s, from+1, 8)
 }
 
 // closingAside tells whether the words from k to end are a noun phrase that closes the sentence
@@ -2246,3 +2177,7 @@ func participleSubject(s []token, i int) mention {
 	}
 	return subjectAtStart(s[c+1 : i])
 }
+
+// wordIn tells whether t is a word (not a quotation) of the word class name, as t.is does for one
+// word.
+func wordIn(t token, name string) bool { return t.kind != tQuote && inClass(name, t.low) }

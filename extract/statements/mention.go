@@ -78,8 +78,9 @@ func parseMention(np, appos []token) mention {
 		return mention{kind: "organization", name: ruOrgNominative(cleanName(np[1:]))}
 	}
 	np = possessorOfOffice(np)
-	if isGroupOfPeople(np) {
-		return mention{plural: true, kind: "person"}
+	if names, ok := groupOfPeople(np); ok {
+		// "Jo Reyes and Sen. Ann Lee said": both speak; named together, each by the surname rule
+		return mention{plural: true, kind: "person", name: names}
 	}
 	if a, ok := affiliatedRole(np, m); ok {
 		return withAppositive(a, np, appos) // "The director of the centre, Ina Kirsch,"
@@ -137,16 +138,19 @@ func institutionBehindText(np []token) []token {
 	return np
 }
 
-// isGroupOfPeople: "Joe Biden and Russian President Vladimir Putin" are two people, no one
-// speaker.
-func isGroupOfPeople(np []token) bool {
+// groupOfPeople reads "Joe Biden and Russian President Vladimir Putin": two people, who speak
+// together; it returns their names joined by "and".
+func groupOfPeople(np []token) (string, bool) {
 	for k, t := range np {
 		if (t.is("and") || t.is("и")) && k > 0 && k+1 < len(np) && np[k-1].cap() && np[k+1].cap() {
 			left, right := parseMention(np[:k], nil), parseMention(np[k+1:], nil)
-			return left.kind == "person" && left.name != "" && right.kind == "person" && right.name != "" && !titleComplement(np[:k])
+			if left.kind == "person" && left.name != "" && right.kind == "person" && right.name != "" && !titleComplement(np[:k]) {
+				return left.name + " " + t.text + " " + right.name, true
+			}
+			return "", false
 		}
 	}
-	return false
+	return "", false
 }
 
 // affiliatedRole reads a role tied to an institution by a preposition, with no name: "source in

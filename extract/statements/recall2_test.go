@@ -106,3 +106,45 @@ func TestParticipleAfterLongOpening(t *testing.T) {
 		want{"reported", "she would serve every voter", "Ines Varga"},
 	)
 }
+
+// Two people named together speak together; a later mention of one of them is that one alone.
+func TestCoordinatedNamedSpeakers(t *testing.T) {
+	body := "The bill reached the floor in May.\n\n" +
+		"Senator Ana Ruiz and Senator Paul Okafor said the fund had been misused.\n\n" +
+		"Ms. Ruiz said the audit would be published in June."
+	check(t, body,
+		want{"reported", "the fund had been misused", "Ana Ruiz and Paul Okafor"},
+		want{"reported", "the audit would be published in June", "Ana Ruiz"},
+	)
+}
+
+// An institution inside the appositions of a name that opens the sentence belongs to that
+// person, who speaks.
+func TestInstitutionInLeadNameAppositions(t *testing.T) {
+	body := "The strike entered its third week.\n\n" +
+		"Rosa Delacroix, president of the United Federation of Dockers, which represents New York City port crews, said the talks had stalled."
+	check(t, body,
+		want{"reported", "the talks had stalled", "Rosa Delacroix"},
+	)
+}
+
+// A participle cue in a sentence that opens with a quotation: the subject after the quotation
+// speaks.
+func TestParticipleAfterOpeningQuotation(t *testing.T) {
+	body := "The concert ran past midnight.\n\n" +
+		"\"Stay with me tonight,\" Lena Ortiz sings to the crowd before asking them, \"Are you ready for one more?\""
+	check(t, body,
+		want{"direct", "Are you ready for one more?", "Lena Ortiz"},
+	)
+}
+
+// After a named speaker inside what someone said, "and said" goes on with the outer speaker.
+func TestOuterSpeakerAfterNestedOne(t *testing.T) {
+	body := "The plant's future was in doubt.\n\n" +
+		"Mayor Ines Varga says Tom Reyes promised to keep the plant open and said the contract would be signed in May."
+	check(t, body,
+		want{"reported", "Tom Reyes promised to keep the plant open", "Ines Varga"},
+		want{"reported", "to keep the plant open", "Tom Reyes"},
+		want{"reported", "the contract would be signed in May", "Ines Varga"},
+	)
+}

@@ -112,8 +112,11 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 			reportedIn = append(reportedIn, claim{cFrom, cTo})
 			cTo = cFrom + 1 // scan the content for a nested speaker, then go on after it
 		}
-		prev = &a
-		prev.ent, prev.resolved = d.ent, true
+		if !inner {
+			// "Merrill says Machado promised ... and said ...": the outer speaker goes on
+			prev = &a
+			prev.ent, prev.resolved = d.ent, true
+		}
 		if d.kind == "direct" {
 			lastDirect = d
 		}

@@ -16,6 +16,7 @@ type entity struct {
 	known   []string // what the people list says the person is
 	alias   string   // an acronym the article gives ("Sipri")
 	gender  byte     // 'f', 'm' or 0 when unknown
+	group   bool     // two people named together ("Grassley and Leahy"): never one of them later
 }
 
 // sex tells the entity's gender from its title ("spokeswoman") or name, 0 if unknown.
@@ -101,6 +102,10 @@ func (r *registry) resolve(m mention) *entity {
 			e.alias = m.alias
 		}
 		return e
+	case m.name != "" && m.plural:
+		// "Mr. Grassley and Mr. Leahy said": both, kept out of the speakers a later "Mr.
+		// Grassley" or "he" may point at
+		return &entity{name: m.name, kind: "person", group: true}
 	case m.name != "":
 		name := m.name
 		if m.genitive {
@@ -127,7 +132,7 @@ func (r *registry) unnamedHolder(desc string, e *entity) bool {
 
 // spoke records e as the speaker of the latest statement, for later pronouns.
 func (r *registry) spoke(e *entity) {
-	if e == nil {
+	if e == nil || e.group {
 		return
 	}
 	r.last = e

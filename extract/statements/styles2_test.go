@@ -34,7 +34,8 @@ func TestSummitStyle(t *testing.T) {
 		"Lt. Gen. Robert Ashley, director of the Defense Intelligence Agency, told the Senate Armed Services Committee that Russia was developing new nuclear weapons. When asked about China, he replied that Beijing was likely to at least double its stockpile.\n\n" +
 		"The ministry's spokeswoman said Moscow welcomed the agreement."
 	check(t, body,
-		want{"reported", "The United States and Russia will launch a bilateral strategic stability dialogue", ""},
+		// two leaders named together speak together (the convention of the real labelled sets)
+		want{"reported", "The United States and Russia will launch a bilateral strategic stability dialogue", "Joe Biden and Vladimir Putin"},
 		want{"direct", "Everything is on the table.", "Joe Biden"},
 		want{"reported", "the two leaders had agreed to return their ambassadors to their posts", "Vladimir Putin"},
 		want{"direct", "There was no hostility", "Vladimir Putin"},
