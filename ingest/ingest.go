@@ -25,6 +25,9 @@ const (
 	Unchanged Outcome = "unchanged" // stored again, same text
 	Skipped   Outcome = "skipped"   // none of the source's keywords: not stored
 	Duplicate Outcome = "duplicate" // another stored article has its canonical URL or content
+	// Superseded: a re-analysis not saved because a crawl stored a newer fetch of the page
+	// meanwhile (with its own analysis)
+	Superseded Outcome = "superseded"
 )
 
 // Page is a page and what is known about it from outside the page.
@@ -180,11 +183,17 @@ func (in *Ingester) Analyze(ctx context.Context, p Page) (an *extract.Analysis, 
 }
 
 func (in *Ingester) save(ctx context.Context, p Page, an *extract.Analysis, html []byte) (Outcome, error) {
-	res, err := in.DB.SaveArticle(ctx, &store.Article{URL: p.URL, Source: p.Source, FetchedAt: p.FetchedAt,
-		HTML: html, PublishedHint: p.PublishedHint, Analysis: an})
+	a := &store.Article{URL: p.URL, Source: p.Source, FetchedAt: p.FetchedAt,
+		HTML: html, PublishedHint: p.PublishedHint, Analysis: an}
+	if html == nil {
+		a.PageFetchedAt = p.FetchedAt // a re-analysis of the stored page read at this fetch
+	}
+	res, err := in.DB.SaveArticle(ctx, a)
 	switch {
 	case err != nil:
 		return "", err
+	case res.Superseded:
+		return Superseded, nil
 	case res.New:
 		return New, nil
 	case res.Changed:

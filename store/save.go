@@ -66,13 +66,16 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *Article) (SaveResult, error) {
 		return SaveResult{}, errors.New("no URL")
 	}
 	var res SaveResult
-	var oldHash string
-	err := tx.QueryRowContext(ctx, "SELECT id, content_hash FROM articles WHERE url = ?", a.URL).Scan(&res.ArticleID, &oldHash)
+	var oldHash, oldFetched string
+	err := tx.QueryRowContext(ctx, "SELECT id, content_hash, fetched_at FROM articles WHERE url = ?", a.URL).Scan(&res.ArticleID, &oldHash, &oldFetched)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		res.New = true
 	case err != nil:
 		return res, err
+	case Superseded(a, oldFetched):
+		res.Superseded = true
+		return res, nil
 	}
 	hash := contentHash(an)
 	res.Changed = !res.New && hash != oldHash

@@ -29,6 +29,11 @@ type Article struct {
 	// that reextract hands the analyzer what the crawl did.
 	PublishedHint time.Time
 	Analysis      *extract.Analysis
+	// PageFetchedAt, with HTML nil, is the fetch time of the stored page the analysis was made
+	// from (reextract). When the stored page is no longer that one (a crawl stored a newer
+	// fetch while the page was being analysed again), nothing is saved and SaveResult says
+	// Superseded: the crawl's own analysis of the newer page stays.
+	PageFetchedAt time.Time
 }
 
 // SaveResult says what saving did.
@@ -36,6 +41,14 @@ type SaveResult struct {
 	ArticleID int64
 	New       bool // the URL was not stored before
 	Changed   bool // stored before with another content hash
+	// Superseded: a re-analysis of a page that a newer fetch replaced since; nothing was saved.
+	Superseded bool
+}
+
+// Superseded tells whether a, a re-analysis of a stored page (HTML nil, PageFetchedAt set),
+// was made from an older page than the one stored now, whose fetch time is storedFetched.
+func Superseded(a *Article, storedFetched string) bool {
+	return a.HTML == nil && !a.PageFetchedAt.IsZero() && storedFetched != utc(a.PageFetchedAt)
 }
 
 // DB is an open armswatch database.

@@ -90,8 +90,13 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "reextract: %d articles re-analyzed with analyzer %s (%d changed), %d skipped without a stored page, %d failed, in %s\n",
-		st.done, extract.Version, st.changed, st.skipped, st.failed, time.Since(start).Round(time.Millisecond))
+	superseded := ""
+	if st.superseded > 0 {
+		// a crawl stored a newer fetch of these while they were analysed: its analysis stays
+		superseded = fmt.Sprintf(", %d left to a newer fetch a crawl stored meanwhile", st.superseded)
+	}
+	fmt.Fprintf(e.stderr, "reextract: %d articles re-analyzed with analyzer %s (%d changed), %d skipped without a stored page%s, %d failed, in %s\n",
+		st.done, extract.Version, st.changed, st.skipped, superseded, st.failed, time.Since(start).Round(time.Millisecond))
 	if st.failed > 0 {
 		return fmt.Errorf("reextract: %d of %d articles failed", st.failed, len(ids))
 	}
@@ -177,14 +182,14 @@ func (a reanalysis) save(ctx context.Context) outcome {
 		return outcome{skipped: !a.ok && a.err == nil, err: a.err}
 	}
 	out, err := a.r.Save(ctx)
-	return outcome{changed: out == ingest.Changed, err: err}
+	return outcome{changed: out == ingest.Changed, superseded: out == ingest.Superseded, err: err}
 }
 
-type reextractStats struct{ done, changed, skipped, failed int }
+type reextractStats struct{ done, changed, skipped, superseded, failed int }
 
 type outcome struct {
-	changed, skipped bool
-	err              error
+	changed, skipped, superseded bool
+	err                          error
 }
 
 func (s *reextractStats) add(o outcome, e *env, id int64) {
@@ -194,6 +199,8 @@ func (s *reextractStats) add(o outcome, e *env, id int64) {
 		fmt.Fprintf(e.stderr, "armswatch: reextract article %d: %v\n", id, o.err)
 	case o.skipped:
 		s.skipped++
+	case o.superseded:
+		s.superseded++
 	default:
 		s.done++
 		if o.changed {

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/textutil"
 )
 
@@ -100,7 +101,7 @@ func matchDateline(re *regexp.Regexp, p textutil.Paragraph, published time.Time)
 	if mon == "" || day == "" {
 		return dl
 	}
-	month := monthNum(mon)
+	month := lang.Month(mon)
 	if month == 0 {
 		return nil // a capitalised phrase that is no dateline after all
 	}

@@ -262,3 +262,24 @@ func TestExtractRelativeMonths(t *testing.T) {
 		{"Last September", "2025-09", "", KindRelative, Month},
 	})
 }
+
+// TestExtractTenseAcrossAbbreviation: the clause of a month runs through "Gov." and "U.S." (the
+// shared sentence rules of extract/lang), so its past verb places January before the reference.
+func TestExtractTenseAcrossAbbreviation(t *testing.T) {
+	body := "In January, Gov. Earl Smith of the U.S. state lauded the plan in his address."
+	checkDates(t, body, nil, day("2016-10-02"), []want{
+		{"In January", "2016-01", "", KindAbsolute, Month},
+	})
+}
+
+// TestExtractWeekdayPlans: a future weekday written on that weekday is the same day, a contracted
+// "’ll" is a future marker, and "was planning to" tells of a plan whose day has passed.
+func TestExtractWeekdayPlans(t *testing.T) {
+	// 2026-01-06 was a Tuesday.
+	body := "On Tuesday, Deputy Minister Sergei A. Ryabkov will brief the committee."
+	checkDates(t, body, nil, day("2026-01-06"), []want{{"Tuesday", "2026-01-06", "", KindRelative, Day}})
+	body = "“We’ll be talking on Friday in Geneva,” the envoy said."
+	checkDates(t, body, nil, day("2026-01-07"), []want{{"Friday", "2026-01-09", "", KindRelative, Day}})
+	body = "The ministry was planning to hold a briefing for Mr. Smith on Thursday."
+	checkDates(t, body, nil, day("2026-01-09"), []want{{"Thursday", "2026-01-08", "", KindRelative, Day}})
+}

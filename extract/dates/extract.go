@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/textutil"
 )
 
@@ -136,7 +137,13 @@ func midnight(t time.Time) time.Time {
 
 // futureMarks are words that put an event ahead of the reference ("will meet on Tuesday").
 var futureMarks = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(will|won't|would|shall|'ll|is to|are to|is due|are due|is set to|are set to|is scheduled|are scheduled|plans? to|planning to|intends? to|is expected to|are expected to|going to|upcoming|будет|будут|буду|будем|состоится|состоятся|пройдет|пройдёт|пройдут|планирует|планируют|намерен|намерена|намерены|собирается|собираются|проведет|проведёт|проведут|ожидается)(?:[^\p{L}]|$)`)
+	return regexp.MustCompile(`(?i)(?:['’]ll|(?:^|[^\p{L}])(?:will|won't|would|shall|is to|are to|is due|are due|is set to|are set to|is scheduled|are scheduled|plans? to|planning to|intends? to|is expected to|are expected to|going to|upcoming|будет|будут|буду|будем|состоится|состоятся|пройдет|пройдёт|пройдут|планирует|планируют|намерен|намерена|намерены|собирается|собираются|проведет|проведёт|проведут|ожидается))(?:[^\p{L}]|$)`)
+})
+
+// pastPlan ends a text where "was" or "were" stands right before a future marker: "was planning
+// to hold ... on Thursday" tells of a plan in the past, and its day has passed.
+var pastPlan = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:was|were)[ \x{00A0}]+[^\p{L}]?$`)
 })
 
 // pastMarks are past-tense verbs: after a future marker they take the clause back to the past
@@ -156,19 +163,15 @@ func (m match) future() bool {
 		from = 0
 	}
 	prefix := m.body[from:m.start]
-	if i := lastSentenceEnd(prefix); i >= 0 {
-		prefix = prefix[i:]
-	}
+	prefix = prefix[lang.LastSentenceStart(prefix):]
 	if locs := futureMarks().FindAllStringIndex(prefix, -1); locs != nil {
-		return !hasPast(prefix[locs[len(locs)-1][1]:])
+		last := locs[len(locs)-1]
+		return !pastPlan().MatchString(prefix[:last[0]+1]) && !hasPast(prefix[last[1]:])
 	}
 	if len(strings.TrimSpace(prefix)) > 3 { // not "On Friday, the delegations will meet ..."
 		return false
 	}
-	rest := m.body[m.end:]
-	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
-		rest = rest[:i]
-	}
+	rest := clauseAfter(m.body[m.end:])
 	f := futureMarks().FindStringIndex(rest)
 	return f != nil && !hasPast(rest[:f[0]])
 }
@@ -179,17 +182,12 @@ func (m match) future() bool {
 func (m match) past() bool {
 	from := strings.LastIndex(m.body[:m.start], textutil.ParagraphSep) + 1
 	prefix := m.body[from:m.start]
-	if i := lastSentenceEnd(prefix); i >= 0 {
-		prefix = prefix[i:]
-	}
+	prefix = prefix[lang.LastSentenceStart(prefix):]
 	if len(strings.TrimSpace(prefix)) > 3 {
 		near := prefix[max(0, len(prefix)-pastWindow):] // the verb governing the mention is close by
 		return hasPast(near) && !futureMarks().MatchString(prefix)
 	}
-	rest := m.body[m.end:]
-	if i := strings.IndexAny(rest, ".!?\n"); i >= 0 {
-		rest = rest[:i]
-	}
+	rest := clauseAfter(m.body[m.end:])
 	if f := futureMarks().FindStringIndex(rest); f != nil {
 		rest = rest[:f[0]]
 	}
@@ -208,16 +206,9 @@ func hasPast(s string) bool {
 	return false
 }
 
-// lastSentenceEnd returns the offset just after the last ". " (or ! ?) in s, else -1.
-func lastSentenceEnd(s string) int {
-	best := -1
-	for _, p := range []string{". ", "! ", "? ", ".\u00a0"} {
-		if i := strings.LastIndex(s, p); i >= 0 && i+len(p) > best {
-			best = i + len(p)
-		}
-	}
-	return best
-}
+// clauseAfter returns the rest of the sentence that rest continues, up to its stop or the end of
+// the line: "the U.S." does not end it.
+func clauseAfter(rest string) string { return rest[:lang.FirstSentenceEnd(rest)] }
 
 // hasAll reports whether text holds one string of every group of need (nil: no condition).
 func hasAll(text string, need [][]string) bool {

@@ -3,8 +3,12 @@ package dates
 import (
 	"regexp"
 	"regexp/syntax"
+	"sort"
+	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // rule is one shape of date mention: a pattern and the function that turns a match into items.
@@ -45,15 +49,14 @@ var rules = sync.OnceValue(func() []rule {
 		}
 	}
 	var (
-		ruLetter = []string{"\xd0", "\xd1"} // any Cyrillic letter
-		digit    = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
-		enMonth  = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-		ruMonth  = []string{"янв", "фев", "мар", "апр", "мая", "май", "мае", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
-		ru       = [][]string{ruLetter}
-		num      = [][]string{digit}
-		enDate   = [][]string{digit, enMonth}
-		ruDate   = [][]string{digit, ruMonth}
-		lits     = func(w ...string) [][]string { return [][]string{w} }
+		ruLetter         = []string{"\xd0", "\xd1"} // any Cyrillic letter
+		digit            = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+		enMonth, ruMonth = monthScreens()
+		ru               = [][]string{ruLetter}
+		num              = [][]string{digit}
+		enDate           = [][]string{digit, enMonth}
+		ruDate           = [][]string{digit, ruMonth}
+		lits             = func(w ...string) [][]string { return [][]string{w} }
 	)
 	rs := []rule{
 		// English, absolute.
@@ -187,4 +190,31 @@ func firstRune(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// monthScreens returns the strings one of which a text must hold to name a month: the first three
+// letters of every month form of the shared word classes, capitalised in English ("Sep" of
+// "September" and "Sept."), as written in Russian ("мая", "янв" of "января").
+func monthScreens() (en, ru []string) {
+	seen := map[string]bool{}
+	for _, f := range lang.MonthForms() {
+		rs := []rune(strings.TrimSuffix(f, "."))
+		p := string(rs[:min(3, len(rs))])
+		cyr := unicode.Is(unicode.Cyrillic, rs[0])
+		if !cyr {
+			p = strings.ToUpper(p[:1]) + p[1:]
+		}
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if cyr {
+			ru = append(ru, p)
+		} else {
+			en = append(en, p)
+		}
+	}
+	sort.Strings(en)
+	sort.Strings(ru)
+	return en, ru
 }

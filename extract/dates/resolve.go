@@ -6,22 +6,23 @@ import (
 	"sync"
 	"time"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/textutil"
 )
 
 // Absolute mentions.
 
 func absMDY(m match) (cand, bool) {
-	return dayDate(m, atoi(m.groups[2]), monthNum(m.groups[0]), atoi(m.groups[1]))
+	return dayDate(m, atoi(m.groups[2]), lang.Month(m.groups[0]), atoi(m.groups[1]))
 }
 func absDMY(m match) (cand, bool) {
-	return dayDate(m, atoi(m.groups[2]), monthNum(m.groups[1]), atoi(m.groups[0]))
+	return dayDate(m, atoi(m.groups[2]), lang.Month(m.groups[1]), atoi(m.groups[0]))
 }
 func absISO(m match) (cand, bool) {
 	return dayDate(m, atoi(m.groups[0]), atoi(m.groups[1]), atoi(m.groups[2]))
 }
-func absMD(m match) (cand, bool) { return dayDate(m, 0, monthNum(m.groups[0]), atoi(m.groups[1])) }
-func absDM(m match) (cand, bool) { return dayDate(m, 0, monthNum(m.groups[1]), atoi(m.groups[0])) }
+func absMD(m match) (cand, bool) { return dayDate(m, 0, lang.Month(m.groups[0]), atoi(m.groups[1])) }
+func absDM(m match) (cand, bool) { return dayDate(m, 0, lang.Month(m.groups[1]), atoi(m.groups[0])) }
 
 // dayDate builds a day-precise absolute date; year 0 takes the reference's (see inferYear).
 func dayDate(m match, y, mo, d int) (cand, bool) {
@@ -42,7 +43,7 @@ func dayDate(m match, y, mo, d int) (cand, bool) {
 }
 
 func absMY(m match) (cand, bool) {
-	mo := monthNum(m.groups[0])
+	mo := lang.Month(m.groups[0])
 	if mo == 0 {
 		return cand{}, false
 	}
@@ -51,7 +52,7 @@ func absMY(m match) (cand, bool) {
 
 // absMonth is a month named without a year ("in December", «в августе»).
 func absMonth(m match) (cand, bool) {
-	mo := monthNum(m.groups[0])
+	mo := lang.Month(m.groups[0])
 	if m.rule == "in-month" && (len(m.groups[0]) < 5 && m.groups[0] != "May" && m.groups[0] != "June" && m.groups[0] != "July") {
 		return cand{}, false // "in Jan" is too rare to risk "In Mar" of another tongue
 	}
@@ -73,13 +74,6 @@ func absYearRange(m match) (cand, bool) {
 	return cand{kind: KindAbsolute, value: from, valueEnd: &to, gran: Year}, true
 }
 
-// quantityWords follow a number that counts things, not a year ("2010 warheads").
-var quantityWords = map[string]bool{"warheads": true, "missiles": true, "launchers": true, "troops": true,
-	"people": true, "soldiers": true, "km": true, "kilometers": true, "kilometres": true, "miles": true,
-	"tons": true, "tonnes": true, "units": true, "times": true, "percent": true, "dollars": true,
-	"rubles": true, "roubles": true, "euros": true, "meters": true, "metres": true, "feet": true,
-	"aircraft": true, "tanks": true, "vehicles": true, "bombers": true, "servicemen": true, "hours": true}
-
 // absYear is a year. In English a bare year naming a thing ("the 1987 treaty") or counting one
 // ("2010 warheads", "$2010") is not a date; Russian «в 1987 году» always is.
 func absYear(m match) (cand, bool) {
@@ -91,7 +85,7 @@ func absYear(m match) (cand, bool) {
 			strings.HasSuffix(before, "#") || strings.HasSuffix(before, "No.") || strings.HasPrefix(after, "%") {
 			return cand{}, false
 		}
-		if quantityWords[next] {
+		if quantityWords()[next] {
 			return cand{}, false
 		}
 		if attributive(before, after) {
@@ -258,20 +252,18 @@ func relAgo(m match) (cand, bool) {
 	return r, ok
 }
 
-// festive names built on a weekday are not dates ("Black Friday").
-var festive = map[string]bool{"black": true, "good": true, "ash": true, "cyber": true, "holy": true, "maundy": true, "super": true}
-
 // relWeekday resolves a weekday: the most recent such day on or before the reference, the next
-// one after it when the tense or "next" says it is ahead, a week back for "last".
+// one on or after it when the tense says it is ahead (after it for "next"), a week back for
+// "last".
 func relWeekday(m match) (cand, bool) {
 	if !m.ctx.hasRef {
 		return cand{}, false
 	}
 	mod, day := strings.ToLower(m.groups[0]), strings.ToLower(m.groups[1])
-	if festive[strings.ToLower(textutil.LastField(m.body[max(0, m.start-40):m.start]))] {
+	if festive()[strings.ToLower(textutil.LastField(m.body[max(0, m.start-40):m.start]))] {
 		return cand{}, false
 	}
-	wd := words().weekday[day]
+	wd := lang.Weekday(day)
 	if wd == 0 {
 		return cand{}, false
 	}
@@ -285,12 +277,14 @@ func relWeekday(m match) (cand, bool) {
 			back = 7
 		}
 		t = ref.AddDate(0, 0, -back)
-	case mod == "next" || strings.HasPrefix(mod, "следующ") || m.future():
+	case mod == "next" || strings.HasPrefix(mod, "следующ"):
 		ahead := (wd - refWD + 7) % 7
 		if ahead == 0 {
 			ahead = 7
 		}
 		t = ref.AddDate(0, 0, ahead)
+	case m.future():
+		t = ref.AddDate(0, 0, (wd-refWD+7)%7) // "On Tuesday, X will ..." written on a Tuesday is that day
 	default:
 		t = ref.AddDate(0, 0, -back)
 	}
@@ -305,7 +299,7 @@ func followedByNumber(s string) bool {
 
 // absMonthRange: "from April 2009 to April 2010".
 func absMonthRange(m match) (cand, bool) {
-	a, b := monthNum(m.groups[0]), monthNum(m.groups[2])
+	a, b := lang.Month(m.groups[0]), lang.Month(m.groups[2])
 	if a == 0 || b == 0 {
 		return cand{}, false
 	}
@@ -320,17 +314,17 @@ func absMonthRange(m match) (cand, bool) {
 
 // absDayRange: "from October 13 to 24", "between March 3 and April 2, 2020".
 func absDayRange(m match) (cand, bool) {
-	mo1, d1, mo2, d2, y := monthNum(m.groups[0]), atoi(m.groups[1]), m.groups[2], atoi(m.groups[3]), atoi(m.groups[4])
+	mo1, d1, mo2, d2, y := lang.Month(m.groups[0]), atoi(m.groups[1]), m.groups[2], atoi(m.groups[3]), atoi(m.groups[4])
 	mo2n := mo1
 	if mo2 != "" {
-		mo2n = monthNum(mo2)
+		mo2n = lang.Month(mo2)
 	}
 	return dayRange(m, y, mo1, d1, mo2n, d2)
 }
 
 // absDayDash: "13-24 October 2025".
 func absDayDash(m match) (cand, bool) {
-	mo := monthNum(m.groups[2])
+	mo := lang.Month(m.groups[2])
 	return dayRange(m, atoi(m.groups[3]), mo, atoi(m.groups[0]), mo, atoi(m.groups[1]))
 }
 
@@ -362,7 +356,7 @@ func relMonth(m match) (cand, bool) {
 	} else {
 		mon, which = m.groups[0], strings.ToLower(m.groups[1])
 	}
-	mo := monthNum(mon)
+	mo := lang.Month(mon)
 	if mo == 0 {
 		return cand{}, false
 	}

@@ -61,3 +61,17 @@ func TestYearSkipSameDates(t *testing.T) {
 		t.Fatalf("with the skip %d dates, without %d, or they differ", len(got), len(want))
 	}
 }
+
+// TestMonthScreens: the screens derived from the shared month names let every month through, in
+// both languages and every case form the patterns read.
+func TestMonthScreens(t *testing.T) {
+	en, ru := monthScreens()
+	if len(en) != 12 {
+		t.Errorf("English screens %v, want one per month", en)
+	}
+	for _, text := range []string{"Sept. 5", "5 мая", "в мае", "в январе", "1 сентября", "December 2025"} {
+		if !hasAll(text, [][]string{append(append([]string{}, en...), ru...)}) {
+			t.Errorf("%q fails the month screens", text)
+		}
+	}
+}

@@ -19,7 +19,7 @@ func (p *parser) bare(n number) (unitDef, bool) {
 		return unitDef{}, false // "Putin, 71, said": an age
 	}
 	j := n.last + 1
-	for j < len(p.items) && j < n.last+4 && (p.items[j].is(kMod) || modifierLike(p.items[j]) || p.compound(j) || p.items[j].word == "-") &&
+	for j < len(p.items) && j < n.last+4 && (p.items[j].is(kMod) || p.v.modifierLike(p.items[j]) || p.compound(j) || p.items[j].word == "-") &&
 		!p.items[j].is(kBare) && !p.items[j].is(kJoin) {
 		j++ // "an estimated 2,000 non-strategic ones"
 	}
@@ -39,7 +39,7 @@ func (p *parser) bare(n number) (unitDef, bool) {
 	}
 	for k := n.first - 1; k >= 0 && k >= n.first-8; k-- {
 		it := p.items[k]
-		if it.word == "," && k+1 < len(p.items) && including[strings.ToLower(p.items[k+1].word)] {
+		if it.word == "," && k+1 < len(p.items) && p.v.words.including[strings.ToLower(p.items[k+1].word)] {
 			continue // "all Russian nuclear warheads, including an estimated 2,000 non-strategic ones"
 		}
 		if it.word == "," && k+1 < len(p.items) && hasKey(p.items[k+1], kCmp) && p.wordBefore(n.first) == k+1 &&
@@ -151,18 +151,15 @@ func (p *parser) changeTarget(j int) (unitDef, bool) {
 // units", "three more", "two additional ones".
 func (p *parser) elliptic(n number) bool {
 	j := n.last + 1
-	more := j < len(p.items) && moreWords[strings.ToLower(p.items[j].word)]
+	more := j < len(p.items) && p.v.words.more[strings.ToLower(p.items[j].word)]
 	if more {
 		j++
 	}
-	if j < len(p.items) && counterWords[strings.ToLower(p.items[j].word)] {
+	if j < len(p.items) && p.v.words.counters[strings.ToLower(p.items[j].word)] {
 		return j+1 >= len(p.items) || !strings.EqualFold(p.items[j+1].word, "of") // not "600 units of hardware"
 	}
 	return more && (j == len(p.items) || p.items[j].punct || p.items[j].is(kCirc) || p.items[j].is(kBare))
 }
-
-var moreWords = map[string]bool{"more": true, "additional": true, "further": true, "another": true}
-var counterWords = map[string]bool{"units": true, "ones": true, "единиц": true, "единицы": true}
 
 // wordBefore is the index of the last item before first that is not a currency or percent
 // symbol right before it nor a filler ("a total of"): where a comparator or verb would stand.
@@ -237,9 +234,6 @@ func (p *parser) respectively(j int) bool {
 	}
 	return false
 }
-
-// including opens an apposition whose numbers count the noun before it.
-var including = map[string]bool{"including": true, "among": true, "of": true, "в": true, "включая": true, "из": true}
 
 // countable are the categories whose figures elliptical numbers may repeat.
 var countable = map[string]bool{"warheads_total": true, "deployed_warheads": true, "warheads_per_missile": true,

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/lexicon"
 	"github.com/armswatch/armswatch/extract/textutil"
 )
@@ -79,13 +80,13 @@ type scope struct {
 	named                          []string
 }
 
-func (d *document) scope(s span) scope {
+func (d *document) scope(s lang.Span) scope {
 	n := len(d.treaties)
-	lo := sort.Search(n, func(i int) bool { return d.treaties[i].Start >= s.start })
-	hi := max(lo, sort.Search(n, func(i int) bool { return d.treaties[i].End > s.end }))
-	sc := scope{para: s.para, sentLo: lo, sentHi: hi}
-	sc.paraLo = sort.Search(n, func(i int) bool { return d.paras[i] >= s.para })
-	sc.paraHi = sort.Search(n, func(i int) bool { return d.paras[i] > s.para })
+	lo := sort.Search(n, func(i int) bool { return d.treaties[i].Start >= s.Start })
+	hi := max(lo, sort.Search(n, func(i int) bool { return d.treaties[i].End > s.End }))
+	sc := scope{para: s.Para, sentLo: lo, sentHi: hi}
+	sc.paraLo = sort.Search(n, func(i int) bool { return d.paras[i] >= s.Para })
+	sc.paraHi = sort.Search(n, func(i int) bool { return d.paras[i] > s.Para })
 	for _, m := range d.treaties[lo:hi] {
 		if !sc.names(m.Entry.ID) {
 			sc.named = append(sc.named, m.Entry.ID)
@@ -106,12 +107,12 @@ func (sc scope) names(treaty string) bool {
 
 // blocked returns, relative to the sentence, the ranges where numbers belong to a name: the
 // weapon names that overlap it.
-func (d *document) blocked(s span) []nameSpan {
+func (d *document) blocked(s lang.Span) []nameSpan {
 	var out []nameSpan
-	i := sort.Search(len(d.weapons), func(i int) bool { return d.weapons[i].end > s.start })
-	for ; i < len(d.weapons) && d.weapons[i].start < s.end; i++ {
+	i := sort.Search(len(d.weapons), func(i int) bool { return d.weapons[i].end > s.Start })
+	for ; i < len(d.weapons) && d.weapons[i].start < s.End; i++ {
 		w := d.weapons[i]
-		out = append(out, nameSpan{w.start - s.start, w.end - s.start, w.kind})
+		out = append(out, nameSpan{w.start - s.Start, w.end - s.Start, w.kind})
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
@@ -45,27 +46,27 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 	var mention unitDef // the counted thing the previous sentence of the paragraph spoke of
 	para := -1
 	lead := "" // the comparator of the list lead the paragraphs continue
-	for _, s := range sentences(body) {
-		if s.para != para {
-			prev, mention, para = nil, unitDef{}, s.para
-			if lead != "" && !v.listItem(body[s.start:]) {
+	for _, s := range lang.Sentences(body) {
+		if s.Para != para {
+			prev, mention, para = nil, unitDef{}, s.Para
+			if lead != "" && !v.listItem(body[s.Start:]) {
 				lead = ""
 			}
 		}
 		sc := doc.scope(s)
-		figs, m, l := v.sentence(body[s.start:s.end], doc.blocked(s), prev, mention, lead)
+		figs, m, l := v.sentence(body[s.Start:s.End], doc.blocked(s), prev, mention, lead)
 		mention = m
 		if l != "" {
 			lead = l
 		}
 		for k, f := range figs {
-			f.Start += s.start
-			f.End += s.start
+			f.Start += s.Start
+			f.End += s.Start
 			f.Text = body[f.Start:f.End]
-			f.Paragraph = s.para
-			next := s.end
+			f.Paragraph = s.Para
+			next := s.End
 			if k+1 < len(figs) {
-				next = figs[k+1].Start + s.start
+				next = figs[k+1].Start + s.Start
 			}
 			f.Treaty = doc.treaty(sc, f.Start, next)
 			doc.limits(lex, sc, &f)

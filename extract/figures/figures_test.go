@@ -155,3 +155,38 @@ func TestOffsets(t *testing.T) {
 		t.Errorf("got %+v", fs)
 	}
 }
+
+// TestMonthPhrases: the month vocabulary is the shared word classes of extract/lang, with the
+// short English names only capitalised ("may" stays a verb) and no period forms.
+func TestMonthPhrases(t *testing.T) {
+	got := map[string]bool{}
+	for _, p := range monthPhrases() {
+		got[p] = true
+	}
+	for _, w := range []string{"January", "May (cs)", "Sept (cs)", "Dec (cs)", "сентября", "дек", "мае"} {
+		if !got[w] {
+			t.Errorf("month phrases lack %q", w)
+		}
+	}
+	for _, w := range []string{"May", "Jan.", "jan"} {
+		if got[w] {
+			t.Errorf("month phrases hold %q", w)
+		}
+	}
+}
+
+// TestWordLists: every list of [words] in data/vocab.toml reaches the compiled vocabulary (a
+// misspelt TOML key would leave a set empty and quietly change what the parser reads).
+func TestWordLists(t *testing.T) {
+	w := mustVocab().words
+	for name, n := range map[string]int{"more": len(w.more), "counters": len(w.counters), "including": len(w.including),
+		"periodic": len(w.periodic), "per": len(w.per), "ordinal_suffixes": len(w.ordinalSuffix), "ordinal_endings_ru": len(w.ordinalRU),
+		"singular_ru": len(w.singularRU), "adjective_endings": len(w.adjectiveEnds), "adjective_endings_ru": len(w.adjectiveEndsRU)} {
+		if n == 0 {
+			t.Errorf("[words] %s is empty", name)
+		}
+	}
+	if !w.ordinalSuffix["th"] || !w.singularRU["год"] {
+		t.Error(`[words] lacks "th" or "год"`)
+	}
+}

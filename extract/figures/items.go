@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // item is one piece of a sentence: a number in digits, a vocabulary phrase, an unknown word or a
@@ -68,7 +70,7 @@ var digitsRE = sync.OnceValue(func() *regexp.Regexp {
 
 // items splits text (one sentence) into items; offsets are relative to text.
 func (v *vocab) items(text string) []item {
-	russian := hasCyrillic(text)
+	russian := lang.HasCyrillic(text)
 	var out []item
 	taken := make([]bool, len(text))
 	for _, loc := range digitsRE().FindAllStringIndex(text, -1) {
@@ -169,13 +171,4 @@ func parseDigits(lit string, russian bool) (float64, bool, bool) {
 	s = strings.ReplaceAll(s, ",", "")
 	v, err := strconv.ParseFloat(s, 64)
 	return v, plain, err == nil
-}
-
-func hasCyrillic(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,8 @@ package figures
 
 import (
 	"strings"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // number is a number composed of one or more items: "1.5 million", "seven hundred",
@@ -18,18 +20,6 @@ type number struct {
 	times       bool // "twice", "once": how often
 }
 
-// ordinalSuffix turns digits into an ordinal: "34th", "21st".
-var ordinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
-
-// ordinalRU are the endings of a Russian ordinal in digits after a hyphen: "50-й", "3-го". Not
-// "-х", "-м", "-ю": "в течение 2-х лет" is a cardinal.
-var ordinalRU = map[string]bool{"й": true, "я": true, "е": true, "го": true, "ой": true, "ий": true, "ый": true, "ая": true,
-	"ое": true, "ого": true}
-
-// singularRU are Russian time units that mean "one" on their own after a preposition.
-var singularRU = map[string]bool{"год": true, "года": true, "месяц": true, "месяца": true, "неделю": true, "недели": true,
-	"день": true, "дня": true, "сутки": true, "суток": true}
-
 // hyphenLong tells "month-long", "year-long" at item i.
 func (p *parser) hyphenLong(i int) bool {
 	return i+2 < len(p.items) && p.items[i+1].word == "-" && strings.EqualFold(p.items[i+2].word, "long")
@@ -41,12 +31,12 @@ func (p *parser) number(i int) (number, bool) {
 	switch {
 	case it.digits:
 		n := number{first: i, last: i, value: it.value, digits: true, plainInt: it.plainInt}
-		if i+1 < len(p.items) && p.items[i+1].start == it.end && ordinalSuffix[strings.ToLower(p.items[i+1].word)] && it.plainInt {
+		if i+1 < len(p.items) && p.items[i+1].start == it.end && p.v.words.ordinalSuffix[strings.ToLower(p.items[i+1].word)] && it.plainInt {
 			n.last, n.ordinal, n.plainInt = i+1, true, false // "the 34th such test"
 			return n, true
 		}
 		if i+2 < len(p.items) && p.items[i+1].word == "-" && p.items[i+1].start == it.end && p.items[i+2].start == p.items[i+1].end &&
-			ordinalRU[strings.ToLower(p.items[i+2].word)] && it.plainInt {
+			p.v.words.ordinalRU[strings.ToLower(p.items[i+2].word)] && it.plainInt {
 			n.last, n.ordinal, n.plainInt = i+2, true, false // "50-й сессией"
 			return n, true
 		}
@@ -74,9 +64,9 @@ func (p *parser) number(i int) (number, bool) {
 			(i > 0 && (p.items[i-1].is(kTrig) || hasKey(p.items[i-1], kCmp)) || p.hyphenLong(i+1)) {
 			return number{first: i, last: i, value: 1, article: true}, true // "for a year", "a month-long"
 		}
-	case it.is(kTrig) && hasCyrillic(it.word) && i+1 < len(p.items):
+	case it.is(kTrig) && lang.HasCyrillic(it.word) && i+1 < len(p.items):
 		// "на год", "в течение года": a Russian time unit in the singular after its preposition
-		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" && singularRU[strings.ToLower(p.items[i+1].word)] {
+		if u, ok := p.unitAt(i + 1); ok && p.v.units[u].category == "duration" && p.v.words.singularRU[strings.ToLower(p.items[i+1].word)] {
 			return number{first: i + 1, last: i + 1, value: 1, article: true, unitItem: i + 1}, true
 		}
 	case hasKey(it, kFrac) && !hasKey(it, kOrd):

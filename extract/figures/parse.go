@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // parser reads the figures of one sentence.
@@ -406,7 +408,7 @@ func (p *parser) carriedOn(n number) (unitDef, int, bool) {
 	}
 	j := n.last + 1
 	for ; j < len(p.items) && j <= n.last+3 && !p.items[j].is(kOn); j++ {
-		if it := p.items[j]; !(it.is(kMod) || it.is(kBare) || hasKey(it, kCue) || modifierLike(it)) {
+		if it := p.items[j]; !(it.is(kMod) || it.is(kBare) || hasKey(it, kCue) || p.v.modifierLike(it)) {
 			return unitDef{}, 0, false
 		}
 	}
@@ -456,10 +458,10 @@ func (p *parser) frequency(n number) (int, bool) {
 		return n.last, false
 	}
 	it := p.items[k]
-	if periodWords[strings.ToLower(it.word)] {
+	if p.v.words.periodic[strings.ToLower(it.word)] {
 		return k, true
 	}
-	if (it.is(kArt) || perWords[strings.ToLower(it.word)]) && k+1 < len(p.items) {
+	if (it.is(kArt) || p.v.words.per[strings.ToLower(it.word)]) && k+1 < len(p.items) {
 		if u, ok := p.unitAt(k + 1); ok && p.v.units[u].category == "duration" {
 			return k + 1, true
 		}
@@ -489,9 +491,6 @@ func (p *parser) ratio(n number) (int, bool) {
 	return 0, false
 }
 
-var periodWords = map[string]bool{"annually": true, "yearly": true, "monthly": true, "weekly": true, "daily": true}
-var perWords = map[string]bool{"per": true, "each": true, "every": true, "a": true, "в": true}
-
 // record adds a figure read without a unit search (a frequency), with the comparator before it.
 func (p *parser) record(n number, last int, f Figure) {
 	f.Start, f.End = p.items[n.first].start, p.items[last].end
@@ -512,7 +511,7 @@ func (n number) year(p *parser) bool {
 // designatorWord tells an all-capitals word without vocabulary meaning (not ICBM, not US) just
 // before a number: the two are a model name.
 func designatorWord(w, num item) bool {
-	return !w.punct && len(w.keys) == 0 && utf8.RuneCountInString(w.word) >= 2 && allCapsWord(w.word) &&
+	return !w.punct && len(w.keys) == 0 && utf8.RuneCountInString(w.word) >= 2 && lang.AllCaps(w.word) &&
 		num.start-w.end == 1
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // unitAt returns the unit entry of item i when it names one (and stands after numbers).
@@ -141,7 +143,7 @@ func (p *parser) unitAfter(i int) (int, int) {
 				named = kind
 			}
 			continue
-		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || modifierLike(it):
+		case it.word == "-" || it.word == "‑" || it.is(kMod) || hasKey(it, kCue) || it.is(kFill) && j == i || p.v.modifierLike(it):
 		case it.word == "," && j > i && j+1 < len(p.items) && capitalized(p.items[j-1].word) && capitalized(p.items[j+1].word) &&
 			len(p.items[j-1].keys) == 0:
 			// "30 European, Central Asian and North American countries": a list of names before the counted thing
@@ -155,7 +157,7 @@ func (p *parser) unitAfter(i int) (int, int) {
 			}
 		case (it.word == "'" || it.word == "’") && j+1 < len(p.items) && p.items[j+1].word == "s":
 			j++
-		case allCapsWord(it.word) && j+1 < len(p.items) && p.items[j+1].word == "-" && p.items[j+1].start == it.end,
+		case lang.AllCaps(it.word) && j+1 < len(p.items) && p.items[j+1].word == "-" && p.items[j+1].start == it.end,
 			it.digits && j > i && p.items[j-1].word == "-" && p.items[j-1].end == it.start:
 			// "1,044 IR-6 centrifuges": a designator before the counted thing
 		case it.digits && j > i && p.items[j-1].is(kLabel):
@@ -255,20 +257,20 @@ func capitalized(w string) bool {
 
 // modifierLike guesses an adjective or participle outside the modifier list: English -ed, -al,
 // -ic, -ive, -ar, -ary endings and compounds; Russian adjective endings.
-func modifierLike(it item) bool {
+func (v *vocab) modifierLike(it item) bool {
 	w := strings.ToLower(it.word)
 	if it.punct || len(it.keys) > 0 || w == "" || it.digits {
 		return false
 	}
-	if hasCyrillic(w) {
-		for _, e := range []string{"ых", "их", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ую", "ого", "его", "ым", "им", "ыми", "ими", "ому", "ему"} {
+	if lang.HasCyrillic(w) {
+		for _, e := range v.words.adjectiveEndsRU {
 			if strings.HasSuffix(w, e) {
 				return true
 			}
 		}
 		return false
 	}
-	for _, e := range []string{"ed", "al", "ic", "ive", "ar", "ary", "ous", "ful", "less"} {
+	for _, e := range v.words.adjectiveEnds {
 		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
 			return true
 		}
@@ -367,14 +369,10 @@ func (p *parser) vehicleListBefore(k int) bool {
 			kinds[id] = true
 			continue
 		}
-		if it.word == "," || it.is(kJoin) || it.is(kRangeAnd) || it.is(kMod) || hasKey(it, kCue) || modifierLike(it) || it.word == "(" || it.word == ")" || allCapsWord(it.word) {
+		if it.word == "," || it.is(kJoin) || it.is(kRangeAnd) || it.is(kMod) || hasKey(it, kCue) || p.v.modifierLike(it) || it.word == "(" || it.word == ")" || lang.AllCaps(it.word) {
 			continue
 		}
 		break
 	}
 	return len(kinds) >= 2
-}
-
-func allCapsWord(w string) bool {
-	return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }

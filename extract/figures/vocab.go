@@ -2,12 +2,18 @@ package figures
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
@@ -22,7 +28,6 @@ type vocabFile struct {
 	Modifiers       []string          `toml:"modifiers"`
 	ArticleTriggers []string          `toml:"article_triggers"`
 	Articles        []string          `toml:"articles"`
-	Months          []string          `toml:"months"`
 	Labels          []string          `toml:"labels"`
 	AfterDate       []string          `toml:"after_date"`
 	LengthLeads     []string          `toml:"length_leads"`
@@ -95,6 +100,26 @@ type counters struct {
 	Words []string `toml:"words"`
 }
 
+//go:embed data/words.txt
+var wordsFile string
+
+// wordSets are the single words of data/words.txt, matched lowercase without stemming, and the
+// word endings that make a word look like an adjective.
+type wordSets struct {
+	more, counters, including, periodic, per, ordinalSuffix, ordinalRU, singularRU map[string]bool
+	adjectiveEnds, adjectiveEndsRU                                                 []string
+}
+
+// compileWords reads data/words.txt (with the vocabulary, on first use).
+func compileWords(src string) wordSets {
+	sec := lang.Sections(src)
+	words := func(name string) []string { return strings.Fields(strings.Join(sec[name], " ")) }
+	return wordSets{more: lang.Set(sec["more"]), counters: lang.Set(sec["counters"]), including: lang.Set(sec["including"]),
+		periodic: lang.Set(sec["periodic"]), per: lang.Set(sec["per"]), ordinalSuffix: lang.Set(sec["ordinal_suffixes"]),
+		ordinalRU: lang.Set(sec["ordinal_endings_ru"]), singularRU: lang.Set(sec["singular_ru"]),
+		adjectiveEnds: words("adjective_endings"), adjectiveEndsRU: words("adjective_endings_ru")}
+}
+
 // unitDef is a unit entry: the unit id and the category it gives by default.
 type unitDef struct {
 	id, category string
@@ -123,6 +148,7 @@ type vocab struct {
 	cues    []cueDef
 	symbols map[string]string
 	bullets []string // marks that open a list item ("—", "•")
+	words   wordSets
 	// treatyUnits gives a unit counted under a treaty its category there: treaty, then unit
 	treatyUnits map[string]map[string]string
 }
@@ -182,6 +208,29 @@ func mustVocab() *vocab {
 	return v
 }
 
+// monthPhrases are the month names of the shared word classes (extract/lang) as phrases: the
+// English ones of four letters or fewer ("May", "Sept", "Jan") only capitalised, so that "may"
+// stays a verb; forms with a period are the same words, the period being an item of its own.
+func monthPhrases() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range lang.MonthForms() {
+		w = strings.TrimSuffix(w, ".")
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		if r, n := utf8.DecodeRuneInString(w); !unicode.Is(unicode.Cyrillic, r) {
+			if w = string(unicode.ToUpper(r)) + w[n:]; utf8.RuneCountInString(w) <= 4 {
+				w += " (cs)"
+			}
+		}
+		out = append(out, w)
+	}
+	sort.Strings(out) // the phrase trie does not care, but a stable order keeps errors stable
+	return out
+}
+
 // decodeVocab reads data/vocab.toml.
 func decodeVocab(raw []byte) (*vocabFile, error) {
 	var f vocabFile
@@ -196,7 +245,7 @@ func compileVocab(f *vocabFile) (*vocab, error) {
 	for _, c := range lexicon.Default().Categories {
 		cats[c.ID] = true
 	}
-	v := &vocab{symbols: f.Symbols, bullets: f.Bullets}
+	v := &vocab{symbols: f.Symbols, bullets: f.Bullets, words: compileWords(wordsFile)}
 	keys := map[string][]string{}
 	for i, u := range f.Unit {
 		if !cats[u.Category] {
@@ -247,7 +296,7 @@ func compileVocab(f *vocabFile) (*vocab, error) {
 		}
 	}
 	for k, list := range map[string][]string{kFill: f.Fillers, kMod: f.Modifiers, kTrig: f.ArticleTriggers, kArt: f.Articles,
-		kMonth: f.Months, kLabel: f.Labels, kAfter: f.AfterDate, kLength: f.LengthLeads, kDet: f.Determiners, kChange: f.ChangeVerbs,
+		kMonth: monthPhrases(), kLabel: f.Labels, kAfter: f.AfterDate, kLength: f.LengthLeads, kDet: f.Determiners, kChange: f.ChangeVerbs,
 		kRangeTo: f.RangeTo, kRangeAnd: f.RangeAnd, kOpen: f.RangeOpen, kJoin: f.ListJoins, kBare: f.BareFollowers, kLimit: append(f.LimitWords, f.ListLeads...), kCounter: f.Counters.Words,
 		kQVerb: f.QuantityVerbs, kCirc: f.Circumstances, kCompared: f.Compared, kNeg: f.Negations, kLead: f.ListLeads, kOn: f.CarriedOn, kTreatyWord: f.TreatyWords,
 		kRatio: f.RatioWords, kRatioNext: f.RatioFollowers, kRatioLead: f.RatioLeads} {

@@ -647,12 +647,6 @@ var builtinPrepared = []prepared{
 		{raw: "António"},
 		{raw: "Guterres"},
 	}, keys: []string{"antónio", "guterres"}},
-	{src: "Apr (cs)", a: alias{text: "Apr", cs: true}, words: []aword{
-		{raw: "Apr"},
-	}, keys: []string{"apr"}},
-	{src: "April", a: alias{text: "April"}, words: []aword{
-		{raw: "April"},
-	}, keys: []string{"april"}},
 	{src: "Araghchi (cs)", a: alias{text: "Araghchi", cs: true}, words: []aword{
 		{raw: "Araghchi"},
 	}, keys: []string{"araghchi"}},
@@ -711,12 +705,6 @@ var builtinPrepared = []prepared{
 		{raw: "Associated"},
 		{raw: "Press"},
 	}, keys: []string{"associated", "press"}},
-	{src: "Aug (cs)", a: alias{text: "Aug", cs: true}, words: []aword{
-		{raw: "Aug"},
-	}, keys: []string{"aug"}},
-	{src: "August", a: alias{text: "August"}, words: []aword{
-		{raw: "August"},
-	}, keys: []string{"august"}},
 	{src: "Avangard (cs)", a: alias{text: "Avangard", cs: true}, words: []aword{
 		{raw: "Avangard"},
 	}, keys: []string{"avangard"}},
@@ -1151,12 +1139,6 @@ var builtinPrepared = []prepared{
 		{raw: "Dark"},
 		{raw: "Eagle"},
 	}, keys: []string{"dark", "eagle"}},
-	{src: "Dec (cs)", a: alias{text: "Dec", cs: true}, words: []aword{
-		{raw: "Dec"},
-	}, keys: []string{"dec"}},
-	{src: "December", a: alias{text: "December"}, words: []aword{
-		{raw: "December"},
-	}, keys: []string{"december"}},
 	{src: "Defence Minister", a: alias{text: "Defence Minister"}, words: []aword{
 		{raw: "Defence"},
 		{raw: "Minister"},
@@ -1355,12 +1337,6 @@ var builtinPrepared = []prepared{
 		{raw: "Fattah"},
 		{raw: "2"},
 	}, keys: []string{"fattah", "2"}},
-	{src: "Feb (cs)", a: alias{text: "Feb", cs: true}, words: []aword{
-		{raw: "Feb"},
-	}, keys: []string{"feb"}},
-	{src: "February", a: alias{text: "February"}, words: []aword{
-		{raw: "February"},
-	}, keys: []string{"february"}},
 	{src: "Federation Council", a: alias{text: "Federation Council"}, words: []aword{
 		{raw: "Federation"},
 		{raw: "Council"},
@@ -1700,12 +1676,6 @@ var builtinPrepared = []prepared{
 		{raw: "James"},
 		{raw: "Mattis"},
 	}, keys: []string{"james", "mattis"}},
-	{src: "Jan (cs)", a: alias{text: "Jan", cs: true}, words: []aword{
-		{raw: "Jan"},
-	}, keys: []string{"jan"}},
-	{src: "January", a: alias{text: "January"}, words: []aword{
-		{raw: "January"},
-	}, keys: []string{"january"}},
 	{src: "Jens Stoltenberg", a: alias{text: "Jens Stoltenberg"}, words: []aword{
 		{raw: "Jens"},
 		{raw: "Stoltenberg"},
@@ -1741,9 +1711,6 @@ var builtinPrepared = []prepared{
 		{raw: "Joseph"},
 		{raw: "Biden"},
 	}, keys: []string{"joseph", "biden"}},
-	{src: "Jul (cs)", a: alias{text: "Jul", cs: true}, words: []aword{
-		{raw: "Jul"},
-	}, keys: []string{"jul"}},
 	{src: "Julang-2", a: alias{text: "Julang-2"}, words: []aword{
 		{raw: "Julang"},
 		{raw: "2"},
@@ -1752,15 +1719,6 @@ var builtinPrepared = []prepared{
 		{raw: "Julang"},
 		{raw: "3"},
 	}, keys: []string{"julang", "3"}},
-	{src: "July", a: alias{text: "July"}, words: []aword{
-		{raw: "July"},
-	}, keys: []string{"july"}},
-	{src: "Jun (cs)", a: alias{text: "Jun", cs: true}, words: []aword{
-		{raw: "Jun"},
-	}, keys: []string{"jun"}},
-	{src: "June", a: alias{text: "June"}, words: []aword{
-		{raw: "June"},
-	}, keys: []string{"june"}},
 	{src: "K-329", a: alias{text: "K-329", cs: true}, words: []aword{
 		{raw: "K"},
 		{raw: "329"},
@@ -1966,12 +1924,6 @@ var builtinPrepared = []prepared{
 		{raw: "Mallory"},
 		{raw: "Stewart"},
 	}, keys: []string{"mallory", "stewart"}},
-	{src: "Mar (cs)", a: alias{text: "Mar", cs: true}, words: []aword{
-		{raw: "Mar"},
-	}, keys: []string{"mar"}},
-	{src: "March", a: alias{text: "March"}, words: []aword{
-		{raw: "March"},
-	}, keys: []string{"march"}},
 	{src: "Marco Rubio", a: alias{text: "Marco Rubio"}, words: []aword{
 		{raw: "Marco"},
 		{raw: "Rubio"},
@@ -1995,9 +1947,6 @@ var builtinPrepared = []prepared{
 	{src: "Mattis (cs)", a: alias{text: "Mattis", cs: true}, words: []aword{
 		{raw: "Mattis"},
 	}, keys: []string{"mattis"}},
-	{src: "May (cs)", a: alias{text: "May", cs: true}, words: []aword{
-		{raw: "May"},
-	}, keys: []string{"may"}},
 	{src: "Medvedev (cs)", a: alias{text: "Medvedev", cs: true}, words: []aword{
 		{raw: "Medvedev"},
 	}, keys: []string{"medvedev"}},
@@ -2233,12 +2182,6 @@ var builtinPrepared = []prepared{
 		{raw: "North"},
 		{raw: "Koreans"},
 	}, keys: []string{"north", "koreans"}},
-	{src: "Nov (cs)", a: alias{text: "Nov", cs: true}, words: []aword{
-		{raw: "Nov"},
-	}, keys: []string{"nov"}},
-	{src: "November", a: alias{text: "November"}, words: []aword{
-		{raw: "November"},
-	}, keys: []string{"november"}},
 	{src: "Nuclear Non-Proliferation Treaty", a: alias{text: "Nuclear Non-Proliferation Treaty"}, words: []aword{
 		{raw: "Nuclear"},
 		{raw: "Non"},
@@ -2284,12 +2227,6 @@ var builtinPrepared = []prepared{
 		{raw: "Object"},
 		{raw: "4202"},
 	}, keys: []string{"object", "4202"}},
-	{src: "Oct (cs)", a: alias{text: "Oct", cs: true}, words: []aword{
-		{raw: "Oct"},
-	}, keys: []string{"oct"}},
-	{src: "October", a: alias{text: "October"}, words: []aword{
-		{raw: "October"},
-	}, keys: []string{"october"}},
 	{src: "Ohio class", a: alias{text: "Ohio class"}, words: []aword{
 		{raw: "Ohio"},
 		{raw: "class"},
@@ -2996,15 +2933,6 @@ var builtinPrepared = []prepared{
 	{src: "Seoul (place)", a: alias{text: "Seoul", place: true}, words: []aword{
 		{raw: "Seoul"},
 	}, keys: []string{"seoul"}},
-	{src: "Sep (cs)", a: alias{text: "Sep", cs: true}, words: []aword{
-		{raw: "Sep"},
-	}, keys: []string{"sep"}},
-	{src: "Sept (cs)", a: alias{text: "Sept", cs: true}, words: []aword{
-		{raw: "Sept"},
-	}, keys: []string{"sept"}},
-	{src: "September", a: alias{text: "September"}, words: []aword{
-		{raw: "September"},
-	}, keys: []string{"september"}},
 	{src: "Sergei Karakayev", a: alias{text: "Sergei Karakayev"}, words: []aword{
 		{raw: "Sergei"},
 		{raw: "Karakayev"},
@@ -9170,9 +9098,6 @@ var builtinPrepared = []prepared{
 		{raw: "а", stemmed: true},
 		{raw: "такж", stemmed: true},
 	}, keys: []string{"~а", "~такж"}},
-	{src: "августа", a: alias{text: "августа"}, words: []aword{
-		{raw: "август", stemmed: true},
-	}, keys: []string{"~август"}},
 	{src: "авиабаза", a: alias{text: "авиабаза"}, words: []aword{
 		{raw: "авиабаз", stemmed: true},
 	}, keys: []string{"~авиабаз"}},
@@ -9196,9 +9121,6 @@ var builtinPrepared = []prepared{
 	{src: "аналитик", a: alias{text: "аналитик"}, words: []aword{
 		{raw: "аналитик", stemmed: true},
 	}, keys: []string{"~аналитик"}},
-	{src: "апреля", a: alias{text: "апреля"}, words: []aword{
-		{raw: "апрел", stemmed: true},
-	}, keys: []string{"~апрел"}},
 	{src: "арсенал", a: alias{text: "арсенал"}, words: []aword{
 		{raw: "арсенал", stemmed: true},
 	}, keys: []string{"~арсенал"}},
@@ -9548,9 +9470,6 @@ var builtinPrepared = []prepared{
 	{src: "девятьсот", a: alias{text: "девятьсот"}, words: []aword{
 		{raw: "девятьсот", stemmed: true},
 	}, keys: []string{"~девятьсот"}},
-	{src: "декабря", a: alias{text: "декабря"}, words: []aword{
-		{raw: "декабр", stemmed: true},
-	}, keys: []string{"~декабр"}},
 	{src: "день", a: alias{text: "день"}, words: []aword{
 		{raw: "ден", stemmed: true},
 	}, keys: []string{"~ден"}},
@@ -9807,12 +9726,6 @@ var builtinPrepared = []prepared{
 	{src: "источник", a: alias{text: "источник"}, words: []aword{
 		{raw: "источник", stemmed: true},
 	}, keys: []string{"~источник"}},
-	{src: "июля", a: alias{text: "июля"}, words: []aword{
-		{raw: "июл", stemmed: true},
-	}, keys: []string{"~июл"}},
-	{src: "июня", a: alias{text: "июня"}, words: []aword{
-		{raw: "июн", stemmed: true},
-	}, keys: []string{"~июн"}},
 	{src: "к", a: alias{text: "к"}, words: []aword{
 		{raw: "к", stemmed: true},
 	}, keys: []string{"~к"}},
@@ -9913,12 +9826,6 @@ var builtinPrepared = []prepared{
 	{src: "максимум", a: alias{text: "максимум"}, words: []aword{
 		{raw: "максимум", stemmed: true},
 	}, keys: []string{"~максимум"}},
-	{src: "марта", a: alias{text: "марта"}, words: []aword{
-		{raw: "март", stemmed: true},
-	}, keys: []string{"~март"}},
-	{src: "мая", a: alias{text: "мая"}, words: []aword{
-		{raw: "мая", stemmed: true},
-	}, keys: []string{"~мая"}},
 	{src: "мегатонна", a: alias{text: "мегатонна"}, words: []aword{
 		{raw: "мегатонн", stemmed: true},
 	}, keys: []string{"~мегатонн"}},
@@ -10240,9 +10147,6 @@ var builtinPrepared = []prepared{
 	{src: "носитель", a: alias{text: "носитель"}, words: []aword{
 		{raw: "носител", stemmed: true},
 	}, keys: []string{"~носител"}},
-	{src: "ноября", a: alias{text: "ноября"}, words: []aword{
-		{raw: "ноябр", stemmed: true},
-	}, keys: []string{"~ноябр"}},
 	{src: "нулевой вариант", a: alias{text: "нулевой вариант"}, words: []aword{
 		{raw: "нулев", stemmed: true},
 		{raw: "вариант", stemmed: true},
@@ -10351,9 +10255,6 @@ var builtinPrepared = []prepared{
 	{src: "около", a: alias{text: "около"}, words: []aword{
 		{raw: "окол", stemmed: true},
 	}, keys: []string{"~окол"}},
-	{src: "октября", a: alias{text: "октября"}, words: []aword{
-		{raw: "октябр", stemmed: true},
-	}, keys: []string{"~октябр"}},
 	{src: "ориентировочно", a: alias{text: "ориентировочно"}, words: []aword{
 		{raw: "ориентировочн", stemmed: true},
 	}, keys: []string{"~ориентировочн"}},
@@ -10867,9 +10768,6 @@ var builtinPrepared = []prepared{
 	{src: "сенатор", a: alias{text: "сенатор"}, words: []aword{
 		{raw: "сенатор", stemmed: true},
 	}, keys: []string{"~сенатор"}},
-	{src: "сентября", a: alias{text: "сентября"}, words: []aword{
-		{raw: "сентябр", stemmed: true},
-	}, keys: []string{"~сентябр"}},
 	{src: "сессия", a: alias{text: "сессия"}, words: []aword{
 		{raw: "сесс", stemmed: true},
 	}, keys: []string{"~сесс"}},
@@ -11198,9 +11096,6 @@ var builtinPrepared = []prepared{
 		{raw: "участник", stemmed: true},
 		{raw: "договор", stemmed: true},
 	}, keys: []string{"~участник", "~договор"}},
-	{src: "февраля", a: alias{text: "февраля"}, words: []aword{
-		{raw: "феврал", stemmed: true},
-	}, keys: []string{"~феврал"}},
 	{src: "фунт", a: alias{text: "фунт"}, words: []aword{
 		{raw: "фунт", stemmed: true},
 	}, keys: []string{"~фунт"}},
@@ -11342,7 +11237,4 @@ var builtinPrepared = []prepared{
 		{raw: "ядерн", stemmed: true},
 		{raw: "взрыв", stemmed: true},
 	}, keys: []string{"~ядерн", "~взрыв"}},
-	{src: "января", a: alias{text: "января"}, words: []aword{
-		{raw: "январ", stemmed: true},
-	}, keys: []string{"~январ"}},
 }

@@ -96,3 +96,12 @@ func TestSlug(t *testing.T) {
 		t.Errorf("got %q", s)
 	}
 }
+
+// TestStopName: words of stopnames.txt and the shared weekdays (English and Russian) are no names.
+func TestStopName(t *testing.T) {
+	for w, want := range map[string]bool{"Ministry": true, "Monday": true, "Пятницу": true, "Peskov": false, "the": false} {
+		if got := stopName(w); got != want {
+			t.Errorf("stopName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

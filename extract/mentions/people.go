@@ -1,10 +1,13 @@
 package mentions
 
 import (
+	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
@@ -122,7 +125,7 @@ func nameBefore(body string, i int) [2]int {
 	start, n := end, 0
 	for n < 3 {
 		w := wordBefore(s[:start])
-		if w == "" || !upper(w) || stopName[w] {
+		if w == "" || !upper(w) || stopName(w) {
 			break
 		}
 		start -= len(w)
@@ -130,7 +133,7 @@ func nameBefore(body string, i int) [2]int {
 		if start == 0 || s[start-1] != ' ' {
 			break
 		}
-		if prev := wordBefore(s[:start-1]); prev == "" || !upper(prev) || stopName[prev] {
+		if prev := wordBefore(s[:start-1]); prev == "" || !upper(prev) || stopName(prev) {
 			break
 		}
 		start--
@@ -155,7 +158,7 @@ func capitalRun(s string) []word {
 		switch {
 		case w == "":
 			return trimLinks(out)
-		case upper(w) && !stopName[w]:
+		case upper(w) && !stopName(w):
 		case len(w) == 1 && unicode.IsUpper(rune(w[0])) && strings.HasPrefix(s[at+1:], "."):
 			w += "."
 		case (w == "of" || w == "for" || w == "and") && len(out) > 0 || w == "of" || w == "for":
@@ -180,11 +183,15 @@ func trimLinks(ws []word) []word {
 	return ws
 }
 
-// stopName are capitalised words that follow titles without being names.
-var stopName = map[string]bool{"The": true, "Of": true, "On": true, "In": true, "And": true, "For": true,
-	"Russia": true, "Russian": true, "US": true, "U": true, "General": true, "Office": true, "Ministry": true,
-	"Department": true, "Council": true, "Committee": true, "Monday": true, "Tuesday": true, "Wednesday": true,
-	"Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+// stopName tells a capitalised word that follows a title without being a name: a word of
+// stopnames.txt or a weekday ("Secretary Rubio on Monday").
+func stopName(w string) bool { return stopNames()[w] || lang.Weekday(w) > 0 }
+
+//go:embed stopnames.txt
+var stopNamesFile string
+
+// stopNames reads stopnames.txt on first use: words separated by white space, case kept.
+var stopNames = sync.OnceValue(func() map[string]bool { return lang.Set(lang.Sections(stopNamesFile)[""]) })
 
 // wordAt returns the name-like word at the start of s: letters with inner hyphens or apostrophes.
 func wordAt(s string) string {
@@ -256,15 +263,13 @@ func organizations(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 // American Scientists"); "Stockholm institute" is a description.
 func properName(s string) bool {
 	words := strings.Fields(s)
-	if len(words) == 0 || !upper(words[0]) && !allCapsWord(words[0]) {
+	if len(words) == 0 || !upper(words[0]) && !lang.AllCaps(words[0]) {
 		return false
 	}
 	for _, w := range words {
-		if !upper(w) && !allCapsWord(w) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on" {
+		if !upper(w) && !lang.AllCaps(w) && w != "of" && w != "for" && w != "and" && w != "the" && w != "on" {
 			return false
 		}
 	}
 	return true
 }
-
-func allCapsWord(w string) bool { return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w }

@@ -25,7 +25,7 @@ func (p *page) published() (Stamp, string) {
 		if hasURL && u.st.Time.Before(st.Time.AddDate(0, 0, -2)) {
 			return u.st, "url-original:" + u.raw // the address kept the first day; the markup moved on
 		}
-		if h, raw, ok := headlineDateWith(p.doc, dateLineExtra); ok && h.Date() != st.Date() && !swapped(h, st, raw) && !p.urlAgrees(st) {
+		if h, raw, ok := p.headlineDateWith(dateLineExtra); ok && h.Date() != st.Date() && !swapped(h, st, raw) && !p.urlAgrees(st) {
 			return p.upgrade(h), "headline-over:" + raw
 		}
 		return p.upgrade(st), sourceNames[c.src] + ":" + c.raw
@@ -33,13 +33,13 @@ func (p *page) published() (Stamp, string) {
 	if c, ok := p.best(kindPublished, srcURL, srcURL); ok {
 		return p.upgrade(c.st), sourceNames[c.src] + ":" + c.raw
 	}
-	if st, raw, ok := headlineDate(p.doc); ok {
+	if st, raw, ok := p.headlineDate(); ok {
 		return p.upgrade(st), "headline:" + raw
 	}
-	if st, raw, ok := classDate(p.doc); ok {
+	if st, raw, ok := p.classDate(); ok {
 		return p.upgrade(st), "class:" + raw
 	}
-	if st, raw, ok := labelledDate(p.doc); ok {
+	if st, raw, ok := p.labelledDate(); ok {
 		return p.upgrade(st), "labelled:" + raw
 	}
 	if st, raw, ok := p.extensive(); ok {

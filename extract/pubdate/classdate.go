@@ -11,15 +11,15 @@ const dateish = `time, [class*=date], [class*=Date], [id*=date], [class*=datum],
 
 // classDate reads a date written close to the headline: in the headline's ancestors (up to
 // three levels), the first date-classed element whose short text holds a date.
-func classDate(doc *goquery.Document) (Stamp, string, bool) {
-	h := doc.Find("article h1, main h1").First()
-	if h.Length() == 0 {
-		h = doc.Find("h1").First()
+func (p *page) classDate() (Stamp, string, bool) {
+	h := p.idx.articleH1
+	if h == nil {
+		h = p.idx.h1
 	}
-	if h.Length() == 0 {
+	if h == nil {
 		return Stamp{}, "", false
 	}
-	scope := h.Parent()
+	scope := selection(h).Parent()
 	for level := 0; level < 3 && scope.Length() > 0; level++ {
 		var found Stamp
 		var raw string

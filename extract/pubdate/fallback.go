@@ -169,20 +169,17 @@ func (p *page) titleDate() (Stamp, string, bool) {
 
 // anyTime reads the first <time> of the page with a date.
 func (p *page) anyTime() (Stamp, string, bool) {
-	var found Stamp
-	var raw string
-	p.doc.Find("time").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	for _, n := range p.idx.times {
+		s := selection(n)
 		v := attrOr(s, "datetime")
 		if v == "" {
 			v = shortText(s)
 		}
 		if st, ok := parseStamp(v); ok {
-			found, raw = st, v
-			return false
+			return st, v, true
 		}
-		return true
-	})
-	return found, raw, !found.IsZero()
+	}
+	return Stamp{}, "", false
 }
 
 // htmlTimestamp reads the first full timestamp written anywhere in the page's text or markup.

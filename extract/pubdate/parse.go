@@ -116,14 +116,24 @@ func parseText(s string) (Stamp, bool) { return parseTextOrder(s, true) }
 // parseTextOrder is parseText; monthFirst reads ambiguous slashed dates (06/07/2020) as
 // month/day, the American order, else day/month.
 func parseTextOrder(s string, monthFirst bool) (Stamp, bool) {
-	if m := reISO().FindStringSubmatch(s); m != nil && m[2] == m[4] {
-		return build(m[1], m[3], m[5], m[6], m[7], m[8], m[9], "")
+	can := patternsIn(s) // a pattern that cannot match is not run
+	if can[patISO] {
+		if m := reISO().FindStringSubmatch(s); m != nil && m[2] == m[4] {
+			return build(m[1], m[3], m[5], m[6], m[7], m[8], m[9], "")
+		}
 	}
-	if m := reDayMonth().FindStringSubmatch(s); m != nil && monthOf(m[2]) > 0 {
-		return build(m[3], strconv.Itoa(monthOf(m[2])), m[1], m[4], m[5], m[6], "", m[7])
+	if can[patDayMonth] {
+		if m := reDayMonth().FindStringSubmatch(s); m != nil && monthOf(m[2]) > 0 {
+			return build(m[3], strconv.Itoa(monthOf(m[2])), m[1], m[4], m[5], m[6], "", m[7])
+		}
 	}
-	if m := reMonthDay().FindStringSubmatch(s); m != nil && monthOf(m[1]) > 0 {
-		return build(m[3], strconv.Itoa(monthOf(m[1])), m[2], m[4], m[5], m[6], "", m[7])
+	if can[patMonthDay] {
+		if m := reMonthDay().FindStringSubmatch(s); m != nil && monthOf(m[1]) > 0 {
+			return build(m[3], strconv.Itoa(monthOf(m[1])), m[2], m[4], m[5], m[6], "", m[7])
+		}
+	}
+	if !can[patDMY] {
+		return Stamp{}, false
 	}
 	if m := reDMY().FindStringSubmatch(s); m != nil && m[2] == m[4] {
 		day, month := m[1], m[3]

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/PuerkitoBio/goquery"
 )
 
 // msk is Moscow time (UTC+3 all year since 2014), the offset TASS pages are written in.
@@ -16,16 +14,15 @@ var msk = time.FixedZone("MSK", 3*3600)
 
 // tassTime reads TASS's <dateformat time="UNIX seconds">; related-news lists carry their own, so
 // the header's wins and a lone page-wide one is taken only when there is exactly one.
-func tassTime(doc *goquery.Document, add func(cand)) {
-	sel := doc.Find(".news-header dateformat[time], .news-header__date dateformat[time]")
-	if sel.Length() == 0 {
-		all := doc.Find("dateformat[time]")
-		if all.Length() != 1 {
+func tassTime(x *index, add func(cand)) {
+	n := x.tassHeader
+	if n == nil {
+		if len(x.dateformats) != 1 {
 			return
 		}
-		sel = all
+		n = x.dateformats[0]
 	}
-	v := strings.TrimSpace(sel.First().AttrOr("time", ""))
+	v := strings.TrimSpace(attr(n, "time"))
 	sec, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || sec <= 0 {
 		return

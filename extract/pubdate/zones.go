@@ -73,9 +73,7 @@ func isUTC(t time.Time) bool {
 // usEnglish reports a page that declares itself American English (lang="en-US", og:locale
 // en_US) on a generic host (.com, .org, .net, .us).
 func (p *page) usEnglish() bool {
-	lang := strings.ToLower(p.doc.Find("html").AttrOr("lang", ""))
-	locale := strings.ToLower(p.doc.Find(`meta[property="og:locale"]`).AttrOr("content", ""))
-	if lang != "en-us" && locale != "en_us" {
+	if !p.idx.americanEnglish() {
 		return false
 	}
 	u, err := url.Parse(p.url)

@@ -14,8 +14,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && participleOpener(s[i-1]) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
+	if i > 0 && (participleOpener(s[i-1]) || actSays(s, i)) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
 		return e.participle(s, i, prev)
+	}
+	if m, ok := withSubject(s, i); ok {
+		return e.absolute(s, i, m)
 	}
 	if i == firstWord(s) {
 		if a, from, to, stop, ok := frontedParticiple(s, i); ok {
@@ -69,6 +72,13 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.coordinated(s, j, after, a, prev)
 	}
 	npFrom, m := subjectBefore(s, j)
+	if m.name == "" {
+		if f, n, ok := leadName(s, j); ok {
+			npFrom, m = f, n // "Hogan Gidley, a former party director, whose roots ..., said"
+		} else if n := participleSubject(s, i); n.name != "" && participleClause(s, i, after, contentStart(s, after, a.cue)) {
+			npFrom, m = i, n // "Jo Reyes issued a statement saying ...": Reyes, not the statement
+		}
+	}
 	if isThisRef(s, i) {
 		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
 	}
@@ -95,7 +105,11 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 		return a, 0, 0, 0, false
 	}
 	from := contentStart(s, after, a.cue)
-	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) || !opensReportedClause(s, i, after, from) {
+	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) {
+		return a, 0, 0, 0, false
+	}
+	quoted := s[from].kind == tQuote && from > after && s[from-1].isPunct(",:") // "Another reader wrote, “...”"
+	if !quoted && !opensReportedClause(s, i, after, from) {
 		return a, 0, 0, 0, false
 	}
 	a.m = mention{plural: true}
@@ -200,7 +214,14 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 	from := contentStart(s, i+n, a.cue)
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
+	} else if m, ok := lastClauseSubject(s, i); ok {
+		a.m = m
 	} else if a.m = subjectAtStart(s); !a.m.valid() {
+		if m := participleSubject(s, i); m.name != "" && participleClause(s, i, i+n, from) {
+			// "In a speech on Tuesday night in Ohio, Reyes struck a measured tone, saying ..."
+			a.m = m
+			return a, from, contentEnd(s, from, e.cues), len(s), true
+		}
 		if !participleClause(s, i, i+n, from) {
 			return a, 0, 0, 0, false
 		}
@@ -209,6 +230,56 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 		a.m = mention{plural: true}
 	}
 	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// withSubject reads the named subject of an absolute phrase, "with <name> <participle>":
+// "..., with Senator John McCain telling reporters he viewed ...".
+func withSubject(s []token, i int) (mention, bool) {
+	if i < 2 || builtin().participles.match(s, i) == 0 {
+		return mention{}, false
+	}
+	k := i - 1
+	for k > 0 && k > i-6 && (s[k].kind == tWord && s[k].cap() || titlePeriod(s, k)) {
+		k--
+	}
+	if k == i-1 || !s[k].is("with") {
+		return mention{}, false
+	}
+	m := parseMention(s[k+1:i], nil)
+	return m, m.valid()
+}
+
+// absolute reads what the subject of "with X telling ..." said: the clause after the
+// participle.
+func (e *engine) absolute(s []token, i int, m mention) (a attribution, cFrom, cTo, stop int, ok bool) {
+	n := builtin().participles.match(s, i)
+	a = attribution{cue: joinTokens(s[i : i+n]), m: m}
+	from := contentStart(s, i+n, a.cue)
+	if from >= len(s) || !clauseAllowed(s, i+n, from, a.cue) {
+		return a, 0, 0, 0, false
+	}
+	return a, from, contentEnd(s, from, e.cues), len(s), true
+}
+
+// lastClauseSubject finds the named subject of the clause a participle closes when that clause
+// is the second of two: "Prosecutors charged the officer and Emanuel fired his chief, ...,
+// acknowledging that ...": Emanuel acknowledged, not the prosecutors.
+func lastClauseSubject(s []token, i int) (mention, bool) {
+	for k := i - 2; k > firstWord(s); k-- {
+		if !isCoordination(s[k]) || !s[k+1].cap() {
+			continue
+		}
+		end := k + 1
+		for end < i && (s[end].kind == tWord && s[end].cap() || titlePeriod(s, end)) {
+			end++
+		}
+		if end >= i || s[end].kind != tWord || !finiteSoon(s, end, 1) {
+			return mention{}, false
+		}
+		m := parseMention(s[k+1:end], nil)
+		return m, m.valid()
+	}
+	return mention{}, false
 }
 
 // frontedParticiple reads a participle of saying that opens the sentence ("Noting that the
@@ -560,7 +631,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 				if n := parseMention(appos, nil); nameAfterDescription(s, k, appos) && n.kind == "person" && n.name != "" {
 					// "Another delegate on the Cruz slate, Jim Poolman, said": a name after a
 					// description that opens the sentence
-					return firstWord(s), n
+					return descriptionStart(s), n
 				}
 			}
 			if from > k-1 {
@@ -841,7 +912,7 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || w == "the" || w == "a" || w == "an" || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	for i := 0; i < len(ts) && i < 3; i++ {
@@ -920,6 +991,9 @@ func npStart(s []token, j int) int {
 // ("has also", "on Wednesday", "repeatedly").
 func skipAuxBack(s []token, j int) int {
 	l := builtin()
+	if j > 0 && s[j].isPunct(".") && s[j-1].kind == tWord && s[j-1].end == s[j].start && dottedAcronym(s[j-1].text) {
+		j-- // "The F.B.I. said": the period closes the acronym, not a sentence
+	}
 	for j >= 0 && (s[j].kind == tWord || s[j].kind == tQuote) {
 		w := s[j].low
 		switch {
@@ -927,8 +1001,14 @@ func skipAuxBack(s []token, j int) int {
 			return j
 		case l.aux[w], strings.HasSuffix(w, "ly") && len(w) > 4 && !s[j].cap(), isAdverbOfTime(w) && !s[j].cap():
 			j--
+		case inClass("verb_adverbs", w) && !s[j].cap():
+			j-- // "Mrs. Clinton has since said", "Mr. Reyes often says"
+		case w == "time" && j >= 2 && s[j-1].is("the") && s[j-2].is("at"):
+			j -= 3 // "Trump at the time said"
 		case isReflexive(w) && j > 0 && s[j-1].cap():
 			j-- // "Ford itself said"
+		case w == "to" && catenativeBack(s, j-1) >= 0:
+			j = catenativeBack(s, j-1) // "Lewandowski continued to say", "X went on to say"
 		case j > 0 && (isWeekday(w) || inClass("time_words", w) && !s[j].cap()) && (s[j-1].is("last") || s[j-1].is("earlier") || s[j-1].is("this")):
 			j -= 2 // "Gowdy earlier Thursday said", "Feinstein last week said"
 		case j >= 2 && s[j].kind == tQuote && interviewAt(s, j) < j:
@@ -965,6 +1045,21 @@ func skipAuxBack(s []token, j int) int {
 		}
 	}
 	return j
+}
+
+// catenativeBack returns the token before a verb ending at j whose subject is also the subject
+// of the cue after its "to" ("continuing", "went on"), or -1.
+func catenativeBack(s []token, j int) int {
+	if j < 0 || s[j].kind != tWord {
+		return -1
+	}
+	if inClass("catenatives", s[j].low) {
+		return j - 1
+	}
+	if j > 0 && s[j-1].kind == tWord && inClass("catenatives", s[j-1].low+" "+s[j].low) {
+		return j - 2
+	}
+	return -1
 }
 
 // inRelativeClause tells whether s[k] is inside a relative clause that a comma or the sentence
@@ -1092,7 +1187,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if participleAt(s, i) < len(s) {
 		return true // "..., adding that ..." starts a statement of its own
 	}
-	if end-i > 14 {
+	if end-i > 14 && !(isCircumWord(s[i].low) && verbless(s[i:end])) {
 		return false
 	}
 	for k := i; k < end; k++ {
@@ -1116,6 +1211,22 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		return tailIsCircumstance(s, i+n, cue)
 	}
 	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+}
+
+// verbless tells whether c is a chain of phrases with no finite verb and no punctuation ("at a
+// press conference on Tuesday ahead of a meeting between the alliance's defense chiefs"): a
+// long tail of prepositional phrases is still circumstance, a clause with a verb is content.
+func verbless(c []token) bool {
+	for _, t := range c {
+		if t.kind != tWord {
+			return false
+		}
+		w := strings.ReplaceAll(t.low, "’", "'")
+		if inClass("finite_markers", w) || strings.HasSuffix(w, "ed") || strings.Contains(w, "'") && !strings.HasSuffix(w, "'s") {
+			return false
+		}
+	}
+	return true
 }
 
 func isTold(cue string) bool {
@@ -1155,6 +1266,9 @@ func contentStart(s []token, i int, cue string) int {
 	for k := i; k < len(s) && k-i <= 10; k++ {
 		if s[k].is("that") || s[k].is("что") || s[k].isPunct(".!?;") {
 			break
+		}
+		if k > i && !s[k].cap() && l.cues.match(s, k) > 0 {
+			break // "said he welcomed the ruling and added, “...”": a second cue owns the quotation
 		}
 		if s[k].kind == tQuote {
 			if k > i && s[k-1].isPunct(",:") {
@@ -1429,6 +1543,7 @@ func subjectAtStart(s []token) mention {
 	for f+1 < len(s) && s[f+1].kind == tWord && inClass("sentence_openers", s[f].low) {
 		f++ // "And then Trump went on the attack, saying ...": the subject follows
 	}
+	f = afterOpeningPhrase(s, f)
 	l := builtin()
 	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
 	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && l.stopCaps[s[f].low] && !pron {
@@ -1442,6 +1557,53 @@ func subjectAtStart(s []token) mention {
 		return mention{}
 	}
 	return parseMention(s[f:k], nil)
+}
+
+// afterOpeningPhrase skips what opens a sentence before its subject and may be long: a
+// dateline ("ORLANDO, Fla. (Reuters) - President Obama met ...") or a participial phrase
+// ("Rallying hundreds of workers who ..., Hillary Clinton promised ..."). It returns f when
+// neither opens the sentence.
+func afterOpeningPhrase(s []token, f int) int {
+	if d := datelineDash(s, f); d > 0 {
+		return d + 1
+	}
+	w := s[f].text
+	if !s[f].cap() || len(w) < 6 || !strings.HasSuffix(w, "ing") || f+1 >= len(s) || s[f+1].kind != tWord || s[f+1].cap() {
+		return f
+	}
+	next := s[f+1].low
+	if inClass("say_verbs", next) || inClass("finite_markers", next) || strings.HasSuffix(next, "ed") {
+		return f // "Browning said ...": a surname in -ing
+	}
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 24 && c+1 < len(s) {
+		return c + 1
+	}
+	return f
+}
+
+// datelineDash finds the dash that ends a dateline opening the sentence: a place in capitals
+// and, before the dash, an agency in parentheses or after a slash.
+func datelineDash(s []token, f int) int {
+	if f > 0 && s[f-1].isPunct("(") {
+		// "(Reuters) - ...": the place went with the sentence before ("ORLANDO, Fla.")
+		if c := indexPunct(s, f, ")"); c > 0 && c-f <= 4 && c+1 < len(s) && s[c+1].isPunct(dashes) {
+			return c + 1
+		}
+		return -1
+	}
+	if w := s[f].text; len(w) < 3 || strings.ToUpper(w) != w || strings.ToLower(w) == w {
+		return -1
+	}
+	agency := false
+	for k := f + 1; k < len(s) && k < f+12; k++ {
+		switch {
+		case s[k].isPunct(")/"):
+			agency = true
+		case s[k].isPunct(dashes) && agency:
+			return k
+		}
+	}
+	return -1
 }
 
 // isThisRef tells whether the cue at i follows "Об этом" / "This was" that points back at the
@@ -1860,6 +2022,13 @@ func meansSpeech(s []token, i int) bool {
 	return n > 0 && i+n < len(s) && s[i+n].is("that")
 }
 
+// actSays tells whether s[i] is a participle of saying after a noun of the subject's own
+// statement ("issued a statement saying it ..."). Naming participles ("a statement calling the
+// test "a clear violation"") are left out: they describe, they do not report.
+func actSays(s []token, i int) bool {
+	return i > 0 && inClass("speech_acts", s[i-1].low) && inClass("speech_participles", s[i].low)
+}
+
 // frontedEnd ends the content [from, to) of a cue at i inside a fronted subordinate clause
 // ("While one firm says the deal is fair, another says ...") at the comma closing that clause:
 // the main clause after it is not what the clause's speaker said.
@@ -1941,10 +2110,11 @@ func subjectThenCue(s []token, k int, cues *phraseSet) bool {
 
 // nameAfterDescription tells whether appos, after the comma at k, is a personal name that
 // follows a description of a few words opening the sentence with a determiner ("Another
-// delegate on the slate, Jim Poolman, said", "One Republican hopeful, Carly Fiorina, says").
+// delegate on the slate, Jim Poolman, said", "One Republican hopeful, Carly Fiorina, says"), or
+// the quotation that opens it ("“...,” his wife, Ana Costa, wrote").
 func nameAfterDescription(s []token, k int, appos []token) bool {
-	first := firstWord(s)
-	if !personName(appos) || k-first > 8 || k-first < 2 {
+	first := descriptionStart(s)
+	if first < 0 || !personName(appos) || k-first > 8 || k-first < 2 {
 		return false
 	}
 	for _, t := range s[first:k] {
@@ -1954,4 +2124,95 @@ func nameAfterDescription(s []token, k int, appos []token) bool {
 	}
 	w := s[first].low
 	return isDeterminer(w) || inClass("group_quantifiers", w) || inClass("description_openers", w)
+}
+
+// descriptionStart is where a speaker's description may open sentence s: its first word, or the
+// first word after the quotation that opens it ("“...,” another aide, Jo Reyes, said"); -1 if
+// neither.
+func descriptionStart(s []token) int {
+	if f := firstWord(s); f >= 0 {
+		return f
+	}
+	for i, t := range s {
+		if t.kind != tQuote {
+			continue
+		}
+		if !quoteEndsWithComma(t) {
+			if i+1 >= len(s) || !s[i+1].is(",") {
+				return -1
+			}
+			i++ // "“...”, his wife said": the comma after the closing mark
+		}
+		if i+1 < len(s) && s[i+1].kind == tWord {
+			return i + 1
+		}
+		return -1
+	}
+	return -1
+}
+
+// leadName reads the personal name that opens the sentence and is set off by a comma, when the
+// phrases after it run on to a comma or dash just before the cue at j+1: the name is the subject
+// and the rest its appositions, however long ("Jo Reyes, a former director of the party, whose
+// roots are in the church, said", "Jo Reyes, also campaigning in Ohio, said").
+func leadName(s []token, j int) (int, mention, bool) {
+	f := descriptionStart(s)
+	if f < 0 || j <= f || !s[j].isPunct(","+dashes) {
+		return 0, mention{}, false
+	}
+	c := f
+	for c < len(s) && (s[c].kind == tWord || s[c].isPunct(".")) {
+		c++
+	}
+	if c >= j || !s[c].is(",") || !personName(s[f:c]) {
+		return 0, mention{}, false
+	}
+	m := parseMention(s[f:c], nil)
+	if m.kind != "person" || m.name == "" {
+		return 0, mention{}, false
+	}
+	return f, m, true
+}
+
+// dottedAcronym tells whether w is an acronym written with periods, its last one cut off by the
+// tokenizer ("F.B.I", "U.N", "N.R.A"): single capitals joined by periods.
+func dottedAcronym(w string) bool {
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) != 1 || p[0] < 'A' || p[0] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// participleSubject reads the named subject of the clause that a participle cue at i hangs on
+// ("Jo Reyes issued a statement saying ...", "In a speech on Tuesday night in Ohio, Reyes struck
+// a measured tone, saying ..."): the phrase before the participle is its object or the end of
+// the clause, not who spoke; after "as" the object is who spoke ("quoted Putin as saying").
+// Nothing for other cues.
+func participleSubject(s []token, i int) mention {
+	if !strings.HasSuffix(s[i].low, "ing") || isCyrillic(s[i].low) {
+		return mention{}
+	}
+	if i >= 2 && s[i-1].is("as") {
+		_, m := subjectBefore(s, i-2) // "A Kremlin statement quoted Putin as saying": Putin
+		return m
+	}
+	if m := subjectAtStart(s[:i]); m.name != "" {
+		return m
+	}
+	// a long phrase of circumstance before the subject
+	f := firstWord(s)
+	if f < 0 || !builtin().stopCaps[s[f].low] {
+		return mention{}
+	}
+	c := indexPunct(s, f, ",")
+	if c < 0 || c >= i-2 || c-f > 20 {
+		return mention{}
+	}
+	return subjectAtStart(s[c+1 : i])
 }

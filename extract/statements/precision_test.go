@@ -131,3 +131,64 @@ func TestNameInsideAnAppositive(t *testing.T) {
 		want{"reported", "the talks would go on", "Dmitry Peskov"},
 	)
 }
+
+func TestLongTrailingCircumstanceIsNotContent(t *testing.T) {
+	// a long chain of prepositional phrases after "said" is where and when, not what: the
+	// statement is the clause before; a clause with a verb after "said" is still content
+	body := "BRUSSELS, March 3.\n\n" +
+		"The alliance will not station new missiles on the continent, NATO Secretary General Ann Berg said at a news conference on Monday ahead of a meeting between the defence ministers of the member states.\n\n" +
+		"Diplomat Ivo Lund said on Monday the ministers of the member states would meet again in the spring of next year."
+	check(t, body,
+		want{"reported", "The alliance will not station new missiles on the continent", "Ann Berg"},
+		want{"reported", "the ministers of the member states would meet again in the spring of next year", "Ivo Lund"},
+	)
+}
+
+func TestSubjectsPastOpeningPhrases(t *testing.T) {
+	// the speaker is the subject, not a capitalised word of what opens the sentence: a
+	// participial phrase, an agency dateline, a preposition; "with X telling" names X; a
+	// participle closing the second of two clauses belongs to that clause's subject
+	body := "ORLANDO, Fla. (Wire) - Governor Ada Voss visited the shelter on Monday and said the state must act.\n\n" +
+		"Rallying hundreds of nurses who are struggling to pay rent, Senator Ivo Lund spoke for an hour and promised to deliver change.\n\n" +
+		"The vote set off a debate, with Senator Lin Oduya telling reporters he viewed the plan as reckless.\n\n" +
+		"Over the past two weeks, auditors charged the treasurer with fraud and Mayor Tom Reyes fired his deputy, acknowledging that residents had lost trust in the office."
+	check(t, body,
+		want{"reported", "the state must act", "Ada Voss"},
+		want{"reported", "to deliver change", "Ivo Lund"},
+		want{"reported", "he viewed the plan as reckless", "Lin Oduya"},
+		want{"reported", "residents had lost trust in the office", "Tom Reyes"},
+	)
+}
+
+func TestAppositivesOpenedByDeterminers(t *testing.T) {
+	// "another ...", "his ...", "herself a ..." open an appositive as "a" and "the" do
+	body := "The caucus is in two weeks.\n\n" +
+		"Bill Young, another unaligned Iowa Republican strategist, said there are advantages for a front-runner.\n\n" +
+		"Ann Lee, his campaign manager, said the bus tour would go on."
+	check(t, body,
+		want{"reported", "there are advantages for a front-runner", "Bill Young"},
+		want{"reported", "the bus tour would go on", "Ann Lee"},
+	)
+}
+
+func TestStatementSayingGoesToItsIssuer(t *testing.T) {
+	// "issued a statement saying ...": the issuer said it; a statement "calling" something a
+	// name is a description, not a report
+	body := "The parade went ahead on Sunday.\n\n" +
+		"The Riverside Tenants Union issued a statement saying it left the march because of the crowds.\n\n" +
+		"The council issued a statement calling the vote \"a clear breach\" of the rules."
+	check(t, body,
+		want{"reported", "it left the march because of the crowds", "Riverside Tenants Union"},
+	)
+}
+
+func TestCatenativeVerbsKeepTheSubject(t *testing.T) {
+	// "X is continuing to insist", "X went on to say": X says it
+	body := "The hearing ran late.\n\n" +
+		"Governor Ada Voss is continuing to insist she will sign the budget.\n\n" +
+		"Senator Ivo Lund went on to say that the deal was bad for farmers."
+	check(t, body,
+		want{"reported", "she will sign the budget", "Ada Voss"},
+		want{"reported", "the deal was bad for farmers", "Ivo Lund"},
+	)
+}

@@ -2,8 +2,11 @@ package statements
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 type tokKind uint8
@@ -43,6 +46,11 @@ const dashes = "—–-"
 
 // tokenize splits body[start:end] into tokens; quotation parts (from qs, sorted) become one token.
 func tokenize(body string, start, end int, parts []qpart) []token {
+	abbrevsOnce.Do(func() {
+		for _, w := range lang.Abbreviations() {
+			abbrevs[w] = true
+		}
+	})
 	var toks []token
 	i := start
 	pi := 0
@@ -107,12 +115,16 @@ func isCyrillic(s string) bool {
 	return false
 }
 
-// titles are the abbreviations that always stand before a name.
-var titles = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true, "col": true,
-	"maj": true, "capt": true, "adm": true, "sgt": true, "sen": true, "rep": true, "gov": true, "prof": true, "rev": true,
-	"no": true, "vs": true, "им": true, "ул": true, "г": true,
-}
+// abbrevs is the shared Abbreviation class (extract/lang) as a set, for the callers that index
+// it; tokenize fills it on first use, and every token those callers see comes from tokenize.
+var (
+	abbrevs     = map[string]bool{}
+	abbrevsOnce sync.Once
+)
+
+// dottedInitials tells whether w is letters joined by periods ("G.K", "F.A.A"): initials or an
+// acronym whose last period may not end the sentence.
+var dottedInitials = lang.DottedLetters
 
 // opensSentence: a capitalised pronoun, article or conjunction after a period starts a sentence.
 func opensSentence(t token) bool {
@@ -121,30 +133,6 @@ func opensSentence(t token) bool {
 	}
 	l := builtin()
 	return l.he[t.low] || l.she[t.low] || l.they[t.low] || l.it[t.low] || l.stopCaps[t.low]
-}
-
-// abbreviations whose period does not end a sentence.
-var abbrevs = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "lt": true, "col": true,
-	"maj": true, "capt": true, "adm": true, "sgt": true, "sen": true, "rep": true, "gov": true,
-	"jr": true, "sr": true, "prof": true, "u.s": true, "u.k": true, "u.n": true, "jan": true,
-	"feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
-	"no": true, "vs": true, "etc": true, "rev": true, "inc": true, "corp": true, "co": true, "approx": true,
-	"т.е": true, "г": true, "гг": true, "т.д": true, "т.п": true, "им": true, "ул": true,
-}
-
-// dottedInitials tells whether w is letters joined by periods ("G.K", "F.A.A"): initials or an
-// acronym whose last period may not end the sentence.
-func dottedInitials(w string) bool {
-	if !strings.Contains(w, ".") {
-		return false
-	}
-	for _, part := range strings.Split(w, ".") {
-		if utf8.RuneCountInString(part) != 1 {
-			return false
-		}
-	}
-	return true
 }
 
 // sentences splits tokens into sentences: after . ! ? (or a quotation ending in one) when a
@@ -219,11 +207,11 @@ func endsSentence(toks []token, i int) bool {
 				return !(i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap() && !opensSentence(toks[i+1]))
 			}
 			if abbrevs[p.low] {
-				// "... in the U.S. He says": an abbreviation that is no title may end a sentence
+				// "... in the U.S. He says": an abbreviation that leads no word may end a sentence
 				// when a word that only opens sentences follows
-				return !titles[p.low] && i+1 < len(toks) && opensSentence(toks[i+1])
+				return !lang.Leading(p.low) && i+1 < len(toks) && opensSentence(toks[i+1])
 			}
-			if r, n := utf8.DecodeRuneInString(p.text); n == len(p.text) && unicode.IsUpper(r) {
+			if lang.Initial(p.text) {
 				return false // an initial: "V. Putin"
 			}
 		}

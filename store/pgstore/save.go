@@ -50,13 +50,18 @@ func saveTx(ctx context.Context, tx pgx.Tx, a *store.Article) (store.SaveResult,
 		return store.SaveResult{}, errors.New("no URL")
 	}
 	var res store.SaveResult
-	var oldHash string
-	err := tx.QueryRow(ctx, "SELECT id, content_hash FROM articles WHERE url = $1", a.URL).Scan(&res.ArticleID, &oldHash)
+	var oldHash, oldFetched string
+	// FOR UPDATE: a crawl saving a newer fetch of the page waits for this save, or this one for
+	// it, so a re-analysis never writes over the newer page's analysis
+	err := tx.QueryRow(ctx, "SELECT id, content_hash, fetched_at FROM articles WHERE url = $1 FOR UPDATE", a.URL).Scan(&res.ArticleID, &oldHash, &oldFetched)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
 		res.New = true
 	case err != nil:
 		return res, err
+	case store.Superseded(a, oldFetched):
+		res.Superseded = true
+		return res, nil
 	}
 	hash := store.ContentHash(an)
 	res.Changed = !res.New && hash != oldHash

@@ -33,6 +33,7 @@ func Conformance(t *testing.T, b Backend) {
 		fn   func(*testing.T, Backend)
 	}{
 		{"SaveTwiceReplacesAnalysisRows", testSaveTwice},
+		{"ReanalysisOfAReplacedPageIsNotSaved", testSuperseded},
 		{"OpenReadOnlyRefusesWrites", testReadOnly},
 		{"FiguresKeepTheirSentence", testFiguresKeepTheirSentence},
 		{"StatementTreaty", testStatementTreaty},
@@ -82,6 +83,50 @@ func saveAll(t *testing.T, db store.Store, arts []*store.Article) {
 		if _, err := db.SaveArticle(context.Background(), a); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// testSuperseded: a re-analysis made from a stored page that a crawl has since replaced with a
+// newer fetch is not saved (it would write the older page's analysis over the newer's); one
+// made from the page stored now is.
+func testSuperseded(t *testing.T, b Backend) {
+	ctx := context.Background()
+	db, _ := b.Open(t)
+	a := Realistic(t)[0]
+	read := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
+	a.FetchedAt = read
+	if _, err := db.SaveArticle(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	reanalysed := *a.Analysis
+	reanalysed.Statements = reanalysed.Statements[:1]
+	again := func() store.SaveResult {
+		res, err := db.SaveArticle(ctx, &store.Article{URL: a.URL, Source: a.Source, FetchedAt: read, PageFetchedAt: read, Analysis: &reanalysed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	// a crawl stores a newer fetch while the page read at 10:00 is being analysed again
+	newer := *a
+	newer.FetchedAt = read.Add(time.Hour)
+	if _, err := db.SaveArticle(ctx, &newer); err != nil {
+		t.Fatal(err)
+	}
+	want := Count(t, db, "SELECT count(*) FROM statements")
+	if res := again(); !res.Superseded {
+		t.Errorf("re-analysis of the replaced page: %+v, want Superseded", res)
+	}
+	if n := Count(t, db, "SELECT count(*) FROM statements"); n != want || want == 1 {
+		t.Errorf("statements after a superseded re-analysis: %d, want the newer fetch's %d", n, want)
+	}
+	// a re-analysis of the page stored now is saved
+	read = newer.FetchedAt
+	if res := again(); res.Superseded {
+		t.Errorf("re-analysis of the stored page: %+v, want saved", res)
+	}
+	if n := Count(t, db, "SELECT count(*) FROM statements"); n != 1 {
+		t.Errorf("statements after the re-analysis: %d, want 1", n)
 	}
 }
 
