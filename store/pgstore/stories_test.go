@@ -237,3 +237,40 @@ func TestGroupStoredGroupsAsSaving(t *testing.T) {
 		t.Errorf("a second GroupStored grouped %d articles, %v", n, err)
 	}
 }
+
+// TestCopiesSavedAtOnceShareAStory: copies of one article saved at the same moment by several
+// processes (crawl workers) still join one story and their statements one group each, as
+// saved one after another: grouping waits for the other saves' (groupLock).
+func TestCopiesSavedAtOnceShareAStory(t *testing.T) {
+	ctx := context.Background()
+	db, u := openTemp(t)
+	orig := storetest.NewSynthetic(8, 5).Article(1)
+	const workers, each = 4, 3
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			other, err := pgstore.Open(ctx, u) // a worker: its own connections
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer other.Close()
+			for i := range each {
+				n := w*each + i
+				if _, err := other.SaveArticle(ctx, copyOf(orig, fmt.Sprintf("https://wire%d.example/1", n), fmt.Sprintf("wire%d", n), time.Duration(n)*time.Minute)); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	stories := storetest.Count(t, db, "SELECT count(DISTINCT story_id) FROM articles")
+	members := storetest.Count(t, db, "SELECT max(articles) FROM stories")
+	groups := storetest.Count(t, db, "SELECT count(*) FROM statement_groups")
+	if stories != 1 || members != workers*each || groups != len(orig.Analysis.Statements) {
+		t.Errorf("%d copies saved at once: %d stories (the biggest of %d articles), %d statement groups; want 1, %d, %d",
+			workers*each, stories, members, groups, workers*each, len(orig.Analysis.Statements))
+	}
+}
