@@ -68,12 +68,17 @@ func dbPath(t *testing.T) string {
 }
 
 func fillTestDB(t *testing.T, path string) error {
-	ctx := context.Background()
 	db, err := store.Open(path)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	return fillStore(t, db)
+}
+
+// fillStore saves the test articles (realistic, generated, hostile) into db, in one order.
+func fillStore(t *testing.T, db store.Store) error {
+	ctx := context.Background()
 	for _, a := range storetest.Realistic(t) {
 		if _, err := db.SaveArticle(ctx, a); err != nil {
 			return err
@@ -86,7 +91,7 @@ func fillTestDB(t *testing.T, path string) error {
 			return err
 		}
 	}
-	_, err = db.SaveArticle(ctx, hostileArticle())
+	_, err := db.SaveArticle(ctx, hostileArticle())
 	return err
 }
 

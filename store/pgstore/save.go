@@ -85,9 +85,6 @@ func saveTx(ctx context.Context, tx pgx.Tx, a *store.Article) (store.SaveResult,
 	if err := replaceAnalysis(ctx, tx, res.ArticleID, an); err != nil {
 		return res, err
 	}
-	if err := lockGroups(ctx, tx); err != nil {
-		return res, err
-	}
 	return res, groupArticle(ctx, tx, res.ArticleID, an.Body, an.Language, res.New || res.Changed, old)
 }
 

@@ -1,6 +1,7 @@
 package pgstore
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -35,60 +36,161 @@ func lockGroups(ctx context.Context, tx pgx.Tx) error {
 	return err
 }
 
-// groupArticle puts a just-saved article into its story and its statements and figures into
-// their groups (store's groupArticle). The caller holds the grouping lock.
-func groupArticle(ctx context.Context, tx pgx.Tx, id int64, body, language string, contentChanged bool, old oldGroups) error {
-	if err := indexPlans(ctx, tx, true); err != nil {
-		return err
-	}
-	if err := groupArticleRows(ctx, tx, id, body, language, contentChanged, old); err != nil {
-		return err
-	}
-	return indexPlans(ctx, tx, false)
+// The lock is held to the commit, so the work done under it bounds how many saves a second all
+// workers together make. Grouping therefore reads the article's own rows and computes its
+// fingerprint and keys before it takes the lock (no other transaction can change them: the
+// save holds the article's row lock), and sends what it does under the lock in a few batches,
+// a round trip each: the lock and the candidate copies; a new story's row; the story's writes
+// and the statements' candidate groups; new groups' ids; every group write. Each round trip
+// waits for the server to be scheduled, several milliseconds on a loaded machine.
+
+// groupStmt is a statement of the article being grouped.
+type groupStmt struct {
+	id            int64
+	speaker, text string
+	keys          []int64
 }
 
-// indexPlans turns the planner's scans and hash and merge joins off (on) for the rest of the
-// transaction. Every query of grouping looks rows up by key through an index, a few at a time;
-// but the tables a crawl fills have no statistics until autovacuum's next ANALYZE, and without
-// them the planner hashed whole tables (every group, every fingerprint) for a lookup, a cost
-// that grew with the store: saves of a fresh database slowed from 17 to 42 ms each within 900
-// articles.
-func indexPlans(ctx context.Context, tx pgx.Tx, only bool) error {
+// groupFig is a figure of the article being grouped, with the speaker of the statement it
+// stands in.
+type groupFig struct {
+	id                         int64
+	text, speaker              string
+	value                      float64
+	valueMax                   *float64
+	comparator, unit, category string
+}
+
+// groupInput is what grouping reads of the article itself.
+type groupInput struct {
+	at, date string // its instant (published, else first seen) and its own date
+	story    *int64 // its story; nil for none
+	old      stories.Fingerprint
+	hadOld   bool // it has a stored fingerprint (old)
+	stmts    []groupStmt
+	figs     []groupFig
+}
+
+// readGroupInput reads the article's times, story, fingerprint, statements and figures in one
+// round trip.
+func readGroupInput(ctx context.Context, tx pgx.Tx, id int64) (*groupInput, error) {
+	in := &groupInput{}
+	b := &pgx.Batch{}
+	b.Queue(`SELECT coalesce(published_utc, first_seen_at), substr(coalesce(published, fetched_at), 1, 10), story_id
+		FROM articles WHERE id = $1`, id).QueryRow(func(row pgx.Row) error { return row.Scan(&in.at, &in.date, &in.story) })
+	b.Queue("SELECT shingles, minhash FROM article_fingerprints WHERE article_id = $1", id).QueryRow(func(row pgx.Row) error {
+		var shingles int
+		var sig []byte
+		err := row.Scan(&shingles, &sig)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		in.old, err = stories.Decode(sig, shingles)
+		in.hadOld = err == nil
+		return err
+	})
+	b.Queue("SELECT id, speaker, text FROM statements WHERE article_id = $1 ORDER BY seq", id).Query(func(rows pgx.Rows) error {
+		var err error
+		in.stmts, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (groupStmt, error) {
+			var s groupStmt
+			err := r.Scan(&s.id, &s.speaker, &s.text)
+			return s, err
+		})
+		return err
+	})
+	b.Queue(`SELECT f.id, f.text, f.value, f.value_max, f.comparator, f.unit, f.category,
+		coalesce((SELECT s.speaker FROM statements s WHERE s.article_id = f.article_id
+			AND s.byte_start <= f.byte_start AND s.byte_end >= f.byte_end AND s.speaker <> '' ORDER BY s.id LIMIT 1), '')
+		FROM figures f WHERE f.article_id = $1 ORDER BY f.seq`, id).Query(func(rows pgx.Rows) error {
+		var err error
+		in.figs, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (groupFig, error) {
+			var f groupFig
+			err := r.Scan(&f.id, &f.text, &f.value, &f.valueMax, &f.comparator, &f.unit, &f.category, &f.speaker)
+			return f, err
+		})
+		return err
+	})
+	return in, tx.SendBatch(ctx, b).Close()
+}
+
+// groupArticle puts a just-saved article into its story and its statements and figures into
+// their groups, by store's rules (store's groupArticle, assignStory, groupStatements,
+// groupFigures): contentChanged is false when the body is the one already fingerprinted (the
+// story is kept); old are the groups of the article's previous rows, pruned when empty.
+func groupArticle(ctx context.Context, tx pgx.Tx, id int64, body, language string, contentChanged bool, old oldGroups) error {
+	in, err := readGroupInput(ctx, tx, id)
+	if err != nil {
+		return fmt.Errorf("story: %w", err)
+	}
+	// The story: kept as it is, kept with a new fingerprint (a body edited but still a copy of
+	// what it was), or the story of the most similar copy, else a new one.
+	reuse := in.story != nil && !contentChanged
+	var fp stories.Fingerprint
+	var bands [stories.Bands]int64
+	keep := false
+	if !reuse {
+		fp = stories.Of(body)
+		bands = fp.BandKeys()
+		keep = in.story != nil && in.hadOld && stories.Same(&fp, &in.old)
+	}
+	b := &pgx.Batch{}
+	b.Queue("SELECT pg_advisory_xact_lock($1)", groupLock)
+	queueIndexPlans(b, true)
+	var best int64
+	if !reuse && !keep {
+		queueBestCopy(b, id, &fp, bands[:], language, in.at, &best)
+	}
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("story: %w", err)
+	}
+	story := best
+	if in.story != nil && (reuse || keep) {
+		story = *in.story
+	}
+	if story == 0 {
+		if err := tx.QueryRow(ctx, "INSERT INTO stories (language) VALUES ($1) RETURNING id", language).Scan(&story); err != nil {
+			return fmt.Errorf("story: %w", err)
+		}
+	}
+	b = &pgx.Batch{}
+	if !reuse {
+		queueStoryWrites(b, id, in, story, keep, &fp, bands[:], language)
+	}
+	groups := newStatementGroups(in, story)
+	groups.queueLookups(b)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("story and statement groups: %w", err)
+	}
+	if err := groups.match(ctx, tx); err != nil {
+		return fmt.Errorf("statement groups: %w", err)
+	}
+	b = &pgx.Batch{}
+	groups.queueWrites(b)
+	queueFigureGroups(b, in, story)
+	old.queuePrune(b)
+	queueIndexPlans(b, false)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		return fmt.Errorf("groups: %w", err)
+	}
+	return nil
+}
+
+// queueIndexPlans turns the planner's scans and hash and merge joins off (on) for the rest of
+// the transaction. Every query of grouping looks rows up by key through an index, a few at a
+// time; but the tables a crawl fills have no statistics until autovacuum's next ANALYZE, and
+// without them the planner hashed whole tables (every group, every fingerprint) for a lookup, a
+// cost that grew with the store: saves of a fresh database slowed from 17 to 42 ms each within
+// 900 articles.
+func queueIndexPlans(b *pgx.Batch, only bool) {
 	v := "on"
 	if only {
 		v = "off"
 	}
-	_, err := tx.Exec(ctx, `SELECT set_config('enable_seqscan', $1, true), set_config('enable_hashjoin', $1, true),
+	b.Queue(`SELECT set_config('enable_seqscan', $1, true), set_config('enable_hashjoin', $1, true),
 		set_config('enable_mergejoin', $1, true)`, v)
-	return err
-}
-
-// groupArticleRows is groupArticle's work.
-func groupArticleRows(ctx context.Context, tx pgx.Tx, id int64, body, language string, contentChanged bool, old oldGroups) error {
-	at, date, current, err := articleTimes(ctx, tx, id)
-	if err != nil {
-		return fmt.Errorf("story: %w", err)
-	}
-	story, err := assignStory(ctx, tx, id, body, language, contentChanged, at, current)
-	if err != nil {
-		return fmt.Errorf("story: %w", err)
-	}
-	if err := groupStatements(ctx, tx, id, story, at); err != nil {
-		return fmt.Errorf("statement groups: %w", err)
-	}
-	if err := groupFigures(ctx, tx, id, story, date); err != nil {
-		return fmt.Errorf("figure groups: %w", err)
-	}
-	return old.prune(ctx, tx)
-}
-
-// articleTimes reads an article's instant (published, else first seen, UTC text), its date
-// and its story (nil: none).
-func articleTimes(ctx context.Context, tx pgx.Tx, id int64) (at, date string, story *int64, err error) {
-	err = tx.QueryRow(ctx, `SELECT coalesce(published_utc, first_seen_at),
-		substr(coalesce(published, fetched_at), 1, 10), story_id FROM articles WHERE id = $1`, id).
-		Scan(&at, &date, &story)
-	return at, date, story, err
 }
 
 func shift(at string, d time.Duration) string {
@@ -99,80 +201,65 @@ func shift(at string, d time.Duration) string {
 	return store.FormatTime(t.Add(d))
 }
 
-// assignStory fingerprints the body and joins the story of the most similar copy, else starts
-// a story (store's assignStory); at and story are the article's time and current story.
-func assignStory(ctx context.Context, tx pgx.Tx, id int64, body, language string, contentChanged bool, at string, story *int64) (int64, error) {
-	if story != nil && !contentChanged {
-		return *story, nil
+// queueStoryWrites takes the article out of the band index and, unless keep, out of its old
+// story; then records its story, fingerprint and band keys and updates the story's row (store's
+// assignStory, unassignStory, joinStory, refreshStory).
+func queueStoryWrites(b *pgx.Batch, id int64, in *groupInput, story int64, keep bool, fp *stories.Fingerprint, bands []int64, language string) {
+	if in.hadOld {
+		oldBands := in.old.BandKeys()
+		b.Queue("DELETE FROM story_bands WHERE key = ANY($1) AND article_id = $2", oldBands[:], id)
+		b.Queue("DELETE FROM article_fingerprints WHERE article_id = $1", id)
 	}
-	fp := stories.Of(body)
-	keys := fp.BandKeys()
-	old, hadOld, err := storedFingerprint(ctx, tx, id)
-	if err != nil {
-		return 0, err
+	if in.story != nil && !keep {
+		b.Queue("UPDATE articles SET story_id = NULL WHERE id = $1", id)
+		queueRefreshStory(b, *in.story)
 	}
-	keep := story != nil && hadOld && stories.Same(&fp, &old)
-	leave := story
-	if keep {
-		leave = nil // unassign only the fingerprint
-	}
-	if err := unassignStory(ctx, tx, id, leave); err != nil {
-		return 0, err
-	}
-	var best int64
-	if keep {
-		best = *story
-	} else if best, err = bestCopy(ctx, tx, id, &fp, keys[:], language, at); err != nil {
-		return 0, err
-	}
-	if best == 0 {
-		if err := tx.QueryRow(ctx, "INSERT INTO stories (language) VALUES ($1) RETURNING id", language).Scan(&best); err != nil {
-			return 0, err
-		}
-	}
-	b := &pgx.Batch{}
-	b.Queue("UPDATE articles SET story_id = $1 WHERE id = $2", best, id)
+	b.Queue("UPDATE articles SET story_id = $1 WHERE id = $2", story, id)
 	b.Queue(`INSERT INTO article_fingerprints (article_id, language, at, shingles, minhash) VALUES ($1, $2, $3, $4, $5)`,
-		id, language, at, fp.Shingles, fp.Bytes())
+		id, language, in.at, fp.Shingles, fp.Bytes())
 	b.Queue(`INSERT INTO story_bands (key, article_id) SELECT k, $2 FROM unnest($1::bigint[]) k ON CONFLICT DO NOTHING`,
-		keys[:], id)
-	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return 0, err
-	}
+		bands, id)
 	if keep {
-		return best, refreshStory(ctx, tx, best)
+		// Still in its story, but its time or title may have changed with the body.
+		queueRefreshStory(b, story)
+		return
 	}
-	return best, joinStory(ctx, tx, best, id)
-}
-
-// joinStory updates a story's counts and first article for one article that just joined it.
-func joinStory(ctx context.Context, tx pgx.Tx, story, id int64) error {
-	_, err := tx.Exec(ctx, `UPDATE stories SET
+	// The story's counts and first article, from the article that joins and the story's row
+	// alone (store's joinStory: a recount made a crawl's cost grow with its biggest story).
+	b.Queue(`UPDATE stories SET
 		articles = articles + 1,
 		sources = sources + (NOT EXISTS (SELECT 1 FROM articles o, articles a WHERE a.id = $1
 			AND o.story_id = $2 AND o.source = a.source AND o.id <> a.id))::int
 		WHERE id = $2`, id, story)
-	if err != nil {
-		return err
-	}
-	_, err = tx.Exec(ctx, `UPDATE stories SET (first_article_id, first_source, first_at, title) = (
+	b.Queue(`UPDATE stories SET (first_article_id, first_source, first_at, title) = (
 			SELECT a.id, a.source, coalesce(a.published_utc, a.first_seen_at), a.title FROM articles a WHERE a.id = $1)
 		WHERE id = $2 AND (first_article_id IS NULL OR EXISTS (SELECT 1 FROM articles a
 			WHERE a.id = $1 AND (coalesce(a.published_utc, a.first_seen_at) COLLATE "C" < stories.first_at
 				OR (coalesce(a.published_utc, a.first_seen_at) = stories.first_at AND a.id < stories.first_article_id))))`,
 		id, story)
-	return err
+}
+
+// queueRefreshStory recomputes a story's first article, counts and title from its articles, and
+// deletes it when none is left.
+func queueRefreshStory(b *pgx.Batch, story int64) {
+	b.Queue(`DELETE FROM stories WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = $1)`, story)
+	b.Queue(`UPDATE stories SET
+		(first_article_id, first_source, first_at, title) = (
+			SELECT a.id, a.source, coalesce(a.published_utc, a.first_seen_at), a.title FROM articles a
+			WHERE a.story_id = stories.id ORDER BY coalesce(a.published_utc, a.first_seen_at) COLLATE "C", a.id LIMIT 1),
+		articles = (SELECT count(*) FROM articles a WHERE a.story_id = stories.id),
+		sources = (SELECT count(DISTINCT a.source) FROM articles a WHERE a.story_id = stories.id)
+		WHERE id = $1`, story)
 }
 
 // bandCandidates is how many articles of one band key bestCopy compares (store's).
 const bandCandidates = 16
 
-// bestCopy returns the story of the stored article most similar to fp that is a copy of it,
-// 0 when none is. Candidates are the newest bandCandidates articles of each band key.
-func bestCopy(ctx context.Context, tx pgx.Tx, id int64, fp *stories.Fingerprint, keys []int64, language, at string) (int64, error) {
-	// Each candidate's fingerprint and article read by primary key (LATERAL): a join of the
-	// candidates with the fingerprints was planned as a scan of every fingerprint in the window.
-	rows, err := tx.Query(ctx, `SELECT x.shingles, x.minhash, x.story_id
+// queueBestCopy sets *best to the story of the stored article most similar to fp that is a
+// copy of it (left 0 when none is). Candidates are the newest bandCandidates articles of each
+// band key, within store.StoryWindow of at, in the same language.
+func queueBestCopy(b *pgx.Batch, id int64, fp *stories.Fingerprint, keys []int64, language, at string, best *int64) {
+	b.Queue(`SELECT x.shingles, x.minhash, x.story_id
 		FROM (SELECT DISTINCT c.article_id FROM unnest($1::bigint[]) k,
 			LATERAL (SELECT article_id FROM story_bands WHERE key = k AND article_id <> $2
 				ORDER BY article_id DESC LIMIT `+strconv.Itoa(bandCandidates)+`) c) c,
@@ -180,146 +267,85 @@ func bestCopy(ctx context.Context, tx pgx.Tx, id int64, fp *stories.Fingerprint,
 			WHERE f.article_id = c.article_id AND f.language = $3 AND f.at COLLATE "C" BETWEEN $4 AND $5
 			AND a.story_id IS NOT NULL) x
 		ORDER BY c.article_id`,
-		keys, id, language, shift(at, -store.StoryWindow), shift(at, store.StoryWindow))
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	var best int64
-	bestJ := -1.0
-	for rows.Next() {
-		var shingles int
-		var sig []byte
-		var story int64
-		if err := rows.Scan(&shingles, &sig, &story); err != nil {
-			return 0, err
+		keys, id, language, shift(at, -store.StoryWindow), shift(at, store.StoryWindow)).Query(func(rows pgx.Rows) error {
+		bestJ := -1.0
+		for rows.Next() {
+			var shingles int
+			var sig []byte
+			var story int64
+			if err := rows.Scan(&shingles, &sig, &story); err != nil {
+				return err
+			}
+			other, err := stories.Decode(sig, shingles)
+			if err != nil {
+				return err
+			}
+			if !stories.Same(fp, &other) {
+				continue
+			}
+			if j, _ := stories.Similarity(fp, &other); j > bestJ {
+				*best, bestJ = story, j
+			}
 		}
-		other, err := stories.Decode(sig, shingles)
-		if err != nil {
-			return 0, err
-		}
-		if !stories.Same(fp, &other) {
-			continue
-		}
-		if j, _ := stories.Similarity(fp, &other); j > bestJ {
-			best, bestJ = story, j
-		}
-	}
-	return best, rows.Err()
-}
-
-// storedFingerprint reads an article's fingerprint; ok is false when it has none.
-func storedFingerprint(ctx context.Context, tx pgx.Tx, id int64) (fp stories.Fingerprint, ok bool, err error) {
-	var shingles int
-	var sig []byte
-	err = tx.QueryRow(ctx, "SELECT shingles, minhash FROM article_fingerprints WHERE article_id = $1", id).Scan(&shingles, &sig)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return fp, false, nil
-	}
-	if err != nil {
-		return fp, false, err
-	}
-	fp, err = stories.Decode(sig, shingles)
-	return fp, err == nil, err
-}
-
-// unassignStory takes an article out of the band index and, when story is not nil, out of
-// that story.
-func unassignStory(ctx context.Context, tx pgx.Tx, id int64, story *int64) error {
-	old, ok, err := storedFingerprint(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if ok {
-		keys := old.BandKeys()
-		if _, err := tx.Exec(ctx, "DELETE FROM story_bands WHERE key = ANY($1) AND article_id = $2", keys[:], id); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, "DELETE FROM article_fingerprints WHERE article_id = $1", id); err != nil {
-			return err
-		}
-	}
-	if story == nil {
-		return nil
-	}
-	if _, err := tx.Exec(ctx, "UPDATE articles SET story_id = NULL WHERE id = $1", id); err != nil {
-		return err
-	}
-	return refreshStory(ctx, tx, *story)
-}
-
-// refreshStory recomputes a story's first article, counts and title from its articles, and
-// deletes it when none is left.
-func refreshStory(ctx context.Context, tx pgx.Tx, story int64) error {
-	_, err := tx.Exec(ctx, `DELETE FROM stories WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = $1)`, story)
-	if err != nil {
-		return err
-	}
-	_, err = tx.Exec(ctx, `UPDATE stories SET
-		(first_article_id, first_source, first_at, title) = (
-			SELECT a.id, a.source, coalesce(a.published_utc, a.first_seen_at), a.title FROM articles a
-			WHERE a.story_id = stories.id ORDER BY coalesce(a.published_utc, a.first_seen_at) COLLATE "C", a.id LIMIT 1),
-		articles = (SELECT count(*) FROM articles a WHERE a.story_id = stories.id),
-		sources = (SELECT count(DISTINCT a.source) FROM articles a WHERE a.story_id = stories.id)
-		WHERE id = $1`, story)
-	return err
-}
-
-// groupStatements puts each statement of the article into the group of the same words by the
-// same speaker (for unattributed words: in the same story) reported within
-// store.StatementWindow, else into a new group: store's groupStatements, in four round trips
-// to the server rather than three per statement (under the grouping lock, every saving worker
-// waits for them). The candidate groups of every statement are read at once; a statement that
-// joins or starts a group adds it, under its keys, to the candidates of the ones after it (as
-// store's per-statement query would find it); new groups take their ids from the identity's
-// sequence first, so that they are written in one batch.
-func groupStatements(ctx context.Context, tx pgx.Tx, id, story int64, at string) error {
-	type stmt struct {
-		id            int64
-		speaker, text string
-		keys          []int64
-	}
-	rows, err := tx.Query(ctx, "SELECT id, speaker, text FROM statements WHERE article_id = $1 ORDER BY seq", id)
-	if err != nil {
-		return err
-	}
-	list, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (stmt, error) {
-		var s stmt
-		err := r.Scan(&s.id, &s.speaker, &s.text)
-		return s, err
+		return rows.Err()
 	})
-	if err != nil || len(list) == 0 {
-		return err
+}
+
+// statementGroup is a group a statement of the article may join or start.
+type statementGroup struct {
+	id                int64 // 0 for a new group until its id is drawn
+	text, firstAt     string
+	matchKey, speaker string // a new group's
+	isNew             bool
+	joined            bool // an existing group a statement joined: its times are refit
+}
+
+// statementGroups puts each statement of the article into the group of the same words by the
+// same speaker (for unattributed words: in the same story) reported within
+// store.StatementWindow, else into a new group (store's groupStatements). The candidate groups
+// of every statement's keys are read in one batch; a statement that joins or starts a group
+// adds it, under its keys, to the candidates of the ones after it (as store's per-statement
+// query would find it); new groups take their ids from the identity's sequence, so that every
+// write goes in one batch.
+type statementGroups struct {
+	in       *groupInput
+	byKey    map[int64][]*statementGroup
+	byID     map[int64]*statementGroup
+	created  []*statementGroup
+	member   []*statementGroup // each statement's group
+	story    int64
+	from, to string
+}
+
+func newStatementGroups(in *groupInput, story int64) *statementGroups {
+	g := &statementGroups{in: in, byKey: map[int64][]*statementGroup{}, byID: map[int64]*statementGroup{}, story: story,
+		from: shift(in.at, -store.StatementWindow), to: shift(in.at, store.StatementWindow)}
+	for i := range in.stmts {
+		s := &in.stmts[i]
+		s.keys = stories.StatementKeys(statementKey(s.speaker, story), s.text)
 	}
-	var allKeys []int64
-	for i := range list {
-		key := list[i].speaker
-		if key == "" {
-			key = "story:" + strconv.FormatInt(story, 10)
-		}
-		list[i].keys = stories.StatementKeys(key, list[i].text)
-		allKeys = append(allKeys, list[i].keys...)
+	return g
+}
+
+// statementKey is whose words a statement's group holds: its speaker, or for unattributed
+// words its story.
+func statementKey(speaker string, story int64) string {
+	if speaker == "" {
+		return "story:" + strconv.FormatInt(story, 10)
 	}
-	// The candidates: the groups sharing a key, reported within the window.
-	type group struct {
-		id                int64 // 0 for a new group until its id is drawn
-		text              string
-		firstAt           string
-		matchKey, speaker string
-		isNew             bool
-		joined            bool // an existing group a statement joined: its times are refit
+	return speaker
+}
+
+// queueLookups reads the groups sharing each key within the window: one query per key, all in
+// one batch. A single key's query is planned through the primary keys' indexes.
+func (g *statementGroups) queueLookups(b *pgx.Batch) {
+	var keys []int64
+	for _, s := range g.in.stmts {
+		keys = append(keys, s.keys...)
 	}
-	var groups []*group
-	byKey := map[int64][]*group{}
-	byID := map[int64]*group{}
-	from, to := shift(at, -store.StatementWindow), shift(at, store.StatementWindow)
-	// One query per key, all in one batch (one round trip). A single key's query is planned
-	// through the primary keys' indexes even before the tables have statistics; one join of
-	// every key was planned as a hash of every group, a cost that grew with the store.
-	b := &pgx.Batch{}
-	for _, k := range slices.Compact(slices.Sorted(slices.Values(allKeys))) {
+	for _, k := range slices.Compact(slices.Sorted(slices.Values(keys))) {
 		b.Queue(`SELECT g.id, g.text, g.first_at FROM statement_keys k JOIN statement_groups g ON g.id = k.group_id
-			WHERE k.key = $1 AND g.last_at COLLATE "C" >= $2 AND g.first_at COLLATE "C" <= $3`, k, from, to).
+			WHERE k.key = $1 AND g.last_at COLLATE "C" >= $2 AND g.first_at COLLATE "C" <= $3`, k, g.from, g.to).
 			Query(func(rows pgx.Rows) error {
 				for rows.Next() {
 					var gid int64
@@ -327,33 +353,35 @@ func groupStatements(ctx context.Context, tx pgx.Tx, id, story int64, at string)
 					if err := rows.Scan(&gid, &text, &firstAt); err != nil {
 						return err
 					}
-					g := byID[gid]
-					if g == nil {
-						g = &group{id: gid, text: text, firstAt: firstAt}
-						byID[gid] = g
+					sg := g.byID[gid]
+					if sg == nil {
+						sg = &statementGroup{id: gid, text: text, firstAt: firstAt}
+						g.byID[gid] = sg
 					}
-					byKey[k] = append(byKey[k], g)
+					g.byKey[k] = append(g.byKey[k], sg)
 				}
 				return rows.Err()
 			})
 	}
-	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return err
-	}
-	member := make([]*group, len(list))
-	for i, s := range list {
+}
+
+// match decides each statement's group, in order, and draws the new groups' ids.
+func (g *statementGroups) match(ctx context.Context, tx pgx.Tx) error {
+	at := g.in.at
+	g.member = make([]*statementGroup, len(g.in.stmts))
+	for i, s := range g.in.stmts {
 		// store's order: the earliest group first, then the oldest id (new groups last, in order).
-		var cands []*group
-		seen := map[*group]bool{}
+		var cands []*statementGroup
+		seen := map[*statementGroup]bool{}
 		for _, k := range s.keys {
-			for _, g := range byKey[k] {
-				if !seen[g] {
-					seen[g] = true
-					cands = append(cands, g)
+			for _, c := range g.byKey[k] {
+				if !seen[c] {
+					seen[c] = true
+					cands = append(cands, c)
 				}
 			}
 		}
-		slices.SortStableFunc(cands, func(a, b *group) int {
+		slices.SortStableFunc(cands, func(a, b *statementGroup) int {
 			if c := strings.Compare(a.firstAt, b.firstAt); c != 0 {
 				return c
 			}
@@ -365,107 +393,83 @@ func groupStatements(ctx context.Context, tx pgx.Tx, id, story int64, at string)
 			case b.isNew:
 				return -1
 			}
-			return int(a.id - b.id)
+			return cmp.Compare(a.id, b.id)
 		})
-		var g *group
+		var sg *statementGroup
 		for _, c := range cands {
 			if stories.SameStatement(s.text, c.text) {
-				g = c
+				sg = c
 				break
 			}
 		}
-		if g == nil {
-			key := s.speaker
-			if key == "" {
-				key = "story:" + strconv.FormatInt(story, 10)
-			}
-			g = &group{text: s.text, firstAt: at, matchKey: key, speaker: s.speaker, isNew: true}
-			groups = append(groups, g)
+		if sg == nil {
+			sg = &statementGroup{text: s.text, firstAt: at, matchKey: statementKey(s.speaker, g.story), speaker: s.speaker, isNew: true}
+			g.created = append(g.created, sg)
 		} else {
-			g.joined = !g.isNew
-			g.firstAt = min(g.firstAt, at)
+			sg.joined = !sg.isNew
+			sg.firstAt = min(sg.firstAt, at)
 		}
-		member[i] = g
+		g.member[i] = sg
 		for _, k := range s.keys {
-			if !slices.Contains(byKey[k], g) {
-				byKey[k] = append(byKey[k], g)
+			if !slices.Contains(g.byKey[k], sg) {
+				g.byKey[k] = append(g.byKey[k], sg)
 			}
 		}
 	}
-	if len(groups) > 0 {
-		rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('statement_groups', 'id')) FROM generate_series(1, $1)`, len(groups))
-		if err != nil {
-			return err
-		}
-		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-		if err != nil {
-			return err
-		}
-		for i, g := range groups {
-			g.id = ids[i]
-		}
+	if len(g.created) == 0 {
+		return nil
 	}
-	b = &pgx.Batch{}
-	for _, g := range groups {
-		b.Queue(`INSERT INTO statement_groups (id, speaker, match_key, text, first_at, last_at) VALUES ($1, $2, $3, $4, $5, $5)`,
-			g.id, g.speaker, g.matchKey, g.text, at)
-	}
-	for _, g := range byID {
-		if g.joined {
-			b.Queue(`UPDATE statement_groups SET first_at = least(first_at COLLATE "C", $1),
-				last_at = greatest(last_at COLLATE "C", $1) WHERE id = $2`, at, g.id)
-		}
-	}
-	// One statement per row, by primary key (a join with an unnest was planned as a scan of
-	// every statement); the batch is still one round trip.
-	for i, s := range list {
-		b.Queue("UPDATE statements SET group_id = $1 WHERE id = $2", member[i].id, s.id)
-		b.Queue(`INSERT INTO statement_keys (key, group_id) SELECT k, $2 FROM unnest($1::bigint[]) k
-			ON CONFLICT DO NOTHING`, s.keys, member[i].id)
-	}
-	return tx.SendBatch(ctx, b).Close()
-}
-
-// groupFigures puts each figure into the group of the same figure on the same day from the
-// same speaker (the statement it stands in), or, outside any statement, from the same story:
-// store's groupFigures, every figure's upsert in one batch. The key is store's: the numbers in
-// Go's shortest form, "" for no value_max.
-func groupFigures(ctx context.Context, tx pgx.Tx, id, story int64, date string) error {
-	rows, err := tx.Query(ctx, `SELECT f.id, f.text, f.value, f.value_max, f.comparator,
-		f.unit, f.category, coalesce((SELECT s.speaker FROM statements s WHERE s.article_id = f.article_id
-			AND s.byte_start <= f.byte_start AND s.byte_end >= f.byte_end AND s.speaker <> '' ORDER BY s.id LIMIT 1), '')
-		FROM figures f WHERE f.article_id = $1 ORDER BY f.seq`, id)
+	rows, err := tx.Query(ctx, `SELECT nextval(pg_get_serial_sequence('statement_groups', 'id')) FROM generate_series(1, $1)`, len(g.created))
 	if err != nil {
 		return err
 	}
-	b := &pgx.Batch{}
-	for rows.Next() {
-		var fid int64
-		var text, speaker string
-		var value float64
-		var valueMax *float64
-		var cmp, unit, cat string
-		if err := rows.Scan(&fid, &text, &value, &valueMax, &cmp, &unit, &cat, &speaker); err != nil {
-			rows.Close()
-			return err
-		}
-		who := "story:" + strconv.FormatInt(story, 10)
-		if speaker != "" {
-			who = "speaker:" + speaker
-		}
-		key := strings.Join([]string{who, date, cat, cmp, strconv.FormatFloat(value, 'g', -1, 64), maxText(valueMax), unit}, "|")
-		b.Queue(`WITH g AS (INSERT INTO figure_groups (match_key, speaker, date, text) VALUES ($1, $2, $3, $4)
-				ON CONFLICT (match_key) DO UPDATE SET match_key = excluded.match_key RETURNING id)
-			UPDATE figures SET group_id = (SELECT id FROM g) WHERE id = $5`, key, speaker, date, text, fid)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
 		return err
 	}
-	if b.Len() == 0 {
-		return nil
+	for i, sg := range g.created {
+		sg.id = ids[i]
 	}
-	return tx.SendBatch(ctx, b).Close()
+	return nil
+}
+
+// queueWrites writes the new groups, refits the times of the joined ones, and records each
+// statement's group and keys (a statement per row, by primary key).
+func (g *statementGroups) queueWrites(b *pgx.Batch) {
+	at := g.in.at
+	for _, sg := range g.created {
+		b.Queue(`INSERT INTO statement_groups (id, speaker, match_key, text, first_at, last_at) VALUES ($1, $2, $3, $4, $5, $5)`,
+			sg.id, sg.speaker, sg.matchKey, sg.text, at)
+	}
+	for _, sg := range g.byID {
+		if sg.joined {
+			b.Queue(`UPDATE statement_groups SET first_at = least(first_at COLLATE "C", $1),
+				last_at = greatest(last_at COLLATE "C", $1) WHERE id = $2`, at, sg.id)
+		}
+	}
+	for i, s := range g.in.stmts {
+		b.Queue("UPDATE statements SET group_id = $1 WHERE id = $2", g.member[i].id, s.id)
+		b.Queue(`INSERT INTO statement_keys (key, group_id) SELECT k, $2 FROM unnest($1::bigint[]) k
+			ON CONFLICT DO NOTHING`, s.keys, g.member[i].id)
+	}
+}
+
+// queueFigureGroups puts each figure into the group of the same figure on the same day from
+// the same speaker (the statement it stands in), or, outside any statement, from the same story
+// (store's groupFigures). The key is store's: the numbers in Go's shortest form, "" for no
+// value_max.
+func queueFigureGroups(b *pgx.Batch, in *groupInput, story int64) {
+	for _, f := range in.figs {
+		who := "story:" + strconv.FormatInt(story, 10)
+		if f.speaker != "" {
+			who = "speaker:" + f.speaker
+		}
+		key := strings.Join([]string{who, in.date, f.category, f.comparator, strconv.FormatFloat(f.value, 'g', -1, 64),
+			maxText(f.valueMax), f.unit}, "|")
+		b.Queue(`WITH g AS (INSERT INTO figure_groups (match_key, speaker, date, text) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (match_key) DO UPDATE SET match_key = excluded.match_key RETURNING id)
+			UPDATE figures SET group_id = (SELECT id FROM g) WHERE id = $5`, key, f.speaker, in.date, f.text, f.id)
+	}
 }
 
 // maxText is a figure's value_max in its group key: "" for none.
@@ -499,13 +503,9 @@ func readOldGroups(ctx context.Context, tx pgx.Tx, id int64) (oldGroups, error) 
 	return o, nil
 }
 
-// prune deletes the old groups nothing belongs to any more, and refits the times of the
+// queuePrune deletes the old groups nothing belongs to any more, and refits the times of the
 // statement groups that lost members.
-func (o oldGroups) prune(ctx context.Context, tx pgx.Tx) error {
-	if len(o.statements) == 0 && len(o.figures) == 0 {
-		return nil
-	}
-	b := &pgx.Batch{}
+func (o oldGroups) queuePrune(b *pgx.Batch) {
 	for _, g := range o.statements {
 		b.Queue(`DELETE FROM statement_groups WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM statements WHERE group_id = $1)`, g)
 		b.Queue(`UPDATE statement_groups SET (first_at, last_at) = (
@@ -516,7 +516,6 @@ func (o oldGroups) prune(ctx context.Context, tx pgx.Tx) error {
 	for _, g := range o.figures {
 		b.Queue(`DELETE FROM figure_groups WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM figures WHERE group_id = $1)`, g)
 	}
-	return tx.SendBatch(ctx, b).Close()
 }
 
 // backfillBatch is how many stored articles one transaction of GroupStored groups.
