@@ -1821,7 +1821,7 @@ func trailingSpeaker(s []token, k int) bool {
 // suspension") report speech only before "that", a colon or a quotation.
 func clauseAllowed(s []token, after, from int, cue string) bool {
 	w, _, _ := strings.Cut(lower(cue), " ")
-	if (w == "called" || w == "calls" || w == "dubbed" || w == "branded" || w == "termed") && !strings.Contains(cue, " ") {
+	if inClass("naming_verbs", w) && !strings.Contains(cue, " ") {
 		// "called the move "a mistake"", "called it a provocation"; not "called the Queen
 		// about ...", a telephone call
 		return namedComplement(s, from)
@@ -1830,7 +1830,7 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if topicPhrase(s, after, w) {
 		return false // "reported on the preparations", "spoke about the talks": a topic
 	}
-	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
+	if inClass("warning_verbs", w) && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
 		return false // "warned Washington about the consequences": a topic, not what was said
 	}
 	if !builtin().needsClause[w] || pronounClause(s, from) || from == after && subjectClause(s, from) {
@@ -1879,8 +1879,8 @@ func subjectClause(s []token, from int) bool {
 
 // topicPhrase tells whether a cue is followed by "on/about the ..." and no clause at all.
 func topicPhrase(s []token, after int, cue string) bool {
-	if cue == "said" || cue == "says" || cue == "told" || after+1 >= len(s) ||
-		!(s[after].is("on") || s[after].is("about")) || !isDeterminer(s[after+1].low) {
+	if inClass("plain_say_cues", cue) || after+1 >= len(s) ||
+		!wordIn(s[after], "topic_prepositions") || !isDeterminer(s[after+1].low) {
 		return false
 	}
 	for _, t := range s[after:] {
@@ -1895,7 +1895,7 @@ func topicPhrase(s []token, after int, cue string) bool {
 // its own ("had warned Washington many times").
 func objectOnly(s []token, from int) bool {
 	for _, t := range s[from:] {
-		if t.kind == tQuote || t.is("that") || t.is("to") || t.is(":") || t.is("against") || t.is("not") || t.is(",") {
+		if t.kind == tQuote || wordIn(t, "object_enders") || t.is(":") || t.is(",") {
 			return false
 		}
 	}
@@ -1906,9 +1906,9 @@ func objectOnly(s []token, from int) bool {
 func topicOnly(s []token, from int) bool {
 	for k := from; k < len(s) && k-from <= 5; k++ {
 		switch {
-		case s[k].kind == tQuote, s[k].is("that"), s[k].is("to"), s[k].is(":"):
+		case s[k].kind == tQuote, wordIn(s[k], "clause_markers"), s[k].is(":"):
 			return false
-		case s[k].is("about") || s[k].is("of"):
+		case wordIn(s[k], "topic_markers"):
 			return k > from
 		}
 	}
