@@ -775,8 +775,7 @@ func modifierWord(t token) bool {
 // progressiveAux tells whether t is a form of "be" that makes the participle after it a finite
 // verb: "is", "are", "was", "were", "been", or a pronoun contracted with one ("she's", "they're").
 func progressiveAux(t token) bool {
-	switch t.low {
-	case "is", "are", "was", "were", "been", "am":
+	if inClass("progressive_aux", t.low) {
 		return t.kind == tWord
 	}
 	_, ok := contractedPronoun(t)
@@ -790,7 +789,7 @@ func contractedPronoun(t token) (mention, bool) {
 		return mention{}, false // most words: no allocation on the way
 	}
 	p, aux, ok := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'")
-	if !ok || !(aux == "s" || aux == "ve" || aux == "d" || aux == "re") {
+	if !ok || !inClass("contracted_aux", aux) {
 		return mention{}, false
 	}
 	return pronounOf([]token{{kind: tWord, text: p, low: p}})
@@ -1574,7 +1573,7 @@ func datelineDash(s []token, f int) int {
 // sentence before ("Об этом заявил журналистам Дмитрий Песков.").
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
-	if f < 0 || i < f+2 || i-f > 8 || !(s[f].low == "об" || s[f].low == "о") || s[f+1].low != "этом" {
+	if f < 0 || i < f+2 || i-f > 8 || !inClass("ru_about", s[f].low) || !inClass("ru_this", s[f+1].low) {
 		return false
 	}
 	for _, t := range s[f+2 : i] {
@@ -1590,8 +1589,8 @@ func isThisRef(s []token, i int) bool {
 // the document's institution.
 func thisWasStated(s []token, i, after int) (mention, bool) {
 	f := firstWord(s)
-	if f < 0 || i != f+2 || !(s[f].is("this") || s[f].is("that")) || !s[f+1].is("was") ||
-		after >= len(s) || !(s[after].is("in") || s[after].is("by")) {
+	if f < 0 || i != f+2 || !wordIn(s[f], "demonstratives") || !wordIn(s[f+1], "was_forms") ||
+		after >= len(s) || !wordIn(s[after], "source_prepositions") {
 		return mention{}, false
 	}
 	end := after + 1
