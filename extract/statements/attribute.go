@@ -999,8 +999,8 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case inClass("verb_adverbs", w) && !s[j].cap():
 			j-- // "Mrs. Clinton has since said", "Mr. Reyes often says"
-		case w == "time" && j >= 2 && s[j-1].is("the") && s[j-2].is("at"):
-			j -= 3 // "Trump at the time said"
+		case phraseBack(s, j, "time_asides") > 0:
+			j -= phraseBack(s, j, "time_asides") // "Trump at the time said"
 		case isReflexive(w) && j > 0 && s[j-1].cap():
 			j-- // "Ford itself said"
 		case w == "to" && catenativeBack(s, j-1) >= 0:
@@ -1017,8 +1017,8 @@ func skipAuxBack(s []token, j int) int {
 			j -= 2 // "Москва в августе объявила"
 		case adjunctBack(s, j) >= 0:
 			j = adjunctBack(s, j) // "Лавров на встрече с журналистами сообщил"
-		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
-			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
+		case phraseBack(s, j, "turn_asides") > 0:
+			j -= phraseBack(s, j, "turn_asides") // "в свою очередь", "in turn"
 		default:
 			return j
 		}
@@ -2143,3 +2143,25 @@ func participleSubject(s []token, i int) mention {
 // wordIn tells whether t is a word (not a quotation) of the word class name, as t.is does for one
 // word.
 func wordIn(t token, name string) bool { return t.kind != tQuote && inClass(name, t.low) }
+
+// phraseBack returns the number of words of a phrase of the word class name that ends at token
+// j ("in turn", "at the time"), or 0.
+func phraseBack(s []token, j int, name string) int {
+	for p := range builtin().classes[name] {
+		ws := strings.Fields(p)
+		if j+1 < len(ws) {
+			continue
+		}
+		ok := true
+		for k, w := range ws {
+			if !s[j-len(ws)+1+k].is(w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ws)
+		}
+	}
+	return 0
+}
