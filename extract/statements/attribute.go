@@ -780,8 +780,7 @@ func modifierWord(t token) bool {
 // progressiveAux tells whether t is a form of "be" that makes the participle after it a finite
 // verb: "is", "are", "was", "were", "been", or a pronoun contracted with one ("she's", "they're").
 func progressiveAux(t token) bool {
-	switch t.low {
-	case "is", "are", "was", "were", "been", "am":
+	if inClass("progressive_aux", t.low) {
 		return t.kind == tWord
 	}
 	_, ok := contractedPronoun(t)
@@ -795,7 +794,7 @@ func contractedPronoun(t token) (mention, bool) {
 		return mention{}, false // most words: no allocation on the way
 	}
 	p, aux, ok := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'")
-	if !ok || !(aux == "s" || aux == "ve" || aux == "d" || aux == "re") {
+	if !ok || !inClass("contracted_aux", aux) {
 		return mention{}, false
 	}
 	return pronounOf([]token{{kind: tWord, text: p, low: p}})
@@ -1005,8 +1004,8 @@ func skipAuxBack(s []token, j int) int {
 			j--
 		case inClass("verb_adverbs", w) && !s[j].cap():
 			j-- // "Mrs. Clinton has since said", "Mr. Reyes often says"
-		case w == "time" && j >= 2 && s[j-1].is("the") && s[j-2].is("at"):
-			j -= 3 // "Trump at the time said"
+		case phraseBack(s, j, "time_asides") > 0:
+			j -= phraseBack(s, j, "time_asides") // "Trump at the time said"
 		case isReflexive(w) && j > 0 && s[j-1].cap():
 			j-- // "Ford itself said"
 		case w == "to" && catenativeBack(s, j-1) >= 0:
@@ -1023,8 +1022,8 @@ func skipAuxBack(s []token, j int) int {
 			j -= 2 // "Москва в августе объявила"
 		case adjunctBack(s, j) >= 0:
 			j = adjunctBack(s, j) // "Лавров на встрече с журналистами сообщил"
-		case j >= 2 && w == "очередь" && s[j-1].is("свою") && s[j-2].is("в"), j >= 1 && w == "turn" && s[j-1].is("in"):
-			j -= 2 + boolInt(w == "очередь") // "в свою очередь", "in turn"
+		case phraseBack(s, j, "turn_asides") > 0:
+			j -= phraseBack(s, j, "turn_asides") // "в свою очередь", "in turn"
 		default:
 			return j
 		}
@@ -1580,7 +1579,7 @@ func datelineDash(s []token, f int) int {
 // sentence before ("Об этом заявил журналистам Дмитрий Песков.").
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
-	if f < 0 || i < f+2 || i-f > 8 || !(s[f].low == "об" || s[f].low == "о") || s[f+1].low != "этом" {
+	if f < 0 || i < f+2 || i-f > 8 || !inClass("ru_about", s[f].low) || !inClass("ru_this", s[f+1].low) {
 		return false
 	}
 	for _, t := range s[f+2 : i] {
@@ -1596,8 +1595,8 @@ func isThisRef(s []token, i int) bool {
 // the document's institution.
 func thisWasStated(s []token, i, after int) (mention, bool) {
 	f := firstWord(s)
-	if f < 0 || i != f+2 || !(s[f].is("this") || s[f].is("that")) || !s[f+1].is("was") ||
-		after >= len(s) || !(s[after].is("in") || s[after].is("by")) {
+	if f < 0 || i != f+2 || !wordIn(s[f], "demonstratives") || !wordIn(s[f+1], "was_forms") ||
+		after >= len(s) || !wordIn(s[after], "source_prepositions") {
 		return mention{}, false
 	}
 	end := after + 1
@@ -1827,7 +1826,7 @@ func trailingSpeaker(s []token, k int) bool {
 // suspension") report speech only before "that", a colon or a quotation.
 func clauseAllowed(s []token, after, from int, cue string) bool {
 	w, _, _ := strings.Cut(lower(cue), " ")
-	if (w == "called" || w == "calls" || w == "dubbed" || w == "branded" || w == "termed") && !strings.Contains(cue, " ") {
+	if inClass("naming_verbs", w) && !strings.Contains(cue, " ") {
 		// "called the move "a mistake"", "called it a provocation"; not "called the Queen
 		// about ...", a telephone call
 		return namedComplement(s, from)
@@ -1836,7 +1835,7 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if topicPhrase(s, after, w) {
 		return false // "reported on the preparations", "spoke about the talks": a topic
 	}
-	if (w == "warned" || w == "warns" || w == "reminded" || w == "informed") && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
+	if inClass("warning_verbs", w) && !afterThat && (topicOnly(s, from) || objectOnly(s, from)) {
 		return false // "warned Washington about the consequences": a topic, not what was said
 	}
 	if !builtin().needsClause[w] || pronounClause(s, from) || from == after && subjectClause(s, from) {
@@ -1885,8 +1884,8 @@ func subjectClause(s []token, from int) bool {
 
 // topicPhrase tells whether a cue is followed by "on/about the ..." and no clause at all.
 func topicPhrase(s []token, after int, cue string) bool {
-	if cue == "said" || cue == "says" || cue == "told" || after+1 >= len(s) ||
-		!(s[after].is("on") || s[after].is("about")) || !isDeterminer(s[after+1].low) {
+	if inClass("plain_say_cues", cue) || after+1 >= len(s) ||
+		!wordIn(s[after], "topic_prepositions") || !isDeterminer(s[after+1].low) {
 		return false
 	}
 	for _, t := range s[after:] {
@@ -1901,7 +1900,7 @@ func topicPhrase(s []token, after int, cue string) bool {
 // its own ("had warned Washington many times").
 func objectOnly(s []token, from int) bool {
 	for _, t := range s[from:] {
-		if t.kind == tQuote || t.is("that") || t.is("to") || t.is(":") || t.is("against") || t.is("not") || t.is(",") {
+		if t.kind == tQuote || wordIn(t, "object_enders") || t.is(":") || t.is(",") {
 			return false
 		}
 	}
@@ -1912,9 +1911,9 @@ func objectOnly(s []token, from int) bool {
 func topicOnly(s []token, from int) bool {
 	for k := from; k < len(s) && k-from <= 5; k++ {
 		switch {
-		case s[k].kind == tQuote, s[k].is("that"), s[k].is("to"), s[k].is(":"):
+		case s[k].kind == tQuote, wordIn(s[k], "clause_markers"), s[k].is(":"):
 			return false
-		case s[k].is("about") || s[k].is("of"):
+		case wordIn(s[k], "topic_markers"):
 			return k > from
 		}
 	}
@@ -2181,3 +2180,25 @@ func participleSubject(s []token, i int) mention {
 // wordIn tells whether t is a word (not a quotation) of the word class name, as t.is does for one
 // word.
 func wordIn(t token, name string) bool { return t.kind != tQuote && inClass(name, t.low) }
+
+// phraseBack returns the number of words of a phrase of the word class name that ends at token
+// j ("in turn", "at the time"), or 0.
+func phraseBack(s []token, j int, name string) int {
+	for p := range builtin().classes[name] {
+		ws := strings.Fields(p)
+		if j+1 < len(ws) {
+			continue
+		}
+		ok := true
+		for k, w := range ws {
+			if !s[j-len(ws)+1+k].is(w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ws)
+		}
+	}
+	return 0
+}
