@@ -39,17 +39,17 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 	// fast backtracking path.
 	for _, p := range textutil.Paragraphs(body) {
 		year := !skipYearless || hasYearLike(p.Text)
-		var words *digitWords // made when a windowed rule first needs it
+		var ws *words // made when a windowed rule first needs it
 		for _, r := range rules() {
 			if !hasAll(p.Text, r.need) || !year && r.pat.year() {
 				continue
 			}
 			wins := whole(p.Text)
-			if reach := r.pat.reach(); reach >= 0 && windowed {
-				if words == nil {
-					words = newDigitWords(p.Text)
+			if w := r.pat.win(); w.reach >= 0 && windowed {
+				if ws == nil {
+					ws = newWords(p.Text)
 				}
-				wins = words.spans(reach)
+				wins = ws.spansOf(w)
 			}
 			for _, w := range wins {
 				for _, ix := range r.pat.re().FindAllStringSubmatchIndex(p.Text[w[0]:w[1]], -1) {

@@ -23,9 +23,9 @@ type rule struct {
 type pattern struct {
 	re   func() *regexp.Regexp
 	year func() bool // every match holds a YEAR: the rule runs only in text with a year-like number
-	// reach: every match holds a digit and spans at most this many words either side of the
-	// digit's word, so the regexp reads only those windows (windows.go); -1: the whole paragraph.
-	reach func() int
+	// win: the words around a digit or literal that every match holds, so the regexp reads only
+	// those (windows.go).
+	win func() window
 }
 
 // Pattern pieces. S is a space (ASCII or no-break), YEAR a plausible calendar year.
@@ -47,9 +47,9 @@ var rules = sync.OnceValue(func() []rule {
 	)
 	c := func(p string) *pattern {
 		return &pattern{
-			re:    sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) }),
-			year:  sync.OnceValue(func() bool { return needsYear(p) }),
-			reach: sync.OnceValue(func() int { return windowing(p) }),
+			re:   sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) }),
+			year: sync.OnceValue(func() bool { return needsYear(p) }),
+			win:  sync.OnceValue(func() window { return windowing(p) }),
 		}
 	}
 	var (

@@ -1,22 +1,191 @@
 package dates
 
-import "regexp/syntax"
+import (
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"unicode"
+)
 
-// Windows: a rule whose every match holds a digit and spans a bounded number of words need not
-// read a whole paragraph: its regexp runs only on the words around each digit. The patterns have
-// no anchors or \b, so a match depends on its own bytes only; if every possible match lies inside
-// one window (the digit's word and as many words either side as the pattern has space runs), the
-// windows' matches are exactly the paragraph's, in the same order and with the same extents.
+// Windows: a rule whose every match holds a digit, or one of a few literal strings, and spans a
+// bounded number of words need not read a whole paragraph: its regexp runs only on the words
+// around each such word. The patterns have no anchors or \b, so a match depends on its own bytes
+// only; if every possible match lies inside one window (the anchor's word and as many words either
+// side as the pattern has space runs), the windows' matches are exactly the paragraph's, in the
+// same order and with the same extents, rejected ones included.
 
-// windowing tells, for a pattern, how many words either side of a digit's word its matches reach,
-// or -1 when the pattern is not windowed (a match may lack a digit, span unboundedly many words
-// or depend on what surrounds it).
-func windowing(pattern string) int {
+// window is how a rule's regexp may be confined.
+type window struct {
+	reach int      // words either side of the anchor's word a match can reach; -1: not windowed
+	lits  []string // every match holds one of these; nil: every match holds a digit
+}
+
+// windowing reads a pattern's window off its syntax: -1 reach when a match may lack both a digit
+// and a literal, span unboundedly many words or depend on what surrounds it.
+func windowing(pattern string) window {
 	t, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil || !mustDigit(t) {
-		return -1
+	if err != nil {
+		return window{reach: -1}
 	}
-	return spaceRuns(t)
+	w := window{reach: spaceRuns(t)}
+	if w.reach < 0 || mustDigit(t) {
+		return w
+	}
+	w.lits = contains(t)
+	if len(w.lits) == 0 {
+		w.reach = -1
+	}
+	return w
+}
+
+// maxLits bounds the literal sets built from alternations and small classes.
+const maxLits = 64
+
+// exact returns the strings t matches when they are few and t matches nothing else, else nil.
+func exact(t *syntax.Regexp) []string {
+	switch t.Op {
+	case syntax.OpLiteral:
+		out := []string{""}
+		for _, r := range t.Rune {
+			forms := []string{string(r)}
+			if t.Flags&syntax.FoldCase != 0 { // [Ii]n parses as a case-folded "in"
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					forms = append(forms, string(f))
+				}
+			}
+			if len(out)*len(forms) > maxLits {
+				return nil
+			}
+			out = cross(out, forms)
+		}
+		return out
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			if t.Rune[i+1]-t.Rune[i] >= 4 {
+				return nil
+			}
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				out = append(out, string(r))
+			}
+		}
+		if len(out) > 4 {
+			return nil
+		}
+		return out
+	case syntax.OpCapture:
+		return exact(t.Sub[0])
+	case syntax.OpQuest:
+		if e := exact(t.Sub[0]); e != nil {
+			return append(e, "")
+		}
+	case syntax.OpEmptyMatch:
+		return []string{""}
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			e := exact(s)
+			if e == nil {
+				return nil
+			}
+			out = append(out, e...)
+		}
+		if len(out) <= maxLits {
+			return out
+		}
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range t.Sub {
+			e := exact(s)
+			if e == nil || len(out)*len(e) > maxLits {
+				return nil
+			}
+			out = cross(out, e)
+		}
+		return out
+	}
+	return nil
+}
+
+func cross(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// contains returns strings one of which every match of t holds, nil when it finds none: whole
+// runs of exact pieces, the rarest (longest shortest string) of a concatenation's parts.
+func contains(t *syntax.Regexp) []string {
+	if e := exact(t); e != nil {
+		return usable(e)
+	}
+	switch t.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return contains(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min > 0 {
+			return contains(t.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			c := contains(s)
+			if c == nil {
+				return nil
+			}
+			out = append(out, c...)
+		}
+		return out
+	case syntax.OpConcat:
+		var best []string
+		consider := func(c []string) {
+			if c != nil && (best == nil || shortest(c) > shortest(best)) {
+				best = c
+			}
+		}
+		run := []string{""}
+		for _, s := range t.Sub {
+			if e := exact(s); e != nil && len(run)*len(e) <= maxLits {
+				run = cross(run, e)
+				continue
+			}
+			consider(usable(run))
+			run = []string{""}
+			if e := exact(s); e != nil {
+				run = e
+				continue
+			}
+			consider(contains(s))
+		}
+		consider(usable(run))
+		return best
+	}
+	return nil
+}
+
+// usable returns set unless one of its strings is empty (then a match need hold none) or holds a
+// space (windows are counted in words: an anchor must lie inside one).
+func usable(set []string) []string {
+	for _, s := range set {
+		if s == "" || strings.ContainsAny(s, " \u00a0") {
+			return nil
+		}
+	}
+	return set
+}
+
+func shortest(set []string) int {
+	n := -1
+	for _, s := range set {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
 }
 
 // mustDigit tells whether every match of t holds an ASCII digit.
@@ -135,17 +304,17 @@ func onlySpaces(t *syntax.Regexp) bool {
 	return len(t.Rune) > 0
 }
 
-// digitWords is a paragraph's words (runs of bytes between spaces) and which of them hold a digit,
-// with the windows of each reach computed once.
-type digitWords struct {
+// words is a paragraph's words (runs of bytes between spaces) and which of them hold a digit, with
+// the digit windows of each reach computed once.
+type words struct {
 	text    string
 	words   [][2]int
 	digits  []int // indexes into words
 	windows map[int][][2]int
 }
 
-func newDigitWords(text string) *digitWords {
-	d := &digitWords{text: text, windows: map[int][][2]int{}}
+func newWords(text string) *words {
+	d := &words{text: text, windows: map[int][][2]int{}}
 	start, digit := -1, false
 	end := func(i int) {
 		if start >= 0 {
@@ -176,24 +345,54 @@ func newDigitWords(text string) *digitWords {
 	return d
 }
 
-// spans returns the byte spans, in order and disjoint, of the words within reach words of a
-// digit's word.
-func (d *digitWords) spans(reach int) [][2]int {
-	if w, ok := d.windows[reach]; ok {
-		return w
+// spansOf returns the byte spans a rule with window w must read.
+func (d *words) spansOf(w window) [][2]int {
+	if w.lits != nil {
+		return d.spans(d.holding(w.lits), w.reach)
 	}
+	if s, ok := d.windows[w.reach]; ok {
+		return s
+	}
+	s := d.spans(d.digits, w.reach)
+	d.windows[w.reach] = s
+	return s
+}
+
+// holding returns the indexes, in order, of the words that hold one of lits (none holds a space).
+func (d *words) holding(lits []string) []int {
+	var at []int
+	for _, l := range lits {
+		for i := 0; ; {
+			j := strings.Index(d.text[i:], l)
+			if j < 0 {
+				break
+			}
+			pos := i + j
+			k := sort.Search(len(d.words), func(k int) bool { return d.words[k][1] > pos })
+			if len(at) == 0 || at[len(at)-1] != k {
+				at = append(at, k)
+			}
+			i = d.words[k][1] // the rest of this word adds nothing
+		}
+	}
+	sort.Ints(at)
+	return at
+}
+
+// spans returns the byte spans, in order and disjoint, of the words within reach words of an
+// anchor word (anchors: sorted word indexes, repeats allowed).
+func (d *words) spans(anchors []int, reach int) [][2]int {
 	var out [][2]int
 	last := -1 // last word index covered
-	for _, k := range d.digits {
+	for _, k := range anchors {
 		lo, hi := max(0, k-reach), min(len(d.words)-1, k+reach)
 		if len(out) > 0 && lo <= last+1 {
 			out[len(out)-1][1] = d.words[hi][1]
 		} else {
 			out = append(out, [2]int{d.words[lo][0], d.words[hi][1]})
 		}
-		last = hi
+		last = max(last, hi)
 	}
-	d.windows[reach] = out
 	return out
 }
 
