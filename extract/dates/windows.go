@@ -309,12 +309,13 @@ func onlySpaces(t *syntax.Regexp) bool {
 type words struct {
 	text    string
 	words   [][2]int
-	digits  []int // indexes into words
-	windows map[int][][2]int
+	digits  []int       // indexes into words
+	windows [8][][2]int // digit windows by reach (reaches are small)
+	made    [8]bool     // which of windows are computed
 }
 
 func newWords(text string) *words {
-	d := &words{text: text, windows: map[int][][2]int{}}
+	d := &words{text: text, words: make([][2]int, 0, len(text)/6+1)}
 	start, digit := -1, false
 	end := func(i int) {
 		if start >= 0 {
@@ -350,12 +351,13 @@ func (d *words) spansOf(w window) [][2]int {
 	if w.lits != nil {
 		return d.spans(d.holding(w.lits), w.reach)
 	}
-	if s, ok := d.windows[w.reach]; ok {
-		return s
+	if w.reach >= len(d.windows) {
+		return d.spans(d.digits, w.reach)
 	}
-	s := d.spans(d.digits, w.reach)
-	d.windows[w.reach] = s
-	return s
+	if !d.made[w.reach] {
+		d.windows[w.reach], d.made[w.reach] = d.spans(d.digits, w.reach), true
+	}
+	return d.windows[w.reach]
 }
 
 // holding returns the indexes, in order, of the words that hold one of lits (none holds a space).
