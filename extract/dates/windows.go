@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Windows: a rule whose every match holds a digit, or one of a few literal strings, and spans a
@@ -18,6 +19,7 @@ import (
 type window struct {
 	reach int      // words either side of the anchor's word a match can reach; -1: not windowed
 	lits  []string // every match holds one of these; nil: every match holds a digit
+	upper bool     // every match holds a word that starts with an upper-case letter (anchors on those)
 }
 
 // windowing reads a pattern's window off its syntax: -1 reach when a match may lack both a digit
@@ -29,6 +31,10 @@ func windowing(pattern string) window {
 	}
 	w := window{reach: spaceRuns(t)}
 	if w.reach < 0 || mustDigit(t) {
+		return w
+	}
+	if upperAfterSpace(t) { // "in" or "by" fill every sentence; capitalised words are fewer
+		w.upper = true
 		return w
 	}
 	w.lits = contains(t)
@@ -186,6 +192,56 @@ func shortest(set []string) int {
 		}
 	}
 	return n
+}
+
+// upperAfterSpace tells whether every match of t holds a run of spaces followed by an upper-case
+// letter: a word of the paragraph that starts with one.
+func upperAfterSpace(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpCapture:
+		return upperAfterSpace(t.Sub[0])
+	case syntax.OpConcat:
+		for i, s := range t.Sub {
+			if i+1 < len(t.Sub) && s.Op == syntax.OpPlus && onlySpaces(s.Sub[0]) && startsUpper(t.Sub[i+1]) {
+				return true
+			}
+			if upperAfterSpace(s) {
+				return true
+			}
+		}
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			if !upperAfterSpace(s) {
+				return false
+			}
+		}
+		return len(t.Sub) > 0
+	}
+	return false
+}
+
+// startsUpper tells whether every match of t starts with an upper-case letter.
+func startsUpper(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return startsUpper(t.Sub[0])
+	case syntax.OpRepeat:
+		return t.Min > 0 && startsUpper(t.Sub[0])
+	case syntax.OpConcat:
+		return len(t.Sub) > 0 && startsUpper(t.Sub[0])
+	case syntax.OpLiteral:
+		return t.Flags&syntax.FoldCase == 0 && len(t.Rune) > 0 && unicode.IsUpper(t.Rune[0])
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				if !unicode.IsUpper(r) {
+					return false
+				}
+			}
+		}
+		return len(t.Rune) > 0
+	}
+	return false
 }
 
 // mustDigit tells whether every match of t holds an ASCII digit.
@@ -348,6 +404,9 @@ func newWords(text string) *words {
 
 // spansOf returns the byte spans a rule with window w must read.
 func (d *words) spansOf(w window) [][2]int {
+	if w.upper {
+		return d.spans(d.capitalised(), w.reach)
+	}
 	if w.lits != nil {
 		return d.spans(d.holding(w.lits), w.reach)
 	}
@@ -378,6 +437,17 @@ func (d *words) holding(lits []string) []int {
 		}
 	}
 	sort.Ints(at)
+	return at
+}
+
+// capitalised returns the indexes of the words that start with an upper-case letter.
+func (d *words) capitalised() []int {
+	var at []int
+	for k, w := range d.words {
+		if r, _ := utf8.DecodeRuneInString(d.text[w[0]:w[1]]); unicode.IsUpper(r) {
+			at = append(at, k)
+		}
+	}
 	return at
 }
 

@@ -18,17 +18,27 @@ func TestWindowing(t *testing.T) {
 		{`(\p{Lu}[a-z]{2,8}\.?)` + S + DAY + ORD + `,?` + S + YEAR, 2},
 		{YEAR + `[ \x{00A0}]?[–—-][ \x{00A0}]?` + YEAR, 2},
 		{`(?:[Ff]rom|[Bb]etween)` + S + YEAR + S + `(?:to|and)` + S + YEAR, 3},
-		{`(?:[Ii]n|[Bb]y)` + S + `(\p{Lu}[a-z]{2,8})`, 1},     // no digit, but a preposition in every match
-		{`(\p{Lu}[a-z]{2,8})` + S + `(\p{Lu}[a-z]{2,8})`, -1}, // neither a digit nor a literal
-		{`(?:\d+` + S + `)*` + YEAR, -1},                      // unboundedly many words
-		{`\b` + YEAR, -1},                                     // reads what is around the match
-		{YEAR + ` год`, -1},                                   // a literal space is not counted
-		{`(?:` + DAY + `|x)` + S + YEAR, 1},                   // one branch without a digit is enough for YEAR
-		{`(?:` + DAY + `|x)` + S + `y`, 1},                    // no digit, but "y" in every match
-		{`(?:` + DAY + `|x)` + S + `(?:y|\d)`, -1},            // "x 5" holds neither
+		{`(?:[Ii]n|[Bb]y)` + S + `(\p{Lu}[a-z]{2,8})`, 1}, // no digit, but a preposition in every match
+		{`(\p{Lu}[a-z]{2,8})` + S + `([a-z]{2,8})`, -1},   // neither a digit nor a literal
+		{`(?:\d+` + S + `)*` + YEAR, -1},                  // unboundedly many words
+		{`\b` + YEAR, -1},                                 // reads what is around the match
+		{YEAR + ` год`, -1},                               // a literal space is not counted
+		{`(?:` + DAY + `|x)` + S + YEAR, 1},               // one branch without a digit is enough for YEAR
+		{`(?:` + DAY + `|x)` + S + `y`, 1},                // no digit, but "y" in every match
+		{`(?:` + DAY + `|x)` + S + `(?:y|\d)`, -1},        // "x 5" holds neither
 	} {
 		if got := windowing(c.pattern).reach; got != c.want {
 			t.Errorf("windowing(%q) = %d, want %d", c.pattern, got, c.want)
+		}
+	}
+	for pattern, want := range map[string]bool{
+		`(?:[Ii]n|[Bb]y)` + S + `(\p{Lu}[a-z]{2,8})`:              true, // a capitalised word after the spaces
+		`(?:[Ii]n|[Bb]y)` + S + `(?:the` + S + `)?(\p{Lu}[a-z]+)`: false,
+		`(\p{Lu}[a-z]{2,8})` + S + `[Bb]y`:                        false, // the capital may start mid-word
+		`(?:[Ii]n` + S + `May|[Bb]y` + S + `June)`:                true,
+	} {
+		if got := windowing(pattern).upper; got != want {
+			t.Errorf("windowing(%q).upper = %v, want %v", pattern, got, want)
 		}
 	}
 }
