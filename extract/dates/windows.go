@@ -18,7 +18,8 @@ import (
 // window is how a rule's regexp may be confined.
 type window struct {
 	reach int      // words either side of the anchor's word a match can reach; -1: not windowed
-	lits  []string // every match holds one of these; nil: every match holds a digit
+	digit bool     // every match holds a digit
+	lits  []string // every match holds one of these (with digit: the paragraph's rarer is used)
 	upper bool     // every match holds a word that starts with an upper-case letter (anchors on those)
 }
 
@@ -30,15 +31,19 @@ func windowing(pattern string) window {
 		return window{reach: -1}
 	}
 	w := window{reach: spaceRuns(t)}
-	if w.reach < 0 || mustDigit(t) {
+	if w.reach < 0 {
 		return w
 	}
-	if upperAfterSpace(t) { // "in" or "by" fill every sentence; capitalised words are fewer
+	w.digit = mustDigit(t)
+	if !w.digit && upperAfterSpace(t) { // "in" or "by" fill every sentence; capitalised words are fewer
 		w.upper = true
 		return w
 	}
 	w.lits = contains(t)
-	if len(w.lits) == 0 {
+	if w.digit && shortest(w.lits) < 3 {
+		w.lits = nil // a digit is the better anchor than a short literal
+	}
+	if !w.digit && len(w.lits) == 0 {
 		w.reach = -1
 	}
 	return w
@@ -408,7 +413,10 @@ func (d *words) spansOf(w window) [][2]int {
 		return d.spans(d.capitalised(), w.reach)
 	}
 	if w.lits != nil {
-		return d.spans(d.holding(w.lits), w.reach)
+		at := d.holding(w.lits)
+		if !w.digit || len(at) < len(d.digits) {
+			return d.spans(at, w.reach)
+		}
 	}
 	if w.reach >= len(d.windows) {
 		return d.spans(d.digits, w.reach)

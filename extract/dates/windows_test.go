@@ -31,6 +31,13 @@ func TestWindowing(t *testing.T) {
 			t.Errorf("windowing(%q) = %d, want %d", c.pattern, got, c.want)
 		}
 	}
+	// a digit rule with a long literal too: the paragraph's rarer anchor is used
+	if w := windowing(`(?:[Ff]rom|[Bb]etween)` + S + YEAR + S + `(?:to|and)` + S + YEAR); !w.digit || len(w.lits) != 4 {
+		t.Errorf("year range: %+v, want digit and 4 literals", w)
+	}
+	if w := windowing(YEAR + `(?:th|st)`); w.lits != nil {
+		t.Errorf("%+v: a digit beats a short literal", w)
+	}
 	for pattern, want := range map[string]bool{
 		`(?:[Ii]n|[Bb]y)` + S + `(\p{Lu}[a-z]{2,8})`:              true, // a capitalised word after the spaces
 		`(?:[Ii]n|[Bb]y)` + S + `(?:the` + S + `)?(\p{Lu}[a-z]+)`: false,
