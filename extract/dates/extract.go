@@ -39,18 +39,28 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 	// fast backtracking path.
 	for _, p := range textutil.Paragraphs(body) {
 		year := !skipYearless || hasYearLike(p.Text)
+		var ws *words // made when a windowed rule first needs it
 		for _, r := range rules() {
 			if !hasAll(p.Text, r.need) || !year && r.pat.year() {
 				continue
 			}
-			for _, ix := range r.pat.re().FindAllStringSubmatchIndex(p.Text, -1) {
-				for k := range ix {
-					if ix[k] >= 0 {
-						ix[k] += p.Start
-					}
+			wins := whole(p.Text)
+			if w := r.pat.win(); w.reach >= 0 && windowed {
+				if ws == nil {
+					ws = newWords(p.Text)
 				}
-				if c, ok := r.apply(body, ix, ctx); ok {
-					cands = append(cands, c)
+				wins = ws.spansOf(w)
+			}
+			for _, w := range wins {
+				for _, ix := range r.pat.re().FindAllStringSubmatchIndex(p.Text[w[0]:w[1]], -1) {
+					for k := range ix {
+						if ix[k] >= 0 {
+							ix[k] += p.Start + w[0]
+						}
+					}
+					if c, ok := r.apply(body, ix, ctx); ok {
+						cands = append(cands, c)
+					}
 				}
 			}
 		}
@@ -75,6 +85,10 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 // skipYearless skips the rules whose matches hold a year in paragraphs that have none (the
 // regexps are most of the date finder's time); a variable for the tests.
 var skipYearless = true
+
+// windowed runs the rules that can on the windows around digits only (windows.go); a variable
+// for the test that compares windows with whole paragraphs.
+var windowed = true
 
 // apply turns one match (offsets into body) into a candidate.
 func (r rule) apply(body string, ix []int, ctx *context) (cand, bool) {

@@ -23,6 +23,9 @@ type rule struct {
 type pattern struct {
 	re   func() *regexp.Regexp
 	year func() bool // every match holds a YEAR: the rule runs only in text with a year-like number
+	// win: the words around a digit or literal that every match holds, so the regexp reads only
+	// those (windows.go).
+	win func() window
 }
 
 // Pattern pieces. S is a space (ASCII or no-break), YEAR a plausible calendar year.
@@ -46,6 +49,7 @@ var rules = sync.OnceValue(func() []rule {
 		return &pattern{
 			re:   sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) }),
 			year: sync.OnceValue(func() bool { return needsYear(p) }),
+			win:  sync.OnceValue(func() window { return windowing(p) }),
 		}
 	}
 	var (

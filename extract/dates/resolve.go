@@ -2,6 +2,7 @@ package dates
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -140,25 +141,41 @@ func (m match) inferYear(mo, d int) (int, bool) {
 		return 0, false
 	}
 	ref := m.ctx.ref
-	future, past := m.future(), m.past()
-	best, bestGap := 0, time.Duration(1<<62)
+	// The nearest year the tense allows; the years are tried nearest first (earlier first on a
+	// tie) so that the tense, whose reading is most of the cost, is read only when it decides.
+	type option struct {
+		y   int
+		t   time.Time
+		gap time.Duration
+	}
+	var opts []option
 	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
 		t := time.Date(y, time.Month(mo), max(d, 1), 0, 0, 0, 0, time.UTC)
 		if d == 0 && y == ref.Year() && mo == int(ref.Month()) {
 			t = ref // a month alone: its own month is the reference's
 		}
-		if future && t.Before(ref) || past && t.After(ref.AddDate(0, 0, pastReach)) {
-			continue
-		}
 		gap := t.Sub(ref)
 		if gap < 0 {
 			gap = -gap
 		}
-		if gap < bestGap {
-			best, bestGap = y, gap
-		}
+		opts = append(opts, option{y, t, gap})
 	}
-	return best, true
+	sort.SliceStable(opts, func(i, j int) bool { return opts[i].gap < opts[j].gap })
+	var future, past *bool
+	read := func(v **bool, f func() bool) bool {
+		if *v == nil {
+			b := f()
+			*v = &b
+		}
+		return **v
+	}
+	for _, o := range opts {
+		if o.t.Before(ref) && read(&future, m.future) || o.t.After(ref.AddDate(0, 0, pastReach)) && read(&past, m.past) {
+			continue
+		}
+		return o.y, true
+	}
+	return 0, true
 }
 
 // Relative mentions.
