@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	awconfig "github.com/armswatch/armswatch/config"
@@ -161,29 +163,37 @@ func goalStorage(c *config, rep *report, cr *crawled) error {
 	}
 	r := cr.cost.cpu.Seconds() / alone.Seconds()
 	rep.add("5", fmt.Sprintf("crawl CPU / analysis CPU of the same %d pages (fetch + store)", cr.pages), fmt.Sprintf("%.2fx", r), "<= 1.05x",
-		fmt.Sprintf("crawl %s CPU (4 fetchers, its start-up, feed), analysis alone %s (the same pages, URLs and timeout, in-process, GOMAXPROCS=%d); both GOGC=%d",
+		fmt.Sprintf("crawl %s CPU (4 fetchers, its start-up, feed), analysis alone %s (the same pages, URLs and timeout, in-process, GOMAXPROCS=%d, GOGC=%d, no memory limit)",
 			cr.cost.cpu.Round(time.Millisecond), alone.Round(time.Millisecond), c.procs, ourGC), r <= 1.05)
 	return nil
 }
 
 // analyseServed is the CPU time of analysing, in this process, the pages the crawl fetched:
-// the same bytes at the same URLs, with the crawl's analysis timeout, under the collector
-// settings the crawl runs with. Goal 1's pages/s is no measure of them: with -limit it is
-// the first pages of the corpus only, whose sizes differ from the crawl's 1,000.
+// the same bytes at the same URLs, with the crawl's analysis timeout, at the crawl's GOGC.
+// Goal 1's pages/s is no measure of them: with -limit it is the first pages of the corpus only,
+// whose sizes differ from the crawl's 1,000. The crawl's memory limit is left out: this process
+// also holds the corpus (over 100 MiB), which would make the collector run far more often near
+// the limit than in the crawl, and the analysis look dearer than it is.
 func analyseServed(c *config, cr *crawled) (time.Duration, error) {
 	runtime.GOMAXPROCS(c.procs)
 	defer runtime.GOMAXPROCS(runtime.NumCPU())
-	var spent cost
+	defer debug.SetGCPercent(debug.SetGCPercent(ourGC))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	var spent time.Duration
 	for i := 1; i <= cr.pages; i += c.chunk {
 		part := make([]page, 0, c.chunk)
 		for j := i; j < i+c.chunk && j <= cr.pages; j++ {
 			part = append(part, cr.site.article(j))
 		}
-		if err := timed(&spent, ourGC, func() error { return oursCrawled(part) }); err != nil {
+		runtime.GC() // each chunk pays for its own garbage, as in goal 1
+		cpu0 := cpuTime()
+		err := oursCrawled(part)
+		spent += cpuTime() - cpu0
+		if err != nil {
 			return 0, err
 		}
 	}
-	return spent.cpu, nil
+	return spent, nil
 }
 
 // oursCrawled analyzes pages as the crawl does: with a deadline, and a page without a body is

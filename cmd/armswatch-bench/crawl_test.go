@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"runtime"
 	"slices"
 	"testing"
 	"time"
@@ -49,4 +50,21 @@ func TestSiteArticleIsServed(t *testing.T) {
 	if bytes.Equal(s.article(1).html, s.article(3).html) {
 		t.Fatal("copies of one corpus page are the same bytes")
 	}
+}
+
+// A child's peak RSS is its own, not this process's: a child that holds little must read far
+// below a bench that holds much.
+func TestRunChildPeakIsTheChilds(t *testing.T) {
+	ballast := make([]byte, 200<<20)
+	for i := range ballast {
+		ballast[i] = 1
+	}
+	u, err := runChild("/bin/sleep", nil, "0.1")
+	if err != nil {
+		t.Skip(err)
+	}
+	if u.maxRSS <= 0 || u.maxRSS > 50<<20 {
+		t.Fatalf("sleep's peak RSS %d bytes: want its own few MB, not the bench's 200 MB", u.maxRSS)
+	}
+	runtime.KeepAlive(ballast)
 }
