@@ -20,7 +20,7 @@ func (db *DB) SaveArticle(ctx context.Context, a *Article) (SaveResult, error) {
 	var res SaveResult
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		res, err = saveTx(ctx, tx, a)
+		res, err = saveTx(ctx, tx, &db.stmts, a)
 		return err
 	})
 	if err != nil {
@@ -34,7 +34,7 @@ func (db *DB) SaveArticle(ctx context.Context, a *Article) (SaveResult, error) {
 func (db *DB) SaveArticles(ctx context.Context, as []*Article) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		for _, a := range as {
-			if _, err := saveTx(ctx, tx, a); err != nil {
+			if _, err := saveTx(ctx, tx, &db.stmts, a); err != nil {
 				return fmt.Errorf("store: save %s: %w", a.URL, err)
 			}
 		}
@@ -57,7 +57,8 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
-func saveTx(ctx context.Context, tx *sql.Tx, a *Article) (SaveResult, error) {
+// saveTx saves a in tx, with stmts' prepared statements (nil: prepared in tx, for this save).
+func saveTx(ctx context.Context, tx *sql.Tx, stmts *stmtCache, a *Article) (SaveResult, error) {
 	an := a.Analysis
 	if an == nil {
 		return SaveResult{}, errors.New("no analysis")
@@ -67,7 +68,11 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *Article) (SaveResult, error) {
 	}
 	var res SaveResult
 	var oldHash, oldFetched string
-	err := tx.QueryRowContext(ctx, "SELECT id, content_hash, fetched_at FROM articles WHERE url = ?", a.URL).Scan(&res.ArticleID, &oldHash, &oldFetched)
+	sel, err := stmts.in(ctx, tx, "SELECT id, content_hash, fetched_at FROM articles WHERE url = ?")
+	if err != nil {
+		return res, err
+	}
+	err = sel.QueryRowContext(ctx, a.URL).Scan(&res.ArticleID, &oldHash, &oldFetched)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		res.New = true
@@ -87,7 +92,7 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *Article) (SaveResult, error) {
 	if fetched.IsZero() {
 		fetched = time.Now()
 	}
-	id, err := upsertArticle(ctx, tx, a, hash, raw, utc(fetched))
+	id, err := upsertArticle(ctx, tx, stmts, a, hash, raw, utc(fetched))
 	if err != nil {
 		return res, err
 	}
@@ -98,7 +103,7 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *Article) (SaveResult, error) {
 			return res, err
 		}
 	}
-	if err := replaceAnalysis(ctx, tx, id, an); err != nil {
+	if err := replaceAnalysis(ctx, tx, stmts, id, an); err != nil {
 		return res, err
 	}
 	if err := groupArticle(ctx, tx, id, an.Body, an.Language, res.New || res.Changed, old); err != nil {
@@ -146,9 +151,13 @@ ON CONFLICT (url) DO UPDATE SET
     warnings = excluded.warnings, published_hint = coalesce(excluded.published_hint, published_hint)
 RETURNING id`
 
-func upsertArticle(ctx context.Context, tx *sql.Tx, a *Article, hash string, raw []byte, fetched string) (int64, error) {
+func upsertArticle(ctx context.Context, tx *sql.Tx, stmts *stmtCache, a *Article, hash string, raw []byte, fetched string) (int64, error) {
+	st, err := stmts.in(ctx, tx, upsertSQL)
+	if err != nil {
+		return 0, fmt.Errorf("article row: %w", err)
+	}
 	var id int64
-	if err := tx.QueryRowContext(ctx, upsertSQL, ArticleArgs(a, hash, raw, fetched)...).Scan(&id); err != nil {
+	if err := st.QueryRowContext(ctx, ArticleArgs(a, hash, raw, fetched)...).Scan(&id); err != nil {
 		return 0, fmt.Errorf("article row: %w", err)
 	}
 	return id, nil

@@ -58,6 +58,7 @@ type DB struct {
 	readOnly bool
 	fts      bool // the full-text tables and their triggers exist
 	treaties treatyCache
+	stmts    stmtCache // the statements of SaveArticle
 }
 
 // timeLayout is how the store writes instants: UTC, second precision, sortable as text.
@@ -110,7 +111,7 @@ func OpenContext(ctx context.Context, path string, progress Progress) (*DB, erro
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	db := &DB{sql: s, path: path}
+	db := &DB{sql: s, path: path, stmts: stmtCache{db: s}}
 	if err := db.migrate(context.Background()); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
@@ -162,7 +163,10 @@ func OpenReadOnly(path string) (*DB, error) {
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	db.stmts.close()
+	return db.sql.Close()
+}
 
 // Path is the file the database was opened from.
 func (db *DB) Path() string { return db.path }

@@ -58,7 +58,7 @@ func (db *DB) FillStoriesForBench(ctx context.Context, n int, start time.Time, b
 // own and returns how long that took: the regrouping (out of its story and groups, and back)
 // bounds from above what grouping adds to a save.
 func SaveInTxForBench(ctx context.Context, tx *sql.Tx, a *Article) (time.Duration, error) {
-	res, err := saveTx(ctx, tx, a)
+	res, err := saveTx(ctx, tx, nil, a)
 	if err != nil {
 		return 0, err
 	}

@@ -13,7 +13,8 @@
 //     analysis of a 10 MiB page;
 //
 //  5. storage: the database against the gzip -6 size of the HTML it keeps, and the CPU that
-//     fetching and storing add to the analysis of the same pages.
+//     fetching and storing add to the analysis of the same pages (the crawled bytes at their
+//     URLs, analysed again in the bench process, under the crawl's collector settings).
 //
 //     go run -tags sqlite_fts5 ./cmd/armswatch-bench            # from a checkout beside ../shared
 //     go run -tags sqlite_fts5 ./cmd/armswatch-bench -rounds 3  # steadier figures
@@ -86,10 +87,8 @@ func main() {
 // measured; an error is a failure of the bench itself.
 func run(c *config, rep *report) error {
 	rep.header = fmt.Sprintf("%s, %d CPUs, load average at start %s; %d round(s)", runtime.Version(), runtime.NumCPU(), loadAverage(), c.rounds)
-	var analysis *ratioResult // goal 1's corpus figure, which goal 5 compares the crawl's CPU with
 	if c.goals["1"] {
-		var err error
-		if analysis, err = goalRatio(c, rep); err != nil {
+		if err := goalRatio(c, rep); err != nil {
 			return err
 		}
 	}
@@ -115,7 +114,7 @@ func run(c *config, rep *report) error {
 		}
 	}
 	if c.goals["2"] || c.goals["4"] || c.goals["5"] {
-		if err := goalsCrawl(c, rep, bin, dir, analysis); err != nil {
+		if err := goalsCrawl(c, rep, bin, dir); err != nil {
 			return err
 		}
 	}

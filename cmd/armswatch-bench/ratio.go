@@ -29,18 +29,8 @@ type page struct {
 	html []byte
 }
 
-// ratioResult is goal 1's figure on one page set.
-type ratioResult struct {
-	pages int // pages analyzed, rounds included
-	r     result
-}
-
-// oursPerPage is our CPU time per page.
-func (x *ratioResult) oursPerPage() time.Duration { return x.r.ours.cpu / time.Duration(x.pages) }
-
-// goalRatio measures goal 1 on the corpus and the profiled pages and returns the corpus figure
-// (nil when the corpus is absent).
-func goalRatio(c *config, rep *report) (*ratioResult, error) {
+// goalRatio measures goal 1 on the corpus and the profiled pages.
+func goalRatio(c *config, rep *report) error {
 	runtime.GOMAXPROCS(c.procs)
 	defer runtime.GOMAXPROCS(runtime.NumCPU())
 	sets := []struct {
@@ -51,7 +41,6 @@ func goalRatio(c *config, rep *report) (*ratioResult, error) {
 		{"trafilatura-eval", ">= 1.2x", 1.2, func() ([]page, error) { return corpusPages(c.corpus, c.limit) }},
 		{"profiled", ">= 3x", 3, func() ([]page, error) { return profiledPages(c.root) }},
 	}
-	var corpus *ratioResult
 	for _, s := range sets {
 		what := fmt.Sprintf("analysis / go-trafilatura alone, pages per CPU s, %s, GOMAXPROCS=%d", s.name, c.procs)
 		pages, err := s.pages()
@@ -60,23 +49,20 @@ func goalRatio(c *config, rep *report) (*ratioResult, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("goal 1: %s: %w", s.name, err)
+			return fmt.Errorf("goal 1: %s: %w", s.name, err)
 		}
 		fmt.Fprintf(os.Stderr, "goal 1: %s, %d pages x %d round(s)\n", s.name, len(pages), c.rounds)
 		r, err := measure(pages, c.rounds, c.chunk)
 		if err != nil {
-			return nil, fmt.Errorf("goal 1: %s: %w", s.name, err)
+			return fmt.Errorf("goal 1: %s: %w", s.name, err)
 		}
 		n := float64(len(pages) * c.rounds)
 		ratio := r.peer.cpu.Seconds() / r.ours.cpu.Seconds()
 		rep.add("1", what+fmt.Sprintf(" (%d pages)", len(pages)), fmt.Sprintf("%.2fx", ratio), s.target,
 			fmt.Sprintf("ours %.1f pages/s (GOGC=%d), go-trafilatura %.1f pages/s; wall %s vs %s", n/r.ours.cpu.Seconds(), ourGC,
 				n/r.peer.cpu.Seconds(), r.ours.wall.Round(time.Millisecond), r.peer.wall.Round(time.Millisecond)), ratio >= s.want)
-		if s.name == "trafilatura-eval" {
-			corpus = &ratioResult{pages: len(pages) * c.rounds, r: r}
-		}
 	}
-	return corpus, nil
+	return nil
 }
 
 func orNone(err error) error {

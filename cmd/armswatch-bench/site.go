@@ -49,8 +49,14 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html")
-	w.Write(s.pages[(i-1)%len(s.pages)].html)
-	fmt.Fprintf(w, "\n<!-- armswatch-bench copy %d -->\n", i)
+	w.Write(s.article(i).html)
+}
+
+// article is article i (1 to n) as the site serves it: its bytes and its URL.
+func (s *site) article(i int) page {
+	html := append([]byte(nil), s.pages[(i-1)%len(s.pages)].html...)
+	html = fmt.Appendf(html, "\n<!-- armswatch-bench copy %d -->\n", i)
+	return page{url: fmt.Sprintf("%s/news/%d", s.URL, i), html: html}
 }
 
 func (s *site) feed() []byte {
