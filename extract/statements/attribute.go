@@ -557,8 +557,8 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		for end < len(s) && s[end].kind == tWord {
 			end++
 		}
-		for end < len(s) && (s[end].kind == tWord || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
-			end++
+		for end < len(s) && (s[end].kind == tWord || titlePeriod(s, end) || s[end].isPunct(".") && end > 0 && strings.Contains(s[end-1].text, ".")) {
+			end++ // "according to Mr. Rhodes", "according to the U.S. Army"
 		}
 		raw := s[i+n : end]
 		src := sourceOf(raw)

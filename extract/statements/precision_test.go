@@ -203,3 +203,12 @@ func TestPlaceAfterNameIsNoSpeaker(t *testing.T) {
 		want{"reported", "the senator will leave with momentum", "Tom Reyes"},
 	)
 }
+
+func TestAccordingToATitledName(t *testing.T) {
+	// the period of "Mr." does not end the source of "according to"
+	body := "The talks went on.\n\n" +
+		"The visit became the high point of their relationship, according to Mr. Reyes."
+	check(t, body,
+		want{"reported", "The visit became the high point of their relationship", "Reyes"},
+	)
+}
