@@ -1373,6 +1373,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "..., a swipe at the recent disturbances": the writer's comment on what was said
 		case t.isPunct("—–") && k > from+2 && k+2 < end && wordIn(s[k+1], "indefinite_articles"):
 			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
+		case t.kind == tQuote && k == from && quoteEndsWithComma(t) && k+1 < end && wordIn(s[k+1], "subordinators"):
+			return k + 1 // "said, "We'll see," when asked whether ...": the quotation, then circumstance
 		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			return k + 1 // "... were "constructive," while Washington has yet to ..."
 		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):

@@ -212,3 +212,12 @@ func TestAccordingToATitledName(t *testing.T) {
 		want{"reported", "The visit became the high point of their relationship", "Reyes"},
 	)
 }
+
+func TestQuotationThenCircumstance(t *testing.T) {
+	// 'said, "...," when asked ...': the quotation is what was said, the clause after it when
+	body := "The rally ended at noon.\n\n" +
+		"Senator Ann Lee had previously said, \"We will see,\" when asked whether she would run again."
+	check(t, body,
+		want{"direct", "We will see", "Ann Lee"},
+	)
+}
