@@ -1176,6 +1176,9 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if participleAt(s, i) < len(s) {
 		return true // "..., adding that ..." starts a statement of its own
 	}
+	if p := nextParticiple(s, i); p < end {
+		end = p // "said Tuesday in Paris, noting that ...": the tail ends where the participle starts
+	}
 	if end-i > 14 && !(isCircumWord(s[i].low) && verbless(s[i:end])) {
 		return false
 	}

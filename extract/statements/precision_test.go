@@ -221,3 +221,14 @@ func TestQuotationThenCircumstance(t *testing.T) {
 		want{"direct", "We will see", "Ann Lee"},
 	)
 }
+
+func TestCircumstanceBeforeAParticiple(t *testing.T) {
+	// 'X said Tuesday in Paris, noting that ...': the tail up to the participle is circumstance,
+	// so the clause before is X's, and so is the participle's
+	body := "The summit opened in Paris.\n\n" +
+		"The plan's \"excesses\" are troubling, President Ann Lee said Tuesday in Paris, noting that they would cost too much."
+	check(t, body,
+		want{"reported", "The plan's \"excesses\" are troubling", "Ann Lee"},
+		want{"reported", "they would cost too much", "Ann Lee"},
+	)
+}
