@@ -493,8 +493,22 @@ type SpeakerRow struct {
 	Treaties   []Tally  `json:"treaties"`
 }
 
-// rolesSample is how many of a speaker's newest statements the roles are read from.
-const rolesSample = 200
+// RolesSample is how many of a speaker's newest statements the roles are read from.
+const RolesSample = 200
+
+// SpeakerRoles returns the distinct roles of a speaker's recent statements (newest first), at
+// most five: the speaker's current titles, without reading every row. Both backends use it.
+func SpeakerRoles(recent []StatementRow) []string {
+	roles := []string{} // "roles": [] in JSON when there are none
+	seen := map[string]bool{}
+	for _, st := range recent {
+		if st.Role != "" && !seen[st.Role] && len(roles) < 5 {
+			seen[st.Role] = true
+			roles = append(roles, st.Role)
+		}
+	}
+	return roles
+}
 
 // Speaker returns a speaker's counts, roles, treaties and first and last dates (within the
 // filter's treaty and period); ErrNotFound if the speaker said nothing stored.
@@ -515,17 +529,11 @@ func (db *DB) Speaker(ctx context.Context, f ListFilter) (SpeakerRow, error) {
 		return sp, fmt.Errorf("store: speaker %q: %w", f.Speaker, ErrNotFound)
 	}
 	// Roles from the newest statements: the speaker's current titles, without reading every row.
-	recent, err := db.Statements(ctx, ListFilter{Speaker: f.Speaker, Limit: rolesSample})
+	recent, err := db.Statements(ctx, ListFilter{Speaker: f.Speaker, Limit: RolesSample})
 	if err != nil {
 		return sp, err
 	}
-	seen := map[string]bool{}
-	for _, st := range recent {
-		if st.Role != "" && !seen[st.Role] && len(sp.Roles) < 5 {
-			seen[st.Role] = true
-			sp.Roles = append(sp.Roles, st.Role)
-		}
-	}
+	sp.Roles = SpeakerRoles(recent)
 	db.sql.QueryRowContext(ctx, "SELECT speaker_kind FROM statements WHERE speaker = ? LIMIT 1", f.Speaker).Scan(&sp.Kind)
 	one := f
 	one.Limit, one.Offset = 1, 0

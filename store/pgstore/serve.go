@@ -325,9 +325,6 @@ func (db *DB) Treaties(ctx context.Context) ([]store.TreatyRow, error) {
 	return out, nil
 }
 
-// rolesSample is how many of a speaker's newest statements the roles are read from (store's).
-const rolesSample = 200
-
 // Speaker returns a speaker's counts, roles, treaties and first and last dates (within the
 // filter's treaty and period); store.ErrNotFound if the speaker said nothing stored.
 func (db *DB) Speaker(ctx context.Context, f store.ListFilter) (store.SpeakerRow, error) {
@@ -346,17 +343,11 @@ func (db *DB) Speaker(ctx context.Context, f store.ListFilter) (store.SpeakerRow
 	if sp.Statements == 0 {
 		return sp, fmt.Errorf("store: speaker %q: %w", f.Speaker, store.ErrNotFound)
 	}
-	recent, err := db.Statements(ctx, store.ListFilter{Speaker: f.Speaker, Limit: rolesSample})
+	recent, err := db.Statements(ctx, store.ListFilter{Speaker: f.Speaker, Limit: store.RolesSample})
 	if err != nil {
 		return sp, err
 	}
-	seen := map[string]bool{}
-	for _, st := range recent {
-		if st.Role != "" && !seen[st.Role] && len(sp.Roles) < 5 {
-			seen[st.Role] = true
-			sp.Roles = append(sp.Roles, st.Role)
-		}
-	}
+	sp.Roles = store.SpeakerRoles(recent)
 	if err := db.pool.QueryRow(ctx, "SELECT speaker_kind FROM statements WHERE speaker = $1 ORDER BY id LIMIT 1",
 		f.Speaker).Scan(&sp.Kind); err != nil {
 		return sp, fmt.Errorf("store: speaker %q: %w", f.Speaker, err)
