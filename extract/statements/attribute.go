@@ -1332,9 +1332,11 @@ func contentStart(s []token, i int, cue string) int {
 
 func isCircumNoun(w string) bool { return inClass("circum_nouns", w) }
 
+// isNumber tells whether s is a number: digits, with inner commas, periods or colons between
+// digits as the tokenizer keeps them ("1,550", "9:42").
 func isNumber(s string) bool {
-	for _, r := range s {
-		if !unicode.IsDigit(r) {
+	for i, r := range s {
+		if !unicode.IsDigit(r) && !(i > 0 && strings.ContainsRune(",.:", r) && i+1 < len(s)) {
 			return false
 		}
 	}

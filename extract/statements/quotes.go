@@ -89,7 +89,7 @@ func findQuotes(body string, paras []textutil.Paragraph) []*quote {
 		i := p.Start
 		for i < p.End {
 			r, w := markAt(body[:p.End], i)
-			if !isOpener(body[:p.End], i, r) {
+			if !isOpener(body[:p.End], i, r) || i == p.Start && markedTurn(body, p) {
 				i += w
 				continue
 			}
@@ -139,7 +139,7 @@ func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quo
 		if pi+1 < len(paras) {
 			n := paras[pi+1]
 			c, w := markAt(body[:n.End], n.Start)
-			if _, ok := closers[c]; ok && n.End > n.Start {
+			if _, ok := closers[c]; ok && n.End > n.Start && !markedTurn(body, n) {
 				q.addPart(body, start, p.End, p.End)
 				pi++
 				start = n.Start
@@ -158,6 +158,19 @@ func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quo
 		q.addPart(body, start, p.End, p.End)
 		return q.orNil(), p.End, pi
 	}
+}
+
+// markedTurn tells whether paragraph p opens with a quotation mark and a transcript label
+// ("\"PENCE: Well, look, ..."): in a transcript quoted in full the mark is the transcript's,
+// and each turn is its speaker's, not one quotation running over all the turns.
+func markedTurn(body string, p textutil.Paragraph) bool {
+	r, w := markAt(body[:p.End], p.Start)
+	if _, ok := closers[r]; !ok {
+		return false
+	}
+	end := min(p.End, p.Start+w+80) // enough for a label of ten tokens and its colon
+	_, _, ok := labelAt(tokenize(body, p.Start+w, end, nil))
+	return ok
 }
 
 func startsParagraph(body string, p textutil.Paragraph, i int) bool {

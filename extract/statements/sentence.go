@@ -549,6 +549,9 @@ func circumstanceOnly(c []token) bool {
 	default:
 		return false // Russian puts circumstances first freely: "в следующем году ... поступит"
 	}
+	if len(c) > 1 && isNumber(c[1].text) && wordIn(c[0], "approximators") {
+		return false // "about 5,500 troops would remain": a quantity, not a preposition's phrase
+	}
 	if alphaWords(c) > 8 {
 		return false
 	}

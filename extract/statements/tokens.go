@@ -77,13 +77,18 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // wordEnd finds the end of the word at i: letters and digits, with inner apostrophes, hyphens
-// and periods ("Russia's", "non-deployed", "U.S", "В.Путин" stays one word only if no space).
+// and periods ("Russia's", "non-deployed", "U.S", "В.Путин" stays one word only if no space), and
+// numbers with inner colons and commas ("9:42", "1,550").
 func wordEnd(s string, i, end int) int {
 	j := i
 	for j < end {
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if isWordRune(r) {
 			j += w
+			continue
+		}
+		if (r == ':' || r == ',') && j > i && j+w < end && isDigitAt(s, j-1) && isDigitAt(s, j+w) {
+			j += w // "9:42 p.m.", "1,550": one number, not a clause's colon or comma
 			continue
 		}
 		if strings.ContainsRune("'’-.", r) && j+w < end {
@@ -97,6 +102,8 @@ func wordEnd(s string, i, end int) int {
 	}
 	return j
 }
+
+func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
 
 func isCyrillicRune(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
 

@@ -6,7 +6,24 @@ import (
 
 // turnLabel reads a transcript label opening a paragraph ("Vladimir Putin:", "MR MILLER:",
 // "В.Путин:", "QUESTION:"): the label's tokens and the index of the first token after the colon.
+// A quotation mark before the label is passed: a transcript quoted in full opens each paragraph
+// with one ("\"WALLACE: Let's start ...").
 func turnLabel(toks []token) ([]token, int, bool) {
+	if len(toks) > 0 && toks[0].kind == tPunct && isMark(toks[0].text) {
+		label, after, ok := labelAt(toks[1:])
+		return label, after + 1, ok
+	}
+	return labelAt(toks)
+}
+
+// isMark tells whether s is one quotation mark.
+func isMark(s string) bool {
+	r, w := markAt(s, 0)
+	_, ok := closers[r]
+	return ok && w == len(s)
+}
+
+func labelAt(toks []token) ([]token, int, bool) {
 	for k := 0; k < len(toks) && k <= 9; k++ {
 		t := toks[k]
 		if t.is(":") {
@@ -78,7 +95,11 @@ func (e *engine) addTurn(pi int, toks []token, from int, ent *entity, m mention,
 	if from >= len(toks) {
 		return
 	}
-	s, end := trimSpan(e.body, toks[from].start, toks[len(toks)-1].end)
+	last := len(toks) - 1
+	if last > from && toks[last].kind == tPunct && isMark(toks[last].text) {
+		last-- // the closing mark of a transcript quoted in full
+	}
+	s, end := trimSpan(e.body, toks[from].start, toks[last].end)
 	if end <= s {
 		return
 	}

@@ -1,0 +1,37 @@
+package statements
+
+import "testing"
+
+// Recall of statements on real news, third round. Sentences written for the test.
+
+// A clock time or a number with a thousands comma inside a reported clause is one word: its
+// colon and comma do not end the content (the colon of "9:42" once dropped the statement), and
+// "about" before a number is a quantity, not a prepositional phrase of circumstance.
+func TestTimesAndNumbersInsideContent(t *testing.T) {
+	body := "The compound was attacked at night.\n\n" +
+		"Ruth Cole said she first heard gunfire about 9:42 p.m. on Tuesday.\n\n" +
+		"Ivan Petrov said the treaty allows 1,550 deployed warheads.\n\n" +
+		"Karel Novak said that about 5500 troops would remain."
+	check(t, body,
+		want{"reported", "she first heard gunfire about 9:42 p.m. on Tuesday", "Ruth Cole"},
+		want{"reported", "the treaty allows 1,550 deployed warheads", "Ivan Petrov"},
+		want{"reported", "about 5500 troops would remain", "Karel Novak"},
+	)
+}
+
+// A transcript quoted in full opens each paragraph with a quotation mark and closes only the
+// last: every labelled paragraph is still its speaker's turn, not one quotation over them all.
+func TestTranscriptInsideQuotationMarks(t *testing.T) {
+	body := "On Sunday's program, Senator Ann Hale spoke about the budget.\n\n" +
+		"Partial transcript as follows:\n\n" +
+		"\"HOST: Will the bill pass this week?\n\n" +
+		"\"HALE: It will pass. We have the votes.\n\n" +
+		"\"HOST: And in the House?\n\n" +
+		"\"HALE: That is harder. But I am hopeful.\""
+	check(t, body,
+		want{"transcript", "Will the bill pass this week?", "Host"},
+		want{"transcript", "It will pass. We have the votes.", "Ann Hale"},
+		want{"transcript", "And in the House?", "Host"},
+		want{"transcript", "That is harder. But I am hopeful.", "Ann Hale"},
+	)
+}
