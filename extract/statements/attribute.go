@@ -846,6 +846,21 @@ func personName(ts []token) bool {
 	return n >= 2 && n <= 4
 }
 
+// titledName tells whether ts is a personal name, after capitalised titles if any ("Tom
+// Vilsack", "Agriculture Secretary Tom Vilsack").
+func titledName(ts []token) bool {
+	from := 0
+	for k, t := range ts {
+		if t.kind != tWord || !t.cap() {
+			break
+		}
+		if isRoleWord(t.low) {
+			from = k + 1
+		}
+	}
+	return personName(ts[from:])
+}
+
 // nameBeforeOf ends a speaker phrase s[from:j+1] before "of <place>" that follows a personal
 // name: "CBC Chairman G.K. Butterfield of North Carolina said", "Matthew Kroenig of the Atlantic
 // Council said"; a role before "of" keeps it ("Secretary of State John Kerry").
@@ -2081,7 +2096,7 @@ func nameBeforePlace(s []token, from int) (int, mention, bool) {
 // the quotation that opens it ("“...,” his wife, Ana Costa, wrote").
 func nameAfterDescription(s []token, k int, appos []token) bool {
 	first := descriptionStart(s)
-	if first < 0 || !personName(appos) || k-first > 8 || k-first < 2 {
+	if first < 0 || !titledName(appos) || k-first > 8 || k-first < 2 {
 		return false
 	}
 	for _, t := range s[first:k] {

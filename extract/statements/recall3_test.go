@@ -35,3 +35,13 @@ func TestTranscriptInsideQuotationMarks(t *testing.T) {
 		want{"transcript", "That is harder. But I am hopeful.", "Ann Hale"},
 	)
 }
+
+// A description opening the sentence, then a titled name in apposition: the name speaks, its
+// titles before it as they would be anywhere else.
+func TestTitledNameAfterDescription(t *testing.T) {
+	body := "The announcement came late on Friday.\n\n" +
+		"Another Hale ally, Agriculture Secretary Tom Vilner, told MSNBC that the timing was suspect."
+	check(t, body,
+		want{"reported", "the timing was suspect", "Tom Vilner"},
+	)
+}
