@@ -56,12 +56,12 @@ func parseMention(np, appos []token) mention {
 	if len(np) == 1 && isDocumentWord(np[0].low) {
 		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
 	}
-	switch np[0].low {
-	case "a", "an":
+	switch {
+	case np[0].is("a") || np[0].is("an"):
 		m.indefinite = true
 		np = np[1:]
-	case "the":
-		np = np[1:]
+	case np[0].is("the") || len(np) > 1 && timePossessive(np[0]):
+		np = np[1:] // "Friday's announcement": a day owns no statement
 	}
 	if len(np) == 0 {
 		return m
@@ -825,4 +825,11 @@ func stopCapSurname(prev, t token) bool {
 	}
 	return l.stopCaps[t.low] && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&
 		!l.stopCaps[prev.low] && !isRoleWord(prev.low) && !l.titles[prev.low] && prev.end < t.start
+}
+
+// timePossessive tells whether t is a day, month or "today" in the possessive ("Friday's",
+// "yesterday’s"): it dates what follows rather than owning it.
+func timePossessive(t token) bool {
+	w := strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")
+	return w != t.low && (isWeekday(w) || isMonth(w) || inClass("adverbs_of_time", w))
 }

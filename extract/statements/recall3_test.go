@@ -45,3 +45,12 @@ func TestTitledNameAfterDescription(t *testing.T) {
 		want{"reported", "the timing was suspect", "Tom Vilner"},
 	)
 }
+
+// A day or month in the possessive dates a document; it does not speak.
+func TestDayInPossessiveIsNoSpeaker(t *testing.T) {
+	body := "The agency published its figures.\n\n" +
+		"Tuesday's report said the economy grew by two percent."
+	check(t, body,
+		want{"reported", "the economy grew by two percent", ""},
+	)
+}
