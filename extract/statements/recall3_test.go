@@ -54,3 +54,22 @@ func TestDayInPossessiveIsNoSpeaker(t *testing.T) {
 		want{"reported", "the economy grew by two percent", ""},
 	)
 }
+
+// A reported statement is a clause: a cue's noun phrase object reports no words and is not one,
+// while clauses, infinitives and gerunds are, whatever their verb's form.
+func TestReportedStatementNeedsAVerb(t *testing.T) {
+	body := "The hearing went on for hours.\n\n" +
+		"Ruth Cole proposed a safe zone inside Syria for the refugees.\n\n" +
+		"Ivan Petrov emphasized her ties to the president.\n\n" +
+		"Lena Berg reiterated his support for the governor.\n\n" +
+		"Ana Reyes said the economy grew last year.\n\n" +
+		"Tom Vilner said the treaty, known as START-3, expires today.\n\n" +
+		"Karel Novak recommended relying on official information.\n\n" +
+		"Jo Hale urged the council to reject the plan."
+	check(t, body,
+		want{"reported", "the economy grew last year", "Ana Reyes"},
+		want{"reported", "the treaty, known as START-3, expires today", "Tom Vilner"},
+		want{"reported", "relying on official information", "Karel Novak"},
+		want{"reported", "the council to reject the plan", "Jo Hale"},
+	)
+}

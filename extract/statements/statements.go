@@ -53,6 +53,9 @@ func Extract(body string, opt Options) []Statement {
 		if d.kind == "reported" && inClass("evidence_cues", lower(d.cue)) {
 			continue // evidence or a referent, not speech; a quotation "X concluded" stays
 		}
+		if d.kind == "reported" && !e.hasVerb(d) {
+			continue // "proposed a safe zone", "wrote a children's book": an object, not a clause
+		}
 		if s, ok := e.statement(d); ok {
 			out = append(out, s)
 		}

@@ -1,0 +1,64 @@
+package statements
+
+import "strings"
+
+// hasVerb tells whether a reported statement's text holds a verb: what was said is a clause
+// ("the talks would resume") or an infinitive ("to extend the treaty"), while a cue's noun
+// phrase object ("proposed a safe zone", "emphasized her ties to Obama") reports no words.
+// Without a tagger the test is lexical and errs towards a verb: auxiliaries and modals, pasts
+// in -ed and irregular ones, a gerund opening the text, "to" before a lower-case word, a word after a subject pronoun, a
+// lower-case word in -s after a non-determiner ("the economy grows"), a quotation mark, or any
+// Russian text.
+func (e *engine) hasVerb(d *draft) bool {
+	for _, sp := range d.spans {
+		if clauseLike(tokenize(e.body, sp[0], sp[1], nil)) {
+			return true
+		}
+	}
+	return false
+}
+
+func clauseLike(ts []token) bool {
+	for i, t := range ts {
+		if t.kind == tPunct && isMark(t.text) {
+			return true
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if isCyrillic(t.low) {
+			return true
+		}
+		w := strings.ReplaceAll(t.low, "’", "'")
+		prev := ""
+		if i > 0 && ts[i-1].kind == tWord {
+			prev = strings.ReplaceAll(ts[i-1].low, "’", "'")
+		}
+		lowerCase := !t.cap()
+		switch {
+		case inClass("finite_markers", w), inClass("verb_forms", w), strings.HasSuffix(w, "n't"):
+			return true
+		case strings.Contains(w, "'") && !strings.HasSuffix(w, "'s") && len(w) > 2:
+			return true // "they're", "we'll", "I'd"
+		case strings.HasSuffix(w, "'s") && isSubjectPronounOrThat(strings.TrimSuffix(w, "'s")):
+			return true // "it's", "he's", "that's"
+		case !lowerCase:
+		case len(w) > 4 && strings.HasSuffix(w, "ed") && !isDeterminer(prev):
+			return true
+		case i == 0 && len(w) > 4 && strings.HasSuffix(w, "ing"):
+			return true // "recommended relying on official information": a gerund clause
+		case prev == "to" && !isDeterminer(w):
+			return true // "to extend", "not to procrastinate"
+		case prev != "" && isSubjectPronounOrThat(prev) && !isDeterminer(w):
+			return true // "they failed", "he grows"
+		case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && i > 0 && !isDeterminer(prev) && !strings.HasSuffix(prev, "'s"):
+			return true // "the economy grows", "START-3, expires today"; "the fraud claims" passes too
+		}
+	}
+	return false
+}
+
+// isSubjectPronounOrThat: a pronoun that opens a clause ("he", "we", "it", "there", "that").
+func isSubjectPronounOrThat(w string) bool {
+	return inClass("clause_subjects", w)
+}
