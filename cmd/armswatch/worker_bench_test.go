@@ -57,7 +57,7 @@ func crawlWithWorkers(b *testing.B, workers, sites, perSite int) (wall, cpu time
 	var procs []*exec.Cmd
 	for range workers {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"worker", "--split", "--config", path,
+		cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"worker", "--config", path,
 			"--every", "1h", "--concurrency", "4", "--quiet"}, "\x1f"))
 		cmd.Stderr = os.Stderr
 		if err := cmd.Start(); err != nil {

@@ -154,7 +154,7 @@ func TestThreeWorkersOneKilled(t *testing.T) {
 	var workers []*exec.Cmd
 	for range 3 {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"worker", "--split", "--config", cfg,
+		cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"worker", "--config", cfg,
 			"--every", "1h", "--concurrency", "4", "--rescue-after", "1m", "--quiet"}, "\x1f"))
 		cmd.Stderr = os.Stderr
 		if err := cmd.Start(); err != nil {

@@ -17,8 +17,8 @@ import (
 	"github.com/armswatch/armswatch/store/storetest"
 )
 
-// TestWorkersShareTheSources runs two workers against one PostgreSQL database and a config of
-// two sources: each source is crawled once (one job each, never two at once), every article is
+// TestWorkersShareTheSources runs two workers (--split=false) against one PostgreSQL database
+// and a config of two sources: each source is crawled once (one job each, never two at once), every article is
 // stored once, no worker closes the other's run as dead, and no job is left running. Both
 // sources are on one host: the workers keep its delay between all their requests together
 // (the hosts' state is in the database), not each on its own.
@@ -63,7 +63,7 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 		go func() {
 			defer wg.Done()
 			defer exited.Add(1)
-			codes[i], _, errs[i] = runCLIContext(ctx, "worker", "--config", path, "--every", "1h", "--quiet")
+			codes[i], _, errs[i] = runCLIContext(ctx, "worker", "--split=false", "--config", path, "--every", "1h", "--quiet")
 		}()
 	}
 	db, err := pgstore.Open(context.Background(), pg)
