@@ -15,7 +15,7 @@ import (
 )
 
 // BenchmarkWorkers measures the crawl and analysis throughput of 1, 2 and 3 worker processes
-// (worker --split) sharing a PostgreSQL database: four loopback sites of 150 generated articles
+// (worker, split jobs) sharing a PostgreSQL database: four loopback sites of 150 generated articles
 // each, one source each (the shared host gate lets one request at a time go to a host, so one
 // site would measure the gate's round trips rather than the workers). It reports pages stored
 // per second of wall time, from the workers' start (river's tables, discovery) to the last
