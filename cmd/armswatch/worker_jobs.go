@@ -129,8 +129,9 @@ func (w *discoverWorker) Work(ctx context.Context, job *river.Job[discoverArgs])
 		return w.queueArticles(ctx, tx, src.Name, run)
 	})
 	if err != nil {
-		// Nothing of it was queued: the source's next discovery closes the run as interrupted.
-		return fmt.Errorf("discover %s: %w", src.Name, err)
+		// Nothing of it was queued (the transaction is undone): the run ends here.
+		ferr := w.jobs.db.FinishRun(bg, run, store.RunStats{Status: store.RunInterrupted, Error: "queueing the articles: " + err.Error()})
+		return errors.Join(fmt.Errorf("discover %s: %w", src.Name, err), ferr)
 	}
 	return nil
 }
