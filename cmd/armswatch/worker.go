@@ -24,9 +24,9 @@ import (
 // By default discovery of each source is a periodic job and each article a job of its own
 // (worker_jobs.go); with --split=false it schedules one job per source and period instead:
 // each job crawls its source once, as armswatch crawl --source does, and a source is never
-// crawled by two workers at once (unique jobs). Per-host politeness holds between all of them (the crawler is given the
-// database's HostGate). Workers also run the batches reextract --queue queues
-// (reextract_jobs.go).
+// crawled by two workers at once (unique jobs). Per-host politeness holds between all of them
+// (the crawler is given the database's HostGate). Workers also run the batches reextract
+// --queue queues (reextract_jobs.go).
 
 // crawlSourceArgs is the job of crawling one configured source once.
 type crawlSourceArgs struct {
@@ -84,7 +84,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	configPath := fs.String("config", "", "config file (default ./config.toml, then $XDG_CONFIG_HOME/armswatch/config.toml)")
 	dbFlag := fs.String("db", "", "PostgreSQL database URL (default: ARMSWATCH_DATABASE, then the config's database)")
 	every := fs.Duration("every", 30*time.Minute, "crawl each source this often")
-	concurrency := fs.Int("concurrency", 2, "sources this worker crawls at once")
+	concurrency := fs.Int("concurrency", 2, "jobs this worker runs at once (articles and discoveries; whole sources with --split=false)")
 	rescue := fs.Duration("rescue-after", time.Hour, "a job running this long is taken to be a dead worker's and run again")
 	robotsTTL := fs.Duration("robots-ttl", 24*time.Hour, "read each host's robots.txt again after this (with --split=false a source's job reads it at each crawl)")
 	split := fs.Bool("split", true, "discovery of each source and each article as jobs of their own, shared by all workers (--split=false: one job crawls a whole source)")
