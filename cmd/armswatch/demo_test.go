@@ -4,8 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/armswatch/armswatch/store/pgstore"
+	"github.com/armswatch/armswatch/store/pgstore/pgtest"
+	"github.com/armswatch/armswatch/store/storetest"
 
 	_ "github.com/mattn/go-sqlite3"
 )
@@ -77,5 +82,61 @@ func TestDemoSaysHowToReachItsDatabase(t *testing.T) {
 	// (Not its counts: the digest's window ends at the whole minute, which may precede the crawl.)
 	if code != 0 || !strings.Contains(out, "# armswatch digest") {
 		t.Errorf("the demo's digest line: exit %d, %s%s", code, out, stderr)
+	}
+}
+
+// TestDemoOnPostgres: the demo crawls into PostgreSQL as into SQLite, and prints the same
+// digest and the same watches' counts; run again, it stores nothing twice.
+func TestDemoOnPostgres(t *testing.T) {
+	pg := pgtest.URL(t)
+	code, out, stderr := runCLI(t, "", "demo", "--db", pg)
+	if code != 0 {
+		t.Fatalf("demo on PostgreSQL: exit %d: %s", code, stderr)
+	}
+	dbFile := filepath.Join(t.TempDir(), "demo.db")
+	code, lite, stderr := runCLI(t, "", "demo", "--db", dbFile)
+	if code != 0 {
+		t.Fatalf("demo on SQLite: exit %d: %s", code, stderr)
+	}
+	digest := func(out string) string {
+		start, end := strings.Index(out, "\n15 articles"), strings.Index(out, "\nThe demo wrote")
+		if start < 0 || end < start {
+			t.Fatalf("demo output without its digest:\n%s", out)
+		}
+		// Each run serves the site on a port of its own.
+		site := regexp.MustCompile(`demo site at (\S+) into`).FindStringSubmatch(out)
+		if site == nil {
+			t.Fatalf("demo output without its site:\n%s", out)
+		}
+		part := strings.ReplaceAll(out[start:end], site[1], "SITE")
+		// Of the watches, what each would send and how many: which copy of a syndicated
+		// article an item shows depends on which the crawl saved first, on either database.
+		stories, watches, _ := strings.Cut(part, "\nWatches")
+		var kept []string
+		for line := range strings.SplitSeq(watches, "\n") {
+			if l := strings.TrimSpace(line); strings.HasPrefix(l, "[") || strings.Contains(l, "new matches") || strings.HasPrefix(l, "(and ") {
+				kept = append(kept, l)
+			}
+		}
+		return stories + "\nWatches\n" + strings.Join(kept, "\n")
+	}
+	if got, want := digest(out), digest(lite); got != want {
+		t.Errorf("the digest on PostgreSQL differs from SQLite's:\n%s\n--- SQLite:\n%s", got, want)
+	}
+	if !strings.Contains(out, "armswatch digest --db "+pgstore.Redact(pg)+" --since 24h") {
+		t.Errorf("the demo does not say how to reach its database:\n%s", out)
+	}
+	db, err := pgstore.Open(context.Background(), pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	const rows = `SELECT (SELECT count(*) FROM articles) * 1000000 + (SELECT count(*) FROM statements) * 1000 + (SELECT count(*) FROM figures)`
+	before := storetest.Count(t, db, rows)
+	if code, _, stderr := runCLI(t, "", "demo", "--db", pg); code != 0 {
+		t.Fatalf("second demo run exit %d: %s", code, stderr)
+	}
+	if after := storetest.Count(t, db, rows); after != before || before/1000000 != 15 {
+		t.Errorf("articles*1e6+statements*1e3+figures: %d, then %d after a second run; want 15 articles, unchanged", before, after)
 	}
 }

@@ -47,15 +47,6 @@ func openWrite(ctx context.Context, e *env, database string) (store.Store, error
 	return openStore(ctx, e, database)
 }
 
-// sqliteOnly stops a command that does not work on PostgreSQL yet, with a message naming it.
-func sqliteOnly(command, database string) error {
-	if pgstore.IsURL(database) {
-		return usageError("%s: not available on PostgreSQL yet (%s); it works on a SQLite database (--db FILE)",
-			command, pgstore.Redact(database))
-	}
-	return nil
-}
-
 // databaseName names a database in messages: a SQLite file's path, a PostgreSQL URL without
 // its password.
 func databaseName(database string) string {

@@ -113,9 +113,6 @@ func TestMigrateIntoPostgres(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "refused") {
 		t.Errorf("a write through query: exit %d: %s", code, errs)
 	}
-	if code, _, errs := runCLI(t, "", "demo", "--db", pg); code != 2 || !strings.Contains(errs, "demo: not available on PostgreSQL yet") {
-		t.Errorf("demo on PostgreSQL: exit %d: %s", code, errs)
-	}
 	servesTheSame(t, lite, pg)
 	if code, _, errs := runCLI(t, "", "migrate", "--db", lite, "--to", lite); code != 2 {
 		t.Errorf("migrate --to a file: exit %d: %s", code, errs)

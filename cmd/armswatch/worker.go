@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/armswatch/armswatch/ingest"
-	"github.com/armswatch/armswatch/store"
 	"github.com/armswatch/armswatch/store/pgstore"
 
 	"github.com/jackc/pgx/v5"
@@ -22,12 +21,12 @@ import (
 // queue in the PostgreSQL database (github.com/riverqueue/river: jobs claimed with FOR UPDATE
 // SKIP LOCKED, retries with backoff, stuck-job rescue, unique and periodic jobs).
 //
-// By default it schedules one job per source and period: each job crawls its source once,
-// as armswatch crawl --source does, and a source is never crawled by two workers at once
-// (unique jobs); with --split, discovery and each article are jobs of their own
-// (worker_jobs.go). Per-host politeness holds between all of them (the crawler is given the
-// database's HostGate). Workers also run the batches reextract --queue queues
-// (reextract_jobs.go).
+// By default discovery of each source is a periodic job and each article a job of its own
+// (worker_jobs.go); with --split=false it schedules one job per source and period instead:
+// each job crawls its source once, as armswatch crawl --source does, and a source is never
+// crawled by two workers at once (unique jobs). Per-host politeness holds between all of them
+// (the crawler is given the database's HostGate). Workers also run the batches reextract
+// --queue queues (reextract_jobs.go).
 
 // crawlSourceArgs is the job of crawling one configured source once.
 type crawlSourceArgs struct {
@@ -46,26 +45,30 @@ func (crawlSourceArgs) InsertOpts() river.InsertOpts {
 
 type crawlSourceWorker struct {
 	river.WorkerDefaults[crawlSourceArgs]
-	e        *env
-	cfg      *appConfig
-	db       store.Store
-	database string // its URL, for the crawl lock
-	quiet    bool
-	rescue   time.Duration // --rescue-after
+	e      *env
+	cfg    *appConfig
+	db     *pgstore.DB
+	lock   *crawlLock
+	quiet  bool
+	rescue time.Duration // --rescue-after
 }
 
 // Work crawls the job's source into the database. A crawl cut short (the worker stopped, or
 // killed and its job rescued) fails the job, and river runs it again later: the crawl resumes
-// from the frontier it left.
+// from the frontier it left, and closes the killed crawl's run as interrupted.
 func (w *crawlSourceWorker) Work(ctx context.Context, job *river.Job[crawlSourceArgs]) error {
 	// Shared with the other workers' crawls, exclusive of an armswatch crawl or reextract: while
 	// one of those runs, the job fails and river retries it later.
-	lock, err := pgstore.LockShared(ctx, w.database)
-	if err != nil {
+	if err := w.lock.acquire(ctx); err != nil {
 		return fmt.Errorf("crawl %s: %w", job.Args.Source, err)
 	}
-	defer lock.Unlock()
-	_, err = crawlOnce(ctx, w.e, w.cfg, w.db, crawlFlags{sources: []string{job.Args.Source}, logFormat: "text",
+	defer w.lock.release()
+	// The job is the only one of its source: a run of the source alone still marked running
+	// is a killed worker's.
+	if _, err := w.db.CloseSourceRuns(context.WithoutCancel(ctx), job.Args.Source); err != nil {
+		return fmt.Errorf("crawl %s: %w", job.Args.Source, err)
+	}
+	_, err := crawlOnce(ctx, w.e, w.cfg, w.db, crawlFlags{sources: []string{job.Args.Source}, logFormat: "text",
 		quiet: w.quiet, shared: true})
 	return err
 }
@@ -81,10 +84,10 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	configPath := fs.String("config", "", "config file (default ./config.toml, then $XDG_CONFIG_HOME/armswatch/config.toml)")
 	dbFlag := fs.String("db", "", "PostgreSQL database URL (default: ARMSWATCH_DATABASE, then the config's database)")
 	every := fs.Duration("every", 30*time.Minute, "crawl each source this often")
-	concurrency := fs.Int("concurrency", 2, "sources this worker crawls at once")
+	concurrency := fs.Int("concurrency", 2, "jobs this worker runs at once (articles and discoveries; whole sources with --split=false)")
 	rescue := fs.Duration("rescue-after", time.Hour, "a job running this long is taken to be a dead worker's and run again")
-	robotsTTL := fs.Duration("robots-ttl", 24*time.Hour, "with --split, read each host's robots.txt again after this (a whole-source job reads it at each crawl)")
-	split := fs.Bool("split", false, "discovery of each source and each article as jobs of their own, shared by all workers (default: one job crawls a whole source)")
+	robotsTTL := fs.Duration("robots-ttl", 24*time.Hour, "read each host's robots.txt again after this (with --split=false a source's job reads it at each crawl)")
+	split := fs.Bool("split", true, "discovery of each source and each article as jobs of their own, shared by all workers (--split=false: one job crawls a whole source)")
 	quiet := fs.Bool("quiet", false, "print errors only")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
@@ -121,11 +124,13 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	in.DB = db
-	sj, err := newSplitJobs(ctx, cfg, db, database, sources, *rescue, *robotsTTL)
+	lock := &crawlLock{database: database, linger: lockLinger}
+	defer lock.close()
+	sj, err := newSplitJobs(ctx, cfg, db, lock, sources, *rescue, *robotsTTL)
 	if err != nil {
 		return err
 	}
-	client, pool, err := newQueue(ctx, database, queueOptions{e: e, cfg: cfg, db: db, database: database, quiet: *quiet,
+	client, pool, err := newQueue(ctx, database, queueOptions{e: e, cfg: cfg, db: db, lock: lock, database: database, quiet: *quiet,
 		concurrency: *concurrency, rescue: *rescue, jobs: sj, ingester: in})
 	if err != nil {
 		return err
@@ -163,7 +168,8 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 type queueOptions struct {
 	e           *env
 	cfg         *appConfig
-	db          store.Store
+	db          *pgstore.DB
+	lock        *crawlLock
 	database    string
 	quiet       bool
 	concurrency int
@@ -187,7 +193,7 @@ func newQueue(ctx context.Context, database string, o queueOptions) (*river.Clie
 	workers := river.NewWorkers()
 	// The crawls never draw a progress bar: several run at once.
 	e := &env{stdin: o.e.stdin, stdout: o.e.stdout, stderr: o.e.stderr}
-	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, database: o.database, quiet: o.quiet, rescue: o.rescue})
+	river.AddWorker(workers, &crawlSourceWorker{e: e, cfg: o.cfg, db: o.db, lock: o.lock, quiet: o.quiet, rescue: o.rescue})
 	river.AddWorker(workers, &discoverWorker{jobs: o.jobs})
 	river.AddWorker(workers, &articleWorker{jobs: o.jobs})
 	river.AddWorker(workers, &reextractWorker{in: o.ingester, profile: sourceProfiles(o.cfg), database: o.database, rescue: o.rescue})

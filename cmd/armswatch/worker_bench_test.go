@@ -15,7 +15,7 @@ import (
 )
 
 // BenchmarkWorkers measures the crawl and analysis throughput of 1, 2 and 3 worker processes
-// (worker --split) sharing a PostgreSQL database: four loopback sites of 150 generated articles
+// (worker, split jobs) sharing a PostgreSQL database: four loopback sites of 150 generated articles
 // each, one source each (the shared host gate lets one request at a time go to a host, so one
 // site would measure the gate's round trips rather than the workers). It reports pages stored
 // per second of wall time, from the workers' start (river's tables, discovery) to the last
@@ -57,7 +57,7 @@ func crawlWithWorkers(b *testing.B, workers, sites, perSite int) (wall, cpu time
 	var procs []*exec.Cmd
 	for range workers {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"worker", "--split", "--config", path,
+		cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"worker", "--config", path,
 			"--every", "1h", "--concurrency", "4", "--quiet"}, "\x1f"))
 		cmd.Stderr = os.Stderr
 		if err := cmd.Start(); err != nil {

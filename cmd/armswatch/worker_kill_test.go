@@ -136,7 +136,7 @@ article_pattern = '^%s/news/\d+$'
 	return path
 }
 
-// TestThreeWorkersOneKilled: three worker processes (--split) crawl a site of 2,000 articles with
+// TestThreeWorkersOneKilled: three worker processes (split jobs) crawl a site of 2,000 articles with
 // Crawl-delay 0.05; one is killed with SIGKILL midway. Every article is stored exactly once,
 // no two requests to the host come closer than the delay (the shared host gate holds the host
 // while a request is in flight and counts the delay from its answer, so the times the site
@@ -154,7 +154,7 @@ func TestThreeWorkersOneKilled(t *testing.T) {
 	var workers []*exec.Cmd
 	for range 3 {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"worker", "--split", "--config", cfg,
+		cmd.Env = append(os.Environ(), "ARMSWATCH_TEST_CLI="+strings.Join([]string{"worker", "--config", cfg,
 			"--every", "1h", "--concurrency", "4", "--rescue-after", "1m", "--quiet"}, "\x1f"))
 		cmd.Stderr = os.Stderr
 		if err := cmd.Start(); err != nil {
@@ -201,6 +201,16 @@ func TestThreeWorkersOneKilled(t *testing.T) {
 	}
 	if c := storetest.Count(t, db, "SELECT count(*) FROM river_job WHERE kind = 'armswatch_article' AND state <> 'completed'"); c != 0 {
 		t.Errorf("%d article jobs not completed", c)
+	}
+	// The discovery's run is finished by its last article job, the killed worker's rescued ones
+	// included; each job's page is counted once, in the transaction that completes it (a page
+	// stored by a job killed before that is found stored when the job runs again, and not
+	// counted: at most the killed worker's 4 jobs in hand).
+	if c := storetest.Count(t, db, "SELECT count(*) FROM crawl_runs WHERE status <> 'ok' OR finished_at IS NULL"); c != 0 {
+		t.Errorf("%d crawl runs not finished ok", c)
+	}
+	if c := storetest.Count(t, db, "SELECT coalesce(sum(pages_new), 0) FROM crawl_runs"); c > n || c < n-4 {
+		t.Errorf("the runs count %d new pages, want %d (at least %d)", c, n, n-4)
 	}
 	gap := site.closest()
 	t.Logf("closest two requests to the host %s apart", gap)

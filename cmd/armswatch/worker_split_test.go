@@ -16,9 +16,11 @@ import (
 	"github.com/armswatch/armswatch/store/storetest"
 )
 
-// TestSplitWorkersShareTheArticles runs two workers with --split: discovery jobs queue one job
-// per article, the workers share them, every article is stored once, each article job ends
-// completed, none is left running, and the host's delay holds between all their requests.
+// TestSplitWorkersShareTheArticles runs two workers (split jobs, the default): discovery jobs
+// queue one job per article, the workers share them, every article is stored once, each
+// article job ends completed, none is left running, and the host's delay holds between all
+// their requests. The discovery is one crawl run which counts every article job's page and is
+// finished by the last one, and status's health sees the source's run.
 func TestSplitWorkersShareTheArticles(t *testing.T) {
 	pg := pgtest.URL(t)
 	site := newDemoSite(t)
@@ -48,7 +50,7 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 	codes, errs := make([]int, 2), make([]string, 2)
 	for i := range codes {
 		wg.Go(func() {
-			codes[i], _, errs[i] = runCLIContext(ctx, "worker", "--split", "--config", path, "--every", "1h", "--quiet")
+			codes[i], _, errs[i] = runCLIContext(ctx, "worker", "--config", path, "--every", "1h", "--quiet")
 		})
 	}
 	db, err := pgstore.Open(context.Background(), pg)
@@ -97,6 +99,34 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 	}
 	if got, w := strings.Join(jobs, " "), fmt.Sprintf("armswatch_article:completed:%d armswatch_discover:completed:1", want); got != w {
 		t.Errorf("jobs %q, want %q", got, w)
+	}
+	var status string
+	var fetched, stored, failed int
+	var finished *string
+	runs, err := db.Query(context.Background(), `SELECT status, finished_at, pages_fetched, pages_new, pages_failed FROM crawl_runs`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runs.Close()
+	if !runs.Next() {
+		t.Fatal("no crawl run recorded")
+	}
+	if err := runs.Scan(&status, &finished, &fetched, &stored, &failed); err != nil {
+		t.Fatal(err)
+	}
+	if runs.Next() {
+		t.Error("more than one crawl run, want one for the one discovery")
+	}
+	if status != "ok" || finished == nil || fetched != want || stored != want || failed != 0 {
+		t.Errorf("run %s finished %v: %d fetched, %d new, %d failed; want ok, finished, %d fetched and new", status, finished, fetched, stored, failed, want)
+	}
+	if n := storetest.Count(t, db, fmt.Sprintf(`SELECT count(*) FROM crawl_run_sources
+		WHERE source = 'feed' AND documents = 2 AND document_errors = 0 AND fetched = %d AND new = %d AND failed = 0`, want, want)); n != 1 {
+		t.Errorf("the source's counts of the run are not 2 documents and %d pages fetched and new", want)
+	}
+	code, out, stderr := runCLI(t, "", "status", "--db", pg)
+	if code != 0 || !regexp.MustCompile(`(?m)^feed\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+0% of 1 runs\s+\S+\s+`+fmt.Sprint(want)+`\s+0\s*$`).MatchString(out) {
+		t.Errorf("status: exit %d, want feed's last success, 0%% of 1 runs and %d articles:\n%s%s", code, want, out, stderr)
 	}
 	times := site.requestTimes()
 	gap := time.Hour

@@ -17,9 +17,10 @@ import (
 	"github.com/armswatch/armswatch/store/storetest"
 )
 
-// TestWorkersShareTheSources runs two workers against one PostgreSQL database and a config of
-// two sources: each source is crawled once (one job each, never two at once), every article is
-// stored once, no worker closes the other's run as dead, and no job is left running. Both
+// TestWorkersShareTheSources runs two workers (--split=false) against one PostgreSQL database
+// and a config of two sources: each source is crawled once (one job each, never two at once), every article is
+// stored once, no worker closes the other's run as dead (but the source's job closes the run a
+// killed worker left running), and no job is left running. Both
 // sources are on one host: the workers keep its delay between all their requests together
 // (the hosts' state is in the database), not each on its own.
 func TestWorkersShareTheSources(t *testing.T) {
@@ -53,6 +54,16 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 	if err := os.WriteFile(path, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	db, err := pgstore.Open(context.Background(), pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// A run a killed worker left running: the source's next job closes it as interrupted.
+	dead, err := db.StartRun(context.Background(), []string{"feed"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
 	var exited atomic.Int32
@@ -63,14 +74,9 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 		go func() {
 			defer wg.Done()
 			defer exited.Add(1)
-			codes[i], _, errs[i] = runCLIContext(ctx, "worker", "--config", path, "--every", "1h", "--quiet")
+			codes[i], _, errs[i] = runCLIContext(ctx, "worker", "--split=false", "--config", path, "--every", "1h", "--quiet")
 		}()
 	}
-	db, err := pgstore.Open(context.Background(), pg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	deadline := time.Now().Add(2 * time.Minute)
 	waiting := func() bool { return exited.Load() == 0 && time.Now().Before(deadline) }
 	for waiting() && storetest.Count(t, db, "SELECT count(*) FROM crawl_runs WHERE status = 'ok'") < 2 {
@@ -115,8 +121,11 @@ article_pattern = '^%[3]s/[a-z-]+/\d+$'
 	if n := storetest.Count(t, db, "SELECT count(*) FROM crawl_runs WHERE status = 'ok'"); n != 2 {
 		t.Errorf("%d finished runs, want one per source", n)
 	}
-	if n := storetest.Count(t, db, "SELECT count(*) FROM crawl_runs WHERE status <> 'ok'"); n != 0 {
+	if n := storetest.Count(t, db, fmt.Sprintf("SELECT count(*) FROM crawl_runs WHERE status <> 'ok' AND id <> %d", dead)); n != 0 {
 		t.Errorf("%d runs not ok (a worker closed another's running run?)", n)
+	}
+	if n := storetest.Count(t, db, fmt.Sprintf("SELECT count(*) FROM crawl_runs WHERE status = 'interrupted' AND id = %d", dead)); n != 1 {
+		t.Errorf("the killed worker's run %d was not closed as interrupted", dead)
 	}
 	rows, err := db.Query(context.Background(), `SELECT args->>'source', state FROM river_job
 		WHERE kind = 'armswatch_crawl_source' ORDER BY args->>'source'`)
