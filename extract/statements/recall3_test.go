@@ -65,11 +65,16 @@ func TestReportedStatementNeedsAVerb(t *testing.T) {
 		"Ana Reyes said the economy grew last year.\n\n" +
 		"Tom Vilner said the treaty, known as START-3, expires today.\n\n" +
 		"Karel Novak recommended relying on official information.\n\n" +
-		"Jo Hale urged the council to reject the plan."
+		"Jo Hale urged the council to reject the plan.\n\n" +
+		"Sam Walker said people misunderstand the senator.\n\n" +
+		"The report said Carter used a personal email account.\n\n" +
+		"Ben Sand said little about the plan."
 	check(t, body,
 		want{"reported", "the economy grew last year", "Ana Reyes"},
 		want{"reported", "the treaty, known as START-3, expires today", "Tom Vilner"},
 		want{"reported", "relying on official information", "Karel Novak"},
 		want{"reported", "the council to reject the plan", "Jo Hale"},
+		want{"reported", "people misunderstand the senator", "Sam Walker"},
+		want{"reported", "Carter used a personal email account", ""},
 	)
 }

@@ -10,12 +10,21 @@ import "strings"
 // lower-case word in -s after a non-determiner ("the economy grows"), a quotation mark, or any
 // Russian text.
 func (e *engine) hasVerb(d *draft) bool {
-	for _, sp := range d.spans {
-		if clauseLike(tokenize(e.body, sp[0], sp[1], nil)) {
+	for k, sp := range d.spans {
+		ts := tokenize(e.body, sp[0], sp[1], nil)
+		if k == 0 && bareSayClause(d.cue, ts) || clauseLike(ts) {
 			return true
 		}
 	}
 	return false
+}
+
+// bareSayClause tells whether ts, after a bare verb of saying, is a clause: "said people
+// misunderstand him" has no verb form the lexical test knows, while "said little about", "said
+// no to the war" open with a word no clause opens with.
+func bareSayClause(cue string, ts []token) bool {
+	f := strings.Fields(lower(cue))
+	return len(f) > 0 && inClass("say_verbs_bare", f[len(f)-1]) && len(ts) > 0 && !wordIn(ts[0], "object_openers")
 }
 
 func clauseLike(ts []token) bool {
@@ -43,7 +52,7 @@ func clauseLike(ts []token) bool {
 		case strings.HasSuffix(w, "'s") && isSubjectPronounOrThat(strings.TrimSuffix(w, "'s")):
 			return true // "it's", "he's", "that's"
 		case !lowerCase:
-		case len(w) > 4 && strings.HasSuffix(w, "ed") && !isDeterminer(prev):
+		case len(w) > 3 && strings.HasSuffix(w, "ed") && !isDeterminer(prev):
 			return true
 		case i == 0 && len(w) > 4 && strings.HasSuffix(w, "ing"):
 			return true // "recommended relying on official information": a gerund clause
