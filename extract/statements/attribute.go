@@ -140,8 +140,11 @@ func opensReportedClause(s []token, i, after, from int) bool {
 	if isSubjectPronoun(w) || inClass("first_person_subjects", w) {
 		return true
 	}
-	if !inClass("say_verbs_bare", s[i].low) || !(inClass("dummy_subjects", w) || inClass("noun_markers", w) || s[from].cap()) {
+	if !inClass("say_verbs_bare", s[i].low) {
 		return false
+	}
+	if !(inClass("dummy_subjects", w) || inClass("noun_markers", w) || s[from].cap()) {
+		return !wordIn(s[from], "object_openers") && finiteSoon(s, from+1, 5) // "say stricter gun laws would help"
 	}
 	return finiteSoon(s, from+1, 8)
 }
@@ -155,7 +158,7 @@ func finiteSoon(s []token, k, n int) bool {
 			return false
 		}
 		w := strings.ReplaceAll(t.low, "’", "'")
-		if inClass("finite_markers", w) || !t.cap() && len(w) > 4 && strings.HasSuffix(w, "ed") {
+		if inClass("finite_markers", w) || !t.cap() && (len(w) > 4 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)) {
 			return true
 		}
 		if _, tail, ok := strings.Cut(w, "'"); ok && tail != "s" {

@@ -78,3 +78,15 @@ func TestReportedStatementNeedsAVerb(t *testing.T) {
 		want{"reported", "Carter used a personal email account", ""},
 	)
 }
+
+// A subject the rules do not know, then a bare clause whose first word is no pronoun or
+// determiner: an auxiliary soon after still makes it a clause.
+func TestUnnamedSubjectBareClause(t *testing.T) {
+	body := "The poll was released on Monday.\n\n" +
+		"Those surveyed say stricter gun laws would help.\n\n" +
+		"The survey's authors say higher turnout helped the incumbent."
+	check(t, body,
+		want{"reported", "stricter gun laws would help", ""},
+		want{"reported", "higher turnout helped the incumbent", ""},
+	)
+}
