@@ -87,6 +87,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
 	}
 	if m.valid() {
+		if b, ok := trailingDescription(s, i); ok && m.name == "" && b+1 < npFrom {
+			npFrom = b + 1 // "..., the advocacy group said": the description runs back to the comma
+		}
 		a.m = m
 		return e.subjectFirst(s, npFrom-1, after, a)
 	}
@@ -108,6 +111,11 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 	if i == 0 || s[i-1].kind == tQuote || !inClass("say_verbs", lower(s[i].low)) {
 		return a, 0, 0, 0, false
 	}
+	if before, ok := trailingDescription(s, i); ok && tailIsCircumstance(s, after, a.cue) {
+		// "Assange should be freed, the rights group says.": what was said comes before
+		a.m = mention{plural: true}
+		return a, clauseStartBefore(s, before), before, nextParticiple(s, after), true
+	}
 	from := contentStart(s, after, a.cue)
 	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) {
 		return a, 0, 0, 0, false
@@ -118,6 +126,21 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 	}
 	a.m = mention{plural: true}
 	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// trailingDescription tells whether a short noun phrase opened by a determiner stands between a
+// comma and the cue at i ("..., the groups say", "..., those surveyed said"): an attribution
+// trailing what was said. It returns the comma's index.
+func trailingDescription(s []token, i int) (int, bool) {
+	for k := i - 1; k >= 1 && i-k <= 5; k-- {
+		if s[k].kind != tWord || s[k].cap() && k > 0 {
+			return 0, false
+		}
+		if isDeterminer(s[k].low) {
+			return k - 1, s[k-1].is(",") && k-1 > 2
+		}
+	}
+	return 0, false
 }
 
 // opensReportedClause tells whether the content at from opens a clause: after "that", with a

@@ -90,3 +90,15 @@ func TestUnnamedSubjectBareClause(t *testing.T) {
 		want{"reported", "higher turnout helped the incumbent", ""},
 	)
 }
+
+// A short description after a comma, then the cue closing the sentence: what was said comes
+// before the comma, by nobody named.
+func TestTrailingDescriptionSpeaks(t *testing.T) {
+	body := "The ruling came on Friday.\n\n" +
+		"The founder should be freed and compensated, the rights group says.\n\n" +
+		"Most want stricter laws, those surveyed said."
+	check(t, body,
+		want{"reported", "The founder should be freed and compensated", ""},
+		want{"reported", "Most want stricter laws", ""},
+	)
+}
