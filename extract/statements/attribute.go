@@ -128,6 +128,16 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 	return a, from, contentEnd(s, from, e.cues), from, true
 }
 
+// participialAside tells whether ts, set off by commas after a subject, is a participle
+// phrase ("struck by her story", "led by campaign manager Terry Sullivan"), not an apposition.
+func participialAside(ts []token) bool {
+	if len(ts) < 2 || ts[0].kind != tWord || ts[0].cap() {
+		return false
+	}
+	w := ts[0].low
+	return (len(w) > 4 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)) && ts[1].is("by")
+}
+
 // trailingDescription tells whether a short noun phrase opened by a determiner stands between a
 // comma and the cue at i ("..., the groups say", "..., those surveyed said"): an attribution
 // trailing what was said. It returns the comma's index.
@@ -662,7 +672,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 			if from > k-1 {
 				continue // "Michael Seaman, who lives outside the state capital, Sacramento, said"
 			}
-			if len(appos) == 0 || !apposLike(appos) {
+			if participialAside(appos) {
+				appos = nil // "Sullivan, struck by her story, told her ...": no role of the speaker's
+			} else if len(appos) == 0 || !apposLike(appos) {
 				break
 			}
 			if from > 0 && s[from-1].kind == tWord && placePreposition(s[from-1]) {

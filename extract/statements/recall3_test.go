@@ -102,3 +102,15 @@ func TestTrailingDescriptionSpeaks(t *testing.T) {
 		want{"reported", "Most want stricter laws", ""},
 	)
 }
+
+// A participle phrase set off by commas between the speaker and the cue is an aside, not an
+// apposition that stops the speaker rule.
+func TestParticipleAsideBeforeCue(t *testing.T) {
+	body := "The meeting ran late.\n\n" +
+		"Sullivan, struck by her story, told her she did not need any talking points.\n\n" +
+		"Joe Smith, backed by the unions, said the plan was dead."
+	check(t, body,
+		want{"reported", "she did not need any talking points", "Sullivan"},
+		want{"reported", "the plan was dead", "Joe Smith"},
+	)
+}
