@@ -582,9 +582,10 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 			a.resume = comma + 1
 			return a, 0, i - 1, comma + 1, true
 		}
-		if !a.m.valid() || nonSpeaker(sourceOf(s[i+n:comma])) {
+		if src := sourceOf(s[i+n : comma]); pron == "" && (len(src) == 0 || nonSpeaker(src)) {
 			return a, 0, 0, 0, false
 		}
+		a.m = a.m.orUnnamed() // "According to the poll, ...": a source all the same, as after the clause
 		return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
 	}
 	if i > 0 && (s[i-1].is(",") || s[i-1].kind == tQuote && quoteEndsWithComma(s[i-1])) {

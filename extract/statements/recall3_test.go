@@ -114,3 +114,16 @@ func TestParticipleAsideBeforeCue(t *testing.T) {
 		want{"reported", "the plan was dead", "Joe Smith"},
 	)
 }
+
+// A poll or a survey is a source of what "according to" reports, before or after the clause;
+// a treaty or a plan is not (its terms are not anyone's words).
+func TestAccordingToAPoll(t *testing.T) {
+	body := "The race tightened in August.\n\n" +
+		"According to the poll, most voters remain undecided.\n\n" +
+		"Hale leads Cole by seven points, according to a new survey.\n\n" +
+		"The deal runs to 2026, according to the treaty."
+	check(t, body,
+		want{"reported", "most voters remain undecided", ""},
+		want{"reported", "Hale leads Cole by seven points", ""},
+	)
+}
