@@ -191,7 +191,7 @@ func finiteSoon(s []token, k, n int) bool {
 			return false
 		}
 		w := strings.ReplaceAll(t.low, "’", "'")
-		if inClass("finite_markers", w) || !t.cap() && (len(w) > 4 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)) {
+		if inClass("finite_markers", w) || !t.cap() && (len(w) > 3 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)) {
 			return true
 		}
 		if _, tail, ok := strings.Cut(w, "'"); ok && tail != "s" {
@@ -947,11 +947,14 @@ func headBeforeModifier(s []token, j int) int {
 		if s[k].kind != tWord {
 			return -1
 		}
-		if !inClass("speaker_modifiers", s[k].low) {
+		if !inClass("speaker_modifiers", s[k].low) && !inClass("document_modifiers", s[k].low) {
 			continue
 		}
 		if h := s[k-1].low; isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" {
 			return k - 1
+		}
+		if isDocumentWord(s[k-1].low) && inClass("document_modifiers", s[k].low) {
+			return k - 1 // "A news report published Wednesday said": the report
 		}
 		return -1
 	}

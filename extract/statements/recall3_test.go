@@ -127,3 +127,13 @@ func TestAccordingToAPoll(t *testing.T) {
 		want{"reported", "Hale leads Cole by seven points", ""},
 	)
 }
+
+// A document with a participle modifier ("a report published Wednesday") is the subject of the
+// cue after it, and a four-letter past ("used") is a finite verb.
+func TestDocumentWithParticipleModifier(t *testing.T) {
+	body := "The story broke midweek.\n\n" +
+		"A news report published Wednesday said Defense Secretary Ash Carter used a personal email account."
+	check(t, body,
+		want{"reported", "Defense Secretary Ash Carter used a personal email account", ""},
+	)
+}
