@@ -138,6 +138,20 @@ func participialAside(ts []token) bool {
 	return (len(w) > 4 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)) && ts[1].is("by")
 }
 
+// objectThenClause tells whether a cue's object and then "that" follow it ("told the group
+// that ..."): a verb with a content clause of its own, so no speaker inverted after it.
+func objectThenClause(s []token, after int) bool {
+	for k := after; k < len(s) && k-after <= 4; k++ {
+		if s[k].kind != tWord {
+			return false
+		}
+		if k > after && s[k].is("that") {
+			return true
+		}
+	}
+	return false
+}
+
 // trailingDescription tells whether a short noun phrase opened by a determiner stands between a
 // comma and the cue at i ("..., the groups say", "..., those surveyed said"): an attribution
 // trailing what was said. It returns the comma's index.
@@ -426,6 +440,9 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, int, int, int, bool) {
 	if n := builtin().recipients.match(s, after); n > 0 && after+n < len(s) && s[after+n].kind == tWord {
 		after += n // "заявил РИА Новости замминистра ..."
+	}
+	if objectThenClause(s, after) {
+		return a, 0, 0, 0, false // "The aides, led by ..., told the group that ...": the subject came first
 	}
 	np, appos, end := speakerAfter(s, after)
 	if m, ok := citedSource(s, end); ok {

@@ -137,3 +137,13 @@ func TestDocumentWithParticipleModifier(t *testing.T) {
 		want{"reported", "Defense Secretary Ash Carter used a personal email account", ""},
 	)
 }
+
+// A cue followed by its object and "that" has its content after it: the words before the cue
+// are its subject, not what was said by someone named after it.
+func TestObjectThenClauseIsNoInversion(t *testing.T) {
+	body := "The campaign met in March.\n\n" +
+		"The aides, led by campaign manager Terry Sullivan, told the group that they were not expecting to win Iowa."
+	check(t, body,
+		want{"reported", "they were not expecting to win Iowa", ""},
+	)
+}
