@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestFindChunked checks that a text found chunk by chunk gives the matches of the whole text,
@@ -112,4 +114,35 @@ func repeatParagraphs(paras []string, n int) string {
 		fmt.Fprintf(&b, "%s %d", paras[i%len(paras)], i)
 	}
 	return b.String()
+}
+
+// withCandidates reserves maxCandidates keys a token: a token taking more would move the array
+// the earlier tokens' cands point into. The ASCII fast paths of splitInto (runeKind, finishToken)
+// must give what the Unicode tables give.
+func TestCandidatesFit(t *testing.T) {
+	for _, s := range []string{"договорами", "ракетами", "facilities", "warheads", "РС-24", "Ё-мобиль", "ёлками", "B-52 and Tu-160"} {
+		for _, tok := range split(s) {
+			if n := len(candidates(nil, tok)); n > maxCandidates {
+				t.Errorf("%q: %d candidates, maxCandidates is %d", tok.raw, n, maxCandidates)
+			}
+		}
+	}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := 0
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			want = 1
+		case unicode.IsDigit(r):
+			want = 2
+		}
+		if got := runeKind(r); got != want {
+			t.Errorf("runeKind(%q) = %d, want %d", r, got, want)
+		}
+	}
+	toks := split("Mixed CASE words РС-24 START")
+	for _, tok := range toks {
+		if want := strings.ReplaceAll(strings.ToLower(tok.raw), "ё", "е"); tok.norm != want {
+			t.Errorf("%q: norm %q, want %q", tok.raw, tok.norm, want)
+		}
+	}
 }

@@ -42,10 +42,11 @@ func (p *Phrases) Find(text string) []PhraseMatch {
 
 func (p *Phrases) find(text string, toks []token) []PhraseMatch {
 	var out []PhraseMatch
+	path := make([]int, 0, 16) // walk's path, reused (see scan)
 	for i := 0; i < len(toks); {
 		best, keys := -1, []string(nil)
-		walk(text, toks, p.root, i, i, nil, func(end int, t *target, path []int) {
-			if !t.valid(text, pick(toks, path), 0) {
+		walk(text, toks, p.root, i, i, path, func(end int, t *target, path []int) {
+			if !t.valid(text, toks, path, 0) {
 				return
 			}
 			if end > best {
