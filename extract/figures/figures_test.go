@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
 // brief renders figures as "value[..max] cmp unit category treaty" for compact expectations.
@@ -188,5 +190,21 @@ func TestWordLists(t *testing.T) {
 	}
 	if !w.ordinalSuffix["th"] || !w.singularRU["год"] {
 		t.Error(`[words] lacks "th" or "год"`)
+	}
+}
+
+// ExtractRead with the page's shared lexicon reading finds what Extract finds, and ignores a
+// reading of another text.
+func TestExtractRead(t *testing.T) {
+	lex := lexicon.Default()
+	body := "New START limits each side to 1,550 deployed warheads and 700 deployed ICBMs, SLBMs and heavy bombers.\n\nThe RS-24 Yars carries up to 4 warheads."
+	want := brief(Extract(body, lex))
+	if want == "" {
+		t.Fatal("no figures to compare")
+	}
+	for _, read := range []*lexicon.Reading{lex.Read(body), lex.Read("The INF Treaty banned 2,692 missiles.")} {
+		if got := brief(ExtractRead(body, lex, read)); got != want {
+			t.Errorf("reading of %.20q: %s, want %s", read.Text(), got, want)
+		}
 	}
 }

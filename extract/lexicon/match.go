@@ -148,7 +148,8 @@ func (s *slab) target(t target) *target {
 // decides aliases marked (since YEAR) / (before YEAR). Weak aliases count only when their entry is
 // also named plainly.
 func (l *Lexicon) Find(text string, year int) []Match {
-	return l.find(text, findOptions{year: year})
+	found, _ := l.find(text, findOptions{year: year})
+	return found
 }
 
 // FindCountries returns only the countries named in text, also inside longer names
@@ -184,11 +185,13 @@ type findOptions struct {
 	keywords bool // also return relevance keywords and roles (for Relevance)
 }
 
-func (l *Lexicon) find(text string, opt findOptions) []Match {
+// find returns the entities of text (Find) and, with opt.keywords, the cues (roles and
+// relevance keywords).
+func (l *Lexicon) find(text string, opt findOptions) (found, cues []Match) {
 	return l.findChunked(text, opt, chunkBytes)
 }
 
-func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
+func (l *Lexicon) findChunked(text string, opt findOptions, size int) (found, cues []Match) {
 	m := l.compiled()
 	chunks := chunksOf(text, size)
 	year := opt.year
@@ -198,7 +201,7 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
 	// Chunk by chunk, so that a long text's tokens are not all in memory at once (a 10 MiB page
 	// has 1.6 million); no alias spans a chunk boundary (see chunksOf), so the matches are those
 	// of the whole text.
-	var out, cues []Match
+	var out []Match
 	for _, c := range chunks {
 		part := text[c[0]:c[1]]
 		withTokens(part, func(toks []token) {
@@ -226,7 +229,7 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
 			kept = append(kept, x)
 		}
 	}
-	return append(kept, cues...)
+	return kept, cues
 }
 
 // chunkBytes is the size past which find splits a text into chunks.
