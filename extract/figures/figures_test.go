@@ -208,3 +208,19 @@ func TestExtractRead(t *testing.T) {
 		}
 	}
 }
+
+// A sentence's items do not depend on the longer sentence read before it into the same scratch.
+func TestItemsScratch(t *testing.T) {
+	v := mustVocab()
+	long := "Under New START, Russia and the United States may deploy no more than 1,550 warheads on 700 launchers by February 2018."
+	short := "It has 40 missiles."
+	var fresh, used scratch
+	want := fmt.Sprint(v.items(short, &fresh))
+	v.items(long, &used)
+	if got := fmt.Sprint(v.items(short, &used)); got != want {
+		t.Errorf("after a longer sentence: %s, want %s", got, want)
+	}
+	if hasDigit("no digits here, only ٣ and ³") || !hasDigit("START 2") {
+		t.Error("hasDigit is not \\d")
+	}
+}

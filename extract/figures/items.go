@@ -2,7 +2,7 @@ package figures
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -68,12 +68,27 @@ var digitsRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\x{00A0}\x{202F}\x{2009} ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`)
 })
 
-// items splits text (one sentence) into items; offsets are relative to text.
-func (v *vocab) items(text string) []item {
+// scratch holds the buffers that the sentences of one text reuse one after another: a
+// sentence's items are done with when the next sentence is read (figures copy what they keep).
+type scratch struct {
+	items []item
+	taken []bool
+}
+
+// items splits text (one sentence) into items, in sc's buffer; offsets are relative to text.
+func (v *vocab) items(text string, sc *scratch) []item {
 	russian := lang.HasCyrillic(text)
-	var out []item
-	taken := make([]bool, len(text))
-	for _, loc := range digitsRE().FindAllStringIndex(text, -1) {
+	out := sc.items[:0]
+	if cap(sc.taken) < len(text) {
+		sc.taken = make([]bool, len(text))
+	}
+	taken := sc.taken[:len(text)]
+	clear(taken)
+	var digits [][]int
+	if hasDigit(text) { // every number in digits holds one; most sentences have none
+		digits = digitsRE().FindAllStringIndex(text, -1)
+	}
+	for _, loc := range digits {
 		s, e := loc[0], loc[1]
 		lit := text[s:e]
 		if strings.ContainsRune(lit, ' ') && !russian && !spaceGrouped(text, s, e) {
@@ -121,8 +136,19 @@ func (v *vocab) items(text string) []item {
 			i += size
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	slices.SortFunc(out, func(a, b item) int { return a.start - b.start }) // items do not overlap: starts differ
+	sc.items = out
 	return out
+}
+
+// hasDigit tells whether text holds an ASCII digit (what \d matches).
+func hasDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if '0' <= text[i] && text[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // spaceGrouped tells English digits grouped by plain spaces ("13 400", "1 550"): one group of
