@@ -23,7 +23,7 @@ func TestFindChunked(t *testing.T) {
 	if n := len(chunksOf(text, 200)); n < 10 {
 		t.Fatalf("want many chunks, got %d", n)
 	}
-	for _, opt := range []findOptions{{}, {keywords: true}, {year: 2005}} {
+	for _, opt := range []findOptions{{}, {keywords: true}, {year: 2005}, {roles: true}} {
 		whole := joinedFind(Default().findChunked(text, opt, len(text)+1))
 		for size := 40; size < 400; size += 9 { // cuts land after every kind of paragraph
 			for _, c := range chunksOf(text, size) {
@@ -104,7 +104,7 @@ func TestRecycledTokens(t *testing.T) {
 	}
 }
 
-func joinedFind(found, cues []Match) []Match { return append(found, cues...) }
+func joinedFind(f found) []Match { return append(append(f.entities, f.cues...), f.roles...) }
 
 // repeatParagraphs makes a long text of n numbered paragraphs taken in turn from paras.
 func repeatParagraphs(paras []string, n int) string {

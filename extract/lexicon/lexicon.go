@@ -137,21 +137,24 @@ func (l *Lexicon) Relevance(body string) float64 {
 }
 
 // Reading is what the lexicon finds in one text in one pass: the entities Find(text, 0) returns
-// and the cues (roles, keywords) Relevance weighs with them. The analyzers of one body share it
+// and the cues (roles, keywords) Relevance weighs with them, and the roles FindRoles returns. The analyzers of one body share it
 // rather than each tokenizing and matching the body again.
 type Reading struct {
-	text           string
-	entities, cues []Match
+	text string
+	found
 }
 
-// Read reads text once for Find(text, 0) and Relevance.
+// Read reads text once for Find(text, 0), FindRoles(text) and Relevance.
 func (l *Lexicon) Read(text string) *Reading {
 	r := &Reading{text: text}
 	if text != "" {
-		r.entities, r.cues = l.find(text, findOptions{keywords: true})
+		r.found = l.find(text, findOptions{keywords: true, roles: true})
 	}
 	return r
 }
+
+// FindRoles returns what FindRoles(r.Text()) returns, in a slice of the caller's own.
+func (r *Reading) FindRoles() []Match { return slices.Clone(r.roles) }
 
 // Text is the text read.
 func (r *Reading) Text() string { return r.text }

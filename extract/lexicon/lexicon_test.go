@@ -110,6 +110,9 @@ func TestRead(t *testing.T) {
 	if got, want := r.Find(), l.Find(text, 0); len(want) == 0 || !reflect.DeepEqual(got, want) {
 		t.Fatalf("Read.Find: %d matches, Find: %d, or they differ", len(got), len(want))
 	}
+	if got, want := r.FindRoles(), l.FindRoles(text); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("Read.FindRoles: %d roles, FindRoles: %d, or they differ", len(got), len(want))
+	}
 	if got, want := r.Relevance(), l.Relevance(text); got != want || got == 0 {
 		t.Errorf("Read.Relevance %v, Relevance %v", got, want)
 	}

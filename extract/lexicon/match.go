@@ -148,8 +148,7 @@ func (s *slab) target(t target) *target {
 // decides aliases marked (since YEAR) / (before YEAR). Weak aliases count only when their entry is
 // also named plainly.
 func (l *Lexicon) Find(text string, year int) []Match {
-	found, _ := l.find(text, findOptions{year: year})
-	return found
+	return l.find(text, findOptions{year: year}).entities
 }
 
 // FindCountries returns only the countries named in text, also inside longer names
@@ -164,7 +163,7 @@ func (l *Lexicon) FindRoles(text string) []Match {
 }
 
 func (l *Lexicon) findRoles(text string, size int) []Match {
-	return scanChunked(text, l.compiled().cues, func(t *target) bool { return t.class == "role" }, size)
+	return scanChunked(text, l.compiled().cues, isRole, size)
 }
 
 // scanChunked is scan of the whole text (no era: year 0) chunk by chunk, as find does, so that a
@@ -182,16 +181,21 @@ func scanChunked(text string, root *node, keep func(*target) bool, size int) []M
 
 type findOptions struct {
 	year     int
-	keywords bool // also return relevance keywords and roles (for Relevance)
+	keywords bool // also find the relevance keywords and roles (for Relevance)
+	roles    bool // also find the roles as FindRoles does
 }
 
-// find returns the entities of text (Find) and, with opt.keywords, the cues (roles and
-// relevance keywords).
-func (l *Lexicon) find(text string, opt findOptions) (found, cues []Match) {
+// found is what find finds: the entities (Find), the cues (keywords and roles, with
+// opt.keywords) and the roles alone (FindRoles, with opt.roles).
+type found struct {
+	entities, cues, roles []Match
+}
+
+func (l *Lexicon) find(text string, opt findOptions) found {
 	return l.findChunked(text, opt, chunkBytes)
 }
 
-func (l *Lexicon) findChunked(text string, opt findOptions, size int) (found, cues []Match) {
+func (l *Lexicon) findChunked(text string, opt findOptions, size int) found {
 	m := l.compiled()
 	chunks := chunksOf(text, size)
 	year := opt.year
@@ -201,7 +205,7 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) (found, cu
 	// Chunk by chunk, so that a long text's tokens are not all in memory at once (a 10 MiB page
 	// has 1.6 million); no alias spans a chunk boundary (see chunksOf), so the matches are those
 	// of the whole text.
-	var out []Match
+	var out, cues, roles []Match
 	for _, c := range chunks {
 		part := text[c[0]:c[1]]
 		withTokens(part, func(toks []token) {
@@ -211,6 +215,9 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) (found, cu
 			out = joined(out, shifted(scan(part, toks, m.entities, year, nil), c[0], text))
 			if opt.keywords {
 				cues = joined(cues, shifted(scan(part, toks, m.cues, year, nil), c[0], text))
+			}
+			if opt.roles { // as scanChunked: no era
+				roles = joined(roles, shifted(scan(part, toks, m.cues, 0, isRole), c[0], text))
 			}
 		})
 	}
@@ -229,8 +236,10 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) (found, cu
 			kept = append(kept, x)
 		}
 	}
-	return kept, cues
+	return found{kept, cues, roles}
 }
+
+func isRole(t *target) bool { return t.class == "role" }
 
 // chunkBytes is the size past which find splits a text into chunks.
 const chunkBytes = 64 << 10

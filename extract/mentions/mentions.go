@@ -50,7 +50,12 @@ func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
 		skip = datelineSpan(body)
 	}
 	c := newCollector(body, skip)
-	var found []lexicon.Match
+	var found, roles []lexicon.Match
+	if opt.Read != nil && opt.Read.Text() == body {
+		roles = opt.Read.FindRoles()
+	} else {
+		roles = lex.FindRoles(body)
+	}
 	if opt.Read != nil && opt.Year == 0 && opt.Read.Text() == body {
 		found = opt.Read.Find()
 	} else {
@@ -65,7 +70,7 @@ func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
 			c.nested(lex, m)
 		}
 	}
-	people(c, lex, opt.Speakers)
+	people(c, lex, opt.Speakers, roles)
 	organizations(c, lex, opt.Speakers)
 	sort.Slice(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	paras := textutil.NewLocator(body)
