@@ -124,3 +124,18 @@ func TestRead(t *testing.T) {
 		t.Error("empty text: relevance not 0")
 	}
 }
+
+// A phrase under several keys lists them all; the one-key lists phrase matches share are not
+// changed by that.
+func TestPhraseKeys(t *testing.T) {
+	p, err := NewPhrases(map[string][]string{"unit": {"warheads", "launchers"}, "cue": {"warheads"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		ms := p.Find("1,550 warheads on 700 launchers")
+		if len(ms) != 2 || len(ms[0].Keys) != 2 || len(ms[1].Keys) != 1 || ms[1].Keys[0] != "unit" {
+			t.Fatalf("%+v: want warheads under two keys, launchers under unit", ms)
+		}
+	}
+}

@@ -29,6 +29,8 @@ type target struct {
 	a      alias
 	words  []aword
 	weight float64
+	// classes is []string{class} with a capacity of one, for a phrase match to share (Phrases)
+	classes []string
 }
 
 // aword is one alias token as the trie keys it and as case-sensitive matching compares it.

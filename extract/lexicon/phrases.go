@@ -27,7 +27,7 @@ func NewPhrases(byKey map[string][]string) (*Phrases, error) {
 			if _, err := parseAlias(s); err != nil {
 				return nil, fmt.Errorf("%s: %q: %w", k, s, err)
 			}
-			p.root.add(&sl, s, target{class: k})
+			p.root.add(&sl, s, target{class: k, classes: []string{k}})
 		}
 	}
 	return p, nil
@@ -50,7 +50,8 @@ func (p *Phrases) find(text string, toks []token) []PhraseMatch {
 				return
 			}
 			if end > best {
-				best, keys = end, nil
+				best, keys = end, t.classes // shared: its capacity of one makes an append copy it
+				return
 			}
 			if end == best && !slices.Contains(keys, t.class) {
 				keys = append(keys, t.class)
