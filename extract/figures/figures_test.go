@@ -216,7 +216,15 @@ func TestItemsScratch(t *testing.T) {
 	short := "It has 40 missiles."
 	var fresh, used scratch
 	want := fmt.Sprint(v.items(short, &fresh))
-	v.items(long, &used)
+	items := v.items(long, &used)
+	for i := 1; i < len(items); i++ {
+		if items[i].start < items[i-1].end {
+			t.Fatalf("items out of text order: %+v before %+v", items[i-1], items[i])
+		}
+	}
+	if n := len(items); n < 20 || !items[n-1].punct {
+		t.Fatalf("%d items, the last %+v: want every word, number, phrase and the final period", n, items[n-1])
+	}
 	if got := fmt.Sprint(v.items(short, &used)); got != want {
 		t.Errorf("after a longer sentence: %s, want %s", got, want)
 	}

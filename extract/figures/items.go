@@ -71,14 +71,15 @@ var digitsRE = sync.OnceValue(func() *regexp.Regexp {
 // scratch holds the buffers that the sentences of one text reuse one after another: a
 // sentence's items are done with when the next sentence is read (figures copy what they keep).
 type scratch struct {
-	items []item
-	taken []bool
+	items  []item
+	marked []item // the numbers and phrases of a sentence, before the words between them
+	taken  []bool
 }
 
 // items splits text (one sentence) into items, in sc's buffer; offsets are relative to text.
 func (v *vocab) items(text string, sc *scratch) []item {
 	russian := lang.HasCyrillic(text)
-	out := sc.items[:0]
+	marked := sc.marked[:0]
 	if cap(sc.taken) < len(text) {
 		sc.taken = make([]bool, len(text))
 	}
@@ -101,7 +102,7 @@ func (v *vocab) items(text string, sc *scratch) []item {
 		if !ok {
 			continue
 		}
-		out = append(out, item{start: s, end: e, digits: true, value: val, plainInt: plain})
+		marked = append(marked, item{start: s, end: e, digits: true, value: val, plainInt: plain})
 		for i := s; i < e; i++ {
 			taken[i] = true
 		}
@@ -110,15 +111,25 @@ func (v *vocab) items(text string, sc *scratch) []item {
 		if overlaps(taken, m.Start, m.End) {
 			continue
 		}
-		out = append(out, item{start: m.Start, end: m.End, keys: m.Keys, word: text[m.Start:m.End]})
+		marked = append(marked, item{start: m.Start, end: m.End, keys: m.Keys, word: text[m.Start:m.End]})
 		for i := m.Start; i < m.End; i++ {
 			taken[i] = true
 		}
 	}
+	// numbers and phrases do not overlap: their starts differ. The words between them are read
+	// in text order, and each marked item joins them where the scan reaches its first byte, so
+	// the items come out in text order without sorting them all.
+	slices.SortFunc(marked, func(a, b item) int { return a.start - b.start })
+	out, k := sc.items[:0], 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case taken[i] || unicode.IsSpace(r):
+		case taken[i]:
+			for ; k < len(marked) && marked[k].start <= i; k++ {
+				out = append(out, marked[k])
+			}
+			i += size
+		case unicode.IsSpace(r):
 			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i
@@ -136,8 +147,8 @@ func (v *vocab) items(text string, sc *scratch) []item {
 			i += size
 		}
 	}
-	slices.SortFunc(out, func(a, b item) int { return a.start - b.start }) // items do not overlap: starts differ
-	sc.items = out
+	out = append(out, marked[k:]...)
+	sc.items, sc.marked = out, marked
 	return out
 }
 
