@@ -19,8 +19,9 @@ func applyProfile(doc *goquery.Document, p *profile, r *Result) {
 		}
 	}
 	skip := map[*html.Node]bool{}
-	for _, rm := range p.remove {
-		for _, n := range doc.FindMatcher(rm).Nodes {
+	if len(p.remove) > 0 {
+		// one walk of the page for all the remove selectors, not one each
+		for _, n := range doc.FindMatcher(anyOf(p.remove)).Nodes {
 			skip[n] = true
 		}
 	}
@@ -114,4 +115,16 @@ func profileTime(doc *goquery.Document, scope *goquery.Selection, p *profile, r 
 		return stamp{}
 	}
 	return t
+}
+
+// anyOf matches the nodes that one of sels matches.
+func anyOf(sels []cascadia.Selector) cascadia.Selector {
+	return func(n *html.Node) bool {
+		for _, s := range sels {
+			if s(n) {
+				return true
+			}
+		}
+		return false
+	}
 }

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/profiles")
@@ -95,5 +98,17 @@ func TestProfileGolden(t *testing.T) {
 				t.Errorf("%s differs from the golden file:\n got: %s\nwant: %s", name, out, want)
 			}
 		})
+	}
+}
+
+// The remove selectors are matched in one walk: anyOf matches what one of them matches.
+func TestAnyOf(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<div class="a">x</div><figure>y</figure><p>z</p>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := doc.FindMatcher(anyOf([]cascadia.Selector{cascadia.MustCompile(".a"), cascadia.MustCompile("figure")})).Nodes
+	if len(got) != 2 || got[0].Data != "div" || got[1].Data != "figure" {
+		t.Errorf("anyOf(.a, figure) matched %d nodes: %v", len(got), got)
 	}
 }
