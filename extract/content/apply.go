@@ -29,14 +29,7 @@ func applyProfile(doc *goquery.Document, p *profile, r *Result) {
 		if sel == nil {
 			return ""
 		}
-		for _, n := range scope.FindMatcher(sel).Nodes {
-			if !skip[n] && !hasAncestorIn(n, skip) {
-				if t := nodeText(n, skip); t != "" {
-					return t
-				}
-			}
-		}
-		return ""
+		return firstText(scope.Nodes, sel, skip)
 	}
 	r.Title, r.Subtitle = first(p.title), first(p.lead)
 	r.Section = first(p.section)
@@ -127,4 +120,35 @@ func anyOf(sels []cascadia.Selector) cascadia.Selector {
 		}
 		return false
 	}
+}
+
+// firstText is the text of the first element under scope, in document order, that sel matches,
+// skip does not hide and has text: what scope.FindMatcher(sel) would give first, without walking
+// on to collect every later match (the title is near the top).
+func firstText(scope []*html.Node, sel cascadia.Selector, skip map[*html.Node]bool) string {
+	found := ""
+	var walk func(n *html.Node) bool // true once found
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue // text and comments hold no elements
+			}
+			if sel(c) && !skip[c] && !hasAncestorIn(c, skip) {
+				if t := nodeText(c, skip); t != "" {
+					found = t
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range scope {
+		if walk(n) {
+			break
+		}
+	}
+	return found
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/profiles")
@@ -110,5 +111,25 @@ func TestAnyOf(t *testing.T) {
 	got := doc.FindMatcher(anyOf([]cascadia.Selector{cascadia.MustCompile(".a"), cascadia.MustCompile("figure")})).Nodes
 	if len(got) != 2 || got[0].Data != "div" || got[1].Data != "figure" {
 		t.Errorf("anyOf(.a, figure) matched %d nodes: %v", len(got), got)
+	}
+}
+
+// firstText gives the first match with text that skip does not hide, as the first of
+// FindMatcher's matches would be.
+func TestFirstText(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(
+		`<div class="ad"><h2>Ad</h2></div><h2></h2><section><h2>First <span class="ad">x</span>title</h2></section><h2>Second</h2>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := map[*html.Node]bool{}
+	for _, n := range doc.Find(".ad").Nodes {
+		skip[n] = true
+	}
+	if got := firstText(doc.Selection.Nodes, cascadia.MustCompile("h2"), skip); got != "First title" {
+		t.Errorf("firstText = %q, want the first h2 with text outside the skipped ad", got)
+	}
+	if got := firstText(doc.Selection.Nodes, cascadia.MustCompile("h3"), skip); got != "" {
+		t.Errorf("no h3: %q", got)
 	}
 }
