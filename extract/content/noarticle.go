@@ -40,7 +40,7 @@ func noArticle(doc *goquery.Document, r *Result) string {
 	if n == 0 {
 		return ""
 	}
-	head := r.Title + " " + cleanText(doc.Find("title").First().Text()) + " " + cleanText(doc.Find("h1").First().Text())
+	head := r.Title + " " + cleanText(find(doc.Selection, "title").First().Text()) + " " + cleanText(find(doc.Selection, "h1").First().Text())
 	if n < 1500 && maybeErrorTitle(head) && errorTitleRe().MatchString(head) {
 		return "the page looks like an error page"
 	}
@@ -180,14 +180,14 @@ func classOf(n *html.Node) string {
 }
 
 func hasHeadlineLink(item *html.Node) bool {
-	return goquery.NewDocumentFromNode(item).Find("h1 a[href], h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4").Length() > 0
+	return find(goquery.NewDocumentFromNode(item).Selection, "h1 a[href], h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4").Length() > 0
 }
 
 // linkShare is the share of the body's characters in paragraphs that are the whole text of a link:
 // a listing page's "body" is its headlines.
 func linkShare(doc *goquery.Document, paras []string) float64 {
 	links := map[string]bool{}
-	for _, n := range doc.Find("a").Nodes {
+	for _, n := range find(doc.Selection, "a").Nodes {
 		if t := nodeText(n, nil); t != "" {
 			links[t] = true
 		}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -131,5 +132,19 @@ func TestFirstText(t *testing.T) {
 	}
 	if got := firstText(doc.Selection.Nodes, cascadia.MustCompile("h3"), skip); got != "" {
 		t.Errorf("no h3: %q", got)
+	}
+}
+
+// find is goquery's Find with the selector compiled once: the same nodes, none for a selector
+// that does not compile.
+func TestFind(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<title>T</title><h1>A</h1><p><h1>B</h1></p>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sel := range []string{"h1", "title", "h1", "p h1", "[[bad"} {
+		if got, want := find(doc.Selection, sel).Nodes, doc.Find(sel).Nodes; !reflect.DeepEqual(got, want) {
+			t.Errorf("find(%q): %d nodes, Find: %d", sel, len(got), len(want))
+		}
 	}
 }
