@@ -65,6 +65,9 @@ func TestMaxRoman(t *testing.T) {
 		if len(k) > maxRoman {
 			t.Errorf("roman %q is longer than maxRoman %d", k, maxRoman)
 		}
+		if !allRunesIn(k, romanLetters) || !allRunesIn(strings.ToUpper(k), romanLetters) {
+			t.Errorf("roman %q has a letter outside romanLetters %q", k, romanLetters)
+		}
 	}
 	toks := split("START II and Trident I")
 	if toks[1].norm != "2" || !toks[1].digit || toks[4].norm != "1" {

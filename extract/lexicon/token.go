@@ -35,6 +35,9 @@ var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": 
 // maxRoman is the length of the longest key of romans.
 const maxRoman = 3
 
+// romanLetters are the letters of the keys of romans, in both cases.
+const romanLetters = "iIvV"
+
 // withCandidates gives each token the trie keys it may take (what matching needs), appending
 // them to keys, which it returns: the tokens' cands are slices of it, one array for all.
 func withCandidates(out []token, keys []string) []string {
@@ -103,7 +106,7 @@ func splitInto(out []token, s string) []token {
 	flush(len(s))
 	// Roman numerals first: they make the name before them a designator (СНВ-III = СНВ-3).
 	for i := range out {
-		if len(out[i].raw) > maxRoman || i == 0 {
+		if len(out[i].raw) > maxRoman || i == 0 || !allRunesIn(out[i].raw, romanLetters) {
 			continue // most words: no lower-casing and map lookups
 		}
 		if d, ok := romans[strings.ToLower(out[i].raw)]; ok && romanHeads[strings.ToLower(out[i-1].raw)] &&
