@@ -63,7 +63,8 @@ func (it item) is(key string) bool {
 }
 
 // digitsRE finds numbers in digits: 1,550 / 1 550 (no-break or thin space, or a plain space in
-// Russian text) / 5.5 / 3,67 (Russian decimal comma).
+// Russian text) / 5.5 / 3,67 (Russian decimal comma). findDigits finds the same without the
+// regexp engine; the pattern stays as what findDigits must agree with (the tests compare them).
 var digitsRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\x{00A0}\x{202F}\x{2009} ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`)
 })
@@ -85,11 +86,7 @@ func (v *vocab) items(text string, sc *scratch) []item {
 	}
 	taken := sc.taken[:len(text)]
 	clear(taken)
-	var digits [][]int
-	if hasDigit(text) { // every number in digits holds one; most sentences have none
-		digits = digitsRE().FindAllStringIndex(text, -1)
-	}
-	for _, loc := range digits {
+	for _, loc := range findDigits(text) {
 		s, e := loc[0], loc[1]
 		lit := text[s:e]
 		if strings.ContainsRune(lit, ' ') && !russian && !spaceGrouped(text, s, e) {
@@ -150,16 +147,6 @@ func (v *vocab) items(text string, sc *scratch) []item {
 	out = append(out, marked[k:]...)
 	sc.items, sc.marked = out, marked
 	return out
-}
-
-// hasDigit tells whether text holds an ASCII digit (what \d matches).
-func hasDigit(text string) bool {
-	for i := 0; i < len(text); i++ {
-		if '0' <= text[i] && text[i] <= '9' {
-			return true
-		}
-	}
-	return false
 }
 
 // spaceGrouped tells English digits grouped by plain spaces ("13 400", "1 550"): one group of
