@@ -130,6 +130,9 @@ func TestFirstText(t *testing.T) {
 	if got := firstText(doc.Selection.Nodes, cascadia.MustCompile("h2"), skip); got != "First title" {
 		t.Errorf("firstText = %q, want the first h2 with text outside the skipped ad", got)
 	}
+	if got, want := firstMatch(doc.Selection.Nodes, cascadia.MustCompile("h2"), nil), doc.Find("h2").Nodes[0]; got != want {
+		t.Errorf("firstMatch(h2) = %v, want the first h2, %v", got, want)
+	}
 	if got := firstText(doc.Selection.Nodes, cascadia.MustCompile("h3"), skip); got != "" {
 		t.Errorf("no h3: %q", got)
 	}
