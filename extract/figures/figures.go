@@ -58,7 +58,8 @@ func ExtractRead(body string, lex *lexicon.Lexicon, read *lexicon.Reading) []Fig
 	var mention unitDef // the counted thing the previous sentence of the paragraph spoke of
 	para := -1
 	lead := "" // the comparator of the list lead the paragraphs continue
-	var buf scratch
+	buf := scratches.Get().(*scratch)
+	defer buf.release()
 	for _, s := range lang.Sentences(body) {
 		if s.Para != para {
 			prev, mention, para = nil, unitDef{}, s.Para
@@ -67,7 +68,7 @@ func ExtractRead(body string, lex *lexicon.Lexicon, read *lexicon.Reading) []Fig
 			}
 		}
 		sc := doc.scope(s)
-		figs, m, l := v.sentence(body[s.Start:s.End], &buf, doc.blocked(s), prev, mention, lead)
+		figs, m, l := v.sentence(body[s.Start:s.End], buf, doc.blocked(s), prev, mention, lead)
 		mention = m
 		if l != "" {
 			lead = l

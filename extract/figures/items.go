@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/lang"
+	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
 // item is one piece of a sentence: a number in digits, a vocabulary phrase, an unknown word or a
@@ -72,9 +73,23 @@ var digitsRE = sync.OnceValue(func() *regexp.Regexp {
 // scratch holds the buffers that the sentences of one text reuse one after another: a
 // sentence's items are done with when the next sentence is read (figures copy what they keep).
 type scratch struct {
-	items  []item
-	marked []item // the numbers and phrases of a sentence, before the words between them
-	taken  []bool
+	items   []item
+	marked  []item // the numbers and phrases of a sentence, before the words between them
+	taken   []bool
+	phrases []lexicon.PhraseMatch
+}
+
+// scratches recycles the buffers from one text to the next (they were a tenth of the bytes an
+// analysis allocated, grown anew for every page).
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release drops what the buffers point into (the text's strings) and returns them to scratches.
+func (sc *scratch) release() {
+	clear(sc.items[:cap(sc.items)])
+	clear(sc.marked[:cap(sc.marked)])
+	clear(sc.phrases[:cap(sc.phrases)])
+	sc.items, sc.marked, sc.phrases = sc.items[:0], sc.marked[:0], sc.phrases[:0]
+	scratches.Put(sc)
 }
 
 // items splits text (one sentence) into items, in sc's buffer; offsets are relative to text.
@@ -104,7 +119,8 @@ func (v *vocab) items(text string, sc *scratch) []item {
 			taken[i] = true
 		}
 	}
-	for _, m := range v.phrases.Find(text) {
+	sc.phrases = v.phrases.AppendFind(sc.phrases[:0], text)
+	for _, m := range sc.phrases {
 		if overlaps(taken, m.Start, m.End) {
 			continue
 		}

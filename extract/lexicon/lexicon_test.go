@@ -132,6 +132,9 @@ func TestPhraseKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got := p.AppendFind([]PhraseMatch{{Start: -1}}, "700 launchers"); len(got) != 2 || got[0].Start != -1 || got[1].Start != 4 {
+		t.Fatalf("AppendFind: %+v, want the given match then launchers", got)
+	}
 	for range 2 {
 		ms := p.Find("1,550 warheads on 700 launchers")
 		if len(ms) != 2 || len(ms[0].Keys) != 2 || len(ms[1].Keys) != 1 || ms[1].Keys[0] != "unit" {

@@ -35,13 +35,16 @@ func NewPhrases(byKey map[string][]string) (*Phrases, error) {
 
 // Find returns the longest phrases in text, left to right, without overlaps.
 func (p *Phrases) Find(text string) []PhraseMatch {
-	var out []PhraseMatch
-	withTokens(text, func(toks []token) { out = p.find(text, toks) })
-	return out
+	return p.AppendFind(nil, text)
 }
 
-func (p *Phrases) find(text string, toks []token) []PhraseMatch {
-	var out []PhraseMatch
+// AppendFind is Find appending to dst: a caller reading many texts reuses one slice.
+func (p *Phrases) AppendFind(dst []PhraseMatch, text string) []PhraseMatch {
+	withTokens(text, func(toks []token) { dst = p.find(dst, text, toks) })
+	return dst
+}
+
+func (p *Phrases) find(out []PhraseMatch, text string, toks []token) []PhraseMatch {
 	path := make([]int, 0, 16) // walk's path, reused (see scan)
 	for i := 0; i < len(toks); {
 		best, keys := -1, []string(nil)
