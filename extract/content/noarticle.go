@@ -44,7 +44,7 @@ func noArticle(doc *goquery.Document, r *Result) string {
 	if n < 1500 && maybeErrorTitle(head) && errorTitleRe().MatchString(head) {
 		return "the page looks like an error page"
 	}
-	if linkShare(doc, r.Paragraphs) >= 0.6 && len(r.Paragraphs) >= 5 {
+	if len(r.Paragraphs) >= 5 && linkShare(doc, r.Paragraphs) >= 0.6 { // the count first: it is free
 		return "the page looks like a list of links"
 	}
 	if r.Profile == "generic" {
