@@ -199,6 +199,13 @@ func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options
 	// Derived fields (statement treaty, figure sentence) also for what a stopped analysis found.
 	defer a.Derive()
 	var ref time.Time
+	var read *lexicon.Reading // the lexicon's matches in the body: figures, mentions and relevance share them
+	reading := func() *lexicon.Reading {
+		if read == nil {
+			read = lex.Read(a.Body)
+		}
+		return read
+	}
 	stages := []stage{
 		{"dates", func() {
 			a.Dateline = dates.FindDateline(a.Body, published)
@@ -214,9 +221,9 @@ func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options
 			a.Statements = wrapStatements(statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: lex.ReportingVerbs,
 				Authors: a.Authors, Kind: a.Section}))
 		}},
-		{"figures", func() { a.Figures = wrapFigures(figures.Extract(a.Body, lex)) }},
-		{"mentions", func() { a.Mentions = mentions.Extract(a.Body, lex, a.mentionOptions()) }},
-		{"relevance", func() { a.Relevance = lex.Relevance(a.Body) }},
+		{"figures", func() { a.Figures = wrapFigures(figures.ExtractRead(a.Body, lex, reading())) }},
+		{"mentions", func() { a.Mentions = mentions.Extract(a.Body, lex, a.mentionOptions(reading())) }},
+		{"relevance", func() { a.Relevance = reading().Relevance() }},
 	}
 	for i, st := range stages {
 		if err := a.stopped(ctx, start, stages[i:]); err != nil {
@@ -252,7 +259,7 @@ func (a *Analysis) stopped(ctx context.Context, start time.Time, left []stage) e
 	return fmt.Errorf("extract: %s: %w: %w", msg, ErrStopped, context.Cause(ctx))
 }
 
-func (a *Analysis) mentionOptions() mentions.Options {
+func (a *Analysis) mentionOptions(read *lexicon.Reading) mentions.Options {
 	var speakers []mentions.Speaker
 	for _, s := range a.Statements {
 		if s.Speaker != "" {
@@ -263,5 +270,5 @@ func (a *Analysis) mentionOptions() mentions.Options {
 	if a.Dateline != nil {
 		skip = append(skip, [2]int{a.Dateline.Start, a.Dateline.End})
 	}
-	return mentions.Options{Speakers: speakers, Skip: skip}
+	return mentions.Options{Speakers: speakers, Skip: skip, Read: read}
 }

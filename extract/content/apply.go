@@ -14,13 +14,14 @@ func applyProfile(doc *goquery.Document, p *profile, r *Result) {
 	r.Profile, r.Source, r.Language = p.Name, p.Source, p.Language
 	scope := doc.Selection
 	if p.root != nil {
-		if root := doc.FindMatcher(p.root).First(); root.Length() > 0 {
-			scope = root
+		if root := firstMatch(doc.Selection.Nodes, p.root, nil); root != nil {
+			scope = doc.FindNodes(root)
 		}
 	}
 	skip := map[*html.Node]bool{}
-	for _, rm := range p.remove {
-		for _, n := range doc.FindMatcher(rm).Nodes {
+	if len(p.remove) > 0 {
+		// one walk of the page for all the remove selectors, not one each
+		for _, n := range doc.FindMatcher(anyOf(p.remove)).Nodes {
 			skip[n] = true
 		}
 	}
@@ -28,14 +29,7 @@ func applyProfile(doc *goquery.Document, p *profile, r *Result) {
 		if sel == nil {
 			return ""
 		}
-		for _, n := range scope.FindMatcher(sel).Nodes {
-			if !skip[n] && !hasAncestorIn(n, skip) {
-				if t := nodeText(n, skip); t != "" {
-					return t
-				}
-			}
-		}
-		return ""
+		return firstText(scope.Nodes, sel, skip)
 	}
 	r.Title, r.Subtitle = first(p.title), first(p.lead)
 	r.Section = first(p.section)
@@ -91,14 +85,14 @@ func profileTime(doc *goquery.Document, scope *goquery.Selection, p *profile, r 
 	if p.tim == nil {
 		return stamp{}
 	}
-	sel := scope.FindMatcher(p.tim)
-	if sel.Length() == 0 && strings.HasPrefix(p.Time, "meta") {
-		sel = doc.FindMatcher(p.tim) // meta tags live in <head>, outside any root
+	n := firstMatch(scope.Nodes, p.tim, nil)
+	if n == nil && strings.HasPrefix(p.Time, "meta") {
+		n = firstMatch(doc.Selection.Nodes, p.tim, nil) // meta tags live in <head>, outside any root
 	}
-	sel = sel.First()
-	if sel.Length() == 0 {
+	if n == nil {
 		return stamp{}
 	}
+	sel := doc.FindNodes(n)
 	raw := ""
 	if p.TimeAttr != "" {
 		raw, _ = sel.Attr(p.TimeAttr)
@@ -114,4 +108,57 @@ func profileTime(doc *goquery.Document, scope *goquery.Selection, p *profile, r 
 		return stamp{}
 	}
 	return t
+}
+
+// anyOf matches the nodes that one of sels matches.
+func anyOf(sels []cascadia.Selector) cascadia.Selector {
+	return func(n *html.Node) bool {
+		for _, s := range sels {
+			if s(n) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// firstText is the text of the first element under scope, in document order, that sel matches,
+// skip does not hide and has text.
+func firstText(scope []*html.Node, sel cascadia.Selector, skip map[*html.Node]bool) string {
+	found := ""
+	firstMatch(scope, sel, func(n *html.Node) bool {
+		if skip[n] || hasAncestorIn(n, skip) {
+			return false
+		}
+		found = nodeText(n, skip)
+		return found != ""
+	})
+	return found
+}
+
+// firstMatch is the first element under scope (its nodes' descendants), in document order, that
+// sel matches and ok (nil: any) accepts: what scope.FindMatcher(sel) would give first, without
+// walking on to collect every later match (the title and the article root are near the top).
+func firstMatch(scope []*html.Node, sel cascadia.Selector, ok func(*html.Node) bool) *html.Node {
+	var walk func(n *html.Node) *html.Node
+	walk = func(n *html.Node) *html.Node {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue // text and comments hold no elements
+			}
+			if sel(c) && (ok == nil || ok(c)) {
+				return c
+			}
+			if f := walk(c); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	for _, n := range scope {
+		if f := walk(n); f != nil {
+			return f
+		}
+	}
+	return nil
 }

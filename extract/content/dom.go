@@ -2,7 +2,10 @@ package content
 
 import (
 	"strings"
+	"sync"
 
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -124,4 +127,23 @@ func hasAncestorIn(n *html.Node, set map[*html.Node]bool) bool {
 		}
 	}
 	return false
+}
+
+// compiled caches the selectors content looks for by string: goquery's Find compiles its
+// selector on every call, and a page's analysis asks for the same few (title, h1, author
+// meta tags) each time.
+var compiled sync.Map // selector -> cascadia.Selector
+
+// find is s.Find(sel) with sel compiled once per process. A selector that does not compile
+// matches nothing, as in Find.
+func find(s *goquery.Selection, sel string) *goquery.Selection {
+	m, ok := compiled.Load(sel)
+	if !ok {
+		c, err := cascadia.Compile(sel)
+		if err != nil {
+			c = func(*html.Node) bool { return false }
+		}
+		m, _ = compiled.LoadOrStore(sel, c)
+	}
+	return s.FindMatcher(m.(cascadia.Selector))
 }

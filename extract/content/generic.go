@@ -113,7 +113,7 @@ func dropLinkParagraphs(doc *goquery.Document, paras []string) []string {
 // of contents) and addresses written out as link text are text of the article.
 func linkTexts(doc *goquery.Document) map[string]bool {
 	links := map[string]bool{}
-	for _, n := range doc.Find("a[href]").Nodes {
+	for _, n := range find(doc.Selection, "a[href]").Nodes {
 		href := strings.TrimSpace(goquery.NewDocumentFromNode(n).AttrOr("href", ""))
 		if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(href, "mailto:") || strings.HasPrefix(href, "javascript:") {
 			continue
@@ -130,7 +130,7 @@ func linkTexts(doc *goquery.Document) map[string]bool {
 // ldSound checks that the JSON-LD body is the page's own visible text: the start of nearly every
 // paragraph occurs in the page. A teaser, a stale revision or markup-mangled text fails.
 func ldSound(doc *goquery.Document, paras []string) bool {
-	page := nodeText(doc.Find("body").Nodes[0], nil)
+	page := nodeText(find(doc.Selection, "body").Nodes[0], nil)
 	total, found := 0, 0
 	for _, p := range paras {
 		n := utf8.RuneCountInString(p)

@@ -40,11 +40,11 @@ func pageTitle(doc *goquery.Document, ld map[string]any, host string) string {
 			raw = cleanText(h)
 		}
 	}
-	docTitle := cleanText(doc.Find("title").First().Text())
+	docTitle := cleanText(find(doc.Selection, "title").First().Text())
 	if raw == "" {
 		raw = docTitle
 	}
-	h1s := doc.Find("h1")
+	h1s := find(doc.Selection, "h1")
 	for i := range h1s.Nodes {
 		h := nodeText(h1s.Nodes[i], nil)
 		if h != "" && len(h) < 300 && (strings.HasPrefix(raw, h) || strings.HasPrefix(docTitle, h)) {
@@ -120,13 +120,13 @@ func pageAuthors(doc *goquery.Document, ld map[string]any) []string {
 		raw = ldNames(ld["author"])
 	}
 	if len(raw) == 0 {
-		doc.Find(`meta[name="author"], meta[property="article:author"], meta[name="byl"], meta[name="dc.creator"], meta[name="DC.creator"]`).Each(func(_ int, s *goquery.Selection) {
+		find(doc.Selection, `meta[name="author"], meta[property="article:author"], meta[name="byl"], meta[name="dc.creator"], meta[name="DC.creator"]`).Each(func(_ int, s *goquery.Selection) {
 			v, _ := s.Attr("content")
 			raw = append(raw, v)
 		})
 	}
 	if len(raw) == 0 {
-		doc.Find(`[itemprop="author"] [itemprop="name"], [rel="author"]`).Each(func(_ int, s *goquery.Selection) {
+		find(doc.Selection, `[itemprop="author"] [itemprop="name"], [rel="author"]`).Each(func(_ int, s *goquery.Selection) {
 			raw = append(raw, s.Text())
 		})
 	}
@@ -223,6 +223,6 @@ func canonical(doc *goquery.Document, pageURL string) string {
 }
 
 func attr(doc *goquery.Document, sel, name string) string {
-	v, _ := doc.Find(sel).First().Attr(name)
+	v, _ := find(doc.Selection, sel).First().Attr(name)
 	return v
 }

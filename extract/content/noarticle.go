@@ -2,6 +2,7 @@ package content
 
 import (
 	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
@@ -15,6 +16,23 @@ var errorTitleRe = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^\s*404\b|\b404\s*(error|fehler|not found)|(error|fehler|ошибка|erreur)\s*404|page not found|file not found|^\s*not found|page (does not|doesn't) exist|страница не найдена|seite nicht gefunden|page introuvable|no encontrada|non trovata`)
 })
 
+// errorTitleWords are pieces of every match of errorTitleRe, in lower case and without the
+// letters that case-insensitive matching folds to more than their capital (k, s, and Cyrillic
+// д, о, с, т, в, ъ): a head holding none of them, lower-cased, cannot match, and the regexp
+// (a few percent of a profiled page's analysis) is not run.
+var errorTitleWords = []string{"404", "found", "exi", "най", "gefunden", "introuvable", "encontrada", "trovata"}
+
+// maybeErrorTitle tells whether head may match errorTitleRe.
+func maybeErrorTitle(head string) bool {
+	head = strings.ToLower(head)
+	for _, w := range errorTitleWords {
+		if strings.Contains(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // noArticle says why the extracted text is not an article ("" when it is): an error page
 // (its headline says so and it has little text) or a listing (most of the text is link titles).
 func noArticle(doc *goquery.Document, r *Result) string {
@@ -22,11 +40,11 @@ func noArticle(doc *goquery.Document, r *Result) string {
 	if n == 0 {
 		return ""
 	}
-	head := r.Title + " " + cleanText(doc.Find("title").First().Text()) + " " + cleanText(doc.Find("h1").First().Text())
-	if n < 1500 && errorTitleRe().MatchString(head) {
+	head := r.Title + " " + cleanText(find(doc.Selection, "title").First().Text()) + " " + cleanText(find(doc.Selection, "h1").First().Text())
+	if n < 1500 && maybeErrorTitle(head) && errorTitleRe().MatchString(head) {
 		return "the page looks like an error page"
 	}
-	if linkShare(doc, r.Paragraphs) >= 0.6 && len(r.Paragraphs) >= 5 {
+	if len(r.Paragraphs) >= 5 && linkShare(doc, r.Paragraphs) >= 0.6 { // the count first: it is free
 		return "the page looks like a list of links"
 	}
 	if r.Profile == "generic" {
@@ -162,14 +180,14 @@ func classOf(n *html.Node) string {
 }
 
 func hasHeadlineLink(item *html.Node) bool {
-	return goquery.NewDocumentFromNode(item).Find("h1 a[href], h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4").Length() > 0
+	return find(goquery.NewDocumentFromNode(item).Selection, "h1 a[href], h2 a[href], h3 a[href], h4 a[href], a[href] h2, a[href] h3, a[href] h4").Length() > 0
 }
 
 // linkShare is the share of the body's characters in paragraphs that are the whole text of a link:
 // a listing page's "body" is its headlines.
 func linkShare(doc *goquery.Document, paras []string) float64 {
 	links := map[string]bool{}
-	for _, n := range doc.Find("a").Nodes {
+	for _, n := range find(doc.Selection, "a").Nodes {
 		if t := nodeText(n, nil); t != "" {
 			links[t] = true
 		}

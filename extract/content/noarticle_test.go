@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Pages without an article give an empty body and a warning, never a body made of what is there.
@@ -39,5 +40,34 @@ func TestHeadlineWith404IsAnArticle(t *testing.T) {
 	}
 	if len(r.Paragraphs) != 1 {
 		t.Errorf("paragraphs %q, warnings %q: a headline with 404 in it is not an error page", r.Paragraphs, r.Warnings)
+	}
+}
+
+// maybeErrorTitle may skip errorTitleRe only where it cannot match: every alternative holds one
+// of errorTitleWords, and every rune of those words is what strings.ToLower makes of every rune
+// case-insensitive matching takes for it.
+func TestMaybeErrorTitle(t *testing.T) {
+	for _, head := range []string{"404", "  404 - Example", "Error 404", "404 Not Found", "404 fehler", "Fehler 404",
+		"ОШИБКА 404", "Erreur 404", "PAGE NOT FOUND", "File Not Found", "Not found", "Page Does Not Exist",
+		"page doesn't exist", "СТРАНИЦА НЕ НАЙДЕНА", "Seite nicht gefunden", "Page introuvable", "Página no encontrada",
+		"Pagina non trovata"} {
+		if !errorTitleRe().MatchString(head) {
+			t.Fatalf("%q: not an error title; update the samples", head)
+		}
+		if !maybeErrorTitle(head) {
+			t.Errorf("%q: skipped, yet errorTitleRe matches it", head)
+		}
+	}
+	for _, w := range errorTitleWords {
+		for _, r := range w {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if unicode.ToLower(f) != r {
+					t.Errorf("%q: (?i) takes %q for %q, which lower-cases to %q", w, f, r, unicode.ToLower(f))
+				}
+			}
+		}
+	}
+	if maybeErrorTitle("Lavrov: New START talks go on | TASS") {
+		t.Error("an ordinary headline may be an error title")
 	}
 }

@@ -6,8 +6,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/profiles")
@@ -95,5 +100,54 @@ func TestProfileGolden(t *testing.T) {
 				t.Errorf("%s differs from the golden file:\n got: %s\nwant: %s", name, out, want)
 			}
 		})
+	}
+}
+
+// The remove selectors are matched in one walk: anyOf matches what one of them matches.
+func TestAnyOf(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<div class="a">x</div><figure>y</figure><p>z</p>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := doc.FindMatcher(anyOf([]cascadia.Selector{cascadia.MustCompile(".a"), cascadia.MustCompile("figure")})).Nodes
+	if len(got) != 2 || got[0].Data != "div" || got[1].Data != "figure" {
+		t.Errorf("anyOf(.a, figure) matched %d nodes: %v", len(got), got)
+	}
+}
+
+// firstText gives the first match with text that skip does not hide, as the first of
+// FindMatcher's matches would be.
+func TestFirstText(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(
+		`<div class="ad"><h2>Ad</h2></div><h2></h2><section><h2>First <span class="ad">x</span>title</h2></section><h2>Second</h2>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := map[*html.Node]bool{}
+	for _, n := range doc.Find(".ad").Nodes {
+		skip[n] = true
+	}
+	if got := firstText(doc.Selection.Nodes, cascadia.MustCompile("h2"), skip); got != "First title" {
+		t.Errorf("firstText = %q, want the first h2 with text outside the skipped ad", got)
+	}
+	if got, want := firstMatch(doc.Selection.Nodes, cascadia.MustCompile("h2"), nil), doc.Find("h2").Nodes[0]; got != want {
+		t.Errorf("firstMatch(h2) = %v, want the first h2, %v", got, want)
+	}
+	if got := firstText(doc.Selection.Nodes, cascadia.MustCompile("h3"), skip); got != "" {
+		t.Errorf("no h3: %q", got)
+	}
+}
+
+// find is goquery's Find with the selector compiled once: the same nodes, none for a selector
+// that does not compile.
+func TestFind(t *testing.T) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<title>T</title><h1>A</h1><p><h1>B</h1></p>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sel := range []string{"h1", "title", "h1", "p h1", "[[bad"} {
+		if got, want := find(doc.Selection, sel).Nodes, doc.Find(sel).Nodes; !reflect.DeepEqual(got, want) {
+			t.Errorf("find(%q): %d nodes, Find: %d", sel, len(got), len(want))
+		}
 	}
 }

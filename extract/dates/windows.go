@@ -21,6 +21,9 @@ type window struct {
 	digit bool     // every match holds a digit
 	lits  []string // every match holds one of these (with digit: the paragraph's rarer is used)
 	upper bool     // every match holds a word that starts with an upper-case letter (anchors on those)
+	// after: with upper, the word before that capitalised one ends with one of these (nil: any
+	// word, or none). "in" or "by" then "May": a name after "said" is no anchor.
+	after []string
 }
 
 // windowing reads a pattern's window off its syntax: -1 reach when a match may lack both a digit
@@ -37,6 +40,7 @@ func windowing(pattern string) window {
 	w.digit = mustDigit(t)
 	if !w.digit && upperAfterSpace(t) { // "in" or "by" fill every sentence; capitalised words are fewer
 		w.upper = true
+		w.after = upperAfter(t)
 		return w
 	}
 	w.lits = contains(t)
@@ -225,6 +229,65 @@ func upperAfterSpace(t *syntax.Regexp) bool {
 	return false
 }
 
+// upperAfter returns, for a pattern that is a sequence of parts one of which is a run of spaces
+// followed by a part that starts with an upper-case letter, strings one of which the part before
+// the spaces ends with in every match; nil when it finds none. The spaces are those that separate
+// words, so the word before the capitalised one ends with that string.
+func upperAfter(t *syntax.Regexp) []string {
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	if t.Op != syntax.OpConcat {
+		return nil
+	}
+	for i := 1; i+1 < len(t.Sub); i++ {
+		s := t.Sub[i]
+		if s.Op == syntax.OpPlus && onlySpaces(s.Sub[0]) && startsUpper(t.Sub[i+1]) {
+			if end := tails(t.Sub[i-1]); end != nil {
+				return end
+			}
+			// the parts before may end with an optional piece ([Mm]id-?): their exact strings
+			for j := i - 1; j >= 0; j-- {
+				e := exact(&syntax.Regexp{Op: syntax.OpConcat, Sub: t.Sub[j:i]})
+				if e == nil {
+					break
+				}
+				if e = usable(e); e != nil {
+					return e
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// tails returns strings one of which every match of t ends with, none of them empty or holding a
+// space; nil when it finds none.
+func tails(t *syntax.Regexp) []string {
+	if e := exact(t); e != nil {
+		return usable(e)
+	}
+	switch t.Op {
+	case syntax.OpCapture:
+		return tails(t.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			e := tails(s)
+			if e == nil {
+				return nil
+			}
+			out = append(out, e...)
+		}
+		return out
+	case syntax.OpConcat:
+		if len(t.Sub) > 0 {
+			return tails(t.Sub[len(t.Sub)-1])
+		}
+	}
+	return nil
+}
+
 // startsUpper tells whether every match of t starts with an upper-case letter.
 func startsUpper(t *syntax.Regexp) bool {
 	switch t.Op {
@@ -410,7 +473,7 @@ func newWords(text string) *words {
 // spansOf returns the byte spans a rule with window w must read.
 func (d *words) spansOf(w window) [][2]int {
 	if w.upper {
-		return d.spans(d.capitalised(), w.reach)
+		return d.spans(d.capitalised(w.after), w.reach)
 	}
 	if w.lits != nil {
 		at := d.holding(w.lits)
@@ -448,15 +511,25 @@ func (d *words) holding(lits []string) []int {
 	return at
 }
 
-// capitalised returns the indexes of the words that start with an upper-case letter.
-func (d *words) capitalised() []int {
+// capitalised returns the indexes of the words that start with an upper-case letter and, unless
+// after is nil, follow a word that ends with one of after.
+func (d *words) capitalised(after []string) []int {
 	var at []int
 	for k, w := range d.words {
-		if r, _ := utf8.DecodeRuneInString(d.text[w[0]:w[1]]); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(d.text[w[0]:w[1]]); unicode.IsUpper(r) && (after == nil || k > 0 && endsWithAny(d.text[d.words[k-1][0]:d.words[k-1][1]], after)) {
 			at = append(at, k)
 		}
 	}
 	return at
+}
+
+func endsWithAny(s string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // spans returns the byte spans, in order and disjoint, of the words within reach words of an

@@ -38,6 +38,18 @@ func TestWindowing(t *testing.T) {
 	if w := windowing(YEAR + `(?:th|st)`); w.lits != nil {
 		t.Errorf("%+v: a digit beats a short literal", w)
 	}
+	// the word before the capitalised one: what the part before the spaces ends with
+	for pattern, want := range map[string]string{
+		`(?:[Ii]n|[Bb]y)` + S + `(\p{Lu}[a-z]{2,8})`:                  "In in By by",
+		`(?:[Ee]arly|[Ee]nd` + S + `of)` + S + `(\p{Lu}[a-z]{2,8})`:   "arly of", // the parser shares the [Ee]
+		`(?:[Mm]id-?)` + S + `(\p{Lu}[a-z]{2,8})`:                     "id- id",  // the shortest run of parts that ends every match
+		`(?:[Ii]n|x*)` + S + `(\p{Lu}[a-z]{2,8})`:                     "",        // x* ends with nothing known
+		`(?:[Ii]n|[Bb]y)` + S + `(?:the` + S + `)?(\p{Lu}[a-z]{2,8})`: "",        // not upper
+	} {
+		if got := strings.Join(windowing(pattern).after, " "); got != want {
+			t.Errorf("windowing(%q).after = %q, want %q", pattern, got, want)
+		}
+	}
 	for pattern, want := range map[string]bool{
 		`(?:[Ii]n|[Bb]y)` + S + `(\p{Lu}[a-z]{2,8})`:              true, // a capitalised word after the spaces
 		`(?:[Ii]n|[Bb]y)` + S + `(?:the` + S + `)?(\p{Lu}[a-z]+)`: false,

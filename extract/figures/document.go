@@ -24,10 +24,12 @@ type document struct {
 	body      string
 }
 
-func newDocument(body string, lex *lexicon.Lexicon) *document {
+// newDocument gathers the treaty and weapon names of found, the lexicon's matches in body
+// (Find(body, 0)).
+func newDocument(body string, found []lexicon.Match) *document {
 	d := &document{body: body}
 	paras := textutil.NewLocator(body)
-	for _, m := range lex.Find(body, 0) {
+	for _, m := range found {
 		switch m.Class {
 		case "treaty":
 			d.treaties = append(d.treaties, m)

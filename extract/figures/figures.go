@@ -33,6 +33,12 @@ type Figure struct {
 
 // Extract returns the figures of body.
 func Extract(body string, lex *lexicon.Lexicon) []Figure {
+	return ExtractRead(body, lex, nil)
+}
+
+// ExtractRead is Extract with the lexicon's reading of body (lex.Read(body)) that the other
+// analyzers of the page share; nil reads it here.
+func ExtractRead(body string, lex *lexicon.Lexicon, read *lexicon.Reading) []Figure {
 	out := []Figure{}
 	if body == "" {
 		return out
@@ -41,11 +47,19 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 		lex = lexicon.Default()
 	}
 	v := mustVocab()
-	doc := newDocument(body, lex)
+	var found []lexicon.Match
+	if read != nil && read.Text() == body {
+		found = read.Find()
+	} else {
+		found = lex.Find(body, 0)
+	}
+	doc := newDocument(body, found)
 	var prev *Figure
 	var mention unitDef // the counted thing the previous sentence of the paragraph spoke of
 	para := -1
 	lead := "" // the comparator of the list lead the paragraphs continue
+	buf := scratches.Get().(*scratch)
+	defer buf.release()
 	for _, s := range lang.Sentences(body) {
 		if s.Para != para {
 			prev, mention, para = nil, unitDef{}, s.Para
@@ -54,7 +68,7 @@ func Extract(body string, lex *lexicon.Lexicon) []Figure {
 			}
 		}
 		sc := doc.scope(s)
-		figs, m, l := v.sentence(body[s.Start:s.End], doc.blocked(s), prev, mention, lead)
+		figs, m, l := v.sentence(body[s.Start:s.End], buf, doc.blocked(s), prev, mention, lead)
 		mention = m
 		if l != "" {
 			lead = l

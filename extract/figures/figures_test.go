@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
 // brief renders figures as "value[..max] cmp unit category treaty" for compact expectations.
@@ -188,5 +190,42 @@ func TestWordLists(t *testing.T) {
 	}
 	if !w.ordinalSuffix["th"] || !w.singularRU["год"] {
 		t.Error(`[words] lacks "th" or "год"`)
+	}
+}
+
+// ExtractRead with the page's shared lexicon reading finds what Extract finds, and ignores a
+// reading of another text.
+func TestExtractRead(t *testing.T) {
+	lex := lexicon.Default()
+	body := "New START limits each side to 1,550 deployed warheads and 700 deployed ICBMs, SLBMs and heavy bombers.\n\nThe RS-24 Yars carries up to 4 warheads."
+	want := brief(Extract(body, lex))
+	if want == "" {
+		t.Fatal("no figures to compare")
+	}
+	for _, read := range []*lexicon.Reading{lex.Read(body), lex.Read("The INF Treaty banned 2,692 missiles.")} {
+		if got := brief(ExtractRead(body, lex, read)); got != want {
+			t.Errorf("reading of %.20q: %s, want %s", read.Text(), got, want)
+		}
+	}
+}
+
+// A sentence's items do not depend on the longer sentence read before it into the same scratch.
+func TestItemsScratch(t *testing.T) {
+	v := mustVocab()
+	long := "Under New START, Russia and the United States may deploy no more than 1,550 warheads on 700 launchers by February 2018."
+	short := "It has 40 missiles."
+	var fresh, used scratch
+	want := fmt.Sprint(v.items(short, &fresh))
+	items := v.items(long, &used)
+	for i := 1; i < len(items); i++ {
+		if items[i].start < items[i-1].end {
+			t.Fatalf("items out of text order: %+v before %+v", items[i-1], items[i])
+		}
+	}
+	if n := len(items); n < 20 || !items[n-1].punct {
+		t.Fatalf("%d items, the last %+v: want every word, number, phrase and the final period", n, items[n-1])
+	}
+	if got := fmt.Sprint(v.items(short, &used)); got != want {
+		t.Errorf("after a longer sentence: %s, want %s", got, want)
 	}
 }

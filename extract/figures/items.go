@@ -2,7 +2,7 @@ package figures
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/lang"
+	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
 // item is one piece of a sentence: a number in digits, a vocabulary phrase, an unknown word or a
@@ -63,17 +64,44 @@ func (it item) is(key string) bool {
 }
 
 // digitsRE finds numbers in digits: 1,550 / 1 550 (no-break or thin space, or a plain space in
-// Russian text) / 5.5 / 3,67 (Russian decimal comma).
+// Russian text) / 5.5 / 3,67 (Russian decimal comma). findDigits finds the same without the
+// regexp engine; the pattern stays as what findDigits must agree with (the tests compare them).
 var digitsRE = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\x{00A0}\x{202F}\x{2009} ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`)
 })
 
-// items splits text (one sentence) into items; offsets are relative to text.
-func (v *vocab) items(text string) []item {
+// scratch holds the buffers that the sentences of one text reuse one after another: a
+// sentence's items are done with when the next sentence is read (figures copy what they keep).
+type scratch struct {
+	items   []item
+	marked  []item // the numbers and phrases of a sentence, before the words between them
+	taken   []bool
+	phrases []lexicon.PhraseMatch
+}
+
+// scratches recycles the buffers from one text to the next (they were a tenth of the bytes an
+// analysis allocated, grown anew for every page).
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// release drops what the buffers point into (the text's strings) and returns them to scratches.
+func (sc *scratch) release() {
+	clear(sc.items[:cap(sc.items)])
+	clear(sc.marked[:cap(sc.marked)])
+	clear(sc.phrases[:cap(sc.phrases)])
+	sc.items, sc.marked, sc.phrases = sc.items[:0], sc.marked[:0], sc.phrases[:0]
+	scratches.Put(sc)
+}
+
+// items splits text (one sentence) into items, in sc's buffer; offsets are relative to text.
+func (v *vocab) items(text string, sc *scratch) []item {
 	russian := lang.HasCyrillic(text)
-	var out []item
-	taken := make([]bool, len(text))
-	for _, loc := range digitsRE().FindAllStringIndex(text, -1) {
+	marked := sc.marked[:0]
+	if cap(sc.taken) < len(text) {
+		sc.taken = make([]bool, len(text))
+	}
+	taken := sc.taken[:len(text)]
+	clear(taken)
+	for _, loc := range findDigits(text) {
 		s, e := loc[0], loc[1]
 		lit := text[s:e]
 		if strings.ContainsRune(lit, ' ') && !russian && !spaceGrouped(text, s, e) {
@@ -86,24 +114,35 @@ func (v *vocab) items(text string) []item {
 		if !ok {
 			continue
 		}
-		out = append(out, item{start: s, end: e, digits: true, value: val, plainInt: plain})
+		marked = append(marked, item{start: s, end: e, digits: true, value: val, plainInt: plain})
 		for i := s; i < e; i++ {
 			taken[i] = true
 		}
 	}
-	for _, m := range v.phrases.Find(text) {
+	sc.phrases = v.phrases.AppendFind(sc.phrases[:0], text)
+	for _, m := range sc.phrases {
 		if overlaps(taken, m.Start, m.End) {
 			continue
 		}
-		out = append(out, item{start: m.Start, end: m.End, keys: m.Keys, word: text[m.Start:m.End]})
+		marked = append(marked, item{start: m.Start, end: m.End, keys: m.Keys, word: text[m.Start:m.End]})
 		for i := m.Start; i < m.End; i++ {
 			taken[i] = true
 		}
 	}
+	// numbers and phrases do not overlap: their starts differ. The words between them are read
+	// in text order, and each marked item joins them where the scan reaches its first byte, so
+	// the items come out in text order without sorting them all.
+	slices.SortFunc(marked, func(a, b item) int { return a.start - b.start })
+	out, k := sc.items[:0], 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case taken[i] || unicode.IsSpace(r):
+		case taken[i]:
+			for ; k < len(marked) && marked[k].start <= i; k++ {
+				out = append(out, marked[k])
+			}
+			i += size
+		case unicode.IsSpace(r):
 			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i
@@ -121,7 +160,8 @@ func (v *vocab) items(text string) []item {
 			i += size
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	out = append(out, marked[k:]...)
+	sc.items, sc.marked = out, marked
 	return out
 }
 

@@ -32,8 +32,8 @@ type parser struct {
 // sentence's numbers (the sentence is an item of that list), or "". It returns the figures, the
 // counted thing it last named, and the comparator of a lead that ends the sentence (for the list
 // items that follow).
-func (v *vocab) sentence(text string, blocked []nameSpan, prev *Figure, mention unitDef, lead string) ([]Figure, unitDef, string) {
-	p := &parser{v: v, text: text, items: v.items(text), blocked: blocked, prev: prev, mention: mention}
+func (v *vocab) sentence(text string, sc *scratch, blocked []nameSpan, prev *Figure, mention unitDef, lead string) ([]Figure, unitDef, string) {
+	p := &parser{v: v, text: text, items: v.items(text, sc), blocked: blocked, prev: prev, mention: mention}
 	p.titled = titleCase(p.items)
 	for _, it := range p.items {
 		if it.is(kLimit) {

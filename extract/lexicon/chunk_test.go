@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestFindChunked checks that a text found chunk by chunk gives the matches of the whole text,
@@ -21,15 +23,15 @@ func TestFindChunked(t *testing.T) {
 	if n := len(chunksOf(text, 200)); n < 10 {
 		t.Fatalf("want many chunks, got %d", n)
 	}
-	for _, opt := range []findOptions{{}, {keywords: true}, {year: 2005}} {
-		whole := Default().findChunked(text, opt, len(text)+1)
+	for _, opt := range []findOptions{{}, {keywords: true}, {year: 2005}, {roles: true}} {
+		whole := joinedFind(Default().findChunked(text, opt, len(text)+1))
 		for size := 40; size < 400; size += 9 { // cuts land after every kind of paragraph
 			for _, c := range chunksOf(text, size) {
 				if part := text[c[0]:c[1]]; strings.HasPrefix(strings.TrimSpace(part), "(") {
 					t.Fatalf("size %d: a chunk opens with an acronym: %.40q", size, part)
 				}
 			}
-			chunked := Default().findChunked(text, opt, size)
+			chunked := joinedFind(Default().findChunked(text, opt, size))
 			if len(whole) == 0 || !reflect.DeepEqual(whole, chunked) {
 				t.Fatalf("%+v, size %d: %d matches whole, %d chunked, or they differ", opt, size, len(whole), len(chunked))
 			}
@@ -62,6 +64,9 @@ func TestMaxRoman(t *testing.T) {
 	for k := range romans {
 		if len(k) > maxRoman {
 			t.Errorf("roman %q is longer than maxRoman %d", k, maxRoman)
+		}
+		if !allRunesIn(k, romanLetters) || !allRunesIn(strings.ToUpper(k), romanLetters) {
+			t.Errorf("roman %q has a letter outside romanLetters %q", k, romanLetters)
 		}
 	}
 	toks := split("START II and Trident I")
@@ -102,6 +107,8 @@ func TestRecycledTokens(t *testing.T) {
 	}
 }
 
+func joinedFind(f found) []Match { return append(append(f.entities, f.cues...), f.roles...) }
+
 // repeatParagraphs makes a long text of n numbered paragraphs taken in turn from paras.
 func repeatParagraphs(paras []string, n int) string {
 	var b strings.Builder
@@ -112,4 +119,35 @@ func repeatParagraphs(paras []string, n int) string {
 		fmt.Fprintf(&b, "%s %d", paras[i%len(paras)], i)
 	}
 	return b.String()
+}
+
+// withCandidates reserves maxCandidates keys a token: a token taking more would move the array
+// the earlier tokens' cands point into. The ASCII fast paths of splitInto (runeKind, finishToken)
+// must give what the Unicode tables give.
+func TestCandidatesFit(t *testing.T) {
+	for _, s := range []string{"договорами", "ракетами", "facilities", "warheads", "РС-24", "Ё-мобиль", "ёлками", "B-52 and Tu-160"} {
+		for _, tok := range split(s) {
+			if n := len(candidates(nil, tok)); n > maxCandidates {
+				t.Errorf("%q: %d candidates, maxCandidates is %d", tok.raw, n, maxCandidates)
+			}
+		}
+	}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := 0
+		switch {
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			want = 1
+		case unicode.IsDigit(r):
+			want = 2
+		}
+		if got := runeKind(r); got != want {
+			t.Errorf("runeKind(%q) = %d, want %d", r, got, want)
+		}
+	}
+	toks := split("Mixed CASE words РС-24 START")
+	for _, tok := range toks {
+		if want := strings.ReplaceAll(strings.ToLower(tok.raw), "ё", "е"); tok.norm != want {
+			t.Errorf("%q: norm %q, want %q", tok.raw, tok.norm, want)
+		}
+	}
 }

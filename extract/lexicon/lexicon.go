@@ -133,14 +133,48 @@ var Default = sync.OnceValue(func() *Lexicon {
 // Relevance scores 0..1 how much body is about arms control: the weighted lexicon hits (treaties
 // weigh most, then weapons, arms-control bodies and keywords) against the length of the text.
 func (l *Lexicon) Relevance(body string) float64 {
-	if body == "" {
+	return l.Read(body).Relevance()
+}
+
+// Reading is what the lexicon finds in one text in one pass: the entities Find(text, 0) returns
+// and the cues (roles, keywords) Relevance weighs with them, and the roles FindRoles returns. The analyzers of one body share it
+// rather than each tokenizing and matching the body again.
+type Reading struct {
+	text string
+	found
+}
+
+// Read reads text once for Find(text, 0), FindRoles(text) and Relevance.
+func (l *Lexicon) Read(text string) *Reading {
+	r := &Reading{text: text}
+	if text != "" {
+		r.found = l.find(text, findOptions{keywords: true, roles: true})
+	}
+	return r
+}
+
+// FindRoles returns what FindRoles(r.Text()) returns, in a slice of the caller's own.
+func (r *Reading) FindRoles() []Match { return slices.Clone(r.roles) }
+
+// Text is the text read.
+func (r *Reading) Text() string { return r.text }
+
+// Find returns what Find(r.Text(), 0) returns, in a slice of the caller's own.
+func (r *Reading) Find() []Match { return slices.Clone(r.entities) }
+
+// Relevance is the lexicon's Relevance of the text read.
+func (r *Reading) Relevance() float64 {
+	if r.text == "" {
 		return 0
 	}
 	score := 0.0
-	for _, m := range l.find(body, findOptions{keywords: true}) {
+	for _, m := range r.entities {
 		score += m.weight
 	}
-	words := float64(len(body)) / 6
-	r := 1 - math.Exp(-score/(4+words/120))
-	return math.Round(r*100) / 100
+	for _, m := range r.cues {
+		score += m.weight
+	}
+	words := float64(len(r.text)) / 6
+	x := 1 - math.Exp(-score/(4+words/120))
+	return math.Round(x*100) / 100
 }

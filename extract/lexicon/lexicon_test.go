@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -98,5 +99,46 @@ func TestRelevance(t *testing.T) {
 	ra, rs := Default().Relevance(arms), Default().Relevance(sport)
 	if ra < 0.7 || rs > 0.1 || ra > 1 {
 		t.Errorf("relevance arms %.2f sport %.2f", ra, rs)
+	}
+}
+
+// A Reading gives what Find(text, 0) and Relevance give, and its Find is the caller's to change.
+func TestRead(t *testing.T) {
+	l := Default()
+	text := "Kremlin Spokesman Dmitry Peskov said New START limits Russia to 1,550 warheads; nuclear arms control talks go on."
+	r := l.Read(text)
+	if got, want := r.Find(), l.Find(text, 0); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Fatalf("Read.Find: %d matches, Find: %d, or they differ", len(got), len(want))
+	}
+	if got, want := r.FindRoles(), l.FindRoles(text); len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("Read.FindRoles: %d roles, FindRoles: %d, or they differ", len(got), len(want))
+	}
+	if got, want := r.Relevance(), l.Relevance(text); got != want || got == 0 {
+		t.Errorf("Read.Relevance %v, Relevance %v", got, want)
+	}
+	r.Find()[0].Text = "changed"
+	if r.Find()[0].Text == "changed" {
+		t.Error("Find returned the reading's own slice")
+	}
+	if l.Read("").Relevance() != 0 {
+		t.Error("empty text: relevance not 0")
+	}
+}
+
+// A phrase under several keys lists them all; the one-key lists phrase matches share are not
+// changed by that.
+func TestPhraseKeys(t *testing.T) {
+	p, err := NewPhrases(map[string][]string{"unit": {"warheads", "launchers"}, "cue": {"warheads"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.AppendFind([]PhraseMatch{{Start: -1}}, "700 launchers"); len(got) != 2 || got[0].Start != -1 || got[1].Start != 4 {
+		t.Fatalf("AppendFind: %+v, want the given match then launchers", got)
+	}
+	for range 2 {
+		ms := p.Find("1,550 warheads on 700 launchers")
+		if len(ms) != 2 || len(ms[0].Keys) != 2 || len(ms[1].Keys) != 1 || ms[1].Keys[0] != "unit" {
+			t.Fatalf("%+v: want warheads under two keys, launchers under unit", ms)
+		}
 	}
 }

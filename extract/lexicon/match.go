@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,6 +29,8 @@ type target struct {
 	a      alias
 	words  []aword
 	weight float64
+	// classes is []string{class} with a capacity of one, for a phrase match to share (Phrases)
+	classes []string
 }
 
 // aword is one alias token as the trie keys it and as case-sensitive matching compares it.
@@ -147,7 +150,7 @@ func (s *slab) target(t target) *target {
 // decides aliases marked (since YEAR) / (before YEAR). Weak aliases count only when their entry is
 // also named plainly.
 func (l *Lexicon) Find(text string, year int) []Match {
-	return l.find(text, findOptions{year: year})
+	return l.find(text, findOptions{year: year}).entities
 }
 
 // FindCountries returns only the countries named in text, also inside longer names
@@ -162,7 +165,7 @@ func (l *Lexicon) FindRoles(text string) []Match {
 }
 
 func (l *Lexicon) findRoles(text string, size int) []Match {
-	return scanChunked(text, l.compiled().cues, func(t *target) bool { return t.class == "role" }, size)
+	return scanChunked(text, l.compiled().cues, isRole, size)
 }
 
 // scanChunked is scan of the whole text (no era: year 0) chunk by chunk, as find does, so that a
@@ -172,7 +175,7 @@ func scanChunked(text string, root *node, keep func(*target) bool, size int) []M
 	for _, c := range chunksOf(text, size) {
 		part := text[c[0]:c[1]]
 		withTokens(part, func(toks []token) {
-			out = append(out, shifted(scan(part, toks, root, 0, keep), c[0], text)...)
+			out = joined(out, shifted(scan(part, toks, root, 0, keep), c[0], text))
 		})
 	}
 	return out
@@ -180,14 +183,21 @@ func scanChunked(text string, root *node, keep func(*target) bool, size int) []M
 
 type findOptions struct {
 	year     int
-	keywords bool // also return relevance keywords and roles (for Relevance)
+	keywords bool // also find the relevance keywords and roles (for Relevance)
+	roles    bool // also find the roles as FindRoles does
 }
 
-func (l *Lexicon) find(text string, opt findOptions) []Match {
+// found is what find finds: the entities (Find), the cues (keywords and roles, with
+// opt.keywords) and the roles alone (FindRoles, with opt.roles).
+type found struct {
+	entities, cues, roles []Match
+}
+
+func (l *Lexicon) find(text string, opt findOptions) found {
 	return l.findChunked(text, opt, chunkBytes)
 }
 
-func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
+func (l *Lexicon) findChunked(text string, opt findOptions, size int) found {
 	m := l.compiled()
 	chunks := chunksOf(text, size)
 	year := opt.year
@@ -197,16 +207,19 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
 	// Chunk by chunk, so that a long text's tokens are not all in memory at once (a 10 MiB page
 	// has 1.6 million); no alias spans a chunk boundary (see chunksOf), so the matches are those
 	// of the whole text.
-	var out, cues []Match
+	var out, cues, roles []Match
 	for _, c := range chunks {
 		part := text[c[0]:c[1]]
 		withTokens(part, func(toks []token) {
 			if year == 0 {
 				year = latestYear(toks) // one chunk: the whole text
 			}
-			out = append(out, shifted(scan(part, toks, m.entities, year, nil), c[0], text)...)
+			out = joined(out, shifted(scan(part, toks, m.entities, year, nil), c[0], text))
 			if opt.keywords {
-				cues = append(cues, shifted(scan(part, toks, m.cues, year, nil), c[0], text)...)
+				cues = joined(cues, shifted(scan(part, toks, m.cues, year, nil), c[0], text))
+			}
+			if opt.roles { // as scanChunked: no era
+				roles = joined(roles, shifted(scan(part, toks, m.cues, 0, isRole), c[0], text))
 			}
 		})
 	}
@@ -225,8 +238,10 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) []Match {
 			kept = append(kept, x)
 		}
 	}
-	return append(kept, cues...)
+	return found{kept, cues, roles}
 }
+
+func isRole(t *target) bool { return t.class == "role" }
 
 // chunkBytes is the size past which find splits a text into chunks.
 const chunkBytes = 64 << 10
@@ -275,6 +290,15 @@ func textYear(text string, chunks [][2]int) int {
 	return best
 }
 
+// joined appends the matches of a chunk to those of the chunks before; the first chunk's (most
+// texts have one) are kept as they are, not copied.
+func joined(out, chunk []Match) []Match {
+	if out == nil {
+		return chunk
+	}
+	return append(out, chunk...)
+}
+
 // shifted moves matches found in the chunk of text at offset off to offsets into text.
 func shifted(ms []Match, off int, text string) []Match {
 	if off == 0 {
@@ -320,14 +344,17 @@ func (m Match) weak() bool { return m.weakAlias }
 // quotes, era), then goes on after it.
 func scan(text string, toks []token, root *node, year int, keep func(*target) bool) []Match {
 	var out []Match
+	path := make([]int, 0, 16) // walk's path, reused: no alias is that long, so appends stay in it
+	var alts []*target         // the candidates of the current token, reused
 	for i := 0; i < len(toks); {
-		bestEnd, best, alts := -1, (*target)(nil), []*target(nil)
-		walk(text, toks, root, i, i, nil, func(end int, t *target, path []int) {
-			if keep != nil && !keep(t) || !t.valid(text, pick(toks, path), year) {
+		bestEnd, best := -1, (*target)(nil)
+		alts = alts[:0]
+		walk(text, toks, root, i, i, path, func(end int, t *target, path []int) {
+			if keep != nil && !keep(t) || !t.valid(text, toks, path, year) {
 				return
 			}
 			if end > bestEnd {
-				bestEnd, best, alts = end, t, nil
+				bestEnd, best, alts = end, t, alts[:0]
 			}
 			if end == bestEnd {
 				alts = append(alts, t)
@@ -338,8 +365,12 @@ func scan(text string, toks []token, root *node, year int, keep func(*target) bo
 			continue
 		}
 		s, e := toks[i].start, toks[bestEnd].end
-		out = append(out, Match{Class: best.class, Entry: best.entry, Start: s, End: e, Text: text[s:e],
-			Place: best.a.place, Bare: best.a.bare, weight: best.weight, weakAlias: best.a.weak, alts: alts})
+		m := Match{Class: best.class, Entry: best.entry, Start: s, End: e, Text: text[s:e],
+			Place: best.a.place, Bare: best.a.bare, weight: best.weight, weakAlias: best.a.weak}
+		if len(alts) > 1 { // choose needs them; one is best itself
+			m.alts = slices.Clone(alts)
+		}
+		out = append(out, m)
 		i = bestEnd + 1
 	}
 	return out
@@ -375,7 +406,9 @@ func walk(text string, toks []token, n *node, i, j int, path []int, found func(e
 		if c == nil {
 			continue
 		}
-		p := append(path[:len(path):len(path)], j)
+		// path's spare capacity is reused: a sibling overwrites the slot of the one before,
+		// whose walk is done, and found does not keep the path
+		p := append(path, j)
 		for _, t := range c.acc {
 			found(j, t, p)
 		}
@@ -418,13 +451,13 @@ func separator(sep string) (ok, comma bool) {
 	return !(dot && space), comma
 }
 
-// candidates are the trie keys a text token may take: itself, its Russian stems, its English
-// singular.
-func candidates(t token) []string {
+// candidates appends to out the trie keys a text token may take: itself, its Russian stems, its
+// English singular.
+func candidates(out []string, t token) []string {
+	out = append(out, t.norm)
 	if t.digit {
-		return []string{t.norm}
+		return out
 	}
-	out := []string{t.norm}
 	if t.cyr {
 		for _, s := range stems(t.norm) {
 			out = append(out, "~"+s)
@@ -437,23 +470,16 @@ func candidates(t token) []string {
 	return out
 }
 
-func pick(toks []token, path []int) []token {
-	out := make([]token, len(path))
-	for k, j := range path {
-		out[k] = toks[j]
-	}
-	return out
-}
-
-// valid checks what the trie cannot: case, quotation marks and era.
-func (t *target) valid(text string, toks []token, year int) bool {
-	if len(toks) != len(t.words) {
+// valid checks what the trie cannot: case, quotation marks and era. path holds the indexes of
+// the alias's tokens in toks.
+func (t *target) valid(text string, toks []token, path []int, year int) bool {
+	if len(path) != len(t.words) {
 		return false
 	}
 	if t.a.cs {
 		for k, w := range t.words {
-			raw := toks[k].raw
-			if toks[k].digit {
+			raw := toks[path[k]].raw
+			if toks[path[k]].digit {
 				continue // digits have no case; Roman numerals were normalised
 			}
 			if w.stemmed {
@@ -465,7 +491,7 @@ func (t *target) valid(text string, toks []token, year int) bool {
 			}
 		}
 	}
-	if t.a.quoted && !(quoteBefore(text, toks[0].start) && quoteAfter(text, toks[len(toks)-1].end)) {
+	if t.a.quoted && !(quoteBefore(text, toks[path[0]].start) && quoteAfter(text, toks[path[len(path)-1]].end)) {
 		return false
 	}
 	if t.a.since != 0 && year < t.a.since || t.a.before != 0 && year >= t.a.before {

@@ -27,7 +27,7 @@ func NewPhrases(byKey map[string][]string) (*Phrases, error) {
 			if _, err := parseAlias(s); err != nil {
 				return nil, fmt.Errorf("%s: %q: %w", k, s, err)
 			}
-			p.root.add(&sl, s, target{class: k})
+			p.root.add(&sl, s, target{class: k, classes: []string{k}})
 		}
 	}
 	return p, nil
@@ -35,21 +35,26 @@ func NewPhrases(byKey map[string][]string) (*Phrases, error) {
 
 // Find returns the longest phrases in text, left to right, without overlaps.
 func (p *Phrases) Find(text string) []PhraseMatch {
-	var out []PhraseMatch
-	withTokens(text, func(toks []token) { out = p.find(text, toks) })
-	return out
+	return p.AppendFind(nil, text)
 }
 
-func (p *Phrases) find(text string, toks []token) []PhraseMatch {
-	var out []PhraseMatch
+// AppendFind is Find appending to dst: a caller reading many texts reuses one slice.
+func (p *Phrases) AppendFind(dst []PhraseMatch, text string) []PhraseMatch {
+	withTokens(text, func(toks []token) { dst = p.find(dst, text, toks) })
+	return dst
+}
+
+func (p *Phrases) find(out []PhraseMatch, text string, toks []token) []PhraseMatch {
+	path := make([]int, 0, 16) // walk's path, reused (see scan)
 	for i := 0; i < len(toks); {
 		best, keys := -1, []string(nil)
-		walk(text, toks, p.root, i, i, nil, func(end int, t *target, path []int) {
-			if !t.valid(text, pick(toks, path), 0) {
+		walk(text, toks, p.root, i, i, path, func(end int, t *target, path []int) {
+			if !t.valid(text, toks, path, 0) {
 				return
 			}
 			if end > best {
-				best, keys = end, nil
+				best, keys = end, t.classes // shared: its capacity of one makes an append copy it
+				return
 			}
 			if end == best && !slices.Contains(keys, t.class) {
 				keys = append(keys, t.class)

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,27 +35,47 @@ var romans = map[string]string{"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": 
 // maxRoman is the length of the longest key of romans.
 const maxRoman = 3
 
-// withCandidates gives each token the trie keys it may take (what matching needs).
-func withCandidates(out []token) []token {
+// romanLetters are the letters of the keys of romans, in both cases.
+const romanLetters = "iIvV"
+
+// withCandidates gives each token the trie keys it may take (what matching needs), appending
+// them to keys, which it returns: the tokens' cands are slices of it, one array for all.
+func withCandidates(out []token, keys []string) []string {
+	// room for the most keys a token takes (itself and four stems), so that no append moves the
+	// array the cands already point into
+	keys = slices.Grow(keys[:0], maxCandidates*len(out))
 	for i := range out {
-		out[i].cands = candidates(out[i])
+		from := len(keys)
+		keys = candidates(keys, out[i])
+		out[i].cands = keys[from:len(keys):len(keys)]
 	}
-	return out
+	return keys
+}
+
+// maxCandidates is the most trie keys candidates gives a token.
+const maxCandidates = 5
+
+// tokenBuf is a recycled token slice with the array of their trie keys.
+type tokenBuf struct {
+	toks []token
+	keys []string
 }
 
 // tokenBufs recycles the token slices of matching (each text the lexicon reads is tokenized
 // again: the body, each sentence of the figures analyzer, ...; they were a quarter of the bytes
 // an analysis allocates). No Match keeps a token.
-var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
+var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
 
 // withTokens calls f with the tokens of s, each with its trie keys, in a recycled slice that f
 // must not keep.
 func withTokens(s string, f func([]token)) {
-	buf := tokenBufs.Get().(*[]token)
-	toks := withCandidates(splitInto((*buf)[:0], s))
+	buf := tokenBufs.Get().(*tokenBuf)
+	toks := splitInto(buf.toks[:0], s)
+	keys := withCandidates(toks, buf.keys)
 	f(toks)
 	clear(toks) // drop the strings it points at
-	*buf = toks[:0]
+	clear(keys)
+	buf.toks, buf.keys = toks[:0], keys[:0]
 	tokenBufs.Put(buf)
 }
 
@@ -74,13 +95,7 @@ func splitInto(out []token, s string) []token {
 		start, kind = -1, 0
 	}
 	for i, r := range s {
-		k := 0
-		switch {
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-			k = 1
-		case unicode.IsDigit(r):
-			k = 2
-		}
+		k := runeKind(r)
 		if k != kind {
 			flush(i)
 			if k != 0 {
@@ -91,7 +106,7 @@ func splitInto(out []token, s string) []token {
 	flush(len(s))
 	// Roman numerals first: they make the name before them a designator (СНВ-III = СНВ-3).
 	for i := range out {
-		if len(out[i].raw) > maxRoman || i == 0 {
+		if len(out[i].raw) > maxRoman || i == 0 || !allRunesIn(out[i].raw, romanLetters) {
 			continue // most words: no lower-casing and map lookups
 		}
 		if d, ok := romans[strings.ToLower(out[i].raw)]; ok && romanHeads[strings.ToLower(out[i-1].raw)] &&
@@ -103,6 +118,27 @@ func splitInto(out []token, s string) []token {
 		finishToken(s, out, i)
 	}
 	return out
+}
+
+// runeKind is 1 for a letter or combining mark, 2 for a digit, else 0. ASCII, most of most
+// texts, is decided without the Unicode tables.
+func runeKind(r rune) int {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			return 1
+		case '0' <= r && r <= '9':
+			return 2
+		}
+		return 0
+	}
+	switch {
+	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		return 1
+	case unicode.IsDigit(r):
+		return 2
+	}
+	return 0
 }
 
 // hasWord tells whether s has a token: a letter, combining mark or digit.
@@ -122,6 +158,10 @@ func finishToken(s string, toks []token, i int) {
 		if t.norm == "" {
 			t.norm = t.raw
 		}
+		return
+	}
+	if ascii(t.raw) {
+		t.norm = strings.ToLower(t.raw) // no Cyrillic, no ё, no look-alike to fold
 		return
 	}
 	t.cyr = hasCyrillic(t.raw)
@@ -155,6 +195,15 @@ func tight(sep string) bool {
 		return true
 	}
 	return false
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func hasCyrillic(s string) bool {

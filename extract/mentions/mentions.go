@@ -35,6 +35,9 @@ type Options struct {
 	Speakers []Speaker
 	Skip     [][2]int // byte ranges not to search (the dateline)
 	Year     int      // the year the text is about (decides "START" alone); 0: from the text
+	// Read is the lexicon's reading of the body (lex.Read(body)) the page's analyzers share;
+	// nil, or with Year set, the body is read here.
+	Read *lexicon.Reading
 }
 
 // Extract returns the mentions of body, one per occurrence, in text order.
@@ -47,7 +50,18 @@ func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
 		skip = datelineSpan(body)
 	}
 	c := newCollector(body, skip)
-	for _, m := range lex.Find(body, opt.Year) {
+	var found, roles []lexicon.Match
+	if opt.Read != nil && opt.Read.Text() == body {
+		roles = opt.Read.FindRoles()
+	} else {
+		roles = lex.FindRoles(body)
+	}
+	if opt.Read != nil && opt.Year == 0 && opt.Read.Text() == body {
+		found = opt.Read.Find()
+	} else {
+		found = lex.Find(body, opt.Year)
+	}
+	for _, m := range found {
 		if m.Place && placeUse(body, m.Start) || m.Bare && qualified(body, m.Start) {
 			continue
 		}
@@ -56,7 +70,7 @@ func Extract(body string, lex *lexicon.Lexicon, opt Options) []Mention {
 			c.nested(lex, m)
 		}
 	}
-	people(c, lex, opt.Speakers)
+	people(c, lex, opt.Speakers, roles)
 	organizations(c, lex, opt.Speakers)
 	sort.Slice(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	paras := textutil.NewLocator(body)

@@ -3,6 +3,8 @@ package mentions
 import (
 	"strings"
 	"testing"
+
+	"github.com/armswatch/armswatch/extract/lexicon"
 )
 
 func keys(ms []Mention) string {
@@ -103,5 +105,24 @@ func TestStopName(t *testing.T) {
 		if got := stopName(w); got != want {
 			t.Errorf("stopName(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// The page's shared lexicon reading gives the mentions reading the body here gives; a reading of
+// another text, or a year of its own, is not used.
+func TestExtractRead(t *testing.T) {
+	lex := lexicon.Default()
+	body := "MOSCOW, April 2 (TASS). Russian Foreign Minister Sergey Lavrov said the New START treaty and the Sarmat ICBM were discussed in Washington with Press Secretary Karoline Leavitt."
+	want := keys(Extract(body, lex, Options{}))
+	if !strings.Contains(want, "karoline_leavitt") {
+		t.Fatalf("%s: no person found after a role title", want)
+	}
+	for _, opt := range []Options{{Read: lex.Read(body)}, {Read: lex.Read("The INF Treaty")}} {
+		if got := keys(Extract(body, lex, opt)); got != want {
+			t.Errorf("reading of %.20q: %s, want %s", opt.Read.Text(), got, want)
+		}
+	}
+	if got, want := keys(Extract(body, lex, Options{Read: lex.Read(body), Year: 2005})), keys(Extract(body, lex, Options{Year: 2005})); got != want {
+		t.Errorf("year 2005 with a reading: %s, want %s", got, want)
 	}
 }

@@ -20,7 +20,8 @@ type person struct {
 
 // people adds the persons the lexicon does not know: the statements' speakers and names that
 // follow a title ("Press Secretary Karoline Leavitt"), then every later use of their surnames.
-func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
+// roles are the body's role titles (lex.FindRoles).
+func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker, roles []lexicon.Match) {
 	var ps []person
 	for _, s := range speakers {
 		if s.Kind == "person" || s.Kind == "" {
@@ -29,7 +30,7 @@ func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker) {
 			}
 		}
 	}
-	for _, r := range lex.FindRoles(c.body) {
+	for _, r := range roles {
 		for _, nm := range [][2]int{nameAfter(c.body, r.End), nameBefore(c.body, r.Start)} {
 			name := c.body[nm[0]:nm[1]]
 			if name == "" || !c.free(nm[0], nm[1]) {
