@@ -81,11 +81,7 @@ func CompressPageFor(ctx context.Context, dicts PageDicts, pageURL string, page 
 	if d.ID > math.MaxUint32 {
 		return compress(page) // no Dictionary_ID can name it
 	}
-	enc, err := dictCoders.encoder(ctx, dicts, d, content)
-	if err != nil {
-		return nil, err
-	}
-	return enc.EncodeAll(page, make([]byte, 0, len(page)/8)), nil
+	return dictCoders.compress(ctx, dicts, d, content, page)
 }
 
 // DecompressPageWith reads a raw_html value: zstd, with or without a dictionary of dicts, or
@@ -159,29 +155,36 @@ type dictKey struct {
 	sum string
 }
 
-// maxCachedDicts bounds the encoders and decoders kept: an encoder with its dictionary's tables
-// holds about 3 MiB, so a crawl of many hosts keeps a few and builds one again when it comes
-// back to a host (about what compressing the dictionary once costs).
+// maxCachedDicts bounds the dictionaries (at most maxDictBytes each) and decoders kept.
 const maxCachedDicts = 8
 
-// coderCache keeps an encoder and a decoder per dictionary recently used.
+// dictWindow is the dictionary encoder's window: pages longer than it find no matches further
+// back than it. The encoder's tables and history are sized by it: 4.7 MiB at 2 MiB, 10.7 MiB at
+// the default 8 MiB.
+const dictWindow = 2 << 20
+
+// coderCache is one encoder whose dictionary is switched to the page's host (a crawl's pages
+// come from many hosts in turn: switching costs about 0.3 ms a page, building an encoder per
+// dictionary 5-7 ms and 10 MiB each), the dictionaries' bytes recently used, and a decoder per
+// dictionary recently read.
 type coderCache struct {
-	mu   sync.Mutex
-	encs map[dictKey]*zstd.Encoder
-	decs map[dictKey]*zstd.Decoder
+	mu       sync.Mutex
+	enc      *zstd.Encoder
+	encDict  dictKey // the dictionary enc has
+	contents map[dictKey][]byte
+	decs     map[dictKey]*zstd.Decoder
 }
 
 var dictCoders coderCache
 
-// encoder returns the encoder of dictionary d; content is its bytes when the caller has them,
+// compress compresses page with dictionary d; content is its bytes when the caller has them,
 // else they are read from dicts.
-func (c *coderCache) encoder(ctx context.Context, dicts PageDicts, d DictRow, content []byte) (*zstd.Encoder, error) {
+func (c *coderCache) compress(ctx context.Context, dicts PageDicts, d DictRow, content, page []byte) ([]byte, error) {
 	k := dictKey{d.ID, d.Sum}
 	c.mu.Lock()
-	e := c.encs[k]
-	c.mu.Unlock()
-	if e != nil {
-		return e, nil
+	defer c.mu.Unlock()
+	if content == nil {
+		content = c.contents[k]
 	}
 	if content == nil {
 		full, err := dicts.Dict(ctx, d.ID)
@@ -192,18 +195,35 @@ func (c *coderCache) encoder(ctx context.Context, dicts PageDicts, d DictRow, co
 			return nil, err
 		}
 	}
-	e, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1),
-		zstd.WithLowerEncoderMem(true), zstd.WithEncoderDictRaw(uint32(d.ID), content))
-	if err != nil {
-		return nil, fmt.Errorf("page dictionary %d: %w", d.ID, err)
+	c.remember(k, content)
+	dict := zstd.WithEncoderDictRaw(uint32(d.ID), content)
+	switch {
+	case c.enc == nil:
+		e, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1),
+			zstd.WithLowerEncoderMem(true), zstd.WithWindowSize(dictWindow), dict)
+		if err != nil {
+			return nil, fmt.Errorf("page dictionary %d: %w", d.ID, err)
+		}
+		c.enc = e
+	case c.encDict != k:
+		if err := c.enc.ResetWithOptions(nil, dict); err != nil {
+			c.enc, c.encDict = nil, dictKey{}
+			return nil, fmt.Errorf("page dictionary %d: %w", d.ID, err)
+		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.encs == nil || len(c.encs) >= maxCachedDicts {
-		c.encs = map[dictKey]*zstd.Encoder{}
+	c.encDict = k
+	return c.enc.EncodeAll(page, make([]byte, 0, len(page)/8)), nil
+}
+
+// remember keeps a dictionary's bytes (c.mu held).
+func (c *coderCache) remember(k dictKey, content []byte) {
+	if _, ok := c.contents[k]; ok {
+		return
 	}
-	c.encs[k] = e
-	return e, nil
+	if c.contents == nil || len(c.contents) >= maxCachedDicts {
+		c.contents = map[dictKey][]byte{}
+	}
+	c.contents[k] = content
 }
 
 // decoder returns the decoder of dictionary d (read with its content).

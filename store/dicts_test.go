@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // memDicts is page_dicts in memory.
@@ -70,5 +72,41 @@ func TestPageDictionaryRenewedAndChecked(t *testing.T) {
 	dictCoders = coderCache{}
 	if _, err := DecompressPageWith(ctx, m, stored[0]); err == nil {
 		t.Error("a dictionary that does not match its sum was used")
+	}
+}
+
+// Pages of several hosts in turn, as a crawl saves them: the one encoder switches dictionaries
+// for each, and every frame names its host's dictionary and reads back.
+func TestPageDictionariesOfHostsInTurn(t *testing.T) {
+	ctx := context.Background()
+	m := &memDicts{}
+	now := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	hosts := []string{"tass.com", "www.reuters.com", "ria.ru"}
+	type stored struct {
+		page, z []byte
+		host    string
+	}
+	var all []stored
+	for i := range 12 {
+		host := hosts[i%len(hosts)]
+		page := []byte(strings.Repeat("<nav>"+host+" home · world · politics</nav>\n", 300) + strings.Repeat("words ", i))
+		z, err := CompressPageFor(ctx, m, "https://"+host+"/news/"+string(rune('a'+i)), page, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, stored{page, z, host})
+	}
+	if len(m.rows) != len(hosts) {
+		t.Fatalf("%d dictionaries, want one per host (%d)", len(m.rows), len(hosts))
+	}
+	for i, s := range all {
+		got, err := DecompressPageWith(ctx, m, s.z)
+		if err != nil || !bytes.Equal(got, s.page) {
+			t.Errorf("page %d: %d bytes, %v; want it back", i, len(got), err)
+		}
+		var h zstd.Header
+		if err := h.Decode(s.z); err != nil || m.rows[h.DictionaryID-1].Host != s.host {
+			t.Errorf("page %d of %s: frame names dictionary %d (%v)", i, s.host, h.DictionaryID, err)
+		}
 	}
 }
