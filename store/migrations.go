@@ -16,6 +16,7 @@ var migrations = []string{
 	"migrations/005_watches.sql",
 	"migrations/006_stories.sql",
 	"migrations/007_story_sources.sql",
+	"migrations/008_page_dicts.sql",
 }
 
 //go:embed migrations/*.sql

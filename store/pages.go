@@ -64,7 +64,7 @@ func (db *DB) Page(ctx context.Context, id int64) (*StoredPage, error) {
 	}
 	p.FetchedAt, _ = time.Parse(timeLayout, fetched)
 	if raw != nil {
-		if p.HTML, err = decompress(raw); err != nil {
+		if p.HTML, err = DecompressPageWith(ctx, sqlDicts{db.sql}, raw); err != nil {
 			return nil, fmt.Errorf("store: article %d: %w", id, err)
 		}
 	}

@@ -84,7 +84,7 @@ func saveTx(ctx context.Context, tx *sql.Tx, stmts *stmtCache, a *Article) (Save
 	}
 	hash := contentHash(an)
 	res.Changed = !res.New && hash != oldHash
-	raw, err := compress(a.HTML)
+	raw, err := CompressPageFor(ctx, sqlDicts{tx}, a.URL, a.HTML, time.Now())
 	if err != nil {
 		return res, err
 	}

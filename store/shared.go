@@ -24,12 +24,6 @@ func JSONText(v any) string { return jsonText(v) }
 // Nullable is a string pointer as a column value: NULL for nil or "".
 func Nullable(s *string) any { return nullable(s) }
 
-// CompressPage compresses a page for raw_html (nil stays nil).
-func CompressPage(page []byte) ([]byte, error) { return compress(page) }
-
-// DecompressPage reads a raw_html value (zstd, or gzip from older versions).
-func DecompressPage(raw []byte) ([]byte, error) { return decompress(raw) }
-
 // CellText renders a column value as export text.
 func CellText(v any) string { return cellText(v) }
 

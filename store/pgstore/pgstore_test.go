@@ -136,7 +136,7 @@ func TestCopyResumesWhereItStopped(t *testing.T) {
 	if err := pg.CopyFromSQLite(ctx, src, 3, func(tc pgstore.TableCopy) { tables[tc.Table] = tc; copied += tc.Copied }); err != nil {
 		t.Fatal(err)
 	}
-	for _, table := range []string{"articles", "statements", "figures", "mentions", "dates", "article_changes", "crawl_runs", "frontier"} {
+	for _, table := range []string{"articles", "statements", "figures", "mentions", "dates", "article_changes", "crawl_runs", "frontier", "page_dicts"} {
 		tc := tables[table]
 		if tc.Rows == 0 || tc.Rows != tc.Source {
 			t.Errorf("%s: %+v, want every SQLite row", table, tc)
@@ -173,6 +173,17 @@ func TestCopyResumesWhereItStopped(t *testing.T) {
 	}
 	if hits, err := pg.Search(ctx, store.SearchQuery{Text: "warheads"}); err != nil || len(hits) == 0 {
 		t.Errorf("copied rows are not searchable: %v %v", hits, err)
+	}
+	// Copied pages read back with the copied dictionaries, and so does a new one, compressed
+	// with its host's copied dictionary.
+	for _, id := range []int64{1, res.ArticleID} {
+		p, err := pg.Page(ctx, id)
+		if err != nil || string(p.HTML) != string(arts[id%int64(len(arts))].HTML) {
+			t.Errorf("page %d after the copy: %v", id, err)
+		}
+	}
+	if n := storetest.Count(t, pg, "SELECT count(*) FROM page_dicts"); n != storetest.Count(t, src, "SELECT count(*) FROM page_dicts") {
+		t.Errorf("a new article of a copied host made a dictionary of its own: %d", n)
 	}
 }
 

@@ -254,7 +254,7 @@ func (db *DB) Page(ctx context.Context, id int64) (*store.StoredPage, error) {
 	}
 	p.FetchedAt, _ = time.Parse(store.TimeLayout, fetched)
 	if raw != nil {
-		if p.HTML, err = store.DecompressPage(raw); err != nil {
+		if p.HTML, err = store.DecompressPageWith(ctx, pgDicts{db.pool}, raw); err != nil {
 			return nil, fmt.Errorf("store: article %d: %w", id, err)
 		}
 	}

@@ -65,7 +65,7 @@ func saveTx(ctx context.Context, tx pgx.Tx, a *store.Article) (store.SaveResult,
 	}
 	hash := store.ContentHash(an)
 	res.Changed = !res.New && hash != oldHash
-	raw, err := store.CompressPage(a.HTML)
+	raw, err := store.CompressPageFor(ctx, pgDicts{tx}, a.URL, a.HTML, time.Now())
 	if err != nil {
 		return res, err
 	}

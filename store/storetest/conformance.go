@@ -51,6 +51,7 @@ func Conformance(t *testing.T, b Backend) {
 		{"ServeReads", testServeReads},
 		{"WatchItems", testWatchItems},
 		{"WatchDeliveries", testWatchDeliveries},
+		{"PageDictionaries", testPageDictionaries},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, b) })
