@@ -107,10 +107,11 @@ type Progress func(done, total int)
 // takes minutes per 10,000 articles. progress (nil: none) follows it; cancelling ctx stops it
 // (the batch in hand is rolled back), and the next open goes on from there.
 func OpenContext(ctx context.Context, path string, progress Progress) (*DB, error) {
-	s, err := sql.Open("sqlite3", dsn(path, false))
+	s, err := sql.Open(writeDriver, dsn(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	s.SetMaxIdleConns(writeIdleConns)
 	db := &DB{sql: s, path: path, stmts: stmtCache{db: s}}
 	if err := db.migrate(context.Background()); err != nil {
 		s.Close()
