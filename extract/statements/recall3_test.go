@@ -147,3 +147,13 @@ func TestObjectThenClauseIsNoInversion(t *testing.T) {
 		want{"reported", "they were not expecting to win Iowa", ""},
 	)
 }
+
+// "while" with no comma before it, then another source's cue: that source's statement begins.
+func TestWhileAnotherSourceEndsContent(t *testing.T) {
+	body := "The debate turned sharp.\n\n" +
+		"Hale says the plan would raise taxes on the middle class while Cole argues the tax cuts are paid for."
+	check(t, body,
+		want{"reported", "the plan would raise taxes on the middle class", "Hale"},
+		want{"reported", "the tax cuts are paid for", "Cole"},
+	)
+}
