@@ -32,6 +32,46 @@ func replaceAnalysis(ctx context.Context, tx *sql.Tx, stmts *stmtCache, id int64
 	return nil
 }
 
+// querier is what the grouping code (stories.go) runs its SQL through: a *sql.Tx, or a save's
+// transaction with its prepared statements (cachedTx).
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// cachedTx runs each query in tx through stmts, prepared once per connection: grouping an
+// article into its story runs a dozen statements, one of them a 48-way UNION, and preparing
+// them on every save was a sixth of a save's CPU (0.9 ms a page for the UNION alone).
+type cachedTx struct {
+	tx    *sql.Tx
+	stmts *stmtCache
+}
+
+func (c cachedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := c.stmts.in(ctx, c.tx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (c cachedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := c.stmts.in(ctx, c.tx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (c cachedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := c.stmts.in(ctx, c.tx, query)
+	if err != nil {
+		return c.tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
 // stmtCache holds the statements every save runs, each prepared once per database handle and
 // connection instead of once per article: a crawl saves hundreds of articles, each touching
 // four analysis tables.

@@ -99,14 +99,14 @@ func saveTx(ctx context.Context, tx *sql.Tx, stmts *stmtCache, a *Article) (Save
 	res.ArticleID = id
 	var old oldGroups
 	if !res.New {
-		if old, err = readOldGroups(ctx, tx, id); err != nil {
+		if old, err = readOldGroups(ctx, cachedTx{tx, stmts}, id); err != nil {
 			return res, err
 		}
 	}
 	if err := replaceAnalysis(ctx, tx, stmts, id, an); err != nil {
 		return res, err
 	}
-	if err := groupArticle(ctx, tx, id, an.Body, an.Language, res.New || res.Changed, old); err != nil {
+	if err := groupArticle(ctx, cachedTx{tx, stmts}, id, an.Body, an.Language, res.New || res.Changed, old); err != nil {
 		return res, err
 	}
 	return res, nil

@@ -25,7 +25,7 @@ const (
 // their groups. contentChanged is false when the body is the one already fingerprinted, and
 // then the story is kept. oldGroups are the groups the article's previous rows belonged to,
 // pruned when nothing is left in them.
-func groupArticle(ctx context.Context, tx *sql.Tx, id int64, body, language string, contentChanged bool, old oldGroups) error {
+func groupArticle(ctx context.Context, tx querier, id int64, body, language string, contentChanged bool, old oldGroups) error {
 	story, err := assignStory(ctx, tx, id, body, language, contentChanged)
 	if err != nil {
 		return fmt.Errorf("story: %w", err)
@@ -41,7 +41,7 @@ func groupArticle(ctx context.Context, tx *sql.Tx, id int64, body, language stri
 
 // articleTimes reads an article's instant (published, else first seen, UTC text) and date
 // (its own calendar date, as the views compute it).
-func articleTimes(ctx context.Context, tx *sql.Tx, id int64) (at, date string, story sql.NullInt64, err error) {
+func articleTimes(ctx context.Context, tx querier, id int64) (at, date string, story sql.NullInt64, err error) {
 	err = tx.QueryRowContext(ctx, `SELECT coalesce(published_utc, first_seen_at),
 		substr(coalesce(published, fetched_at), 1, 10), story_id FROM articles WHERE id = ?`, id).
 		Scan(&at, &date, &story)
@@ -58,7 +58,7 @@ func shift(at string, d time.Duration) string {
 
 // assignStory fingerprints the body and joins the story of the most similar copy among the
 // candidates the band index gives (same language, within StoryWindow), else starts a story.
-func assignStory(ctx context.Context, tx *sql.Tx, id int64, body, language string, contentChanged bool) (int64, error) {
+func assignStory(ctx context.Context, tx querier, id int64, body, language string, contentChanged bool) (int64, error) {
 	at, _, story, err := articleTimes(ctx, tx, id)
 	if err != nil {
 		return 0, err
@@ -117,7 +117,7 @@ func assignStory(ctx context.Context, tx *sql.Tx, id int64, body, language strin
 // joinStory updates a story's counts and first article for one article that just joined it,
 // from that article and the story's row alone: recounting the story's articles on every save
 // made a crawl's cost grow with the square of its biggest story.
-func joinStory(ctx context.Context, tx *sql.Tx, story, id int64) error {
+func joinStory(ctx context.Context, tx querier, story, id int64) error {
 	_, err := tx.ExecContext(ctx, `UPDATE stories SET
 		articles = articles + 1,
 		sources = sources + NOT EXISTS (SELECT 1 FROM articles o, articles a WHERE a.id = ?1
@@ -149,7 +149,7 @@ const bandCandidates = 16
 // 0 when none is. Candidates are the newest bandCandidates articles of each band key (the
 // primary-key index answers each), so the cost grows neither with the store nor with the
 // story.
-func bestCopy(ctx context.Context, tx *sql.Tx, id int64, fp *stories.Fingerprint, keys []int64, language, at string) (int64, error) {
+func bestCopy(ctx context.Context, tx querier, id int64, fp *stories.Fingerprint, keys []int64, language, at string) (int64, error) {
 	args := make([]any, 0, 2*len(keys)+3)
 	for _, k := range keys {
 		args = append(args, k, id)
@@ -196,7 +196,7 @@ func bandCandidatesSQL(n int) string {
 }
 
 // storedFingerprint reads an article's fingerprint; ok is false when it has none.
-func storedFingerprint(ctx context.Context, tx *sql.Tx, id int64) (fp stories.Fingerprint, ok bool, err error) {
+func storedFingerprint(ctx context.Context, tx querier, id int64) (fp stories.Fingerprint, ok bool, err error) {
 	var shingles int
 	var sig []byte
 	err = tx.QueryRowContext(ctx, "SELECT shingles, minhash FROM article_fingerprints WHERE article_id = ?", id).Scan(&shingles, &sig)
@@ -212,7 +212,7 @@ func storedFingerprint(ctx context.Context, tx *sql.Tx, id int64) (fp stories.Fi
 
 // unassignStory takes an article out of the band index and, when story is valid, out of
 // that story.
-func unassignStory(ctx context.Context, tx *sql.Tx, id int64, story sql.NullInt64) error {
+func unassignStory(ctx context.Context, tx querier, id int64, story sql.NullInt64) error {
 	old, ok, err := storedFingerprint(ctx, tx, id)
 	switch {
 	case err != nil:
@@ -238,7 +238,7 @@ func unassignStory(ctx context.Context, tx *sql.Tx, id int64, story sql.NullInt6
 
 // refreshStory recomputes a story's first article, counts and title from its articles, and
 // deletes it when none is left.
-func refreshStory(ctx context.Context, tx *sql.Tx, story int64) error {
+func refreshStory(ctx context.Context, tx querier, story int64) error {
 	_, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?
 		AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?)`, story, story)
 	if err != nil {
@@ -257,7 +257,7 @@ func refreshStory(ctx context.Context, tx *sql.Tx, story int64) error {
 // groupStatements puts each statement of the article into the group of the same words by
 // the same speaker (for unattributed words: in the same story) reported within
 // StatementWindow, else into a new group.
-func groupStatements(ctx context.Context, tx *sql.Tx, id, story int64) error {
+func groupStatements(ctx context.Context, tx querier, id, story int64) error {
 	at, _, _, err := articleTimes(ctx, tx, id)
 	if err != nil {
 		return err
@@ -318,7 +318,7 @@ func groupStatements(ctx context.Context, tx *sql.Tx, id, story int64) error {
 
 // sameStatementGroup finds the group of key reported in [from, to] whose words are text's,
 // among the groups sharing one of its StatementKeys.
-func sameStatementGroup(ctx context.Context, tx *sql.Tx, keys []int64, text, from, to string) (int64, error) {
+func sameStatementGroup(ctx context.Context, tx querier, keys []int64, text, from, to string) (int64, error) {
 	if len(keys) == 0 {
 		return 0, nil
 	}
@@ -350,7 +350,7 @@ func sameStatementGroup(ctx context.Context, tx *sql.Tx, keys []int64, text, fro
 // groupFigures puts each figure into the group of the same figure (value, range, comparator,
 // unit, category) on the same day from the same speaker (the statement it stands in), or, for
 // a figure outside any statement, from the same story.
-func groupFigures(ctx context.Context, tx *sql.Tx, id, story int64) error {
+func groupFigures(ctx context.Context, tx querier, id, story int64) error {
 	_, date, _, err := articleTimes(ctx, tx, id)
 	if err != nil {
 		return err
@@ -406,7 +406,7 @@ func groupFigures(ctx context.Context, tx *sql.Tx, id, story int64) error {
 // them.
 type oldGroups struct{ statements, figures []int64 }
 
-func readOldGroups(ctx context.Context, tx *sql.Tx, id int64) (oldGroups, error) {
+func readOldGroups(ctx context.Context, tx querier, id int64) (oldGroups, error) {
 	var o oldGroups
 	for _, t := range []struct {
 		table string
@@ -434,7 +434,7 @@ func readOldGroups(ctx context.Context, tx *sql.Tx, id int64) (oldGroups, error)
 
 // prune deletes the old groups nothing belongs to any more, and refits the times of the
 // statement groups that lost members.
-func (o oldGroups) prune(ctx context.Context, tx *sql.Tx) error {
+func (o oldGroups) prune(ctx context.Context, tx querier) error {
 	for _, g := range o.statements {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM statement_groups WHERE id = ?
 			AND NOT EXISTS (SELECT 1 FROM statements WHERE group_id = ?)`, g, g); err != nil {
@@ -477,7 +477,7 @@ func (db *DB) backfillStories(ctx context.Context, progress Progress) error {
 	// of a 100,000-article database take tens of minutes.
 	for done := 0; done < len(ids); {
 		batch := ids[done:min(done+backfillBatch, len(ids))]
-		if err := db.inTx(ctx, func(tx *sql.Tx) error { return groupStored(ctx, tx, batch) }); err != nil {
+		if err := db.inTx(ctx, func(tx *sql.Tx) error { return groupStored(ctx, cachedTx{tx, &db.stmts}, batch) }); err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("store: grouping stored articles into stories stopped after %d of %d (the next writing command goes on): %w", done, len(ids), err)
 			}
@@ -494,7 +494,7 @@ func (db *DB) backfillStories(ctx context.Context, progress Progress) error {
 var backfillBatch = 500
 
 // groupStored groups the stored articles ids, as saving them would have.
-func groupStored(ctx context.Context, tx *sql.Tx, ids []int64) error {
+func groupStored(ctx context.Context, tx querier, ids []int64) error {
 	for _, id := range ids {
 		var body, lang string
 		if err := tx.QueryRowContext(ctx, "SELECT body, language FROM articles WHERE id = ?", id).Scan(&body, &lang); err != nil {
