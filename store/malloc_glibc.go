@@ -25,17 +25,6 @@ static void armswatch_release_free_memory(void) {
 	malloc_trim(0);
 #endif
 }
-
-// armswatch_free_bytes is what glibc's arenas hold free (mallinfo2's fordblks, glibc 2.33 and
-// later), or -1 when it cannot tell: the caller then trims anyway.
-static long long armswatch_free_bytes(void) {
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
-	struct mallinfo2 mi = mallinfo2();
-	return (long long)mi.fordblks;
-#else
-	return -1;
-#endif
-}
 */
 import "C"
 
@@ -46,23 +35,19 @@ import (
 
 func init() { C.armswatch_limit_malloc_arenas() }
 
-// trimEvery is how often the free C memory is looked at while a writable database is open,
-// and trimSlack how much of it may stay resident: a trim then hands back all of it.
-//
-// Trimming twice a second whatever the heap held cost a 1,000-page loopback crawl 2.3-2.8 s of
-// its 6.8-7.3 s of system time (41,311 madvise calls, each a TLB shootdown on every core, and
-// SQLite faulting the same pages in again right after), against the few MB it keeps down. A
-// look at the free total (mallinfo2) walks the arenas' bins without a system call; the heap is
-// trimmed only when the free memory it holds has grown past the slack.
-const (
-	trimEvery = time.Second
-	trimSlack = 4 << 20
-)
+// trimEvery is how often freed C memory is handed back while a writable database is open.
+// The creep it stops is slow (a few MB over thousands of pages), while each trim is dear: it
+// madvises every free page of both arenas (a TLB shootdown on every core each time), most of
+// which SQLite faults in again right after. Trimming twice a second cost a 1,000-page loopback
+// crawl 2.3-2.8 s of its 6.8-7.3 s of system time (41,311 madvise calls); with a trim every
+// 10 s (and after mallinfo2 showed glibc's free total above 4 MiB at nearly every second, so
+// that a threshold on it would not thin them out) the calls are a twentieth.
+const trimEvery = 10 * time.Second
 
 var trimming sync.Once
 
 // releaseFreedMemory starts, once per process, the trims that keep the C heap's resident size
-// near what SQLite holds rather than at the most it ever held. Over a 4,000-page crawl the heap
+// at what SQLite holds rather than at the most it ever held. Over a 4,000-page crawl the heap
 // glibc kept grew from 15 MB (1,000 pages) to 21.5 MB while SQLite used 4 to 5 MB of it; with
 // the trims, 4,000-page crawls of the soak site peaked at 71.5 and 71.7 MB RSS against 75.4
 // and 75.5 without.
@@ -70,16 +55,8 @@ func releaseFreedMemory() {
 	trimming.Do(func() {
 		go func() {
 			for range time.Tick(trimEvery) {
-				if shouldTrim(freeCBytes()) {
-					C.armswatch_release_free_memory()
-				}
+				C.armswatch_release_free_memory()
 			}
 		}()
 	})
 }
-
-// freeCBytes is the free memory glibc's arenas hold, -1 when glibc cannot tell.
-func freeCBytes() int64 { return int64(C.armswatch_free_bytes()) }
-
-// shouldTrim says whether a heap holding free bytes of free memory (-1: unknown) is worth a trim.
-func shouldTrim(free int64) bool { return free < 0 || free > trimSlack }
