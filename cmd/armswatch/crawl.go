@@ -67,6 +67,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if f.dbPath == "" {
 		f.dbPath = cfg.Database
 	}
+	tuneCrawlGC()
 	if f.every == 0 {
 		return crawlLocked(ctx, e, cfg, f)
 	}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -183,14 +182,7 @@ const (
 )
 
 // tuneGC sets the collector for analysis work, unless the user set GOGC or GOMEMLIMIT.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(analysisGCPercent)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(analysisMemoryLimit)
-	}
-}
+func tuneGC() { setCollector(os.Getenv, analysisGCPercent, analysisMemoryLimit) }
 
 // looksBinary tells an executable, image or archive from a page: text in any charset armswatch
 // reads has no NUL bytes (UTF-16 pages, which do, declare themselves with a byte order mark).
