@@ -7,11 +7,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
-	"strings"
-	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/armswatch/armswatch/internal/procmem"
 )
 
 // usage is what one child process cost.
@@ -46,7 +45,7 @@ func runChild(bin string, env []string, args ...string) (usage, error) {
 	if err := cmd.Start(); err != nil {
 		return usage{}, fmt.Errorf("%s %v: %w", filepath.Base(bin), args, err)
 	}
-	hwm := watchHWM(cmd.Process.Pid)
+	hwm := procmem.WatchHWM(cmd.Process.Pid) // not rusage: see package procmem
 	err := cmd.Wait()
 	wall := time.Since(start)
 	peak := hwm()
@@ -62,56 +61,6 @@ func runChild(bin string, env []string, args ...string) (usage, error) {
 		wall:   wall,
 		maxRSS: peak,
 	}, nil
-}
-
-// hwmEvery is how often watchHWM reads the child's peak RSS; growth in its last interval before
-// exit is missed.
-const hwmEvery = 10 * time.Millisecond
-
-// watchHWM follows the peak RSS (VmHWM) of process pid until the returned function is called,
-// which gives the last value read (0 if none). The rusage of a child is no measure of it: Go
-// starts children with CLONE_VM, and Linux's exec counts the peak of the memory it replaces,
-// this bench's (which holds the corpus pages, goal 1's and goal 5's analyses), into the child's
-// maxrss, so every child read at least this process's peak.
-func watchHWM(pid int) func() int64 {
-	path := fmt.Sprintf("/proc/%d/status", pid)
-	var peak atomic.Int64
-	stop, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		t := time.NewTicker(hwmEvery)
-		defer t.Stop()
-		for {
-			if kb := readHWM(path); kb > peak.Load() {
-				peak.Store(kb)
-			}
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() int64 {
-		close(stop)
-		<-done
-		return peak.Load() << 10
-	}
-}
-
-// readHWM is the VmHWM line of a /proc status file, in KiB (0: unreadable, or a zombie's).
-func readHWM(path string) int64 {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return 0
-	}
-	for line := range strings.Lines(string(b)) {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb
-		}
-	}
-	return 0
 }
 
 // median is the middle of durations (the upper one of an even count).
