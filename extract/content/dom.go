@@ -152,3 +152,12 @@ func selector(sel string) cascadia.Selector {
 	}
 	return m.(cascadia.Selector)
 }
+
+// firstOf is find(doc.Selection, sel).First(), found by a walk that stops at the first match
+// (the title is near the top of a page).
+func firstOf(doc *goquery.Document, sel string) *goquery.Selection {
+	if n := firstMatch(doc.Selection.Nodes, selector(sel), nil); n != nil {
+		return doc.FindNodes(n)
+	}
+	return doc.FindNodes()
+}

@@ -40,7 +40,7 @@ func pageTitle(doc *goquery.Document, ld map[string]any, host string) string {
 			raw = cleanText(h)
 		}
 	}
-	docTitle := cleanText(find(doc.Selection, "title").First().Text())
+	docTitle := cleanText(firstOf(doc, "title").Text())
 	if raw == "" {
 		raw = docTitle
 	}

@@ -151,6 +151,11 @@ func TestFind(t *testing.T) {
 			t.Errorf("attr(%q, %q) = %q, want %q", c[0], c[1], got, want)
 		}
 	}
+	for _, sel := range []string{"h1", "title", "h3", "[[bad"} {
+		if got, want := firstOf(doc, sel).Nodes, doc.Find(sel).First().Nodes; !reflect.DeepEqual(got, want) {
+			t.Errorf("firstOf(%q): %v, want %v", sel, got, want)
+		}
+	}
 	for _, sel := range []string{"h1", "title", "h1", "p h1", "[[bad"} {
 		if got, want := find(doc.Selection, sel).Nodes, doc.Find(sel).Nodes; !reflect.DeepEqual(got, want) {
 			t.Errorf("find(%q): %d nodes, Find: %d", sel, len(got), len(want))
