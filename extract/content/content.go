@@ -116,7 +116,7 @@ func chooseProfile(set *ProfileSet, name, host string, r *Result) *profile {
 // declaredURL is the page's own absolute canonical or og:url address, else "".
 func declaredURL(doc *goquery.Document) string {
 	for _, sel := range [][2]string{{`link[rel="canonical"]`, "href"}, {`meta[property="og:url"]`, "content"}} {
-		v, _ := find(doc.Selection, sel[0]).First().Attr(sel[1])
+		v, _ := firstOf(doc, sel[0]).Attr(sel[1])
 		if u, err := url.Parse(strings.TrimSpace(v)); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
 			return u.String()
 		}

@@ -137,6 +137,11 @@ var compiled sync.Map // selector -> cascadia.Selector
 // find is s.Find(sel) with sel compiled once per process. A selector that does not compile
 // matches nothing, as in Find.
 func find(s *goquery.Selection, sel string) *goquery.Selection {
+	return s.FindMatcher(selector(sel))
+}
+
+// selector is sel compiled, once per process.
+func selector(sel string) cascadia.Selector {
 	m, ok := compiled.Load(sel)
 	if !ok {
 		c, err := cascadia.Compile(sel)
@@ -145,5 +150,14 @@ func find(s *goquery.Selection, sel string) *goquery.Selection {
 		}
 		m, _ = compiled.LoadOrStore(sel, c)
 	}
-	return s.FindMatcher(m.(cascadia.Selector))
+	return m.(cascadia.Selector)
+}
+
+// firstOf is find(doc.Selection, sel).First(), found by a walk that stops at the first match
+// (the title is near the top of a page).
+func firstOf(doc *goquery.Document, sel string) *goquery.Selection {
+	if n := firstMatch(doc.Selection.Nodes, selector(sel), nil); n != nil {
+		return doc.FindNodes(n)
+	}
+	return doc.FindNodes()
 }

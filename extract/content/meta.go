@@ -40,7 +40,7 @@ func pageTitle(doc *goquery.Document, ld map[string]any, host string) string {
 			raw = cleanText(h)
 		}
 	}
-	docTitle := cleanText(find(doc.Selection, "title").First().Text())
+	docTitle := cleanText(firstOf(doc, "title").Text())
 	if raw == "" {
 		raw = docTitle
 	}
@@ -211,8 +211,9 @@ func canonical(doc *goquery.Document, pageURL string) string {
 	if err != nil {
 		return pageURL
 	}
-	for _, c := range []string{attr(doc, `link[rel="canonical"]`, "href"), attr(doc, `meta[property="og:url"]`, "content")} {
-		if c = strings.TrimSpace(c); c == "" {
+	for _, sel := range [][2]string{{`link[rel="canonical"]`, "href"}, {`meta[property="og:url"]`, "content"}} {
+		c := strings.TrimSpace(attr(doc, sel[0], sel[1])) // og:url only when needed
+		if c == "" {
 			continue
 		}
 		if ref, err := url.Parse(c); err == nil {
@@ -222,7 +223,17 @@ func canonical(doc *goquery.Document, pageURL string) string {
 	return pageURL
 }
 
+// attr is the attribute name of the first element sel matches (find(...).First().Attr), found
+// by a walk that stops there.
 func attr(doc *goquery.Document, sel, name string) string {
-	v, _ := find(doc.Selection, sel).First().Attr(name)
-	return v
+	n := firstMatch(doc.Selection.Nodes, selector(sel), nil)
+	if n == nil {
+		return ""
+	}
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
 }

@@ -40,7 +40,7 @@ func noArticle(doc *goquery.Document, r *Result) string {
 	if n == 0 {
 		return ""
 	}
-	head := r.Title + " " + cleanText(find(doc.Selection, "title").First().Text()) + " " + cleanText(find(doc.Selection, "h1").First().Text())
+	head := r.Title + " " + cleanText(firstOf(doc, "title").Text()) + " " + cleanText(firstOf(doc, "h1").Text())
 	if n < 1500 && maybeErrorTitle(head) && errorTitleRe().MatchString(head) {
 		return "the page looks like an error page"
 	}

@@ -141,9 +141,20 @@ func TestFirstText(t *testing.T) {
 // find is goquery's Find with the selector compiled once: the same nodes, none for a selector
 // that does not compile.
 func TestFind(t *testing.T) {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<title>T</title><h1>A</h1><p><h1>B</h1></p>`))
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<title lang="en">T</title><h1 class="a">A</h1><p><h1 class="b">B</h1></p>`))
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, c := range [][2]string{{"h1", "class"}, {"title", "lang"}, {"[[bad", "x"}} {
+		want, _ := doc.Find(c[0]).First().Attr(c[1])
+		if got := attr(doc, c[0], c[1]); got != want {
+			t.Errorf("attr(%q, %q) = %q, want %q", c[0], c[1], got, want)
+		}
+	}
+	for _, sel := range []string{"h1", "title", "h3", "[[bad"} {
+		if got, want := firstOf(doc, sel).Nodes, doc.Find(sel).First().Nodes; !reflect.DeepEqual(got, want) {
+			t.Errorf("firstOf(%q): %v, want %v", sel, got, want)
+		}
 	}
 	for _, sel := range []string{"h1", "title", "h1", "p h1", "[[bad"} {
 		if got, want := find(doc.Selection, sel).Nodes, doc.Find(sel).Nodes; !reflect.DeepEqual(got, want) {

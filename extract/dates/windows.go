@@ -21,6 +21,7 @@ type window struct {
 	digit bool     // every match holds a digit
 	lits  []string // every match holds one of these (with digit: the paragraph's rarer is used)
 	upper bool     // every match holds a word that starts with an upper-case letter (anchors on those)
+	year  bool     // every match holds a YEAR: with digit, the anchors are the words holding 19dd or 20dd
 	// after: with upper, the word before that capitalised one ends with one of these (nil: any
 	// word, or none). "in" or "by" then "May": a name after "said" is no anchor.
 	after []string
@@ -38,6 +39,7 @@ func windowing(pattern string) window {
 		return w
 	}
 	w.digit = mustDigit(t)
+	w.year = w.digit && needsYear(pattern)
 	if !w.digit && upperAfterSpace(t) { // "in" or "by" fill every sentence; capitalised words are fewer
 		w.upper = true
 		w.after = upperAfter(t)
@@ -433,9 +435,10 @@ func onlySpaces(t *syntax.Regexp) bool {
 type words struct {
 	text    string
 	words   [][2]int
-	digits  []int       // indexes into words
-	windows [8][][2]int // digit windows by reach (reaches are small)
-	made    [8]bool     // which of windows are computed
+	digits  []int          // indexes into words
+	years   []int          // indexes of the words that hold a year-like number (19dd, 20dd)
+	windows [2][8][][2]int // digit windows, then year windows, by reach (reaches are small)
+	made    [2][8]bool     // which of windows are computed
 }
 
 func newWords(text string) *words {
@@ -445,6 +448,9 @@ func newWords(text string) *words {
 		if start >= 0 {
 			if digit {
 				d.digits = append(d.digits, len(d.words))
+				if hasYearLike(text[start:i]) {
+					d.years = append(d.years, len(d.words))
+				}
 			}
 			d.words = append(d.words, [2]int{start, i})
 		}
@@ -475,19 +481,23 @@ func (d *words) spansOf(w window) [][2]int {
 	if w.upper {
 		return d.spans(d.capitalised(w.after), w.reach)
 	}
+	anchors, kind := d.digits, 0
+	if w.year {
+		anchors, kind = d.years, 1 // fewer: "1,550", "RS-24" and "5" are no anchors of a year
+	}
 	if w.lits != nil {
 		at := d.holding(w.lits)
-		if !w.digit || len(at) < len(d.digits) {
+		if !w.digit || len(at) < len(anchors) {
 			return d.spans(at, w.reach)
 		}
 	}
-	if w.reach >= len(d.windows) {
-		return d.spans(d.digits, w.reach)
+	if w.reach >= len(d.windows[kind]) {
+		return d.spans(anchors, w.reach)
 	}
-	if !d.made[w.reach] {
-		d.windows[w.reach], d.made[w.reach] = d.spans(d.digits, w.reach), true
+	if !d.made[kind][w.reach] {
+		d.windows[kind][w.reach], d.made[kind][w.reach] = d.spans(anchors, w.reach), true
 	}
-	return d.windows[w.reach]
+	return d.windows[kind][w.reach]
 }
 
 // holding returns the indexes, in order, of the words that hold one of lits (none holds a space).

@@ -38,6 +38,16 @@ func TestWindowing(t *testing.T) {
 	if w := windowing(YEAR + `(?:th|st)`); w.lits != nil {
 		t.Errorf("%+v: a digit beats a short literal", w)
 	}
+	// a rule whose every match holds a YEAR anchors on the words holding one, not on every number
+	if w := windowing(`(\p{Lu}[a-z]{2,8}\.?),?` + S + YEAR); !w.digit || !w.year {
+		t.Errorf("month year: %+v, want year anchors", w)
+	}
+	if w := windowing(DAY + S + `(\p{Lu}[a-z]{2,8})`); w.year {
+		t.Errorf("day month: %+v holds no year", w)
+	}
+	if ws := newWords("RS-24 and 1,550 in 2019-03-04, x2020 or 1987"); !reflect.DeepEqual(ws.years, []int{4, 5, 7}) {
+		t.Errorf("year words %v, want 4 5 7", ws.years)
+	}
 	// the word before the capitalised one: what the part before the spaces ends with
 	for pattern, want := range map[string]string{
 		`(?:[Ii]n|[Bb]y)` + S + `(\p{Lu}[a-z]{2,8})`:                  "In in By by",

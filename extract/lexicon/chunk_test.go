@@ -23,7 +23,7 @@ func TestFindChunked(t *testing.T) {
 	if n := len(chunksOf(text, 200)); n < 10 {
 		t.Fatalf("want many chunks, got %d", n)
 	}
-	for _, opt := range []findOptions{{}, {keywords: true}, {year: 2005}, {roles: true}} {
+	for _, opt := range []findOptions{{}, {keywords: true}, {year: 2005}, {roles: true}, {weights: true}} {
 		whole := joinedFind(Default().findChunked(text, opt, len(text)+1))
 		for size := 40; size < 400; size += 9 { // cuts land after every kind of paragraph
 			for _, c := range chunksOf(text, size) {
@@ -107,7 +107,13 @@ func TestRecycledTokens(t *testing.T) {
 	}
 }
 
-func joinedFind(f found) []Match { return append(append(f.entities, f.cues...), f.roles...) }
+func joinedFind(f found) []Match {
+	out := append(append(f.entities, f.cues...), f.roles...)
+	for _, w := range f.cueWeights {
+		out = append(out, Match{weight: w})
+	}
+	return out
+}
 
 // repeatParagraphs makes a long text of n numbered paragraphs taken in turn from paras.
 func repeatParagraphs(paras []string, n int) string {
@@ -121,15 +127,14 @@ func repeatParagraphs(paras []string, n int) string {
 	return b.String()
 }
 
-// withCandidates reserves maxCandidates keys a token: a token taking more would move the array
-// the earlier tokens' cands point into. The ASCII fast paths of splitInto (runeKind, finishToken)
-// must give what the Unicode tables give.
+// withCandidates gives each token its own keys in one shared array; the ASCII fast paths of
+// splitInto (runeKind, finishToken) must give what the Unicode tables give.
 func TestCandidatesFit(t *testing.T) {
-	for _, s := range []string{"договорами", "ракетами", "facilities", "warheads", "РС-24", "Ё-мобиль", "ёлками", "B-52 and Tu-160"} {
-		for _, tok := range split(s) {
-			if n := len(candidates(nil, tok)); n > maxCandidates {
-				t.Errorf("%q: %d candidates, maxCandidates is %d", tok.raw, n, maxCandidates)
-			}
+	toks := split("договорами ракетами facilities warheads РС-24 Ё-мобиль ёлками B-52 and Tu-160")
+	withCandidates(toks, nil, nil)
+	for _, tok := range toks {
+		if want := candidates(nil, tok); !reflect.DeepEqual(tok.cands, want) {
+			t.Errorf("%q: cands %q, want %q", tok.raw, tok.cands, want)
 		}
 	}
 	for r := rune(0); r < utf8.RuneSelf; r++ {
@@ -144,8 +149,7 @@ func TestCandidatesFit(t *testing.T) {
 			t.Errorf("runeKind(%q) = %d, want %d", r, got, want)
 		}
 	}
-	toks := split("Mixed CASE words РС-24 START")
-	for _, tok := range toks {
+	for _, tok := range split("Mixed CASE words РС-24 START") {
 		if want := strings.ReplaceAll(strings.ToLower(tok.raw), "ё", "е"); tok.norm != want {
 			t.Errorf("%q: norm %q, want %q", tok.raw, tok.norm, want)
 		}

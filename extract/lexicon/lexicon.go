@@ -136,9 +136,10 @@ func (l *Lexicon) Relevance(body string) float64 {
 	return l.Read(body).Relevance()
 }
 
-// Reading is what the lexicon finds in one text in one pass: the entities Find(text, 0) returns
-// and the cues (roles, keywords) Relevance weighs with them, and the roles FindRoles returns. The analyzers of one body share it
-// rather than each tokenizing and matching the body again.
+// Reading is what the lexicon finds in one text in one pass: the entities Find(text, 0) returns,
+// the roles FindRoles returns and the weights of the cues (roles, keywords) Relevance adds to
+// the entities'. The analyzers of one body share it rather than each tokenizing and matching the
+// body again.
 type Reading struct {
 	text string
 	found
@@ -148,19 +149,21 @@ type Reading struct {
 func (l *Lexicon) Read(text string) *Reading {
 	r := &Reading{text: text}
 	if text != "" {
-		r.found = l.find(text, findOptions{keywords: true, roles: true})
+		r.found = l.find(text, findOptions{weights: true, roles: true})
 	}
 	return r
 }
 
-// FindRoles returns what FindRoles(r.Text()) returns, in a slice of the caller's own.
-func (r *Reading) FindRoles() []Match { return slices.Clone(r.roles) }
+// FindRoles returns what FindRoles(r.Text()) returns, in the reading's own slice: the caller
+// must not change it (the analyzers that share the reading only read it).
+func (r *Reading) FindRoles() []Match { return r.roles }
 
 // Text is the text read.
 func (r *Reading) Text() string { return r.text }
 
-// Find returns what Find(r.Text(), 0) returns, in a slice of the caller's own.
-func (r *Reading) Find() []Match { return slices.Clone(r.entities) }
+// Find returns what Find(r.Text(), 0) returns, in the reading's own slice: the caller must not
+// change it.
+func (r *Reading) Find() []Match { return r.entities }
 
 // Relevance is the lexicon's Relevance of the text read.
 func (r *Reading) Relevance() float64 {
@@ -171,8 +174,8 @@ func (r *Reading) Relevance() float64 {
 	for _, m := range r.entities {
 		score += m.weight
 	}
-	for _, m := range r.cues {
-		score += m.weight
+	for _, w := range r.cueWeights { // after the entities, as the sum always ran
+		score += w
 	}
 	words := float64(len(r.text)) / 6
 	x := 1 - math.Exp(-score/(4+words/120))

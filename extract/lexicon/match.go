@@ -184,13 +184,16 @@ func scanChunked(text string, root *node, keep func(*target) bool, size int) []M
 type findOptions struct {
 	year     int
 	keywords bool // also find the relevance keywords and roles (for Relevance)
+	weights  bool // keep only the weights of those cues, in text order
 	roles    bool // also find the roles as FindRoles does
 }
 
 // found is what find finds: the entities (Find), the cues (keywords and roles, with
-// opt.keywords) and the roles alone (FindRoles, with opt.roles).
+// opt.keywords, or only their weights with opt.weights) and the roles alone (FindRoles, with
+// opt.roles).
 type found struct {
 	entities, cues, roles []Match
+	cueWeights            []float64
 }
 
 func (l *Lexicon) find(text string, opt findOptions) found {
@@ -208,6 +211,7 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) found {
 	// has 1.6 million); no alias spans a chunk boundary (see chunksOf), so the matches are those
 	// of the whole text.
 	var out, cues, roles []Match
+	var weights []float64
 	for _, c := range chunks {
 		part := text[c[0]:c[1]]
 		withTokens(part, func(toks []token) {
@@ -217,6 +221,11 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) found {
 			out = joined(out, shifted(scan(part, toks, m.entities, year, nil), c[0], text))
 			if opt.keywords {
 				cues = joined(cues, shifted(scan(part, toks, m.cues, year, nil), c[0], text))
+			}
+			if opt.weights { // a long text's cues are not all held at once: one float each
+				for _, x := range scan(part, toks, m.cues, year, nil) {
+					weights = append(weights, x.weight)
+				}
 			}
 			if opt.roles { // as scanChunked: no era
 				roles = joined(roles, shifted(scan(part, toks, m.cues, 0, isRole), c[0], text))
@@ -238,7 +247,7 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) found {
 			kept = append(kept, x)
 		}
 	}
-	return found{kept, cues, roles}
+	return found{kept, cues, roles, weights}
 }
 
 func isRole(t *target) bool { return t.class == "role" }

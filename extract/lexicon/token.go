@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -39,26 +38,26 @@ const maxRoman = 3
 const romanLetters = "iIvV"
 
 // withCandidates gives each token the trie keys it may take (what matching needs), appending
-// them to keys, which it returns: the tokens' cands are slices of it, one array for all.
-func withCandidates(out []token, keys []string) []string {
-	// room for the most keys a token takes (itself and four stems), so that no append moves the
-	// array the cands already point into
-	keys = slices.Grow(keys[:0], maxCandidates*len(out))
+// them to keys, which it returns: the tokens' cands are slices of it, one array for all. at is
+// scratch for where each token's keys start.
+func withCandidates(out []token, keys []string, at []int) ([]string, []int) {
+	keys, at = keys[:0], at[:0]
 	for i := range out {
-		from := len(keys)
+		at = append(at, len(keys))
 		keys = candidates(keys, out[i])
-		out[i].cands = keys[from:len(keys):len(keys)]
 	}
-	return keys
+	at = append(at, len(keys))
+	for i := range out { // now that keys no longer moves
+		out[i].cands = keys[at[i]:at[i+1]:at[i+1]]
+	}
+	return keys, at
 }
-
-// maxCandidates is the most trie keys candidates gives a token.
-const maxCandidates = 5
 
 // tokenBuf is a recycled token slice with the array of their trie keys.
 type tokenBuf struct {
 	toks []token
 	keys []string
+	at   []int
 }
 
 // tokenBufs recycles the token slices of matching (each text the lexicon reads is tokenized
@@ -71,11 +70,11 @@ var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
 func withTokens(s string, f func([]token)) {
 	buf := tokenBufs.Get().(*tokenBuf)
 	toks := splitInto(buf.toks[:0], s)
-	keys := withCandidates(toks, buf.keys)
+	keys, at := withCandidates(toks, buf.keys, buf.at)
 	f(toks)
 	clear(toks) // drop the strings it points at
 	clear(keys)
-	buf.toks, buf.keys = toks[:0], keys[:0]
+	buf.toks, buf.keys, buf.at = toks[:0], keys[:0], at[:0]
 	tokenBufs.Put(buf)
 }
 
