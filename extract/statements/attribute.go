@@ -204,12 +204,8 @@ func finiteSoon(s []token, k, n int) bool {
 		if t.kind != tWord {
 			return false
 		}
-		w := strings.ReplaceAll(t.low, "’", "'")
-		if inClass("finite_markers", w) || !t.cap() && (len(w) > 3 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)) {
-			return true
-		}
-		if _, tail, ok := strings.Cut(w, "'"); ok && tail != "s" {
-			return true // "don't", "they're", "it'll"
+		if w := strings.ReplaceAll(t.low, "’", "'"); finiteMarker(w) || !t.cap() && pastForm(w) {
+			return true // "would", "don't", "they're", "used", "grew"
 		}
 	}
 	return false
@@ -964,14 +960,18 @@ func headBeforeModifier(s []token, j int) int {
 		if s[k].kind != tWord {
 			return -1
 		}
-		if !inClass("speaker_modifiers", s[k].low) && !inClass("document_modifiers", s[k].low) {
+		h := s[k-1].low
+		switch {
+		case inClass("speaker_modifiers", s[k].low):
+			if isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" {
+				return k - 1
+			}
+		case inClass("document_modifiers", s[k].low):
+			if isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" || isDocumentWord(h) {
+				return k - 1 // "A news report published Wednesday said": the report
+			}
+		default:
 			continue
-		}
-		if h := s[k-1].low; isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" {
-			return k - 1
-		}
-		if isDocumentWord(s[k-1].low) && inClass("document_modifiers", s[k].low) {
-			return k - 1 // "A news report published Wednesday said": the report
 		}
 		return -1
 	}

@@ -5,10 +5,10 @@ import "strings"
 // hasVerb tells whether a reported statement's text holds a verb: what was said is a clause
 // ("the talks would resume") or an infinitive ("to extend the treaty"), while a cue's noun
 // phrase object ("proposed a safe zone", "emphasized her ties to Obama") reports no words.
-// Without a tagger the test is lexical and errs towards a verb: auxiliaries and modals, pasts
-// in -ed and irregular ones, a gerund opening the text, "to" before a lower-case word, a word after a subject pronoun, a
-// lower-case word in -s after a non-determiner ("the economy grows"), a quotation mark, or any
-// Russian text.
+// Without a tagger the test is lexical and errs towards a verb: auxiliaries, modals and
+// contractions, pasts in -ed and irregular ones, a gerund opening the text, "to" before a
+// lower-case word, a word after a subject pronoun, a lower-case word in -s after a
+// non-determiner ("the economy grows"), a quotation mark, or any Russian text.
 func (e *engine) hasVerb(d *draft) bool {
 	for k, sp := range d.spans {
 		ts := tokenize(e.body, sp[0], sp[1], nil)
@@ -45,15 +45,13 @@ func clauseLike(ts []token) bool {
 		}
 		lowerCase := !t.cap()
 		switch {
-		case inClass("finite_markers", w), inClass("verb_forms", w), strings.HasSuffix(w, "n't"):
-			return true
-		case strings.Contains(w, "'") && !strings.HasSuffix(w, "'s") && len(w) > 2:
-			return true // "they're", "we'll", "I'd"
+		case finiteMarker(w), inClass("verb_forms", w):
+			return true // "would", "they're", "grew"
 		case strings.HasSuffix(w, "'s") && isSubjectPronounOrThat(strings.TrimSuffix(w, "'s")):
 			return true // "it's", "he's", "that's"
 		case !lowerCase:
-		case len(w) > 3 && strings.HasSuffix(w, "ed") && !isDeterminer(prev):
-			return true
+		case pastForm(w) && !isDeterminer(prev):
+			return true // not "the alleged": an adjective after a determiner
 		case i == 0 && len(w) > 4 && strings.HasSuffix(w, "ing"):
 			return true // "recommended relying on official information": a gerund clause
 		case prev == "to" && !isDeterminer(w):
@@ -70,4 +68,20 @@ func clauseLike(ts []token) bool {
 // isSubjectPronounOrThat: a pronoun that opens a clause ("he", "we", "it", "there", "that").
 func isSubjectPronounOrThat(w string) bool {
 	return inClass("clause_subjects", w)
+}
+
+// finiteMarker tells whether w (with straight apostrophes) marks a finite verb: an auxiliary or
+// modal ([finite_markers]) or a contraction other than a possessive ("don't", "they're").
+func finiteMarker(w string) bool {
+	if inClass("finite_markers", w) {
+		return true
+	}
+	_, tail, ok := strings.Cut(w, "'")
+	return ok && tail != "s"
+}
+
+// pastForm tells whether lower-case w is a past: in -ed ("used", "railed") or irregular
+// ([verb_forms]: "grew", "led").
+func pastForm(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)
 }
