@@ -1434,6 +1434,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 	for k := from; k < end; k++ {
 		t := s[k]
 		switch {
+		case t.kind == tQuote && participleOpener(t) && k+1 < end && l.participles.match(s, k+1) > 0:
+			return k + 1 // "... is “the only one,” adding that ...": the same speaker's next statement
 		case participleOpener(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:
 			return k
 		case k > from && meansSpeech(s, k+1):
@@ -1765,7 +1767,7 @@ func clauseStartBefore(s []token, end int) int {
 // comma ("..., adding that") or a preposition of time or means ("after telling", "before
 // adding", "by saying", "upon saying").
 func participleOpener(t token) bool {
-	return t.is(",") || t.kind == tWord && inClass("participle_openers", t.low)
+	return t.is(",") || t.kind == tWord && inClass("participle_openers", t.low) || t.kind == tQuote && quoteEndsWithComma(t)
 }
 
 // tailOpensContent tells whether the words after a quotation's cue open a content of their own:

@@ -1,0 +1,29 @@
+package statements
+
+import "testing"
+
+// Recall of statements on real news, fourth round. Sentences written for the test.
+
+// A naming verb with an object: what was said is the object with the name given to it, as a
+// reported statement ("the decision ... a serious mistake"); "described as" and a relative
+// object ("which it called ...") keep the quotation alone.
+func TestNamingVerbKeepsItsObject(t *testing.T) {
+	body := "Foreign Minister Sergei Lavrov called the decision to leave the treaty \"a serious mistake.\"\n\n" +
+		"Senator Ann Hale, a member of the committee, called the plan \"reckless\" in a statement on Sunday.\n\n" +
+		"Kremlin spokesman Dmitry Peskov described the talks as \"a gold standard\" of diplomacy."
+	check(t, body,
+		want{"reported", "the decision to leave the treaty \"a serious mistake.\"", "Sergei Lavrov"},
+		want{"reported", "the plan \"reckless\"", "Ann Hale"},
+		want{"direct", "a gold standard", "Dmitry Peskov"},
+	)
+}
+
+// A participle after a quotation that ends with a comma ("“...,” adding that ...") opens the
+// same speaker's next statement: the reported clause before it ends at the quotation.
+func TestParticipleAfterQuotedEnd(t *testing.T) {
+	body := "Senator Ann Hale said the bill was \"the only serious plan on the table,\" adding that the House would vote on it next week."
+	check(t, body,
+		want{"reported", "the bill was \"the only serious plan on the table,\"", "Ann Hale"},
+		want{"reported", "the House would vote on it next week", "Ann Hale"},
+	)
+}
