@@ -27,3 +27,13 @@ func TestParticipleAfterQuotedEnd(t *testing.T) {
 		want{"reported", "the House would vote on it next week", "Ann Hale"},
 	)
 }
+
+// "calls" is also a plural noun ("the calls for ..."); before an object and a name it is the
+// naming verb.
+func TestCallsWithObjectAndName(t *testing.T) {
+	body := "Anna Berg, director of the Institute of Central Asian Studies, calls the new border zone \"a mistake.\"\n\n" +
+		"The calls for a new treaty grew louder."
+	check(t, body,
+		want{"reported", "the new border zone \"a mistake.\"", "Anna Berg"},
+	)
+}

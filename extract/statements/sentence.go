@@ -508,14 +508,10 @@ func namedEnd(s []token, from, to int) int {
 	return to
 }
 
+// isNamingCue tells whether a cue names what it is said of ("called", "described", "назвал").
 func isNamingCue(cue string) bool {
-	switch w, _, _ := strings.Cut(lower(cue), " "); w {
-	case "called", "calls", "described", "describes", "dubbed", "branded", "labelled", "labeled",
-		"termed", "named", "calling", "describing", "dubbing", "branding", "labelling", "labeling",
-		"terming", "назвав", "охарактеризовав", "назвал", "назвала", "назвали", "охарактеризовал", "называл":
-		return true
-	}
-	return false
+	w, _, _ := strings.Cut(lower(cue), " ")
+	return inClass("naming_cues", w)
 }
 
 // alphaWords counts the words with letters in c (quotations count by their words).
