@@ -1470,6 +1470,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "... is honest, and three-quarters said the same of Sanders": another source
 		case isContrastConj(t.low) && k > from+2 && k+2 < end && !s[k-1].is(",") && s[k+1].cap() && cueWithin(s, k+1, 4, cues):
 			return k // "... her Wall Street links while Sanders suggests ...": another source's statement
+		case t.is(",") && k > from+2 && k+3 < end && s[k+1].is("and") && (s[k+2].cap() && !s[k+2].is("I") || isDeterminer(s[k+2].low)) && !s[k+2].is("that") && finiteSoon(s, k+3, 9):
+			return k // "... is less for safety, and the ACLU has already sued ...": the writer goes on
 		case t.is(",") && k > from+2 && k+2 < end && (inClass("writer_tails", s[k+1].low) || s[k+1].is("even") && s[k+2].is("though")):
 			return k // "..., however this time the number dropped": the writer goes on
 		case t.is("and") && k > from+2 && !s[k-1].is(",") && subjectThenCue(s, k+1, cues):

@@ -37,3 +37,14 @@ func TestCallsWithObjectAndName(t *testing.T) {
 		want{"reported", "the new border zone \"a mistake.\"", "Anna Berg"},
 	)
 }
+
+// ", and" with a new subject and its finite verb is the writer's next clause; a list's last
+// item after ", and" is not.
+func TestAndNewClauseEndsContent(t *testing.T) {
+	body := "Organizers say the restrictions are less for safety than to limit protests, and the Civil Liberties Union of Ohio has already sued the city.\n\n" +
+		"Mayor Ann Hale said the city is safe thanks to the police, new technology, and a better relationship with residents."
+	check(t, body,
+		want{"reported", "the restrictions are less for safety than to limit protests", ""},
+		want{"reported", "the city is safe thanks to the police, new technology, and a better relationship with residents", "Ann Hale"},
+	)
+}
