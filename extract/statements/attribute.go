@@ -45,7 +45,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
 	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) &&
-		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && namedComplement(s, i+1)) {
+		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
 	if n > 0 && i > 0 && nounBefore(s[i-1]) {
@@ -458,7 +458,7 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		a.prevSentence = true // what was said is the sentence before
 		return a, 0, 0, len(s), true
 	}
-	if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
+	if resumesClause(s, end) && !isNamingCue(a.cue) || end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
 		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
 	}
 	cEnd := i
@@ -558,17 +558,25 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 	}
 	npEnd = placeAfterName(s, after, npEnd)
 	np = withoutParens(s[after:npEnd])
-	if end < len(s) && s[end].is(",") {
+	if end < len(s) && s[end].is(",") && !resumesClause(s, end) {
 		k := end + 1
 		for k < len(s) && (s[k].kind == tWord || titlePeriod(s, k)) {
 			k++ // "..., John E. Herbst.": an initial's period is inside the name
 		}
-		if k == len(s) || s[k].isPunct(".!?;") {
+		if k == len(s) || s[k].isPunct(".!?;") || resumesClause(s, k) && apposLike(s[end+1:k]) {
+			// "said Michael Kofman, an expert on Russia, would read this as ...": the
+			// apposition ends where the interrupted clause goes on
 			appos = s[end+1 : k]
 			end = k
 		}
 	}
 	return np, appos, end
+}
+
+// resumesClause tells whether the comma at k goes on with the predicate of a clause an
+// attribution interrupted: "The deal, said Peskov, would be reversed".
+func resumesClause(s []token, k int) bool {
+	return k+1 < len(s) && s[k].is(",") && s[k+1].kind == tWord && finiteMarker(strings.ReplaceAll(s[k+1].low, "’", "'"))
 }
 
 // according reads "According to X, ..." and "..., according to X."

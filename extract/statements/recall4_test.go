@@ -48,3 +48,16 @@ func TestAndNewClauseEndsContent(t *testing.T) {
 		want{"reported", "the city is safe thanks to the police, new technology, and a better relationship with residents", "Ann Hale"},
 	)
 }
+
+// An attribution inverted inside a clause ("The deal, said Peskov, would ...") interrupts it:
+// the content is both parts, also when the speaker has an apposition.
+func TestInvertedAttributionInsideClause(t *testing.T) {
+	body := "The deal, said Dmitry Peskov, would be reversed soon.\n\n" +
+		"Any honest reading of the talks, said Michael Kofman, an expert on Russia at the Wilson Center, would see this as a retreat.\n\n" +
+		"For instance, calls to establish a commission in Yemen, where a war goes on, were rejected in 2015.\n\n" +
+		"His nonprofit group, called the Virginia Legacy Fund, will still own the property."
+	check(t, body,
+		want{"reported", "The deal would be reversed soon", "Dmitry Peskov"},
+		want{"reported", "Any honest reading of the talks would see this as a retreat", "Michael Kofman"},
+	)
+}
