@@ -61,3 +61,11 @@ func TestInvertedAttributionInsideClause(t *testing.T) {
 		want{"reported", "Any honest reading of the talks would see this as a retreat", "Michael Kofman"},
 	)
 }
+
+// ", compared with ..." after a poll's reported answer is the writer's comparison.
+func TestComparedWithIsTheWriters(t *testing.T) {
+	body := "Now, 52 percent of voters said the senator would be better, compared with 41 percent for the governor."
+	check(t, body,
+		want{"reported", "the senator would be better", ""},
+	)
+}
