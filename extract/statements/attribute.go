@@ -632,9 +632,24 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
 			a.resume = end + 1 // "..., по словам президента, был испытан ..."
 		}
-		return a, 0, i - boolInt(s[i-1].is(",")), len(s), true
+		return a, frontedClauseEnd(s, i-1), i - boolInt(s[i-1].is(",")), len(s), true
 	}
 	return a, 0, 0, 0, false
+}
+
+// frontedClauseEnd gives where the main clause of a sentence starts when a concession or a
+// participle phrase opens it before a comma ("Though he has no shot at the nomination, Kasich
+// appears to ..., according to three polls"): the source vouches for the main clause (a
+// condition, "When ...", "If ...", is part of what it vouches for). Else 0.
+func frontedClauseEnd(s []token, end int) int {
+	f := firstWord(s)
+	if f < 0 || f >= end || !(inClass("fronted_concessives", s[f].low) || strings.HasSuffix(s[f].low, "ing") && s[f].cap()) {
+		return 0
+	}
+	if c := indexPunct(s, f, ","); c > f && c+1 < end {
+		return c + 1
+	}
+	return 0
 }
 
 // withoutTimeTail drops a closing time phrase from a source: "the Korean Central News Agency on

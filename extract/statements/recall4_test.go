@@ -69,3 +69,14 @@ func TestComparedWithIsTheWriters(t *testing.T) {
 		want{"reported", "the senator would be better", ""},
 	)
 }
+
+// A trailing "according to" vouches for the main clause, not for a concession opening the
+// sentence; a condition ("When ...") is part of the claim.
+func TestAccordingToAfterFrontedConcession(t *testing.T) {
+	body := "Though he has no shot at winning the nomination outright, the governor appears to have the best odds of beating her, according to three recent polls.\n\n" +
+		"When the training is tailored to the veteran, it can be extremely effective, according to Craig Bryan."
+	check(t, body,
+		want{"reported", "the governor appears to have the best odds of beating her", ""},
+		want{"reported", "When the training is tailored to the veteran, it can be extremely effective", "Craig Bryan"},
+	)
+}
