@@ -113,9 +113,11 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 			cTo = cFrom + 1 // scan the content for a nested speaker, then go on after it
 		}
 		if !inner {
-			// "Merrill says Machado promised ... and said ...": the outer speaker goes on
-			prev = &a
-			prev.ent, prev.resolved = d.ent, true
+			// "Merrill says Machado promised ... and said ...": the outer speaker goes on. A copy:
+			// taking a's own address would put every token's attribution on the heap.
+			outer := a
+			outer.ent, outer.resolved = d.ent, true
+			prev = &outer
 		}
 		if d.kind == "direct" {
 			lastDirect = d
