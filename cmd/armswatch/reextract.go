@@ -6,7 +6,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
-	"sync"
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
@@ -155,99 +154,16 @@ func queueReextractCommand(ctx context.Context, e *env, database string, all boo
 	return nil
 }
 
-// reextractAll analyzes the articles ids on a pool of workers (analysis is CPU work: one page
-// per core) and saves them one at a time, in the order of ids (SQLite has one writer; the rows
-// get the ids a one-by-one run gives them), handing each outcome to done. At most
-// reextractWindow*workers articles are in hand at once. Once ctx is done it takes no new
-// article; those in hand are finished and saved, and ctx's error is returned.
-//
-// There is no writer goroutine: the worker that finishes the next article to save saves it
-// (and any after it already analyzed), then goes back to analysing. A writer of its own made
-// one goroutine more than procs, so that each of its SQLite calls (cgo) handed its proc to a
-// worker and took one back, waking threads hundreds of times a page; and a window of
-// 2*workers articles left a proc idle behind each slow page (page times run from 20 ms to
-// half a second).
+// reextractAll analyzes the articles ids on a pool of workers and saves them one at a time,
+// in the order of ids (SQLite has one writer; the rows get the ids a one-by-one run gives
+// them), handing each outcome to done (inOrder). Once ctx is done it takes no new article;
+// those in hand are finished and saved, and ctx's error is returned.
 func reextractAll(ctx context.Context, ids []int64, workers int, analyze func(int64) reanalysis, done func(int64, outcome)) error {
-	workers = max(workers, 1)
-	p := &reextractPipe{ids: ids, window: reextractWindow * workers, analyze: analyze, done: done,
-		ready: make(map[int]reanalysis)}
-	p.moved = sync.NewCond(&p.mu)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p.work(ctx)
-		}()
-	}
-	wg.Wait()
-	return ctx.Err()
-}
-
-// reextractWindow is how many articles per worker may be in hand: analyzed, or being analyzed,
-// and not saved. Eight keep a worker busy behind the slowest pages of the bench's 1,000 (by
-// their times, a window of 4 for two workers lost 3.5% of the wall time, of 16 none), while
-// the pages in hand stay a few MB.
-const reextractWindow = 8
-
-// reextractPipe is reextractAll's shared state, under mu.
-type reextractPipe struct {
-	ids     []int64
-	window  int
-	analyze func(int64) reanalysis
-	done    func(int64, outcome)
-
-	mu     sync.Mutex
-	moved  *sync.Cond         // saved moved on: a worker waiting on the window may take more
-	next   int                // the next index of ids to analyze
-	saved  int                // the next index of ids to save
-	ready  map[int]reanalysis // analyzed and not saved, by index
-	saving bool               // a worker is saving: the others leave it their results
-}
-
-// work takes articles in order, analyzes them and saves what is ready, until there is no
-// article left or ctx is done.
-func (p *reextractPipe) work(ctx context.Context) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for {
-		for p.next < len(p.ids) && p.next >= p.saved+p.window && ctx.Err() == nil {
-			p.moved.Wait()
-		}
-		if p.next >= len(p.ids) || ctx.Err() != nil {
-			return
-		}
-		i := p.next
-		p.next++
-		p.mu.Unlock()
-		r := p.analyze(p.ids[i])
-		p.mu.Lock()
-		p.ready[i] = r
-		p.saveReady(ctx)
-	}
-}
-
-// saveReady saves the results ready in order from saved on, unless another worker is at it
-// (it will find this one's result when its save is done). Called with mu held.
-func (p *reextractPipe) saveReady(ctx context.Context) {
-	if p.saving {
-		return
-	}
-	p.saving = true
-	for {
-		r, ok := p.ready[p.saved]
-		if !ok {
-			break
-		}
-		delete(p.ready, p.saved)
-		i := p.saved
-		p.mu.Unlock()
-		p.done(p.ids[i], r.save(ctx))
-		p.mu.Lock()
-		p.saved++
-		p.moved.Broadcast()
-	}
-	p.saving = false
+	return inOrder(ctx, len(ids), workers, func(i int) reanalysis { return analyze(ids[i]) },
+		func(i int, r reanalysis) error {
+			done(ids[i], r.save(ctx))
+			return nil
+		})
 }
 
 // reanalysis is one article analyzed again and not saved yet, or why it was not analyzed.

@@ -79,7 +79,7 @@ func TestReextractAllSavesInOrder(t *testing.T) {
 		if p.badSave {
 			t.Errorf("%d workers: two saves at once", workers)
 		}
-		if limit := reextractWindow * workers; p.most > limit {
+		if limit := inOrderWindow * workers; p.most > limit {
 			t.Errorf("%d workers: %d articles in hand, more than %d", workers, p.most, limit)
 		}
 		if workers > 1 && p.most < 2 {
@@ -107,12 +107,45 @@ func TestReextractAllStopsAndSavesWhatItTook(t *testing.T) {
 	if len(p.saved) != len(p.analyzed) {
 		t.Errorf("%d analyzed, %d saved: an article taken was not saved", len(p.analyzed), len(p.saved))
 	}
-	if len(p.saved) >= len(ids) || len(p.saved) > 51+reextractWindow*3 {
+	if len(p.saved) >= len(ids) || len(p.saved) > 51+inOrderWindow*3 {
 		t.Errorf("%d saved: went on after the cancel", len(p.saved))
 	}
 	for i, id := range p.saved {
 		if id != ids[i] {
 			t.Fatalf("save %d was article %d, want %d", i, id, ids[i])
 		}
+	}
+}
+
+// TestInOrderStopsAtDoneError: once done fails, no item is handed on after it, no new item is
+// taken beyond the window, and done's error comes back (extract stops at a failed write).
+func TestInOrderStopsAtDoneError(t *testing.T) {
+	boom := errors.New("boom")
+	var mu sync.Mutex
+	var taken, handed []int
+	err := inOrder(context.Background(), 1000, 3, func(i int) int {
+		mu.Lock()
+		taken = append(taken, i)
+		mu.Unlock()
+		time.Sleep(time.Duration(i%5) * 100 * time.Microsecond)
+		return i
+	}, func(i, r int) error {
+		if i != r {
+			t.Errorf("item %d got %d's result", i, r)
+		}
+		handed = append(handed, i)
+		if i == 20 {
+			return boom
+		}
+		return nil
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want done's error", err)
+	}
+	if len(handed) != 21 || handed[20] != 20 {
+		t.Errorf("handed %v, want 0..20", handed)
+	}
+	if len(taken) > 21+inOrderWindow*3 {
+		t.Errorf("%d taken: went on after done's error", len(taken))
 	}
 }
