@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"sync"
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
@@ -78,60 +77,23 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 }
 
 // analyzeFiles analyzes files on a pool of workers (one per core: analysis is CPU work) and hands
-// the results to done in the order of files, one at a time; at most 2*workers files are in hand.
-// An error from done or a done ctx stops it: the files in hand are finished, not printed.
+// the results to done in the order of files, one at a time (inOrder). An error from done or a
+// done ctx stops it: the files in hand are finished, not printed.
 func analyzeFiles(ctx context.Context, files []string, workers int, analyze func(string) (*extract.Analysis, error),
 	done func(string, *extract.Analysis, error) error) error {
 	type result struct {
 		a   *extract.Analysis
 		err error
 	}
-	type job struct {
-		file string
-		res  chan result
-	}
-	workers = max(1, min(workers, len(files)))
-	jobs := make(chan job)
-	queue := make(chan job, 2*workers)
-	stop := make(chan struct{})
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				a, err := analyze(j.file)
-				j.res <- result{a, err}
-			}
-		}()
-	}
-	go func() {
-		defer close(queue)
-		defer close(jobs)
-		for _, f := range files {
-			j := job{f, make(chan result, 1)}
-			select {
-			case queue <- j:
-			case <-stop:
-				return
-			case <-ctx.Done():
-				return
-			}
-			jobs <- j
-		}
-	}()
-	defer wg.Wait()
-	defer close(stop)
-	for j := range queue {
-		r := <-j.res
+	return inOrder(ctx, len(files), workers, func(i int) result {
+		a, err := analyze(files[i])
+		return result{a, err}
+	}, func(i int, r result) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := done(j.file, r.a, r.err); err != nil {
-			return err
-		}
-	}
-	return ctx.Err()
+		return done(files[i], r.a, r.err)
+	})
 }
 
 // analyzeFile analyzes one file within timeout (0: none). A file past its deadline gives the

@@ -3,8 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
-	"sync"
+	"runtime/pprof"
 	"time"
 
 	"github.com/armswatch/armswatch/extract"
@@ -24,6 +25,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	configPath := fs.String("config", "", "config file (lexicon, reporting verbs, source profiles)")
 	queue := fs.Bool("queue", false, "on PostgreSQL, queue the articles as jobs for armswatch worker processes instead of analyzing them here")
 	batch := fs.Int("batch", 100, "with --queue, articles per job")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the re-analysis to this file (go tool pprof reads it)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -77,6 +79,11 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 			progressbar.OptionClearOnFinish())
 	}
 	tuneGC()
+	stopProfile, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	var st reextractStats
 	start := time.Now()
 	// One worker per core the runtime may use (GOMAXPROCS limits it).
@@ -103,6 +110,26 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// startCPUProfile starts a CPU profile into path ("": none) and returns what stops it: where
+// the CPU of a run goes, measured on the very run (GOMAXPROCS=1 against 2, goal 2).
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
 // queueReextractCommand is reextract --queue: the stale articles (all with all) go to the
 // workers' queue in jobs of batch articles. No crawl lock: the workers' jobs take it shared.
 func queueReextractCommand(ctx context.Context, e *env, database string, all bool, batch int) error {
@@ -127,47 +154,16 @@ func queueReextractCommand(ctx context.Context, e *env, database string, all boo
 	return nil
 }
 
-// reextractAll analyzes the articles ids on a pool of workers (analysis is CPU work: one page
-// per core) and saves them from this goroutine alone, in the order of ids (SQLite has one writer;
-// the rows get the ids a one-by-one run gives them), handing each outcome to done. At most
-// 2*workers articles are in hand at once. Once ctx is done it takes no new article; those in
-// hand are finished and saved, and ctx's error is returned.
+// reextractAll analyzes the articles ids on a pool of workers and saves them one at a time,
+// in the order of ids (SQLite has one writer; the rows get the ids a one-by-one run gives
+// them), handing each outcome to done (inOrder). Once ctx is done it takes no new article;
+// those in hand are finished and saved, and ctx's error is returned.
 func reextractAll(ctx context.Context, ids []int64, workers int, analyze func(int64) reanalysis, done func(int64, outcome)) error {
-	workers = max(workers, 1)
-	type job struct {
-		i   int
-		res chan reanalysis
-	}
-	jobs := make(chan job)
-	queue := make(chan job, 2*workers) // in the order of ids; bounds the articles in hand
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				j.res <- analyze(ids[j.i])
-			}
-		}()
-	}
-	go func() {
-		defer close(queue)
-		defer close(jobs)
-		for i := range ids {
-			if ctx.Err() != nil {
-				return
-			}
-			j := job{i, make(chan reanalysis, 1)}
-			queue <- j
-			jobs <- j
-		}
-	}()
-	for j := range queue {
-		r := <-j.res
-		done(ids[j.i], r.save(ctx))
-	}
-	wg.Wait()
-	return ctx.Err()
+	return inOrder(ctx, len(ids), workers, func(i int) reanalysis { return analyze(ids[i]) },
+		func(i int, r reanalysis) error {
+			done(ids[i], r.save(ctx))
+			return nil
+		})
 }
 
 // reanalysis is one article analyzed again and not saved yet, or why it was not analyzed.

@@ -99,6 +99,10 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 	if *every < time.Second || *concurrency < 1 || *rescue < time.Minute || *robotsTTL < time.Second {
 		return usageError("worker: --every and --robots-ttl must be at least 1s, --concurrency at least 1, --rescue-after at least 1m")
 	}
+	// A worker crawls and analyses as a crawl does, for days: the crawl's collector (GOGC=400
+	// under a memory limit), so that it collects less often and its peak RSS does not follow
+	// how many large pages its jobs happen to hold at once.
+	tuneCrawlGC()
 	cfg, err := loadConfig(*configPath, true)
 	if err != nil {
 		return err
