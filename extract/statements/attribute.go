@@ -1464,8 +1464,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k
 		case k > from && meansSpeech(s, k+1):
 			return k // "... failed, while arguing that ...": the same speaker's next statement
-		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues):
-			return k
+		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues) && !passiveCueWithin(s, k+2, 4, cues):
+			return k // "..., which it has described as ...": a statement of its own ("which were described as" goes on)
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
 			return k
 		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
@@ -1539,6 +1539,17 @@ func pastNarration(t token, cues *phraseSet) bool {
 func cueWithin(s []token, k, n int, cues *phraseSet) bool {
 	for i := k; i < len(s) && i < k+n+1; i++ {
 		if cues.match(s, i) > 0 && !s[i].cap() { // not "the United States"
+			return true
+		}
+	}
+	return false
+}
+
+// passiveCueWithin tells whether a cue in the passive ("were described as") starts within n
+// tokens from k: nobody speaks in it.
+func passiveCueWithin(s []token, k, n int, cues *phraseSet) bool {
+	for i := k + 1; i < len(s) && i < k+n+1; i++ {
+		if cues.match(s, i) > 0 && isPassiveAux(s[i-1].low) {
 			return true
 		}
 	}

@@ -80,3 +80,20 @@ func TestAccordingToAfterFrontedConcession(t *testing.T) {
 		want{"reported", "When the training is tailored to the veteran, it can be extremely effective", "Craig Bryan"},
 	)
 }
+
+// ", which were described as ..." is a passive: nobody speaks in it, so the reported content
+// goes on through it; ", which it has described as ..." is a statement of its own.
+func TestPassiveRelativeCueGoesOn(t *testing.T) {
+	body := "Foreign Minister Sergey Lavrov said Washington had put forward a number of proposals, which were described as preconditions for the talks."
+	check(t, body,
+		want{"reported", "Washington had put forward a number of proposals, which were described as preconditions for the talks", "Sergey Lavrov"},
+	)
+}
+
+// A court's order speaks through its text like a statement or a report.
+func TestOrderSpeaks(t *testing.T) {
+	body := "The claim is \"speculative given the lack of any support,\" the order released Friday said."
+	check(t, body,
+		want{"reported", "The claim is \"speculative given the lack of any support,\"", ""},
+	)
+}
