@@ -97,3 +97,17 @@ func TestOrderSpeaks(t *testing.T) {
 		want{"reported", "The claim is \"speculative given the lack of any support,\"", ""},
 	)
 }
+
+// A quoted fragment in a noun-phrase object ("warned of a “more aggressive” response") is a
+// direct statement of the fragment: the phrase around it is the writer's. After a naming verb
+// the object stays; a clause with a quotation stays reported.
+func TestQuotedFragmentInObject(t *testing.T) {
+	body := "Hours earlier, Pyongyang warned of a “more aggressive” military response to the United States.\n\n" +
+		"Senator Ann Hale called the plan “reckless.”\n\n" +
+		"Ivan Petrov said the talks were “a waste of time.”"
+	check(t, body,
+		want{"direct", "more aggressive", "Pyongyang"},
+		want{"reported", "the plan “reckless.”", "Ann Hale"},
+		want{"reported", "the talks were “a waste of time.”", "Ivan Petrov"},
+	)
+}

@@ -53,7 +53,9 @@ func Extract(body string, opt Options) []Statement {
 		if d.kind == "reported" && inClass("evidence_cues", lower(d.cue)) {
 			continue // evidence or a referent, not speech; a quotation "X concluded" stays
 		}
-		if d.kind == "reported" && !e.hasVerb(d) {
+		if d.kind == "reported" && e.quotedObject(d) {
+			// a quoted fragment in a noun-phrase object: the fragment is what was said
+		} else if d.kind == "reported" && !e.hasVerb(d) {
 			continue // "proposed a safe zone", "wrote a children's book": an object, not a clause
 		}
 		if s, ok := e.statement(d); ok {

@@ -19,6 +19,46 @@ func (e *engine) hasVerb(d *draft) bool {
 	return false
 }
 
+// quotedObject turns a reported draft whose content is a noun phrase holding quotations
+// ("warned of a “more aggressive” military response", "threatened “shocking” consequences")
+// into the direct statement of the quoted words: the phrase is the writer's, the fragment the
+// speaker's. It reports whether it did.
+func (e *engine) quotedObject(d *draft) bool {
+	if isNamingCue(d.cue) {
+		return false // "called the plan "reckless"": the object is part of what was said
+	}
+	var inner [][2]int
+	for k, sp := range d.spans {
+		ts := tokenize(e.body, sp[0], sp[1], nil)
+		ts = withoutMarks(ts)
+		if k == 0 && bareSayClause(d.cue, ts) || clauseLike(ts) {
+			return false
+		}
+		for _, qp := range e.parts[e.locate.At(sp[0])] {
+			if qp.outer[0] >= sp[0] && qp.outer[1] <= sp[1] {
+				inner = append(inner, qp.q.inner[qp.idx])
+			}
+		}
+	}
+	if len(inner) == 0 {
+		return false
+	}
+	d.kind, d.spans = "direct", inner
+	return true
+}
+
+// withoutMarks drops the quotation marks of ts, so that the lexical verb test reads the words
+// ("to "bomb the hell" out of" is an infinitive).
+func withoutMarks(ts []token) []token {
+	out := ts[:0:0]
+	for _, t := range ts {
+		if !(t.kind == tPunct && isMark(t.text)) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // bareSayClause tells whether ts, after a bare verb of saying, is a clause: "said people
 // misunderstand him" has no verb form the lexical test knows, while "said little about", "said
 // no to the war" open with a word no clause opens with.
