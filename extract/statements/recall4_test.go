@@ -111,3 +111,14 @@ func TestQuotedFragmentInObject(t *testing.T) {
 		want{"reported", "the talks were “a waste of time.”", "Ivan Petrov"},
 	)
 }
+
+// Imperfective pasts report as the perfective ones do: "обращал внимание, что" (had drawn
+// attention to), "призывал", "настаивал".
+func TestRussianImperfectiveCues(t *testing.T) {
+	body := "Замглавы МИД РФ Сергей Рябков обращал внимание, что НАТО проводит рискованную политику.\n\n" +
+		"Официальный представитель МИД Мария Захарова настаивала, что переговоры должны продолжиться."
+	check(t, body,
+		want{"reported", "НАТО проводит рискованную политику", "Сергей Рябков"},
+		want{"reported", "переговоры должны продолжиться", "Мария Захарова"},
+	)
+}
