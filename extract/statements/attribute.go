@@ -22,7 +22,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if m, ok := withSubject(s, i); ok {
 		return e.absolute(s, i, m)
 	}
-	if i == firstWord(s) {
+	if i == firstWord(s) || openedByPreposition(s, i) {
 		if a, from, to, stop, ok := frontedParticiple(s, i); ok {
 			return a, from, to, stop, true
 		}
@@ -337,18 +337,29 @@ func lastClauseSubject(s []token, i int) (mention, bool) {
 // subject of the main clause after it.
 func frontedParticiple(s []token, i int) (a attribution, cFrom, cTo, stop int, ok bool) {
 	n := builtin().participles.match(s, i)
-	if n == 0 || i+n >= len(s) || !s[i+n].is("that") {
+	if n == 0 || i+n >= len(s) {
 		return a, 0, 0, 0, false
 	}
-	comma := indexPunct(s, i+n+1, ",")
-	if comma < 0 || comma+1 >= len(s) {
+	from := i + n + boolInt(s[i+n].is("that"))
+	comma := indexPunct(s, from, ",")
+	if comma < 0 || comma+1 >= len(s) || from == i+n && !clauseLike(s[from:comma]) {
 		return a, 0, 0, 0, false
 	}
 	a = attribution{cue: joinTokens(s[i : i+n]), m: subjectAtStart(s[comma+1:])}
 	if !a.m.valid() {
 		return a, 0, 0, 0, false
 	}
-	return a, i + n + 1, comma, comma + 1, true
+	return a, from, comma, comma + 1, true
+}
+
+// openedByPreposition tells whether the participle at i follows a preposition opening the
+// sentence, maybe with an adverb: "Despite initially saying ..., an official said".
+func openedByPreposition(s []token, i int) bool {
+	f := firstWord(s)
+	if f < 0 || !wordIn(s[f], "participle_openers") {
+		return false
+	}
+	return i == f+1 || i == f+2 && strings.HasSuffix(s[f+1].low, "ly")
 }
 
 // asClauseStart finds an "As"/"Как" that puts the cue before what was said: "As Peskov said,

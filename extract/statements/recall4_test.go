@@ -122,3 +122,14 @@ func TestRussianImperfectiveCues(t *testing.T) {
 		want{"reported", "переговоры должны продолжиться", "Мария Захарова"},
 	)
 }
+
+// A participle of saying after a preposition opening the sentence ("Despite initially saying
+// ..., an official said ...", "After saying ..., she added ...") is the main clause's subject's
+// statement too, with or without "that".
+func TestFrontedPrepositionParticiple(t *testing.T) {
+	body := "Despite initially saying the test was not deemed a threat, a senior defense official said the rhetoric was unhelpful."
+	check(t, body,
+		want{"reported", "the test was not deemed a threat", ""},
+		want{"reported", "the rhetoric was unhelpful", ""},
+	)
+}
