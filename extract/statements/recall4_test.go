@@ -133,3 +133,15 @@ func TestFrontedPrepositionParticiple(t *testing.T) {
 		want{"reported", "the rhetoric was unhelpful", ""},
 	)
 }
+
+// "implied", "questioned" and "requested" report what was said as the other cues do; a
+// coordinated "but implied that" is the same speaker's next statement.
+func TestImpliedAndQuestioned(t *testing.T) {
+	body := "Senator Ann Hale acknowledged that the manager had touched the reporter but implied that it was the reporter's fault.\n\n" +
+		"Ivan Petrov questioned whether the treaty would survive."
+	check(t, body,
+		want{"reported", "the manager had touched the reporter", "Ann Hale"},
+		want{"reported", "it was the reporter's fault", "Ann Hale"},
+		want{"reported", "whether the treaty would survive", "Ivan Petrov"},
+	)
+}
