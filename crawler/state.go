@@ -7,8 +7,11 @@ import (
 
 // State is what the crawler remembers between runs: the frontier of article URLs with their
 // status, the validators of feeds, sitemaps and start pages for conditional GET, and the
-// feeds found on start pages. Implementations must be safe for concurrent use and must make
-// every call durable on its own, so that a run killed at any point leaves a usable state.
+// feeds found on start pages. Implementations must be safe for concurrent use and leave a
+// usable state whenever a run is killed: every call durable on its own, or (armswatch's SQLite
+// store, which commits a crawl's writes in batches) durable together with the articles saved
+// with it, so that a killed run loses a page's frontier entry only with its article, and the
+// next run fetches it again.
 type State interface {
 	// Validators returns what the last 200 answer for a document said (zero when none).
 	Validators(ctx context.Context, url string) (Validators, error)

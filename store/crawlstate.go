@@ -33,7 +33,9 @@ const (
 
 // Validators returns the ETag and Last-Modified recorded for a document ("" when none).
 func (db *DB) Validators(ctx context.Context, url string) (etag, lastModified string, err error) {
-	err = db.sql.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_cache WHERE url = ?`, url).Scan(&etag, &lastModified)
+	err = db.w.read(ctx, func(q querier) error {
+		return q.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_cache WHERE url = ?`, url).Scan(&etag, &lastModified)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", nil
 	}
@@ -45,7 +47,7 @@ func (db *DB) Validators(ctx context.Context, url string) (etag, lastModified st
 
 // SaveValidators records a document's validators.
 func (db *DB) SaveValidators(ctx context.Context, url, etag, lastModified string) error {
-	_, err := db.sql.ExecContext(ctx, `INSERT INTO http_cache (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)
+	_, err := db.exec(ctx, `INSERT INTO http_cache (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, checked_at = excluded.checked_at`,
 		url, etag, lastModified, utc(time.Now()))
 	if err != nil {
@@ -98,29 +100,38 @@ func (db *DB) Pending(ctx context.Context, source string, after int64, limit int
 	if limit <= 0 {
 		limit = -1
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT rowid, url, coalesce(published, '') `+pendingSQL+`
-		AND rowid > ? ORDER BY rowid LIMIT ?`, source, utc(time.Now()), after, limit)
+	var out []FrontierItem
+	err := db.w.read(ctx, func(q querier) error {
+		rows, err := q.QueryContext(ctx, `SELECT rowid, url, coalesce(published, '') `+pendingSQL+`
+			AND rowid > ? ORDER BY rowid LIMIT ?`, source, utc(time.Now()), after, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var it FrontierItem
+			var pub string
+			if err := rows.Scan(&it.Seq, &it.URL, &pub); err != nil {
+				return err
+			}
+			it.Published, _ = time.Parse(time.RFC3339, pub)
+			out = append(out, it)
+		}
+		return rows.Err()
+	})
 	if err != nil {
 		return nil, fmt.Errorf("store: pending: %w", err)
 	}
-	defer rows.Close()
-	var out []FrontierItem
-	for rows.Next() {
-		var it FrontierItem
-		var pub string
-		if err := rows.Scan(&it.Seq, &it.URL, &pub); err != nil {
-			return nil, fmt.Errorf("store: pending: %w", err)
-		}
-		it.Published, _ = time.Parse(time.RFC3339, pub)
-		out = append(out, it)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CountPending counts the entries Pending lists from the first.
 func (db *DB) CountPending(ctx context.Context, source string) (int, error) {
 	var n int
-	if err := db.sql.QueryRowContext(ctx, `SELECT count(*) `+pendingSQL, source, utc(time.Now())).Scan(&n); err != nil {
+	err := db.w.read(ctx, func(q querier) error {
+		return q.QueryRowContext(ctx, `SELECT count(*) `+pendingSQL, source, utc(time.Now())).Scan(&n)
+	})
+	if err != nil {
 		return 0, fmt.Errorf("store: count pending: %w", err)
 	}
 	return n, nil
@@ -135,23 +146,27 @@ func retryDelay(attempts int) time.Duration {
 // Finish records the outcome of fetching url. A failure counts an attempt; after giveUpAfter
 // attempts the URL is gone.
 func (db *DB) Finish(ctx context.Context, url, state, detail string, giveUpAfter int) error {
-	var err error
-	if state == FrontierFailed {
-		_, err = db.sql.ExecContext(ctx, `INSERT INTO frontier (url, discovered_at) VALUES (?, ?) ON CONFLICT (url) DO NOTHING`, url, utc(time.Now()))
-		if err == nil {
-			var attempts int
-			if err = db.sql.QueryRowContext(ctx, `UPDATE frontier SET attempts = attempts + 1, last_error = ?,
-				state = CASE WHEN attempts + 1 >= ? THEN 'gone' ELSE 'failed' END
-				WHERE url = ? RETURNING attempts`, detail, max(giveUpAfter, 1), url).Scan(&attempts); err == nil {
-				_, err = db.sql.ExecContext(ctx, `UPDATE frontier SET next_attempt = ? WHERE url = ?`,
-					utc(time.Now().Add(retryDelay(attempts))), url)
-			}
+	err := db.w.write(ctx, false, func(c *sql.Tx) error {
+		if state != FrontierFailed {
+			_, err := c.ExecContext(ctx, `INSERT INTO frontier (url, discovered_at, state, last_error) VALUES (?, ?, ?, ?)
+				ON CONFLICT (url) DO UPDATE SET state = excluded.state, last_error = excluded.last_error, next_attempt = NULL`,
+				url, utc(time.Now()), state, detail)
+			return err
 		}
-	} else {
-		_, err = db.sql.ExecContext(ctx, `INSERT INTO frontier (url, discovered_at, state, last_error) VALUES (?, ?, ?, ?)
-			ON CONFLICT (url) DO UPDATE SET state = excluded.state, last_error = excluded.last_error, next_attempt = NULL`,
-			url, utc(time.Now()), state, detail)
-	}
+		_, err := c.ExecContext(ctx, `INSERT INTO frontier (url, discovered_at) VALUES (?, ?) ON CONFLICT (url) DO NOTHING`, url, utc(time.Now()))
+		if err != nil {
+			return err
+		}
+		var attempts int
+		if err := c.QueryRowContext(ctx, `UPDATE frontier SET attempts = attempts + 1, last_error = ?,
+			state = CASE WHEN attempts + 1 >= ? THEN 'gone' ELSE 'failed' END
+			WHERE url = ? RETURNING attempts`, detail, max(giveUpAfter, 1), url).Scan(&attempts); err != nil {
+			return err
+		}
+		_, err = c.ExecContext(ctx, `UPDATE frontier SET next_attempt = ? WHERE url = ?`,
+			utc(time.Now().Add(retryDelay(attempts))), url)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("store: finish %s: %w", url, err)
 	}
@@ -161,8 +176,10 @@ func (db *DB) Finish(ctx context.Context, url, state, detail string, giveUpAfter
 // HasArticle reports whether an article is stored under url, as its URL or canonical URL.
 func (db *DB) HasArticle(ctx context.Context, url string) (bool, error) {
 	var one int
-	err := db.sql.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE url = ? UNION ALL
-		SELECT 1 FROM articles WHERE canonical_url = ? LIMIT 1`, url, url).Scan(&one)
+	err := db.w.read(ctx, func(q querier) error {
+		return q.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE url = ? UNION ALL
+			SELECT 1 FROM articles WHERE canonical_url = ? LIMIT 1`, url, url).Scan(&one)
+	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -177,45 +194,54 @@ func (db *DB) HasArticle(ctx context.Context, url string) (bool, error) {
 // An empty body is never a duplicate: all pages without an article would otherwise be one.
 func (db *DB) DuplicateOf(ctx context.Context, url string, an *extract.Analysis) (string, error) {
 	var other string
-	if c := an.CanonicalURL; c != "" && c != url {
-		err := db.sql.QueryRowContext(ctx, `SELECT url FROM articles WHERE (url = ? OR canonical_url = ?) AND url <> ? LIMIT 1`,
-			c, c, url).Scan(&other)
-		if err == nil || !errors.Is(err, sql.ErrNoRows) {
-			return other, err
+	err := db.w.read(ctx, func(q querier) error {
+		if c := an.CanonicalURL; c != "" && c != url {
+			err := q.QueryRowContext(ctx, `SELECT url FROM articles WHERE (url = ? OR canonical_url = ?) AND url <> ? LIMIT 1`,
+				c, c, url).Scan(&other)
+			if err == nil || !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
 		}
-	}
-	if an.Body == "" {
-		return "", nil
-	}
-	err := db.sql.QueryRowContext(ctx, `SELECT url FROM articles WHERE content_hash = ? AND url <> ? LIMIT 1`,
-		contentHash(an), url).Scan(&other)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
+		if an.Body == "" {
+			return nil
+		}
+		err := q.QueryRowContext(ctx, `SELECT url FROM articles WHERE content_hash = ? AND url <> ? LIMIT 1`,
+			contentHash(an), url).Scan(&other)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
 	return other, err
 }
 
 // DiscoveredFeeds lists the feeds found on source's start pages.
 func (db *DB) DiscoveredFeeds(ctx context.Context, source string) ([]string, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT url FROM discovered_feeds WHERE source = ? ORDER BY found_at, url`, source)
+	var out []string
+	err := db.w.read(ctx, func(q querier) error {
+		rows, err := q.QueryContext(ctx, `SELECT url FROM discovered_feeds WHERE source = ? ORDER BY found_at, url`, source)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u string
+			if err := rows.Scan(&u); err != nil {
+				return err
+			}
+			out = append(out, u)
+		}
+		return rows.Err()
+	})
 	if err != nil {
 		return nil, fmt.Errorf("store: discovered feeds: %w", err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var u string
-		if err := rows.Scan(&u); err != nil {
-			return nil, err
-		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AddDiscoveredFeed remembers a feed found on one of source's start pages.
 func (db *DB) AddDiscoveredFeed(ctx context.Context, source, url string) error {
-	_, err := db.sql.ExecContext(ctx, `INSERT INTO discovered_feeds (source, url, found_at) VALUES (?, ?, ?)
+	_, err := db.exec(ctx, `INSERT INTO discovered_feeds (source, url, found_at) VALUES (?, ?, ?)
 		ON CONFLICT DO NOTHING`, source, url, utc(time.Now()))
 	if err != nil {
 		return fmt.Errorf("store: add feed %s: %w", url, err)

@@ -17,7 +17,7 @@ type RunSource struct {
 // RecordRunSources stores the per-source counters of run id.
 func (db *DB) RecordRunSources(ctx context.Context, id int64, rs []RunSource) error {
 	for _, r := range rs {
-		_, err := db.sql.ExecContext(ctx, `INSERT INTO crawl_run_sources (run_id, source, documents, document_errors, fetched, new, failed, last_error)
+		_, err := db.exec(ctx, `INSERT INTO crawl_run_sources (run_id, source, documents, document_errors, fetched, new, failed, last_error)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, source) DO UPDATE SET documents = excluded.documents,
 			document_errors = excluded.document_errors, fetched = excluded.fetched, new = excluded.new,
 			failed = excluded.failed, last_error = excluded.last_error`,
@@ -83,7 +83,7 @@ FROM names n ORDER BY n.source`, weekAgo)
 // database lock, so they belong to processes that died (SIGKILL, power loss) before they could
 // record their end. Their finished_at stays empty: when they died is unknown.
 func (db *DB) CloseDeadRuns(ctx context.Context) (int, error) {
-	res, err := db.sql.ExecContext(ctx, `UPDATE crawl_runs SET status = ?, error = 'the process ended without recording its end (killed?)'
+	res, err := db.exec(ctx, `UPDATE crawl_runs SET status = ?, error = 'the process ended without recording its end (killed?)'
 		WHERE status = ?`, RunInterrupted, RunRunning)
 	if err != nil {
 		return 0, fmt.Errorf("store: close dead runs: %w", err)

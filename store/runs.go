@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"time"
@@ -28,9 +29,11 @@ type RunStats struct {
 // StartRun records the start of a crawl run over sources and returns its id.
 func (db *DB) StartRun(ctx context.Context, sources []string) (int64, error) {
 	var id int64
-	err := db.sql.QueryRowContext(ctx,
-		`INSERT INTO crawl_runs (started_at, status, pid, sources) VALUES (?, ?, ?, ?) RETURNING id`,
-		utc(time.Now()), RunRunning, os.Getpid(), jsonText(sources)).Scan(&id)
+	err := db.w.write(ctx, false, func(c *sql.Tx) error {
+		return c.QueryRowContext(ctx,
+			`INSERT INTO crawl_runs (started_at, status, pid, sources) VALUES (?, ?, ?, ?) RETURNING id`,
+			utc(time.Now()), RunRunning, os.Getpid(), jsonText(sources)).Scan(&id)
+	})
 	if err != nil {
 		return 0, fmt.Errorf("store: start run: %w", err)
 	}
@@ -42,7 +45,7 @@ func (db *DB) FinishRun(ctx context.Context, id int64, st RunStats) error {
 	if st.Status == "" {
 		st.Status = RunOK
 	}
-	_, err := db.sql.ExecContext(ctx, `UPDATE crawl_runs SET finished_at = ?, status = ?,
+	_, err := db.exec(ctx, `UPDATE crawl_runs SET finished_at = ?, status = ?,
 		pages_fetched = ?, pages_new = ?, pages_unchanged = ?, pages_failed = ?, error = ?
 		WHERE id = ?`, utc(time.Now()), st.Status, st.Fetched, st.New, st.Unchanged, st.Failed, st.Error, id)
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 // stable; its statements, dates, figures and mentions are deleted and written again.
 func (db *DB) SaveArticle(ctx context.Context, a *Article) (SaveResult, error) {
 	var res SaveResult
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTxOf(ctx, true, func(tx *sql.Tx) error {
 		var err error
 		res, err = saveTx(ctx, tx, &db.stmts, a)
 		return err
@@ -43,18 +43,15 @@ func (db *DB) SaveArticles(ctx context.Context, as []*Article) error {
 }
 
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	return db.inTxOf(ctx, false, fn)
+}
+
+// inTxOf is inTx; article counts the write as an article's save towards a batch (BatchWrites).
+func (db *DB) inTxOf(ctx context.Context, article bool, fn func(*sql.Tx) error) error {
 	if db.readOnly {
 		return errors.New("database opened read-only")
 	}
-	tx, err := db.sql.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.w.write(ctx, article, fn)
 }
 
 // saveTx saves a in tx, with stmts' prepared statements (nil: prepared in tx, for this save).

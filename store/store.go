@@ -59,6 +59,7 @@ type DB struct {
 	fts      bool // the full-text tables and their triggers exist
 	treaties treatyCache
 	stmts    stmtCache // the statements of SaveArticle
+	w        writer    // the connection writes go through (writable databases)
 }
 
 // timeLayout is how the store writes instants: UTC, second precision, sortable as text.
@@ -112,7 +113,7 @@ func OpenContext(ctx context.Context, path string, progress Progress) (*DB, erro
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s.SetMaxIdleConns(writeIdleConns)
-	db := &DB{sql: s, path: path, stmts: stmtCache{db: s}}
+	db := &DB{sql: s, path: path, stmts: stmtCache{db: s}, w: writer{db: s}}
 	if err := db.migrate(context.Background()); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
@@ -150,7 +151,7 @@ func OpenReadOnly(path string) (*DB, error) {
 	// new one pays a page fault for every page it touches the first time (a filtered search
 	// for a common word: 100 ms of CPU became 350 once). database/sql keeps only 2 by default.
 	s.SetMaxIdleConns(readOnlyIdleConns)
-	db := &DB{sql: s, path: path, readOnly: true}
+	db := &DB{sql: s, path: path, readOnly: true, w: writer{db: s}}
 	if err := db.checkVersion(context.Background()); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("store: %s: %w", path, err)
@@ -165,8 +166,15 @@ func OpenReadOnly(path string) (*DB, error) {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	werr := db.w.close()
 	db.stmts.close()
-	return db.sql.Close()
+	if err := db.sql.Close(); err != nil {
+		return err
+	}
+	if werr != nil {
+		return fmt.Errorf("store: close %s: %w", db.path, werr)
+	}
+	return nil
 }
 
 // Path is the file the database was opened from.

@@ -372,7 +372,7 @@ func (db *DB) Payloads(ctx context.Context, items []string) (map[string]string, 
 // FinishWatchRun records that a watch ran, with its delivery errors ("" when all went).
 func (db *DB) FinishWatchRun(ctx context.Context, watch, errText string) error {
 	now := utc(time.Now())
-	_, err := db.sql.ExecContext(ctx, `INSERT INTO watch_state (watch, created_at, last_run_at, last_error) VALUES (?, ?, ?, ?)
+	_, err := db.exec(ctx, `INSERT INTO watch_state (watch, created_at, last_run_at, last_error) VALUES (?, ?, ?, ?)
 		ON CONFLICT (watch) DO UPDATE SET last_run_at = excluded.last_run_at, last_error = excluded.last_error`,
 		watch, now, now, errText)
 	if err != nil {

@@ -44,7 +44,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
-	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) {
+	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) &&
+		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
 	if n > 0 && i > 0 && nounBefore(s[i-1]) {
@@ -457,7 +458,7 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		a.prevSentence = true // what was said is the sentence before
 		return a, 0, 0, len(s), true
 	}
-	if end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
+	if resumesClause(s, end) && !isNamingCue(a.cue) || end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
 		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
 	}
 	cEnd := i
@@ -557,17 +558,25 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 	}
 	npEnd = placeAfterName(s, after, npEnd)
 	np = withoutParens(s[after:npEnd])
-	if end < len(s) && s[end].is(",") {
+	if end < len(s) && s[end].is(",") && !resumesClause(s, end) {
 		k := end + 1
 		for k < len(s) && (s[k].kind == tWord || titlePeriod(s, k)) {
 			k++ // "..., John E. Herbst.": an initial's period is inside the name
 		}
-		if k == len(s) || s[k].isPunct(".!?;") {
+		if k == len(s) || s[k].isPunct(".!?;") || resumesClause(s, k) && apposLike(s[end+1:k]) {
+			// "said Michael Kofman, an expert on Russia, would read this as ...": the
+			// apposition ends where the interrupted clause goes on
 			appos = s[end+1 : k]
 			end = k
 		}
 	}
 	return np, appos, end
+}
+
+// resumesClause tells whether the comma at k goes on with the predicate of a clause an
+// attribution interrupted: "The deal, said Peskov, would be reversed".
+func resumesClause(s []token, k int) bool {
+	return k+1 < len(s) && s[k].is(",") && s[k+1].kind == tWord && finiteMarker(strings.ReplaceAll(s[k+1].low, "’", "'"))
 }
 
 // according reads "According to X, ..." and "..., according to X."
@@ -623,9 +632,24 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 		if end < len(s) && s[end].is(",") && !tailIsCircumstance(s, end+1, a.cue) {
 			a.resume = end + 1 // "..., по словам президента, был испытан ..."
 		}
-		return a, 0, i - boolInt(s[i-1].is(",")), len(s), true
+		return a, frontedClauseEnd(s, i-1), i - boolInt(s[i-1].is(",")), len(s), true
 	}
 	return a, 0, 0, 0, false
+}
+
+// frontedClauseEnd gives where the main clause of a sentence starts when a concession or a
+// participle phrase opens it before a comma ("Though he has no shot at the nomination, Kasich
+// appears to ..., according to three polls"): the source vouches for the main clause (a
+// condition, "When ...", "If ...", is part of what it vouches for). Else 0.
+func frontedClauseEnd(s []token, end int) int {
+	f := firstWord(s)
+	if f < 0 || f >= end || !(inClass("fronted_concessives", s[f].low) || strings.HasSuffix(s[f].low, "ing") && s[f].cap()) {
+		return 0
+	}
+	if c := indexPunct(s, f, ","); c > f && c+1 < end {
+		return c + 1
+	}
+	return 0
 }
 
 // withoutTimeTail drops a closing time phrase from a source: "the Korean Central News Agency on
@@ -1434,12 +1458,14 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 	for k := from; k < end; k++ {
 		t := s[k]
 		switch {
+		case t.kind == tQuote && participleOpener(t) && k+1 < end && l.participles.match(s, k+1) > 0:
+			return k + 1 // "... is “the only one,” adding that ...": the same speaker's next statement
 		case participleOpener(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:
 			return k
 		case k > from && meansSpeech(s, k+1):
 			return k // "... failed, while arguing that ...": the same speaker's next statement
-		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues):
-			return k
+		case t.is(",") && k+1 < end && isRelative(s[k+1].low) && cueWithin(s, k+2, 4, cues) && !passiveCueWithin(s, k+2, 4, cues):
+			return k // "..., which it has described as ...": a statement of its own ("which were described as" goes on)
 		case t.is(",") && k+1 < end && l.according.match(s, k+1) > 0:
 			return k
 		case t.is(",") && k+1 < end && cues.match(s, k+1) > 0 && !s[k+1].cap() && trailingSpeaker(s, k+1+cues.match(s, k+1)):
@@ -1467,6 +1493,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "... is honest, and three-quarters said the same of Sanders": another source
 		case isContrastConj(t.low) && k > from+2 && k+2 < end && !s[k-1].is(",") && s[k+1].cap() && cueWithin(s, k+1, 4, cues):
 			return k // "... her Wall Street links while Sanders suggests ...": another source's statement
+		case t.is(",") && k > from+2 && k+3 < end && s[k+1].is("and") && (s[k+2].cap() && !s[k+2].is("I") || isDeterminer(s[k+2].low)) && !s[k+2].is("that") && finiteSoon(s, k+3, 9):
+			return k // "... is less for safety, and the ACLU has already sued ...": the writer goes on
 		case t.is(",") && k > from+2 && k+2 < end && (inClass("writer_tails", s[k+1].low) || s[k+1].is("even") && s[k+2].is("though")):
 			return k // "..., however this time the number dropped": the writer goes on
 		case t.is("and") && k > from+2 && !s[k-1].is(",") && subjectThenCue(s, k+1, cues):
@@ -1511,6 +1539,17 @@ func pastNarration(t token, cues *phraseSet) bool {
 func cueWithin(s []token, k, n int, cues *phraseSet) bool {
 	for i := k; i < len(s) && i < k+n+1; i++ {
 		if cues.match(s, i) > 0 && !s[i].cap() { // not "the United States"
+			return true
+		}
+	}
+	return false
+}
+
+// passiveCueWithin tells whether a cue in the passive ("were described as") starts within n
+// tokens from k: nobody speaks in it.
+func passiveCueWithin(s []token, k, n int, cues *phraseSet) bool {
+	for i := k + 1; i < len(s) && i < k+n+1; i++ {
+		if cues.match(s, i) > 0 && isPassiveAux(s[i-1].low) {
 			return true
 		}
 	}
@@ -1765,7 +1804,7 @@ func clauseStartBefore(s []token, end int) int {
 // comma ("..., adding that") or a preposition of time or means ("after telling", "before
 // adding", "by saying", "upon saying").
 func participleOpener(t token) bool {
-	return t.is(",") || t.kind == tWord && inClass("participle_openers", t.low)
+	return t.is(",") || t.kind == tWord && inClass("participle_openers", t.low) || t.kind == tQuote && quoteEndsWithComma(t)
 }
 
 // tailOpensContent tells whether the words after a quotation's cue open a content of their own:

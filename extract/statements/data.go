@@ -51,10 +51,17 @@ type lists struct {
 	ruOrgs        map[string][]string        // Russian institution words by their first four letters
 	bySurname     map[string][]int           // people by lower-case surname (Russian: its first four letters)
 	classes       map[string]map[string]bool // every section as a word set, for small word classes
+	wordClasses   classIndex                 // the same sets as one lookup per word (inClass)
 }
 
 // inClass tells whether the lower-case word w is in the word class (section) name of lists.txt.
-func inClass(name, w string) bool { return builtin().classes[name][w] }
+func inClass(name, w string) bool {
+	l := builtin()
+	if k, ok := l.wordClasses.class(name); ok {
+		return l.wordClasses.has(w, k)
+	}
+	return l.classes[name][w] // a name that is no section: none holds w
+}
 
 // surnameIndexKey is the key of a surname in lists.bySurname.
 func surnameIndexKey(w string) string {
@@ -134,6 +141,7 @@ func parseLists(src string) *lists {
 	for name, words := range sec {
 		l.classes[name] = wordSet(words)
 	}
+	l.wordClasses = newClassIndex(l.classes)
 	defer func() {
 		l.ruRoles = indexRussian(l.roleWords)
 		l.ruOrgs = indexRussian(l.orgHeads)

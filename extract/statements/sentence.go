@@ -113,9 +113,11 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 			cTo = cFrom + 1 // scan the content for a nested speaker, then go on after it
 		}
 		if !inner {
-			// "Merrill says Machado promised ... and said ...": the outer speaker goes on
-			prev = &a
-			prev.ent, prev.resolved = d.ent, true
+			// "Merrill says Machado promised ... and said ...": the outer speaker goes on. A copy:
+			// taking a's own address would put every token's attribution on the heap.
+			outer := a
+			outer.ent, outer.resolved = d.ent, true
+			prev = &outer
 		}
 		if d.kind == "direct" {
 			lastDirect = d
@@ -299,7 +301,7 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 	}
 	d := &draft{para: pi, m: a.m, cue: a.cue}
 	switch {
-	case len(qs) > 0 && (a.split || quoteIsContent(all, tw-qw, a.cue)):
+	case len(qs) > 0 && (a.split || quoteIsContent(all, tw-qw)):
 		d.kind = "direct"
 		for _, q := range qs {
 			d.spans = append(d.spans, quoteSpans(q)...)
@@ -474,9 +476,10 @@ func isMonth(w string) bool { return lang.Month(w) > 0 }
 
 // quoteIsContent tells whether the quotations of content c are what was said, rather than
 // fragments inside a reported clause: c opens with the quotation and little else stands
-// outside it ("said that \"...\""), or the words are named with "as" or a naming verb
-// ("described as \"a gold standard\"", "called the order \"a colossal mistake\"").
-func quoteIsContent(c []token, outside int, cue string) bool {
+// outside it ("said that \"...\""), or the words are named with "as" ("described as \"a gold
+// standard\""). After a naming verb with an object the object belongs to what was said:
+// "called the order \"a colossal mistake\"" is reported, its words the order and the name.
+func quoteIsContent(c []token, outside int) bool {
 	first := -1
 	for i, t := range c {
 		if t.kind != tPunct {
@@ -494,7 +497,7 @@ func quoteIsContent(c []token, outside int, cue string) bool {
 	if last < 1 || c[last].kind != tQuote {
 		return false
 	}
-	return c[last-1].is("as") || c[last-1].is("как") || isNamingCue(cue) && outside <= 8
+	return c[last-1].is("as") || c[last-1].is("как")
 }
 
 // namedEnd ends the content of a naming cue after its first quotation, when one follows it.
@@ -507,14 +510,10 @@ func namedEnd(s []token, from, to int) int {
 	return to
 }
 
+// isNamingCue tells whether a cue names what it is said of ("called", "described", "назвал").
 func isNamingCue(cue string) bool {
-	switch w, _, _ := strings.Cut(lower(cue), " "); w {
-	case "called", "calls", "described", "describes", "dubbed", "branded", "labelled", "labeled",
-		"termed", "named", "calling", "describing", "dubbing", "branding", "labelling", "labeling",
-		"terming", "назвав", "охарактеризовав", "назвал", "назвала", "назвали", "охарактеризовал", "называл":
-		return true
-	}
-	return false
+	w, _, _ := strings.Cut(lower(cue), " ")
+	return inClass("naming_cues", w)
 }
 
 // alphaWords counts the words with letters in c (quotations count by their words).
