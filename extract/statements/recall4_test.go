@@ -145,3 +145,13 @@ func TestImpliedAndQuestioned(t *testing.T) {
 		want{"reported", "whether the treaty would survive", "Ivan Petrov"},
 	)
 }
+
+// "went on to say" and the participles "remarking", "repeating", "implying" report as "said"
+// and "adding" do.
+func TestWentOnToSay(t *testing.T) {
+	body := "Ivan Petrov went on to say the treaty would not survive the year, remarking that the talks had failed."
+	check(t, body,
+		want{"reported", "the treaty would not survive the year", "Ivan Petrov"},
+		want{"reported", "the talks had failed", "Ivan Petrov"},
+	)
+}
