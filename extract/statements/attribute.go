@@ -40,6 +40,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	n := e.cues.match(s, i)
 	if n == 0 && i > 0 && progressiveAux(s[i-1]) {
 		n = l.participles.match(s, i) // "Clinton is stressing that ...", "he's telling voters"
+		if n == 0 && progressiveCue(s[i], e.cues) {
+			n = 1 // "Lynch is reaffirming that ...": the progressive of a cue in -ed
+		}
 	}
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
@@ -1554,6 +1557,17 @@ func cueWithin(s []token, k, n int, cues *phraseSet) bool {
 		}
 	}
 	return false
+}
+
+// progressiveCue tells whether t is the -ing form of a cue whose past ends in -ed
+// ("reaffirming", "arguing", "admitting").
+func progressiveCue(t token, cues *phraseSet) bool {
+	stem, ok := strings.CutSuffix(t.low, "ing")
+	if !ok || t.kind != tWord || len(stem) < 3 || isCyrillic(t.low) {
+		return false
+	}
+	past := []token{{kind: tWord, text: stem + "ed", low: stem + "ed"}}
+	return cues.match(past, 0) == 1
 }
 
 // passiveCueWithin tells whether a cue in the passive ("were described as") starts within n

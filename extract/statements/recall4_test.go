@@ -155,3 +155,12 @@ func TestWentOnToSay(t *testing.T) {
 		want{"reported", "the talks had failed", "Ivan Petrov"},
 	)
 }
+
+// A cue in the progressive ("is reaffirming that", "are arguing that") reports as its past
+// does.
+func TestProgressiveOfACue(t *testing.T) {
+	body := "Attorney General Loretta Lynch is reaffirming that the inquiry is free of outside political influence."
+	check(t, body,
+		want{"reported", "the inquiry is free of outside political influence", "Loretta Lynch"},
+	)
+}
