@@ -40,8 +40,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	n := e.cues.match(s, i)
 	if n == 0 && i > 0 && progressiveAux(s[i-1]) {
 		n = l.participles.match(s, i) // "Clinton is stressing that ...", "he's telling voters"
-		if n == 0 && progressiveCue(s[i], e.cues) {
-			n = 1 // "Lynch is reaffirming that ...": the progressive of a cue in -ed
+		if n == 0 && progressiveCue(s[i], e.cues) && !(i+1 < len(s) && s[i+1].is("to")) {
+			n = 1 // "Lynch is reaffirming that ...": the progressive of a cue in -ed (not "is continuing to")
 		}
 	}
 	if n > 0 && s[i].cap() && i != firstWord(s) {
