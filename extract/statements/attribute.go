@@ -90,6 +90,11 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if isThisRef(s, i) {
 		m = mention{} // "Об этом в интервью ТАСС заявил X": the speaker follows the verb
 	}
+	if !m.valid() {
+		if f, ok := describedAfterQuote(s, j); ok {
+			npFrom, m = f, mention{plural: true} // "“...,” the real estate developer said": someone unnamed
+		}
+	}
 	if m.valid() {
 		if b, ok := trailingDescription(s, i); ok && m.name == "" && b+1 < npFrom {
 			npFrom = b + 1 // "..., the advocacy group said": the description runs back to the comma
@@ -1570,6 +1575,22 @@ func progressiveCue(t token, cues *phraseSet) bool {
 	return cues.match(past, 0) == 1
 }
 
+// describedAfterQuote tells whether s[..j] ends with a quotation closed by a comma and a
+// description of a few lower-case words opened by a determiner ("“...,” the real estate
+// developer said"): whoever the words describe said the quotation. It gives where they start.
+func describedAfterQuote(s []token, j int) (int, bool) {
+	for k := j; k >= 0 && j-k <= 6; k-- {
+		t := s[k]
+		if t.kind == tQuote {
+			return k + 1, quoteEndsWithComma(t) && k+1 <= j && isDeterminer(s[k+1].low)
+		}
+		if t.kind != tWord || t.cap() {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 // passiveCueWithin tells whether a cue in the passive ("were described as") starts within n
 // tokens from k: nobody speaks in it.
 func passiveCueWithin(s []token, k, n int, cues *phraseSet) bool {
@@ -1761,8 +1782,13 @@ func thisWasStated(s []token, i, after int) (mention, bool) {
 func isClauseConj(w string) bool { return inClass("clause_conjunctions", w) }
 
 // quoteEndsWithComma: American style puts the clause's comma inside the quotation marks.
+// The closing mark may be two apostrophes, as in The New York Times' ''...,''.
 func quoteEndsWithComma(t token) bool {
-	return strings.HasSuffix(strings.TrimRightFunc(t.text[:len(t.text)-lastRuneLen(t.text)], unicode.IsSpace), ",")
+	inner := t.text[:len(t.text)-lastRuneLen(t.text)]
+	if strings.HasSuffix(t.text, "''") {
+		inner = strings.TrimSuffix(t.text, "''")
+	}
+	return strings.HasSuffix(strings.TrimRightFunc(inner, unicode.IsSpace), ",")
 }
 
 func lastRuneLen(s string) int {
