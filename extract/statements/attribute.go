@@ -1782,7 +1782,7 @@ func thisWasStated(s []token, i, after int) (mention, bool) {
 func isClauseConj(w string) bool { return inClass("clause_conjunctions", w) }
 
 // quoteEndsWithComma: American style puts the clause's comma inside the quotation marks.
-// The closing mark may be two apostrophes, as in The New York Times' ”...,”.
+// The closing mark may be two apostrophes, as The New York Times prints it.
 func quoteEndsWithComma(t token) bool {
 	inner := t.text[:len(t.text)-lastRuneLen(t.text)]
 	if strings.HasSuffix(t.text, "''") {

@@ -166,8 +166,8 @@ func TestProgressiveOfACue(t *testing.T) {
 }
 
 // "“...,” the real estate developer said": a description opened by a determiner after a
-// quotation speaks, though its head noun is no role the lists know. The New York Times' ”...,”
-// closes a quotation with a comma as “...,” does.
+// quotation speaks, though its head noun is no role the lists know. A quotation closed by two
+// apostrophes (The New York Times' style) ends with its comma as “...,” does.
 func TestDescriptionAfterQuoteSpeaks(t *testing.T) {
 	body := "''He's a great gentleman and a wonderful guy,'' the real estate developer said of the former president, who, in reality, is a poor golfer."
 	check(t, body,
