@@ -54,6 +54,11 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 				wins = ws.spansOf(w)
 			}
 			for _, w := range wins {
+				if len(wins) > 1 || w[1]-w[0] < len(p.Text) {
+					if !hasAll(p.Text[w[0]:w[1]], r.pat.inWindow) {
+						continue // no match here holds the month (or digit) every accepted one has
+					}
+				}
 				for _, ix := range r.pat.re().FindAllStringSubmatchIndex(p.Text[w[0]:w[1]], -1) {
 					for k := range ix {
 						if ix[k] >= 0 {
