@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -21,7 +22,7 @@ func applyProfile(doc *goquery.Document, p *profile, r *Result) {
 	skip := map[*html.Node]bool{}
 	if len(p.remove) > 0 {
 		// one walk of the page for all the remove selectors, not one each
-		for _, n := range doc.FindMatcher(anyOf(p.remove)).Nodes {
+		for _, n := range doc.FindMatcher(p.removeGate.gated(anyOf(p.remove))).Nodes {
 			skip[n] = true
 		}
 	}
@@ -161,4 +162,55 @@ func firstMatch(scope []*html.Node, sel cascadia.Selector, ok func(*html.Node) b
 		}
 	}
 	return nil
+}
+
+// elementGate tells, without running them, which elements a list of simple selectors ("figure",
+// ".related", "div.share", "div.block[data-type=x]") may match: one with a class attribute, or
+// one of the tags named bare. The remove selectors are asked about every node of the page; most
+// nodes pass neither test. A nil gate lets every element through.
+type elementGate struct {
+	tags map[string]bool // the tags of the bare tag selectors
+}
+
+// simpleSelector is a tag, classes and attribute tests, each part optional.
+var simpleSelector = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*)?((?:\.[A-Za-z0-9_-]+)*)((?:\[[^\]]*\])*)$`)
+
+// gateOf returns the gate of sels, nil when one is not simple or names neither a class nor a
+// bare tag.
+func gateOf(sels []string) *elementGate {
+	g := &elementGate{tags: map[string]bool{}}
+	for _, sel := range sels {
+		m := simpleSelector.FindStringSubmatch(strings.TrimSpace(sel))
+		switch {
+		case m == nil:
+			return nil
+		case m[2] != "": // a class: the element has a class attribute
+		case m[1] != "" && m[3] == "":
+			g.tags[strings.ToLower(m[1])] = true
+		default:
+			return nil
+		}
+	}
+	return g
+}
+
+// gated is m behind the gate.
+func (g *elementGate) gated(m cascadia.Selector) cascadia.Selector {
+	if g == nil {
+		return m
+	}
+	return func(n *html.Node) bool { return g.may(n) && m(n) }
+}
+
+// may tells whether one of the gate's selectors may match n.
+func (g *elementGate) may(n *html.Node) bool {
+	if g.tags[n.Data] {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"mime"
 	"regexp"
@@ -82,6 +83,13 @@ func utf8Page(page []byte, declared string) (out []byte, warns []string, ok bool
 // utf8Counts counts the valid multi-byte UTF-8 sequences of page and its invalid bytes.
 func utf8Counts(page []byte) (valid, invalid int) {
 	for i := 0; i < len(page); {
+		// eight ASCII bytes at a time: markup is mostly ASCII, and this reads the whole page
+		for i+8 <= len(page) && binary.LittleEndian.Uint64(page[i:])&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(page) {
+			break
+		}
 		if page[i] < utf8.RuneSelf {
 			i++
 			continue

@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -86,5 +87,37 @@ func TestCharsets(t *testing.T) {
 				t.Errorf("charset warning = %q, want %q", got, c.warning)
 			}
 		})
+	}
+}
+
+// utf8Counts skips ASCII eight bytes at a time: its counts are those of a rune-by-rune scan,
+// with multi-byte and invalid sequences at every offset and across the 8-byte steps.
+func TestUTF8CountsWordwise(t *testing.T) {
+	slow := func(page []byte) (valid, invalid int) {
+		for i := 0; i < len(page); {
+			r, n := utf8.DecodeRune(page[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				invalid++
+			case n > 1:
+				valid++
+			}
+			i += n
+		}
+		return valid, invalid
+	}
+	pieces := []string{"abcdefgh", "é", "Привет", "\xff", "\xe2\x80", "—", "x", "1234567", "\U0001F600"}
+	for a := range pieces {
+		for b := range pieces {
+			for c := range pieces {
+				for pad := 0; pad < 9; pad++ {
+					page := []byte(strings.Repeat("<", pad) + pieces[a] + pieces[b] + strings.Repeat(" ", pad) + pieces[c])
+					gv, gi := utf8Counts(page)
+					if wv, wi := slow(page); gv != wv || gi != wi {
+						t.Errorf("utf8Counts(%q) = %d, %d; want %d, %d", page, gv, gi, wv, wi)
+					}
+				}
+			}
+		}
 	}
 }

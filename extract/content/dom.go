@@ -153,6 +153,44 @@ func selector(sel string) cascadia.Selector {
 	return m.(cascadia.Selector)
 }
 
+// findWhere is find(doc.Selection, sel) for a selector that matches only elements pre accepts:
+// one walk of the tree that asks the selector about those alone (a selector group costs a call
+// per element and selector, and a page has thousands of elements).
+func findWhere(doc *goquery.Document, sel string, pre func(*html.Node) bool) *goquery.Selection {
+	m := selector(sel)
+	var found []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue // text and comments hold no elements
+			}
+			if pre(c) && m(c) {
+				found = append(found, c)
+			}
+			walk(c)
+		}
+	}
+	for _, n := range doc.Selection.Nodes {
+		walk(n)
+	}
+	return doc.FindNodes(found...)
+}
+
+// isMeta accepts <meta> elements: what a selector group of meta[...] selectors can match.
+func isMeta(n *html.Node) bool { return n.Data == "meta" }
+
+// hasItempropOrRel accepts the elements with an itemprop or rel attribute: what
+// [itemprop=...] [itemprop=...] and [rel=...] selectors can match.
+func hasItempropOrRel(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "itemprop" || a.Key == "rel" {
+			return true
+		}
+	}
+	return false
+}
+
 // firstOf is find(doc.Selection, sel).First(), found by a walk that stops at the first match
 // (the title is near the top of a page).
 func firstOf(doc *goquery.Document, sel string) *goquery.Selection {

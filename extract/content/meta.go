@@ -120,13 +120,13 @@ func pageAuthors(doc *goquery.Document, ld map[string]any) []string {
 		raw = ldNames(ld["author"])
 	}
 	if len(raw) == 0 {
-		find(doc.Selection, `meta[name="author"], meta[property="article:author"], meta[name="byl"], meta[name="dc.creator"], meta[name="DC.creator"]`).Each(func(_ int, s *goquery.Selection) {
+		findWhere(doc, `meta[name="author"], meta[property="article:author"], meta[name="byl"], meta[name="dc.creator"], meta[name="DC.creator"]`, isMeta).Each(func(_ int, s *goquery.Selection) {
 			v, _ := s.Attr("content")
 			raw = append(raw, v)
 		})
 	}
 	if len(raw) == 0 {
-		find(doc.Selection, `[itemprop="author"] [itemprop="name"], [rel="author"]`).Each(func(_ int, s *goquery.Selection) {
+		findWhere(doc, `[itemprop="author"] [itemprop="name"], [rel="author"]`, hasItempropOrRel).Each(func(_ int, s *goquery.Selection) {
 			raw = append(raw, s.Text())
 		})
 	}

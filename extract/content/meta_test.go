@@ -2,8 +2,12 @@ package content
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 const metaPage = `<!DOCTYPE html><html lang="en-GB"><head>
@@ -75,5 +79,31 @@ func TestLanguageDetectedWhenUndeclared(t *testing.T) {
 	}
 	if r.Language != "ru" {
 		t.Errorf("language %q, want ru", r.Language)
+	}
+}
+
+// findWhere finds what find finds when its filter accepts every element the selector can match,
+// in the same order: <meta> for meta selectors, itemprop or rel for attribute selectors.
+func TestFindWhereSameAsFind(t *testing.T) {
+	page := `<html><head><meta name="author" content="A"><meta property="og:title" content="T">
+<meta name="byl" content="B"></head><body><div itemprop="author"><span itemprop="name">C</span></div>
+<a rel="author" href="/x">D</a><svg><meta name="author" content="E"/></svg><p rel="nofollow">x</p>
+<meta name="dc.creator" content="F"><MeTa NAME="DC.creator" content="G"></body></html>`
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		sel string
+		pre func(*html.Node) bool
+	}{
+		{`meta[name="author"], meta[property="article:author"], meta[name="byl"], meta[name="dc.creator"], meta[name="DC.creator"]`, isMeta},
+		{`[itemprop="author"] [itemprop="name"], [rel="author"]`, hasItempropOrRel},
+	} {
+		want := find(doc.Selection, c.sel).Nodes
+		got := findWhere(doc, c.sel, c.pre).Nodes
+		if len(want) < 2 || !slices.Equal(got, want) {
+			t.Errorf("%s: findWhere gives %d nodes, find %d", c.sel, len(got), len(want))
+		}
 	}
 }

@@ -46,6 +46,7 @@ type profile struct {
 	origin                                         string
 	root, title, lead, body, authors, section, tim cascadia.Selector
 	remove                                         []cascadia.Selector
+	removeGate                                     *elementGate
 	authorStrip                                    *regexp.Regexp
 	parseTime                                      func(string) (stamp, error)
 }
@@ -202,6 +203,7 @@ func compile(p Profile, origin string) (*profile, error) {
 		}
 		c.remove = append(c.remove, g)
 	}
+	c.removeGate = gateOf(p.Remove)
 	if p.AuthorRe != "" {
 		re, err := regexp.Compile(p.AuthorRe)
 		if err != nil {

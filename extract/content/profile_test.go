@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -159,6 +160,49 @@ func TestFind(t *testing.T) {
 	for _, sel := range []string{"h1", "title", "h1", "p h1", "[[bad"} {
 		if got, want := find(doc.Selection, sel).Nodes, doc.Find(sel).Nodes; !reflect.DeepEqual(got, want) {
 			t.Errorf("find(%q): %d nodes, Find: %d", sel, len(got), len(want))
+		}
+	}
+}
+
+// The remove selectors behind their gate match what they match without it, for every built-in
+// profile on every profiled test page; the built-in profiles all have a gate.
+func TestRemoveGateSameNodes(t *testing.T) {
+	set, err := BuiltinProfiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, _ := filepath.Glob("../../testdata/profiles/*.html")
+	demo, _ := filepath.Glob("../../demo/site/articles/*.html")
+	pages = append(pages, demo...)
+	if len(pages) < 10 {
+		t.Fatalf("only %d pages", len(pages))
+	}
+	for _, p := range set.byName {
+		if len(p.remove) == 0 {
+			continue
+		}
+		if p.removeGate == nil {
+			t.Errorf("profile %s: no gate for %q", p.Name, p.Remove)
+			continue
+		}
+		for _, page := range pages {
+			raw, err := os.ReadFile(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := goquery.NewDocumentFromReader(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := doc.FindMatcher(anyOf(p.remove)).Nodes
+			if got := doc.FindMatcher(p.removeGate.gated(anyOf(p.remove))).Nodes; !slices.Equal(got, want) {
+				t.Errorf("profile %s on %s: %d nodes behind the gate, %d without", p.Name, page, len(got), len(want))
+			}
+		}
+	}
+	for sel, gate := range map[string]bool{"figure": true, ".a": true, "div.a[x=y]": true, "div[x=y]": false, "div > p": false, "p:not(.a)": false} {
+		if got := gateOf([]string{sel}) != nil; got != gate {
+			t.Errorf("gateOf(%q) != nil is %v, want %v", sel, got, gate)
 		}
 	}
 }

@@ -26,6 +26,10 @@ type pattern struct {
 	// win: the words around a digit or literal that every match holds, so the regexp reads only
 	// those (windows.go).
 	win func() window
+	// inWindow: the groups of its rule's need one string of which every match the rule accepts
+	// holds itself (a month word; a digit where the pattern demands one), so that a window
+	// holding none of a group's strings is not read either
+	inWindow [][]string
 }
 
 // Pattern pieces. S is a space (ASCII or no-break), YEAR a plausible calendar year.
@@ -99,8 +103,29 @@ var rules = sync.OnceValue(func() []rule {
 		{"weekday", c(`(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n)` + S + `)?` + dayEN), relWeekday, lits("day")},
 		{"ru-weekday", c(`(?:[вВ]` + S + `ночь` + S + `на|[вВ]о?)` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?` + dayRU), relWeekday, ru},
 	}
+	for i := range rs {
+		rs[i].pat.inWindow = matchNeeds(rs[i], digit, enMonth, ruMonth)
+	}
 	return rs
 })
+
+// matchNeeds returns the groups of r.need that every match r accepts holds: the month screens
+// (every month rule rejects a word lang.Month does not know, and each known form starts with
+// one of its screens) and the digits when the pattern cannot match without one. Other groups
+// (" ago" of "ago" after a no-break space) hold for the paragraph only.
+func matchNeeds(r rule, digit, enMonth, ruMonth []string) [][]string {
+	var out [][]string
+	for _, g := range r.need {
+		switch {
+		case len(g) == 0:
+		case &g[0] == &enMonth[0], &g[0] == &ruMonth[0]:
+			out = append(out, g)
+		case &g[0] == &digit[0] && r.pat.win().digit:
+			out = append(out, g)
+		}
+	}
+	return out
+}
 
 // needsYear tells whether every match of the pattern holds a YEAR (outside any optional part).
 func needsYear(pattern string) bool {
