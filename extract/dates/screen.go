@@ -63,53 +63,7 @@ func (s screenedRegexp) MatchString(text string) bool {
 
 // heldKeys returns foldKey forms of strings one of which every match of t holds, nil when it
 // finds none.
-func heldKeys(t *syntax.Regexp) []string {
-	switch t.Op {
-	case syntax.OpLiteral:
-		return []string{foldKey(string(t.Rune))}
-	case syntax.OpCapture, syntax.OpPlus:
-		return heldKeys(t.Sub[0])
-	case syntax.OpRepeat:
-		if t.Min > 0 {
-			return heldKeys(t.Sub[0])
-		}
-	case syntax.OpAlternate:
-		var out []string
-		for _, s := range t.Sub {
-			k := heldKeys(s)
-			if k == nil {
-				return nil
-			}
-			out = append(out, k...)
-		}
-		return out
-	case syntax.OpConcat:
-		// the rarest (longest shortest key) of the runs of exact parts and of the other parts
-		var best []string
-		consider := func(k []string) {
-			if k != nil && (best == nil || shortest(k) > shortest(best)) {
-				best = k
-			}
-		}
-		run := []string{""}
-		for _, s := range t.Sub {
-			if e := exactKeys(s); e != nil && len(run)*len(e) <= maxLits {
-				run = cross(run, e)
-				continue
-			}
-			consider(nonEmpty(run))
-			run = []string{""}
-			if e := exactKeys(s); e != nil {
-				run = e
-				continue
-			}
-			consider(heldKeys(s))
-		}
-		consider(nonEmpty(run))
-		return best
-	}
-	return nil
-}
+func heldKeys(t *syntax.Regexp) []string { return heldStrings(t, exactKeys, nonEmpty) }
 
 // nonEmpty returns keys unless one is empty (a match need then hold none of them).
 func nonEmpty(keys []string) []string {

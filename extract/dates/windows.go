@@ -136,21 +136,26 @@ func cross(a, b []string) []string {
 
 // contains returns strings one of which every match of t holds, nil when it finds none: whole
 // runs of exact pieces, the rarest (longest shortest string) of a concatenation's parts.
-func contains(t *syntax.Regexp) []string {
+func contains(t *syntax.Regexp) []string { return heldStrings(t, exact, usable) }
+
+// heldStrings returns strings one of which every match of t holds, nil when it finds none:
+// exact gives the few strings a part matches (nil when many), keep the set a screen may use (nil
+// when it may not). The window counter and the screened regexps share it with their own forms.
+func heldStrings(t *syntax.Regexp, exact func(*syntax.Regexp) []string, keep func([]string) []string) []string {
 	if e := exact(t); e != nil {
-		return usable(e)
+		return keep(e)
 	}
 	switch t.Op {
 	case syntax.OpCapture, syntax.OpPlus:
-		return contains(t.Sub[0])
+		return heldStrings(t.Sub[0], exact, keep)
 	case syntax.OpRepeat:
 		if t.Min > 0 {
-			return contains(t.Sub[0])
+			return heldStrings(t.Sub[0], exact, keep)
 		}
 	case syntax.OpAlternate:
 		var out []string
 		for _, s := range t.Sub {
-			c := contains(s)
+			c := heldStrings(s, exact, keep)
 			if c == nil {
 				return nil
 			}
@@ -170,15 +175,15 @@ func contains(t *syntax.Regexp) []string {
 				run = cross(run, e)
 				continue
 			}
-			consider(usable(run))
+			consider(keep(run))
 			run = []string{""}
 			if e := exact(s); e != nil {
 				run = e
 				continue
 			}
-			consider(contains(s))
+			consider(heldStrings(s, exact, keep))
 		}
-		consider(usable(run))
+		consider(keep(run))
 		return best
 	}
 	return nil
