@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/armswatch/armswatch/extract"
 	"github.com/armswatch/armswatch/stories"
@@ -67,14 +65,10 @@ func TestSaveArticleReusesStatements(t *testing.T) {
 	}
 }
 
-// The story candidates' query searches story_bands by its primary key in each term, and stays
-// prepared from one save to the next: run with new keys every time (as saves do), it must cost
-// far less than compiling it (about 1 ms of CPU; 0.07 ms a run when it stays prepared).
+// The story candidates' query searches the bands by key: its plan must not scan them. (Its
+// cost per run, which showed it compiled again on every save before likely() kept SQLite from
+// re-preparing it, is BenchmarkStoryCandidates': a timed test would fail on a loaded machine.)
 func TestStoryCandidatesStayPrepared(t *testing.T) {
-	if testing.Short() {
-		t.Skip("measures CPU time")
-	}
-	ctx := context.Background()
 	db, err := Open(filepath.Join(t.TempDir(), "a.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -86,27 +80,33 @@ func TestStoryCandidatesStayPrepared(t *testing.T) {
 	if strings.Contains(plan, "SCAN story_bands") || !strings.Contains(plan, "SEARCH story_bands USING PRIMARY KEY (key=?)") {
 		t.Errorf("story candidates' plan:\n%s", plan)
 	}
-	run := func(n int) time.Duration {
-		start := cpuTime()
-		err := db.inTx(ctx, func(tx *sql.Tx) error {
-			for i := range n {
-				for j := range keys {
-					keys[j] += int64(i + 1) // new keys every run
-				}
-				if _, err := bestCopy(ctx, cachedTx{tx, &db.stmts}, int64(i+1), &fp, keys[:], "en", "2025-11-03T00:00:00Z"); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return (cpuTime() - start) / time.Duration(n)
+}
+
+// BenchmarkStoryCandidates runs the story candidates' query with new keys each time, as saves
+// do (about 0.07 ms of CPU a run when it stays prepared, 1.07 ms when it was compiled again).
+func BenchmarkStoryCandidates(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(filepath.Join(b.TempDir(), "a.db"))
+	if err != nil {
+		b.Fatal(err)
 	}
-	run(5) // prepared
-	if per := run(300); per > 400*time.Microsecond {
-		t.Errorf("the story candidates' query costs %v of CPU a run: compiled again every time?", per)
+	defer db.Close()
+	fp := stories.Of("Talks on the treaty resumed in Geneva on Monday, the ministry said, after a pause of two years.")
+	keys := fp.BandKeys()
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		b.ResetTimer()
+		for i := range b.N {
+			for j := range keys {
+				keys[j] += int64(i + 1) // new keys every run
+			}
+			if _, err := bestCopy(ctx, cachedTx{tx, &db.stmts}, int64(i+1), &fp, keys[:], "en", "2025-11-03T00:00:00Z"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
 	}
 }
 
@@ -135,12 +135,4 @@ func planOf(t *testing.T, db *DB, query string, args ...any) string {
 		b.WriteString(detail + "\n")
 	}
 	return b.String()
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

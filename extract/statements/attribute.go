@@ -802,6 +802,11 @@ func subjectBefore(s []token, j int) (int, mention) {
 	// "A source in the Russian Foreign Ministry told", "a spokesman for the ministry said"
 	if from >= 2 && isPreposition(s[from-1].low) && (isRoleWord(s[from-2].low) || isPluralPerson(s[from-2].low)) {
 		if f := npStart(s, from-2); f <= from-2 {
+			if isPluralPerson(s[from-2].low) && !hasOrgHead(s[from:j+1]) {
+				// "Most voters in Iowa said", "respondents in the Suffolk poll said": the group
+				// speaks, the place or poll only says which
+				return f, mention{plural: true, role: joinTokens(s[from-2 : j+1])}
+			}
 			from = f
 		}
 	}

@@ -174,3 +174,14 @@ func TestDescriptionAfterQuoteSpeaks(t *testing.T) {
 		want{"direct", "He's a great gentleman and a wonderful guy", ""},
 	)
 }
+
+// "Most voters in Iowa said": the group speaks, unnamed; the place after "in" only says which
+// (it had become the speaker). An institution after "in" still speaks through its people.
+func TestGroupInAPlaceSpeaks(t *testing.T) {
+	body := "Most voters in Iowa said the nation needs more than two parties.\n\n" +
+		"Officials in the Russian Foreign Ministry said the talks would resume."
+	check(t, body,
+		want{"reported", "the nation needs more than two parties", ""},
+		want{"reported", "the talks would resume", ""},
+	)
+}
