@@ -1482,6 +1482,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 	for k := from; k < end; k++ {
 		t := s[k]
 		switch {
+		case t.is(":") && k > from+2 && k+2 < end && s[k+1].kind == tQuote && cueWithin(s, k+2, 3, cues):
+			return k // "asserted that France had lost its identity: “...,” he claimed": a quotation of its own
 		case t.kind == tQuote && participleOpener(t) && k+1 < end && l.participles.match(s, k+1) > 0:
 			return k + 1 // "... is “the only one,” adding that ...": the same speaker's next statement
 		case participleOpener(t) && k > from && k+1 < end && l.participles.match(s, k+1) > 0:

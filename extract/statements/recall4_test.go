@@ -185,3 +185,13 @@ func TestGroupInAPlaceSpeaks(t *testing.T) {
 		want{"reported", "the talks would resume", ""},
 	)
 }
+
+// A colon before a quotation with its own attribution ends the reported clause: "asserted that
+// France had lost its identity: “France is no longer France,” he claimed" is two statements.
+func TestColonBeforeAttributedQuotation(t *testing.T) {
+	body := "Ivan Petrov asserted that the treaty had lost its meaning: “The treaty is no longer a treaty,” he claimed."
+	check(t, body,
+		want{"reported", "the treaty had lost its meaning", "Ivan Petrov"},
+		want{"direct", "The treaty is no longer a treaty", "Ivan Petrov"},
+	)
+}
