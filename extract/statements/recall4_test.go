@@ -195,3 +195,13 @@ func TestColonBeforeAttributedQuotation(t *testing.T) {
 		want{"direct", "The treaty is no longer a treaty", "Ivan Petrov"},
 	)
 }
+
+// "Fields, along with reporter Ben Terris, say ...": an aside between the subject and its verb,
+// not what was said.
+func TestAlongWithAside(t *testing.T) {
+	body := "Reporter Ann Fields was at the rally.\n\n" +
+		"Fields, along with Washington Post reporter Ben Terris, say the manager pulled her out of the way."
+	check(t, body,
+		want{"reported", "the manager pulled her out of the way", "Ann Fields"},
+	)
+}
