@@ -79,21 +79,7 @@ func exactKeys(t *syntax.Regexp) []string {
 	case syntax.OpLiteral:
 		return []string{foldKey(string(t.Rune))}
 	case syntax.OpCharClass:
-		var out []string
-		for i := 0; i+1 < len(t.Rune); i += 2 {
-			if t.Rune[i+1]-t.Rune[i] >= 4 {
-				return nil
-			}
-			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
-				if k := string(foldLeast(r)); !slices.Contains(out, k) {
-					out = append(out, k)
-				}
-			}
-		}
-		if len(out) > 4 {
-			return nil
-		}
-		return out
+		return classStrings(t, foldLeast)
 	case syntax.OpCapture:
 		return exactKeys(t.Sub[0])
 	case syntax.OpAlternate, syntax.OpConcat:

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -77,19 +78,7 @@ func exact(t *syntax.Regexp) []string {
 		}
 		return out
 	case syntax.OpCharClass:
-		var out []string
-		for i := 0; i+1 < len(t.Rune); i += 2 {
-			if t.Rune[i+1]-t.Rune[i] >= 4 {
-				return nil
-			}
-			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
-				out = append(out, string(r))
-			}
-		}
-		if len(out) > 4 {
-			return nil
-		}
-		return out
+		return classStrings(t, func(r rune) rune { return r })
 	case syntax.OpCapture:
 		return exact(t.Sub[0])
 	case syntax.OpQuest:
@@ -187,6 +176,26 @@ func heldStrings(t *syntax.Regexp, exact func(*syntax.Regexp) []string, keep fun
 		return best
 	}
 	return nil
+}
+
+// classStrings gives the runes of a small character class as strings, each mapped by form and
+// given once, or nil when the class holds more than four.
+func classStrings(t *syntax.Regexp, form func(rune) rune) []string {
+	var out []string
+	for i := 0; i+1 < len(t.Rune); i += 2 {
+		if t.Rune[i+1]-t.Rune[i] >= 4 {
+			return nil
+		}
+		for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+			if k := string(form(r)); !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+		}
+	}
+	if len(out) > 4 {
+		return nil
+	}
+	return out
 }
 
 // usable returns set unless one of its strings is empty (then a match need hold none) or holds a

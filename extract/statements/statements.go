@@ -53,11 +53,15 @@ func Extract(body string, opt Options) []Statement {
 		if d.kind == "reported" && inClass("evidence_cues", lower(d.cue)) {
 			continue // evidence or a referent, not speech; a quotation "X concluded" stays
 		}
-		if d.kind == "reported" && e.quotedObject(d) {
-			// a quoted fragment in a noun-phrase object: the fragment is what was said
-		} else if d.kind == "reported" && !e.hasVerb(d) {
-			continue // "proposed a safe zone", "wrote a children's book": an object, not a clause
+		if d.kind == "reported" {
+			// a quoted fragment in a noun-phrase object is what was said; another object
+			// ("proposed a safe zone", "wrote a children's book") is no clause, no statement
+			ts := e.spanTokens(d)
+			if !e.quotedObject(d, ts) && !hasVerb(d, ts) {
+				continue
+			}
 		}
+
 		if s, ok := e.statement(d); ok {
 			out = append(out, s)
 		}

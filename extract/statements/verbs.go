@@ -9,9 +9,8 @@ import "strings"
 // contractions, pasts in -ed and irregular ones, a gerund opening the text, "to" before a
 // lower-case word, a word after a subject pronoun, a lower-case word in -s after a
 // non-determiner ("the economy grows"), a quotation mark, or any Russian text.
-func (e *engine) hasVerb(d *draft) bool {
-	for k, sp := range d.spans {
-		ts := tokenize(e.body, sp[0], sp[1], nil)
+func hasVerb(d *draft, spans [][]token) bool {
+	for k, ts := range spans {
 		if k == 0 && bareSayClause(d.cue, ts) || clauseLike(ts) {
 			return true
 		}
@@ -22,15 +21,14 @@ func (e *engine) hasVerb(d *draft) bool {
 // quotedObject turns a reported draft whose content is a noun phrase holding quotations
 // ("warned of a “more aggressive” military response", "threatened “shocking” consequences")
 // into the direct statement of the quoted words: the phrase is the writer's, the fragment the
-// speaker's. It reports whether it did.
-func (e *engine) quotedObject(d *draft) bool {
+// speaker's. It reports whether it did. spans are the tokens of d's spans.
+func (e *engine) quotedObject(d *draft, spans [][]token) bool {
 	if isNamingCue(d.cue) {
 		return false // "called the plan "reckless"": the object is part of what was said
 	}
 	var inner [][2]int
 	for k, sp := range d.spans {
-		ts := tokenize(e.body, sp[0], sp[1], nil)
-		ts = withoutMarks(ts)
+		ts := withoutMarks(spans[k])
 		if k == 0 && bareSayClause(d.cue, ts) || clauseLike(ts) {
 			return false
 		}
@@ -45,6 +43,15 @@ func (e *engine) quotedObject(d *draft) bool {
 	}
 	d.kind, d.spans = "direct", inner
 	return true
+}
+
+// spanTokens tokenizes each span of d once, for the verb tests that read them.
+func (e *engine) spanTokens(d *draft) [][]token {
+	out := make([][]token, len(d.spans))
+	for k, sp := range d.spans {
+		out[k] = tokenize(e.body, sp[0], sp[1], nil)
+	}
+	return out
 }
 
 // withoutMarks drops the quotation marks of ts, so that the lexical verb test reads the words
