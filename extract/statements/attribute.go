@@ -416,7 +416,7 @@ func (e *engine) coordinated(s []token, j, after int, a attribution, prev *attri
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
 	} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
-		return a, 0, 0, 0, false
+		return e.coordinatedUnnamed(s, j, after, a)
 	}
 	from := contentStart(s, after, a.cue)
 	return a, from, contentEnd(s, from, e.cues), from, true
