@@ -96,6 +96,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		}
 	}
 	if m.valid() {
+		npFrom, m = compoundSubject(s, npFrom, m)
 		if b, ok := trailingDescription(s, i); ok && m.name == "" && b+1 < npFrom {
 			npFrom = b + 1 // "..., the advocacy group said": the description runs back to the comma
 		}

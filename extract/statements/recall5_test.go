@@ -15,3 +15,16 @@ func TestCoordinatedCueUnnamedSubject(t *testing.T) {
 		want{"reported", "their holdings are far smaller", ""},
 	)
 }
+
+// A pronoun or a description joined by "and" to the subject of a cue speaks with it: the pair
+// is the speaker, unnamed ("..., he and Mr. Allen said"); without the first the content was lost.
+func TestCompoundSubjectWithPronoun(t *testing.T) {
+	body := "The audit was never finished because the money ran out, he and Mr. Allen said.\n\n" +
+		"The inspectors were turned away at the gate, she and another reporter said.\n\n" +
+		"The senator and the State Department have asserted that no rule was broken."
+	check(t, body,
+		want{"reported", "The audit was never finished because the money ran out", ""},
+		want{"reported", "The inspectors were turned away at the gate", ""},
+		want{"reported", "no rule was broken", "State Department"},
+	)
+}

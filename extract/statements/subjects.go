@@ -19,3 +19,32 @@ func (e *engine) coordinatedUnnamed(s []token, j, after int, a attribution) (att
 	a.m = mention{plural: true}
 	return a, from, contentEnd(s, from, e.cues), from, true
 }
+
+// compoundSubject widens a cue's subject without a name that starts at npFrom back over "X and"
+// when X, a pronoun or a speaker phrase, opens the clause ("..., he and another reporter said",
+// "She and a colleague said"): both speak, together, unnamed. Names joined by "and" are one
+// phrase already ("Trump and Pence said"); a named second subject after anything but a pronoun
+// keeps speaking alone ("..., he and Mr. Allen said" is the pair).
+func compoundSubject(s []token, npFrom int, m mention) (int, mention) {
+	g := npFrom
+	if g > 0 && wordIn(s[g-1], "modifier_openers") {
+		g-- // "she and another reporter said": the second phrase's determiner
+	}
+	if g < 2 || !s[g-1].is("and") || s[g-2].kind != tWord {
+		return npFrom, m
+	}
+	k := g - 2
+	f := k
+	if _, ok := pronounOf(s[k : k+1]); !ok {
+		if m.name != "" {
+			return npFrom, m // "Clinton and the State Department have asserted": the name speaks, as before
+		}
+		if f = npStart(s, k); f > k || !parseMention(s[f:k+1], nil).valid() {
+			return npFrom, m
+		}
+	}
+	if f != firstWord(s) && !(f > 0 && (s[f-1].isPunct(","+dashes) || s[f-1].kind == tQuote)) {
+		return npFrom, m // "... met Ryan and Pence said": the first may be an object
+	}
+	return f, mention{plural: true}
+}
