@@ -402,7 +402,10 @@ func (e *engine) asClause(s []token, first, i, after int, a attribution) (attrib
 	}
 	a.m = parseMention(np, appos)
 	if !a.m.valid() {
-		return a, 0, 0, 0, false
+		if !asSubjectUnnamed(s, first, i, after, comma) {
+			return a, 0, 0, 0, false
+		}
+		a.m = mention{plural: true} // "As the paper noted, ...": a speaker the rules do not name
 	}
 	return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
 }

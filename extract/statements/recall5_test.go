@@ -28,3 +28,16 @@ func TestCompoundSubjectWithPronoun(t *testing.T) {
 		want{"reported", "no rule was broken", "State Department"},
 	)
 }
+
+// "As <subject> <cue>," whose subject is a noun phrase the rules do not know ("As the paper
+// noted,") reports what follows its comma, by someone unnamed; an "as" clause with a verb of its
+// own before the cue is no attribution.
+func TestAsClauseUnnamedSubject(t *testing.T) {
+	body := "As the paper noted, the plant had been closed since 2019.\n\n" +
+		"As another study from 2011 noted, most of the workers were under 30.\n\n" +
+		"As the crowd was cheering, the band played on."
+	check(t, body,
+		want{"reported", "the plant had been closed since 2019", ""},
+		want{"reported", "most of the workers were under 30", ""},
+	)
+}

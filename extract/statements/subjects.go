@@ -48,3 +48,24 @@ func compoundSubject(s []token, npFrom int, m mention) (int, mention) {
 	}
 	return f, mention{plural: true}
 }
+
+// asSubjectUnnamed tells whether "As <subject> <cue>," (first at "as", the cue at i, its comma
+// at comma) has a noun phrase for a subject that the rules do not know ("As the paper noted,",
+// "As another Pew study from 2011 noted,"): a determiner or a capital opens it, the cue ends
+// the clause, and no word in it is a verb form, so "As the crowd grew louder, X said" is no
+// such clause.
+func asSubjectUnnamed(s []token, first, i, after, comma int) bool {
+	if comma != after || i-first < 2 || i-first > 8 {
+		return false
+	}
+	np := s[first+1 : i]
+	if !(isDeterminer(np[0].low) || wordIn(np[0], "modifier_openers") || np[0].cap()) {
+		return false
+	}
+	for _, t := range np {
+		if t.kind != tWord || builtin().aux[t.low] || inClass("finite_markers", t.low) || isRelative(t.low) {
+			return false
+		}
+	}
+	return true
+}
