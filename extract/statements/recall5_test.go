@@ -41,3 +41,16 @@ func TestAsClauseUnnamedSubject(t *testing.T) {
 		want{"reported", "most of the workers were under 30", ""},
 	)
 }
+
+// After a subject the rules do not name, a clause in the present without an auxiliary is what
+// was said: a verb adverb before the verb ("officers still scrutinize") or a verb in -s after a
+// singular noun ("the nation needs"); a noun phrase alone is not ("say thanks to ...").
+func TestUnnamedSubjectPresentClause(t *testing.T) {
+	body := "The women say officers still scrutinize the park at night.\n\n" +
+		"More than half of the respondents in the poll said the nation needs a third party.\n\n" +
+		"The women say thanks to the nurses of the city's hospitals."
+	check(t, body,
+		want{"reported", "officers still scrutinize the park at night", ""},
+		want{"reported", "the nation needs a third party", ""},
+	)
+}

@@ -1,5 +1,7 @@
 package statements
 
+import "strings"
+
 // Subjects the speaker rules do not name: the functions here find who speaks when the subject
 // of a cue is a noun phrase with no name or known role in it, or stands apart from the cue.
 
@@ -68,4 +70,50 @@ func asSubjectUnnamed(s []token, first, i, after, comma int) bool {
 		}
 	}
 	return true
+}
+
+// presentPredicate tells whether the noun phrase at from has a verb in the present soon after
+// it, which finiteSoon does not see: a verb adverb before a lower-case word ("officers still
+// scrutinize"), or a lower-case word in -s after a singular noun of a phrase that a determiner
+// opens ("the nation needs", "the “sharing economy” reflects"). Quotation marks are skipped.
+func presentPredicate(s []token, from int) bool {
+	if from >= len(s) || s[from].kind != tWord {
+		return false
+	}
+	det := inClass("noun_markers", s[from].low)
+	prev := s[from]
+	for j := from + 1; j < len(s) && j < from+7; j++ {
+		t := s[j]
+		if t.kind == tQuote {
+			continue
+		}
+		if t.kind != tWord {
+			return false
+		}
+		if inClass("verb_adverbs", t.low) && !t.cap() {
+			return j+1 < len(s) && s[j+1].kind == tWord && !s[j+1].cap() && !isPreposition(s[j+1].low)
+		}
+		if det && presentThirdPerson(t) && singularNoun(prev) {
+			return true
+		}
+		if isPreposition(t.low) || isRelative(t.low) || t.is("that") || t.is("and") || t.is("or") {
+			return false
+		}
+		prev = t
+	}
+	return false
+}
+
+// presentThirdPerson tells whether a lower-case word may be a verb in -s ("needs", "reflects";
+// not "business", "status", the possessive "nation's").
+func presentThirdPerson(t token) bool {
+	w := t.low
+	return !t.cap() && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.ContainsAny(w, "'’")
+}
+
+// singularNoun tells whether t may be a singular noun heading a phrase: a lower-case word, no
+// function word, not in -s.
+func singularNoun(t token) bool {
+	return t.kind == tWord && modifierWord(t) && !isDeterminer(t.low) && !strings.HasSuffix(t.low, "s")
 }
