@@ -54,3 +54,14 @@ func TestUnnamedSubjectPresentClause(t *testing.T) {
 		want{"reported", "the nation needs a third party", ""},
 	)
 }
+
+// More verbs of saying report a clause after a subject the rules do not name: "note",
+// "explained", "stated", "reported", "writes" ("Patient advocacy groups note that ...").
+func TestMoreSayVerbsUnnamedSubject(t *testing.T) {
+	body := "Patient advocacy groups note that the senator backed the ban in 2003.\n\n" +
+		"The trade paper reported that the plant would close in June."
+	check(t, body,
+		want{"reported", "the senator backed the ban in 2003", ""},
+		want{"reported", "the plant would close in June", ""},
+	)
+}
