@@ -1296,6 +1296,9 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	for end > i && s[end-1].isPunct(".!?;") {
 		end--
 	}
+	if i < end && s[i].is(";") {
+		return true // "..., analysts say; in 2012, ...": the semicolon ends the attribution's clause
+	}
 	if i >= end {
 		return true
 	}

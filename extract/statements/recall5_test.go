@@ -65,3 +65,12 @@ func TestMoreSayVerbsUnnamedSubject(t *testing.T) {
 		want{"reported", "the plant would close in June", ""},
 	)
 }
+
+// A semicolon right after a trailing attribution ends its clause: what was said comes before
+// it ("..., political analysts say; in 2012, ..."), not the writer's next clause after it.
+func TestSemicolonAfterTrailingAttribution(t *testing.T) {
+	body := "Turnout will decide the race, political analysts say; in 2012, the party lost by two points."
+	check(t, body,
+		want{"reported", "Turnout will decide the race", ""},
+	)
+}
