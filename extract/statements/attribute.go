@@ -78,6 +78,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.coordinated(s, j, after, a, prev)
 	}
 	npFrom, m := subjectBefore(s, j)
+	if !m.valid() {
+		npFrom, m = groupBeforeChain(s, j, npFrom, m)
+	}
 	if f, n, ok := leadName(s, j); ok && (m.name == "" || m.kind == "organization" && npFrom > f) {
 		// "Hogan Gidley, a former party director, whose roots ..., said"; an institution in the
 		// appositions is the person's ("Jo Reyes, president of the union, which ..., said")

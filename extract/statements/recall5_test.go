@@ -74,3 +74,14 @@ func TestSemicolonAfterTrailingAttribution(t *testing.T) {
 		want{"reported", "Turnout will decide the race", ""},
 	)
 }
+
+// A group of people qualified by a chain of prepositional phrases speaks ("officials in both
+// cities insist", "People with direct knowledge of the talks said"), unnamed.
+func TestGroupBeforePrepositionChain(t *testing.T) {
+	body := "There is no risk of a shortage, officials in both capitals insist, because the stocks are full.\n\n" +
+		"People with direct knowledge of the inspectors' work said that the site had been cleared."
+	check(t, body,
+		want{"reported", "There is no risk of a shortage because the stocks are full", ""},
+		want{"reported", "the site had been cleared", ""},
+	)
+}

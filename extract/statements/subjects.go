@@ -117,3 +117,39 @@ func presentThirdPerson(t token) bool {
 func singularNoun(t token) bool {
 	return t.kind == tWord && modifierWord(t) && !isDeterminer(t.low) && !strings.HasSuffix(t.low, "s")
 }
+
+// groupBeforeChain reads a subject that is a group of people qualified by a chain of
+// prepositional phrases ending at j ("officials in both cities insist", "People with direct
+// knowledge of Gates' work said"), which subjectBefore does not reach: the group speaks,
+// unnamed. The chain holds words only (a slash or an apostrophe inside a name), no verb form,
+// conjunction or relative, and the group's phrase opens the sentence or follows a comma, a
+// dash or a quotation. It returns from and m as they were when there is no such group.
+func groupBeforeChain(s []token, j, from int, m mention) (int, mention) {
+	head := -1
+	for k := j; k >= 1 && j-k <= 12; k-- {
+		t := s[k]
+		if t.kind != tWord {
+			if t.isPunct("/'’-") {
+				continue
+			}
+			break
+		}
+		if t.is("and") || t.is("or") || t.is("that") || isRelative(t.low) || inClass("finite_markers", t.low) || builtin().aux[t.low] {
+			break
+		}
+		if !t.cap() && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || inClass("verb_forms", t.low)) {
+			break
+		}
+		if k < j && wordIn(t, "chain_prepositions") && s[k-1].kind == tWord && isPluralPerson(s[k-1].low) {
+			head = k - 1
+		}
+	}
+	if head < 0 {
+		return from, m
+	}
+	f := modifiersBack(s, head, head)
+	if f != firstWord(s) && !(f > 0 && (s[f-1].isPunct(","+dashes) || s[f-1].kind == tQuote)) {
+		return from, m
+	}
+	return f, mention{plural: true, role: joinTokens(s[f : j+1])}
+}
