@@ -543,7 +543,9 @@ func citedSource(s []token, from int) (mention, bool) {
 // verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
 // sentence or its clause.
 func clauseAfterCue(np []token) bool {
-	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || inClass("pronouns_it", np[0].low) || inClass("first_person_subjects", np[0].low))
+	// "..., said that despite ...": a complementizer opens what was said, no speaker
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || inClass("pronouns_it", np[0].low) ||
+		inClass("first_person_subjects", np[0].low) || wordIn(np[0], "complementizers"))
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said

@@ -85,3 +85,15 @@ func TestGroupBeforePrepositionChain(t *testing.T) {
 		want{"reported", "the site had been cleared", ""},
 	)
 }
+
+// "that" after a cue opens what was said: it is never a speaker inverted after the cue, also
+// when the subject before the cue is one the rules cannot read ("And a third, Jo Reyes, said
+// that ..." had made the subject the content and "that ..." the speaker).
+func TestThatAfterCueIsNoSpeaker(t *testing.T) {
+	body := "Three in five insiders across the four states — and two thirds of the delegates in New Hampshire — said that despite Rubio's rise in Iowa, Trump can't be beaten.\n\n" +
+		"And a third, Daniel Reyes, said that while he opposed Trump, he was supporting Cruz."
+	check(t, body,
+		want{"reported", "despite Rubio's rise in Iowa, Trump can't be beaten", ""},
+		want{"reported", "while he opposed Trump, he was supporting Cruz", ""},
+	)
+}
