@@ -127,7 +127,7 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 	if before, ok := trailingDescription(s, i); ok && tailIsCircumstance(s, after, a.cue) {
 		// "Assange should be freed, the rights group says.": what was said comes before
 		a.m = mention{plural: true}
-		return a, clauseStartBefore(s, before), before, nextParticiple(s, after), true
+		return a, clauseStartBefore(s, before), before, min(nextParticiple(s, after), nextSpeakerCue(s, after, e.cues)), true
 	}
 	from := contentStart(s, after, a.cue)
 	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) {
@@ -282,7 +282,7 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 		if m := participleSubject(s, i); m.name != "" && participleClause(s, i, i+n, from) {
 			// "In a speech on Tuesday night in Ohio, Reyes struck a measured tone, saying ..."
 			a.m = m
-			return a, from, contentEnd(s, from, e.cues), len(s), true
+			return a, from, contentEnd(s, from, e.cues), nextSpeakerCue(s, from, e.cues), true
 		}
 		if !participleClause(s, i, i+n, from) {
 			return a, 0, 0, 0, false
@@ -291,7 +291,7 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 		// rules do not know still said what the clause says
 		a.m = mention{plural: true}
 	}
-	return a, from, contentEnd(s, from, e.cues), len(s), true
+	return a, from, contentEnd(s, from, e.cues), nextSpeakerCue(s, from, e.cues), true
 }
 
 // withSubject reads the named subject of an absolute phrase, "with <name> <participle>":
@@ -442,7 +442,7 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 	}
 	quoteBefore := before >= 0 && s[before].kind == tQuote
 	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailOpensContent(s, after, a.cue)) {
-		return a, clauseStartBefore(s, before), before + boolInt(quoteBefore), nextParticiple(s, after), true
+		return a, clauseStartBefore(s, before), before + boolInt(quoteBefore), min(nextParticiple(s, after), nextSpeakerCue(s, after, e.cues)), true
 	}
 	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
 		// "Part one," he said, "part two."
@@ -501,7 +501,7 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 	}
 	// the sentence may go on with the speaker's next cue: "..., said Scott Reed, the group's
 	// strategist, who added that ...", "..., said Tyler, explaining why ..."
-	return a, 0, cEnd, speakerGoesOn(s, end, e.cues), true
+	return a, 0, cEnd, min(speakerGoesOn(s, end, e.cues), nextSpeakerCue(s, end, e.cues)), true
 }
 
 // speakerGoesOn gives where the scan of a sentence resumes after an inverted speaker ending at

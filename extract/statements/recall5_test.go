@@ -97,3 +97,17 @@ func TestThatAfterCueIsNoSpeaker(t *testing.T) {
 		want{"reported", "while he opposed Trump, he was supporting Cruz", ""},
 	)
 }
+
+// The tail of an attribution stops at ", but/though (he) <cue>": the same speaker's next cue
+// is read, not swallowed by the first one ("..., Carson said on NBC, but he said he ...",
+// "“...,” she said, but added that ...", "..., saying ..., but he suggested ...").
+func TestNextCueAfterAttributionTail(t *testing.T) {
+	body := "\"Vetting is one thing,\" Ben Carson said on NBC's Meet the Press, but he said he is being asked about events of 50 years ago.\n\n" +
+		"Senator Ann Hale gave the plan some credit during the interview, saying it should be debated, but she suggested the cost is too high."
+	check(t, body,
+		want{"direct", "Vetting is one thing", "Ben Carson"},
+		want{"reported", "he is being asked about events of 50 years ago", "Ben Carson"},
+		want{"reported", "it should be debated", "Ann Hale"},
+		want{"reported", "the cost is too high", "Ann Hale"},
+	)
+}

@@ -153,3 +153,30 @@ func groupBeforeChain(s []token, j, from int, m mention) (int, mention) {
 	}
 	return f, mention{plural: true, role: joinTokens(s[f : j+1])}
 }
+
+// nextSpeakerCue finds, from i in the tail of an attribution whose content came before it, a
+// comma and a conjunction that open the next cue of the same speaker, with or without a pronoun
+// for its subject and an adverb before the verb (", but he said he ...", ", though he added
+// that ...", ", but added that ..."). It returns the comma's index, or len(s): the attribution
+// must stop there, so that the loop reads the second cue.
+func nextSpeakerCue(s []token, i int, cues *phraseSet) int {
+	for k := i; k+2 < len(s); k++ {
+		if s[k].kind == tQuote {
+			break
+		}
+		if !s[k].is(",") || !wordIn(s[k+1], "second_cue_conjunctions") {
+			continue
+		}
+		c := k + 2
+		if _, ok := pronounOf(s[c : c+1]); ok && s[c].kind == tWord && isSubjectPronoun(s[c].low) {
+			c++
+		}
+		if c < len(s) && s[c].kind == tWord && (inClass("verb_adverbs", s[c].low) || strings.HasSuffix(s[c].low, "ly")) {
+			c++ // "but later said", "though he quickly added"
+		}
+		if c < len(s) && cues.match(s, c) > 0 && !s[c].cap() {
+			return k
+		}
+	}
+	return len(s)
+}
