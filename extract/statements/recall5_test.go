@@ -111,3 +111,14 @@ func TestNextCueAfterAttributionTail(t *testing.T) {
 		want{"reported", "the cost is too high", "Ann Hale"},
 	)
 }
+
+// Cues known only in the past have their present forms too ("But they maintain that ...",
+// "The envoy reiterates that ...").
+func TestPresentFormsOfCues(t *testing.T) {
+	body := "The national unions know of the support. But they maintain that most members back the senator.\n\n" +
+		"Ambassador Ann Hale reiterates that the talks will go on."
+	check(t, body,
+		want{"reported", "most members back the senator", ""},
+		want{"reported", "the talks will go on", "Ann Hale"},
+	)
+}
