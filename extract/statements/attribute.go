@@ -47,7 +47,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
-	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) &&
+	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) && !subjectThenAmbiguousCue(s, i) &&
 		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}

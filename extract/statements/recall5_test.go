@@ -122,3 +122,17 @@ func TestPresentFormsOfCues(t *testing.T) {
 		want{"reported", "the talks will go on", "Ann Hale"},
 	)
 }
+
+// A cue that is also a plural noun ("claims", "reports") is the verb after a subject pronoun or
+// a name opening the sentence when a clause with its own subject and verb follows; a plural
+// noun before a verb stays a noun.
+func TestAmbiguousCueAfterSubject(t *testing.T) {
+	body := "Senator Ann Hale claims she's owed $10 million.\n\n" +
+		"The Daily Ledger reports the two men had a falling out last year.\n\n" +
+		"Hale claims were false, the auditors said."
+	check(t, body,
+		want{"reported", "she's owed $10 million", "Ann Hale"},
+		want{"reported", "the two men had a falling out last year", "Daily Ledger"},
+		want{"reported", "Hale claims were false", ""},
+	)
+}

@@ -180,3 +180,30 @@ func nextSpeakerCue(s []token, i int, cues *phraseSet) int {
 	}
 	return len(s)
 }
+
+// subjectThenAmbiguousCue tells whether a cue that is also a plural noun ("claims", "reports")
+// at i is the verb of a subject before it and a clause after it: a subject pronoun ("And he
+// claims his boss is ...") or a name that opens the sentence ("Trump claims he's worth ...",
+// "The Washington Times reports Beck will ..."), then a clause with its own subject and finite
+// verb. Not "Trump's claims were ...", "the reports that ...".
+func subjectThenAmbiguousCue(s []token, i int) bool {
+	if i < 1 || i+1 >= len(s) || s[i-1].kind != tWord {
+		return false
+	}
+	if !(pronounClause(s, i+1) || subjectClause(s, i+1)) {
+		return false
+	}
+	p := s[i-1]
+	if isSubjectPronoun(p.low) {
+		return true
+	}
+	if !p.cap() || strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") {
+		return false
+	}
+	from, m := subjectBefore(s, i-1)
+	f := firstWord(s)
+	for f >= 0 && f < from && inClass("sentence_openers", s[f].low) {
+		f++ // "And Trump claims ..."
+	}
+	return m.valid() && m.name != "" && from == f
+}
