@@ -765,9 +765,11 @@ func subjectBefore(s []token, j int) (int, mention) {
 	}
 	if j > 2 && s[j].isPunct(dashes) {
 		// "The E3 - Britain, France and Germany - said": the dashes enclose an apposition
-		for k := j - 1; k > 0 && j-k <= 12; k-- {
+		for k := j - 1; k > 0 && j-k <= 30; k-- {
 			if s[k].isPunct(dashes) {
-				j = k - 1
+				if j-k <= 12 || relativeAside(s, k, j) {
+					j = k - 1 // a long aside only as a relative clause: "Joyce — who is listed ... — told"
+				}
 				break
 			}
 		}

@@ -136,3 +136,12 @@ func TestAmbiguousCueAfterSubject(t *testing.T) {
 		want{"reported", "Hale claims were false", ""},
 	)
 }
+
+// A relative clause between dashes after a named subject may be long ("Joyce — who is listed
+// as ... but doesn't ... — told"): the name before it speaks.
+func TestLongRelativeAsideBetweenDashes(t *testing.T) {
+	body := "Reached by phone on Tuesday, Tom Joyce — who is listed as an attorney in Illinois but does not actively practice law these days — told reporters he is not planning an appeal of the board's ruling for lack of money."
+	check(t, body,
+		want{"reported", "he is not planning an appeal of the board's ruling for lack of money", "Tom Joyce"},
+	)
+}

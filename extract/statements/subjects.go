@@ -207,3 +207,25 @@ func subjectThenAmbiguousCue(s []token, i int) bool {
 	}
 	return m.valid() && m.name != "" && from == f
 }
+
+// relativeAside tells whether the tokens between the dashes at k and j are a relative clause
+// about the subject before them ("Joyce — who is listed as an attorney in Illinois but doesn't
+// practice law — told"), which may be longer than an apposition: "who" opens it, after a
+// capitalised name or a speaker word, and no quotation is inside.
+func relativeAside(s []token, k, j int) bool {
+	if k < 1 || k+1 >= j || !inClass("relative_who", s[k+1].low) || !(s[k-1].cap() || speakerHead(s[k-1])) {
+		return false
+	}
+	for _, t := range s[k+1 : j] {
+		if t.kind == tQuote {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerHead tells whether a lower-case word can end a subject that speaks, as a capitalised
+// name does: a role ("the spokesman") or a group of people ("Democratic economists").
+func speakerHead(t token) bool {
+	return t.kind == tWord && (isRoleWord(t.low) || isPluralPerson(t.low))
+}
