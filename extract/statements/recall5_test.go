@@ -145,3 +145,11 @@ func TestLongRelativeAsideBetweenDashes(t *testing.T) {
 		want{"reported", "he is not planning an appeal of the board's ruling for lack of money", "Tom Joyce"},
 	)
 }
+
+// ... and after a group of people at the end of a list ("..., and many lawmakers claim it will").
+func TestAmbiguousCueAfterGroup(t *testing.T) {
+	body := "But labor unions, environmental groups, and many Democratic lawmakers claim it will cost jobs."
+	check(t, body,
+		want{"reported", "it will cost jobs", ""},
+	)
+}

@@ -183,7 +183,8 @@ func nextSpeakerCue(s []token, i int, cues *phraseSet) int {
 
 // subjectThenAmbiguousCue tells whether a cue that is also a plural noun ("claims", "reports")
 // at i is the verb of a subject before it and a clause after it: a subject pronoun ("And he
-// claims his boss is ...") or a name that opens the sentence ("Trump claims he's worth ...",
+// claims his boss is ..."), a group of people or a role ("many lawmakers claim it will ...")
+// or a name that opens the sentence ("Trump claims he's worth ...",
 // "The Washington Times reports Beck will ..."), then a clause with its own subject and finite
 // verb. Not "Trump's claims were ...", "the reports that ...".
 func subjectThenAmbiguousCue(s []token, i int) bool {
@@ -194,8 +195,8 @@ func subjectThenAmbiguousCue(s []token, i int) bool {
 		return false
 	}
 	p := s[i-1]
-	if isSubjectPronoun(p.low) {
-		return true
+	if isSubjectPronoun(p.low) || speakerHead(p) {
+		return true // "And he claims ...", "many Democratic lawmakers claim it will ..."
 	}
 	if !p.cap() || strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") {
 		return false
