@@ -153,3 +153,13 @@ func TestAmbiguousCueAfterGroup(t *testing.T) {
 		want{"reported", "it will cost jobs", ""},
 	)
 }
+
+// A subordinate clause with its own subject and cue after an attribution's tail is a statement
+// of its own ("..., Trump said, after CNBC's Becky Quick said the ...").
+func TestCueInClauseAfterAttribution(t *testing.T) {
+	body := "\"I never said that,\" Senator Ann Hale said, after the moderator Jo Reyes said the senator had called the plan a fraud."
+	check(t, body,
+		want{"direct", "I never said that", "Ann Hale"},
+		want{"reported", "the senator had called the plan a fraud", "Jo Reyes"},
+	)
+}

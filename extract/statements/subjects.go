@@ -155,10 +155,10 @@ func groupBeforeChain(s []token, j, from int, m mention) (int, mention) {
 }
 
 // nextSpeakerCue finds, from i in the tail of an attribution whose content came before it, a
-// comma and a conjunction that open the next cue of the same speaker, with or without a pronoun
-// for its subject and an adverb before the verb (", but he said he ...", ", though he added
-// that ...", ", but added that ..."). It returns the comma's index, or len(s): the attribution
-// must stop there, so that the loop reads the second cue.
+// comma and a conjunction that open a next cue, of the same speaker or of a subject named
+// after the conjunction (", but he said he ...", ", though he added that ...", ", but added
+// that ...", ", after CNBC's Becky Quick said the ..."). It returns the comma's index, or
+// len(s): the attribution must stop there, so that the loop reads the next cue.
 func nextSpeakerCue(s []token, i int, cues *phraseSet) int {
 	for k := i; k+2 < len(s); k++ {
 		if s[k].kind == tQuote {
@@ -167,18 +167,37 @@ func nextSpeakerCue(s []token, i int, cues *phraseSet) int {
 		if !s[k].is(",") || !wordIn(s[k+1], "second_cue_conjunctions") {
 			continue
 		}
-		c := k + 2
-		if _, ok := pronounOf(s[c : c+1]); ok && s[c].kind == tWord && isSubjectPronoun(s[c].low) {
-			c++
-		}
-		if c < len(s) && s[c].kind == tWord && (inClass("verb_adverbs", s[c].low) || strings.HasSuffix(s[c].low, "ly")) {
-			c++ // "but later said", "though he quickly added"
-		}
-		if c < len(s) && cues.match(s, c) > 0 && !s[c].cap() {
+		if cueAfterConjunction(s, k+2, cues) {
 			return k
 		}
 	}
 	return len(s)
+}
+
+// cueAfterConjunction tells whether a cue follows at c, after an optional adverb ("but later
+// said"), or after its own subject phrase that starts at c ("he said", "Becky Quick said").
+func cueAfterConjunction(s []token, c int, cues *phraseSet) bool {
+	for k := c; k < len(s) && k-c <= 8; k++ {
+		if s[k].kind != tWord && !s[k].isPunct(".") {
+			return false
+		}
+		if s[k].kind != tWord || s[k].cap() || cues.match(s, k) == 0 {
+			continue
+		}
+		if k == c {
+			return true // ", but added that ..."
+		}
+		j := k - 1
+		if inClass("verb_adverbs", s[j].low) || strings.HasSuffix(s[j].low, "ly") {
+			if j == c {
+				return true // ", but later said"
+			}
+			j--
+		}
+		from, m := subjectBefore(s, j)
+		return m.valid() && from == c
+	}
+	return false
 }
 
 // subjectThenAmbiguousCue tells whether a cue that is also a plural noun ("claims", "reports")
