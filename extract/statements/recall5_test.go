@@ -163,3 +163,12 @@ func TestCueInClauseAfterAttribution(t *testing.T) {
 		want{"reported", "the senator had called the plan a fraud", "Jo Reyes"},
 	)
 }
+
+// "acknowledge" reports its clause after a subject the rules do not name ("Even those who have
+// sketched out paths for him acknowledge that ...").
+func TestAcknowledgeUnnamedSubject(t *testing.T) {
+	body := "Even those who have sketched out possible paths for the governor acknowledge that they are narrow."
+	check(t, body,
+		want{"reported", "they are narrow", ""},
+	)
+}
