@@ -167,7 +167,7 @@ func TestCueInClauseAfterAttribution(t *testing.T) {
 // "acknowledge" reports its clause after a subject the rules do not name ("Even those who have
 // sketched out paths for him acknowledge that ...").
 func TestAcknowledgeUnnamedSubject(t *testing.T) {
-	body := "Even those who have sketched out possible paths for the governor acknowledge that they are narrow."
+	body := "Even those who have sketched out possible paths for the governor to win the nomination acknowledge that they are narrow."
 	check(t, body,
 		want{"reported", "they are narrow", ""},
 	)
