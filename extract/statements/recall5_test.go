@@ -172,3 +172,13 @@ func TestAcknowledgeUnnamedSubject(t *testing.T) {
 		want{"reported", "they are narrow", ""},
 	)
 }
+
+// A cue joined by "and"/"but" to an earlier verb has the earlier verb's subject for its speaker
+// when a fronted phrase hid it from the sentence start ("There, the district chairman Chuck
+// Williams declined to name ... but said ...").
+func TestCoordinatedCueSubjectOfFirstVerb(t *testing.T) {
+	body := "There, the district party chairman Chuck Williams declined to name the three delegates but said one was an avowed supporter."
+	check(t, body,
+		want{"reported", "one was an avowed supporter", "Chuck Williams"},
+	)
+}

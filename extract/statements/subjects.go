@@ -18,8 +18,30 @@ func (e *engine) coordinatedUnnamed(s []token, j, after int, a attribution) (att
 	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) || !opensReportedClause(s, i, after, from) {
 		return a, 0, 0, 0, false
 	}
-	a.m = mention{plural: true}
+	a.m = firstVerbSubject(s, j).orUnnamed()
 	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// firstVerbSubject finds the subject of the first verb before j whose subject phrase opens the
+// sentence or follows a comma ("There, the district GOP chairman Chuck Williams declined to
+// name ... but said", "In a speech from Wyoming, Sanders claimed momentum and argued"): a past
+// form or an auxiliary marks the verb. It returns no mention when none is found.
+func firstVerbSubject(s []token, j int) mention {
+	for v := 1; v < j; v++ {
+		t := s[v]
+		if t.kind != tWord || t.cap() || !(pastForm(t.low) || finiteMarker(t.low)) {
+			continue
+		}
+		k := skipAuxBack(s, v-1)
+		if k < 0 || k >= v || s[k].kind != tWord {
+			continue
+		}
+		from, m := subjectBefore(s, k)
+		if m.valid() && (from == firstWord(s) || from > 0 && (s[from-1].isPunct(","+dashes) || inClass("sentence_openers", s[from-1].low))) {
+			return m
+		}
+	}
+	return mention{}
 }
 
 // compoundSubject widens a cue's subject without a name that starts at npFrom back over "X and"
