@@ -51,6 +51,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
+	if n > 0 && withPartner(s, i+n) {
+		n = 0 // "Meyer, a former governor who argued with Ms. Brainard at ..., said": a partner, no content
+	}
 	if n > 0 && i > 0 && nounBefore(s[i-1]) {
 		n = 0 // "the Pentagon's estimate was too low", "its statement": a noun, not a verb
 	}

@@ -182,3 +182,14 @@ func TestCoordinatedCueSubjectOfFirstVerb(t *testing.T) {
 		want{"reported", "one was an avowed supporter", "Chuck Williams"},
 	)
 }
+
+// A cue followed by "with" and a name or an object pronoun names a partner of the talk, no
+// content ("Meyer, a former governor who argued with Ms. Brainard at the conference, said ...").
+func TestCueWithPartnerIsNoStatement(t *testing.T) {
+	body := "Laurence Meyer, a former governor who argued with Ms. Brainard at the February conference, said the bank had moved too early.\n\n" +
+		"Senator Ann Hale joked with Trump that the bill would pass."
+	check(t, body,
+		want{"reported", "the bank had moved too early", "Laurence Meyer"},
+		want{"reported", "the bill would pass", "Ann Hale"},
+	)
+}

@@ -271,3 +271,16 @@ func relativeAside(s []token, k, j int) bool {
 func speakerHead(t token) bool {
 	return t.kind == tWord && (isRoleWord(t.low) || isPluralPerson(t.low))
 }
+
+// withPartner tells whether the words after a cue at k name a partner of the talk ("argued
+// with Ms. Brainard", "sparred with him over ..."), a name or an object pronoun after "with",
+// and no "that" follows within a few words ("joked with Trump that ..." reports a clause).
+func withPartner(s []token, k int) bool {
+	if k+1 >= len(s) || !wordIn(s[k], "partner_prepositions") || s[k+1].kind != tWord {
+		return false
+	}
+	if !s[k+1].cap() && !inClass("object_pronouns", s[k+1].low) {
+		return false
+	}
+	return !wordWithin(s, k+2, 6, "that")
+}
