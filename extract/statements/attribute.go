@@ -1128,8 +1128,9 @@ func npStart(s []token, j int) int {
 // ("has also", "on Wednesday", "repeatedly").
 func skipAuxBack(s []token, j int) int {
 	l := builtin()
-	if j > 0 && s[j].isPunct(".") && s[j-1].kind == tWord && s[j-1].end == s[j].start && dottedAcronym(s[j-1].text) {
-		j-- // "The F.B.I. said": the period closes the acronym, not a sentence
+	if j > 0 && s[j].isPunct(".") && s[j-1].kind == tWord && s[j-1].end == s[j].start &&
+		(dottedAcronym(s[j-1].text) || s[j-1].cap() && lang.Abbreviation(s[j-1].low)) {
+		j-- // "The F.B.I. said", "Joseph R. Biden Jr. warned": the period closes an abbreviation
 	}
 	for j >= 0 && (s[j].kind == tWord || s[j].kind == tQuote) {
 		w := s[j].low

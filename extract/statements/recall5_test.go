@@ -193,3 +193,12 @@ func TestCueWithPartnerIsNoStatement(t *testing.T) {
 		want{"reported", "the bill would pass", "Ann Hale"},
 	)
 }
+
+// A name that ends with an abbreviation and its period ("Joseph R. Biden Jr. warned", "Acme
+// Inc. said") is the subject: the period does not end the speaker phrase.
+func TestSubjectEndingInAbbreviation(t *testing.T) {
+	body := "Vice President Joseph R. Biden Jr. warned this week that the treaty was at risk."
+	check(t, body,
+		want{"reported", "the treaty was at risk", "Joseph R. Biden Jr"},
+	)
+}
