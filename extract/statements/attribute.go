@@ -548,7 +548,7 @@ func citedSource(s []token, from int) (mention, bool) {
 func clauseAfterCue(np []token) bool {
 	// "..., said that despite ...": a complementizer opens what was said, no speaker
 	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || inClass("pronouns_it", np[0].low) ||
-		inClass("first_person_subjects", np[0].low) || wordIn(np[0], "complementizers"))
+		inClass("first_person_subjects", np[0].low) || wordIn(np[0], "complementizers")) || finiteInPhrase(np)
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said

@@ -202,3 +202,13 @@ func TestSubjectEndingInAbbreviation(t *testing.T) {
 		want{"reported", "the treaty was at risk", "Joseph R. Biden Jr"},
 	)
 }
+
+// A phrase with a finite verb after a cue is what was said, never a speaker inverted after the
+// cue ("The judges, for instance, said the problem was not requiring a photo ID" had made "The
+// judges, for instance" the content of "ID").
+func TestFiniteClauseAfterCueIsNoSpeaker(t *testing.T) {
+	body := "The judges, for instance, said the problem was not requiring a photo ID."
+	check(t, body,
+		want{"reported", "the problem was not requiring a photo ID", ""},
+	)
+}

@@ -284,3 +284,15 @@ func withPartner(s []token, k int) bool {
 	}
 	return !wordWithin(s, k+2, 6, "that")
 }
+
+// finiteInPhrase tells whether a phrase read after a cue as an inverted speaker holds a finite
+// verb after its first word ("..., for instance, said the problem was not requiring a photo
+// ID"): a clause, what was said, not a speaker.
+func finiteInPhrase(np []token) bool {
+	for k := 1; k < len(np); k++ {
+		if np[k].kind == tWord && !np[k].cap() && inClass("finite_markers", np[k].low) {
+			return true
+		}
+	}
+	return false
+}
