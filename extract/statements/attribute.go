@@ -477,15 +477,19 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		a.prevSentence = true // what was said is the sentence before
 		return a, 0, 0, len(s), true
 	}
-	if resumesClause(s, end) && !isNamingCue(a.cue) || end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
-		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
-	}
 	cEnd := i
 	if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
 		cEnd--
 	}
 	if cEnd > 0 && s[cEnd-1].isPunct(",") {
 		cEnd--
+	}
+	// after a whole quotation ("“...,” said Paloma Wu, legal director for ...") the words after
+	// the speaker describe the speaker or go on with the writer's narration: the quotation is
+	// complete, a second part would be quoted too (the split case below)
+	quoted := cEnd > 0 && s[cEnd-1].kind == tQuote
+	if resumesClause(s, end) && !isNamingCue(a.cue) || !quoted && end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
+		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
 	}
 	// "Part one," said Peskov, "part two."
 	if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
