@@ -15,3 +15,19 @@ func TestQuotationCompleteBeforeInvertedSpeaker(t *testing.T) {
 		want{"direct", "If he stays the course, I will not vote for him", "Jeff Flake"},
 	)
 }
+
+// A sentence opened by the question put to its speaker ("Asked whether ..., X said") holds two
+// statements: the question, by an asker the text does not name, and the answer. A passive "was
+// asked whether" and a question after the main clause stay the writer's.
+func TestFrontedQuestionIsSaid(t *testing.T) {
+	body := "Asked whether Moscow had notified Washington, Peskov said the United States had been told in advance.\n\n" +
+		"When asked how much the program would cost, Lavrov said it would stay within the budget.\n\n" +
+		"Ryabkov was asked whether the treaty could be saved. \"We are ready,\" he said when asked about the talks."
+	check(t, body,
+		want{"reported", "whether Moscow had notified Washington", ""},
+		want{"reported", "the United States had been told in advance", "Peskov"},
+		want{"reported", "how much the program would cost", ""},
+		want{"reported", "it would stay within the budget", "Lavrov"},
+		want{"direct", "We are ready", "Ryabkov"},
+	)
+}

@@ -40,6 +40,9 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 		return false
 	}
 	question := len(s) > 0 && s[len(s)-1].isPunct("?")
+	if !question {
+		e.frontedQuestion(pi, s)
+	}
 	var reportedIn []claim // contents of reported statements: a named subject inside may speak too
 	nested := func(i int) bool {
 		for _, c := range reportedIn {
@@ -591,4 +594,30 @@ func causeCut(s []token, from, to int) int {
 		}
 	}
 	return to
+}
+
+// frontedQuestion emits the question a sentence opens with ("Asked whether the talks would
+// resume, Peskov said ...", "When asked about the report, ..."): a reported statement of an
+// asker the sentence does not name. PolNeAR labels three in four of them; a passive "Peskov was
+// asked whether ..." it mostly leaves alone, and so does this.
+func (e *engine) frontedQuestion(pi int, s []token) {
+	k := 0
+	if k+1 < len(s) && wordIn(s[k], "fronted_subordinators") {
+		k++ // "When asked ..."
+	}
+	if k >= len(s) || !wordIn(s[k], "question_participles") {
+		return
+	}
+	from := k + 1
+	for j := from; j < len(s); j++ {
+		switch {
+		case s[j].is(","):
+			if j-from >= 2 && s[j-1].kind != tQuote {
+				e.emit(pi, s[from:j], nil, attribution{cue: joinTokens(s[:from])})
+			}
+			return
+		case s[j].kind == tQuote || s[j].isPunct(".;:?!"):
+			return // the question is quoted, or no main clause follows
+		}
+	}
 }
