@@ -31,3 +31,15 @@ func TestFrontedQuestionIsSaid(t *testing.T) {
 		want{"direct", "We are ready", "Ryabkov"},
 	)
 }
+
+// "as" with a subject pronoun and its finite verb after a reported clause is the writer's
+// circumstance ("says he's excited as he faces a test"); "as" before a noun ("as exports rose")
+// may be what was said.
+func TestAsClauseEndsContent(t *testing.T) {
+	body := "Jeb Bush says he is \"excited where we stand\" as he faces a critically important test in South Carolina.\n\n" +
+		"The minister said the economy grew as exports rose in the spring."
+	check(t, body,
+		want{"reported", "he is \"excited where we stand\"", "Jeb Bush"},
+		want{"reported", "the economy grew as exports rose in the spring", ""},
+	)
+}
