@@ -270,6 +270,9 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 	n := builtin().participles.match(s, i)
 	a = attribution{cue: joinTokens(s[i : i+n]), same: true}
 	from := contentStart(s, i+n, a.cue)
+	if isNamingCue(a.cue) && nextQuote(s, from) < 0 {
+		return a, 0, 0, 0, false // "назвав эту сферу чрезвычайно сложной": a name given without quotation marks is the writer's account
+	}
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
 	} else if m, ok := lastClauseSubject(s, i); ok {
@@ -512,6 +515,9 @@ func speakerGoesOn(s []token, end int, cues *phraseSet) int {
 		if builtin().participles.match(s, k+1) > 0 || isRelative(s[k+1].low) && cueWithin(s, k+2, 2, cues) {
 			return end
 		}
+		if k+3 < len(s) && s[k+1].kind == tWord && isSubjectPronoun(s[k+2].low) && cues.match(s, k+3) > 0 {
+			return end // "..., said Reince Priebus, though he added that ..."
+		}
 	}
 	return len(s)
 }
@@ -581,7 +587,8 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 	}
 	npEnd = placeAfterName(s, after, npEnd)
 	np = withoutParens(s[after:npEnd])
-	if end < len(s) && s[end].is(",") && !resumesClause(s, end) {
+	// (not "said Scott Reed, adding that ...": the participle is the speaker's next statement)
+	if end < len(s) && s[end].is(",") && !resumesClause(s, end) && builtin().participles.match(s, end+1) == 0 {
 		k := end + 1
 		for k < len(s) && (s[k].kind == tWord || titlePeriod(s, k)) {
 			k++ // "..., John E. Herbst.": an initial's period is inside the name
@@ -1833,11 +1840,11 @@ func opensClause(t token) bool {
 // speaker ("...," Ryabkov said in an interview published on Sunday, adding that ...), else len(s).
 func nextParticiple(s []token, i int) int {
 	for k := i; k < len(s); k++ {
+		if participleAt(s, k) == k {
+			return k + boolInt(s[k].kind == tQuote) // a title closed by the comma: "on “Morning Joe,” adding, “...”"
+		}
 		if s[k].kind == tQuote {
 			break
-		}
-		if participleAt(s, k) == k {
-			return k
 		}
 	}
 	return len(s)

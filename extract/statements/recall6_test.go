@@ -43,3 +43,20 @@ func TestAsClauseEndsContent(t *testing.T) {
 		want{"reported", "the economy grew as exports rose in the spring", ""},
 	)
 }
+
+// A participle of saying after an inverted speaker is the speaker's next statement, not an
+// apposition describing the speaker; after a quoted title closed by the comma ("on “Meet the
+// Press,” adding, “...”") too. A naming participle without quotation marks ("назвав эту
+// сферу чрезвычайно сложной") is the writer's account, as statements-real labels it.
+func TestParticipleAfterInvertedSpeaker(t *testing.T) {
+	body := "\"The distraction gets you off message,\" said Scott Reed, adding that the party would unite soon.\n\n" +
+		"\"He would be the best nominee,\" Graham said on \"Meet the Press,\" adding, \"He is an insider in an outsider year.\"\n\n" +
+		"«Работа ведется», - продолжил Дмитрий Песков, назвав эту сферу чрезвычайно сложной."
+	check(t, body,
+		want{"direct", "The distraction gets you off message", "Scott Reed"},
+		want{"reported", "the party would unite soon", "Scott Reed"},
+		want{"direct", "He would be the best nominee", "Graham"},
+		want{"direct", "He is an insider in an outsider year.", "Graham"},
+		want{"direct", "Работа ведется", "Дмитрий Песков"},
+	)
+}
