@@ -1843,6 +1843,9 @@ func nextParticiple(s []token, i int) int {
 		if participleAt(s, k) == k {
 			return k + boolInt(s[k].kind == tQuote) // a title closed by the comma: "on “Morning Joe,” adding, “...”"
 		}
+		if s[k].is(",") && k+2 < len(s) && isCoordination(s[k+1]) && builtin().cues.match(s, k+2) > 0 && !s[k+2].cap() {
+			return k // "“...,” she said, but added that ...": the same speaker's next statement
+		}
 		if s[k].kind == tQuote {
 			break
 		}

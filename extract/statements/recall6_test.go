@@ -60,3 +60,16 @@ func TestParticipleAfterInvertedSpeaker(t *testing.T) {
 		want{"direct", "Работа ведется", "Дмитрий Песков"},
 	)
 }
+
+// ", but added that" after a quotation and its speaker opens the speaker's next statement; a
+// quotation after "such as" at the end of a reported clause is an example inside it, not a
+// name given "as" the quotation.
+func TestButAddedAfterQuotation(t *testing.T) {
+	body := "\"I hate the term,\" Ms. Sherry said, but added that the couple was not living large.\n\n" +
+		"Larry Sabato added that something \"has to be big\" for the president's popularity to drop, such as \"a surprise recession.\""
+	check(t, body,
+		want{"direct", "I hate the term", "Sherry"},
+		want{"reported", "the couple was not living large", "Sherry"},
+		want{"reported", "something \"has to be big\" for the president's popularity to drop, such as \"a surprise recession.\"", "Larry Sabato"},
+	)
+}

@@ -500,7 +500,8 @@ func quoteIsContent(c []token, outside int) bool {
 	if last < 1 || c[last].kind != tQuote {
 		return false
 	}
-	return c[last-1].is("as") || c[last-1].is("как")
+	// "... described as “X”"; not "such as “a surprise recession”", an example inside the clause
+	return (c[last-1].is("as") || c[last-1].is("как")) && !(last >= 2 && c[last-2].is("such"))
 }
 
 // namedEnd ends the content of a naming cue after its first quotation, when one follows it.
