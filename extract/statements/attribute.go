@@ -47,7 +47,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
-	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) &&
+	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) && !namedSubjectClause(s, i) &&
 		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
@@ -231,6 +231,16 @@ func fronted(s []token, after int, a attribution) (attribution, int, int, int, b
 		return a, 0, 0, 0, false
 	}
 	return a, end + 1, end + 2, end + 2, true
+}
+
+// namedSubjectClause tells whether an ambiguous cue (a plural noun too: "notes", "claims")
+// stands between a name and a clause opened by a determiner or a pronoun ("Schweizer notes the
+// foundation hid ..."): after a name it is the verb ("Russian claims" is the noun of a nationality).
+func namedSubjectClause(s []token, i int) bool {
+	if i == 0 || i+2 >= len(s) || !s[i-1].cap() || builtin().nationality[s[i-1].low] != "" {
+		return false
+	}
+	return isDeterminer(s[i+1].low) && !s[i+1].is("that") || isSubjectPronoun(s[i+1].low)
 }
 
 // quotedBy finds "was quoted by <agency> as saying" at i and returns the index after
@@ -1530,7 +1540,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "... is honest, and three-quarters said the same of Sanders": another source
 		case isContrastConj(t.low) && k > from+2 && k+2 < end && !s[k-1].is(",") && s[k+1].cap() && cueWithin(s, k+1, 4, cues):
 			return k // "... her Wall Street links while Sanders suggests ...": another source's statement
-		case t.is(",") && k > from+2 && k+3 < end && s[k+1].is("and") && (s[k+2].cap() && !s[k+2].is("I") || isDeterminer(s[k+2].low)) && !s[k+2].is("that") && finiteSoon(s, k+3, 9):
+		case (t.is(",") || t.isPunct("—–")) && k > from+2 && k+3 < end && s[k+1].is("and") && (s[k+2].cap() && !s[k+2].is("I") || isDeterminer(s[k+2].low)) && !s[k+2].is("that") && finiteSoon(s, k+3, 9):
 			return k // "... is less for safety, and the ACLU has already sued ...": the writer goes on
 		case t.is("as") && k > from+2 && k+2 < end && isSubjectPronoun(s[k+1].low) && (finiteSoon(s, k+2, 1) || strings.HasSuffix(s[k+2].low, "s")):
 			return k // "says he's “excited where we stand” as he faces a test": the writer's circumstance

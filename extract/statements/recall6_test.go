@@ -73,3 +73,16 @@ func TestButAddedAfterQuotation(t *testing.T) {
 		want{"reported", "something \"has to be big\" for the president's popularity to drop, such as \"a surprise recession.\"", "Larry Sabato"},
 	)
 }
+
+// A cue that is also a plural noun ("notes", "claims") is the verb between a name and a clause
+// opened by a determiner or a pronoun; after a nationality or a determiner it stays the noun. A
+// dash before "and" and a new clause ends a reported content as a comma does.
+func TestAmbiguousCueAfterName(t *testing.T) {
+	body := "For example, Schweizer notes the foundation hid four donations from a uranium company.\n\n" +
+		"Russian claims the treaty was violated were rejected.\n\n" +
+		"Democrats insist the political tide is turning their way — and the Senate is holding talks on a narrow proposal."
+	check(t, body,
+		want{"reported", "the foundation hid four donations from a uranium company", "Schweizer"},
+		want{"reported", "the political tide is turning their way", ""},
+	)
+}
