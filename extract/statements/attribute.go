@@ -78,6 +78,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.coordinated(s, j, after, a, prev)
 	}
 	npFrom, m := subjectBefore(s, j)
+	if !m.valid() {
+		npFrom, m = groupBeforeChain(s, j, npFrom, m)
+	}
 	if f, n, ok := leadName(s, j); ok && (m.name == "" || m.kind == "organization" && npFrom > f) {
 		// "Hogan Gidley, a former party director, whose roots ..., said"; an institution in the
 		// appositions is the person's ("Jo Reyes, president of the union, which ..., said")
@@ -96,6 +99,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		}
 	}
 	if m.valid() {
+		npFrom, m = compoundSubject(s, npFrom, m)
 		if b, ok := trailingDescription(s, i); ok && m.name == "" && b+1 < npFrom {
 			npFrom = b + 1 // "..., the advocacy group said": the description runs back to the comma
 		}
@@ -123,7 +127,7 @@ func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribu
 	if before, ok := trailingDescription(s, i); ok && tailIsCircumstance(s, after, a.cue) {
 		// "Assange should be freed, the rights group says.": what was said comes before
 		a.m = mention{plural: true}
-		return a, clauseStartBefore(s, before), before, nextParticiple(s, after), true
+		return a, clauseStartBefore(s, before), before, min(nextParticiple(s, after), nextSpeakerCue(s, after, e.cues)), true
 	}
 	from := contentStart(s, after, a.cue)
 	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) {
@@ -200,9 +204,9 @@ func opensReportedClause(s []token, i, after, from int) bool {
 		return false
 	}
 	if !(inClass("dummy_subjects", w) || inClass("noun_markers", w) || s[from].cap()) {
-		return !wordIn(s[from], "object_openers") && finiteSoon(s, from+1, 5) // "say stricter gun laws would help"
+		return !wordIn(s[from], "object_openers") && (finiteSoon(s, from+1, 5) || presentPredicate(s, from)) // "say stricter gun laws would help"
 	}
-	return finiteSoon(s, from+1, 8)
+	return finiteSoon(s, from+1, 8) || presentPredicate(s, from)
 }
 
 // finiteSoon tells whether a finite verb marker (an auxiliary, a modal, a contraction, a past
@@ -291,7 +295,7 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 		if m := participleSubject(s, i); m.name != "" && participleClause(s, i, i+n, from) {
 			// "In a speech on Tuesday night in Ohio, Reyes struck a measured tone, saying ..."
 			a.m = m
-			return a, from, contentEnd(s, from, e.cues), len(s), true
+			return a, from, contentEnd(s, from, e.cues), nextSpeakerCue(s, from, e.cues), true
 		}
 		if !participleClause(s, i, i+n, from) {
 			return a, 0, 0, 0, false
@@ -300,7 +304,7 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 		// rules do not know still said what the clause says
 		a.m = mention{plural: true}
 	}
-	return a, from, contentEnd(s, from, e.cues), len(s), true
+	return a, from, contentEnd(s, from, e.cues), nextSpeakerCue(s, from, e.cues), true
 }
 
 // withSubject reads the named subject of an absolute phrase, "with <name> <participle>":
@@ -414,7 +418,10 @@ func (e *engine) asClause(s []token, first, i, after int, a attribution) (attrib
 	}
 	a.m = parseMention(np, appos)
 	if !a.m.valid() {
-		return a, 0, 0, 0, false
+		if !asSubjectUnnamed(s, first, i, after, comma) {
+			return a, 0, 0, 0, false
+		}
+		a.m = mention{plural: true} // "As the paper noted, ...": a speaker the rules do not name
 	}
 	return a, comma + 1, contentEnd(s, comma+1, e.cues), comma + 1, true
 }
@@ -429,7 +436,7 @@ func (e *engine) coordinated(s []token, j, after int, a attribution, prev *attri
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
 	} else if a.m = subjectAtStart(s[:j]); !a.m.valid() {
-		return a, 0, 0, 0, false
+		return e.coordinatedUnnamed(s, j, after, a)
 	}
 	from := contentStart(s, after, a.cue)
 	return a, from, contentEnd(s, from, e.cues), from, true
@@ -448,7 +455,7 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 	}
 	quoteBefore := before >= 0 && s[before].kind == tQuote
 	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailOpensContent(s, after, a.cue)) {
-		return a, clauseStartBefore(s, before), before + boolInt(quoteBefore), nextParticiple(s, after), true
+		return a, clauseStartBefore(s, before), before + boolInt(quoteBefore), min(nextParticiple(s, after), nextSpeakerCue(s, after, e.cues)), true
 	}
 	if quoteBefore && !tailIsCircumstance(s, after, a.cue) {
 		// "Part one," he said, "part two."
@@ -511,7 +518,7 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 	}
 	// the sentence may go on with the speaker's next cue: "..., said Scott Reed, the group's
 	// strategist, who added that ...", "..., said Tyler, explaining why ..."
-	return a, 0, cEnd, speakerGoesOn(s, end, e.cues), true
+	return a, 0, cEnd, min(speakerGoesOn(s, end, e.cues), nextSpeakerCue(s, end, e.cues)), true
 }
 
 // speakerGoesOn gives where the scan of a sentence resumes after an inverted speaker ending at
@@ -556,7 +563,9 @@ func citedSource(s []token, from int) (mention, bool) {
 // verb) rather than name the speaker: an inverted speaker is a noun phrase that ends the
 // sentence or its clause.
 func clauseAfterCue(np []token) bool {
-	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || inClass("pronouns_it", np[0].low) || inClass("first_person_subjects", np[0].low))
+	// "..., said that despite ...": a complementizer opens what was said, no speaker
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || inClass("pronouns_it", np[0].low) ||
+		inClass("first_person_subjects", np[0].low) || wordIn(np[0], "complementizers"))
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -1312,6 +1321,9 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	end := len(s)
 	for end > i && s[end-1].isPunct(".!?;") {
 		end--
+	}
+	if i < end && s[i].is(";") {
+		return true // "..., analysts say; in 2012, ...": the semicolon ends the attribution's clause
 	}
 	if i >= end {
 		return true

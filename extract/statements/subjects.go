@@ -1,0 +1,182 @@
+package statements
+
+import "strings"
+
+// Subjects the speaker rules do not name: the functions here find who speaks when the subject
+// of a cue is a noun phrase with no name or known role in it, or stands apart from the cue.
+
+// coordinatedUnnamed reads a cue of saying joined by "and" to an earlier verb whose subject
+// names nobody the rules know ("The affidavit cited interviews and said that ...", "Some seek
+// to be removed, fearing the exposure, and argue that ..."): the clause after the cue is what
+// was said all the same, by someone unnamed, as unnamedSubject reads it without the first verb.
+func (e *engine) coordinatedUnnamed(s []token, j, after int, a attribution) (attribution, int, int, int, bool) {
+	i := after - 1
+	if j == 0 || !inClass("say_verbs", s[i].low) {
+		return a, 0, 0, 0, false
+	}
+	from := contentStart(s, after, a.cue)
+	if from >= len(s) || !clauseAllowed(s, after, from, a.cue) || !opensReportedClause(s, i, after, from) {
+		return a, 0, 0, 0, false
+	}
+	a.m = mention{plural: true}
+	return a, from, contentEnd(s, from, e.cues), from, true
+}
+
+// compoundSubject widens a cue's subject without a name that starts at npFrom back over "X and"
+// when X, a pronoun or a speaker phrase, opens the clause ("..., he and another reporter said",
+// "She and a colleague said"): both speak, together, unnamed. Names joined by "and" are one
+// phrase already ("Trump and Pence said"); a named second subject after anything but a pronoun
+// keeps speaking alone ("..., he and Mr. Allen said" is the pair).
+func compoundSubject(s []token, npFrom int, m mention) (int, mention) {
+	g := npFrom
+	if g > 0 && wordIn(s[g-1], "modifier_openers") {
+		g-- // "she and another reporter said": the second phrase's determiner
+	}
+	if g < 2 || !s[g-1].is("and") || s[g-2].kind != tWord {
+		return npFrom, m
+	}
+	k := g - 2
+	f := k
+	if _, ok := pronounOf(s[k : k+1]); !ok {
+		if m.name != "" {
+			return npFrom, m // "Clinton and the State Department have asserted": the name speaks, as before
+		}
+		if f = npStart(s, k); f > k || !parseMention(s[f:k+1], nil).valid() {
+			return npFrom, m
+		}
+	}
+	if f != firstWord(s) && !(f > 0 && (s[f-1].isPunct(","+dashes) || s[f-1].kind == tQuote)) {
+		return npFrom, m // "... met Ryan and Pence said": the first may be an object
+	}
+	return f, mention{plural: true}
+}
+
+// asSubjectUnnamed tells whether "As <subject> <cue>," (first at "as", the cue at i, its comma
+// at comma) has a noun phrase for a subject that the rules do not know ("As the paper noted,",
+// "As another Pew study from 2011 noted,"): a determiner or a capital opens it, the cue ends
+// the clause, and no word in it is a verb form, so "As the crowd grew louder, X said" is no
+// such clause.
+func asSubjectUnnamed(s []token, first, i, after, comma int) bool {
+	if comma != after || i-first < 2 || i-first > 8 {
+		return false
+	}
+	np := s[first+1 : i]
+	if !(isDeterminer(np[0].low) || wordIn(np[0], "modifier_openers") || np[0].cap()) {
+		return false
+	}
+	for _, t := range np {
+		if t.kind != tWord || builtin().aux[t.low] || inClass("finite_markers", t.low) || isRelative(t.low) {
+			return false
+		}
+	}
+	return true
+}
+
+// presentPredicate tells whether the noun phrase at from has a verb in the present soon after
+// it, which finiteSoon does not see: a verb adverb before a lower-case word ("officers still
+// scrutinize"), or a lower-case word in -s after a singular noun of a phrase that a determiner
+// opens ("the nation needs", "the “sharing economy” reflects"). Quotation marks are skipped.
+func presentPredicate(s []token, from int) bool {
+	if from >= len(s) || s[from].kind != tWord {
+		return false
+	}
+	det := inClass("noun_markers", s[from].low)
+	prev := s[from]
+	for j := from + 1; j < len(s) && j < from+7; j++ {
+		t := s[j]
+		if t.kind == tQuote {
+			continue
+		}
+		if t.kind != tWord {
+			return false
+		}
+		if inClass("verb_adverbs", t.low) && !t.cap() {
+			return j+1 < len(s) && s[j+1].kind == tWord && !s[j+1].cap() && !isPreposition(s[j+1].low)
+		}
+		if det && presentThirdPerson(t) && singularNoun(prev) {
+			return true
+		}
+		if isPreposition(t.low) || isRelative(t.low) || t.is("that") || t.is("and") || t.is("or") {
+			return false
+		}
+		prev = t
+	}
+	return false
+}
+
+// presentThirdPerson tells whether a lower-case word may be a verb in -s ("needs", "reflects";
+// not "business", "status", the possessive "nation's").
+func presentThirdPerson(t token) bool {
+	w := t.low
+	return !t.cap() && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.ContainsAny(w, "'’")
+}
+
+// singularNoun tells whether t may be a singular noun heading a phrase: a lower-case word, no
+// function word, not in -s.
+func singularNoun(t token) bool {
+	return t.kind == tWord && modifierWord(t) && !isDeterminer(t.low) && !strings.HasSuffix(t.low, "s")
+}
+
+// groupBeforeChain reads a subject that is a group of people qualified by a chain of
+// prepositional phrases ending at j ("officials in both cities insist", "People with direct
+// knowledge of Gates' work said"), which subjectBefore does not reach: the group speaks,
+// unnamed. The chain holds words only (a slash or an apostrophe inside a name), no verb form,
+// conjunction or relative, and the group's phrase opens the sentence or follows a comma, a
+// dash or a quotation. It returns from and m as they were when there is no such group.
+func groupBeforeChain(s []token, j, from int, m mention) (int, mention) {
+	head := -1
+	for k := j; k >= 1 && j-k <= 12; k-- {
+		t := s[k]
+		if t.kind != tWord {
+			if t.isPunct("/'’-") {
+				continue
+			}
+			break
+		}
+		if t.is("and") || t.is("or") || t.is("that") || isRelative(t.low) || inClass("finite_markers", t.low) || builtin().aux[t.low] {
+			break
+		}
+		if !t.cap() && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || inClass("verb_forms", t.low)) {
+			break
+		}
+		if k < j && wordIn(t, "chain_prepositions") && s[k-1].kind == tWord && isPluralPerson(s[k-1].low) {
+			head = k - 1
+		}
+	}
+	if head < 0 {
+		return from, m
+	}
+	f := modifiersBack(s, head, head)
+	if f != firstWord(s) && !(f > 0 && (s[f-1].isPunct(","+dashes) || s[f-1].kind == tQuote)) {
+		return from, m
+	}
+	return f, mention{plural: true, role: joinTokens(s[f : j+1])}
+}
+
+// nextSpeakerCue finds, from i in the tail of an attribution whose content came before it, a
+// comma and a conjunction that open the next cue of the same speaker, with or without a pronoun
+// for its subject and an adverb before the verb (", but he said he ...", ", though he added
+// that ...", ", but added that ..."). It returns the comma's index, or len(s): the attribution
+// must stop there, so that the loop reads the second cue.
+func nextSpeakerCue(s []token, i int, cues *phraseSet) int {
+	for k := i; k+2 < len(s); k++ {
+		if s[k].kind == tQuote {
+			break
+		}
+		if !s[k].is(",") || !wordIn(s[k+1], "second_cue_conjunctions") {
+			continue
+		}
+		c := k + 2
+		if _, ok := pronounOf(s[c : c+1]); ok && s[c].kind == tWord && isSubjectPronoun(s[c].low) {
+			c++
+		}
+		if c < len(s) && s[c].kind == tWord && (inClass("verb_adverbs", s[c].low) || strings.HasSuffix(s[c].low, "ly")) {
+			c++ // "but later said", "though he quickly added"
+		}
+		if c < len(s) && cues.match(s, c) > 0 && !s[c].cap() {
+			return k
+		}
+	}
+	return len(s)
+}
