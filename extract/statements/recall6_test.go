@@ -86,3 +86,12 @@ func TestAmbiguousCueAfterName(t *testing.T) {
 		want{"reported", "the political tide is turning their way", ""},
 	)
 }
+
+// "say the same of X" repeats what others said about someone else: no content of its own.
+func TestSayTheSameHasNoContent(t *testing.T) {
+	body := "Some 54 percent see the senator negatively, while 61 percent say the same of the governor.\n\n" +
+		"Only 30 percent said the same about the mayor, and 40 percent said the economy was improving."
+	check(t, body,
+		want{"reported", "the economy was improving", ""},
+	)
+}

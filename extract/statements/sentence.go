@@ -546,6 +546,9 @@ func circumstanceOnly(c []token) bool {
 	if len(c) == 0 || c[0].kind != tWord {
 		return false
 	}
+	if len(c) >= 2 && c[0].is("the") && c[1].is("same") && (len(c) == 2 || inClass("topic_prepositions", c[2].low) || c[2].is("of")) {
+		return true // "61 percent say the same of Clinton": what was said is another's, told before
+	}
 	switch c[0].low {
 	case "on", "in", "at", "within", "during", "after", "before", "via", "through", "over", "from",
 		"with", "without", "by", "for", "later", "earlier", "about", "regarding":
