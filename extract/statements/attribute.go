@@ -237,6 +237,16 @@ func fronted(s []token, after int, a attribution) (attribution, int, int, int, b
 	return a, end + 1, end + 2, end + 2, true
 }
 
+// onlyConjunctionBefore tells whether s opens with a conjunction, and perhaps a comma, right
+// before i ("But according to reports, ...", "But, according to the poll, ...").
+func onlyConjunctionBefore(s []token, i int) bool {
+	f := firstWord(s)
+	if f < 0 || f >= i || !isCoordination(s[f]) {
+		return false
+	}
+	return i == f+1 || i == f+2 && s[f+1].is(",")
+}
+
 // namedSubjectClause tells whether an ambiguous cue (a plural noun too: "notes", "claims")
 // stands between a name and a clause opened by a determiner or a pronoun ("Schweizer notes the
 // foundation hid ..."): after a name it is the verb ("Russian claims" is the noun of a nationality).
@@ -638,7 +648,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 			pron = p // "по его словам"
 		}
 	}
-	if i == firstWord(s) || i == 0 || i > 0 && s[i-1].is(",") && pron != "" {
+	if i == firstWord(s) || i == 0 || i > 0 && s[i-1].is(",") && pron != "" || onlyConjunctionBefore(s, i) {
 		comma := indexPunct(s, i+n, ",")
 		if comma < 0 {
 			return a, 0, 0, 0, false
@@ -648,7 +658,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 			a.m = mention{pronoun: pron}
 		}
 		a.m.genitive = ru
-		if i > 0 {
+		if i > 0 && !onlyConjunctionBefore(s, i) {
 			// "28 октября, по его словам, был испытан ...": the text after the parenthetical
 			a.resume = comma + 1
 			return a, 0, i - 1, comma + 1, true

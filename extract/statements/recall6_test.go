@@ -95,3 +95,14 @@ func TestSayTheSameHasNoContent(t *testing.T) {
 		want{"reported", "the economy was improving", ""},
 	)
 }
+
+// "According to X" after the sentence's opening conjunction ("But according to reports, ...")
+// is the fronted source as at the sentence start.
+func TestAccordingToAfterConjunction(t *testing.T) {
+	body := "But according to reports in the news media, he could not convince the family that he was still an asset.\n\n" +
+		"But, according to the poll, 46 percent of Republican voters remain undecided."
+	check(t, body,
+		want{"reported", "he could not convince the family that he was still an asset", ""},
+		want{"reported", "46 percent of Republican voters remain undecided", ""},
+	)
+}
