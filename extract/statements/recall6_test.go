@@ -106,3 +106,11 @@ func TestAccordingToAfterConjunction(t *testing.T) {
 		want{"reported", "46 percent of Republican voters remain undecided", ""},
 	)
 }
+
+// A semicolon before a new subject and its verb ends a reported clause: the writer goes on.
+func TestSemicolonEndsReportedClause(t *testing.T) {
+	body := "Republicans said the timing of the news was not intentional; they only learned on Friday of the arrangements."
+	check(t, body,
+		want{"reported", "the timing of the news was not intentional", ""},
+	)
+}
