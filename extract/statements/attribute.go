@@ -237,6 +237,14 @@ func fronted(s []token, after int, a attribution) (attribution, int, int, int, b
 	return a, end + 1, end + 2, end + 2, true
 }
 
+// titleInCircumstance tells whether the quotation before a subject is a title inside the
+// circumstance the sentence opens with ("In an interview on CBS's “Face the Nation,” Ryan said
+// the ..."): the sentence opens with a preposition and a clause follows the cue.
+func titleInCircumstance(s []token, q, after int, cue string) bool {
+	f := firstWord(s)
+	return f >= 0 && f < q && isCircumWord(s[f].low) && !s[f].is("according") && !tailIsCircumstance(s, after, cue)
+}
+
 // onlyConjunctionBefore tells whether s opens with a conjunction, and perhaps a comma, right
 // before i ("But according to reports, ...", "But, according to the poll, ...").
 func onlyConjunctionBefore(s []token, i int) bool {
@@ -463,7 +471,7 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 		a.resume = after + 1
 		return a, clauseStartBefore(s, before), before, len(s), true
 	}
-	quoteBefore := before >= 0 && s[before].kind == tQuote
+	quoteBefore := before >= 0 && s[before].kind == tQuote && !titleInCircumstance(s, before, after, a.cue)
 	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailOpensContent(s, after, a.cue)) {
 		return a, clauseStartBefore(s, before), before + boolInt(quoteBefore), min(nextParticiple(s, after), nextSpeakerCue(s, after, e.cues)), true
 	}

@@ -114,3 +114,15 @@ func TestSemicolonEndsReportedClause(t *testing.T) {
 		want{"reported", "the timing of the news was not intentional", ""},
 	)
 }
+
+// A quoted title inside the circumstance a sentence opens with ("In an interview on “Face the
+// Nation,” Ryan said ...") is no quotation of the speaker: what he said follows the cue. A
+// quotation before the speaker with no clause after the cue stays what was said.
+func TestTitleInOpeningCircumstance(t *testing.T) {
+	body := "In an interview on CBS's \"Face the Nation,\" House Speaker Paul Ryan said the recent shootings demand more listening.\n\n" +
+		"\"We are not there yet,\" Ryan said on Sunday."
+	check(t, body,
+		want{"reported", "the recent shootings demand more listening", "Paul Ryan"},
+		want{"direct", "We are not there yet", "Paul Ryan"},
+	)
+}
