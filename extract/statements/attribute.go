@@ -245,6 +245,21 @@ func titleInCircumstance(s []token, q, after int, cue string) bool {
 	return f >= 0 && f < q && isCircumWord(s[f].low) && !s[f].is("according") && !tailIsCircumstance(s, after, cue)
 }
 
+// apposWithWho tells whether the words from k are a description of a person closed by "who"
+// ("..., a former lieutenant governor and ambassador in the administration who can raise the
+// cash"): an apposition the writer adds to a name in what was said.
+func apposWithWho(s []token, k, end int) bool {
+	for i := k; i < end && i-k <= 10; i++ {
+		switch {
+		case s[i].is("who"):
+			return i > k
+		case s[i].kind != tWord && !s[i].isPunct("()"):
+			return false
+		}
+	}
+	return false
+}
+
 // onlyConjunctionBefore tells whether s opens with a conjunction, and perhaps a comma, right
 // before i ("But according to reports, ...", "But, according to the poll, ...").
 func onlyConjunctionBefore(s []token, i int) bool {
@@ -1549,7 +1564,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k > from+2 && trailingAttribution(s, k+1, cues):
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
-		case t.is(",") && k+2 < end && wordIn(s[k+1], "indefinite_articles") && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
+		case t.is(",") && k+2 < end && wordIn(s[k+1], "indefinite_articles") && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues) || k > from+2 && apposWithWho(s, k+2, end)):
 			return k // "..., a move that would end ...": the writer's comment
 		case t.is(",") && k > from+2 && k+2 < end && wordIn(s[k+1], "indefinite_articles") && closingAside(s, k+2, end):
 			return k // "..., a swipe at the recent disturbances": the writer's comment on what was said

@@ -126,3 +126,13 @@ func TestTitleInOpeningCircumstance(t *testing.T) {
 		want{"direct", "We are not there yet", "Paul Ryan"},
 	)
 }
+
+// An apposition the writer adds to a name in a reported clause, a description closed by "who"
+// (", a former governor and ambassador who can raise the cash"), is left out, as ", the most
+// powerful ..." is.
+func TestApposWithWhoEndsContent(t *testing.T) {
+	body := "Those close to him say he would have to consider Don Beyer, a former lieutenant governor and ambassador who can raise the cash to run statewide."
+	check(t, body,
+		want{"reported", "he would have to consider Don Beyer", ""},
+	)
+}
