@@ -47,7 +47,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n > 0 && s[i].cap() && i != firstWord(s) {
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
-	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) && !subjectThenAmbiguousCue(s, i) &&
+	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) && !namedSubjectClause(s, i) && !subjectThenAmbiguousCue(s, i) &&
 		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
@@ -240,6 +240,49 @@ func fronted(s []token, after int, a attribution) (attribution, int, int, int, b
 	return a, end + 1, end + 2, end + 2, true
 }
 
+// titleInCircumstance tells whether the quotation before a subject is a title inside the
+// circumstance the sentence opens with ("In an interview on CBS's “Face the Nation,” Ryan said
+// the ..."): the sentence opens with a preposition and a clause follows the cue.
+func titleInCircumstance(s []token, q, after int, cue string) bool {
+	f := firstWord(s)
+	return f >= 0 && f < q && isCircumWord(s[f].low) && !s[f].is("according") && !tailIsCircumstance(s, after, cue)
+}
+
+// apposWithWho tells whether the words from k are a description of a person closed by "who"
+// ("..., a former lieutenant governor and ambassador in the administration who can raise the
+// cash"): an apposition the writer adds to a name in what was said.
+func apposWithWho(s []token, k, end int) bool {
+	for i := k; i < end && i-k <= 10; i++ {
+		switch {
+		case s[i].is("who"):
+			return i > k
+		case s[i].kind != tWord && !s[i].isPunct("()"):
+			return false
+		}
+	}
+	return false
+}
+
+// onlyConjunctionBefore tells whether s opens with a conjunction, and perhaps a comma, right
+// before i ("But according to reports, ...", "But, according to the poll, ...").
+func onlyConjunctionBefore(s []token, i int) bool {
+	f := firstWord(s)
+	if f < 0 || f >= i || !isCoordination(s[f]) {
+		return false
+	}
+	return i == f+1 || i == f+2 && s[f+1].is(",")
+}
+
+// namedSubjectClause tells whether an ambiguous cue (a plural noun too: "notes", "claims")
+// stands between a name and a clause opened by a determiner or a pronoun ("Schweizer notes the
+// foundation hid ..."): after a name it is the verb ("Russian claims" is the noun of a nationality).
+func namedSubjectClause(s []token, i int) bool {
+	if i == 0 || i+2 >= len(s) || !s[i-1].cap() || builtin().nationality[s[i-1].low] != "" {
+		return false
+	}
+	return isDeterminer(s[i+1].low) && !s[i+1].is("that") || isSubjectPronoun(s[i+1].low)
+}
+
 // quotedBy finds "was quoted by <agency> as saying" at i and returns the index after
 // "saying" (0 if none).
 func quotedBy(s []token, i int) int {
@@ -277,6 +320,9 @@ func (e *engine) participle(s []token, i int, prev *attribution) (a attribution,
 	n := builtin().participles.match(s, i)
 	a = attribution{cue: joinTokens(s[i : i+n]), same: true}
 	from := contentStart(s, i+n, a.cue)
+	if isNamingCue(a.cue) && nextQuote(s, from) < 0 {
+		return a, 0, 0, 0, false // "назвав эту сферу чрезвычайно сложной": a name given without quotation marks is the writer's account
+	}
 	if prev != nil {
 		a.ent, a.resolved, a.m = prev.ent, true, prev.m
 	} else if m, ok := lastClauseSubject(s, i); ok {
@@ -443,7 +489,7 @@ func (e *engine) subjectFirst(s []token, before, after int, a attribution) (attr
 		a.resume = after + 1
 		return a, clauseStartBefore(s, before), before, len(s), true
 	}
-	quoteBefore := before >= 0 && s[before].kind == tQuote
+	quoteBefore := before >= 0 && s[before].kind == tQuote && !titleInCircumstance(s, before, after, a.cue)
 	if before >= 0 && (s[before].isPunct(","+dashes) || quoteBefore) && (tailIsCircumstance(s, after, a.cue) || quoteBefore && !tailOpensContent(s, after, a.cue)) {
 		return a, clauseStartBefore(s, before), before + boolInt(quoteBefore), min(nextParticiple(s, after), nextSpeakerCue(s, after, e.cues)), true
 	}
@@ -487,15 +533,19 @@ func (e *engine) inverted(s []token, i, after int, a attribution) (attribution, 
 		a.prevSentence = true // what was said is the sentence before
 		return a, 0, 0, len(s), true
 	}
-	if resumesClause(s, end) && !isNamingCue(a.cue) || end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
-		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
-	}
 	cEnd := i
 	if cEnd > 0 && s[cEnd-1].isPunct(","+dashes) {
 		cEnd--
 	}
 	if cEnd > 0 && s[cEnd-1].isPunct(",") {
 		cEnd--
+	}
+	// after a whole quotation ("“...,” said Paloma Wu, legal director for ...") the words after
+	// the speaker describe the speaker or go on with the writer's narration: the quotation is
+	// complete, a second part would be quoted too (the split case below)
+	quoted := cEnd > 0 && s[cEnd-1].kind == tQuote
+	if resumesClause(s, end) && !isNamingCue(a.cue) || !quoted && end < len(s) && s[end].is(",") && appos == nil && !tailIsCircumstance(s, end, a.cue) && !(end+1 < len(s) && opensApposition(s[end+1])) {
+		a.resume = end + 1 // "Вопрос ..., добавил он, будет рассмотрен ...": parenthetical
 	}
 	// "Part one," said Peskov, "part two."
 	if q := nextQuote(s, end); q > 0 && onlyPunctBetween(s, end, q) && cEnd > 0 && s[cEnd-1].kind == tQuote {
@@ -517,6 +567,9 @@ func speakerGoesOn(s []token, end int, cues *phraseSet) int {
 		}
 		if builtin().participles.match(s, k+1) > 0 || isRelative(s[k+1].low) && cueWithin(s, k+2, 2, cues) {
 			return end
+		}
+		if k+3 < len(s) && s[k+1].kind == tWord && isSubjectPronoun(s[k+2].low) && cues.match(s, k+3) > 0 {
+			return end // "..., said Reince Priebus, though he added that ..."
 		}
 	}
 	return len(s)
@@ -589,7 +642,8 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 	}
 	npEnd = placeAfterName(s, after, npEnd)
 	np = withoutParens(s[after:npEnd])
-	if end < len(s) && s[end].is(",") && !resumesClause(s, end) {
+	// (not "said Scott Reed, adding that ...": the participle is the speaker's next statement)
+	if end < len(s) && s[end].is(",") && !resumesClause(s, end) && builtin().participles.match(s, end+1) == 0 {
 		k := end + 1
 		for k < len(s) && (s[k].kind == tWord || titlePeriod(s, k)) {
 			k++ // "..., John E. Herbst.": an initial's period is inside the name
@@ -620,7 +674,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 			pron = p // "по его словам"
 		}
 	}
-	if i == firstWord(s) || i == 0 || i > 0 && s[i-1].is(",") && pron != "" {
+	if i == firstWord(s) || i == 0 || i > 0 && s[i-1].is(",") && pron != "" || onlyConjunctionBefore(s, i) {
 		comma := indexPunct(s, i+n, ",")
 		if comma < 0 {
 			return a, 0, 0, 0, false
@@ -630,7 +684,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 			a.m = mention{pronoun: pron}
 		}
 		a.m.genitive = ru
-		if i > 0 {
+		if i > 0 && !onlyConjunctionBefore(s, i) {
 			// "28 октября, по его словам, был испытан ...": the text after the parenthetical
 			a.resume = comma + 1
 			return a, 0, i - 1, comma + 1, true
@@ -1516,7 +1570,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "Россия считает, что ..., заявил постпред РФ Михаил Ульянов.
 		case t.is(",") && k > from+2 && trailingAttribution(s, k+1, cues):
 			return k // "China urged the US to ..., foreign ministry spokesman Lin Jian said."
-		case t.is(",") && k+2 < end && wordIn(s[k+1], "indefinite_articles") && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues)):
+		case t.is(",") && k+2 < end && wordIn(s[k+1], "indefinite_articles") && (wordWithin(s, k+2, 3, "that", "which") || cueWithin(s, k+2, 4, cues) || k > from+2 && apposWithWho(s, k+2, end)):
 			return k // "..., a move that would end ...": the writer's comment
 		case t.is(",") && k > from+2 && k+2 < end && wordIn(s[k+1], "indefinite_articles") && closingAside(s, k+2, end):
 			return k // "..., a swipe at the recent disturbances": the writer's comment on what was said
@@ -1537,8 +1591,12 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "... is honest, and three-quarters said the same of Sanders": another source
 		case isContrastConj(t.low) && k > from+2 && k+2 < end && !s[k-1].is(",") && s[k+1].cap() && cueWithin(s, k+1, 4, cues):
 			return k // "... her Wall Street links while Sanders suggests ...": another source's statement
-		case t.is(",") && k > from+2 && k+3 < end && s[k+1].is("and") && (s[k+2].cap() && !s[k+2].is("I") || isDeterminer(s[k+2].low)) && !s[k+2].is("that") && finiteSoon(s, k+3, 9):
+		case (t.is(",") || t.isPunct("—–")) && k > from+2 && k+3 < end && s[k+1].is("and") && (s[k+2].cap() && !s[k+2].is("I") || isDeterminer(s[k+2].low)) && !s[k+2].is("that") && finiteSoon(s, k+3, 9):
 			return k // "... is less for safety, and the ACLU has already sued ...": the writer goes on
+		case t.is("as") && k > from+2 && k+2 < end && isSubjectPronoun(s[k+1].low) && (finiteSoon(s, k+2, 1) || strings.HasSuffix(s[k+2].low, "s")):
+			return k // "says he's “excited where we stand” as he faces a test": the writer's circumstance
+		case t.is(";") && k > from+2 && k+2 < end && opensClause(s[k+1]) && finiteSoon(s, k+2, 4):
+			return k // "... was not intentional; they only learned on Friday ...": the writer's next clause
 		case t.is(",") && k > from+2 && k+2 < end && (inClass("writer_tails", s[k+1].low) || s[k+1].is("even") && s[k+2].is("though")):
 			return k // "..., however this time the number dropped": the writer goes on
 		case t.is("and") && k > from+2 && !s[k-1].is(",") && subjectThenCue(s, k+1, cues):
@@ -1845,11 +1903,14 @@ func opensClause(t token) bool {
 // speaker ("...," Ryabkov said in an interview published on Sunday, adding that ...), else len(s).
 func nextParticiple(s []token, i int) int {
 	for k := i; k < len(s); k++ {
+		if participleAt(s, k) == k {
+			return k + boolInt(s[k].kind == tQuote) // a title closed by the comma: "on “Morning Joe,” adding, “...”"
+		}
+		if s[k].is(",") && k+2 < len(s) && isCoordination(s[k+1]) && builtin().cues.match(s, k+2) > 0 && !s[k+2].cap() {
+			return k // "“...,” she said, but added that ...": the same speaker's next statement
+		}
 		if s[k].kind == tQuote {
 			break
-		}
-		if participleAt(s, k) == k {
-			return k
 		}
 	}
 	return len(s)

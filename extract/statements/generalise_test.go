@@ -462,6 +462,7 @@ var devSet = []devCase{
 		"The Bulletin of the Atomic Scientists said the clock reflected growing nuclear risks.",
 		[]want{
 			{"direct", "the cornerstone of strategic stability,", "Moscow"},
+			{"reported", "whether Russia would resume testing", ""},
 			{"reported", "the clock reflected growing nuclear risks", "Bulletin of the Atomic Scientists"},
 		}},
 }

@@ -40,6 +40,9 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 		return false
 	}
 	question := len(s) > 0 && s[len(s)-1].isPunct("?")
+	if !question {
+		e.frontedQuestion(pi, s)
+	}
 	var reportedIn []claim // contents of reported statements: a named subject inside may speak too
 	nested := func(i int) bool {
 		for _, c := range reportedIn {
@@ -497,7 +500,8 @@ func quoteIsContent(c []token, outside int) bool {
 	if last < 1 || c[last].kind != tQuote {
 		return false
 	}
-	return c[last-1].is("as") || c[last-1].is("как")
+	// "... described as “X”"; not "such as “a surprise recession”", an example inside the clause
+	return (c[last-1].is("as") || c[last-1].is("как")) && !(last >= 2 && c[last-2].is("such"))
 }
 
 // namedEnd ends the content of a naming cue after its first quotation, when one follows it.
@@ -541,6 +545,9 @@ func alphaWords(c []token) int {
 func circumstanceOnly(c []token) bool {
 	if len(c) == 0 || c[0].kind != tWord {
 		return false
+	}
+	if len(c) >= 2 && c[0].is("the") && c[1].is("same") && (len(c) == 2 || inClass("topic_prepositions", c[2].low) || c[2].is("of")) {
+		return true // "61 percent say the same of Clinton": what was said is another's, told before
 	}
 	switch c[0].low {
 	case "on", "in", "at", "within", "during", "after", "before", "via", "through", "over", "from",
@@ -591,4 +598,30 @@ func causeCut(s []token, from, to int) int {
 		}
 	}
 	return to
+}
+
+// frontedQuestion emits the question a sentence opens with ("Asked whether the talks would
+// resume, Peskov said ...", "When asked about the report, ..."): a reported statement of an
+// asker the sentence does not name. PolNeAR labels three in four of them; a passive "Peskov was
+// asked whether ..." it mostly leaves alone, and so does this.
+func (e *engine) frontedQuestion(pi int, s []token) {
+	k := 0
+	if k+1 < len(s) && wordIn(s[k], "fronted_subordinators") {
+		k++ // "When asked ..."
+	}
+	if k >= len(s) || !wordIn(s[k], "question_participles") {
+		return
+	}
+	from := k + 1
+	for j := from; j < len(s); j++ {
+		switch {
+		case s[j].is(","):
+			if j-from >= 2 && s[j-1].kind != tQuote {
+				e.emit(pi, s[from:j], nil, attribution{cue: joinTokens(s[:from])})
+			}
+			return
+		case s[j].kind == tQuote || s[j].isPunct(".;:?!"):
+			return // the question is quoted, or no main clause follows
+		}
+	}
 }

@@ -36,6 +36,9 @@ func TestSummitStyle(t *testing.T) {
 	check(t, body,
 		// two leaders named together speak together (the convention of the real labelled sets)
 		want{"reported", "The United States and Russia will launch a bilateral strategic stability dialogue", "Joe Biden and Vladimir Putin"},
+		// the question put to him is said too, by an asker the text does not name (PolNeAR's
+		// labels; a QUESTION turn of a transcript is the same)
+		want{"reported", "whether the talks would cover hypersonic weapons", ""},
 		want{"direct", "Everything is on the table.", "Joe Biden"},
 		want{"reported", "the two leaders had agreed to return their ambassadors to their posts", "Vladimir Putin"},
 		want{"direct", "There was no hostility", "Vladimir Putin"},
