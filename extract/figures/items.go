@@ -77,6 +77,11 @@ type scratch struct {
 	marked  []item // the numbers and phrases of a sentence, before the words between them
 	taken   []bool
 	phrases []lexicon.PhraseMatch
+	// read is the lexicon's reading of the whole text and at the offset in it of the sentence
+	// items reads: its phrases are matched in the reading's tokens instead of tokenizing the
+	// sentence again. nil: items tokenizes.
+	read *lexicon.Reading
+	at   int
 }
 
 // scratches recycles the buffers from one text to the next (they were a tenth of the bytes an
@@ -89,6 +94,7 @@ func (sc *scratch) release() {
 	clear(sc.marked[:cap(sc.marked)])
 	clear(sc.phrases[:cap(sc.phrases)])
 	sc.items, sc.marked, sc.phrases = sc.items[:0], sc.marked[:0], sc.phrases[:0]
+	sc.read, sc.at = nil, 0
 	scratches.Put(sc)
 }
 
@@ -119,7 +125,11 @@ func (v *vocab) items(text string, sc *scratch) []item {
 			taken[i] = true
 		}
 	}
-	sc.phrases = v.phrases.AppendFind(sc.phrases[:0], text)
+	if sc.read != nil {
+		sc.phrases = v.phrases.AppendFindIn(sc.phrases[:0], sc.read, sc.at, sc.at+len(text))
+	} else {
+		sc.phrases = v.phrases.AppendFind(sc.phrases[:0], text)
+	}
 	for _, m := range sc.phrases {
 		if overlaps(taken, m.Start, m.End) {
 			continue

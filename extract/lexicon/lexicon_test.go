@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 func ids(ms []Match) string {
@@ -135,6 +136,41 @@ func TestPhraseKeys(t *testing.T) {
 		ms := p.Find("1,550 warheads on 700 launchers")
 		if len(ms) != 2 || len(ms[0].Keys) != 2 || len(ms[1].Keys) != 1 || ms[1].Keys[0] != "unit" {
 			t.Fatalf("%+v: want warheads under two keys, launchers under unit", ms)
+		}
+	}
+}
+
+// AppendFindIn matches in a reading's kept tokens: for every range of the text it must give what
+// AppendFind of the range's own text gives, also where the range cuts a word, a Roman numeral
+// from its name, a designator's letters from their digits or a quotation from its marks.
+func TestAppendFindIn(t *testing.T) {
+	p, err := NewPhrases(map[string][]string{"unit": {"warheads", "START 3", "РС-24", "B-52", "«Sarmat»", "US"}, "cue": {"New START", "warheads"}, "three": {"3"}, "roman": {"III"}, "latin": {"B"}, "cyrillic": {"в"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := Default()
+	for _, text := range []string{
+		"New START limits «Sarmat» and РС-24 to 1,550 warheads; START III, B-52 and US bombers.",
+		"СНВ-III и РС 24, В 52 «Sarmat» US warheads",
+	} {
+		r := l.Read(text)
+		if r.toks == nil {
+			t.Fatal("the reading kept no tokens")
+		}
+		for start := 0; start <= len(text); start++ {
+			for end := start; end <= len(text); end++ {
+				if !utf8.ValidString(text[start:end]) {
+					continue
+				}
+				want := p.AppendFind(nil, text[start:end])
+				if got := p.AppendFindIn(nil, r, start, end); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%q: %+v, want %+v", text[start:end], got, want)
+				}
+			}
+		}
+		r.Release()
+		if got, want := p.AppendFindIn(nil, r, 0, len(text)), p.Find(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("after Release: %+v, want %+v", got, want)
 		}
 	}
 }

@@ -186,6 +186,9 @@ type findOptions struct {
 	keywords bool // also find the relevance keywords and roles (for Relevance)
 	weights  bool // keep only the weights of those cues, in text order
 	roles    bool // also find the roles as FindRoles does
+	// keep, when set, receives the tokens of a text read in one chunk (Reading), which the
+	// caller then puts back; a text of several chunks keeps none
+	keep **tokenBuf
 }
 
 // found is what find finds: the entities (Find), the cues (keywords and roles, with
@@ -214,7 +217,11 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) found {
 	var weights []float64
 	for _, c := range chunks {
 		part := text[c[0]:c[1]]
-		withTokens(part, func(toks []token) {
+		each := withTokens
+		if opt.keep != nil && len(chunks) == 1 {
+			each = func(s string, f func([]token)) { *opt.keep = keptTokens(s, f) }
+		}
+		each(part, func(toks []token) {
 			if year == 0 {
 				year = latestYear(toks) // one chunk: the whole text
 			}
