@@ -174,3 +174,26 @@ func TestAppendFindIn(t *testing.T) {
 		}
 	}
 }
+
+// scanBoth gives what the two scans it stands for give, also where a longer cue hides a role
+// from the first scan but not from the second.
+func TestScanBoth(t *testing.T) {
+	l := Default()
+	m := l.compiled()
+	for _, text := range []string{
+		"Kremlin Spokesman Dmitry Peskov said New START limits Russia to 1,550 warheads; nuclear arms control talks go on.",
+		"Deputy Foreign Minister Sergei Ryabkov and the Russian Foreign Minister spoke of strategic stability and arms control treaty talks.",
+		"заместитель министра иностранных дел России Сергей Рябков заявил о контроле над вооружениями и стратегической стабильности",
+		"",
+	} {
+		withTokens(text, func(toks []token) {
+			for _, year := range []int{0, 2010, 2026} {
+				a, b := scanBoth(text, toks, m.cues, year, isRole)
+				wa, wb := scan(text, toks, m.cues, year, nil), scan(text, toks, m.cues, 0, isRole)
+				if !reflect.DeepEqual(a, wa) || !reflect.DeepEqual(b, wb) || text != "" && (len(wa) == 0 || len(wb) == 0) {
+					t.Errorf("%q, %d: %d cues and %d roles, want %d and %d", text, year, len(a), len(b), len(wa), len(wb))
+				}
+			}
+		})
+	}
+}
