@@ -56,6 +56,7 @@ func ExtractRead(body string, lex *lexicon.Lexicon, read *lexicon.Reading) []Fig
 	} else {
 		found = lex.Find(body, 0)
 	}
+	buf.latin = !lang.HasCyrillic(body)
 	doc := newDocument(body, found)
 	var prev *Figure
 	var mention unitDef // the counted thing the previous sentence of the paragraph spoke of

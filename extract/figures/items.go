@@ -82,6 +82,9 @@ type scratch struct {
 	// sentence again. nil: items tokenizes.
 	read *lexicon.Reading
 	at   int
+	// latin: the whole text has no Cyrillic letter, so no sentence of it has (each sentence was
+	// scanned rune by rune for one)
+	latin bool
 }
 
 // scratches recycles the buffers from one text to the next (they were a tenth of the bytes an
@@ -94,13 +97,13 @@ func (sc *scratch) release() {
 	clear(sc.marked[:cap(sc.marked)])
 	clear(sc.phrases[:cap(sc.phrases)])
 	sc.items, sc.marked, sc.phrases = sc.items[:0], sc.marked[:0], sc.phrases[:0]
-	sc.read, sc.at = nil, 0
+	sc.read, sc.at, sc.latin = nil, 0, false
 	scratches.Put(sc)
 }
 
 // items splits text (one sentence) into items, in sc's buffer; offsets are relative to text.
 func (v *vocab) items(text string, sc *scratch) []item {
-	russian := lang.HasCyrillic(text)
+	russian := !sc.latin && lang.HasCyrillic(text)
 	marked := sc.marked[:0]
 	if cap(sc.taken) < len(text) {
 		sc.taken = make([]bool, len(text))
