@@ -206,6 +206,11 @@ func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options
 		}
 		return read
 	}
+	defer func() {
+		if read != nil {
+			read.Release() // its tokens go back for the next page
+		}
+	}()
 	stages := []stage{
 		{"dates", func() {
 			a.Dateline = dates.FindDateline(a.Body, published)

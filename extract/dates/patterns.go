@@ -64,6 +64,8 @@ var rules = sync.OnceValue(func() []rule {
 		num              = [][]string{digit}
 		enDate           = [][]string{digit, enMonth}
 		ruDate           = [][]string{digit, ruMonth}
+		dash             = []string{"-", "–", "—"} // the [–—-] that joins two numbers
+		digitDash        = [][]string{digit, dash}
 		lits             = func(w ...string) [][]string { return [][]string{w} }
 	)
 	rs := []rule{
@@ -77,13 +79,13 @@ var rules = sync.OnceValue(func() []rule {
 		{"in-month", c(`(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]hrough|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd` + S + `of|[Bb]eginning` + S + `of)` + S + monEN), absMonth, [][]string{enMonth}},
 		{"month-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + `,?` + S + YEAR + S + `(?:to|and|until|till|through)` + S + monEN + `,?` + S + YEAR), absMonthRange, enDate},
 		{"day-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + S + DAY + ORD + S + `(?:to|and|until|till|through|[–—-])` + S + `(?:` + monEN + S + `)?` + DAY + ORD + `(?:,?` + S + YEAR + `)?`), absDayRange, enDate},
-		{"day-dash", c(DAY + `[–—-]` + DAY + S + monEN + `(?:,?` + S + YEAR + `)?`), absDayDash, enDate},
+		{"day-dash", c(DAY + `[–—-]` + DAY + S + monEN + `(?:,?` + S + YEAR + `)?`), absDayDash, [][]string{digit, enMonth, dash}},
 		{"rel-month", c(`([Ll]ast|[Nn]ext|[Tt]his)` + S + monEN), relMonth, [][]string{enMonth}},
 		{"month-rel-year", c(monEN + S + `(?:of` + S + `)?(last|next|this)` + S + `year`), relMonth, [][]string{enMonth, {"year"}}},
 		{"ru-month-rel-year", c(`[вВ]` + S + monRU + S + `(прошлого|этого|следующего|будущего|текущего)` + S + `года`), relMonth, [][]string{ruMonth, {"года"}}},
 		{"part-of-year", c(`(?:[вВ]` + S + `(?:начале|конце|середине)` + S + `(?:этого` + S + `|текущего` + S + `)?года|[Aa]t` + S + `the` + S + `(?:beginning|start|end)` + S + `of` + S + `the` + S + `year|(?:[Ee]arlier|[Ll]ater)` + S + `in` + S + `the` + S + `year)`), relThisYear, lits("year", "года")},
 		{"year-range", c(`(?:[Ff]rom|[Bb]etween)` + S + YEAR + S + `(?:to|and|until|till|through)` + S + YEAR), absYearRange, num},
-		{"year-dash", c(YEAR + `[ \x{00A0}]?[–—-][ \x{00A0}]?` + YEAR), absYearRange, num},
+		{"year-dash", c(YEAR + `[ \x{00A0}]?[–—-][ \x{00A0}]?` + YEAR), absYearRange, digitDash},
 		{"year", c(YEAR), absYear, num},
 		// Russian, absolute.
 		{"ru-dmy", c(DAY + S + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absDMY, ruDate},
@@ -91,7 +93,7 @@ var rules = sync.OnceValue(func() []rule {
 		{"ru-my", c(`(?:[вВ]` + S + `)?` + monRU + S + YEAR + `(?:` + S + `(?:года|г\.))?`), absMY, ruDate},
 		{"ru-month", c(`[вВ]` + S + monRU), absMonth, [][]string{ruMonth}},
 		{"ru-year-range", c(`[сС]` + S + YEAR + S + `по` + S + YEAR + S + `(?:год|годы|годах|гг\.)`), absYearRange, [][]string{digit, ruLetter}},
-		{"ru-year-dash", c(YEAR + `[–—-]` + YEAR + S + `(?:годах|годы|годов|гг\.)`), absYearRange, [][]string{digit, ruLetter}},
+		{"ru-year-dash", c(YEAR + `[–—-]` + YEAR + S + `(?:годах|годы|годов|гг\.)`), absYearRange, [][]string{digit, ruLetter, dash}},
 		{"ru-year", c(`(?:(?:[вВ]|[сС]о?|[дД]о|[кК]|[пП]о)` + S + `)?` + YEAR + S + `(?:году|года|год|г\.)`), absYear, [][]string{digit, ruLetter}},
 		// Relative.
 		{"day-word", c(`(?:[Tt]he` + S + `day` + S + `before` + S + `yesterday|[Tt]he` + S + `day` + S + `after` + S + `tomorrow|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Пп]озавчера|[Пп]ослезавтра|[Сс]егодня|[Вв]чера|[Зз]автра)`), relDay, lits("oday", "esterday", "omorrow", "годня", "чера", "автра")},
@@ -104,21 +106,22 @@ var rules = sync.OnceValue(func() []rule {
 		{"ru-weekday", c(`(?:[вВ]` + S + `ночь` + S + `на|[вВ]о?)` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?` + dayRU), relWeekday, ru},
 	}
 	for i := range rs {
-		rs[i].pat.inWindow = matchNeeds(rs[i], digit, enMonth, ruMonth)
+		rs[i].pat.inWindow = matchNeeds(rs[i], digit, enMonth, ruMonth, dash)
 	}
 	return rs
 })
 
 // matchNeeds returns the groups of r.need that every match r accepts holds: the month screens
 // (every month rule rejects a word lang.Month does not know, and each known form starts with
-// one of its screens) and the digits when the pattern cannot match without one. Other groups
-// (" ago" of "ago" after a no-break space) hold for the paragraph only.
-func matchNeeds(r rule, digit, enMonth, ruMonth []string) [][]string {
+// one of its screens), the dashes of the rules whose pattern joins two numbers with one, and the
+// digits when the pattern cannot match without one. Other groups (" ago" of "ago" after a
+// no-break space) hold for the paragraph only.
+func matchNeeds(r rule, digit, enMonth, ruMonth, dash []string) [][]string {
 	var out [][]string
 	for _, g := range r.need {
 		switch {
 		case len(g) == 0:
-		case &g[0] == &enMonth[0], &g[0] == &ruMonth[0]:
+		case &g[0] == &enMonth[0], &g[0] == &ruMonth[0], &g[0] == &dash[0]:
 			out = append(out, g)
 		case &g[0] == &digit[0] && r.pat.win().digit:
 			out = append(out, g)

@@ -572,6 +572,3 @@ func (d *words) spans(anchors []int, reach int) [][2]int {
 	}
 	return out
 }
-
-// whole is the one window of a rule that reads the whole paragraph.
-func whole(text string) [][2]int { return [][2]int{{0, len(text)}} }

@@ -155,3 +155,28 @@ func TestWindowsSameMatches(t *testing.T) {
 		t.Fatalf("only %d dates: the random text reads too few", len(got))
 	}
 }
+
+// A rule that needs a dash (two numbers joined by one) holds one in every match of its pattern:
+// a paragraph or window without one is not read.
+func TestDashNeeds(t *testing.T) {
+	rng := rand.New(rand.NewSource(16))
+	var dashed []string
+	for _, r := range rules() {
+		for _, g := range r.pat.inWindow {
+			if g[0] == "-" {
+				dashed = append(dashed, r.name)
+				for range 3000 {
+					p := randomParagraph(rng) + " 1990 — 2000, 5—7 May, 1990–2000 годах"
+					for _, m := range r.pat.re().FindAllString(p, -1) {
+						if !strings.ContainsAny(m, "-–—") {
+							t.Fatalf("rule %s: match %q holds no dash", r.name, m)
+						}
+					}
+				}
+			}
+		}
+	}
+	if got := strings.Join(dashed, " "); got != "day-dash year-dash ru-year-dash" {
+		t.Errorf("rules that need a dash: %s", got)
+	}
+}

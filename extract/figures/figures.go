@@ -47,19 +47,21 @@ func ExtractRead(body string, lex *lexicon.Lexicon, read *lexicon.Reading) []Fig
 		lex = lexicon.Default()
 	}
 	v := mustVocab()
+	buf := scratches.Get().(*scratch)
+	defer buf.release()
 	var found []lexicon.Match
 	if read != nil && read.Text() == body {
 		found = read.Find()
+		buf.read = read
 	} else {
 		found = lex.Find(body, 0)
 	}
+	buf.latin = !lang.HasCyrillic(body)
 	doc := newDocument(body, found)
 	var prev *Figure
 	var mention unitDef // the counted thing the previous sentence of the paragraph spoke of
 	para := -1
 	lead := "" // the comparator of the list lead the paragraphs continue
-	buf := scratches.Get().(*scratch)
-	defer buf.release()
 	for _, s := range lang.Sentences(body) {
 		if s.Para != para {
 			prev, mention, para = nil, unitDef{}, s.Para
@@ -68,6 +70,7 @@ func ExtractRead(body string, lex *lexicon.Lexicon, read *lexicon.Reading) []Fig
 			}
 		}
 		sc := doc.scope(s)
+		buf.at = s.Start
 		figs, m, l := v.sentence(body[s.Start:s.End], buf, doc.blocked(s), prev, mention, lead)
 		mention = m
 		if l != "" {

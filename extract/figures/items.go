@@ -77,6 +77,14 @@ type scratch struct {
 	marked  []item // the numbers and phrases of a sentence, before the words between them
 	taken   []bool
 	phrases []lexicon.PhraseMatch
+	// read is the lexicon's reading of the whole text and at the offset in it of the sentence
+	// items reads: its phrases are matched in the reading's tokens instead of tokenizing the
+	// sentence again. nil: items tokenizes.
+	read *lexicon.Reading
+	at   int
+	// latin: the whole text has no Cyrillic letter, so no sentence of it has (each sentence was
+	// scanned rune by rune for one)
+	latin bool
 }
 
 // scratches recycles the buffers from one text to the next (they were a tenth of the bytes an
@@ -89,12 +97,13 @@ func (sc *scratch) release() {
 	clear(sc.marked[:cap(sc.marked)])
 	clear(sc.phrases[:cap(sc.phrases)])
 	sc.items, sc.marked, sc.phrases = sc.items[:0], sc.marked[:0], sc.phrases[:0]
+	sc.read, sc.at, sc.latin = nil, 0, false
 	scratches.Put(sc)
 }
 
 // items splits text (one sentence) into items, in sc's buffer; offsets are relative to text.
 func (v *vocab) items(text string, sc *scratch) []item {
-	russian := lang.HasCyrillic(text)
+	russian := !sc.latin && lang.HasCyrillic(text)
 	marked := sc.marked[:0]
 	if cap(sc.taken) < len(text) {
 		sc.taken = make([]bool, len(text))
@@ -119,7 +128,11 @@ func (v *vocab) items(text string, sc *scratch) []item {
 			taken[i] = true
 		}
 	}
-	sc.phrases = v.phrases.AppendFind(sc.phrases[:0], text)
+	if sc.read != nil {
+		sc.phrases = v.phrases.AppendFindIn(sc.phrases[:0], sc.read, sc.at, sc.at+len(text))
+	} else {
+		sc.phrases = v.phrases.AppendFind(sc.phrases[:0], text)
+	}
 	for _, m := range sc.phrases {
 		if overlaps(taken, m.Start, m.End) {
 			continue

@@ -16,10 +16,16 @@ func (p *parser) unitAt(i int) (int, bool) {
 	}
 	it := p.items[i]
 	if it.punct {
-		if u, ok := p.v.symbols[it.word]; ok && it.word == "%" {
+		if it.word != "%" {
+			return 0, false
+		}
+		if u, ok := p.v.symbols[it.word]; ok {
 			return p.unitIndex(u), true
 		}
 		return 0, false
+	}
+	if len(it.keys) == 0 {
+		return 0, false // a word of no phrase names no unit (most words: no checks below)
 	}
 	if it.word == "s" && !p.secondsMark(i) {
 		return 0, false // "Russia's", "the 1990s"

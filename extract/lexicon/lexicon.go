@@ -133,7 +133,9 @@ var Default = sync.OnceValue(func() *Lexicon {
 // Relevance scores 0..1 how much body is about arms control: the weighted lexicon hits (treaties
 // weigh most, then weapons, arms-control bodies and keywords) against the length of the text.
 func (l *Lexicon) Relevance(body string) float64 {
-	return l.Read(body).Relevance()
+	r := l.Read(body)
+	defer r.Release()
+	return r.Relevance()
 }
 
 // Reading is what the lexicon finds in one text in one pass: the entities Find(text, 0) returns,
@@ -143,15 +145,29 @@ func (l *Lexicon) Relevance(body string) float64 {
 type Reading struct {
 	text string
 	found
+	// toks are the text's tokens when it was read in one chunk (most bodies), kept for
+	// Phrases.AppendFindIn: the figures analyzer matches its phrases in every sentence, and
+	// tokenizing each sentence again was a third of what the phrases cost. nil after Release.
+	toks *tokenBuf
 }
 
-// Read reads text once for Find(text, 0), FindRoles(text) and Relevance.
+// Read reads text once for Find(text, 0), FindRoles(text) and Relevance. Release gives its
+// tokens back when the analyzers are done with it.
 func (l *Lexicon) Read(text string) *Reading {
 	r := &Reading{text: text}
 	if text != "" {
-		r.found = l.find(text, findOptions{weights: true, roles: true})
+		r.found = l.findChunked(text, findOptions{weights: true, roles: true, keep: &r.toks}, chunkBytes)
 	}
 	return r
+}
+
+// Release returns the reading's tokens to the buffers matching recycles; what Find, FindRoles
+// and Relevance give stays valid, and AppendFindIn tokenizes its texts again.
+func (r *Reading) Release() {
+	if r.toks != nil {
+		r.toks.put()
+		r.toks = nil
+	}
 }
 
 // FindRoles returns what FindRoles(r.Text()) returns, in the reading's own slice: the caller

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 )
 
 func ids(ms []Match) string {
@@ -136,5 +137,63 @@ func TestPhraseKeys(t *testing.T) {
 		if len(ms) != 2 || len(ms[0].Keys) != 2 || len(ms[1].Keys) != 1 || ms[1].Keys[0] != "unit" {
 			t.Fatalf("%+v: want warheads under two keys, launchers under unit", ms)
 		}
+	}
+}
+
+// AppendFindIn matches in a reading's kept tokens: for every range of the text it must give what
+// AppendFind of the range's own text gives, also where the range cuts a word, a Roman numeral
+// from its name, a designator's letters from their digits or a quotation from its marks.
+func TestAppendFindIn(t *testing.T) {
+	p, err := NewPhrases(map[string][]string{"unit": {"warheads", "START 3", "РС-24", "B-52", "«Sarmat»", "US"}, "cue": {"New START", "warheads"}, "three": {"3"}, "roman": {"III"}, "latin": {"B"}, "cyrillic": {"в"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := Default()
+	for _, text := range []string{
+		"New START limits «Sarmat» and РС-24 to 1,550 warheads; START III, B-52 and US bombers.",
+		"СНВ-III и РС 24, В 52 «Sarmat» US warheads",
+	} {
+		r := l.Read(text)
+		if r.toks == nil {
+			t.Fatal("the reading kept no tokens")
+		}
+		for start := 0; start <= len(text); start++ {
+			for end := start; end <= len(text); end++ {
+				if !utf8.ValidString(text[start:end]) {
+					continue
+				}
+				want := p.AppendFind(nil, text[start:end])
+				if got := p.AppendFindIn(nil, r, start, end); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%q: %+v, want %+v", text[start:end], got, want)
+				}
+			}
+		}
+		r.Release()
+		if got, want := p.AppendFindIn(nil, r, 0, len(text)), p.Find(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("after Release: %+v, want %+v", got, want)
+		}
+	}
+}
+
+// scanBoth gives what the two scans it stands for give, also where a longer cue hides a role
+// from the first scan but not from the second.
+func TestScanBoth(t *testing.T) {
+	l := Default()
+	m := l.compiled()
+	for _, text := range []string{
+		"Kremlin Spokesman Dmitry Peskov said New START limits Russia to 1,550 warheads; nuclear arms control talks go on.",
+		"Deputy Foreign Minister Sergei Ryabkov and the Russian Foreign Minister spoke of strategic stability and arms control treaty talks.",
+		"заместитель министра иностранных дел России Сергей Рябков заявил о контроле над вооружениями и стратегической стабильности",
+		"",
+	} {
+		withTokens(text, func(toks []token) {
+			for _, year := range []int{0, 2010, 2026} {
+				a, b := scanBoth(text, toks, m.cues, year, isRole)
+				wa, wb := scan(text, toks, m.cues, year, nil), scan(text, toks, m.cues, 0, isRole)
+				if !reflect.DeepEqual(a, wa) || !reflect.DeepEqual(b, wb) || text != "" && (len(wa) == 0 || len(wb) == 0) {
+					t.Errorf("%q, %d: %d cues and %d roles, want %d and %d", text, year, len(a), len(b), len(wa), len(wb))
+				}
+			}
+		})
 	}
 }

@@ -44,6 +44,26 @@ func (p *Phrases) AppendFind(dst []PhraseMatch, text string) []PhraseMatch {
 	return dst
 }
 
+// AppendFindIn is AppendFind of r.Text()[start:end] (offsets relative to start), matched in the
+// tokens the reading kept where they are those of that text (see tokensIn).
+func (p *Phrases) AppendFindIn(dst []PhraseMatch, r *Reading, start, end int) []PhraseMatch {
+	text := r.text[start:end]
+	if r.toks == nil {
+		return p.AppendFind(dst, text)
+	}
+	buf := tokenBufs.Get().(*tokenBuf)
+	toks, ok := tokensIn(buf.toks[:0], r.text, r.toks.toks, start, end)
+	if ok {
+		dst = p.find(dst, text, toks)
+	}
+	buf.toks = toks
+	buf.put()
+	if !ok {
+		return p.AppendFind(dst, text)
+	}
+	return dst
+}
+
 func (p *Phrases) find(out []PhraseMatch, text string, toks []token) []PhraseMatch {
 	path := make([]int, 0, 16) // walk's path, reused (see scan)
 	for i := 0; i < len(toks); {

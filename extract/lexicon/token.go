@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -68,14 +69,55 @@ var tokenBufs = sync.Pool{New: func() any { return new(tokenBuf) }}
 // withTokens calls f with the tokens of s, each with its trie keys, in a recycled slice that f
 // must not keep.
 func withTokens(s string, f func([]token)) {
+	keptTokens(s, f).put()
+}
+
+// keptTokens is withTokens whose buffer, holding the tokens of s, the caller puts back.
+func keptTokens(s string, f func([]token)) *tokenBuf {
 	buf := tokenBufs.Get().(*tokenBuf)
-	toks := splitInto(buf.toks[:0], s)
-	keys, at := withCandidates(toks, buf.keys, buf.at)
-	f(toks)
-	clear(toks) // drop the strings it points at
-	clear(keys)
-	buf.toks, buf.keys, buf.at = toks[:0], keys[:0], at[:0]
+	buf.toks = splitInto(buf.toks[:0], s)
+	buf.keys, buf.at = withCandidates(buf.toks, buf.keys, buf.at)
+	f(buf.toks)
+	return buf
+}
+
+// put drops the strings the buffer points at and returns it to tokenBufs.
+func (buf *tokenBuf) put() {
+	clear(buf.toks)
+	clear(buf.keys)
+	buf.toks, buf.keys, buf.at = buf.toks[:0], buf.keys[:0], buf.at[:0]
 	tokenBufs.Put(buf)
+}
+
+// tokensIn returns the tokens of text[start:end] as splitInto gives them, offsets relative to
+// start, copied from toks (the tokens of text) into out; ok is false where the copy could differ
+// from tokenizing text[start:end] itself: a token crossing either end, or a first or last token
+// that its neighbour outside the range would change (a Roman numeral after START, a look-alike
+// letter touching a digit).
+func tokensIn(out []token, text string, toks []token, start, end int) ([]token, bool) {
+	a := sort.Search(len(toks), func(i int) bool { return toks[i].start >= start })
+	b := a + sort.Search(len(toks)-a, func(i int) bool { return toks[a+i].start >= end })
+	if a > 0 && toks[a-1].end > start || b > a && toks[b-1].end > end {
+		return out, false
+	}
+	if b > a && (contextual(text[toks[a].start:toks[a].end], true) || contextual(text[toks[b-1].start:toks[b-1].end], false)) {
+		return out, false
+	}
+	for _, t := range toks[a:b] {
+		t.start -= start
+		t.end -= start
+		out = append(out, t)
+	}
+	return out, true
+}
+
+// contextual tells a token, as written, whose form depends on the token before it (first: a
+// Roman numeral) or after it (a designator's look-alike letters).
+func contextual(raw string, first bool) bool {
+	if first && len(raw) <= maxRoman && allRunesIn(raw, romanLetters) {
+		return true
+	}
+	return !ascii(raw) && utf8.RuneCountInString(raw) <= 3 && allRunesIn(raw, lookAlikeRunes)
 }
 
 // split splits s into tokens without their trie keys: building the trie needs none, and aliases

@@ -2,6 +2,7 @@ package statements
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/armswatch/armswatch/extract/textutil"
 )
@@ -312,7 +313,19 @@ func containsWords(big, small string) bool {
 	if small == "" {
 		return false
 	}
-	return strings.Contains(" "+big+" ", " "+small+" ")
+	// strings.Contains(" "+big+" ", " "+small+" ") without building either
+	for i := 0; i+len(small) <= len(big); {
+		k := strings.Index(big[i:], small)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if (i == 0 || big[i-1] == ' ') && (i+len(small) == len(big) || big[i+len(small)] == ' ') {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // orgByHead resolves "the ministry" to the last institution with that head word.
@@ -432,12 +445,14 @@ func shareWord(a, b string) bool {
 }
 
 func roleFitsWhole(title, desc, d string) bool {
-	if isCyrillic(desc) {
+	tw := strings.Fields(title)
+	descCyr := isCyrillic(desc)
+	if descCyr {
 		// Russian titles put the head first and inflect: compare the heads' stems
-		t, w := strings.Fields(title), strings.Fields(desc)
-		if len(t) > 0 && len(w) > 0 && ruSame(t[0], w[0]) &&
-			(len(w) == 1 || roleStemEqual(strings.Join(t[:min(len(t), len(w))], " "), desc) ||
-				len(t) == 1 && countryOf(strings.Join(w[1:], " ")) != "") {
+		w := strings.Fields(desc)
+		if len(tw) > 0 && len(w) > 0 && ruSame(tw[0], w[0]) &&
+			(len(w) == 1 || roleStemEqual(strings.Join(tw[:min(len(tw), len(w))], " "), desc) ||
+				len(tw) == 1 && countryOf(strings.Join(w[1:], " ")) != "") {
 			// "президент России" is the president: the country was compared by byRole
 			return true
 		}
@@ -445,29 +460,100 @@ func roleFitsWhole(title, desc, d string) bool {
 	if containsWords(title, desc) || d != "" && containsWords(title, d) {
 		return true
 	}
+	if len(tw) == 0 {
+		return false // no role's words end or start it
+	}
 	td := stripModifiers(title)
-	for _, ro := range builtin().roles {
-		rw := strings.Join(ro.words, " ")
-		// English titles end with their head ("Russian Deputy Foreign Minister"), Russian ones
-		// start with it ("директор департамента по вопросам ...")
-		ruHead := isCyrillic(rw) && roleStemEqual(strings.Join(firstWords(title, len(ro.words)), " "), rw)
-		if !(strings.HasSuffix(" "+title, " "+rw) || strings.HasSuffix(" "+td, " "+rw)) && !roleStemEqual(title, rw) && !ruHead {
-			continue
-		}
-		for _, c := range ro.classes {
-			if c == desc || c == d || isCyrillic(desc) && len(strings.Fields(c)) == len(strings.Fields(desc)) && roleStemEqual(c, desc) {
-				return true
+	ix := roleIndex()
+	nDesc := -1 // words of desc, counted when a Russian class needs them
+	fits := func(cands []int) bool {
+		for _, k := range cands {
+			ro := &ix.forms[k]
+			// English titles end with their head ("Russian Deputy Foreign Minister"), Russian ones
+			// start with it ("директор департамента по вопросам ...")
+			if !endsWithWords(title, ro.joined) && !endsWithWords(td, ro.joined) &&
+				!(ro.cyr && (stemEqualWords(tw, ro.words) || stemEqualWords(tw[:min(len(tw), len(ro.words))], ro.words))) {
+				continue
+			}
+			for i, c := range ro.classes {
+				if c == desc || c == d {
+					return true
+				}
+				if descCyr {
+					if nDesc < 0 {
+						nDesc = len(strings.Fields(desc))
+					}
+					if ro.classWords[i] == nDesc && roleStemEqual(c, desc) {
+						return true
+					}
+				}
 			}
 		}
+		return false
 	}
-	return false
+	return fits(ix.byLast[tw[len(tw)-1]]) || fits(ix.byLast[textutil.LastField(td)]) ||
+		fits(ix.cyrByLast[stemKey(tw[len(tw)-1])]) || fits(ix.cyrByFirst[stemKey(tw[0])])
+}
+
+// roleForm is a built-in role as roleFitsWhole compares a title with it.
+type roleForm struct {
+	joined     string   // the words joined by spaces
+	words      []string // lower-case, as the data gives them
+	cyr        bool     // the words are Russian: compared by stems
+	classes    []string
+	classWords []int // the number of words of each class
+}
+
+// roleIndexes lists the built-in roles by the keys a title must share with a role to fit it:
+// ending with the role's words shares its last word; the Russian stem comparisons (ruSame,
+// which needs equal words or four equal first letters) share the stem key of its last or first
+// word. A title is compared with the few roles its keys list instead of every role, each joined
+// and split again (that was most of resolving a speaker by role).
+type roleIndexes struct {
+	forms                         []roleForm
+	byLast, cyrByLast, cyrByFirst map[string][]int
+}
+
+var roleIndex = sync.OnceValue(func() *roleIndexes {
+	ix := &roleIndexes{byLast: map[string][]int{}, cyrByLast: map[string][]int{}, cyrByFirst: map[string][]int{}}
+	for k, ro := range builtin().roles {
+		f := roleForm{joined: strings.Join(ro.words, " "), classes: ro.classes}
+		f.words = strings.Fields(f.joined)
+		f.cyr = isCyrillic(f.joined)
+		for _, c := range ro.classes {
+			f.classWords = append(f.classWords, len(strings.Fields(c)))
+		}
+		ix.forms = append(ix.forms, f)
+		if len(f.words) == 0 {
+			continue // fits no title: it neither ends one nor has a stem
+		}
+		ix.byLast[f.words[len(f.words)-1]] = append(ix.byLast[f.words[len(f.words)-1]], k)
+		if f.cyr {
+			ix.cyrByLast[stemKey(f.words[len(f.words)-1])] = append(ix.cyrByLast[stemKey(f.words[len(f.words)-1])], k)
+			ix.cyrByFirst[stemKey(f.words[0])] = append(ix.cyrByFirst[stemKey(f.words[0])], k)
+		}
+	}
+	return ix
+})
+
+// stemKey is the first four letters of w (all of a shorter w): two words ruSame takes as one
+// have the same key.
+func stemKey(w string) string {
+	rs := []rune(w)
+	return string(rs[:min(4, len(rs))])
+}
+
+// endsWithWords tells whether s ends with the words w: strings.HasSuffix(" "+s, " "+w).
+func endsWithWords(s, w string) bool {
+	return s == w || len(s) > len(w) && s[len(s)-len(w)-1] == ' ' && s[len(s)-len(w):] == w
 }
 
 func roleStemEqual(title, rw string) bool {
-	if !isCyrillic(rw) {
-		return false
-	}
-	a, b := strings.Fields(title), strings.Fields(rw)
+	return isCyrillic(rw) && stemEqualWords(strings.Fields(title), strings.Fields(rw))
+}
+
+// stemEqualWords tells whether the last words of a are those of b, compared by stems.
+func stemEqualWords(a, b []string) bool {
 	if len(b) > len(a) {
 		return false
 	}
@@ -550,12 +636,4 @@ func isGovernmentBody(name string) bool {
 		}
 	}
 	return false
-}
-
-func firstWords(s string, n int) []string {
-	ws := strings.Fields(s)
-	if len(ws) > n {
-		ws = ws[:n]
-	}
-	return ws
 }
