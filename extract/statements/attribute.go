@@ -1595,6 +1595,8 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "... is less for safety, and the ACLU has already sued ...": the writer goes on
 		case t.is("as") && k > from+2 && k+2 < end && isSubjectPronoun(s[k+1].low) && (finiteSoon(s, k+2, 1) || strings.HasSuffix(s[k+2].low, "s")):
 			return k // "says he's “excited where we stand” as he faces a test": the writer's circumstance
+		case t.is(",") && k > from+2 && k+2 < end && s[k+1].is("who") && s[k-1].cap() && !s[k-1].is("I"):
+			return k // "... not to pardon Hillary Clinton, who has not been charged ...": the writer's aside on a name
 		case t.is(";") && k > from+2 && k+2 < end && opensClause(s[k+1]) && finiteSoon(s, k+2, 4):
 			return k // "... was not intentional; they only learned on Friday ...": the writer's next clause
 		case t.is(",") && k > from+2 && k+2 < end && (inClass("writer_tails", s[k+1].low) || s[k+1].is("even") && s[k+2].is("though")):

@@ -136,3 +136,12 @@ func TestApposWithWhoEndsContent(t *testing.T) {
 		want{"reported", "he would have to consider Don Beyer", ""},
 	)
 }
+
+// ", who" after a name inside a reported clause opens the writer's aside on that person, left out
+// of what was said, as an apposition is; "I, who" stays the speaker's own words.
+func TestWhoAsideOnNameEndsContent(t *testing.T) {
+	body := "Trump said he had decided not to pursue charges against Hillary Clinton, who has not been charged with any crime."
+	check(t, body,
+		want{"reported", "he had decided not to pursue charges against Hillary Clinton", "Trump"},
+	)
+}
