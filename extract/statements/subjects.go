@@ -296,3 +296,13 @@ func finiteInPhrase(np []token) bool {
 	}
 	return false
 }
+
+// evidenceSubject tells whether the cue at i is a verb of inference after a noun of
+// measurement ("exit polls suggested that ...", "the data suggest ..."): evidence, not words.
+func evidenceSubject(s []token, i int) bool {
+	if !inClass("inference_cues", s[i].low) {
+		return false
+	}
+	j := skipAuxBack(s, i-1)
+	return j >= 0 && wordIn(s[j], "evidence_subjects")
+}
