@@ -222,3 +222,12 @@ func TestEvidenceSubjectSuggests(t *testing.T) {
 		want{"reported", "the governor would be competitive", ""},
 	)
 }
+
+// "it's safe to say", "needless to say": the writer's idiom reports no one.
+func TestSayIdiomIsNoStatement(t *testing.T) {
+	body := "After his remarks about the border, it's safe to say he's referring to the plan to close it.\n\n" +
+		"Analysts say the plan would cost billions."
+	check(t, body,
+		want{"reported", "the plan would cost billions", ""},
+	)
+}
