@@ -124,7 +124,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 // know ("Security specialists say it is ...", "61 percent said they ...", "The last man to run
 // says he ..."): a clause after the cue is what was said all the same, by nobody named.
 func (e *engine) unnamedSubject(s []token, i, after int, a attribution) (attribution, int, int, int, bool) {
-	if i == 0 || s[i-1].kind == tQuote || !inClass("say_verbs", lower(s[i].low)) {
+	if i == 0 || s[i-1].kind == tQuote || !inClass("say_verbs", lower(s[i].low)) || evidenceSubject(s, i) || idiomaticSay(s, i) {
 		return a, 0, 0, 0, false
 	}
 	if before, ok := trailingDescription(s, i); ok && tailIsCircumstance(s, after, a.cue) {

@@ -212,3 +212,22 @@ func TestFiniteClauseAfterCueIsNoSpeaker(t *testing.T) {
 		want{"reported", "the problem was not requiring a photo ID", ""},
 	)
 }
+
+// "suggested" after a noun of measurement is inference, no statement ("exit polls suggested
+// that ..."); after people it reports a clause.
+func TestEvidenceSubjectSuggests(t *testing.T) {
+	body := "In Nevada, exit polls suggested that turnout among young voters dropped sharply.\n\n" +
+		"Several party leaders suggested that the governor would be competitive."
+	check(t, body,
+		want{"reported", "the governor would be competitive", ""},
+	)
+}
+
+// "it's safe to say", "needless to say": the writer's idiom reports no one.
+func TestSayIdiomIsNoStatement(t *testing.T) {
+	body := "After his remarks about the border, it's safe to say he's referring to the plan to close it.\n\n" +
+		"Analysts say the plan would cost billions."
+	check(t, body,
+		want{"reported", "the plan would cost billions", ""},
+	)
+}

@@ -296,3 +296,19 @@ func finiteInPhrase(np []token) bool {
 	}
 	return false
 }
+
+// evidenceSubject tells whether the cue at i is a verb of inference after a noun of
+// measurement ("exit polls suggested that ...", "the data suggest ..."): evidence, not words.
+func evidenceSubject(s []token, i int) bool {
+	if !inClass("inference_cues", s[i].low) {
+		return false
+	}
+	j := skipAuxBack(s, i-1)
+	return j >= 0 && wordIn(s[j], "evidence_subjects")
+}
+
+// idiomaticSay tells whether the cue at i ends an idiom of the writer's ("it's safe to say",
+// "needless to say", "suffice it to say"): no one is reported.
+func idiomaticSay(s []token, i int) bool {
+	return i >= 2 && s[i-1].is("to") && (wordIn(s[i-2], "say_idioms") || i >= 3 && s[i-2].is("it") && wordIn(s[i-3], "say_idioms"))
+}
