@@ -66,19 +66,21 @@ var rules = sync.OnceValue(func() []rule {
 		ruDate           = [][]string{digit, ruMonth}
 		dash             = []string{"-", "–", "—"} // the [–—-] that joins two numbers
 		digitDash        = [][]string{digit, dash}
+		dayGap           = dayGaps()              // a day (DAY ORD) and the space after it
+		enDayFirst       = [][]string{digit, enMonth, dayGap}
 		lits             = func(w ...string) [][]string { return [][]string{w} }
 	)
 	rs := []rule{
 		// English, absolute.
 		{"mdy", c(monEN + S + DAY + ORD + `,?` + S + YEAR), absMDY, enDate},
-		{"dmy", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN + `,?` + S + YEAR), absDMY, enDate},
+		{"dmy", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN + `,?` + S + YEAR), absDMY, enDayFirst},
 		{"iso", c(YEAR + `-(\d\d)-(\d\d)`), absISO, num},
 		{"my", c(monEN + `,?` + S + YEAR), absMY, enDate},
 		{"md", c(monEN + S + DAY + ORD), absMD, enDate},
-		{"dm", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN), absDM, enDate},
+		{"dm", c(DAY + ORD + S + `(?:of` + S + `)?` + monEN), absDM, enDayFirst},
 		{"in-month", c(`(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Tt]hrough|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd` + S + `of|[Bb]eginning` + S + `of)` + S + monEN), absMonth, [][]string{enMonth}},
 		{"month-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + `,?` + S + YEAR + S + `(?:to|and|until|till|through)` + S + monEN + `,?` + S + YEAR), absMonthRange, enDate},
-		{"day-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + S + DAY + ORD + S + `(?:to|and|until|till|through|[–—-])` + S + `(?:` + monEN + S + `)?` + DAY + ORD + `(?:,?` + S + YEAR + `)?`), absDayRange, enDate},
+		{"day-range", c(`(?:[Ff]rom|[Bb]etween)` + S + monEN + S + DAY + ORD + S + `(?:to|and|until|till|through|[–—-])` + S + `(?:` + monEN + S + `)?` + DAY + ORD + `(?:,?` + S + YEAR + `)?`), absDayRange, enDayFirst},
 		{"day-dash", c(DAY + `[–—-]` + DAY + S + monEN + `(?:,?` + S + YEAR + `)?`), absDayDash, [][]string{digit, enMonth, dash}},
 		{"rel-month", c(`([Ll]ast|[Nn]ext|[Tt]his)` + S + monEN), relMonth, [][]string{enMonth}},
 		{"month-rel-year", c(monEN + S + `(?:of` + S + `)?(last|next|this)` + S + `year`), relMonth, [][]string{enMonth, {"year"}}},
@@ -106,26 +108,37 @@ var rules = sync.OnceValue(func() []rule {
 		{"ru-weekday", c(`(?:[вВ]` + S + `ночь` + S + `на|[вВ]о?)` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?` + dayRU), relWeekday, ru},
 	}
 	for i := range rs {
-		rs[i].pat.inWindow = matchNeeds(rs[i], digit, enMonth, ruMonth, dash)
+		rs[i].pat.inWindow = matchNeeds(rs[i], digit, enMonth, ruMonth, dash, dayGap)
 	}
 	return rs
 })
 
 // matchNeeds returns the groups of r.need that every match r accepts holds: the month screens
 // (every month rule rejects a word lang.Month does not know, and each known form starts with
-// one of its screens), the dashes of the rules whose pattern joins two numbers with one, and the
-// digits when the pattern cannot match without one. Other groups (" ago" of "ago" after a
-// no-break space) hold for the paragraph only.
-func matchNeeds(r rule, digit, enMonth, ruMonth, dash []string) [][]string {
+// one of its screens), the dashes of the rules whose pattern joins two numbers with one, the day
+// and space of those whose pattern puts a space after a day, and the digits when the pattern
+// cannot match without one. Other groups (" ago" of "ago" after a no-break space) hold for the
+// paragraph only.
+func matchNeeds(r rule, digit, enMonth, ruMonth, dash, dayGap []string) [][]string {
 	var out [][]string
 	for _, g := range r.need {
 		switch {
 		case len(g) == 0:
-		case &g[0] == &enMonth[0], &g[0] == &ruMonth[0], &g[0] == &dash[0]:
+		case &g[0] == &enMonth[0], &g[0] == &ruMonth[0], &g[0] == &dash[0], &g[0] == &dayGap[0]:
 			out = append(out, g)
 		case &g[0] == &digit[0] && r.pat.win().digit:
 			out = append(out, g)
 		}
+	}
+	return out
+}
+
+// dayGaps are the strings one of which every DAY ORD S holds: a digit or an ordinal suffix, then
+// a space or a no-break space ("5 May", "5th of May"; "May 5, 2020" has none).
+func dayGaps() []string {
+	var out []string
+	for _, end := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "st", "nd", "rd", "th"} {
+		out = append(out, end+" ", end+"\u00a0")
 	}
 	return out
 }

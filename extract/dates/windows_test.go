@@ -156,27 +156,37 @@ func TestWindowsSameMatches(t *testing.T) {
 	}
 }
 
-// A rule that needs a dash (two numbers joined by one) holds one in every match of its pattern:
-// a paragraph or window without one is not read.
-func TestDashNeeds(t *testing.T) {
+// A rule that needs a dash (two numbers joined by one), or a day with the space after it, holds
+// one in every match of its pattern: a paragraph or window without one is not read.
+func TestHeldNeeds(t *testing.T) {
 	rng := rand.New(rand.NewSource(16))
-	var dashed []string
+	var paras []string
+	for range 3000 {
+		paras = append(paras, randomParagraph(rng)+" 1990 — 2000, 5—7 May, 1990–2000 годах, from May 5th\u00a0to 7 of June")
+	}
+	held := map[string]string{}
 	for _, r := range rules() {
 		for _, g := range r.pat.inWindow {
-			if g[0] == "-" {
-				dashed = append(dashed, r.name)
-				for range 3000 {
-					p := randomParagraph(rng) + " 1990 — 2000, 5—7 May, 1990–2000 годах"
-					for _, m := range r.pat.re().FindAllString(p, -1) {
-						if !strings.ContainsAny(m, "-–—") {
-							t.Fatalf("rule %s: match %q holds no dash", r.name, m)
-						}
+			var kind string
+			switch g[0] {
+			case "-":
+				kind = "dash"
+			case "0 ":
+				kind = "day"
+			default:
+				continue
+			}
+			held[kind] += r.name + " "
+			for _, p := range paras {
+				for _, m := range r.pat.re().FindAllString(p, -1) {
+					if !hasAll(m, [][]string{g}) {
+						t.Fatalf("rule %s: match %q holds no %s", r.name, m, kind)
 					}
 				}
 			}
 		}
 	}
-	if got := strings.Join(dashed, " "); got != "day-dash year-dash ru-year-dash" {
-		t.Errorf("rules that need a dash: %s", got)
+	if held["dash"] != "day-dash year-dash ru-year-dash " || held["day"] != "dmy dm day-range " {
+		t.Errorf("rules that need a dash: %s; a day and a space: %s", held["dash"], held["day"])
 	}
 }

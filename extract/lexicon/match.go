@@ -241,6 +241,9 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) found {
 			}
 		})
 	}
+	if !needsChoice(out) {
+		return found{out, cues, roles, weights} // the common case, a short name above all: no map
+	}
 	strong := map[*Entry]bool{}
 	for _, x := range out {
 		if !x.weak() {
@@ -260,6 +263,18 @@ func (l *Lexicon) findChunked(text string, opt findOptions, size int) found {
 }
 
 func isRole(t *target) bool { return t.class == "role" }
+
+// needsChoice tells whether a match is weak or names several entries: only then does the choice
+// between entries (choose, and dropping weak matches of entries not named plainly) change
+// anything.
+func needsChoice(ms []Match) bool {
+	for _, x := range ms {
+		if x.weak() || len(x.alts) >= 2 {
+			return true
+		}
+	}
+	return false
+}
 
 // chunkBytes is the size past which find splits a text into chunks.
 const chunkBytes = 64 << 10
