@@ -22,7 +22,7 @@ import (
 
 // Version is the version of the analysis rules, stored with each article so that reextract knows
 // which rows are stale. Bump it whenever a change alters any analyzer's output.
-const Version = "0.3.10"
+const Version = "0.3.11"
 
 // ErrStopped is in the error of an analysis that its context stopped (deadline, SIGTERM).
 var ErrStopped = errors.New("analysis stopped")
