@@ -1382,6 +1382,9 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 			return false
 		}
 	}
+	if tailOpensClause(s, i, cue) {
+		return false // "told reporters this was the only chance", "told him he had never been ..."
+	}
 	t := s[i]
 	if isTold(cue) && end-i <= 10 {
 		return true // "told the country's political elite"
@@ -1397,6 +1400,24 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		return tailIsCircumstance(s, i+n, cue)
 	}
 	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+}
+
+// tailOpensClause tells whether the words after a cue (past the recipient of "told") open a
+// clause of their own: a subject pronoun with its verb ("told him he had never been ...") or a
+// demonstrative right before a finite verb ("told reporters this was ..."); such a tail is what
+// was said, not circumstance, even after a fronted phrase.
+func tailOpensClause(s []token, i int, cue string) bool {
+	k := i
+	if isTold(cue) {
+		k += builtin().recipients.match(s, k)
+	}
+	if k >= len(s) || s[k].kind != tWord {
+		return false
+	}
+	if inClass("demonstratives", s[k].low) && k+1 < len(s) && s[k+1].kind == tWord && finiteMarker(strings.ReplaceAll(s[k+1].low, "’", "'")) {
+		return true
+	}
+	return pronounClause(s, k)
 }
 
 // verbless tells whether c is a chain of phrases with no finite verb and no punctuation ("at a
