@@ -15,3 +15,14 @@ func TestClauseAfterCueBeatsFrontedPhrase(t *testing.T) {
 		want{"reported", "this was the last chance to save the treaty", "Ortega"},
 	)
 }
+
+// A short clause with a pronoun subject and its verb ("he would", "he makes $41,000 a year") is
+// a whole statement though it has few content words.
+func TestShortPronounClause(t *testing.T) {
+	body := "Senators are split on whether they would vote for the nominee. Senator Flake said he would.\n\n" +
+		"Chris Brownell, an audience member, said he makes $41,000 a year."
+	check(t, body,
+		want{"reported", "he would", "Flake"},
+		want{"reported", "he makes $41,000 a year", "Chris Brownell"},
+	)
+}
