@@ -207,9 +207,9 @@ func opensReportedClause(s []token, i, after, from int) bool {
 		return false
 	}
 	if !(inClass("dummy_subjects", w) || inClass("noun_markers", w) || s[from].cap()) {
-		return !wordIn(s[from], "object_openers") && (finiteSoon(s, from+1, 5) || presentPredicate(s, from)) // "say stricter gun laws would help"
+		return !wordIn(s[from], "object_openers") && (finiteSoon(s, from+1, 8) || presentPredicate(s, from)) // "say stricter gun laws would help"
 	}
-	return finiteSoon(s, from+1, 8) || presentPredicate(s, from)
+	return finiteSoon(s, from+1, 12) || presentPredicate(s, from)
 }
 
 // finiteSoon tells whether a finite verb marker (an auxiliary, a modal, a contraction, a past

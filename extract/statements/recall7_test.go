@@ -26,3 +26,14 @@ func TestShortPronounClause(t *testing.T) {
 		want{"reported", "he makes $41,000 a year", "Chris Brownell"},
 	)
 }
+
+// A noun-phrase subject after "say" may run long before its verb ("the decision to delay the vote
+// until the spring session would ..."): with an unnamed speaker the clause is still what was said.
+func TestLongSubjectAfterUnnamedSpeaker(t *testing.T) {
+	body := "The retired coach said the decision to delay the vote until the spring session would hurt the party.\n\n" +
+		"This angered relatives of the victims, many of whom say the president's claims about potential retaliation from other foreign governments are unfounded."
+	check(t, body,
+		want{"reported", "the decision to delay the vote until the spring session would hurt the party", ""},
+		want{"reported", "the president's claims about potential retaliation from other foreign governments are unfounded", ""},
+	)
+}
