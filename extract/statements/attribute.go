@@ -911,6 +911,10 @@ func modifiersBack(s []token, from, j int) int {
 			return from
 		case inClass("modifier_openers", t.low): // a word: other kinds returned above
 			return k
+		case inClass("participle_modifiers", t.low) && (k == firstWord(s) || k > 0 && (s[k-1].isPunct(","+dashes) || s[k-1].kind == tQuote)):
+			return k // "..., retired Air Force general Lloyd Newton said": a participle of status
+		case t.cap() && !builtin().stopCaps[t.low] && k > 0 && k < from-1 && !isCyrillic(t.low):
+			span++ // "the Democratic presidential candidate's former doctor": a proper adjective
 		case inClass("group_quantifiers", t.low) && isPluralPerson(s[j].low):
 			return k // "several friends said", "many local officials say"
 		case (t.is("and") || t.is("or")) && k > 0 && modifierWord(s[k-1]):

@@ -37,3 +37,14 @@ func TestLongSubjectAfterUnnamedSpeaker(t *testing.T) {
 		want{"reported", "the president's claims about potential retaliation from other foreign governments are unfounded", ""},
 	)
 }
+
+// A speaker phrase after what was said may hold proper adjectives ("the Democratic presidential
+// candidate's former doctor") or open with a participle of status ("retired Air Force general").
+func TestTrailingSpeakerWithProperAdjectives(t *testing.T) {
+	body := "Secrecy is not a stranger when it comes to her health, the Democratic presidential candidate's former doctor said.\n\n" +
+		"The plan will not work, retired Air Force general Lloyd Newton said."
+	check(t, body,
+		want{"reported", "Secrecy is not a stranger when it comes to her health", ""},
+		want{"reported", "The plan will not work", "Lloyd Newton"},
+	)
+}
