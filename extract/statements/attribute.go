@@ -207,9 +207,9 @@ func opensReportedClause(s []token, i, after, from int) bool {
 		return false
 	}
 	if !(inClass("dummy_subjects", w) || inClass("noun_markers", w) || s[from].cap()) {
-		return !wordIn(s[from], "object_openers") && (finiteSoon(s, from+1, 5) || presentPredicate(s, from)) // "say stricter gun laws would help"
+		return !wordIn(s[from], "object_openers") && (finiteSoon(s, from+1, 8) || presentPredicate(s, from)) // "say stricter gun laws would help"
 	}
-	return finiteSoon(s, from+1, 8) || presentPredicate(s, from)
+	return finiteSoon(s, from+1, 12) || presentPredicate(s, from)
 }
 
 // finiteSoon tells whether a finite verb marker (an auxiliary, a modal, a contraction, a past
@@ -911,6 +911,10 @@ func modifiersBack(s []token, from, j int) int {
 			return from
 		case inClass("modifier_openers", t.low): // a word: other kinds returned above
 			return k
+		case inClass("participle_modifiers", t.low) && (k == firstWord(s) || k > 0 && (s[k-1].isPunct(","+dashes) || s[k-1].kind == tQuote)):
+			return k // "..., retired Air Force general Lloyd Newton said": a participle of status
+		case t.cap() && !builtin().stopCaps[t.low] && k > 0 && k < from-1 && !isCyrillic(t.low):
+			span++ // "the Democratic presidential candidate's former doctor": a proper adjective
 		case inClass("group_quantifiers", t.low) && isPluralPerson(s[j].low):
 			return k // "several friends said", "many local officials say"
 		case (t.is("and") || t.is("or")) && k > 0 && modifierWord(s[k-1]):
@@ -1382,6 +1386,9 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 			return false
 		}
 	}
+	if tailOpensClause(s, i, cue) {
+		return false // "told reporters this was the only chance", "told him he had never been ..."
+	}
 	t := s[i]
 	if isTold(cue) && end-i <= 10 {
 		return true // "told the country's political elite"
@@ -1397,6 +1404,24 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		return tailIsCircumstance(s, i+n, cue)
 	}
 	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+}
+
+// tailOpensClause tells whether the words after a cue (past the recipient of "told") open a
+// clause of their own: a subject pronoun with its verb ("told him he had never been ...") or a
+// demonstrative right before a finite verb ("told reporters this was ..."); such a tail is what
+// was said, not circumstance, even after a fronted phrase.
+func tailOpensClause(s []token, i int, cue string) bool {
+	k := i
+	if isTold(cue) {
+		k += builtin().recipients.match(s, k)
+	}
+	if k >= len(s) || s[k].kind != tWord {
+		return false
+	}
+	if inClass("demonstratives", s[k].low) && k+1 < len(s) && s[k+1].kind == tWord && finiteMarker(strings.ReplaceAll(s[k+1].low, "’", "'")) {
+		return true
+	}
+	return pronounClause(s, k)
 }
 
 // verbless tells whether c is a chain of phrases with no finite verb and no punctuation ("at a

@@ -311,7 +311,7 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 		}
 		d.quoteEnd = all[len(all)-1].kind == tQuote
 	case (alphaWords(all) >= 3 || alphaWords(all) == 2 && c[0].kind == tWord && afterThat(e.body, c[0].start)) &&
-		contentWords(all) >= 2 && !circumstanceOnly(all):
+		contentWords(all) >= 2 && !circumstanceOnly(all) || pronounClauseOnly(all):
 		// two words are enough after "that": "заявил, что переговоры продолжатся"
 		d.kind = "reported"
 		d.quoteEnd = all[len(all)-1].kind == tQuote // The deal "looks out for ...," he wrote. "..."
@@ -329,6 +329,20 @@ func (e *engine) emit(pi int, c, c2 []token, a attribution) *draft {
 		d.ent = e.reg.resolve(a.m)
 	}
 	return e.add(d)
+}
+
+// pronounClauseOnly tells whether c is a short clause with a personal pronoun subject and its
+// finite verb ("he would", "she could", "he makes $41,000 a year"): few content words, yet a
+// whole clause of what was said.
+func pronounClauseOnly(c []token) bool {
+	if len(c) < 2 || c[0].kind != tWord || c[1].kind != tWord || isCyrillic(c[0].low) {
+		return false
+	}
+	if !isSubjectPronoun(c[0].low) && !inClass("first_person_subjects", c[0].low) {
+		return false
+	}
+	w := strings.ReplaceAll(c[1].low, "’", "'")
+	return finiteMarker(w) || pastForm(w) || alphaWords(c) >= 3 && strings.HasSuffix(w, "s")
 }
 
 // afterThat tells whether the body has "that" or "что" (and maybe a comma) just before at.

@@ -1,0 +1,50 @@
+package statements
+
+import "testing"
+
+// Recall and precision of statements on real news, seventh round. Sentences written for the test.
+
+// A clause right after the cue ("told him he had ...", "told reporters this was ...") is what was
+// said even when a fronted phrase ends with a comma before the speaker: the fronted phrase is
+// circumstance, not content.
+func TestClauseAfterCueBeatsFrontedPhrase(t *testing.T) {
+	body := "While the envoys met in Geneva, border officials told him he had never been a citizen.\n\n" +
+		"While the talks stalled for weeks, Senator Ortega told reporters this was the last chance to save the treaty."
+	check(t, body,
+		want{"reported", "he had never been a citizen", ""},
+		want{"reported", "this was the last chance to save the treaty", "Ortega"},
+	)
+}
+
+// A short clause with a pronoun subject and its verb ("he would", "he makes $41,000 a year") is
+// a whole statement though it has few content words.
+func TestShortPronounClause(t *testing.T) {
+	body := "Senators are split on whether they would vote for the nominee. Senator Flake said he would.\n\n" +
+		"Chris Brownell, an audience member, said he makes $41,000 a year."
+	check(t, body,
+		want{"reported", "he would", "Flake"},
+		want{"reported", "he makes $41,000 a year", "Chris Brownell"},
+	)
+}
+
+// A noun-phrase subject after "say" may run long before its verb ("the decision to delay the vote
+// until the spring session would ..."): with an unnamed speaker the clause is still what was said.
+func TestLongSubjectAfterUnnamedSpeaker(t *testing.T) {
+	body := "The retired coach said the decision to delay the vote until the spring session would hurt the party.\n\n" +
+		"This angered relatives of the victims, many of whom say the president's claims about potential retaliation from other foreign governments are unfounded."
+	check(t, body,
+		want{"reported", "the decision to delay the vote until the spring session would hurt the party", ""},
+		want{"reported", "the president's claims about potential retaliation from other foreign governments are unfounded", ""},
+	)
+}
+
+// A speaker phrase after what was said may hold proper adjectives ("the Democratic presidential
+// candidate's former doctor") or open with a participle of status ("retired Air Force general").
+func TestTrailingSpeakerWithProperAdjectives(t *testing.T) {
+	body := "Secrecy is not a stranger when it comes to her health, the Democratic presidential candidate's former doctor said.\n\n" +
+		"The plan will not work, retired Air Force general Lloyd Newton said."
+	check(t, body,
+		want{"reported", "Secrecy is not a stranger when it comes to her health", ""},
+		want{"reported", "The plan will not work", "Lloyd Newton"},
+	)
+}
