@@ -28,3 +28,16 @@ func BenchmarkStrayMarks(b *testing.B) {
 		findQuotes(body, paras)
 	}
 }
+
+// Stop, asked between sentences, ends the run with what was found: the caller's deadline.
+func TestStopEndsTheRun(t *testing.T) {
+	body := strings.Repeat("Ryabkov said the talks would resume in Geneva.\n\n", 5)
+	asked := 0
+	got := Extract(body, Options{Stop: func() bool { asked++; return asked > 2 }})
+	if len(got) != 2 {
+		t.Fatalf("%d statements; want the 2 read before Stop said true", len(got))
+	}
+	if all := Extract(body, Options{}); len(all) != 5 {
+		t.Fatalf("%d statements without Stop; want 5", len(all))
+	}
+}
