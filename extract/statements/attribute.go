@@ -51,7 +51,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
-	if n > 0 && withPartner(s, i+n) {
+	if n > 0 && withPartner(s, i+n) && !isCircumNoun(s[i+n-1].low) {
+		// ("said in an interview with CNN": the partner of an interview is a channel, not a rival)
 		n = 0 // "Meyer, a former governor who argued with Ms. Brainard at ..., said": a partner, no content
 	}
 	if n > 0 && i > 0 && nounBefore(s[i-1]) {
@@ -784,6 +785,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 				continue
 			}
 			from := npStart(s, k-1)
+			if f := modifiersBack(s, from, k-1); from <= k-1 && f < from && (f == 0 || s[f-1].isPunct(","+dashes)) {
+				from = f // "..., his top aide, Tad Devine, said" (not "one of the family's attorneys, ...")
+			}
 			appos := s[k+1 : j]
 			if from > k-1 || from > 0 && s[from-1].kind == tWord && placePreposition(s[from-1]) {
 				if n := parseMention(appos, nil); nameAfterDescription(s, k, appos) && n.kind == "person" && n.name != "" {

@@ -48,3 +48,15 @@ func TestTrailingSpeakerWithProperAdjectives(t *testing.T) {
 		want{"reported", "The plan will not work", "Lloyd Newton"},
 	)
 }
+
+// "said in an interview with CNN" names the channel of the interview, not a partner of an
+// argument: the attribution stands. A description before the speaker's name runs back over its
+// modifiers to the comma ("..., his top aide, Tad Devine, said").
+func TestTrailingAttributionWithChannelAndDescription(t *testing.T) {
+	body := "The race will take time to cool off, Kunin said in an interview with CNN.\n\n" +
+		"Sanders will stay in the race through the convention, his top aide, Tad Devine, said."
+	check(t, body,
+		want{"reported", "The race will take time to cool off", "Kunin"},
+		want{"reported", "Sanders will stay in the race through the convention", "Tad Devine"},
+	)
+}
