@@ -1386,6 +1386,9 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	}
 	for k := i; k < end; k++ {
 		t := s[k]
+		if t.kind == tQuote && k > i && k+1 >= end && showTitle(s, k) {
+			continue // "he said Wednesday on MSNBC's “Morning Joe.”": a programme's name
+		}
 		if t.kind == tQuote || wordIn(t, "complementizers") || t.is(":") {
 			return false
 		}
@@ -1408,6 +1411,27 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		return tailIsCircumstance(s, i+n, cue)
 	}
 	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+}
+
+// showTitle tells whether the quotation at k names a programme or a publication: a few
+// capitalised words after a possessive or a preposition ("on MSNBC's “Morning Joe”", "on “Face
+// the Nation”"), not words someone said.
+func showTitle(s []token, k int) bool {
+	p := s[k-1]
+	if p.kind != tWord || !(strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") || wordIn(p, "topic_prepositions") || isCircumWord(p.low)) {
+		return false
+	}
+	ws := strings.FieldsFunc(s[k].text, notWordRune)
+	if len(ws) == 0 || len(ws) > 5 {
+		return false
+	}
+	caps := 0
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps*2 > len(ws) && unicode.IsUpper([]rune(ws[0])[0])
 }
 
 // tailOpensClause tells whether the words after a cue (past the recipient of "told") open a
@@ -1497,6 +1521,9 @@ func contentStart(s []token, i int, cue string) int {
 		t := s[k]
 		if wordIn(t, "complementizers") || t.is(":") {
 			return skipThat(s, k)
+		}
+		if t.kind == tQuote && k > i && showTitle(s, k) {
+			continue // "said on “Face the Nation” that ...": the programme is circumstance
 		}
 		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {

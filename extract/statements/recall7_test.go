@@ -60,3 +60,14 @@ func TestTrailingAttributionWithChannelAndDescription(t *testing.T) {
 		want{"reported", "Sanders will stay in the race through the convention", "Tad Devine"},
 	)
 }
+
+// A programme's name in quotation marks after a possessive or a preposition ("on MSNBC's
+// “Morning Joe”") is circumstance of the attribution, not what was said.
+func TestShowTitleIsCircumstance(t *testing.T) {
+	body := "Shays backed Kasich while the Ohio governor was in the running, he said Wednesday on MSNBC’s “Morning Joe.”\n\n" +
+		"Senator Ortega said on “Face the Nation” that the deal is a disaster."
+	check(t, body,
+		want{"reported", "Shays backed Kasich while the Ohio governor was in the running", ""},
+		want{"reported", "the deal is a disaster", "Ortega"},
+	)
+}
