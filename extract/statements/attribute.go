@@ -1381,6 +1381,9 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if p := nextParticiple(s, i); p < end {
 		end = p // "said Tuesday in Paris, noting that ...": the tail ends where the participle starts
 	}
+	if end = tailAsideStart(s, i, end); i >= end {
+		return true // "..., Kunin said as she left the hall."
+	}
 	if end-i > 14 && !(isCircumWord(s[i].low) && verbless(s[i:end])) {
 		return false
 	}
@@ -1411,6 +1414,25 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		return tailIsCircumstance(s, i+n, cue)
 	}
 	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+}
+
+// tailAsideStart returns where the writer's own words begin in a cue's tail, else end: a
+// subordinate clause with its subject and verb soon after the cue ("told his advisers as he
+// labored over ..."; not the "when" of "told his staff never to speak of it when they ...", nor
+// "as the heckler yelled: “...”", a clause with words of its own), or an aside
+// opened by a dash and an article ("said this week in Wyoming — an apparent reversal ...").
+func tailAsideStart(s []token, i, end int) int {
+	for k := i; k+1 < end; k++ {
+		t, n := s[k], s[k+1]
+		if k-i <= 4 && verbless(s[i:k]) && t.kind == tWord && (k > i && wordIn(t, "subordinators") || t.is("as")) && n.kind == tWord &&
+			(isSubjectPronoun(n.low) || (isDeterminer(n.low) || n.cap()) && finiteSoon(s, k+2, 4)) && !tailHasContent(s, k) {
+			return k
+		}
+		if t.isPunct(dashes) && wordIn(n, "indefinite_articles") {
+			return k
+		}
+	}
+	return end
 }
 
 // showTitle tells whether the quotation at k names a programme or a publication: a few

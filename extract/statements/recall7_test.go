@@ -71,3 +71,17 @@ func TestShowTitleIsCircumstance(t *testing.T) {
 		want{"reported", "the deal is a disaster", "Ortega"},
 	)
 }
+
+// The tail of a trailing attribution may hold a subordinate clause of circumstance ("told his
+// advisers as he labored over ...") or a dash aside ("— an apparent reversal ..."): the words
+// said are still the ones before the speaker.
+func TestTrailingAttributionWithClauseOrAside(t *testing.T) {
+	body := "This is not about me, President Obama told his closest advisers as he labored over the address.\n\n" +
+		"The law requires too many tests, Bill Clinton said this week at an event in Wyoming — an apparent reversal of her past support.\n\n" +
+		"The race is tight, Kunin said as she left the hall."
+	check(t, body,
+		want{"reported", "This is not about me", "Obama"},
+		want{"reported", "The law requires too many tests", "Bill Clinton"},
+		want{"reported", "The race is tight", "Kunin"},
+	)
+}
