@@ -51,7 +51,8 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
-	if n > 0 && withPartner(s, i+n) {
+	if n > 0 && withPartner(s, i+n) && !isCircumNoun(s[i+n-1].low) {
+		// ("said in an interview with CNN": the partner of an interview is a channel, not a rival)
 		n = 0 // "Meyer, a former governor who argued with Ms. Brainard at ..., said": a partner, no content
 	}
 	if n > 0 && i > 0 && nounBefore(s[i-1]) {
@@ -784,6 +785,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 				continue
 			}
 			from := npStart(s, k-1)
+			if f := modifiersBack(s, from, k-1); from <= k-1 && f < from && (f == 0 || s[f-1].isPunct(","+dashes)) {
+				from = f // "..., his top aide, Tad Devine, said" (not "one of the family's attorneys, ...")
+			}
 			appos := s[k+1 : j]
 			if from > k-1 || from > 0 && s[from-1].kind == tWord && placePreposition(s[from-1]) {
 				if n := parseMention(appos, nil); nameAfterDescription(s, k, appos) && n.kind == "person" && n.name != "" {
@@ -1377,11 +1381,17 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if p := nextParticiple(s, i); p < end {
 		end = p // "said Tuesday in Paris, noting that ...": the tail ends where the participle starts
 	}
+	if end = tailAsideStart(s, i, end); i >= end {
+		return true // "..., Kunin said as she left the hall."
+	}
 	if end-i > 14 && !(isCircumWord(s[i].low) && verbless(s[i:end])) {
 		return false
 	}
 	for k := i; k < end; k++ {
 		t := s[k]
+		if t.kind == tQuote && k > i && k+1 >= end && showTitle(s, k) {
+			continue // "he said Wednesday on MSNBC's “Morning Joe.”": a programme's name
+		}
 		if t.kind == tQuote || wordIn(t, "complementizers") || t.is(":") {
 			return false
 		}
@@ -1404,6 +1414,46 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		return tailIsCircumstance(s, i+n, cue)
 	}
 	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+}
+
+// tailAsideStart returns where the writer's own words begin in a cue's tail, else end: a
+// subordinate clause with its subject and verb soon after the cue ("told his advisers as he
+// labored over ..."; not the "when" of "told his staff never to speak of it when they ...", nor
+// "as the heckler yelled: “...”", a clause with words of its own), or an aside
+// opened by a dash and an article ("said this week in Wyoming — an apparent reversal ...").
+func tailAsideStart(s []token, i, end int) int {
+	for k := i; k+1 < end; k++ {
+		t, n := s[k], s[k+1]
+		if k-i <= 4 && verbless(s[i:k]) && t.kind == tWord && (k > i && wordIn(t, "subordinators") || t.is("as")) && n.kind == tWord &&
+			(isSubjectPronoun(n.low) || (isDeterminer(n.low) || n.cap()) && finiteSoon(s, k+2, 4)) && !tailHasContent(s, k) {
+			return k
+		}
+		if t.isPunct(dashes) && wordIn(n, "indefinite_articles") {
+			return k
+		}
+	}
+	return end
+}
+
+// showTitle tells whether the quotation at k names a programme or a publication: a few
+// capitalised words after a possessive or a preposition ("on MSNBC's “Morning Joe”", "on “Face
+// the Nation”"), not words someone said.
+func showTitle(s []token, k int) bool {
+	p := s[k-1]
+	if p.kind != tWord || !(strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s") || wordIn(p, "topic_prepositions") || isCircumWord(p.low)) {
+		return false
+	}
+	ws := strings.FieldsFunc(s[k].text, notWordRune)
+	if len(ws) == 0 || len(ws) > 5 {
+		return false
+	}
+	caps := 0
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps*2 > len(ws) && unicode.IsUpper([]rune(ws[0])[0])
 }
 
 // tailOpensClause tells whether the words after a cue (past the recipient of "told") open a
@@ -1493,6 +1543,9 @@ func contentStart(s []token, i int, cue string) int {
 		t := s[k]
 		if wordIn(t, "complementizers") || t.is(":") {
 			return skipThat(s, k)
+		}
+		if t.kind == tQuote && k > i && showTitle(s, k) {
+			continue // "said on “Face the Nation” that ...": the programme is circumstance
 		}
 		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {

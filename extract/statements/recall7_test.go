@@ -48,3 +48,40 @@ func TestTrailingSpeakerWithProperAdjectives(t *testing.T) {
 		want{"reported", "The plan will not work", "Lloyd Newton"},
 	)
 }
+
+// "said in an interview with CNN" names the channel of the interview, not a partner of an
+// argument: the attribution stands. A description before the speaker's name runs back over its
+// modifiers to the comma ("..., his top aide, Tad Devine, said").
+func TestTrailingAttributionWithChannelAndDescription(t *testing.T) {
+	body := "The race will take time to cool off, Kunin said in an interview with CNN.\n\n" +
+		"Sanders will stay in the race through the convention, his top aide, Tad Devine, said."
+	check(t, body,
+		want{"reported", "The race will take time to cool off", "Kunin"},
+		want{"reported", "Sanders will stay in the race through the convention", "Tad Devine"},
+	)
+}
+
+// A programme's name in quotation marks after a possessive or a preposition ("on MSNBC's
+// “Morning Joe”") is circumstance of the attribution, not what was said.
+func TestShowTitleIsCircumstance(t *testing.T) {
+	body := "Shays backed Kasich while the Ohio governor was in the running, he said Wednesday on MSNBC’s “Morning Joe.”\n\n" +
+		"Senator Ortega said on “Face the Nation” that the deal is a disaster."
+	check(t, body,
+		want{"reported", "Shays backed Kasich while the Ohio governor was in the running", ""},
+		want{"reported", "the deal is a disaster", "Ortega"},
+	)
+}
+
+// The tail of a trailing attribution may hold a subordinate clause of circumstance ("told his
+// advisers as he labored over ...") or a dash aside ("— an apparent reversal ..."): the words
+// said are still the ones before the speaker.
+func TestTrailingAttributionWithClauseOrAside(t *testing.T) {
+	body := "This is not about me, President Obama told his closest advisers as he labored over the address.\n\n" +
+		"The law requires too many tests, Bill Clinton said this week at an event in Wyoming — an apparent reversal of her past support.\n\n" +
+		"The race is tight, Kunin said as she left the hall."
+	check(t, body,
+		want{"reported", "This is not about me", "Obama"},
+		want{"reported", "The law requires too many tests", "Bill Clinton"},
+		want{"reported", "The race is tight", "Kunin"},
+	)
+}
