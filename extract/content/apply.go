@@ -19,13 +19,7 @@ func applyProfile(doc *goquery.Document, p *profile, r *Result) {
 			scope = doc.FindNodes(root)
 		}
 	}
-	skip := map[*html.Node]bool{}
-	if len(p.remove) > 0 {
-		// one walk of the page for all the remove selectors, not one each
-		for _, n := range doc.FindMatcher(p.removeGate.gated(anyOf(p.remove))).Nodes {
-			skip[n] = true
-		}
-	}
+	skip := removed(doc, scope, p)
 	first := func(sel cascadia.Selector) string {
 		if sel == nil {
 			return ""
@@ -38,6 +32,36 @@ func applyProfile(doc *goquery.Document, p *profile, r *Result) {
 	r.Authors = profileAuthors(scope, p, skip)
 	r.Published = profileTime(doc, scope, p, r)
 }
+
+// removed returns the elements the profile's remove selectors match where reading the fields
+// can meet them: inside scope, and scope's own elements and their ancestors (an element under a
+// removed one is skipped). Everything read is under scope, so the rest of the page (a TASS page's
+// menus, footer and related news, most of it) is not walked. One walk for all the selectors.
+func removed(doc *goquery.Document, scope *goquery.Selection, p *profile) map[*html.Node]bool {
+	skip := map[*html.Node]bool{}
+	if len(p.remove) == 0 {
+		return skip
+	}
+	match := p.removeGate.gated(anyOf(p.remove))
+	if removeWholePage {
+		scope = doc.Selection
+	}
+	for _, n := range scope.FindMatcher(match).Nodes {
+		skip[n] = true
+	}
+	for _, top := range scope.Nodes {
+		for a := top; a != nil; a = a.Parent {
+			if a.Type == html.ElementNode && match(a) {
+				skip[a] = true
+			}
+		}
+	}
+	return skip
+}
+
+// removeWholePage walks the whole page for the remove selectors, as before removed read scope
+// only; a variable for the test that compares the two.
+var removeWholePage = false
 
 // profileBody reads the body's paragraph elements in document order. An element inside another
 // matched one (a <p> inside a matched <blockquote>) is already part of its text.

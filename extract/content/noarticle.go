@@ -40,9 +40,11 @@ func noArticle(doc *goquery.Document, r *Result) string {
 	if n == 0 {
 		return ""
 	}
-	head := r.Title + " " + cleanText(firstOf(doc, "title").Text()) + " " + cleanText(firstOf(doc, "h1").Text())
-	if n < 1500 && maybeErrorTitle(head) && errorTitleRe().MatchString(head) {
-		return "the page looks like an error page"
+	if n < 1500 { // a longer body is an article whatever its titles say: they are not looked up
+		head := r.Title + " " + cleanText(firstOf(doc, "title").Text()) + " " + cleanText(firstOf(doc, "h1").Text())
+		if maybeErrorTitle(head) && errorTitleRe().MatchString(head) {
+			return "the page looks like an error page"
+		}
 	}
 	if len(r.Paragraphs) >= 5 && linkShare(doc, r.Paragraphs) >= 0.6 { // the count first: it is free
 		return "the page looks like a list of links"

@@ -71,3 +71,22 @@ func TestMaybeErrorTitle(t *testing.T) {
 		t.Error("an ordinary headline may be an error title")
 	}
 }
+
+// An error title is read only with a short body: a body of 1,500 characters or more under a
+// "404 Not Found" title stays an article, one of less does not.
+func TestErrorTitleNeedsShortBody(t *testing.T) {
+	for _, c := range []struct {
+		words   int
+		article bool
+	}{{40, false}, {300, true}} {
+		page := `<html><head><title>404 Not Found</title></head><body><article><h1>Page not found</h1><p>` +
+			strings.Repeat("The treaty limits deployed warheads. ", c.words/5) + `</p></article></body></html>`
+		r, err := Extract(Input{HTML: []byte(page), URL: "https://example.org/news/1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(r.Paragraphs) > 0; got != c.article {
+			t.Errorf("%d words: article %v, want %v (warnings %q)", c.words, got, c.article, r.Warnings)
+		}
+	}
+}

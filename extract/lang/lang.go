@@ -169,10 +169,16 @@ func AllCaps(w string) bool {
 
 // HasCyrillic tells whether s holds a Cyrillic letter: text the Russian rules read.
 func HasCyrillic(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++ // no Cyrillic letter is ASCII: most of an English body is read a byte at a time
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Cyrillic, r) {
 			return true
 		}
+		i += n
 	}
 	return false
 }

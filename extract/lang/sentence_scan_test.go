@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/textutil"
@@ -72,5 +73,37 @@ func TestSentenceStopsByByte(t *testing.T) {
 	}
 	if stops < 5000 {
 		t.Fatalf("only %d sentences: the random text ends too few", stops)
+	}
+}
+
+// HasCyrillic skips ASCII bytes without decoding them: it answers what asking every rune does,
+// on random text of ASCII, Latin-1, Cyrillic of every block, look-alikes and invalid bytes.
+func TestHasCyrillicByByte(t *testing.T) {
+	byRune := func(s string) bool {
+		for _, r := range s {
+			if unicode.Is(unicode.Cyrillic, r) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"a", "Z", " ", "é", "\u00a0", "Д", "ё", "\u0500", "\u1c80", "\u2de0", "\ua640", "\ufe2e",
+		"\U0001E030", "\u0370", "\xd0", "\xff", "\xe2\x80", "—", "1"}
+	rng := rand.New(rand.NewSource(23))
+	yes := 0
+	for range 20000 {
+		var b strings.Builder
+		for n := rng.Intn(6); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		s := b.String()
+		if got, want := HasCyrillic(s), byRune(s); got != want {
+			t.Fatalf("HasCyrillic(%q) = %v, rune by rune %v", s, got, want)
+		} else if got {
+			yes++
+		}
+	}
+	if yes < 2000 || yes > 18000 {
+		t.Fatalf("%d of 20000 texts Cyrillic: the test reads too few of one kind", yes)
 	}
 }

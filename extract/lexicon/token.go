@@ -248,10 +248,16 @@ func ascii(s string) bool {
 }
 
 func hasCyrillic(s string) bool {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++ // no Cyrillic letter is ASCII: a Latin token is read a byte at a time (lang.HasCyrillic)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Cyrillic, r) {
 			return true
 		}
+		i += n
 	}
 	return false
 }
