@@ -5,9 +5,16 @@ package jsonld
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
+
+// scripts matches the JSON-LD blocks, compiled once: Find compiled it again on every page.
+var scripts = sync.OnceValue(func() cascadia.Selector {
+	return cascadia.MustCompile(`script[type="application/ld+json"]`)
+})
 
 // Block is one <script type="application/ld+json"> of a page.
 type Block struct {
@@ -25,7 +32,7 @@ func Parse(doc *goquery.Document) Blocks {
 	if doc == nil {
 		return out
 	}
-	doc.Find(`script[type="application/ld+json"]`).Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(scripts()).Each(func(_ int, s *goquery.Selection) {
 		b := Block{Text: s.Text()}
 		var v any
 		if json.Unmarshal([]byte(strings.TrimSpace(b.Text)), &v) == nil {
