@@ -1541,6 +1541,9 @@ func contentStart(s []token, i int, cue string) int {
 	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
 	for k := i; k < len(s) && k-i <= 14; k++ {
 		t := s[k]
+		if relativeThat(s, k) {
+			break // "told reporters after the meeting that was held ...": a relative clause
+		}
 		if wordIn(t, "complementizers") || t.is(":") {
 			return skipThat(s, k)
 		}
@@ -1556,6 +1559,9 @@ func contentStart(s []token, i int, cue string) int {
 		// "told CBS in an interview aired on Sunday that ...", but not "told MSNBC when asked
 		// about concerns that ...": the "that" of a subordinate clause is not what was told
 		for k := i; k < len(s) && k-i <= 10; k++ {
+			if relativeThat(s, k) {
+				break
+			}
 			if s[k].is("that") {
 				return skipThat(s, k)
 			}
@@ -1578,6 +1584,9 @@ func contentStart(s []token, i int, cue string) int {
 	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
 		// "said in a televised address that ...": a prepositional phrase before "that"
 		for k := i + 1; k < len(s) && k-i <= 10; k++ {
+			if relativeThat(s, k) {
+				break
+			}
 			if s[k].is("that") {
 				return skipThat(s, k)
 			}
@@ -1603,6 +1612,18 @@ func contentStart(s []token, i int, cue string) int {
 }
 
 func isCircumNoun(w string) bool { return inClass("circum_nouns", w) }
+
+// relativeThat tells whether the "that" at k opens a relative clause on the noun before it
+// ("the meeting that was held ..."): a finite verb follows at once, where a complementizer is
+// followed by its clause's subject.
+func relativeThat(s []token, k int) bool {
+	if k == 0 || k+1 >= len(s) || !s[k].is("that") || s[k-1].kind != tWord || s[k-1].cap() || s[k+1].kind != tWord || s[k+1].cap() ||
+		inClass("finite_markers", s[k-1].low) || builtin().cues.match(s, k-1) > 0 || pastForm(s[k-1].low) {
+		return false
+	}
+	w := strings.ReplaceAll(s[k+1].low, "’", "'")
+	return inClass("finite_markers", w) || pastForm(w)
+}
 
 // isNumber tells whether s is a number: digits, with inner commas, periods or colons between
 // digits as the tokenizer keeps them ("1,550", "9:42").

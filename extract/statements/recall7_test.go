@@ -85,3 +85,13 @@ func TestTrailingAttributionWithClauseOrAside(t *testing.T) {
 		want{"reported", "The race is tight", "Kunin"},
 	)
 }
+
+// A "that" right before a finite verb in the tail of a cue opens a relative clause on the noun
+// before it ("told reporters after the meeting that was held on a boat"), not what was said:
+// the quotation before the speaker is the statement.
+func TestRelativeThatInCueTail(t *testing.T) {
+	body := "\"We are in a critical situation,\" Chancellor Angela Merkel told reporters after the meeting that was held on a boat on the Danube."
+	check(t, body,
+		want{"direct", "We are in a critical situation", "Angela Merkel"},
+	)
+}
