@@ -221,14 +221,14 @@ func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options
 				}
 			}
 			a.Dates = dates.Extract(a.Body, a.Dateline, ref)
-		}},
+		}, nil},
 		{"statements", func() {
 			a.Statements = wrapStatements(statements.Extract(a.Body, statements.Options{Language: a.Language, ReportingVerbs: lex.ReportingVerbs,
-				Authors: a.Authors, Kind: a.Section}))
-		}},
-		{"figures", func() { a.Figures = wrapFigures(figures.ExtractRead(a.Body, lex, reading())) }},
-		{"mentions", func() { a.Mentions = mentions.Extract(a.Body, lex, a.mentionOptions(reading())) }},
-		{"relevance", func() { a.Relevance = reading().Relevance() }},
+				Authors: a.Authors, Kind: a.Section, Stop: func() bool { return ctx.Err() != nil }}))
+		}, func() { a.Statements = nil }},
+		{"figures", func() { a.Figures = wrapFigures(figures.ExtractRead(a.Body, lex, reading())) }, nil},
+		{"mentions", func() { a.Mentions = mentions.Extract(a.Body, lex, a.mentionOptions(reading())) }, nil},
+		{"relevance", func() { a.Relevance = reading().Relevance() }, nil},
 	}
 	for i, st := range stages {
 		if err := a.stopped(ctx, start, stages[i:]); err != nil {
@@ -239,14 +239,21 @@ func (a *Analysis) analyzeBody(ctx context.Context, start time.Time, opt Options
 		if opt.stageTime != nil {
 			opt.stageTime(st.name, time.Since(t))
 		}
+		if st.drop != nil && ctx.Err() != nil {
+			st.drop() // it stopped early: half a list would pass for the page's whole list
+			return a.stopped(ctx, start, stages[i:])
+		}
 	}
 	return nil
 }
 
-// stage is one analyzer run over the body.
+// stage is one analyzer run over the body. A stage that can stop in the middle when ctx ends
+// (statements: one stage's run on a pathological page once took minutes past the timeout) has
+// drop, which clears what it found.
 type stage struct {
 	name string
 	run  func()
+	drop func()
 }
 
 // stopped returns nil while ctx is live; once it is done, it warns which stages were not run and

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -50,6 +51,14 @@ type Ingester struct {
 	// Timeout bounds one page's analysis (config crawl.analysis_timeout); 0 means none. A page
 	// past it is stored with what was found and a warning naming the stages not run.
 	Timeout time.Duration
+	// Workers caps the analyses that run at once, whoever calls (0: GOMAXPROCS, the cores the
+	// runtime may use). A crawl fetches with parallelism per host and from every source at
+	// once: more analyses than cores would not finish sooner, only hold more parsed pages in
+	// memory and pay more for the collector. A fetch worker waits for a slot with its page.
+	Workers int
+
+	slotsOnce sync.Once
+	slots     chan struct{}
 
 	mu       sync.Mutex
 	keywords map[string]*regexp.Regexp // by the keywords joined, nil when none
@@ -153,6 +162,10 @@ func (r *Reanalyzed) Save(ctx context.Context) (Outcome, error) {
 // text into ErrNoBody. An analysis past in.Timeout gives what it found, with its warning; one
 // stopped by ctx gives an error that errors.Is extract.ErrStopped and ctx.Err().
 func (in *Ingester) Analyze(ctx context.Context, p Page) (an *extract.Analysis, err error) {
+	if err := in.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer in.release()
 	opt := in.Base
 	opt.URL, opt.ContentType, opt.Source, opt.Profile, opt.Language = p.URL, p.ContentType, p.Source, p.Profile, p.Language
 	opt.Published, opt.PublishedDateOnly = p.PublishedHint, false
@@ -181,6 +194,32 @@ func (in *Ingester) Analyze(ctx context.Context, p Page) (an *extract.Analysis, 
 	}
 	return an, nil
 }
+
+// acquire takes an analysis slot, waiting while Workers analyses run. A ctx done meanwhile is
+// a stop, as a stop during the analysis is: the page stays for a later run. The timeout of an
+// analysis starts once it has its slot.
+func (in *Ingester) acquire(ctx context.Context) error {
+	in.slotsOnce.Do(func() {
+		n := in.Workers
+		if n <= 0 {
+			n = runtime.GOMAXPROCS(0)
+		}
+		in.slots = make(chan struct{}, n)
+	})
+	select {
+	case in.slots <- struct{}{}:
+		return nil // a free slot is taken even when ctx is done: the analysis then stops at once
+	default:
+	}
+	select {
+	case in.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("%w: waiting for an analysis slot: %w", extract.ErrStopped, context.Cause(ctx))
+	}
+}
+
+func (in *Ingester) release() { <-in.slots }
 
 func (in *Ingester) save(ctx context.Context, p Page, an *extract.Analysis, html []byte) (Outcome, error) {
 	a := &store.Article{URL: p.URL, Source: p.Source, FetchedAt: p.FetchedAt,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -203,5 +204,67 @@ func TestStopIsAnErrorAndNothingIsStored(t *testing.T) {
 	}
 	if n := in.count(t, "1"); n != 0 {
 		t.Fatalf("a stopped analysis was stored")
+	}
+}
+
+// However many fetch workers hand pages in at once, no more than Workers analyses run together,
+// and every page is analyzed.
+func TestAnalysesRunAtMostWorkersAtOnce(t *testing.T) {
+	in := newIngester(t)
+	in.Workers = 2
+	var mu sync.Mutex
+	running, most := 0, 0
+	in.analyze = func(ctx context.Context, b []byte, opt extract.Options) (*extract.Analysis, error) {
+		mu.Lock()
+		running++
+		most = max(most, running)
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond) // long enough for the other callers to pile up
+		mu.Lock()
+		running--
+		mu.Unlock()
+		return &extract.Analysis{Title: "t", Body: "MOSCOW. The talks went on."}, nil
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := range 8 {
+		wg.Go(func() {
+			_, err := in.Analyze(context.Background(), page(fmt.Sprintf("https://tass.example/politics/%d", 20+i), nil))
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if most != 2 {
+		t.Fatalf("%d analyses ran at once; want Workers = 2", most)
+	}
+}
+
+// A run stopped while a page waits for an analysis slot: the same stop error as during the
+// analysis, so that the crawler leaves the page pending.
+func TestStopWhileWaitingForASlot(t *testing.T) {
+	in := newIngester(t)
+	in.Workers = 1
+	release := make(chan struct{})
+	started := make(chan struct{})
+	in.analyze = func(ctx context.Context, b []byte, opt extract.Options) (*extract.Analysis, error) {
+		close(started)
+		<-release
+		return &extract.Analysis{Title: "t", Body: "b"}, nil
+	}
+	go in.Analyze(context.Background(), page("https://tass.example/politics/30", nil))
+	<-started
+	sigterm := errors.New("terminated signal received")
+	ctx, stop := context.WithCancelCause(context.Background())
+	time.AfterFunc(10*time.Millisecond, func() { stop(sigterm) })
+	_, err := in.Analyze(ctx, page("https://tass.example/politics/31", nil))
+	close(release)
+	if !errors.Is(err, extract.ErrStopped) || !errors.Is(err, sigterm) {
+		t.Fatalf("err %v; want ErrStopped with the signal", err)
 	}
 }

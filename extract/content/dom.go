@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
@@ -30,6 +31,12 @@ var blockTags = map[atom.Atom]bool{
 // nodeText is the text of n on one line, without the nodes in skip and the tags that never hold
 // text; whitespace runs become one space, NO-BREAK SPACEs stay.
 func nodeText(n *html.Node, skip map[*html.Node]bool) string {
+	if c := n.FirstChild; n.Type == html.ElementNode && c != nil && c.NextSibling == nil && c.Type == html.TextNode &&
+		!skipTags[n.DataAtom] && !skip[n] && !skip[c] {
+		// one text child (a link, most paragraphs): its text without copying it first; the spaces
+		// a <br>, cell or block adds around it are dropped by cleanText at either end
+		return cleanText(c.Data)
+	}
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -101,12 +108,19 @@ func blockParagraphs(n *html.Node) []string {
 
 // cleanText collapses whitespace runs to one space but keeps NO-BREAK SPACEs as the page wrote them.
 func cleanText(s string) string {
+	if tidy(s) {
+		return s // most texts of a page: nothing to collapse, no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		switch r {
-		case ' ', '\n', '\t', '\r', '\f', '\v', '\u200b', '\ufeff':
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:]) // an invalid byte is RuneError, written as U+FFFD
+		}
+		i += n
+		if isCollapsed(r) {
 			space = true
 			continue
 		}
@@ -114,9 +128,46 @@ func cleanText(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		if n == 1 && r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
+}
+
+// isCollapsed tells the runes cleanText turns into a single space.
+func isCollapsed(r rune) bool {
+	switch r {
+	case ' ', '\n', '\t', '\r', '\f', '\v', '\u200b', '\ufeff':
+		return true
+	}
+	return false
+}
+
+// tidy reports whether cleanText(s) is s: valid UTF-8 whose only collapsed runes are single
+// spaces between other runes.
+func tidy(s string) bool {
+	space := true // a space at the start is dropped
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r, n = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && n == 1 {
+				return false
+			}
+		}
+		i += n
+		switch {
+		case r == ' ' && !space:
+			space = true
+		case isCollapsed(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }
 
 // hasAncestorIn reports whether a proper ancestor of n is in set.

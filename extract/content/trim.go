@@ -74,12 +74,18 @@ func phraseKey(p string) string {
 // Energie").
 func matchTail(key string, phrases []string) bool {
 	for _, ph := range phrases {
-		if key == ph || strings.HasPrefix(key, ph+" ") && len(key) <= len(ph)+25 ||
+		if key == ph || followedBy(key, ph, ' ') && len(key) <= len(ph)+25 ||
 			len(ph) >= 12 && len(key) <= 60 && strings.Contains(key, ph) {
 			return true
 		}
 	}
 	return false
+}
+
+// followedBy is strings.HasPrefix(key, ph+string(c)) without building the string: it is asked
+// for every phrase of every paragraph.
+func followedBy(key, ph string, c byte) bool {
+	return len(key) > len(ph) && key[len(ph)] == c && strings.HasPrefix(key, ph)
 }
 
 func matchPrefix(key string, phrases []string) bool {
@@ -103,7 +109,7 @@ func firstRune(s string) rune {
 // inlineLink: "Read also: <headline>" inside the article, a link to another one.
 func inlineLink(key string, tail []string) bool {
 	for _, ph := range tail {
-		if strings.HasPrefix(key, ph+":") {
+		if followedBy(key, ph, ':') {
 			return true
 		}
 	}

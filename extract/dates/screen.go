@@ -111,8 +111,18 @@ func exactKeys(t *syntax.Regexp) []string {
 func foldKey(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // most of the text: a byte, upper-cased, with no rune decoding
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:]) // an invalid byte is RuneError, as range gives it
 		b.WriteRune(foldLeast(r))
+		i += n
 	}
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,5 +69,28 @@ func TestEndsLikeYearChain(t *testing.T) {
 	}
 	if matched < 3 {
 		t.Errorf("yearChain matched %d texts: the test reads too few", matched)
+	}
+}
+
+// foldKey's byte path for ASCII gives what folding every rune gives, on random text of ASCII,
+// Cyrillic, letters with odd fold orbits (KELVIN SIGN, long s, dotless i) and invalid bytes.
+func TestFoldKeyByRune(t *testing.T) {
+	byRune := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			b.WriteRune(foldLeast(r))
+		}
+		return b.String()
+	}
+	pieces := []string{"a", "Z", "will", "WON'T", " ", "’", "\u212a", "ſ", "ı", "İ", "будет", "ПЛАНИРУЕТ", "ё", "\xff", "\xd0", "\xe2\x80", "é", "ß", "ẞ", "1", "\n"}
+	rng := rand.New(rand.NewSource(18))
+	for range 3000 {
+		var b strings.Builder
+		for n := rng.Intn(30); n >= 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		if s := b.String(); foldKey(s) != byRune(s) {
+			t.Fatalf("foldKey(%q) = %q, rune by rune %q", s, foldKey(s), byRune(s))
+		}
 	}
 }

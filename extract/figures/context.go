@@ -451,6 +451,21 @@ func (p *parser) afterDate(j int) bool {
 	return j < len(p.items) && p.items[j].is(kAfter)
 }
 
+// sentenceCueList is the sentence's cues that name a category for all its figures, in order.
+func (p *parser) sentenceCueList() []int {
+	if !p.sentenceCuesRead {
+		p.sentenceCuesRead = true
+		for _, it := range p.items {
+			for _, k := range it.keys {
+				if c, ok := cueIndex(k); ok && p.v.cues[c].sentence {
+					p.sentenceCues = append(p.sentenceCues, c)
+				}
+			}
+		}
+	}
+	return p.sentenceCues
+}
+
 // cueCategory narrows the unit's category by the words around the figure (lexicon.md §2 cues):
 // "deployed", "per missile", "stockpile". The window runs from the previous figure (at most six
 // items back) to six items after the unit, stopping at clause punctuation.
@@ -473,12 +488,9 @@ func (p *parser) cueCategory(f Figure, first, unitAt int) string {
 		hi = first + 6
 	}
 	best, dist := f.Category, 1<<30
-	for _, it := range p.items {
-		for _, k := range it.keys {
-			if c, ok := cueIndex(k); ok &&
-				p.v.cues[c].sentence && p.v.cues[c].units[f.Unit] {
-				return p.v.cues[c].category // "all 44 states listed in its Annex 2 have ratified it"
-			}
+	for _, c := range p.sentenceCueList() {
+		if p.v.cues[c].units[f.Unit] {
+			return p.v.cues[c].category // "all 44 states listed in its Annex 2 have ratified it"
 		}
 	}
 	after := unitAt

@@ -26,6 +26,11 @@ type parser struct {
 	partitive int
 	inLabel   bool // reading a table label, whose words are capitalised ("Deployed Heavy Bombers: 651")
 	titled    bool // the sentence is a headline in title case: a capital does not make a name
+	// sentenceCues are the cues of the sentence that name a category for all its figures, in
+	// order (sentenceCuesRead once read): each figure asked, and a sentence of thousands of
+	// numbers read its items again for each
+	sentenceCues     []int
+	sentenceCuesRead bool
 }
 
 // sentence reads the figures of one sentence. lead is the comparator a list's lead gives the

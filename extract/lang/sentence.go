@@ -22,8 +22,11 @@ func Sentences(body string) []Span {
 		start := p.Start
 		text := p.Text
 		for i := 0; i < len(text); {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			i += size
+			at, r, size := nextStop(text, i, false)
+			if at < 0 {
+				break
+			}
+			i = at + size
 			end, next, ok := stop(text, i, r)
 			if !ok || next >= len(text) {
 				continue // the paragraph's end closes its last sentence below
@@ -56,16 +59,42 @@ func LastSentenceStart(text string) int {
 // quotes) or its first line, whichever comes first, else len(text).
 func FirstSentenceEnd(text string) int {
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if r == '\n' {
-			return i
+		at, r, size := nextStop(text, i, true)
+		if at < 0 {
+			break
 		}
-		i += size
+		if r == '\n' {
+			return at
+		}
+		i = at + size
 		if end, _, ok := stop(text, i, r); ok {
 			return end
 		}
 	}
 	return len(text)
+}
+
+// nextStop finds the first rune at or after byte i of text that may end a sentence (. ! ? …),
+// or a line break too with lines: its offset (-1: none), the rune and its size. It reads bytes,
+// not runes: those ASCII bytes are never part of another rune, and the bytes of … are always
+// read as … where a rune-by-rune reading meets them (0xE2 continues no rune), so it finds what
+// decoding every rune and asking stop about it found, without a call for each rune.
+func nextStop(text string, i int, lines bool) (at int, r rune, size int) {
+	for ; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '.', '!', '?':
+			return i, rune(c), 1
+		case '\n':
+			if lines {
+				return i, '\n', 1
+			}
+		case 0xE2:
+			if strings.HasPrefix(text[i:], "…") {
+				return i, '…', len("…")
+			}
+		}
+	}
+	return -1, 0, 0
 }
 
 // stop tells whether the rune r that ends text[:i] ends a sentence: . ! ? or …, then closing

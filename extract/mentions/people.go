@@ -23,8 +23,10 @@ type person struct {
 // roles are the body's role titles (lex.FindRoles).
 func people(c *collector, lex *lexicon.Lexicon, speakers []Speaker, roles []lexicon.Match) {
 	var ps []person
+	done := map[string]bool{} // one person speaks many times: resolve (a lexicon search) each name once
 	for _, s := range speakers {
-		if s.Kind == "person" || s.Kind == "" {
+		if (s.Kind == "person" || s.Kind == "") && !done[s.Name] {
+			done[s.Name] = true
 			if p, ok := resolve(lex, s.Name, false); ok {
 				ps = append(ps, p)
 			}

@@ -79,6 +79,12 @@ func isCloser(s string, i int, r rune, set string) bool {
 	return true
 }
 
+// maxStrays is how many marks that open no quotation a paragraph may hold before the rest of it
+// is no longer searched for quotations. Each one is read to the paragraph's end, so a
+// paragraph of thousands of unbalanced marks (a scraped data dump, hostile input) cost
+// quadratic time: 20,000 in one 280 KB paragraph took over 30 s. Prose holds a few at most.
+const maxStrays = 32
+
 // findQuotes finds the quotations of body. Unbalanced marks are skipped; a quotation left open
 // at the end of a paragraph continues when the next paragraph opens with a mark, and otherwise
 // ends with its paragraph.
@@ -87,7 +93,11 @@ func findQuotes(body string, paras []textutil.Paragraph) []*quote {
 	for pi := 0; pi < len(paras); pi++ {
 		p := paras[pi]
 		i := p.Start
+		strays := 0
 		for i < p.End {
+			if strays > maxStrays {
+				break // each stray mark scans to the paragraph's end: garbage, not prose
+			}
 			r, w := markAt(body[:p.End], i)
 			if !isOpener(body[:p.End], i, r) || i == p.Start && markedTurn(body, p) {
 				i += w
@@ -96,6 +106,8 @@ func findQuotes(body string, paras []textutil.Paragraph) []*quote {
 			q, next, lastPara := scanQuote(body, paras, pi, i, r)
 			if q != nil {
 				out = append(out, q)
+			} else {
+				strays++
 			}
 			if lastPara != pi {
 				pi = lastPara

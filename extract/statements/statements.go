@@ -38,6 +38,9 @@ type Options struct {
 	// "Заявление") with one author is that author's statement as a whole.
 	Authors []string
 	Kind    string
+	// Stop, when set, is asked between sentences; once it says true, Extract returns at once
+	// with what it found so far (the caller's deadline passed: the caller drops the partial list)
+	Stop func() bool
 }
 
 // Extract returns the statements of body (paragraphs joined by "\n\n"), in body order.
@@ -156,6 +159,9 @@ func (e *engine) run() {
 			}
 		}
 		for si, s := range sents {
+			if e.opt.Stop != nil && e.opt.Stop() {
+				return
+			}
 			var prev, next []token
 			if si > 0 {
 				prev = sents[si-1]
