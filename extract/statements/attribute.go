@@ -1111,6 +1111,9 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
+	if inClass("articles", w) && articleClause(ts) {
+		return false // "In nearby Decatur, the plant is hanging on, said ...": a clause, what was said
+	}
 	if isNumber(w) || isRelative(w) || isTitledWord(w) || inClass("articles", w) || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
@@ -1123,6 +1126,21 @@ func apposLike(ts []token) bool {
 		}
 	}
 	return builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
+}
+
+// articleClause tells whether a phrase opened by an article has a finite verb within its first
+// words and before any relative word ("the plant is hanging on"; not "the group that has sued").
+func articleClause(ts []token) bool {
+	for k := 1; k < len(ts) && k <= 6; k++ {
+		t := ts[k]
+		if t.kind != tWord || isRelative(t.low) || t.is("that") {
+			return false
+		}
+		if !t.cap() && inClass("finite_markers", strings.ReplaceAll(t.low, "’", "'")) {
+			return true
+		}
+	}
+	return false
 }
 
 // npStart walks back from j over the words of a speaker noun phrase and returns its first token.

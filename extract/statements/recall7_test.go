@@ -95,3 +95,13 @@ func TestRelativeThatInCueTail(t *testing.T) {
 		want{"direct", "We are in a critical situation", "Angela Merkel"},
 	)
 }
+
+// After a fronted name ("In nearby Decatur, ..."), a phrase opened by an article with a finite
+// verb soon after is a clause, what was said, not an apposition of the name: the speaker is
+// the one named after the cue.
+func TestArticleClauseIsNoApposition(t *testing.T) {
+	body := "In nearby Decatur, the big steel plant is hanging on, said the company's chief executive, John J. Ferriola."
+	check(t, body,
+		want{"reported", "In nearby Decatur, the big steel plant is hanging on", "John J. Ferriola"},
+	)
+}
