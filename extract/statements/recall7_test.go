@@ -105,3 +105,13 @@ func TestArticleClauseIsNoApposition(t *testing.T) {
 		want{"reported", "In nearby Decatur, the big steel plant is hanging on", "John J. Ferriola"},
 	)
 }
+
+// A sentence made of a subject, its verb, a comma and a closing quotation of a whole sentence
+// gives the quotation to the subject, whatever the verb ("interjected", "jokes"), as a colon does.
+func TestCommaQuoteAfterAnyVerb(t *testing.T) {
+	body := "Senator Silverman interjected, “Ladies and gentlemen, the vote is open.”\n\n" +
+		"In his speech, “We will win.”"
+	check(t, body,
+		want{"direct", "Ladies and gentlemen, the vote is open.", "Silverman"},
+	)
+}
