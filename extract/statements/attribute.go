@@ -637,8 +637,8 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 		if s[k].cap() {
 			break
 		}
-		if isTrailingCircum(s[k]) {
-			npEnd = k
+		if isTrailingCircum(s[k]) || isCyrillic(s[k].low) && s[k].kind == tWord && !isRoleWord(s[k].low) {
+			npEnd = k // "оценил Антонов величину шанса": lower-case words after the name are its object
 		}
 	}
 	npEnd = placeAfterName(s, after, npEnd)

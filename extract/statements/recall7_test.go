@@ -115,3 +115,12 @@ func TestCommaQuoteAfterAnyVerb(t *testing.T) {
 		want{"direct", "Ladies and gentlemen, the vote is open.", "Silverman"},
 	)
 }
+
+// In Russian an inverted speaker may be followed by the verb's object ("— оценил Антонов
+// величину шанса"): lower-case words after the name are not part of it.
+func TestRussianObjectAfterInvertedSpeaker(t *testing.T) {
+	body := "«Он ненулевой», — оценил Антонов величину шанса, но не стал давать более точной цифры."
+	check(t, body,
+		want{"direct", "Он ненулевой", "Антонов"},
+	)
+}
