@@ -124,3 +124,13 @@ func TestRussianObjectAfterInvertedSpeaker(t *testing.T) {
 		want{"direct", "Он ненулевой", "Антонов"},
 	)
 }
+
+// Scraped pages may lose the space between two sentences ("the United States.Can they ..."):
+// a period between lower-case letters and a capitalised word ends the sentence, while "U.S"
+// stays one word.
+func TestJoinedSentencesSplit(t *testing.T) {
+	body := "Ryabkov noted that the situation is causing concern due to the actions of the United States.Can they repeat it? The U.S. Navy did not comment."
+	check(t, body,
+		want{"reported", "the situation is causing concern due to the actions of the United States", "Ryabkov"},
+	)
+}
