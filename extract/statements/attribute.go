@@ -177,8 +177,8 @@ func trailingDescription(s []token, i int) (int, bool) {
 		if s[k].kind != tWord || s[k].cap() && k > 0 {
 			return 0, false
 		}
-		if isDeterminer(s[k].low) {
-			return k - 1, s[k-1].is(",") && k-1 > 2
+		if isDeterminer(s[k].low) || wordIn(s[k], "single_quantifiers") && k+1 < i && !s[k+1].is("of") {
+			return k - 1, s[k-1].is(",") && k-1 > 2 // "..., one longtime friend said"
 		}
 	}
 	return 0, false

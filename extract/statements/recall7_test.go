@@ -134,3 +134,12 @@ func TestJoinedSentencesSplit(t *testing.T) {
 		want{"reported", "the situation is causing concern due to the actions of the United States", "Ryabkov"},
 	)
 }
+
+// "one" opens a trailing description of an unnamed speaker as an article does ("..., one
+// longtime friend said").
+func TestTrailingDescriptionWithOne(t *testing.T) {
+	body := "The Trump job marks his reemergence onto the political scene, one longtime friend said."
+	check(t, body,
+		want{"reported", "The Trump job marks his reemergence onto the political scene", ""},
+	)
+}
