@@ -177,8 +177,8 @@ func trailingDescription(s []token, i int) (int, bool) {
 		if s[k].kind != tWord || s[k].cap() && k > 0 {
 			return 0, false
 		}
-		if isDeterminer(s[k].low) {
-			return k - 1, s[k-1].is(",") && k-1 > 2
+		if isDeterminer(s[k].low) || wordIn(s[k], "single_quantifiers") && k+1 < i && !s[k+1].is("of") {
+			return k - 1, s[k-1].is(",") && k-1 > 2 // "..., one longtime friend said"
 		}
 	}
 	return 0, false
@@ -637,8 +637,8 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 		if s[k].cap() {
 			break
 		}
-		if isTrailingCircum(s[k]) {
-			npEnd = k
+		if isTrailingCircum(s[k]) || isCyrillic(s[k].low) && s[k].kind == tWord && !isRoleWord(s[k].low) {
+			npEnd = k // "оценил Антонов величину шанса": lower-case words after the name are its object
 		}
 	}
 	npEnd = placeAfterName(s, after, npEnd)
@@ -1111,6 +1111,9 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
+	if inClass("articles", w) && articleClause(ts) {
+		return false // "In nearby Decatur, the plant is hanging on, said ...": a clause, what was said
+	}
 	if isNumber(w) || isRelative(w) || isTitledWord(w) || inClass("articles", w) || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
@@ -1123,6 +1126,21 @@ func apposLike(ts []token) bool {
 		}
 	}
 	return builtin().modifiers[w] || ts[0].cap() && len(ts) <= 8
+}
+
+// articleClause tells whether a phrase opened by an article has a finite verb within its first
+// words and before any relative word ("the plant is hanging on"; not "the group that has sued").
+func articleClause(ts []token) bool {
+	for k := 1; k < len(ts) && k <= 6; k++ {
+		t := ts[k]
+		if t.kind != tWord || isRelative(t.low) || t.is("that") {
+			return false
+		}
+		if !t.cap() && inClass("finite_markers", strings.ReplaceAll(t.low, "’", "'")) {
+			return true
+		}
+	}
+	return false
 }
 
 // npStart walks back from j over the words of a speaker noun phrase and returns its first token.
@@ -1541,6 +1559,9 @@ func contentStart(s []token, i int, cue string) int {
 	// "said on Wednesday that ...", "told Izvestia in an interview that ..."
 	for k := i; k < len(s) && k-i <= 14; k++ {
 		t := s[k]
+		if relativeThat(s, k) {
+			break // "told reporters after the meeting that was held ...": a relative clause
+		}
 		if wordIn(t, "complementizers") || t.is(":") {
 			return skipThat(s, k)
 		}
@@ -1556,6 +1577,9 @@ func contentStart(s []token, i int, cue string) int {
 		// "told CBS in an interview aired on Sunday that ...", but not "told MSNBC when asked
 		// about concerns that ...": the "that" of a subordinate clause is not what was told
 		for k := i; k < len(s) && k-i <= 10; k++ {
+			if relativeThat(s, k) {
+				break
+			}
 			if s[k].is("that") {
 				return skipThat(s, k)
 			}
@@ -1578,6 +1602,9 @@ func contentStart(s []token, i int, cue string) int {
 	if i < len(s) && (isCircumWord(s[i].low) || s[i].is("to")) && !s[i].cap() {
 		// "said in a televised address that ...": a prepositional phrase before "that"
 		for k := i + 1; k < len(s) && k-i <= 10; k++ {
+			if relativeThat(s, k) {
+				break
+			}
 			if s[k].is("that") {
 				return skipThat(s, k)
 			}
@@ -1603,6 +1630,18 @@ func contentStart(s []token, i int, cue string) int {
 }
 
 func isCircumNoun(w string) bool { return inClass("circum_nouns", w) }
+
+// relativeThat tells whether the "that" at k opens a relative clause on the noun before it
+// ("the meeting that was held ..."): a finite verb follows at once, where a complementizer is
+// followed by its clause's subject.
+func relativeThat(s []token, k int) bool {
+	if k == 0 || k+1 >= len(s) || !s[k].is("that") || s[k-1].kind != tWord || s[k-1].cap() || s[k+1].kind != tWord || s[k+1].cap() ||
+		inClass("finite_markers", s[k-1].low) || builtin().cues.match(s, k-1) > 0 || pastForm(s[k-1].low) {
+		return false
+	}
+	w := strings.ReplaceAll(s[k+1].low, "’", "'")
+	return inClass("finite_markers", w) || pastForm(w)
+}
 
 // isNumber tells whether s is a number: digits, with inner commas, periods or colons between
 // digits as the tokenizer keeps them ("1,550", "9:42").

@@ -85,3 +85,61 @@ func TestTrailingAttributionWithClauseOrAside(t *testing.T) {
 		want{"reported", "The race is tight", "Kunin"},
 	)
 }
+
+// A "that" right before a finite verb in the tail of a cue opens a relative clause on the noun
+// before it ("told reporters after the meeting that was held on a boat"), not what was said:
+// the quotation before the speaker is the statement.
+func TestRelativeThatInCueTail(t *testing.T) {
+	body := "\"We are in a critical situation,\" Chancellor Angela Merkel told reporters after the meeting that was held on a boat on the Danube."
+	check(t, body,
+		want{"direct", "We are in a critical situation", "Angela Merkel"},
+	)
+}
+
+// After a fronted name ("In nearby Decatur, ..."), a phrase opened by an article with a finite
+// verb soon after is a clause, what was said, not an apposition of the name: the speaker is
+// the one named after the cue.
+func TestArticleClauseIsNoApposition(t *testing.T) {
+	body := "In nearby Decatur, the big steel plant is hanging on, said the company's chief executive, John J. Ferriola."
+	check(t, body,
+		want{"reported", "In nearby Decatur, the big steel plant is hanging on", "John J. Ferriola"},
+	)
+}
+
+// A sentence made of a subject, its verb, a comma and a closing quotation of a whole sentence
+// gives the quotation to the subject, whatever the verb ("interjected", "jokes"), as a colon does.
+func TestCommaQuoteAfterAnyVerb(t *testing.T) {
+	body := "Senator Silverman interjected, “Ladies and gentlemen, the vote is open.”\n\n" +
+		"In his speech, “We will win.”"
+	check(t, body,
+		want{"direct", "Ladies and gentlemen, the vote is open.", "Silverman"},
+	)
+}
+
+// In Russian an inverted speaker may be followed by the verb's object ("— оценил Антонов
+// величину шанса"): lower-case words after the name are not part of it.
+func TestRussianObjectAfterInvertedSpeaker(t *testing.T) {
+	body := "«Он ненулевой», — оценил Антонов величину шанса, но не стал давать более точной цифры."
+	check(t, body,
+		want{"direct", "Он ненулевой", "Антонов"},
+	)
+}
+
+// Scraped pages may lose the space between two sentences ("the United States.Can they ..."):
+// a period between lower-case letters and a capitalised word ends the sentence, while "U.S"
+// stays one word.
+func TestJoinedSentencesSplit(t *testing.T) {
+	body := "Ryabkov noted that the situation is causing concern due to the actions of the United States.Can they repeat it? The U.S. Navy did not comment."
+	check(t, body,
+		want{"reported", "the situation is causing concern due to the actions of the United States", "Ryabkov"},
+	)
+}
+
+// "one" opens a trailing description of an unnamed speaker as an article does ("..., one
+// longtime friend said").
+func TestTrailingDescriptionWithOne(t *testing.T) {
+	body := "The Trump job marks his reemergence onto the political scene, one longtime friend said."
+	check(t, body,
+		want{"reported", "The Trump job marks his reemergence onto the political scene", ""},
+	)
+}

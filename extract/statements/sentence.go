@@ -133,6 +133,8 @@ func (e *engine) sentence(pi int, s []token, prevSent, next []token) {
 	}
 	if k := colonQuoteAt(s); k > 0 && !question && !claimed(k) && !claimed(k+1) {
 		e.colonSentence(pi, s, k)
+	} else if k, m := commaQuoteAt(s); k > 0 && !question && !claimed(k) && !claimed(k+1) {
+		e.emit(pi, s[k+1:k+2], nil, attribution{m: m, cue: s[k-1].text})
 	}
 	e.looseQuotes(pi, s, next, claimed, lastDirect)
 }
@@ -147,6 +149,44 @@ func colonQuoteAt(s []token) int {
 		}
 	}
 	return 0
+}
+
+// commaQuoteAt finds a sentence made of a subject, its verb, a comma and a closing quotation
+// of a whole sentence ("He jokes, “It’s a never ending line!”", "Silverman interjected, “...”"):
+// whatever verb the subject speaks with, the quotation is its words. It returns the comma's
+// index and the subject, or 0.
+func commaQuoteAt(s []token) (int, mention) {
+	f := firstWord(s)
+	for k := 2; k+1 < len(s); k++ {
+		if !s[k].is(",") || s[k+1].kind != tQuote || s[k+1].q.used || !onlyPunctBetween(s, k+2, len(s)) {
+			continue
+		}
+		v := s[k-1]
+		if v.kind != tWord || v.cap() || !(pastForm(v.low) || presentThirdPerson(v)) || words(s[k+1].text) < 2 {
+			return 0, mention{}
+		}
+		if !startsUpper(strings.TrimLeft(s[k+1].text, "\"'“”‘’«„ ")) {
+			return 0, mention{}
+		}
+		j := k - 2
+		if from := npStart(s, j); from != f || from > j {
+			return 0, mention{}
+		}
+		m := parseMention(s[f:j+1], nil)
+		if !m.valid() || m.plural && m.name == "" {
+			return 0, mention{}
+		}
+		return k, m
+	}
+	return 0, mention{}
+}
+
+// startsUpper tells whether text opens with an upper-case letter.
+func startsUpper(text string) bool {
+	for _, r := range text {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // colonSentence makes the quotation after the colon at k a direct statement of the name just

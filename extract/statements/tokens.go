@@ -95,7 +95,7 @@ func wordEnd(s string, i, end int) int {
 		}
 		if strings.ContainsRune("'’-.", r) && j+w < end {
 			n, _ := utf8.DecodeRuneInString(s[j+w:])
-			if isWordRune(n) && !(r == '.' && unicode.IsUpper(n) && isCyrillicRune(n)) {
+			if isWordRune(n) && !(r == '.' && unicode.IsUpper(n) && (isCyrillicRune(n) || joinedSentence(s, i, j, j+w, end))) {
 				j += w
 				continue
 			}
@@ -103,6 +103,27 @@ func wordEnd(s string, i, end int) int {
 		break
 	}
 	return j
+}
+
+// joinedSentence tells whether the period at j, inside a word that starts at i, joins two
+// sentences that lost the space between them ("the United States.Can they ...", as scraped
+// pages print paragraph ends): three lower-case letters before it, and after it a capital
+// followed by a lower-case letter. "U.S", "node.JS" and "В.Путин" stay one word.
+func joinedSentence(s string, i, j, next, end int) bool {
+	if j-i < 3 {
+		return false
+	}
+	for k := j - 3; k < j; k++ {
+		if s[k] < 'a' || s[k] > 'z' {
+			return false
+		}
+	}
+	r, w := utf8.DecodeRuneInString(s[next:])
+	if !unicode.IsUpper(r) || next+w >= end {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(s[next+w:])
+	return unicode.IsLower(r2)
 }
 
 func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
