@@ -13,7 +13,8 @@ import (
 func TestControlCharactersStripped(t *testing.T) {
 	page := "<html><head><title>Talks\x1b]0;pwned\x07 resume\x1b[2J</title></head><body><article><h1>Talks resume</h1>" +
 		"<p>\"We are ready\x1b[31m to talk,\" Sergey Ryabkov said\x07 on Monday.\u009b</p>" +
-		"<p>The New START treaty limits each side to 1,550 deployed warheads.</p></article></body></html>"
+		"<p>The New START treaty limits each side to 1,550 deployed warheads.</p>" +
+		"<p>The treaty, signed in Prague in 2010, expires in February, and Moscow has said it will keep to its limits for a year if Washington does the same.</p></article></body></html>"
 	a, err := HTML([]byte(page), Options{URL: "https://example.org/news/1"})
 	if err != nil {
 		t.Fatal(err)
