@@ -26,7 +26,7 @@ const fallbackBelow = 2000
 // else go-trafilatura (with its readability and dom-distiller fallbacks unless the page is huge).
 // trafilatura clones the tree before it prunes, so the shared Doc is left intact.
 func generic(doc *goquery.Document, ld map[string]any, pageURL string, huge bool) []string {
-	paras := trafilaturaBody(doc, pageURL, !huge)
+	paras := resplitArticle(doc, trafilaturaBody(doc, pageURL, !huge))
 	if ldParas := ldBody(doc, ld); ldParas != nil && preferLD(ldParas, paras) && ldSound(doc, ldParas) {
 		paras = ldParas
 	}
@@ -50,6 +50,29 @@ func trafilaturaBody(doc *goquery.Document, pageURL string, fallback bool) []str
 		return nil
 	}
 	return blockParagraphs(res.ContentNode)
+}
+
+// resplitArticle gives back the paragraphs of a short article that go-trafilatura returned as
+// one: when its extraction finds too little text, its baseline takes an <article>'s whole text
+// as a single paragraph, the heading glued to the first paragraph and each paragraph to the
+// next ("Talks resume"We are ready ... on Monday.The New START ..."). When the one paragraph is
+// an <article>'s text, that article's own blocks are the paragraphs.
+func resplitArticle(doc *goquery.Document, paras []string) []string {
+	if len(paras) != 1 {
+		return paras
+	}
+	text := squeezeSpace(paras[0])
+	for _, n := range find(doc.Selection, "article").Nodes {
+		if blocks := blockParagraphs(n); len(blocks) > 1 && squeezeSpace(strings.Join(blocks, "")) == text {
+			return blocks
+		}
+	}
+	return paras
+}
+
+// squeezeSpace is s without its white space: the same text however it was split and joined.
+func squeezeSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
 
 // ldBody reads articleBody from the page's JSON-LD article. It is used only when it is "sound":
