@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/armswatch/armswatch/internal/randtext"
 )
 
 // cleanTextByRune is cleanText as it read before its fast paths: every rune decoded and written.
@@ -38,11 +40,7 @@ func TestCleanTextByRune(t *testing.T) {
 	rng := rand.New(rand.NewSource(20))
 	same := 0
 	for range 20000 {
-		var b strings.Builder
-		for n := rng.Intn(12); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, pieces, rng.Intn(12))
 		got, want := cleanText(s), cleanTextByRune(s)
 		if got != want {
 			t.Fatalf("cleanText(%q) = %q, rune by rune %q", s, got, want)

@@ -66,7 +66,7 @@ var rules = sync.OnceValue(func() []rule {
 		ruDate           = [][]string{digit, ruMonth}
 		dash             = []string{"-", "–", "—"} // the [–—-] that joins two numbers
 		digitDash        = [][]string{digit, dash}
-		dayGap           = dayGaps()              // a day (DAY ORD) and the space after it
+		dayGap           = dayGaps() // a day (DAY ORD) and the space after it
 		enDayFirst       = [][]string{digit, enMonth, dayGap}
 		lits             = func(w ...string) [][]string { return [][]string{w} }
 	)

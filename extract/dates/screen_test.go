@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/armswatch/armswatch/internal/randtext"
 )
 
 // The screen of the future markers lets through every text the regexp matches (the corpus's
@@ -85,11 +87,7 @@ func TestFoldKeyByRune(t *testing.T) {
 	pieces := []string{"a", "Z", "will", "WON'T", " ", "’", "\u212a", "ſ", "ı", "İ", "будет", "ПЛАНИРУЕТ", "ё", "\xff", "\xd0", "\xe2\x80", "é", "ß", "ẞ", "1", "\n"}
 	rng := rand.New(rand.NewSource(18))
 	for range 3000 {
-		var b strings.Builder
-		for n := rng.Intn(30); n >= 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		if s := b.String(); foldKey(s) != byRune(s) {
+		if s := randtext.Join(rng, pieces, rng.Intn(30)+1); foldKey(s) != byRune(s) {
 			t.Fatalf("foldKey(%q) = %q, rune by rune %q", s, foldKey(s), byRune(s))
 		}
 	}

@@ -3,12 +3,12 @@ package lang
 import (
 	"math/rand"
 	"reflect"
-	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/textutil"
+	"github.com/armswatch/armswatch/internal/randtext"
 )
 
 // sentencesByRune and firstEndByRune are Sentences and FirstSentenceEnd as they read before
@@ -57,11 +57,7 @@ func TestSentenceStopsByByte(t *testing.T) {
 	rng := rand.New(rand.NewSource(19))
 	stops := 0
 	for range 5000 {
-		var b strings.Builder
-		for n := rng.Intn(40); n >= 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, pieces, rng.Intn(40)+1)
 		got, want := Sentences(s), sentencesByRune(s)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("Sentences(%q) = %v, rune by rune %v", s, got, want)
@@ -92,11 +88,7 @@ func TestHasCyrillicByByte(t *testing.T) {
 	rng := rand.New(rand.NewSource(23))
 	yes := 0
 	for range 20000 {
-		var b strings.Builder
-		for n := rng.Intn(6); n >= 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, pieces, rng.Intn(6)+1)
 		if got, want := HasCyrillic(s), byRune(s); got != want {
 			t.Fatalf("HasCyrillic(%q) = %v, rune by rune %v", s, got, want)
 		} else if got {

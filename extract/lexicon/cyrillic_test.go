@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/armswatch/armswatch/internal/randtext"
 )
 
 // hasCyrillic skips ASCII bytes without decoding them: every token gets the answer asking each
@@ -15,11 +17,7 @@ func TestHasCyrillicByByte(t *testing.T) {
 	rng := rand.New(rand.NewSource(24))
 	yes := 0
 	for range 20000 {
-		var b strings.Builder
-		for n := rng.Intn(6); n >= 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := randtext.Join(rng, pieces, rng.Intn(6)+1)
 		want := strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) >= 0
 		if got := hasCyrillic(s); got != want {
 			t.Fatalf("hasCyrillic(%q) = %v, rune by rune %v", s, got, want)
