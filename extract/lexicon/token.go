@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // token is a run of letters or of digits, with its place in the text. Letters and digits are
@@ -205,10 +207,10 @@ func finishToken(s string, toks []token, i int) {
 		t.norm = strings.ToLower(t.raw) // no Cyrillic, no ё, no look-alike to fold
 		return
 	}
-	t.cyr = hasCyrillic(t.raw)
+	t.cyr = lang.HasCyrillic(t.raw)
 	if t.cyr && hasLatin(t.raw) || designator(s, toks, i) {
 		t.raw = lookAlike.Replace(t.raw)
-		t.cyr = hasCyrillic(t.raw)
+		t.cyr = lang.HasCyrillic(t.raw)
 	}
 	t.norm = strings.ReplaceAll(strings.ToLower(t.raw), "ё", "е")
 }
@@ -245,21 +247,6 @@ func ascii(s string) bool {
 		}
 	}
 	return true
-}
-
-func hasCyrillic(s string) bool {
-	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i++ // no Cyrillic letter is ASCII: a Latin token is read a byte at a time (lang.HasCyrillic)
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.Is(unicode.Cyrillic, r) {
-			return true
-		}
-		i += n
-	}
-	return false
 }
 
 func hasLatin(s string) bool {
