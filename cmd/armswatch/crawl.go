@@ -153,7 +153,7 @@ func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db store.Store, f cr
 	}
 	start := time.Now()
 	sink := &articleSink{cfg: cfg, db: db}
-	endBatch, err := batchCrawlWrites(db)
+	endBatch, err := batchWrites(db)
 	if err != nil {
 		return crawler.Stats{}, err
 	}
@@ -180,26 +180,27 @@ func crawlOnce(ctx context.Context, e *env, cfg *appConfig, db store.Store, f cr
 	return stats, nil
 }
 
-// Crawl writes commit in batches of crawlBatchArticles saved articles, or crawlBatchAge after
-// a batch began (store.DB.BatchWrites): one transaction per article cost the crawl about 290
-// pwrite calls and a commit per page. A crash loses at most the batch in hand, whose frontier
-// entries are written in it too, so the next run fetches those pages again; a batch holds the
-// write lock against other processes (reextract, a worker) no longer than crawlBatchAge.
+// Crawl and reextract writes commit in batches of batchArticles saved articles, or batchAge
+// after a batch began (store.DB.BatchWrites): one transaction per article cost the crawl about
+// 290 pwrite calls and a commit per page. A crash loses at most the batch in hand: a crawl's
+// frontier entries are written in it too, so the next run fetches those pages again, and
+// reextract finds those articles still stale. A batch holds the write lock against other
+// processes (reextract, a worker, a crawl) no longer than batchAge.
 const (
-	crawlBatchArticles = 32
-	crawlBatchAge      = time.Second
+	batchArticles = 32
+	batchAge      = time.Second
 )
 
-// batchCrawlWrites turns on db's write batching when it has one (SQLite; PostgreSQL's
-// workers save concurrently) and returns what commits the batch in hand and turns it off.
-func batchCrawlWrites(db store.Store) (end func() error, err error) {
+// batchWrites turns on db's write batching when it has one (SQLite; PostgreSQL's workers save
+// concurrently) and returns what commits the batch in hand and turns it off.
+func batchWrites(db store.Store) (end func() error, err error) {
 	b, ok := db.(interface {
 		BatchWrites(articles int, maxAge time.Duration) error
 	})
 	if !ok {
 		return func() error { return nil }, nil
 	}
-	if err := b.BatchWrites(crawlBatchArticles, crawlBatchAge); err != nil {
+	if err := b.BatchWrites(batchArticles, batchAge); err != nil {
 		return nil, err
 	}
 	return func() error { return b.BatchWrites(0, 0) }, nil

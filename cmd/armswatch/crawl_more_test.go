@@ -29,7 +29,7 @@ func runCLIContext(ctx context.Context, args ...string) (int, string, string) {
 
 func TestInterruptFinishesAndRecords(t *testing.T) {
 	site := newDemoSite(t)
-	// Slow enough that the crawl's first batch (crawlBatchAge) commits while pages are left.
+	// Slow enough that the crawl's first batch (batchAge) commits while pages are left.
 	site.slow.Store(int64(300 * time.Millisecond))
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, site.URL)

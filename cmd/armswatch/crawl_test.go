@@ -260,7 +260,7 @@ func TestSIGKILLThenResume(t *testing.T) {
 		t.Skip("runs a child process")
 	}
 	site := newDemoSite(t)
-	// Slow enough that the crawl's first batch (crawlBatchAge) commits while pages are left.
+	// Slow enough that the crawl's first batch (batchAge) commits while pages are left.
 	site.slow.Store(int64(400 * time.Millisecond))
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, site.URL)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -16,8 +17,8 @@ import (
 )
 
 // runReextract runs the current analyzer over stored pages whose analysis is older (all with
-// --all), one transaction per article, so that an analyzer upgrade reaches the database without
-// fetching anything.
+// --all), committing in batches as a crawl does, so that an analyzer upgrade reaches the
+// database without fetching anything.
 func runReextract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "reextract", "")
 	db := dbFlag(fs)
@@ -86,6 +87,10 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	defer stopProfile()
 	var st reextractStats
 	start := time.Now()
+	endBatch, err := batchWrites(d)
+	if err != nil {
+		return err
+	}
 	// One worker per core the runtime may use (GOMAXPROCS limits it).
 	err = reextractAll(ctx, ids, runtime.GOMAXPROCS(0), func(id int64) reanalysis { return reanalyze(ctx, in, id, profile) },
 		func(id int64, o outcome) {
@@ -94,7 +99,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 				bar.Add(1)
 			}
 		})
-	if err != nil {
+	if err := errors.Join(err, endBatch()); err != nil {
 		return err
 	}
 	superseded := ""
