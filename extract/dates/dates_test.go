@@ -283,17 +283,3 @@ func TestExtractWeekdayPlans(t *testing.T) {
 	body = "The ministry was planning to hold a briefing for Mr. Smith on Thursday."
 	checkDates(t, body, nil, day("2026-01-09"), []want{{"Thursday", "2026-01-08", "", KindRelative, Day}})
 }
-
-// screens gives what hasAll gives, for groups shared by rules and for each paragraph afresh.
-func TestScreens(t *testing.T) {
-	digit, month := []string{"1", "2"}, []string{"May", "June"}
-	var sc screens
-	for _, text := range []string{"in May 2", "in June", "12", ""} {
-		sc.text, sc.seen = text, sc.seen[:0]
-		for _, need := range [][][]string{{digit}, {month}, {digit, month}, {month, digit}, nil, {{}}} {
-			if got, want := sc.hasAll(need), hasAll(text, need); got != want {
-				t.Errorf("%q, %v: %v, want %v", text, need, got, want)
-			}
-		}
-	}
-}

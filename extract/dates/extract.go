@@ -35,15 +35,15 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 	}
 	ctx := &context{ref: midnight(ref), hasRef: !ref.IsZero()}
 	var cands []cand
-	var sc screens
+	nd := ruleNeeds()
 	// Paragraph by paragraph: no mention spans two, and short inputs keep Go's regexp on its
 	// fast backtracking path.
 	for _, p := range textutil.Paragraphs(body) {
 		year := !skipYearless || hasYearLike(p.Text)
 		var ws *words // made when a windowed rule first needs it
-		sc.text, sc.seen = p.Text, sc.seen[:0]
-		for _, r := range rules() {
-			if !sc.hasAll(r.need) || !year && r.pat.year() {
+		held := nd.index.held(p.Text)
+		for i, r := range rules() {
+			if held&nd.masks[i] != nd.masks[i] || !year && r.pat.year() {
 				continue
 			}
 			one := [1][2]int{{0, len(p.Text)}} // the whole paragraph, without allocating it per rule
@@ -246,42 +246,6 @@ func hasPast(s string) bool {
 // clauseAfter returns the rest of the sentence that rest continues, up to its stop or the end of
 // the line: "the U.S." does not end it.
 func clauseAfter(rest string) string { return rest[:lang.FirstSentenceEnd(rest)] }
-
-// screens remembers which need groups one paragraph holds: the rules share a few groups (any
-// digit, any English month, any Cyrillic letter), each looked for once a paragraph.
-type screens struct {
-	text string
-	seen []screen
-}
-
-type screen struct {
-	group *string // the group's first element: its identity
-	ok    bool
-}
-
-// hasAll is hasAll(s.text, need), each group looked for once.
-func (s *screens) hasAll(need [][]string) bool {
-	for _, group := range need {
-		if len(group) == 0 {
-			return false
-		}
-		key, known, ok := &group[0], false, false
-		for _, x := range s.seen {
-			if x.group == key {
-				known, ok = true, x.ok
-				break
-			}
-		}
-		if !known {
-			ok = hasAll(s.text, [][]string{group})
-			s.seen = append(s.seen, screen{key, ok})
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
-}
 
 // hasAll reports whether text holds one string of every group of need (nil: no condition).
 func hasAll(text string, need [][]string) bool {
