@@ -61,10 +61,7 @@ const datelineParas = 3
 // FindDateline looks for an agency dateline at the start of body. published (zero when unknown)
 // supplies the year the dateline leaves out.
 func FindDateline(body string, published time.Time) *Dateline {
-	for i, p := range textutil.Paragraphs(body) {
-		if i >= datelineParas {
-			break
-		}
+	for _, p := range textutil.FirstParagraphs(body, datelineParas) {
 		for _, st := range datelineRes() {
 			if !hasAll(p.Text, st.need) {
 				continue

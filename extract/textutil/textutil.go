@@ -21,10 +21,14 @@ type Paragraph struct {
 }
 
 // Paragraphs splits body on ParagraphSep, keeping byte offsets.
-func Paragraphs(body string) []Paragraph {
+func Paragraphs(body string) []Paragraph { return FirstParagraphs(body, -1) }
+
+// FirstParagraphs is the first n paragraphs of Paragraphs (all when n < 0): those that look for
+// a dateline at the start of a body need not split the whole body.
+func FirstParagraphs(body string, n int) []Paragraph {
 	var out []Paragraph
 	start := 0
-	for i := 0; ; i++ {
+	for i := 0; i != n; i++ {
 		j := strings.Index(body[start:], ParagraphSep)
 		if j < 0 {
 			out = append(out, Paragraph{Index: i, Start: start, End: len(body), Text: body[start:]})
@@ -33,6 +37,7 @@ func Paragraphs(body string) []Paragraph {
 		out = append(out, Paragraph{Index: i, Start: start, End: start + j, Text: body[start : start+j]})
 		start += j + len(ParagraphSep)
 	}
+	return out
 }
 
 // Join builds a body from paragraphs, dropping empty ones.

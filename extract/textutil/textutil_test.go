@@ -59,3 +59,21 @@ func TestLastField(t *testing.T) {
 		}
 	}
 }
+
+// FirstParagraphs is Paragraphs cut to n, separators at either end and runs of them included.
+func TestFirstParagraphs(t *testing.T) {
+	for _, body := range []string{"", "one", "\n\n", "a\n\nb", "a\n\n\n\nb\n\n", "\n\na\n\n\nb\n\nc\n\nd"} {
+		all := Paragraphs(body)
+		for n := 0; n <= len(all)+1; n++ {
+			got, want := FirstParagraphs(body, n), all[:min(n, len(all))]
+			if len(got) != len(want) {
+				t.Fatalf("%q, %d: %d paragraphs, want %d", body, n, len(got), len(want))
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("%q, %d: paragraph %d is %+v, want %+v", body, n, i, got[i], want[i])
+				}
+			}
+		}
+	}
+}
