@@ -60,7 +60,7 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 						continue // no match here holds the month (or digit) every accepted one has
 					}
 				}
-				for _, ix := range r.pat.re().FindAllStringSubmatchIndex(p.Text[w[0]:w[1]], -1) {
+				for _, ix := range r.pat.findAll(p.Text[w[0]:w[1]]) {
 					for k := range ix {
 						if ix[k] >= 0 {
 							ix[k] += p.Start + w[0]

@@ -30,6 +30,22 @@ type pattern struct {
 	// holds itself (a month word; a digit where the pattern demands one), so that a window
 	// holding none of a group's strings is not read either
 	inWindow [][]string
+	// starts: where a match can start (starts.go); nil: the regexp reads every position
+	starts func() *starts
+}
+
+// maxStartsText bounds the texts searched start by start: each try clears the backtracker's
+// record of the rest of the text (the pattern's length times the text's), so on a long text
+// (merged windows of a table of figures) the tries would cost more than one plain search.
+const maxStartsText = 512
+
+// findAll is re().FindAllStringSubmatchIndex(text, -1), tried only where a match can start in
+// a text of at most maxStartsText bytes.
+func (p *pattern) findAll(text string) [][]int {
+	if s := p.starts(); s != nil && len(text) <= maxStartsText {
+		return s.findAll(text)
+	}
+	return p.re().FindAllStringSubmatchIndex(text, -1)
 }
 
 // Pattern pieces. S is a space (ASCII or no-break), YEAR a plausible calendar year.
@@ -51,9 +67,10 @@ var rules = sync.OnceValue(func() []rule {
 	)
 	c := func(p string) *pattern {
 		return &pattern{
-			re:   sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) }),
-			year: sync.OnceValue(func() bool { return needsYear(p) }),
-			win:  sync.OnceValue(func() window { return windowing(p) }),
+			re:     sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(p) }),
+			year:   sync.OnceValue(func() bool { return needsYear(p) }),
+			win:    sync.OnceValue(func() window { return windowing(p) }),
+			starts: sync.OnceValue(func() *starts { return startsOf(p) }),
 		}
 	}
 	var (
