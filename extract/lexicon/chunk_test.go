@@ -127,14 +127,19 @@ func repeatParagraphs(paras []string, n int) string {
 	return b.String()
 }
 
-// withCandidates gives each token its own keys in one shared array; the ASCII fast paths of
+// withCandidates gives each token its own keys and their hashes in shared arrays; the ASCII fast paths of
 // splitInto (runeKind, finishToken) must give what the Unicode tables give.
 func TestCandidatesFit(t *testing.T) {
 	toks := split("договорами ракетами facilities warheads РС-24 Ё-мобиль ёлками B-52 and Tu-160")
-	withCandidates(toks, nil, nil)
+	withCandidates(toks, nil, nil, nil)
 	for _, tok := range toks {
 		if want := candidates(nil, tok); !reflect.DeepEqual(tok.cands, want) {
 			t.Errorf("%q: cands %q, want %q", tok.raw, tok.cands, want)
+		}
+		for i, k := range tok.cands {
+			if tok.hashes[i] != keyHash(k) {
+				t.Errorf("%q: hash %d of %q is not its keyHash", tok.raw, i, k)
+			}
 		}
 	}
 	for r := rune(0); r < utf8.RuneSelf; r++ {

@@ -39,9 +39,64 @@ type aword struct {
 	stemmed bool
 }
 
+// node is a trie node. Its children sit in an open-addressing table keyed by the token key and
+// its keyHash, which a token's keys carry from tokenizing: the walks look each token up in
+// several tries (entities, cues, the figures' phrases), and hashing the key for a Go map at each
+// lookup was most of the walks' time.
 type node struct {
-	next map[string]*node
+	kids []child // nil for a leaf; a power of two long, at most half full
+	n    int     // children in kids
 	acc  []*target
+}
+
+type child struct {
+	hash uint32
+	key  string
+	node *node // nil: an empty slot
+}
+
+// keyHash is the hash the trie tables use: FNV-1a.
+func keyHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// next returns the child under key (whose keyHash is h), nil when there is none.
+func (n *node) next(key string, h uint32) *node {
+	if n.kids == nil {
+		return nil
+	}
+	mask := uint32(len(n.kids) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		c := &n.kids[i]
+		if c.node == nil || c.hash == h && c.key == key {
+			return c.node
+		}
+	}
+}
+
+// put adds c as the child under its key (not yet there), growing the table to stay half empty.
+func (n *node) put(c child) {
+	if 2*(n.n+1) > len(n.kids) {
+		old := n.kids
+		n.kids, n.n = make([]child, max(4, 2*len(old))), 0
+		for _, o := range old {
+			if o.node != nil {
+				n.put(o)
+			}
+		}
+	}
+	mask := uint32(len(n.kids) - 1)
+	i := c.hash & mask
+	for n.kids[i].node != nil {
+		i = (i + 1) & mask
+	}
+	n.kids[i] = c
+	n.n++
 }
 
 // matcher holds the two tries: named entities, and the cues (roles, keywords) that must not
@@ -104,13 +159,11 @@ func (n *node) add(sl *slab, s string, t target) {
 func (n *node) insert(sl *slab, p *prepared, t target) {
 	t.a, t.words = p.a, p.words
 	for _, key := range p.keys {
-		if n.next == nil {
-			n.next = map[string]*node{}
-		}
-		c := n.next[key]
+		h := keyHash(key)
+		c := n.next(key, h)
 		if c == nil {
 			c = sl.node()
-			n.next[key] = c
+			n.put(child{h, key, c})
 		}
 		n = c
 	}
@@ -492,11 +545,13 @@ func walk(text string, toks []token, n *node, i, j int, path []int, found func(e
 			}
 		}
 	}
-	for _, key := range toks[j].cands {
+	for k, key := range toks[j].cands {
+		h := toks[j].hashes[k]
 		if comma != "" {
 			key = comma + key // rare: the concatenation alone was 2% of an analysis
+			h = keyHash(key)
 		}
-		c := n.next[key]
+		c := n.next(key, h)
 		if c == nil {
 			continue
 		}
@@ -506,7 +561,7 @@ func walk(text string, toks []token, n *node, i, j int, path []int, found func(e
 		for _, t := range c.acc {
 			found(j, t, p)
 		}
-		if c.next != nil {
+		if c.kids != nil {
 			walk(text, toks, c, i, j+1, p, found)
 		}
 	}

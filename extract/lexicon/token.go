@@ -19,6 +19,7 @@ type token struct {
 	digit      bool
 	cyr        bool     // has Cyrillic letters (Russian inflection applies)
 	cands      []string // the trie keys the token may take (see candidates)
+	hashes     []uint32 // keyHash of each of cands
 }
 
 // lookAlike folds the Cyrillic letters that look like Latin ones (lexicon.md §8.1).
@@ -40,27 +41,32 @@ const maxRoman = 3
 // romanLetters are the letters of the keys of romans, in both cases.
 const romanLetters = "iIvV"
 
-// withCandidates gives each token the trie keys it may take (what matching needs), appending
-// them to keys, which it returns: the tokens' cands are slices of it, one array for all. at is
-// scratch for where each token's keys start.
-func withCandidates(out []token, keys []string, at []int) ([]string, []int) {
-	keys, at = keys[:0], at[:0]
+// withCandidates gives each token the trie keys it may take (what matching needs) and their
+// hashes, appending them to keys and hashes, which it returns: the tokens' cands and hashes are
+// slices of them, one array each for all. at is scratch for where each token's keys start.
+func withCandidates(out []token, keys []string, hashes []uint32, at []int) ([]string, []uint32, []int) {
+	keys, hashes, at = keys[:0], hashes[:0], at[:0]
 	for i := range out {
 		at = append(at, len(keys))
 		keys = candidates(keys, out[i])
 	}
 	at = append(at, len(keys))
+	for _, k := range keys {
+		hashes = append(hashes, keyHash(k))
+	}
 	for i := range out { // now that keys no longer moves
 		out[i].cands = keys[at[i]:at[i+1]:at[i+1]]
+		out[i].hashes = hashes[at[i]:at[i+1]:at[i+1]]
 	}
-	return keys, at
+	return keys, hashes, at
 }
 
 // tokenBuf is a recycled token slice with the array of their trie keys.
 type tokenBuf struct {
-	toks []token
-	keys []string
-	at   []int
+	toks   []token
+	keys   []string
+	hashes []uint32
+	at     []int
 }
 
 // tokenBufs recycles the token slices of matching (each text the lexicon reads is tokenized
@@ -78,7 +84,7 @@ func withTokens(s string, f func([]token)) {
 func keptTokens(s string, f func([]token)) *tokenBuf {
 	buf := tokenBufs.Get().(*tokenBuf)
 	buf.toks = splitInto(buf.toks[:0], s)
-	buf.keys, buf.at = withCandidates(buf.toks, buf.keys, buf.at)
+	buf.keys, buf.hashes, buf.at = withCandidates(buf.toks, buf.keys, buf.hashes, buf.at)
 	f(buf.toks)
 	return buf
 }
@@ -87,7 +93,7 @@ func keptTokens(s string, f func([]token)) *tokenBuf {
 func (buf *tokenBuf) put() {
 	clear(buf.toks)
 	clear(buf.keys)
-	buf.toks, buf.keys, buf.at = buf.toks[:0], buf.keys[:0], buf.at[:0]
+	buf.toks, buf.keys, buf.hashes, buf.at = buf.toks[:0], buf.keys[:0], buf.hashes[:0], buf.at[:0]
 	tokenBufs.Put(buf)
 }
 
