@@ -189,11 +189,14 @@ func firstMatch(scope []*html.Node, sel cascadia.Selector, ok func(*html.Node) b
 }
 
 // elementGate tells, without running them, which elements a list of simple selectors ("figure",
-// ".related", "div.share", "div.block[data-type=x]") may match: one with a class attribute, or
-// one of the tags named bare. The remove selectors are asked about every node of the page; most
-// nodes pass neither test. A nil gate lets every element through.
+// ".related", "div.share", "div.block[data-type=x]") may match: one whose class attribute holds
+// the first class a selector names, or one of the tags named bare. The remove selectors are
+// asked about every node of the page; most nodes pass neither test, and most elements that have
+// a class hold none of the selectors' (a page's dozens of remove selectors each scanned their
+// class attribute). A nil gate lets every element through.
 type elementGate struct {
-	tags map[string]bool // the tags of the bare tag selectors
+	tags    map[string]bool // the tags of the bare tag selectors
+	classes map[string]bool // the first class of each selector that names one
 }
 
 // simpleSelector is a tag, classes and attribute tests, each part optional.
@@ -202,13 +205,14 @@ var simpleSelector = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9-]*)?((?:\.[A-Za-z0
 // gateOf returns the gate of sels, nil when one is not simple or names neither a class nor a
 // bare tag.
 func gateOf(sels []string) *elementGate {
-	g := &elementGate{tags: map[string]bool{}}
+	g := &elementGate{tags: map[string]bool{}, classes: map[string]bool{}}
 	for _, sel := range sels {
 		m := simpleSelector.FindStringSubmatch(strings.TrimSpace(sel))
 		switch {
 		case m == nil:
 			return nil
-		case m[2] != "": // a class: the element has a class attribute
+		case m[2] != "": // classes: the element's class attribute holds each, the first among them
+			g.classes[strings.Split(m[2], ".")[1]] = true
 		case m[1] != "" && m[3] == "":
 			g.tags[strings.ToLower(m[1])] = true
 		default:
@@ -232,9 +236,25 @@ func (g *elementGate) may(n *html.Node) bool {
 		return true
 	}
 	for _, a := range n.Attr {
-		if a.Key == "class" {
+		if a.Key == "class" && g.holdsClass(a.Val) {
 			return true
 		}
+	}
+	return false
+}
+
+// holdsClass tells whether a class attribute's value holds one of the gate's classes, its words
+// split where cascadia splits them for a class selector.
+func (g *elementGate) holdsClass(val string) bool {
+	for val != "" {
+		i := strings.IndexAny(val, " \t\r\n\f")
+		if i < 0 {
+			return g.classes[val]
+		}
+		if g.classes[val[:i]] {
+			return true
+		}
+		val = val[i+1:]
 	}
 	return false
 }
