@@ -15,6 +15,7 @@ type groupIndex struct {
 	pair  []uint16
 	lists [][]needle
 	empty uint64 // groups holding the empty string, held by every text
+	all   uint64 // every group: once all are found, the rest of the text is not read
 }
 
 type needle struct {
@@ -32,6 +33,7 @@ func newGroupIndex(groups [][]string) *groupIndex {
 	x := &groupIndex{pair: make([]uint16, 1<<16), lists: [][]needle{nil}}
 	for i, g := range groups {
 		bit := uint64(1) << i
+		x.all |= bit
 		for _, s := range g {
 			switch len(s) {
 			case 0:
@@ -54,7 +56,7 @@ func newGroupIndex(groups [][]string) *groupIndex {
 // held returns the bits of the groups text holds a string of: hasAll(text, {g}) for each g.
 func (x *groupIndex) held(text string) uint64 {
 	found := x.empty
-	for i := 0; i < len(text); i++ {
+	for i := 0; i < len(text) && found != x.all; i++ {
 		b := text[i]
 		found |= x.single[b]
 		if i+1 == len(text) {

@@ -15,7 +15,8 @@ import (
 // together, in sentences that mostly hold none of them.
 type screenedRegexp struct {
 	*regexp.Regexp
-	keys []string // foldKey forms; nil: no screen
+	keys  []string    // foldKey forms; nil: no screen
+	index *groupIndex // of keys, one group: a text is read once for all of them
 }
 
 func compileScreened(pattern string) screenedRegexp {
@@ -23,21 +24,15 @@ func compileScreened(pattern string) screenedRegexp {
 	if t, err := syntax.Parse(pattern, syntax.Perl); err == nil {
 		s.keys = heldKeys(t.Simplify())
 	}
+	if s.keys != nil {
+		s.index = newGroupIndex([][]string{s.keys})
+	}
 	return s
 }
 
 // mayMatch reports whether text holds one of the keys (always true without keys).
 func (s screenedRegexp) mayMatch(text string) bool {
-	if s.keys == nil {
-		return true
-	}
-	k := foldKey(text)
-	for _, key := range s.keys {
-		if strings.Contains(k, key) {
-			return true
-		}
-	}
-	return false
+	return s.keys == nil || s.index.held(foldKey(text)) != 0
 }
 
 // FindAllStringIndex is the regexp's, nil without reading the regexp when text holds no key.
