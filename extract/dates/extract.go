@@ -18,6 +18,11 @@ type cand struct {
 	value      string
 	valueEnd   *string
 	gran       string
+	// resolve, when set, gives value once pick has kept the candidate: reading the tense of the
+	// sentence (inferYear, future) was most of resolving, and a mention inside a longer one
+	// ("October 21" of "October 21, 2020") is dropped. It is set only where the value alone
+	// waits on it: whether there is a candidate, and its span, are known.
+	resolve func() string
 }
 
 // context is what resolution needs besides the match: the reference date.
@@ -87,6 +92,9 @@ func Extract(body string, dl *Dateline, ref time.Time) []Date {
 	}
 	paras := textutil.NewLocator(body)
 	for _, c := range pick(cands, taken) {
+		if c.resolve != nil {
+			c.value = c.resolve()
+		}
 		out = append(out, Date{Text: body[c.start:c.end], Kind: c.kind, Value: c.value, ValueEnd: c.valueEnd,
 			Granularity: c.gran, Paragraph: paras.At(c.start), Start: c.start, End: c.end})
 	}

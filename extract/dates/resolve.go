@@ -22,8 +22,24 @@ func absDMY(m match) (cand, bool) {
 func absISO(m match) (cand, bool) {
 	return dayDate(m, atoi(m.groups[0]), atoi(m.groups[1]), atoi(m.groups[2]))
 }
-func absMD(m match) (cand, bool) { return dayDate(m, 0, lang.Month(m.groups[0]), atoi(m.groups[1])) }
-func absDM(m match) (cand, bool) { return dayDate(m, 0, lang.Month(m.groups[1]), atoi(m.groups[0])) }
+func absMD(m match) (cand, bool) { return yearlessDate(m, lang.Month(m.groups[0]), atoi(m.groups[1])) }
+func absDM(m match) (cand, bool) { return yearlessDate(m, lang.Month(m.groups[1]), atoi(m.groups[0])) }
+
+// yearlessDate is dayDate(m, 0, mo, d) whose year, and so value, is read only once pick keeps
+// the candidate (see cand.resolve): whether there is one does not wait on the year, for a day
+// every year has (not February 29) and a known reference (inferYear's condition).
+func yearlessDate(m match, mo, d int) (cand, bool) {
+	if mo < 1 || mo > 12 || d < 1 || d > 28 && mo == 2 || !m.ctx.hasRef {
+		return dayDate(m, 0, mo, d)
+	}
+	if time.Date(2001, time.Month(mo), d, 0, 0, 0, 0, time.UTC).Day() != d {
+		return cand{}, false // "April 31" in any year
+	}
+	return cand{kind: KindAbsolute, gran: Day, resolve: func() string {
+		y, _ := m.inferYear(mo, d)
+		return format(time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), Day)
+	}}, true
+}
 
 // dayDate builds a day-precise absolute date; year 0 takes the reference's (see inferYear).
 func dayDate(m match, y, mo, d int) (cand, bool) {
@@ -60,8 +76,10 @@ func absMonth(m match) (cand, bool) {
 	if mo == 0 || !m.ctx.hasRef || followedByNumber(m.body[m.end:]) {
 		return cand{}, false // "since October 2021" is the month-year rule's
 	}
-	y, _ := m.inferYear(mo, 0)
-	return cand{kind: KindAbsolute, value: format(time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), Month), gran: Month}, true
+	return cand{kind: KindAbsolute, gran: Month, resolve: func() string {
+		y, _ := m.inferYear(mo, 0)
+		return format(time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), Month)
+	}}, true
 }
 
 func absYearRange(m match) (cand, bool) {
@@ -293,28 +311,31 @@ func relWeekday(m match) (cand, bool) {
 	if wd == 0 {
 		return cand{}, false
 	}
+	return cand{kind: KindRelative, gran: Day, start: m.start + len(m.body[m.start:m.end]) - len(m.groups[1]), end: m.end,
+		resolve: func() string { return format(weekdayDate(m, mod, wd), Day) }}, true
+}
+
+// weekdayDate is the day relWeekday resolves weekday wd (1 = Monday) to, mod its modifier.
+func weekdayDate(m match, mod string, wd int) time.Time {
 	ref := m.ctx.ref
 	refWD := (int(ref.Weekday())+6)%7 + 1
 	back := (refWD - wd + 7) % 7 // days back to the most recent such day, 0 = the reference day
-	var t time.Time
 	switch {
 	case mod == "last" || strings.HasPrefix(mod, "прошл"):
 		if back == 0 {
 			back = 7
 		}
-		t = ref.AddDate(0, 0, -back)
+		return ref.AddDate(0, 0, -back)
 	case mod == "next" || strings.HasPrefix(mod, "следующ"):
 		ahead := (wd - refWD + 7) % 7
 		if ahead == 0 {
 			ahead = 7
 		}
-		t = ref.AddDate(0, 0, ahead)
+		return ref.AddDate(0, 0, ahead)
 	case m.future():
-		t = ref.AddDate(0, 0, (wd-refWD+7)%7) // "On Tuesday, X will ..." written on a Tuesday is that day
-	default:
-		t = ref.AddDate(0, 0, -back)
+		return ref.AddDate(0, 0, (wd-refWD+7)%7) // "On Tuesday, X will ..." written on a Tuesday is that day
 	}
-	return cand{kind: KindRelative, value: format(t, Day), gran: Day, start: m.start + len(m.body[m.start:m.end]) - len(m.groups[1]), end: m.end}, true
+	return ref.AddDate(0, 0, -back)
 }
 
 // followedByNumber reports whether s opens with a space (or a comma) and a digit.
