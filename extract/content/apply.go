@@ -193,7 +193,7 @@ func firstMatch(scope []*html.Node, sel cascadia.Selector, ok func(*html.Node) b
 // the first class a selector names, or one of the tags named bare. The remove selectors are
 // asked about every node of the page; most nodes pass neither test, and most elements that have
 // a class hold none of the selectors' (a page's dozens of remove selectors each scanned their
-// class attribute). A nil gate lets every element through.
+// class attribute). Simple selectors match elements only. A nil gate lets every element through.
 type elementGate struct {
 	tags    map[string]bool // the tags of the bare tag selectors
 	classes map[string]bool // the first class of each selector that names one
@@ -232,6 +232,9 @@ func (g *elementGate) gated(m cascadia.Selector) cascadia.Selector {
 
 // may tells whether one of the gate's selectors may match n.
 func (g *elementGate) may(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false // a text node's Data, hashed for the tag lookup, was most of the gate's time
+	}
 	if g.tags[n.Data] {
 		return true
 	}
