@@ -188,10 +188,17 @@ func hasHeadlineLink(item *html.Node) bool {
 // linkShare is the share of the body's characters in paragraphs that are the whole text of a link:
 // a listing page's "body" is its headlines.
 func linkShare(doc *goquery.Document, paras []string) float64 {
-	links := map[string]bool{}
+	// Only the links whose text is a paragraph's count: the set is built of the paragraphs, a
+	// few dozen, not of the page's hundreds of link texts.
+	links := make(map[string]bool, len(paras))
+	for _, p := range paras {
+		links[p] = false
+	}
 	for _, n := range find(doc.Selection, "a").Nodes {
 		if t := nodeText(n, nil); t != "" {
-			links[t] = true
+			if _, ok := links[t]; ok {
+				links[t] = true
+			}
 		}
 	}
 	linked, total := 0, 0
