@@ -3,6 +3,7 @@ package dates
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -77,7 +78,7 @@ var rules = sync.OnceValue(func() []rule {
 		ruLetter         = []string{"\xd0", "\xd1"} // any Cyrillic letter
 		digit            = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
 		enMonth, ruMonth = monthScreens()
-		ru               = [][]string{ruLetter}
+		ruWeekday        = ruWeekdayScreens()
 		num              = [][]string{digit}
 		enDate           = [][]string{digit, enMonth}
 		ruDate           = [][]string{digit, ruMonth}
@@ -122,31 +123,49 @@ var rules = sync.OnceValue(func() []rule {
 		{"ago", c(`(\d{1,3}|\p{L}+)` + S + `(days?|weeks?|months?|years?)` + S + `ago`), relAgo, lits(" ago")},
 		{"ru-ago", c(`(?:(\d{1,3}|\p{L}+)` + S + `)?(день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)` + S + `назад`), relAgo, lits("назад")},
 		{"weekday", c(`(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n)` + S + `)?` + dayEN), relWeekday, lits("day")},
-		{"ru-weekday", c(`(?:[вВ]` + S + `ночь` + S + `на|[вВ]о?)` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?` + dayRU), relWeekday, ru},
+		{"ru-weekday", c(`(?:[вВ]` + S + `ночь` + S + `на|[вВ]о?)` + S + `(?:(прошлый|прошлую|прошлое|следующий|следующую|следующее|этот|эту|это)` + S + `)?` + dayRU), relWeekday, [][]string{ruLetter, ruWeekday}},
 	}
 	for i := range rs {
-		rs[i].pat.inWindow = matchNeeds(rs[i], digit, enMonth, ruMonth, dash, dayGap)
+		rs[i].pat.inWindow = matchNeeds(rs[i], digit, enMonth, ruMonth, ruWeekday, dash, dayGap)
 	}
 	return rs
 })
 
 // matchNeeds returns the groups of r.need that every match r accepts holds: the month screens
 // (every month rule rejects a word lang.Month does not know, and each known form starts with
-// one of its screens), the dashes of the rules whose pattern joins two numbers with one, the day
+// one of its screens), the Russian weekday screens (relWeekday likewise rejects a word
+// lang.Weekday does not know), the dashes of the rules whose pattern joins two numbers with one, the day
 // and space of those whose pattern puts a space after a day, and the digits when the pattern
 // cannot match without one. Other groups (" ago" of "ago" after a no-break space) hold for the
 // paragraph only.
-func matchNeeds(r rule, digit, enMonth, ruMonth, dash, dayGap []string) [][]string {
+func matchNeeds(r rule, digit, enMonth, ruMonth, ruWeekday, dash, dayGap []string) [][]string {
 	var out [][]string
 	for _, g := range r.need {
 		switch {
 		case len(g) == 0:
-		case &g[0] == &enMonth[0], &g[0] == &ruMonth[0], &g[0] == &dash[0], &g[0] == &dayGap[0]:
+		case &g[0] == &enMonth[0], &g[0] == &ruMonth[0], &g[0] == &ruWeekday[0], &g[0] == &dash[0], &g[0] == &dayGap[0]:
 			out = append(out, g)
 		case &g[0] == &digit[0] && r.pat.win().digit:
 			out = append(out, g)
 		}
 	}
+	return out
+}
+
+// ruWeekdayScreens returns the first three letters of every Russian weekday form ("пят" of
+// "пятницу"): a Russian weekday rule's match names a weekday only if it holds one (the pattern
+// takes any lower-case word of its length and relWeekday looks it up). The forms are lower
+// case, as the pattern's word is.
+func ruWeekdayScreens() []string {
+	var out []string
+	for _, f := range lang.WeekdayForms() {
+		if rs := []rune(f); unicode.Is(unicode.Cyrillic, rs[0]) {
+			if p := string(rs[:min(3, len(rs))]); !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 

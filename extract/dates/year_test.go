@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // The rules whose every match holds a year are found from their patterns; a year in an optional
@@ -73,5 +75,40 @@ func TestMonthScreens(t *testing.T) {
 		if !hasAll(text, [][]string{append(append([]string{}, en...), ru...)}) {
 			t.Errorf("%q fails the month screens", text)
 		}
+	}
+}
+
+// TestRuWeekdayScreens: every Russian weekday form holds a screen, and so does every match of
+// the Russian weekday rule that it accepts, in sentences of weekdays and other words after "в".
+func TestRuWeekdayScreens(t *testing.T) {
+	screens := ruWeekdayScreens()
+	if len(screens) != 7 {
+		t.Errorf("screens %v, want one per weekday", screens)
+	}
+	var ru rule
+	for _, r := range rules() {
+		if r.name == "ru-weekday" {
+			ru = r
+		}
+	}
+	if len(ru.pat.inWindow) != 1 || &ru.pat.inWindow[0][0] != &ru.need[1][0] {
+		t.Fatalf("ru-weekday reads windows without its weekday screens: %q", ru.pat.inWindow)
+	}
+	ctx := &context{ref: day("2024-05-15"), hasRef: true}
+	accepted := 0
+	for _, f := range lang.WeekdayForms() {
+		for _, body := range []string{"Встреча прошла в " + f + " в Москве.", "Во " + f + " и в прошлую " + f + " в среду.", "В ночь на " + f + " было тихо."} {
+			for _, ix := range ru.pat.re().FindAllStringSubmatchIndex(body, -1) {
+				if _, ok := ru.apply(body, ix, ctx); ok {
+					accepted++
+					if !hasAll(body[ix[0]:ix[1]], [][]string{screens}) {
+						t.Errorf("%q: the accepted %q holds no screen", body, body[ix[0]:ix[1]])
+					}
+				}
+			}
+		}
+	}
+	if accepted < 20 {
+		t.Errorf("only %d weekdays accepted", accepted)
 	}
 }

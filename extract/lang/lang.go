@@ -162,6 +162,16 @@ func MonthForms() []string {
 	return out
 }
 
+// WeekdayForms returns every weekday form of the word classes, English and Russian, as written
+// in words.txt (lower case): the date finder derives its weekday screens from them.
+func WeekdayForms() []string {
+	out := make([]string, 0, len(words().weekday))
+	for w := range words().weekday {
+		out = append(out, w)
+	}
+	return out
+}
+
 // AllCaps tells a word written in capitals with at least one letter ("NATO", "ДСНВ", "U.S").
 func AllCaps(w string) bool {
 	return w != "" && strings.ToUpper(w) == w && strings.ToLower(w) != w
