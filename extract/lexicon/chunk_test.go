@@ -2,11 +2,14 @@ package lexicon
 
 import (
 	"fmt"
+	"math/rand"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/armswatch/armswatch/internal/randtext"
 )
 
 // TestFindChunked checks that a text found chunk by chunk gives the matches of the whole text,
@@ -158,5 +161,26 @@ func TestCandidatesFit(t *testing.T) {
 		if want := strings.ReplaceAll(strings.ToLower(tok.raw), "ё", "е"); tok.norm != want {
 			t.Errorf("%q: norm %q, want %q", tok.raw, tok.norm, want)
 		}
+	}
+}
+
+// An ASCII word's norm, a span of the lowered text, is its strings.ToLower, in random texts of
+// capitals, Cyrillic (whose lowering may change byte lengths: İ), digits and designators.
+func TestASCIINormIsToLower(t *testing.T) {
+	pieces := []string{"START", "Treaty", "nato", " ", "-", "İstanbul", "Договор", "СНВ", "III", "RS-24", "B 52", "x", "Ё", "\xff"}
+	rng := rand.New(rand.NewSource(15))
+	words := 0
+	for range 3000 {
+		for _, tok := range split(randtext.Join(rng, pieces, rng.Intn(10))) {
+			if !tok.digit && ascii(tok.raw) {
+				words++
+				if want := strings.ToLower(tok.raw); tok.norm != want {
+					t.Fatalf("%q: norm %q, want %q", tok.raw, tok.norm, want)
+				}
+			}
+		}
+	}
+	if words < 1000 {
+		t.Errorf("only %d ASCII words", words)
 	}
 }

@@ -163,10 +163,23 @@ func splitInto(out []token, s string) []token {
 			out[i].norm, out[i].digit = d, true
 		}
 	}
+	lower := "" // s with its ASCII capitals lowered, made for the first ASCII token that has one
 	for i := range out {
-		finishToken(s, out, i)
+		finishToken(s, out, i, &lower)
 	}
 	return out
+}
+
+// lowerASCII is s with A-Z lowered and every other byte kept: its byte offsets are s's, so an
+// ASCII token's strings.ToLower is its span of it.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // runeKind is 1 for a letter or combining mark, 2 for a digit, else 0. ASCII, most of most
@@ -200,8 +213,10 @@ func hasWord(s string) bool {
 	return false
 }
 
-// finishToken sets raw and norm: designator letters fold to Latin.
-func finishToken(s string, toks []token, i int) {
+// finishToken sets raw and norm: designator letters fold to Latin. lower is lowerASCII(s) once
+// made (""): a capitalised ASCII word's norm is a span of it, not a copy of its own (one
+// allocation a text, not one a capitalised word).
+func finishToken(s string, toks []token, i int, lower *string) {
 	t := &toks[i]
 	if t.digit {
 		if t.norm == "" {
@@ -209,8 +224,15 @@ func finishToken(s string, toks []token, i int) {
 		}
 		return
 	}
-	if ascii(t.raw) {
-		t.norm = strings.ToLower(t.raw) // no Cyrillic, no ё, no look-alike to fold
+	if ascii(t.raw) { // no Cyrillic, no ё, no look-alike to fold
+		if !hasUpperASCII(t.raw) {
+			t.norm = t.raw
+			return
+		}
+		if *lower == "" {
+			*lower = lowerASCII(s)
+		}
+		t.norm = (*lower)[t.start:t.end]
 		return
 	}
 	t.cyr = lang.HasCyrillic(t.raw)
@@ -242,6 +264,15 @@ func tight(sep string) bool {
 	switch sep {
 	case "", "-", "‐", "‑", "–", " ", "\u00a0":
 		return true
+	}
+	return false
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
 	}
 	return false
 }
