@@ -1,6 +1,9 @@
 package statements
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // classIndex answers inClass without Go map lookups: the attribution rules ask dozens of word
 // classes about each token, and the two string-keyed lookups of classes[name][w] were a fifth of
@@ -134,16 +137,27 @@ func (ix *classIndex) class(name string) (int, bool) {
 
 // has tells whether word w is in class k.
 func (ix *classIndex) has(w string, k int) bool {
+	return ix.entryHas(ix.entry(w), k)
+}
+
+// entry returns 1 + the index of word w in ix.words, or 0 when w is in no class (or the index
+// is off): what a token keeps of its word, so that its classes are looked up once.
+func (ix *classIndex) entry(w string) uint16 {
+	if len(ix.table) == 0 {
+		return 0
+	}
 	mask := uint64(len(ix.table) - 1)
 	for h := wordHash(w) & mask; ; h = (h + 1) & mask {
 		i := ix.table[h]
-		if i == 0 {
-			return false
-		}
-		if cw := &ix.words[i-1]; cw.word == w {
-			return cw.bits[k/64]&(1<<(k%64)) != 0
+		if i == 0 || ix.words[i-1].word == w {
+			return i
 		}
 	}
+}
+
+// entryHas tells whether the word of entry e (from entry) is in class k.
+func (ix *classIndex) entryHas(e uint16, k int) bool {
+	return e != 0 && ix.words[e-1].bits[k/64]&(1<<(k%64)) != 0
 }
 
 // wordHash mixes a word's length and its first and last eight bytes.
@@ -160,3 +174,63 @@ func wordHash(w string) uint64 {
 	h := (head ^ tail*0x9e3779b97f4a7c15 ^ uint64(n)) * 0xff51afd7ed558ccd
 	return h ^ h>>29
 }
+
+// wordClass is a word class that the rules ask about for nearly every token: its bit in the
+// class index is found once, on first use, instead of from a hash of its name at every question.
+type wordClass struct {
+	name string
+	once sync.Once
+	ix   *classIndex
+	k    int // the class's bit in ix; -1 when the index does not hold it
+}
+
+// The word classes asked about most (per token, in the attribution rules' first checks).
+var (
+	cParticipleOpeners    = &wordClass{name: "participle_openers"}
+	cMeansOpeners         = &wordClass{name: "means_openers"}
+	cSpeechParticiples    = &wordClass{name: "speech_participles"}
+	cSpeechActs           = &wordClass{name: "speech_acts"}
+	cProgressiveAux       = &wordClass{name: "progressive_aux"}
+	cArticles             = &wordClass{name: "articles"}
+	cContrastConjunctions = &wordClass{name: "contrast_conjunctions"}
+	cDocumentWords        = &wordClass{name: "document_words"}
+	cSubordinators        = &wordClass{name: "subordinators"}
+	cClauseJoiners        = &wordClass{name: "clause_joiners"}
+	cComplementizers      = &wordClass{name: "complementizers"}
+	cFiniteMarkers        = &wordClass{name: "finite_markers"}
+	cVerbForms            = &wordClass{name: "verb_forms"}
+)
+
+func (c *wordClass) bit() int {
+	c.once.Do(func() {
+		c.ix, c.k = &builtin().wordClasses, -1
+		if k, ok := c.ix.class(c.name); ok {
+			c.k = k
+		}
+	})
+	return c.k
+}
+
+// has tells whether the lower-case word w is in class c: inClass(c.name, w).
+func (c *wordClass) has(w string) bool {
+	k := c.bit()
+	if k < 0 {
+		return inClass(c.name, w)
+	}
+	return c.ix.has(w, k)
+}
+
+// in tells whether token t is in class c: t.inClass(c.name), from the entry tokenize looked up.
+func (t token) in(c *wordClass) bool {
+	switch k := c.bit(); {
+	case k < 0:
+		return t.inClass(c.name)
+	case t.cls == 0:
+		return c.ix.has(t.low, k)
+	default:
+		return c.ix.entryHas(t.cls-1, k)
+	}
+}
+
+// wordIn is wordIn(t, c.name).
+func (t token) wordIn(c *wordClass) bool { return t.kind != tQuote && t.in(c) }

@@ -55,12 +55,20 @@ type lists struct {
 }
 
 // inClass tells whether the lower-case word w is in the word class (section) name of lists.txt.
-func inClass(name, w string) bool {
+func inClass(name, w string) bool { return classOf(name, w, 0) }
+
+// classOf is inClass for a word whose class index entry may be known already: cls is 1 + its
+// wordClasses.entry, or 0 when not looked up (see token.cls).
+func classOf(name, w string, cls uint16) bool {
 	l := builtin()
-	if k, ok := l.wordClasses.class(name); ok {
+	k, ok := l.wordClasses.class(name)
+	switch {
+	case !ok:
+		return l.classes[name][w] // a name that is no section: none holds w
+	case cls == 0:
 		return l.wordClasses.has(w, k)
 	}
-	return l.classes[name][w] // a name that is no section: none holds w
+	return l.wordClasses.entryHas(cls-1, k)
 }
 
 // surnameIndexKey is the key of a surname in lists.bySurname.

@@ -432,7 +432,7 @@ func isRelative(w string) bool {
 }
 
 func isDocumentWord(w string) bool {
-	if inClass("document_words", w) {
+	if cDocumentWords.has(w) {
 		return true
 	}
 	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
@@ -820,7 +820,7 @@ func withoutLowerLead(name string) string {
 // is a surname after the first name prev: "Prime Minister Theresa May said".
 func stopCapSurname(prev, t token) bool {
 	l := builtin()
-	if inClass("subordinators", t.low) || inClass("clause_joiners", t.low) || isRelative(t.low) {
+	if t.in(cSubordinators) || t.in(cClauseJoiners) || isRelative(t.low) {
 		return false // "... Address Heroin Epidemic When asked": a clause opens
 	}
 	return l.stopCaps[t.low] && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&

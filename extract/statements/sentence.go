@@ -263,7 +263,7 @@ func documentTail(rest []token) bool {
 		switch {
 		case t.kind == tQuote:
 			return false
-		case t.kind == tWord && inClass("document_text_verbs", t.low):
+		case t.kind == tWord && t.inClass("document_text_verbs"):
 			return true
 		case t.kind == tWord:
 			if n++; n > 4 {
@@ -378,7 +378,7 @@ func pronounClauseOnly(c []token) bool {
 	if len(c) < 2 || c[0].kind != tWord || c[1].kind != tWord || isCyrillic(c[0].low) {
 		return false
 	}
-	if !isSubjectPronoun(c[0].low) && !inClass("first_person_subjects", c[0].low) {
+	if !isSubjectPronoun(c[0].low) && !c[0].inClass("first_person_subjects") {
 		return false
 	}
 	w := strings.ReplaceAll(c[1].low, "’", "'")
@@ -600,7 +600,7 @@ func circumstanceOnly(c []token) bool {
 	if len(c) == 0 || c[0].kind != tWord {
 		return false
 	}
-	if len(c) >= 2 && c[0].is("the") && c[1].is("same") && (len(c) == 2 || inClass("topic_prepositions", c[2].low) || c[2].is("of")) {
+	if len(c) >= 2 && c[0].is("the") && c[1].is("same") && (len(c) == 2 || c[2].inClass("topic_prepositions") || c[2].is("of")) {
 		return true // "61 percent say the same of Clinton": what was said is another's, told before
 	}
 	switch c[0].low {

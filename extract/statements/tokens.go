@@ -18,7 +18,11 @@ const (
 
 // token is a word, a punctuation mark or a quotation of a paragraph, with body offsets.
 type token struct {
-	kind       tokKind
+	kind tokKind
+	// cls is 1 + the entry of low in the class index (builtin().wordClasses.entry), set by
+	// tokenize: the rules ask a token about several word classes, and hashing the word for each
+	// question cost more than all of them. 0: not looked up (a token made elsewhere).
+	cls        uint16
 	text, low  string
 	start, end int
 	q          *quote // for tQuote
@@ -26,6 +30,9 @@ type token struct {
 }
 
 func (t token) is(s string) bool { return t.kind != tQuote && t.low == s }
+
+// inClass is inClass(name, t.low).
+func (t token) inClass(name string) bool { return classOf(name, t.low, t.cls) }
 
 // cap tells whether a word starts with an upper-case letter.
 func (t token) cap() bool {
@@ -48,6 +55,8 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 	// one allocation for most paragraphs: prose has about a token per six bytes, and growing
 	// the slice by doubling allocated twice that and copied it
 	toks := make([]token, 0, max(0, end-start)/5+1)
+	ix := &builtin().wordClasses
+	qcls := ix.entry("") + 1 // a quotation's low
 	i := start
 	pi := 0
 	for i < end {
@@ -56,7 +65,7 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 		}
 		if pi < len(parts) && parts[pi].outer[0] == i {
 			p := parts[pi]
-			toks = append(toks, token{kind: tQuote, text: body[p.outer[0]:p.outer[1]], start: p.outer[0], end: p.outer[1], q: p.q, part: p.idx})
+			toks = append(toks, token{kind: tQuote, cls: qcls, text: body[p.outer[0]:p.outer[1]], start: p.outer[0], end: p.outer[1], q: p.q, part: p.idx})
 			i = p.outer[1]
 			continue
 		}
@@ -66,10 +75,11 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 			i += w
 		case isWordRune(r):
 			j := wordEnd(body, i, end)
-			toks = append(toks, token{kind: tWord, text: body[i:j], low: lower(body[i:j]), start: i, end: j})
+			low := lower(body[i:j])
+			toks = append(toks, token{kind: tWord, cls: ix.entry(low) + 1, text: body[i:j], low: low, start: i, end: j})
 			i = j
 		default:
-			toks = append(toks, token{kind: tPunct, text: body[i : i+w], low: body[i : i+w], start: i, end: i + w})
+			toks = append(toks, token{kind: tPunct, cls: ix.entry(body[i:i+w]) + 1, text: body[i : i+w], low: body[i : i+w], start: i, end: i + w})
 			i += w
 		}
 	}

@@ -92,7 +92,7 @@ func clauseLike(ts []token) bool {
 		}
 		lowerCase := !t.cap()
 		switch {
-		case finiteMarker(w), inClass("verb_forms", w):
+		case finiteMarker(w), cVerbForms.has(w):
 			return true // "would", "they're", "grew"
 		case strings.HasSuffix(w, "'s") && isSubjectPronounOrThat(strings.TrimSuffix(w, "'s")):
 			return true // "it's", "he's", "that's"
@@ -120,7 +120,7 @@ func isSubjectPronounOrThat(w string) bool {
 // finiteMarker tells whether w (with straight apostrophes) marks a finite verb: an auxiliary or
 // modal ([finite_markers]) or a contraction other than a possessive ("don't", "they're").
 func finiteMarker(w string) bool {
-	if inClass("finite_markers", w) {
+	if cFiniteMarkers.has(w) {
 		return true
 	}
 	_, tail, ok := strings.Cut(w, "'")
@@ -130,5 +130,5 @@ func finiteMarker(w string) bool {
 // pastForm tells whether lower-case w is a past: in -ed ("used", "railed") or irregular
 // ([verb_forms]: "grew", "led").
 func pastForm(w string) bool {
-	return len(w) > 3 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)
+	return len(w) > 3 && strings.HasSuffix(w, "ed") || cVerbForms.has(w)
 }
