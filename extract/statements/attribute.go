@@ -966,7 +966,7 @@ func progressiveAux(t token) bool {
 // contractedPronoun reads a subject pronoun with a contracted auxiliary ("he's", "they've",
 // "she’d") as the pronoun.
 func contractedPronoun(t token) (mention, bool) {
-	if t.kind != tWord || !strings.ContainsAny(t.low, "'’") {
+	if t.kind != tWord || !hasApostrophe(t.low) {
 		return mention{}, false // most words: no allocation on the way
 	}
 	p, aux, ok := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'")
@@ -974,6 +974,13 @@ func contractedPronoun(t token) (mention, bool) {
 		return mention{}, false
 	}
 	return pronounOf([]token{{kind: tWord, text: p, low: p}})
+}
+
+// hasApostrophe is strings.ContainsAny(w, "'’") without its rune-by-rune search of a set that
+// is not ASCII: the byte search finds "’" only where it is a whole rune, as no UTF-8 sequence
+// holds its lead byte 0xE2 inside another rune.
+func hasApostrophe(w string) bool {
+	return strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’")
 }
 
 // relativeAntecedent reads the speaker of "Cruz, who said he would ...": the noun phrase
@@ -2112,6 +2119,9 @@ func sourceOf(np []token) []token {
 
 // withoutParens drops bracketed parts of a noun phrase ("Ракетными войсками (РВСН)").
 func withoutParens(ts []token) []token {
+	if !hasPunct(ts, "()") {
+		return ts[:len(ts):len(ts)] // nothing to drop: no copy (capped, as a copy has no room to append into)
+	}
 	out := ts[:0:0]
 	depth := 0
 	for _, t := range ts {
@@ -2125,6 +2135,16 @@ func withoutParens(ts []token) []token {
 		}
 	}
 	return out
+}
+
+// hasPunct tells whether a token of ts is one of the punctuation runes of set.
+func hasPunct(ts []token, set string) bool {
+	for _, t := range ts {
+		if t.isPunct(set) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAfterName cuts a speaker phrase s[from:to] before a place or channel that follows the
@@ -2562,8 +2582,7 @@ func wordIn(t token, name string) bool { return t.kind != tQuote && t.inClass(na
 // phraseBack returns the number of words of a phrase of the word class name that ends at token
 // j ("in turn", "at the time"), or 0.
 func phraseBack(s []token, j int, name string) int {
-	for p := range builtin().classes[name] {
-		ws := strings.Fields(p)
+	for _, ws := range builtin().classPhrases[name] {
 		if j+1 < len(ws) {
 			continue
 		}

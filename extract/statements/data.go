@@ -2,6 +2,7 @@ package statements
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
 
@@ -51,6 +52,7 @@ type lists struct {
 	ruOrgs        map[string][]string        // Russian institution words by their first four letters
 	bySurname     map[string][]int           // people by lower-case surname (Russian: its first four letters)
 	classes       map[string]map[string]bool // every section as a word set, for small word classes
+	classPhrases  map[string][][]string      // every section's entries cut into words (phraseBack)
 	wordClasses   classIndex                 // the same sets as one lookup per word (inClass)
 }
 
@@ -146,8 +148,10 @@ func parseLists(src string) *lists {
 		genPronoun:    map[string]string{},
 		nationality:   map[string]string{},
 	}
+	l.classPhrases = map[string][][]string{}
 	for name, words := range sec {
 		l.classes[name] = wordSet(words)
+		l.classPhrases[name] = phrasesOf(l.classes[name])
 	}
 	l.wordClasses = newClassIndex(l.classes)
 	defer func() {
@@ -219,6 +223,23 @@ func expandRussian(cues []string) []string {
 			out = append(out, first+end+rest)
 		}
 	}
+	return out
+}
+
+// phrasesOf cuts the entries of a word set into words, longest first and otherwise in text
+// order: a fixed order for phraseBack, which takes the first phrase that matches (no two phrases
+// of a section it reads end alike, which a test checks).
+func phrasesOf(set map[string]bool) [][]string {
+	var out [][]string
+	for p := range set {
+		out = append(out, strings.Fields(p))
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if len(out[a]) != len(out[b]) {
+			return len(out[a]) > len(out[b])
+		}
+		return strings.Join(out[a], " ") < strings.Join(out[b], " ")
+	})
 	return out
 }
 

@@ -66,3 +66,82 @@ func TestInnerAttrNeedsTwoDashes(t *testing.T) {
 		}
 	}
 }
+
+// hasApostrophe answers as strings.ContainsAny(w, "'’"), broken UTF-8 included.
+func TestHasApostropheIsContainsAny(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	pieces := append(quotePieces, "’", "‘", "\x80\x99", "\xe2\x80", "\x99")
+	for n := 0; n < 20000; n++ {
+		s := randtext.Join(rng, pieces, rng.Intn(8))
+		if got, want := hasApostrophe(s), strings.ContainsAny(s, "'’"); got != want {
+			t.Fatalf("hasApostrophe(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// withoutParens and withoutMarks give back the tokens they keep, in order, and a result the
+// caller may append to without writing over the tokens after it.
+func TestWithoutParensAndMarks(t *testing.T) {
+	body := `the Institute (Sipri) said "now" and 'then' «да» ok`
+	all := tokenize(body, 0, len(body), nil)
+	for _, c := range []struct {
+		f    func([]token) []token
+		drop func(token) bool
+	}{
+		{withoutParens, nil},
+		{withoutMarks, func(t token) bool { return t.kind == tPunct && isMark(t.text) }},
+	} {
+		for from := 0; from < len(all); from++ {
+			for to := from; to <= len(all); to++ {
+				ts := all[from:to]
+				got := c.f(ts)
+				var want []string
+				depth := 0
+				for _, tk := range ts {
+					switch {
+					case c.drop != nil && c.drop(tk):
+					case c.drop != nil:
+						want = append(want, tk.text)
+					case tk.is("("):
+						depth++
+					case tk.is(")"):
+						depth--
+					case depth == 0:
+						want = append(want, tk.text)
+					}
+				}
+				var texts []string
+				for _, tk := range got {
+					texts = append(texts, tk.text)
+				}
+				if !reflect.DeepEqual(texts, want) {
+					t.Fatalf("%q: kept %q, want %q", body[ts[0].start:ts[len(ts)-1].end], texts, want)
+				}
+				if cap(got) > len(got) && to < len(all) && &got[:len(got)+1][len(got)] == &all[to] {
+					t.Fatalf("the result of %d..%d may be appended over the tokens after it", from, to)
+				}
+			}
+		}
+	}
+}
+
+// phraseBack takes the first phrase of its class that ends at the token: the order it reads them
+// in must not matter, so no phrase of those classes may end another, and none is empty.
+func TestPhraseBackClassesEndApart(t *testing.T) {
+	for _, name := range []string{"time_asides", "turn_asides"} {
+		ps := builtin().classPhrases[name]
+		if len(ps) == 0 {
+			t.Fatalf("class %q has no phrases", name)
+		}
+		for a, p := range ps {
+			if len(p) == 0 {
+				t.Fatalf("class %q has an empty phrase", name)
+			}
+			for b, q := range ps {
+				if a != b && len(q) <= len(p) && reflect.DeepEqual(p[len(p)-len(q):], q) {
+					t.Errorf("class %q: %q ends %q", name, q, p)
+				}
+			}
+		}
+	}
+}

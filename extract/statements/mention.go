@@ -534,6 +534,11 @@ func titleCase(w string) string {
 
 func joinTokens(ts []token) string {
 	var b strings.Builder
+	n := 0
+	for _, t := range ts {
+		n += len(t.text) + 1
+	}
+	b.Grow(n) // one allocation, not one per doubling
 	for i, t := range ts {
 		if i > 0 && t.kind == tWord && ts[i-1].end < t.start {
 			b.WriteByte(' ')

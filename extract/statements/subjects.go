@@ -131,7 +131,7 @@ func presentPredicate(s []token, from int) bool {
 func presentThirdPerson(t token) bool {
 	w := t.low
 	return !t.cap() && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
-		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.ContainsAny(w, "'’")
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !hasApostrophe(w)
 }
 
 // singularNoun tells whether t may be a singular noun heading a phrase: a lower-case word, no

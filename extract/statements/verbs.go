@@ -57,11 +57,19 @@ func (e *engine) spanTokens(d *draft) [][]token {
 // withoutMarks drops the quotation marks of ts, so that the lexical verb test reads the words
 // ("to "bomb the hell" out of" is an infinitive).
 func withoutMarks(ts []token) []token {
-	out := ts[:0:0]
-	for _, t := range ts {
-		if !(t.kind == tPunct && isMark(t.text)) {
+	var out []token
+	for i, t := range ts {
+		switch {
+		case t.kind == tPunct && isMark(t.text):
+			if out == nil {
+				out = append(ts[:0:0], ts[:i]...) // the first mark: copy what came before it
+			}
+		case out != nil:
 			out = append(out, t)
 		}
+	}
+	if out == nil {
+		return ts[:len(ts):len(ts)] // no mark: no copy (capped, as a copy has no room to append into)
 	}
 	return out
 }
