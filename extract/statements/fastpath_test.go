@@ -145,3 +145,30 @@ func TestPhraseBackClassesEndApart(t *testing.T) {
 		}
 	}
 }
+
+// tokenize reads ASCII word bytes from a table (asciiWord) and lowers the ASCII words with
+// capitals into one string: its tokens must be those of the plain reading, which it does with
+// the table empty, and each word's low must be strings.ToLower of its text, with its class entry.
+func TestTokenizeFastPaths(t *testing.T) {
+	saved := asciiWord
+	defer func() { asciiWord = saved }()
+	pieces := []string{"Said", "SAID", "said", "U.S.", "Peskov's", "non-deployed", " ", ", ", ". ", "9:42", "1,550",
+		"Путин", "ПУТИН", "В.Путин", "é", "É", "İ", "K", "\xe2", "“", "”", "—", "'", "’", "the", "THE", "x1", "Ab.Cd"}
+	rng := rand.New(rand.NewSource(5))
+	ix := &builtin().wordClasses
+	for n := 0; n < 20000; n++ {
+		body := randtext.Join(rng, pieces, rng.Intn(16))
+		asciiWord = saved
+		got := tokenize(body, 0, len(body), nil)
+		asciiWord = [len(saved)]bool{}
+		want := tokenize(body, 0, len(body), nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: tokens %v, want %v", body, got, want)
+		}
+		for _, tk := range got {
+			if tk.kind == tWord && (tk.low != strings.ToLower(tk.text) || tk.cls != ix.entry(tk.low)+1) {
+				t.Fatalf("%q: word %q has low %q, class entry %d", body, tk.text, tk.low, tk.cls)
+			}
+		}
+	}
+}

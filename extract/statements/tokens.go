@@ -57,6 +57,10 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 	toks := make([]token, 0, max(0, end-start)/5+1)
 	ix := &builtin().wordClasses
 	qcls := ix.entry("") + 1 // a quotation's low
+	// the lower-case forms of the ASCII words with capitals, in order: one string for all of
+	// them instead of one strings.ToLower allocation each; their tokens wait with low "" (no
+	// word lowers to "") until the string is made
+	var lows []byte
 	i := start
 	pi := 0
 	for i < end {
@@ -75,18 +79,72 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 			i += w
 		case isWordRune(r):
 			j := wordEnd(body, i, end)
-			low := lower(body[i:j])
-			toks = append(toks, token{kind: tWord, cls: ix.entry(low) + 1, text: body[i:j], low: low, start: i, end: j})
+			low := body[i:j]
+			switch ascii, upper := asciiCase(low); {
+			case ascii && upper:
+				lows, low = appendLowerASCII(lows, low), ""
+			case !ascii:
+				low = lower(low)
+			}
+			toks = append(toks, token{kind: tWord, text: body[i:j], low: low, start: i, end: j})
 			i = j
 		default:
 			toks = append(toks, token{kind: tPunct, cls: ix.entry(body[i:i+w]) + 1, text: body[i : i+w], low: body[i : i+w], start: i, end: i + w})
 			i += w
 		}
 	}
+	settleWords(toks, string(lows), ix)
 	return toks
 }
 
+// settleWords gives the waiting word tokens their lower-case forms from lows, in order, and
+// every word token its class index entry.
+func settleWords(toks []token, lows string, ix *classIndex) {
+	for k := range toks {
+		t := &toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		if t.low == "" {
+			t.low, lows = lows[:len(t.text)], lows[len(t.text):] // ASCII: as long as the word
+		}
+		t.cls = ix.entry(t.low) + 1
+	}
+}
+
+// asciiCase tells whether w is all ASCII, and whether it has a capital letter.
+func asciiCase(w string) (ascii, upper bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
+}
+
+// appendLowerASCII appends the ASCII word w in lower case, as strings.ToLower writes it.
+func appendLowerASCII(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// asciiWord holds isWordRune of every ASCII byte.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // wordEnd finds the end of the word at i: letters and digits, with inner apostrophes, hyphens
 // and periods ("Russia's", "non-deployed", "U.S", "В.Путин" stays one word only if no space), and
@@ -94,6 +152,10 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func wordEnd(s string, i, end int) int {
 	j := i
 	for j < end {
+		if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+			j++ // most of a word: what isWordRune says of this byte, from a table
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if isWordRune(r) {
 			j += w
