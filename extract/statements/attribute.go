@@ -637,7 +637,7 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 		if s[k].cap() {
 			break
 		}
-		if isTrailingCircum(s[k]) || isCyrillic(s[k].low) && s[k].kind == tWord && !isRoleWord(s[k].low) {
+		if isTrailingCircum(s[k]) || isCyrillic(s[k].low) && s[k].kind == tWord && !s[k].roleWord() {
 			npEnd = k // "оценил Антонов величину шанса": lower-case words after the name are its object
 		}
 	}
@@ -742,7 +742,7 @@ func frontedClauseEnd(s []token, end int) int {
 // Thursday", "ТАСС в пятницу".
 func withoutTimeTail(np []token) []token {
 	n := len(np)
-	if n >= 3 && isPlacePreposition(np[n-2]) && (isWeekday(np[n-1].low) || isMonth(np[n-1].low) || builtin().timeWords[np[n-1].low]) {
+	if n >= 3 && isPlacePreposition(np[n-2]) && (isWeekday(np[n-1].low) || isMonth(np[n-1].low) || np[n-1].in(cTimeWords)) {
 		return np[:n-2]
 	}
 	return np
@@ -751,7 +751,7 @@ func withoutTimeTail(np []token) []token {
 func nonSpeaker(np []token) bool {
 	l := builtin()
 	for k, t := range np {
-		if l.nonSpeakers[t.low] && (k+1 == len(np) || np[k+1].kind != tWord || l.stopCaps[np[k+1].low] || isPreposition(np[k+1].low)) {
+		if l.nonSpeakers[t.low] && (k+1 == len(np) || np[k+1].kind != tWord || np[k+1].in(cStopCaps) || isPreposition(np[k+1].low)) {
 			return true // the head of the phrase: not "a senior law enforcement official"
 		}
 	}
@@ -851,7 +851,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 	}
 	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
 	// to the quotation
-	for k := from - 1; k >= 0 && from-k <= 3 && isRoleWord(s[from].low); k-- {
+	for k := from - 1; k >= 0 && from-k <= 3 && s[from].roleWord(); k-- {
 		if s[k].kind == tQuote || s[k].isPunct(","+dashes) {
 			if k < from-1 {
 				from = k + 1
@@ -866,13 +866,13 @@ func subjectBefore(s []token, j int) (int, mention) {
 		// "Постпред России при международных организациях в Вене Михаил Ульянов": Russian
 		// titles run on in lower case and prepositions back to their head
 		for k := from - 1; k >= 0 && from-k <= 9 && s[k].kind == tWord; k-- {
-			if isRoleWord(s[k].low) {
+			if s[k].roleWord() {
 				from = k
 			}
 		}
 	}
 	// "A source in the Russian Foreign Ministry told", "a spokesman for the ministry said"
-	if from >= 2 && isPreposition(s[from-1].low) && (isRoleWord(s[from-2].low) || isPluralPerson(s[from-2].low)) {
+	if from >= 2 && isPreposition(s[from-1].low) && (s[from-2].roleWord() || isPluralPerson(s[from-2].low)) {
 		if f := npStart(s, from-2); f <= from-2 {
 			if isPluralPerson(s[from-2].low) && !hasOrgHead(s[from:j+1]) {
 				// "Most voters in Iowa said", "respondents in the Suffolk poll said": the group
@@ -901,7 +901,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 // prime minister's spokesman", "..., election officials said", "..., journalist Jane Roe said". Any other word before them (a verb,
 // a preposition, a conjunction) leaves the phrase as it was: the modifiers may belong elsewhere.
 func modifiersBack(s []token, from, j int) int {
-	if from > j || !(isRoleWord(s[j].low) || isPluralPerson(s[j].low) || s[j].cap()) || isCyrillic(s[j].low) {
+	if from > j || !(s[j].roleWord() || isPluralPerson(s[j].low) || s[j].cap()) || isCyrillic(s[j].low) {
 		return from
 	}
 	span := 3 // modifiers allowed; one more for each "and" between two of them
@@ -917,7 +917,7 @@ func modifiersBack(s []token, from, j int) int {
 			return k
 		case t.inClass("participle_modifiers") && (k == firstWord(s) || k > 0 && (s[k-1].isPunct(","+dashes) || s[k-1].kind == tQuote)):
 			return k // "..., retired Air Force general Lloyd Newton said": a participle of status
-		case t.cap() && !builtin().stopCaps[t.low] && k > 0 && k < from-1 && !isCyrillic(t.low):
+		case t.cap() && !t.in(cStopCaps) && k > 0 && k < from-1 && !isCyrillic(t.low):
 			span++ // "the Democratic presidential candidate's former doctor": a proper adjective
 		case t.inClass("group_quantifiers") && isPluralPerson(s[j].low):
 			return k // "several friends said", "many local officials say"
@@ -1020,7 +1020,7 @@ func personName(ts []token) bool {
 	for _, t := range ts {
 		switch {
 		case t.isPunct("."):
-		case t.kind != tWord || !t.cap() || isRoleWord(t.low) || hasOrgHead([]token{t}) || builtin().stopCaps[t.low]:
+		case t.kind != tWord || !t.cap() || t.roleWord() || hasOrgHead([]token{t}) || t.in(cStopCaps):
 			return false
 		default:
 			n++
@@ -1037,7 +1037,7 @@ func titledName(ts []token) bool {
 		if t.kind != tWord || !t.cap() {
 			break
 		}
-		if isRoleWord(t.low) {
+		if t.roleWord() {
 			from = k + 1
 		}
 	}
@@ -1053,7 +1053,7 @@ func nameBeforeOf(s []token, from, j int) int {
 			continue
 		}
 		p := s[k-1]
-		if p.kind == tWord && p.cap() && !isRoleWord(p.low) && !hasOrgHead([]token{p}) && s[k-2].cap() && !isRoleWord(s[k-2].low) && !hasOrgHead([]token{s[k-2]}) {
+		if p.kind == tWord && p.cap() && !p.roleWord() && !hasOrgHead([]token{p}) && s[k-2].cap() && !s[k-2].roleWord() && !hasOrgHead([]token{s[k-2]}) {
 			return k - 1
 		}
 		return j
@@ -1070,7 +1070,7 @@ func roleOfBack(s []token, from int) int {
 		if t.kind != tWord || t.is("that") || t.is("and") || t.is("said") {
 			return from
 		}
-		if (t.is("of") || t.is("to")) && isRoleWord(s[k-1].low) && !s[k-1].cap() {
+		if (t.is("of") || t.is("to")) && s[k-1].roleWord() && !s[k-1].cap() {
 			if f := npStart(s, k-1); f <= k-1 {
 				return f
 			}
@@ -1125,7 +1125,7 @@ func apposLike(ts []token) bool {
 		return true
 	}
 	for i := 0; i < len(ts) && i < 3; i++ {
-		if isRoleWord(ts[i].low) {
+		if ts[i].roleWord() {
 			return true // "associate professor of history", "senior policy adviser"
 		}
 		if !modifierWord(ts[i]) {
@@ -1152,7 +1152,6 @@ func articleClause(ts []token) bool {
 
 // npStart walks back from j over the words of a speaker noun phrase and returns its first token.
 func npStart(s []token, j int) int {
-	l := builtin()
 	i := j
 	if j >= 3 && s[j].isPunct(")") {
 		// "the Stockholm International Peace Research Institute (Sipri)", "Rep. Sander M. Levin
@@ -1179,24 +1178,24 @@ func npStart(s []token, j int) int {
 		}
 		switch {
 		case t.in(cArticles) && i >= 2 && i < j && wordIn(s[i-1], "title_prepositions") &&
-			(s[i-2].cap() || isRoleWord(s[i-2].low)):
+			(s[i-2].cap() || s[i-2].roleWord()):
 			// "Commander of the Strategic Missile Forces ...": the article is inside the title
 		case t.in(cArticles):
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
-			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
+			(s[i-1].cap() || s[i-1].roleWord()) && (s[i+1].cap() || s[i+1].roleWord() || s[i+1].is("the")):
 		case (t.low == "in" || t.low == "at") && i > 0 && i+1 < j && s[i-1].cap() && s[i+1].cap() && s[i+2].cap():
 			// "Permanent Representative to International Organizations in Vienna Mikhail Ulyanov"
 		case i == j && i > 0 && stopCapSurname(s[i-1], t):
-		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
+		case t.in(cStopCaps) && !t.in(cPronouns):
 			return i + 1
-		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
+		case t.in(cPronouns):
 			if i == j {
 				return i
 			}
 			return i + 1
-		case t.cap() || isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] || isPluralPerson(t.low) || isNameParticle(t.low):
-		case i > 0 && i < j && s[i-1].cap() && s[i+1].kind == tWord && l.orgHeads[s[i+1].low] && !isCyrillic(t.low):
+		case t.cap() || t.roleWord() || t.in(cModifiers) || t.in(cOrgHeads) || isPluralPerson(t.low) || isNameParticle(t.low):
+		case i > 0 && i < j && s[i-1].cap() && s[i+1].kind == tWord && s[i+1].in(cOrgHeads) && !isCyrillic(t.low):
 			// "the KCNA news agency", "the Yonhap news agency": a common noun inside the name
 		case i == j && isDocumentWord(t.low) && !isCyrillic(t.low):
 			// "The document said", "the ministry's statement said": its author speaks
@@ -1353,11 +1352,11 @@ func isReflexive(w string) bool {
 func adjunctBack(s []token, j int) int {
 	found := -1
 	for k := j; k >= 1 && j-k <= 5 && s[k].kind == tWord; k-- {
-		if k == j || !s[k].inClass("verb_adjuncts") || !(s[k-1].cap() || isRoleWord(s[k-1].low)) || s[k-1].kind != tWord {
+		if k == j || !s[k].inClass("verb_adjuncts") || !(s[k-1].cap() || s[k-1].roleWord()) || s[k-1].kind != tWord {
 			continue
 		}
 		for _, t := range s[k+1 : j+1] {
-			if !t.cap() && !isRoleWord(t.low) && !t.inClass("verb_adjuncts") {
+			if !t.cap() && !t.roleWord() && !t.inClass("verb_adjuncts") {
 				found = k - 1
 				break
 			}
@@ -1431,14 +1430,14 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if t.is("to") {
 		return i+1 < end && (l.recipients.match(s, i+1) > 0 || s[i+1].cap())
 	}
-	if t.cap() && !isWeekday(t.low) && !l.timeWords[t.low] {
+	if t.cap() && !isWeekday(t.low) && !t.in(cTimeWords) {
 		return end-i <= 2 && l.recipients.match(s, i) > 0
 	}
 	if n := l.recipients.match(s, i); n > 0 {
 		// "told reporters on Monday", but not "said her group will ...": a possessive
 		return tailIsCircumstance(s, i+n, cue)
 	}
-	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+	return t.in(cTimeWords) || isCircumWord(t.low) || t.is(",")
 }
 
 // tailAsideStart returns where the writer's own words begin in a cue's tail, else end: a
@@ -1575,7 +1574,7 @@ func contentStart(s []token, i int, cue string) int {
 		if t.kind == tQuote && k > i && showTitle(s, k) {
 			continue // "said on “Face the Nation” that ...": the programme is circumstance
 		}
-		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
+		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || t.in(cTimeWords) ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
 		}
@@ -1745,7 +1744,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 // than the rest of a parenthetical quotation: an age ("said Jane Doe, 25, a bank employee"), a
 // relative pronoun, an article or a role.
 func opensApposition(t token) bool {
-	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || t.wordIn(cArticles) || isRoleWord(t.low))
+	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || t.wordIn(cArticles) || t.roleWord())
 }
 
 // isSubjectPronoun: he, she, they (and their Russian forms).
@@ -1757,7 +1756,7 @@ func isSubjectPronoun(w string) bool {
 // a regular past ("railed", "pressed") or a cue. Reported speech backshifts to "would", "had",
 // "was", which are left alone.
 func pastNarration(t token, cues *phraseSet) bool {
-	if t.kind != tWord || t.cap() || builtin().aux[t.low] {
+	if t.kind != tWord || t.cap() || t.in(cAux) {
 		return false
 	}
 	return len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || cues.match([]token{t}, 0) > 0
@@ -1813,12 +1812,11 @@ func passiveCueWithin(s []token, k, n int, cues *phraseSet) bool {
 
 // auxOnly tells whether only auxiliaries stand between k and the next cue.
 func auxOnly(s []token, k int, cues *phraseSet) bool {
-	l := builtin()
 	for i := k; i < len(s); i++ {
 		if cues.match(s, i) > 0 {
 			return true
 		}
-		if !l.aux[s[i].low] && !(strings.HasSuffix(s[i].low, "ly") && len(s[i].low) > 4) {
+		if !s[i].in(cAux) && !(strings.HasSuffix(s[i].low, "ly") && len(s[i].low) > 4) {
 			return false
 		}
 	}
@@ -1890,9 +1888,8 @@ func subjectAtStart(s []token) mention {
 		f++ // "And then Trump went on the attack, saying ...": the subject follows
 	}
 	f = afterOpeningPhrase(s, f)
-	l := builtin()
-	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
-	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && l.stopCaps[s[f].low] && !pron {
+	pron := s[f].in(cPronouns)
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && s[f].in(cStopCaps) && !pron {
 		f = c + 1
 	}
 	k := f
@@ -2249,7 +2246,7 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 // and a finite verb ("she will resign", "they're leaving"), after an optional day word.
 func pronounClause(s []token, from int) bool {
 	k := from
-	for k < len(s) && (isWeekday(s[k].low) || builtin().timeWords[s[k].low]) && s[k].kind == tWord {
+	for k < len(s) && (isWeekday(s[k].low) || s[k].in(cTimeWords)) && s[k].kind == tWord {
 		k++
 	}
 	if k >= len(s) || s[k].kind != tWord {
@@ -2406,7 +2403,7 @@ func closingAside(s []token, k, end int) bool {
 		if t.isPunct(".!?") && j >= end-1 {
 			break
 		}
-		if t.kind != tWord || t.is("and") || t.is("or") || builtin().aux[t.low] || t.in(cFiniteMarkers) {
+		if t.kind != tWord || t.is("and") || t.is("or") || t.in(cAux) || t.in(cFiniteMarkers) {
 			return false
 		}
 		if j > k && strings.HasSuffix(t.low, "ed") && !isCyrillic(t.low) {
@@ -2565,7 +2562,7 @@ func participleSubject(s []token, i int) mention {
 	}
 	// a long phrase of circumstance before the subject
 	f := firstWord(s)
-	if f < 0 || !builtin().stopCaps[s[f].low] {
+	if f < 0 || !s[f].in(cStopCaps) {
 		return mention{}
 	}
 	c := indexPunct(s, f, ",")

@@ -199,6 +199,14 @@ var (
 	cComplementizers      = &wordClass{name: "complementizers"}
 	cFiniteMarkers        = &wordClass{name: "finite_markers"}
 	cVerbForms            = &wordClass{name: "verb_forms"}
+	cStopCaps             = &wordClass{name: "stop_caps"} // lists.stopCaps
+	cModifiers            = &wordClass{name: "modifiers"} // lists.modifiers
+	cTitles               = &wordClass{name: "titles"}    // lists.titles
+	cTimeWords            = &wordClass{name: "time_words"}
+	cAux                  = &wordClass{name: "aux"}
+	cRoleWords            = &wordClass{name: roleWordsClass}
+	cOrgHeads             = &wordClass{name: orgHeadsClass}
+	cPronouns             = &wordClass{name: pronounsClass}
 )
 
 func (c *wordClass) bit() int {

@@ -54,7 +54,17 @@ func TestTokenClassesAgreeWithInClass(t *testing.T) {
 	text.WriteString(seed + " “Quoted,” he said. — «Цитата»")
 	toks := tokenize(text.String(), 0, text.Len(), nil)
 	handles := []*wordClass{cParticipleOpeners, cMeansOpeners, cSpeechParticiples, cSpeechActs, cProgressiveAux, cArticles,
-		cContrastConjunctions, cDocumentWords, cSubordinators, cClauseJoiners, cComplementizers, cFiniteMarkers, cVerbForms}
+		cContrastConjunctions, cDocumentWords, cSubordinators, cClauseJoiners, cComplementizers, cFiniteMarkers, cVerbForms,
+		cStopCaps, cModifiers, cTitles, cTimeWords, cAux, cRoleWords, cOrgHeads, cPronouns}
+	// the handles that stand for a map of the lists must hold its words
+	maps := map[*wordClass]func(string) bool{
+		cStopCaps: func(w string) bool { return l.stopCaps[w] }, cModifiers: func(w string) bool { return l.modifiers[w] },
+		cTitles: func(w string) bool { return l.titles[w] }, cTimeWords: func(w string) bool { return l.timeWords[w] },
+		cAux: func(w string) bool { return l.aux[w] }, cRoleWords: func(w string) bool { return l.roleWords[w] },
+		cOrgHeads: func(w string) bool { return l.orgHeads[w] },
+		cPronouns: func(w string) bool { return l.he[w] || l.she[w] || l.it[w] || l.they[w] },
+	}
+	sets := []*phraseSet{l.cues, l.participles, l.according, l.citing, l.places, l.recipients, l.asides}
 	for _, tok := range append(toks, token{kind: tQuote}, token{kind: tWord, text: "said", low: "said"}) {
 		if tok.cls == 0 && tok.text != "said" && tok.kind != tQuote {
 			t.Fatalf("tokenize left %q without its class entry", tok.text)
@@ -74,6 +84,41 @@ func TestTokenClassesAgreeWithInClass(t *testing.T) {
 			if got, want := c.has(tok.low), inClass(c.name, tok.low); got != want {
 				t.Fatalf("%s.has(%q) = %v, want %v", c.name, tok.low, got, want)
 			}
+			if m, ok := maps[c]; ok && m(tok.low) != tok.in(c) {
+				t.Fatalf("token %q in(%s) = %v, the map says %v", tok.text, c.name, tok.in(c), m(tok.low))
+			}
+			if tok.roleWord() != isRoleWord(tok.low) {
+				t.Fatalf("token %q roleWord() = %v, isRoleWord says %v", tok.text, tok.roleWord(), isRoleWord(tok.low))
+			}
 		}
+	}
+	// a phrase set turns a token away by the class bit of its first words only where its
+	// map has no phrase for the word either
+	for _, p := range sets {
+		if p.ix == nil {
+			t.Fatal("a built-in phrase set has no class of first words")
+		}
+		plain := &phraseSet{byFirst: p.byFirst}
+		for i := range toks {
+			if got, want := p.match(toks, i), plain.match(toks, i); got != want {
+				t.Fatalf("token %q: match %d, want %d", toks[i].text, got, want)
+			}
+		}
+	}
+}
+
+// possessorOfOffice cuts "’s" off a token ("the governor’s office" -> "the governor"): the
+// shortened token must answer class questions for its new word, not the one tokenize saw.
+func TestShortenedTokenClasses(t *testing.T) {
+	for _, s := range []string{"the governor’s office", "the governor's office"} {
+		np := possessorOfOffice(tokenize(s, 0, len(s), nil))
+		last := np[len(np)-1]
+		if last.low != "governor" || !last.roleWord() || !last.in(cRoleWords) {
+			t.Errorf("%q: last token %q, role word %v", s, last.low, last.roleWord())
+		}
+	}
+	s := "a New Jersey Watchdog report released by the governor’s office"
+	if m := parseMention(tokenize(s, 0, len(s), nil), nil); m.kind != "person" || m.role != "New Jersey Watchdog report released by the governor" {
+		t.Errorf("%q: %+v", s, m)
 	}
 }

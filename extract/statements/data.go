@@ -153,10 +153,10 @@ func parseLists(src string) *lists {
 		l.classes[name] = wordSet(words)
 		l.classPhrases[name] = phrasesOf(l.classes[name])
 	}
-	l.wordClasses = newClassIndex(l.classes)
 	defer func() {
 		l.ruRoles = indexRussian(l.roleWords)
 		l.ruOrgs = indexRussian(l.orgHeads)
+		l.indexClasses()
 	}()
 	for _, line := range sec["pronouns_genitive"] {
 		w, p, _ := strings.Cut(line, "|")
@@ -207,6 +207,43 @@ func parseLists(src string) *lists {
 	return l
 }
 
+// Derived word sets, indexed with the sections (their names are no section's): the rules ask
+// about them for nearly every token.
+const (
+	roleWordsClass = "=role words"     // lists.roleWords
+	orgHeadsClass  = "=org heads"      // lists.orgHeads: org_heads and armed_heads
+	pronounsClass  = "=he she it they" // lists.he, she, it and they
+)
+
+// indexClasses builds the class index of the sections and the derived sets, and gives each
+// phrase set the class of its first words.
+func (l *lists) indexClasses() {
+	l.classes[roleWordsClass] = l.roleWords
+	l.classes[orgHeadsClass] = l.orgHeads
+	pronouns := map[string]bool{}
+	for _, set := range []map[string]bool{l.he, l.she, l.it, l.they} {
+		for w := range set {
+			pronouns[w] = true
+		}
+	}
+	l.classes[pronounsClass] = pronouns
+	sets := map[string]*phraseSet{"cues": l.cues, "participles": l.participles, "according": l.according,
+		"citing": l.citing, "places": l.places, "recipients": l.recipients, "asides": l.asides}
+	for name, p := range sets {
+		first := map[string]bool{}
+		for w := range p.byFirst {
+			first[w] = true
+		}
+		l.classes["=first words of "+name] = first
+	}
+	l.wordClasses = newClassIndex(l.classes)
+	for name, p := range sets {
+		if k, ok := l.wordClasses.class("=first words of " + name); ok {
+			p.ix, p.first = &l.wordClasses, k
+		}
+	}
+}
+
 // expandRussian adds the feminine, plural and neuter past forms of Russian verbs in -л
 // ("заявил" gives "заявила", "заявили", "заявило"), also when the verb starts a phrase.
 func expandRussian(cues []string) []string {
@@ -254,6 +291,11 @@ func wordSet(ws []string) map[string]bool {
 // phraseSet matches phrases of one or more words against a token sequence.
 type phraseSet struct {
 	byFirst map[string][][]string // first word -> phrases, longest first
+	// ix, when set, is the class index of the built-in lists (whose entries tokens keep) and
+	// first the bit of the set's first words: a token that opens no phrase, most of them, is
+	// turned away without a map lookup. A set extended by user verbs has none.
+	ix    *classIndex
+	first int
 }
 
 func newPhraseSet(phrases []string) *phraseSet {
@@ -281,6 +323,9 @@ func (p *phraseSet) add(phrases []string) {
 // Only word tokens take part; a phrase never spans punctuation.
 func (p *phraseSet) match(toks []token, i int) int {
 	if i >= len(toks) || toks[i].kind != tWord {
+		return 0
+	}
+	if t := &toks[i]; p.ix != nil && t.cls != 0 && !p.ix.entryHas(t.cls-1, p.first) {
 		return 0
 	}
 	for _, ph := range p.byFirst[toks[i].low] {

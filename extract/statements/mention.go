@@ -112,8 +112,8 @@ func parseMention(np, appos []token) mention {
 // pronounOf reads a one-word pronoun phrase.
 func pronounOf(np []token) (mention, bool) {
 	l := builtin()
-	if len(np) != 1 {
-		return mention{}, false
+	if len(np) != 1 || !np[0].in(cPronouns) {
+		return mention{}, false // (one bit for the four sets below)
 	}
 	switch w := np[0].low; {
 	case l.he[w]:
@@ -163,7 +163,7 @@ func affiliatedRole(np []token, m mention) (mention, bool) {
 		if !(isPreposition(np[k].low) || np[k].is("of") || np[k].is("from") || np[k].is("with")) {
 			continue
 		}
-		if !isRoleWord(np[k-1].low) && !isPluralPerson(np[k-1].low) || builtin().orgHeads[np[k-1].low] && np[k-1].cap() {
+		if !np[k-1].roleWord() && !isPluralPerson(np[k-1].low) || np[k-1].in(cOrgHeads) && np[k-1].cap() {
 			return m, false // (not "the General Staff of the ...": "staff" of "chief of staff" heads an institution)
 		}
 		m.kind, m.role = "person", joinTokens(np)
@@ -178,7 +178,6 @@ func affiliatedRole(np []token, m mention) (mention, bool) {
 
 // classify tells a person's name and title, an institution, or a role alone.
 func classify(np []token, m mention) mention {
-	l := builtin()
 	last := np[len(np)-1]
 	ns := nameStart(np)
 	switch {
@@ -186,7 +185,7 @@ func classify(np []token, m mention) mention {
 		m.kind, m.name = "organization", joinTokens(np) // "the United States"
 	case len(np) == 1 && isCodeName(np[0].text):
 		m.kind, m.name = "organization", np[0].text // "the E3", "the G7": a group of states
-	case len(np) > 2 && isRoleWord(np[0].low) && np[1].is("of") && (ns == len(np) || isPlace(np[ns:])) && !l.orgHeads[np[0].low]:
+	case len(np) > 2 && np[0].roleWord() && np[1].is("of") && (ns == len(np) || isPlace(np[ns:])) && !np[0].in(cOrgHeads):
 		// "the head of the Duma's international affairs committee", "the President of Russia":
 		// a role and what it heads
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
@@ -194,12 +193,12 @@ func classify(np []token, m mention) mention {
 		// "permanent representative to international organisations in Vienna": one word after
 		// a preposition is the place of the office, not a name
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
-	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
+	case ns == len(np) && isCyrillic(np[0].low) && np[0].roleWord() && !hasOrgHead(np[:1]):
 		// Russian puts the head first: "представитель Кремля", "замминистра"
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case ns < len(np) && isPlace(np[ns:]):
 		m.kind, m.name = "organization", joinTokens(np)
-	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !isRoleWord(np[ns-1].low) && !l.titles[np[ns-1].low]:
+	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !np[ns-1].roleWord() && !np[ns-1].in(cTitles):
 		// "the Federation of American Scientists": one capitalised word after an institution's
 		// words is part of its name
 		m.kind, m.name = "organization", joinTokens(np)
@@ -213,7 +212,7 @@ func classify(np []token, m mention) mention {
 	case orgOfName(np):
 		// "Britain's Ministry of Defence", "the Department of Energy": the name ends in its field
 		m.kind, m.name = "organization", joinTokens(np)
-	case isRoleWord(last.low) && !l.orgHeads[last.low] && !(len(np) == 1 && isCyrillic(last.low) && hasOrgHead(np)):
+	case last.roleWord() && !last.in(cOrgHeads) && !(len(np) == 1 && isCyrillic(last.low) && hasOrgHead(np)):
 		// (not "в Кремле" alone: "Кремля" of "представитель Кремля" is a title's word, yet names the Kremlin)
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case ownedInstitution(np) > 0:
@@ -227,7 +226,7 @@ func classify(np []token, m mention) mention {
 		m.kind, m.name = "organization", ruOrgNominative(joinTokens(np)) // "в Кремле": the Kremlin
 	case hasOrgHead(np):
 		m.kind, m.descriptor = "organization", lower(joinTokens(np))
-	case isRoleWord(last.low):
+	case last.roleWord():
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case isPluralPerson(last.low):
 		m.plural, m.kind, m.role = true, "person", joinTokens(np)
@@ -262,7 +261,7 @@ func ownedInstitution(np []token) int {
 // acronymIn gives the first acronym of ts ("KCNA" of "KCNA news agency"), or "".
 func acronymIn(ts []token) string {
 	for _, t := range ts {
-		if isAcronym(t.text) && !isRoleWord(t.low) {
+		if isAcronym(t.text) && !t.roleWord() {
 			return t.text
 		}
 	}
@@ -334,9 +333,8 @@ func hasLowerWord(ts []token) bool {
 
 // orgOfName tells whether np is an institution named "<Head> of <Field>" in capitals.
 func orgOfName(np []token) bool {
-	l := builtin()
 	for k := 1; k+1 < len(np); k++ {
-		if !np[k].is("of") || !np[k-1].cap() || !l.orgHeads[np[k-1].low] {
+		if !np[k].is("of") || !np[k-1].cap() || !np[k-1].in(cOrgHeads) {
 			continue
 		}
 		for _, t := range np[k+1:] {
@@ -373,7 +371,7 @@ func shortTitleCase(t token) bool {
 
 func hasRoleWordIn(np []token) bool {
 	for _, t := range np {
-		if isRoleWord(t.low) {
+		if t.roleWord() {
 			return true
 		}
 	}
@@ -383,7 +381,6 @@ func hasRoleWordIn(np []token) bool {
 // nameStart returns the index where the trailing proper name of np begins (len(np) if none):
 // capitalised words that are no title, role, modifier or institution word.
 func nameStart(np []token) int {
-	l := builtin()
 	i := len(np)
 	for i > 0 {
 		t := np[i-1]
@@ -403,8 +400,8 @@ func nameStart(np []token) int {
 			i--
 			continue
 		}
-		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
-			(isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low]) && !shortTitleCase(t) {
+		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || t.in(cTitles) || t.in(cStopCaps) ||
+			(t.roleWord() || t.in(cModifiers) || t.in(cOrgHeads)) && !shortTitleCase(t) {
 			break
 		}
 		i--
@@ -446,12 +443,16 @@ func isDocumentWord(w string) bool {
 // isRoleWord tells whether w is a word of a known title ("spokesman", "minister"), Russian
 // inflected forms included.
 func isRoleWord(w string) bool {
-	l := builtin()
-	if l.roleWords[w] {
-		return true
-	}
+	return builtin().roleWords[w] || ruRoleWord(w)
+}
+
+// roleWord is isRoleWord(t.low), with the role words asked of the token's class entry.
+func (t token) roleWord() bool { return t.in(cRoleWords) || ruRoleWord(t.low) }
+
+// ruRoleWord tells whether the Russian word w is an inflected form of a role word.
+func ruRoleWord(w string) bool {
 	if isCyrillic(w) {
-		for _, rw := range l.ruRoles[ruKey(w)] {
+		for _, rw := range builtin().ruRoles[ruKey(w)] {
 			if ruSame(rw, w) {
 				return true
 			}
@@ -469,7 +470,7 @@ func hasOrgHead(np []token) bool {
 		if shortTitleCase(t) {
 			continue // "Un" of "Kim Jong Un" is no "UN"
 		}
-		if l.orgHeads[t.low] || l.orgHeads[strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")] {
+		if t.in(cOrgHeads) || l.orgHeads[strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")] {
 			return true
 		}
 		if i+1 < len(np) && l.orgHeads[t.low+" "+np[i+1].low] {
@@ -701,7 +702,6 @@ func placeSuffix(np []token) int {
 // surname after an honorific, none an institution's word: "the Federation of American
 // Scientists" and "Massachusetts Institute of Technology" stay whole.
 func affiliationSuffix(np []token) int {
-	l := builtin()
 	for k := 1; k+1 < len(np); k++ {
 		if !(np[k].is("of") || np[k].is("from") || np[k].is("at")) {
 			continue
@@ -717,7 +717,7 @@ func affiliationSuffix(np []token) int {
 				words++
 			}
 		}
-		honorific := ns >= 2 && base[ns-1].isPunct(".") && l.titles[base[ns-2].low] || ns >= 1 && l.titles[base[ns-1].low]
+		honorific := ns >= 2 && base[ns-1].isPunct(".") && base[ns-2].in(cTitles) || ns >= 1 && base[ns-1].in(cTitles)
 		if words >= 2 || words == 1 && honorific {
 			return k
 		}
@@ -765,11 +765,10 @@ func titleComplement(np []token) bool {
 
 // withoutTitles drops honorifics ("MR", "Dr.") from a role: they are no title of office.
 func withoutTitles(ts []token) []token {
-	l := builtin()
 	out := ts[:0:0]
 	for i, t := range ts {
-		if t.kind == tWord && strings.HasPrefix(t.low, "m") && l.titles[t.low] && len(t.low) <= 3 ||
-			t.isPunct(".") && i > 0 && l.titles[ts[i-1].low] && len(ts[i-1].low) <= 3 {
+		if t.kind == tWord && strings.HasPrefix(t.low, "m") && t.in(cTitles) && len(t.low) <= 3 ||
+			t.isPunct(".") && i > 0 && ts[i-1].in(cTitles) && len(ts[i-1].low) <= 3 {
 			continue
 		}
 		out = append(out, t)
@@ -799,6 +798,7 @@ func possessorOfOffice(np []token) []token {
 			trim = len("’s")
 		}
 		last.text, last.low, last.end = last.text[:len(last.text)-trim], last.low[:len(last.low)-trim], last.end-trim
+		last.cls = 0 // another word now: its class entry is looked up again
 		return out
 	}
 	return np
@@ -824,12 +824,11 @@ func withoutLowerLead(name string) string {
 // stopCapSurname tells whether t, a capitalised common word ("May", "Will") closing a phrase,
 // is a surname after the first name prev: "Prime Minister Theresa May said".
 func stopCapSurname(prev, t token) bool {
-	l := builtin()
 	if t.in(cSubordinators) || t.in(cClauseJoiners) || isRelative(t.low) {
 		return false // "... Address Heroin Epidemic When asked": a clause opens
 	}
-	return l.stopCaps[t.low] && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&
-		!l.stopCaps[prev.low] && !isRoleWord(prev.low) && !l.titles[prev.low] && prev.end < t.start
+	return t.in(cStopCaps) && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&
+		!prev.in(cStopCaps) && !prev.roleWord() && !prev.in(cTitles) && prev.end < t.start
 }
 
 // timePossessive tells whether t is a day, month or "today" in the possessive ("Friday's",

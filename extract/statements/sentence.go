@@ -519,9 +519,8 @@ func isCircumstantialPhrase(ts []token) bool {
 	if len(ts) == 0 || len(ts) > 4 {
 		return len(ts) == 0
 	}
-	l := builtin()
 	for _, t := range ts {
-		if isNumber(t.text) || isWeekday(t.low) || l.timeWords[t.low] || isMonth(t.low) {
+		if isNumber(t.text) || isWeekday(t.low) || t.in(cTimeWords) || isMonth(t.low) {
 			return true
 		}
 	}
@@ -626,13 +625,12 @@ func circumstanceOnly(c []token) bool {
 // contentWords counts words of three letters or more that are no month or time word: a
 // content of "30 p.m. on Nov. 8" says nothing.
 func contentWords(c []token) int {
-	l := builtin()
 	n := 0
 	for _, t := range c {
 		switch {
 		case t.kind == tQuote:
 			n += words(t.text)
-		case t.kind == tWord && len([]rune(t.text)) >= 3 && !isMonth(t.low) && !l.timeWords[t.low] && !isNumber(t.text):
+		case t.kind == tWord && len([]rune(t.text)) >= 3 && !isMonth(t.low) && !t.in(cTimeWords) && !isNumber(t.text):
 			n++
 		}
 	}

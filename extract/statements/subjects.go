@@ -87,7 +87,7 @@ func asSubjectUnnamed(s []token, first, i, after, comma int) bool {
 		return false
 	}
 	for _, t := range np {
-		if t.kind != tWord || builtin().aux[t.low] || t.in(cFiniteMarkers) || isRelative(t.low) {
+		if t.kind != tWord || t.in(cAux) || t.in(cFiniteMarkers) || isRelative(t.low) {
 			return false
 		}
 	}
@@ -156,7 +156,7 @@ func groupBeforeChain(s []token, j, from int, m mention) (int, mention) {
 			}
 			break
 		}
-		if t.is("and") || t.is("or") || t.is("that") || isRelative(t.low) || t.in(cFiniteMarkers) || builtin().aux[t.low] {
+		if t.is("and") || t.is("or") || t.is("that") || isRelative(t.low) || t.in(cFiniteMarkers) || t.in(cAux) {
 			break
 		}
 		if !t.cap() && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || t.in(cVerbForms)) {
@@ -269,7 +269,7 @@ func relativeAside(s []token, k, j int) bool {
 // speakerHead tells whether a lower-case word can end a subject that speaks, as a capitalised
 // name does: a role ("the spokesman") or a group of people ("Democratic economists").
 func speakerHead(t token) bool {
-	return t.kind == tWord && (isRoleWord(t.low) || isPluralPerson(t.low))
+	return t.kind == tWord && (t.roleWord() || isPluralPerson(t.low))
 }
 
 // withPartner tells whether the words after a cue at k name a partner of the talk ("argued

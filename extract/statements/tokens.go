@@ -216,8 +216,7 @@ func opensSentence(t token) bool {
 	if t.kind != tWord || !t.cap() {
 		return false
 	}
-	l := builtin()
-	return l.he[t.low] || l.she[t.low] || l.they[t.low] || l.it[t.low] || l.stopCaps[t.low]
+	return t.in(cPronouns) || t.in(cStopCaps)
 }
 
 // sentences splits tokens into sentences: after . ! ? (or a quotation ending in one) when a
