@@ -3,6 +3,7 @@ package statements
 import (
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // classIndex answers inClass without Go map lookups: the attribution rules ask dozens of word
@@ -178,10 +179,11 @@ func wordHash(w string) uint64 {
 // wordClass is a word class that the rules ask about for nearly every token: its bit in the
 // class index is found once, on first use, instead of from a hash of its name at every question.
 type wordClass struct {
-	name string
-	once sync.Once
-	ix   *classIndex
-	k    int // the class's bit in ix; -1 when the index does not hold it
+	name  string
+	once  sync.Once
+	ready atomic.Bool // ix and k are set: the check of every question, short enough to inline
+	ix    *classIndex
+	k     int // the class's bit in ix; -1 when the index does not hold it
 }
 
 // The word classes asked about most (per token, in the attribution rules' first checks).
@@ -210,13 +212,20 @@ var (
 )
 
 func (c *wordClass) bit() int {
+	if !c.ready.Load() {
+		c.resolve()
+	}
+	return c.k
+}
+
+func (c *wordClass) resolve() {
 	c.once.Do(func() {
 		c.ix, c.k = &builtin().wordClasses, -1
 		if k, ok := c.ix.class(c.name); ok {
 			c.k = k
 		}
+		c.ready.Store(true)
 	})
-	return c.k
 }
 
 // has tells whether the lower-case word w is in class c: inClass(c.name, w).
@@ -229,14 +238,19 @@ func (c *wordClass) has(w string) bool {
 }
 
 // in tells whether token t is in class c: t.inClass(c.name), from the entry tokenize looked up.
-func (t token) in(c *wordClass) bool {
+// (It hands holds the two fields it reads: a method of the whole token, 72 bytes, was called
+// with a copy of it.)
+func (t token) in(c *wordClass) bool { return c.holds(t.low, t.cls) }
+
+// holds tells whether the word w, whose class entry is cls (see token.cls), is in class c.
+func (c *wordClass) holds(w string, cls uint16) bool {
 	switch k := c.bit(); {
 	case k < 0:
-		return t.inClass(c.name)
-	case t.cls == 0:
-		return c.ix.has(t.low, k)
+		return classOf(c.name, w, cls)
+	case cls == 0:
+		return c.ix.has(w, k)
 	default:
-		return c.ix.entryHas(t.cls-1, k)
+		return c.ix.entryHas(cls-1, k)
 	}
 }
 

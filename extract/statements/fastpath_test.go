@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/textutil"
 	"github.com/armswatch/armswatch/internal/randtext"
@@ -169,6 +171,21 @@ func TestTokenizeFastPaths(t *testing.T) {
 			if tk.kind == tWord && (tk.low != strings.ToLower(tk.text) || tk.cls != ix.entry(tk.low)+1) {
 				t.Fatalf("%q: word %q has low %q, class entry %d", body, tk.text, tk.low, tk.cls)
 			}
+		}
+	}
+}
+
+// upperFirst answers as unicode.IsUpper of the first rune, for every ASCII byte and a few others.
+func TestUpperFirst(t *testing.T) {
+	for _, s := range []string{"", "\x80", "É", "é", "Ж", "ж", "ǅ", "\xe2"} {
+		r, _ := utf8.DecodeRuneInString(s)
+		if upperFirst(s) != unicode.IsUpper(r) {
+			t.Errorf("upperFirst(%q) = %v", s, upperFirst(s))
+		}
+	}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if s := string(rune(c)) + "x"; upperFirst(s) != unicode.IsUpper(rune(c)) {
+			t.Errorf("upperFirst(%q) = %v", s, upperFirst(s))
 		}
 	}
 }
