@@ -1197,7 +1197,7 @@ func npStart(s []token, j int) int {
 		case t.cap() || t.roleWord() || t.in(cModifiers) || t.in(cOrgHeads) || isPluralPerson(t.low) || isNameParticle(t.low):
 		case i > 0 && i < j && s[i-1].cap() && s[i+1].kind == tWord && s[i+1].in(cOrgHeads) && !isCyrillic(t.low):
 			// "the KCNA news agency", "the Yonhap news agency": a common noun inside the name
-		case i == j && isDocumentWord(t.low) && !isCyrillic(t.low):
+		case i == j && t.documentWord() && !isCyrillic(t.low):
 			// "The document said", "the ministry's statement said": its author speaks
 		default:
 			if isCyrillic(t.low) && hasOrgHead([]token{t}) {
@@ -1975,7 +1975,7 @@ func thisWasStated(s []token, i, after int) (mention, bool) {
 	}
 	end := after + 1
 	for end < len(s) && s[end].kind == tWord && end-after <= 8 {
-		if isDocumentWord(s[end].low) {
+		if s[end].documentWord() {
 			end++
 			break
 		}

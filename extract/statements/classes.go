@@ -209,6 +209,7 @@ var (
 	cRoleWords            = &wordClass{name: roleWordsClass}
 	cOrgHeads             = &wordClass{name: orgHeadsClass}
 	cPronouns             = &wordClass{name: pronounsClass}
+	cMonths               = &wordClass{name: monthsClass}
 )
 
 func (c *wordClass) bit() int {

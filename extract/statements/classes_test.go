@@ -3,6 +3,9 @@ package statements
 import (
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/armswatch/armswatch/extract/lang"
 )
 
 // The class index must answer as the section maps do: every word of every section is in its own
@@ -87,6 +90,9 @@ func TestTokenClassesAgreeWithInClass(t *testing.T) {
 			if m, ok := maps[c]; ok && m(tok.low) != tok.in(c) {
 				t.Fatalf("token %q in(%s) = %v, the map says %v", tok.text, c.name, tok.in(c), m(tok.low))
 			}
+			if tok.documentWord() != isDocumentWord(tok.low) {
+				t.Fatalf("token %q documentWord() = %v, isDocumentWord says %v", tok.text, tok.documentWord(), isDocumentWord(tok.low))
+			}
 			if tok.roleWord() != isRoleWord(tok.low) {
 				t.Fatalf("token %q roleWord() = %v, isRoleWord says %v", tok.text, tok.roleWord(), isRoleWord(tok.low))
 			}
@@ -120,5 +126,32 @@ func TestShortenedTokenClasses(t *testing.T) {
 	s := "a New Jersey Watchdog report released by the governor’s office"
 	if m := parseMention(tokenize(s, 0, len(s), nil), nil); m.kind != "person" || m.role != "New Jersey Watchdog report released by the governor" {
 		t.Errorf("%q: %+v", s, m)
+	}
+}
+
+// token.month answers from the class of lang's month forms what lang.Month says of the token's
+// low: it relies on a low being lower case for good (lowering any rune twice gives what lowering
+// it once does) and on the forms being lower-case months.
+func TestTokenMonth(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); unicode.ToLower(l) != l {
+			t.Fatalf("lowering %U twice gives %U, once %U", r, unicode.ToLower(l), l)
+		}
+	}
+	var text strings.Builder
+	for _, f := range lang.MonthForms() {
+		if f != strings.ToLower(f) || lang.Month(f) == 0 {
+			t.Fatalf("month form %q: lower case %q, month %d", f, strings.ToLower(f), lang.Month(f))
+		}
+		r := []rune(f)
+		text.WriteString(f + " " + strings.ToUpper(f) + ". " + string(unicode.ToUpper(r[0])) + string(r[1:]) + ", ")
+	}
+	text.WriteString(seed + " “May,” he said in Sept. Мая, МАЯ, 5 января.")
+	toks := tokenize(text.String(), 0, text.Len(), nil)
+	toks = append(toks, token{kind: tWord, text: "May", low: "may"}, token{kind: tPunct, text: ".", low: "."})
+	for _, tk := range toks {
+		if got, want := tk.month(), isMonth(tk.low); got != want {
+			t.Errorf("token %q month() = %v, isMonth = %v", tk.text, got, want)
+		}
 	}
 }

@@ -213,6 +213,7 @@ const (
 	roleWordsClass = "=role words"     // lists.roleWords
 	orgHeadsClass  = "=org heads"      // lists.orgHeads: org_heads and armed_heads
 	pronounsClass  = "=he she it they" // lists.he, she, it and they
+	monthsClass    = "=month forms"    // lang.MonthForms, for token.month
 )
 
 // indexClasses builds the class index of the sections and the derived sets, and gives each
@@ -227,6 +228,11 @@ func (l *lists) indexClasses() {
 		}
 	}
 	l.classes[pronounsClass] = pronouns
+	months := map[string]bool{}
+	for _, f := range lang.MonthForms() {
+		months[f] = true
+	}
+	l.classes[monthsClass] = months
 	sets := map[string]*phraseSet{"cues": l.cues, "participles": l.participles, "according": l.according,
 		"citing": l.citing, "places": l.places, "recipients": l.recipients, "asides": l.asides}
 	for name, p := range sets {

@@ -53,7 +53,7 @@ func parseMention(np, appos []token) mention {
 		return p
 	}
 	np = institutionBehindText(np)
-	if len(np) == 1 && isDocumentWord(np[0].low) {
+	if len(np) == 1 && np[0].documentWord() {
 		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
 	}
 	switch {
@@ -66,11 +66,11 @@ func parseMention(np, appos []token) mention {
 	if len(np) == 0 {
 		return m
 	}
-	if len(np) == 1 && isDocumentWord(np[0].low) && !m.indefinite {
+	if len(np) == 1 && np[0].documentWord() && !m.indefinite {
 		return mention{pronoun: "it", kind: "organization"} // "the document said": its author
 	}
 	// "a Foreign Ministry statement": the institution behind the document speaks
-	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
+	if len(np) > 1 && np[len(np)-1].documentWord() {
 		np = np[:len(np)-1]
 	}
 	if len(np) >= 2 && strings.HasPrefix(np[0].low, "пресс-служб") && np[1].cap() {
@@ -131,8 +131,8 @@ func pronounOf(np []token) (mention, bool) {
 // institutionBehindText drops the document words before an institution: "в заявлении МИД
 // РФ", "a statement from the alliance".
 func institutionBehindText(np []token) []token {
-	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low) ||
-		np[0].is("a") && isDocumentWord(np[1].low) || np[0].is("from") || np[0].is("by") || np[0].is("of")) {
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || np[0].documentWord() ||
+		np[0].is("a") && np[1].documentWord() || np[0].is("from") || np[0].is("by") || np[0].is("of")) {
 		np = np[1:]
 	}
 	return np
@@ -428,12 +428,18 @@ func isRelative(w string) bool {
 	return false
 }
 
-func isDocumentWord(w string) bool {
-	if cDocumentWords.has(w) {
-		return true
+func isDocumentWord(w string) bool { return cDocumentWords.has(w) || ruDocumentWord(w) }
+
+// documentWord is t.documentWord(), with the document words asked of the token's entry.
+func (t token) documentWord() bool { return t.in(cDocumentWords) || ruDocumentWord(t.low) }
+
+// ruDocumentWord tells whether the Russian word w is a form of a document word.
+func ruDocumentWord(w string) bool {
+	if !isCyrillic(w) {
+		return false // (asked once, not for each of the four words)
 	}
 	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
-		if isCyrillic(w) && ruSame(d, w) {
+		if ruSame(d, w) {
 			return true
 		}
 	}

@@ -520,7 +520,7 @@ func isCircumstantialPhrase(ts []token) bool {
 		return len(ts) == 0
 	}
 	for _, t := range ts {
-		if isNumber(t.text) || isWeekday(t.low) || t.in(cTimeWords) || isMonth(t.low) {
+		if isNumber(t.text) || isWeekday(t.low) || t.in(cTimeWords) || t.month() {
 			return true
 		}
 	}
@@ -529,6 +529,18 @@ func isCircumstantialPhrase(ts []token) bool {
 
 // isMonth: a month name or abbreviation, English or Russian, in any case (the language layer's).
 func isMonth(w string) bool { return lang.Month(w) > 0 }
+
+// month is isMonth(t.low), from the token's class entry: lang.Month lowers the word rune by rune
+// into a buffer and looks it up in a map, and contentWords asks it of every word of a content.
+// A low from tokenize is lower case already (lowering it again changes nothing, a test checks
+// every rune) and ends with no period (Month's other try), so that it is a month when it is one
+// of the month forms, which are lower case.
+func (t token) month() bool {
+	if t.cls == 0 || strings.HasSuffix(t.low, ".") {
+		return isMonth(t.low) // made elsewhere: ask lang
+	}
+	return t.in(cMonths)
+}
 
 // quoteIsContent tells whether the quotations of content c are what was said, rather than
 // fragments inside a reported clause: c opens with the quotation and little else stands
@@ -630,7 +642,7 @@ func contentWords(c []token) int {
 		switch {
 		case t.kind == tQuote:
 			n += words(t.text)
-		case t.kind == tWord && len([]rune(t.text)) >= 3 && !isMonth(t.low) && !t.in(cTimeWords) && !isNumber(t.text):
+		case t.kind == tWord && len([]rune(t.text)) >= 3 && !t.month() && !t.in(cTimeWords) && !isNumber(t.text):
 			n++
 		}
 	}
