@@ -189,3 +189,38 @@ func TestUpperFirst(t *testing.T) {
 		}
 	}
 }
+
+// isCyrillicRune skips the table below U+0400: no Cyrillic rune is there.
+func TestNoCyrillicBelow0400(t *testing.T) {
+	for r := rune(0); r < 0x400; r++ {
+		if unicode.Is(unicode.Cyrillic, r) {
+			t.Fatalf("%U is Cyrillic", r)
+		}
+	}
+}
+
+// ruSame compares runes in place: it must answer as the comparison of two []rune copies.
+func TestRuSameAsRuneSlices(t *testing.T) {
+	plain := func(a, b string) bool {
+		if a == b {
+			return true
+		}
+		x, y := []rune(a), []rune(b)
+		p := 0
+		for p < len(x) && p < len(y) && x[p] == y[p] {
+			p++
+		}
+		return p >= 4 && len(x)-p <= 3 && len(y)-p <= 3
+	}
+	pieces := []string{"заяв", "ление", "ления", "лении", "а", "и", "\xd0", "\ufffd", "\xff", "x", "документ", "ов", "ы"}
+	rng := rand.New(rand.NewSource(6))
+	for n := 0; n < 50000; n++ {
+		a, b := randtext.Join(rng, pieces, rng.Intn(5)), randtext.Join(rng, pieces, rng.Intn(5))
+		if rng.Intn(3) == 0 {
+			b = a + randtext.Join(rng, pieces, rng.Intn(2))
+		}
+		if got, want := ruSame(a, b), plain(a, b); got != want {
+			t.Fatalf("ruSame(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	}
+}

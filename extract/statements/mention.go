@@ -572,12 +572,18 @@ func ruSame(a, b string) bool {
 	if a == b {
 		return true
 	}
-	x, y := []rune(a), []rune(b)
-	p := 0
-	for p < len(x) && p < len(y) && x[p] == y[p] {
-		p++
+	// the runes in place, not two []rune copies: role and surname tests ask it of every
+	// capitalised Russian word against each candidate of the same first letters
+	i, j, p := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, wx := utf8.DecodeRuneInString(a[i:])
+		y, wy := utf8.DecodeRuneInString(b[j:])
+		if x != y {
+			break
+		}
+		i, j, p = i+wx, j+wy, p+1
 	}
-	return p >= 4 && len(x)-p <= 3 && len(y)-p <= 3
+	return p >= 4 && utf8.RuneCountInString(a[i:]) <= 3 && utf8.RuneCountInString(b[j:]) <= 3
 }
 
 // nominative turns a Russian name in the genitive or dative back into the nominative, as far as

@@ -204,7 +204,9 @@ func joinedSentence(s string, i, j, next, end int) bool {
 
 func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
 
-func isCyrillicRune(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
+// isCyrillicRune: no rune below U+0400 is Cyrillic (a test checks), and those are most of the
+// letters asked about, which the table search would look up.
+func isCyrillicRune(r rune) bool { return r >= 0x400 && unicode.Is(unicode.Cyrillic, r) }
 
 func isCyrillic(s string) bool {
 	for _, r := range s {
