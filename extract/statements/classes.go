@@ -124,6 +124,12 @@ func le64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// le32 reads the first four bytes of s.
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
 // class returns the bit of class name; ok is false when the index does not hold it.
 func (ix *classIndex) class(name string) (int, bool) {
 	if ix.names == nil {
@@ -161,16 +167,19 @@ func (ix *classIndex) entryHas(e uint16, k int) bool {
 	return e != 0 && ix.words[e-1].bits[k/64]&(1<<(k%64)) != 0
 }
 
-// wordHash mixes a word's length and its first and last eight bytes.
+// wordHash mixes a word's length and its first and last eight bytes (four for a word of four
+// to seven bytes, all three of a shorter one): every token is looked up once, and a loop over
+// the bytes of a short word cost as much as the rest of the lookup.
 func wordHash(w string) uint64 {
 	n := len(w)
 	var head, tail uint64
-	if n >= 8 {
+	switch {
+	case n >= 8:
 		head, tail = le64(w), le64(w[n-8:])
-	} else {
-		for i := 0; i < n; i++ {
-			head |= uint64(w[i]) << (8 * i)
-		}
+	case n >= 4:
+		head = uint64(le32(w)) | uint64(le32(w[n-4:]))<<32
+	case n > 0:
+		head = uint64(w[0]) | uint64(w[n/2])<<8 | uint64(w[n-1])<<16
 	}
 	h := (head ^ tail*0x9e3779b97f4a7c15 ^ uint64(n)) * 0xff51afd7ed558ccd
 	return h ^ h>>29
@@ -182,8 +191,11 @@ type wordClass struct {
 	name  string
 	once  sync.Once
 	ready atomic.Bool // ix and k are set: the check of every question, short enough to inline
+	fast  atomic.Bool // ready, and the index holds the class: w and mask are its bit
 	ix    *classIndex
 	k     int // the class's bit in ix; -1 when the index does not hold it
+	w     int
+	mask  uint64
 }
 
 // The word classes asked about most (per token, in the attribution rules' first checks).
@@ -223,7 +235,8 @@ func (c *wordClass) resolve() {
 	c.once.Do(func() {
 		c.ix, c.k = &builtin().wordClasses, -1
 		if k, ok := c.ix.class(c.name); ok {
-			c.k = k
+			c.k, c.w, c.mask = k, k/64, 1<<(k%64)
+			c.fast.Store(true)
 		}
 		c.ready.Store(true)
 	})
@@ -245,6 +258,10 @@ func (t token) in(c *wordClass) bool { return c.holds(t.low, t.cls) }
 
 // holds tells whether the word w, whose class entry is cls (see token.cls), is in class c.
 func (c *wordClass) holds(w string, cls uint16) bool {
+	if cls != 0 && c.fast.Load() {
+		// the common case first: cls 1 is a word of no class
+		return cls > 1 && c.ix.words[cls-2].bits[c.w]&c.mask != 0
+	}
 	switch k := c.bit(); {
 	case k < 0:
 		return classOf(c.name, w, cls)

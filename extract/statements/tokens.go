@@ -77,11 +77,14 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 			i = p.outer[1]
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(body[i:])
+		r, w := rune(body[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(body[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += w
-		case isWordRune(r):
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
 			j := wordEnd(body, i, end)
 			low := body[i:j]
 			switch ascii, upper := asciiCase(low); {
@@ -142,12 +145,13 @@ func appendLowerASCII(b []byte, w string) []byte {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// asciiWord holds isWordRune of every ASCII byte.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
-		t[c] = isWordRune(rune(c))
+// asciiWord and asciiSpace hold isWordRune and unicode.IsSpace of every ASCII byte: most of a
+// text is read from them, not decoded and asked.
+var asciiWord, asciiSpace = func() (w, sp [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c], sp[c] = isWordRune(rune(c)), unicode.IsSpace(rune(c))
 	}
-	return t
+	return w, sp
 }()
 
 // wordEnd finds the end of the word at i: letters and digits, with inner apostrophes, hyphens
