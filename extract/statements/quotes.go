@@ -19,7 +19,8 @@ type quote struct {
 	used  bool     // already part of a statement
 	body  string
 	// attr is the range of an attribution inside the marks («…, — сказал он. — …»), or zero
-	attr [2]int
+	attr  [2]int
+	words int // 1 + the words inside the marks once quoteWords counted them, else 0
 }
 
 func (q *quote) text(sp [2]int) string { return q.body[sp[0]:sp[1]] }

@@ -205,7 +205,13 @@ func (e *engine) colonSentence(pi int, s []token, k int) {
 // looseQuotes handles the quotations of s that no cue claimed: the second half of a split quote,
 // a quoted paragraph that continues the previous speaker, or a scare quote (ignored).
 func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) bool, lastDirect *draft) {
-	sw := sentenceWords(s)
+	sw := -1 // sentenceWords(s), counted when first needed: most sentences hold no quotation
+	sentWords := func() int {
+		if sw < 0 {
+			sw = sentenceWords(s)
+		}
+		return sw
+	}
 	for i, t := range s {
 		if t.kind != tQuote || claimed(i) || t.q.used {
 			continue
@@ -241,7 +247,7 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 			join.spans = append(join.spans, quoteSpans(t.q)...)
 		case e.docPara == pi+1 && join == nil:
 			// more of a document quoted with "…," the letter reads: no one's words either
-		case i == leadingQuote(s) && (2*wordsIn(t) >= sw || t.part > 0) && (qw >= 4 || onlyQuote(s)):
+		case i == leadingQuote(s) && (t.part > 0 || 2*wordsIn(t) >= sentWords()) && (qw >= 4 || onlyQuote(s)):
 			if orphanAttribution(next) {
 				d := e.add(&draft{kind: "direct", spans: quoteSpans(t.q), para: pi, quoteEnd: true})
 				e.pending = d
@@ -396,13 +402,17 @@ func afterThat(body string, at int) bool {
 	return false
 }
 
-// quoteWords counts the words inside a quotation.
+// quoteWords counts the words inside a quotation, once: emit asks it of every quotation of each
+// content it weighs. (The parts are final by then: only newEngine's splitInner changes them.)
 func quoteWords(q *quote) int {
-	n := 0
-	for _, sp := range q.inner {
-		n += words(bodyOf(q, sp))
+	if q.words == 0 {
+		n := 0
+		for _, sp := range q.inner {
+			n += words(bodyOf(q, sp))
+		}
+		q.words = n + 1
 	}
-	return n
+	return q.words - 1
 }
 
 // bodyOf is set by the engine's body; quotes keep no pointer to it, so use the part's text.
