@@ -16,15 +16,20 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && (participleOpener(s[i-1]) || actSays(s, i)) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
-		return e.participle(s, i, prev)
-	}
-	if m, ok := withSubject(s, i); ok {
-		return e.absolute(s, i, m)
-	}
-	if i == firstWord(s) || openedByPreposition(s, i) {
-		if a, from, to, stop, ok := frontedParticiple(s, i); ok {
-			return a, from, to, stop, true
+	// the participle rules (meansSpeech, withSubject and frontedParticiple too) need a participle
+	// of saying at i, which most tokens are not: they are asked only then
+	pm := l.participles.match(s, i)
+	if pm > 0 {
+		if i > 0 && (participleOpener(s[i-1]) || actSays(s, i)) || meansSpeech(s, i) {
+			return e.participle(s, i, prev)
+		}
+		if m, ok := withSubject(s, i); ok {
+			return e.absolute(s, i, m)
+		}
+		if i == firstWord(s) || openedByPreposition(s, i) {
+			if a, from, to, stop, ok := frontedParticiple(s, i); ok {
+				return a, from, to, stop, true
+			}
 		}
 	}
 	if k := quotedBy(s, i); k > 0 {
@@ -38,8 +43,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.subjectFirst(s, npFrom-1, k, a)
 	}
 	n := e.cues.match(s, i)
-	if n == 0 && i > 0 && progressiveAux(s[i-1]) {
-		n = l.participles.match(s, i) // "Clinton is stressing that ...", "he's telling voters"
+	// (a participle or a word in -ing, which progressiveCue needs, before asking about the aux)
+	if n == 0 && i > 0 && (pm > 0 || strings.HasSuffix(s[i].low, "ing")) && progressiveAux(s[i-1]) {
+		n = pm // "Clinton is stressing that ...", "he's telling voters"
 		if n == 0 && progressiveCue(s[i], e.cues) && !(i+1 < len(s) && s[i+1].is("to")) {
 			n = 1 // "Lynch is reaffirming that ...": the progressive of a cue in -ed (not "is continuing to")
 		}
