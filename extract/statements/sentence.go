@@ -216,7 +216,7 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 		if t.kind != tQuote || claimed(i) || t.q.used {
 			continue
 		}
-		if t.part < len(t.q.outer)-1 {
+		if int(t.part) < len(t.q.outer)-1 {
 			continue // the quotation goes on in the next paragraph: decide there
 		}
 		if t.q.attr[1] > 0 {

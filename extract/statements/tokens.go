@@ -23,10 +23,10 @@ type token struct {
 	// tokenize: the rules ask a token about several word classes, and hashing the word for each
 	// question cost more than all of them. 0: not looked up (a token made elsewhere).
 	cls        uint16
+	part       int32 // which part of q (int32: with kind and cls in one word, a token is 64 bytes)
 	text, low  string
 	start, end int
 	q          *quote // for tQuote
-	part       int    // which part of q
 }
 
 func (t token) is(s string) bool { return t.kind != tQuote && t.low == s }
@@ -73,7 +73,7 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 		}
 		if pi < len(parts) && parts[pi].outer[0] == i {
 			p := parts[pi]
-			toks = append(toks, token{kind: tQuote, cls: qcls, text: body[p.outer[0]:p.outer[1]], start: p.outer[0], end: p.outer[1], q: p.q, part: p.idx})
+			toks = append(toks, token{kind: tQuote, cls: qcls, text: body[p.outer[0]:p.outer[1]], start: p.outer[0], end: p.outer[1], q: p.q, part: int32(p.idx)})
 			i = p.outer[1]
 			continue
 		}
@@ -281,7 +281,7 @@ func endsSentence(toks []token, i int) bool {
 	switch t.kind {
 	case tQuote:
 		in := t.q.inner
-		if t.part >= len(in) {
+		if int(t.part) >= len(in) {
 			return false
 		}
 		// the text inside may end with . ! ? before the closing mark
