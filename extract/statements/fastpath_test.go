@@ -222,3 +222,19 @@ func TestRuSameAsRuneSlices(t *testing.T) {
 		}
 	}
 }
+
+// twoWords and textutil.LastField stand for len(strings.Fields(s)) >= 2 and the last of them.
+func TestFieldHelpers(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	pieces := []string{"said", " ", "\t", "\u00a0", "\u2003", "x", "Путин", "\n", "\xe2"}
+	for n := 0; n < 20000; n++ {
+		s := randtext.Join(rng, pieces, rng.Intn(6))
+		f := strings.Fields(s)
+		if twoWords(s) != (len(f) >= 2) {
+			t.Fatalf("twoWords(%q) = %v", s, twoWords(s))
+		}
+		if last := textutil.LastField(s); len(f) > 0 && last != f[len(f)-1] || len(f) == 0 && last != "" {
+			t.Fatalf("LastField(%q) = %q, fields %q", s, last, f)
+		}
+	}
+}

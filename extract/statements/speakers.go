@@ -25,7 +25,7 @@ func (e *entity) sex() byte {
 	if e.gender != 0 {
 		return e.gender
 	}
-	for _, w := range strings.Fields(lower(e.role)) {
+	for w := range strings.FieldsSeq(lower(e.role)) {
 		switch w {
 		case "spokeswoman", "chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.", "madam":
 			return 'f'
@@ -61,7 +61,7 @@ func (e *entity) know() {
 // countryOf finds the country a role or descriptor names ("Russian", "U.S."), or "".
 func countryOf(s string) string {
 	nat := builtin().nationality
-	for _, w := range strings.Fields(lower(s)) {
+	for w := range strings.FieldsSeq(lower(s)) {
 		if c := nat[w]; c != "" {
 			return c
 		}
@@ -420,7 +420,7 @@ func isLegislator(w string) bool {
 
 // isLegislature tells whether a title's complement names a parliament or one of its committees.
 func isLegislature(c string) bool {
-	for _, w := range strings.Fields(c) {
+	for w := range strings.FieldsSeq(c) {
 		switch strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") {
 		case "duma", "parliament", "senate", "congress", "house", "bundestag", "rada", "assembly", "committee", "думы", "думе", "совета", "федерации":
 			return true
@@ -432,10 +432,10 @@ func isLegislature(c string) bool {
 // shareWord tells whether two complements share a content word ("duma", "committee").
 func shareWord(a, b string) bool {
 	set := map[string]bool{}
-	for _, w := range strings.Fields(a) {
+	for w := range strings.FieldsSeq(a) {
 		set[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] = true
 	}
-	for _, w := range strings.Fields(b) {
+	for w := range strings.FieldsSeq(b) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if len(w) > 3 && set[w] {
 			return true
@@ -569,7 +569,7 @@ func stemEqualWords(a, b []string) bool {
 // stripModifiers drops nationality and rank adjectives that any holder of a title may get.
 func stripModifiers(s string) string {
 	var keep []string
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		switch w {
 		case "russian", "russia's", "american", "u.s.", "u.s", "us", "the", "country's", "top", "senior", "российский":
 			continue
@@ -626,7 +626,7 @@ func (r *registry) known(name string) *entity {
 // isGovernmentBody tells whether an institution's name is a ministry or office that "the
 // ministry" / "в министерстве" may stand for (not an alliance or a country).
 func isGovernmentBody(name string) bool {
-	for _, w := range strings.Fields(lower(name)) {
+	for w := range strings.FieldsSeq(lower(name)) {
 		switch w {
 		case "мид", "минобороны", "госдеп", "госдепартамент", "kremlin", "кремль", "pentagon", "mfa", "mod":
 			return true

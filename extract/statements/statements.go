@@ -288,7 +288,7 @@ func (e *engine) introduce(s []token, spoke bool) {
 		for k := i; k > from; k-- {
 			if s[k].is("and") {
 				// "U.S. President Joe Biden and Russian President Vladimir Putin": each one
-				if l := parseMention(s[from:k], nil); l.kind == "person" && hasRoleWord(l.role) && len(strings.Fields(l.name)) >= 2 {
+				if l := parseMention(s[from:k], nil); l.kind == "person" && hasRoleWord(l.role) && twoWords(l.name) {
 					e.reg.person(l.name, l.role)
 				}
 				from = k + 1
@@ -302,7 +302,7 @@ func (e *engine) introduce(s []token, spoke bool) {
 		}
 		var ent *entity
 		switch {
-		case hasRoleWord(m.role) && (len(strings.Fields(m.name)) >= 2 || from == first && titleOnly(m.role)):
+		case hasRoleWord(m.role) && (twoWords(m.name) || from == first && titleOnly(m.role)):
 			// "Deputy Secretary Landau met ...": a titled subject, even by surname only
 			ent = e.reg.person(m.name, m.role)
 		case from == first && !spoke:
@@ -318,7 +318,7 @@ func (e *engine) introduce(s []token, spoke bool) {
 // single capitalised word after it is a surname, not the end of a longer title.
 func titleOnly(role string) bool {
 	l := builtin()
-	for _, w := range strings.Fields(lower(role)) {
+	for w := range strings.FieldsSeq(lower(role)) {
 		if !isRoleWord(w) && !l.modifiers[w] && !l.titles[w] {
 			return false
 		}
@@ -340,8 +340,20 @@ func orderSpans(sp [][2]int) [][2]int {
 	return out
 }
 
+// twoWords tells whether s has two fields or more, as len(strings.Fields(s)) >= 2 does,
+// without making the slice.
+func twoWords(s string) bool {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n == 2 {
+			return true
+		}
+	}
+	return false
+}
+
 func hasRoleWord(role string) bool {
-	for _, w := range strings.Fields(lower(role)) {
+	for w := range strings.FieldsSeq(lower(role)) {
 		if isRoleWord(w) {
 			return true
 		}

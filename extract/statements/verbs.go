@@ -1,6 +1,10 @@
 package statements
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/armswatch/armswatch/extract/textutil"
+)
 
 // hasVerb tells whether a reported statement's text holds a verb: what was said is a clause
 // ("the talks would resume") or an infinitive ("to extend the treaty"), while a cue's noun
@@ -78,8 +82,8 @@ func withoutMarks(ts []token) []token {
 // misunderstand him" has no verb form the lexical test knows, while "said little about", "said
 // no to the war" open with a word no clause opens with.
 func bareSayClause(cue string, ts []token) bool {
-	f := strings.Fields(lower(cue))
-	return len(f) > 0 && inClass("say_verbs_bare", f[len(f)-1]) && len(ts) > 0 && !wordIn(ts[0], "object_openers")
+	f := textutil.LastField(lower(cue)) // "" for no field, which is in no class
+	return f != "" && inClass("say_verbs_bare", f) && len(ts) > 0 && !wordIn(ts[0], "object_openers")
 }
 
 func clauseLike(ts []token) bool {
