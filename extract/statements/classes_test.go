@@ -1,7 +1,9 @@
 package statements
 
 import (
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -152,6 +154,37 @@ func TestTokenMonth(t *testing.T) {
 	for _, tk := range toks {
 		if got, want := tk.month(), isMonth(tk.low); got != want {
 			t.Errorf("token %q month() = %v, isMonth = %v", tk.text, got, want)
+		}
+	}
+}
+
+// The word lists, the class handles and the quotation word counts are shared or filled lazily:
+// texts read at once from several goroutines must give what they give one at a time (run with
+// -race alone, this test is the first to resolve the handles).
+func TestConcurrentExtract(t *testing.T) {
+	var bodies []string
+	for _, c := range devSet {
+		bodies = append(bodies, c.body)
+	}
+	bodies = append(bodies, seed)
+	got := make([][][]Statement, 4)
+	var wg sync.WaitGroup
+	for g := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, b := range bodies {
+				got[g] = append(got[g], Extract(b, Options{}))
+			}
+		}()
+	}
+	wg.Wait()
+	for k, b := range bodies {
+		want := Extract(b, Options{})
+		for g := range got {
+			if !reflect.DeepEqual(got[g][k], want) {
+				t.Fatalf("goroutine %d, text %d: %d statements, want %d", g, k, len(got[g][k]), len(want))
+			}
 		}
 	}
 }

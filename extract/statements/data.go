@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/armswatch/armswatch/extract/lang"
 )
@@ -112,7 +113,25 @@ type person struct {
 	roles   []string
 }
 
-var builtin = sync.OnceValue(func() *lists { return parseLists(listsFile) })
+// builtin returns the parsed word lists. The rules ask for them hundreds of thousands of times a
+// second, so the common case is an atomic load the compiler inlines (a sync.OnceValue is a call
+// through a closure); the first call parses them once.
+func builtin() *lists {
+	if l := builtinLists.Load(); l != nil {
+		return l
+	}
+	return parseBuiltin()
+}
+
+var (
+	builtinLists atomic.Pointer[lists]
+	builtinOnce  sync.Once
+)
+
+func parseBuiltin() *lists {
+	builtinOnce.Do(func() { builtinLists.Store(parseLists(listsFile)) })
+	return builtinLists.Load()
+}
 
 // parseLists reads the sectioned list file.
 func parseLists(src string) *lists {

@@ -123,7 +123,9 @@ func newEngine(body string, opt Options) *engine {
 		}
 	}
 	for pi := range e.parts {
-		sort.Slice(e.parts[pi], func(a, b int) bool { return e.parts[pi][a].outer[0] < e.parts[pi][b].outer[0] })
+		if len(e.parts[pi]) > 1 { // (sort.Slice builds a swapper even for nothing to sort)
+			sort.Slice(e.parts[pi], func(a, b int) bool { return e.parts[pi][a].outer[0] < e.parts[pi][b].outer[0] })
+		}
 	}
 	return e
 }
