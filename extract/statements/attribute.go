@@ -878,9 +878,9 @@ func subjectBefore(s []token, j int) (int, mention) {
 		}
 	}
 	// "A source in the Russian Foreign Ministry told", "a spokesman for the ministry said"
-	if from >= 2 && isPreposition(s[from-1].low) && (s[from-2].roleWord() || isPluralPerson(s[from-2].low)) {
+	if from >= 2 && isPreposition(s[from-1].low) && (s[from-2].roleWord() || s[from-2].in(cGroups)) {
 		if f := npStart(s, from-2); f <= from-2 {
-			if isPluralPerson(s[from-2].low) && !hasOrgHead(s[from:j+1]) {
+			if s[from-2].in(cGroups) && !hasOrgHead(s[from:j+1]) {
 				// "Most voters in Iowa said", "respondents in the Suffolk poll said": the group
 				// speaks, the place or poll only says which
 				return f, mention{plural: true, role: joinTokens(s[from-2 : j+1])}
@@ -907,7 +907,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 // prime minister's spokesman", "..., election officials said", "..., journalist Jane Roe said". Any other word before them (a verb,
 // a preposition, a conjunction) leaves the phrase as it was: the modifiers may belong elsewhere.
 func modifiersBack(s []token, from, j int) int {
-	if from > j || !(s[j].roleWord() || isPluralPerson(s[j].low) || s[j].cap()) || isCyrillic(s[j].low) {
+	if from > j || !(s[j].roleWord() || s[j].in(cGroups) || s[j].cap()) || isCyrillic(s[j].low) {
 		return from
 	}
 	span := 3 // modifiers allowed; one more for each "and" between two of them
@@ -925,7 +925,7 @@ func modifiersBack(s []token, from, j int) int {
 			return k // "..., retired Air Force general Lloyd Newton said": a participle of status
 		case t.cap() && !t.in(cStopCaps) && k > 0 && k < from-1 && !isCyrillic(t.low):
 			span++ // "the Democratic presidential candidate's former doctor": a proper adjective
-		case t.inClass("group_quantifiers") && isPluralPerson(s[j].low):
+		case t.inClass("group_quantifiers") && s[j].in(cGroups):
 			return k // "several friends said", "many local officials say"
 		case (t.is("and") || t.is("or")) && k > 0 && modifierWord(s[k-1]):
 			span++ // "current and former officials": coordinated modifiers
@@ -1200,7 +1200,7 @@ func npStart(s []token, j int) int {
 				return i
 			}
 			return i + 1
-		case t.cap() || t.roleWord() || t.in(cModifiers) || t.in(cOrgHeads) || isPluralPerson(t.low) || isNameParticle(t.low):
+		case t.cap() || t.roleWord() || t.in(cModifiers) || t.in(cOrgHeads) || t.in(cGroups) || isNameParticle(t.low):
 		case i > 0 && i < j && s[i-1].cap() && s[i+1].kind == tWord && s[i+1].in(cOrgHeads) && !isCyrillic(t.low):
 			// "the KCNA news agency", "the Yonhap news agency": a common noun inside the name
 		case i == j && t.documentWord() && !isCyrillic(t.low):
@@ -1707,9 +1707,9 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
 		case t.kind == tQuote && k == from && quoteEndsWithComma(t) && k+1 < end && s[k+1].wordIn(cSubordinators):
 			return k + 1 // "said, "We'll see," when asked whether ...": the quotation, then circumstance
-		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
+		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && s[k+1].in(cContrastConjunctions) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			return k + 1 // "... were "constructive," while Washington has yet to ..."
-		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
+		case t.is(",") && k+2 < end && s[k+1].in(cContrastConjunctions) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			// "..., while the Trump administration wants ...": a present tense in a reported
 			// clause is the writer's own contrast ("..., while the US carried out its last in
 			// 1992" goes on with what was said)
@@ -1718,7 +1718,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is(",") && k+2 < end && s[k+1].is("and") || t.is(";")) && k > from+2 && cueWithin(s, k+2-boolInt(t.is(";")), 6, cues):
 			return k // "... is honest, and three-quarters said the same of Sanders": another source
-		case isContrastConj(t.low) && k > from+2 && k+2 < end && !s[k-1].is(",") && s[k+1].cap() && cueWithin(s, k+1, 4, cues):
+		case t.in(cContrastConjunctions) && k > from+2 && k+2 < end && !s[k-1].is(",") && s[k+1].cap() && cueWithin(s, k+1, 4, cues):
 			return k // "... her Wall Street links while Sanders suggests ...": another source's statement
 		case (t.is(",") || t.isPunct("—–")) && k > from+2 && k+3 < end && s[k+1].is("and") && (s[k+2].cap() && !s[k+2].is("I") || isDeterminer(s[k+2].low)) && !s[k+2].is("that") && finiteSoon(s, k+3, 9):
 			return k // "... is less for safety, and the ACLU has already sued ...": the writer goes on

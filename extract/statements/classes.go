@@ -218,6 +218,7 @@ var (
 	cTitles               = &wordClass{name: "titles"}    // lists.titles
 	cTimeWords            = &wordClass{name: "time_words"}
 	cAux                  = &wordClass{name: "aux"}
+	cGroups               = &wordClass{name: "person_groups"} // lists.groups (isPluralPerson)
 	cRoleWords            = &wordClass{name: roleWordsClass}
 	cOrgHeads             = &wordClass{name: orgHeadsClass}
 	cPronouns             = &wordClass{name: pronounsClass}

@@ -60,13 +60,13 @@ func TestTokenClassesAgreeWithInClass(t *testing.T) {
 	toks := tokenize(text.String(), 0, text.Len(), nil)
 	handles := []*wordClass{cParticipleOpeners, cMeansOpeners, cSpeechParticiples, cSpeechActs, cProgressiveAux, cArticles,
 		cContrastConjunctions, cDocumentWords, cSubordinators, cClauseJoiners, cComplementizers, cFiniteMarkers, cVerbForms,
-		cStopCaps, cModifiers, cTitles, cTimeWords, cAux, cRoleWords, cOrgHeads, cPronouns}
+		cStopCaps, cModifiers, cTitles, cTimeWords, cAux, cRoleWords, cOrgHeads, cPronouns, cGroups}
 	// the handles that stand for a map of the lists must hold its words
 	maps := map[*wordClass]func(string) bool{
 		cStopCaps: func(w string) bool { return l.stopCaps[w] }, cModifiers: func(w string) bool { return l.modifiers[w] },
 		cTitles: func(w string) bool { return l.titles[w] }, cTimeWords: func(w string) bool { return l.timeWords[w] },
 		cAux: func(w string) bool { return l.aux[w] }, cRoleWords: func(w string) bool { return l.roleWords[w] },
-		cOrgHeads: func(w string) bool { return l.orgHeads[w] },
+		cOrgHeads: func(w string) bool { return l.orgHeads[w] }, cGroups: func(w string) bool { return l.groups[w] },
 		cPronouns: func(w string) bool { return l.he[w] || l.she[w] || l.it[w] || l.they[w] },
 	}
 	sets := []*phraseSet{l.cues, l.participles, l.according, l.citing, l.places, l.recipients, l.asides}

@@ -188,11 +188,17 @@ func TestUpperFirst(t *testing.T) {
 	}
 }
 
-// isCyrillicRune skips the table below U+0400: no Cyrillic rune is there.
-func TestNoCyrillicBelow0400(t *testing.T) {
+// isCyrillicRune skips the table below U+0400: no Cyrillic rune is there. basicCyrillic answers
+// for U+0400..U+045F without the tables: Cyrillic letters, all of them.
+func TestCyrillicShortcuts(t *testing.T) {
 	for r := rune(0); r < 0x400; r++ {
 		if unicode.Is(unicode.Cyrillic, r) {
 			t.Fatalf("%U is Cyrillic", r)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if basicCyrillic(r) && !(unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r)) {
+			t.Fatalf("%U is no Cyrillic letter", r)
 		}
 	}
 }

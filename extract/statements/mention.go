@@ -163,12 +163,12 @@ func affiliatedRole(np []token, m mention) (mention, bool) {
 		if !(isPreposition(np[k].low) || np[k].is("of") || np[k].is("from") || np[k].is("with")) {
 			continue
 		}
-		if !np[k-1].roleWord() && !isPluralPerson(np[k-1].low) || np[k-1].in(cOrgHeads) && np[k-1].cap() {
+		if !np[k-1].roleWord() && !np[k-1].in(cGroups) || np[k-1].in(cOrgHeads) && np[k-1].cap() {
 			return m, false // (not "the General Staff of the ...": "staff" of "chief of staff" heads an institution)
 		}
 		m.kind, m.role = "person", joinTokens(np)
 		m.descriptor = lower(joinTokens(np[:k]))
-		if isPluralPerson(np[k-1].low) || m.indefinite {
+		if np[k-1].in(cGroups) || m.indefinite {
 			m.plural, m.descriptor = true, ""
 		}
 		return m, true
@@ -228,7 +228,7 @@ func classify(np []token, m mention) mention {
 		m.kind, m.descriptor = "organization", lower(joinTokens(np))
 	case last.roleWord():
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
-	case isPluralPerson(last.low):
+	case last.in(cGroups):
 		m.plural, m.kind, m.role = true, "person", joinTokens(np)
 	}
 	return m
@@ -384,7 +384,7 @@ func nameStart(np []token) int {
 	i := len(np)
 	for i > 0 {
 		t := np[i-1]
-		if isPluralPerson(t.low) {
+		if t.in(cGroups) {
 			break
 		}
 		if t.isPunct(".") && i >= 2 && np[i-2].cap() && (len([]rune(np[i-2].text)) == 1 || lang.DottedLetters(np[i-2].text) && !lang.Abbreviation(np[i-2].low)) {

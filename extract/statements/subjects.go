@@ -162,7 +162,7 @@ func groupBeforeChain(s []token, j, from int, m mention) (int, mention) {
 		if !t.cap() && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || t.in(cVerbForms)) {
 			break
 		}
-		if k < j && wordIn(t, "chain_prepositions") && s[k-1].kind == tWord && isPluralPerson(s[k-1].low) {
+		if k < j && wordIn(t, "chain_prepositions") && s[k-1].kind == tWord && s[k-1].in(cGroups) {
 			head = k - 1
 		}
 	}
@@ -269,7 +269,7 @@ func relativeAside(s []token, k, j int) bool {
 // speakerHead tells whether a lower-case word can end a subject that speaks, as a capitalised
 // name does: a role ("the spokesman") or a group of people ("Democratic economists").
 func speakerHead(t token) bool {
-	return t.kind == tWord && (t.roleWord() || isPluralPerson(t.low))
+	return t.kind == tWord && (t.roleWord() || t.in(cGroups))
 }
 
 // withPartner tells whether the words after a cue at k name a partner of the talk ("argued

@@ -143,7 +143,11 @@ func appendLowerASCII(b []byte, w string) []byte {
 	return b
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool { return basicCyrillic(r) || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// basicCyrillic tells whether r is one of U+0400..U+045F, the letters of Russian text (Ѐ..я..џ):
+// each is a Cyrillic letter (a test checks), which the unicode tables would be searched for.
+func basicCyrillic(r rune) bool { return r >= 0x400 && r <= 0x45F }
 
 // asciiWord and asciiSpace hold isWordRune and unicode.IsSpace of every ASCII byte: most of a
 // text is read from them, not decoded and asked.
@@ -214,6 +218,9 @@ func isCyrillicRune(r rune) bool { return r >= 0x400 && unicode.Is(unicode.Cyril
 
 func isCyrillic(s string) bool {
 	for _, r := range s {
+		if basicCyrillic(r) {
+			return true
+		}
 		if unicode.IsLetter(r) {
 			return isCyrillicRune(r)
 		}
