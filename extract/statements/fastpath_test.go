@@ -200,6 +200,10 @@ func TestCyrillicShortcuts(t *testing.T) {
 		if basicCyrillic(r) && !(unicode.IsLetter(r) && unicode.Is(unicode.Cyrillic, r)) {
 			t.Fatalf("%U is no Cyrillic letter", r)
 		}
+		w := string(r)
+		if b, ok := appendLowerCyrillic(nil, w); ok != (r < utf8.RuneSelf || basicCyrillic(r)) || ok && string(b) != strings.ToLower(w) {
+			t.Fatalf("appendLowerCyrillic(%q) = %q, %v", w, b, ok)
+		}
 	}
 }
 

@@ -91,7 +91,11 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 			case ascii && upper:
 				lows, low = appendLowerASCII(lows, low), ""
 			case !ascii:
-				low = lower(low)
+				if b, ok := appendLowerCyrillic(lows, low); ok {
+					lows, low = b, ""
+				} else {
+					low = lower(low)
+				}
 			}
 			toks = append(toks, token{kind: tWord, text: body[i:j], low: low, start: i, end: j})
 			i = j
@@ -129,6 +133,32 @@ func asciiCase(w string) (ascii, upper bool) {
 		upper = upper || 'A' <= c && c <= 'Z'
 	}
 	return true, upper
+}
+
+// appendLowerCyrillic appends the word w in lower case, as strings.ToLower writes it, when it
+// is made of ASCII and basic Cyrillic letters (Russian text: strings.ToLower searches unicode's
+// case tables for every letter). Each rune keeps its length, so the word's lower case is as long
+// as the word. It reports false, having appended nothing, for any other word.
+func appendLowerCyrillic(b []byte, w string) ([]byte, bool) {
+	n := len(b)
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		case r >= 0x400 && r <= 0x40F:
+			r += 0x50 // Ѐ..Џ -> ѐ..џ
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20 // А..Я -> а..я
+		case !basicCyrillic(r):
+			return b[:n], false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b, true
 }
 
 // appendLowerASCII appends the ASCII word w in lower case, as strings.ToLower writes it.
