@@ -248,3 +248,17 @@ func TestFieldHelpers(t *testing.T) {
 		}
 	}
 }
+
+// equalLowerASCII answers lower(a) == lower(b) for ASCII strings and declines the others.
+func TestEqualLowerASCII(t *testing.T) {
+	rng := rand.New(rand.NewSource(8))
+	pieces := []string{"Peskov", "PESKOV", "peskov", "O'Brien", "o'brien", "É", "Песков", "x", "X", "@", "[", "`", "{"}
+	for n := 0; n < 20000; n++ {
+		a, b := randtext.Join(rng, pieces, rng.Intn(3)), randtext.Join(rng, pieces, rng.Intn(3))
+		eq, ok := equalLowerASCII(a, b)
+		ascii := !strings.ContainsFunc(a+b, func(r rune) bool { return r >= utf8.RuneSelf })
+		if ok != ascii || ok && eq != (strings.ToLower(a) == strings.ToLower(b)) {
+			t.Fatalf("equalLowerASCII(%q, %q) = %v, %v", a, b, eq, ok)
+		}
+	}
+}

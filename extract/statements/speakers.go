@@ -3,6 +3,7 @@ package statements
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/textutil"
 )
@@ -254,12 +255,46 @@ func (r *registry) byFamilyNameFirst(w string) *entity {
 
 // sameSurname compares surnames, Russian ones in any case ("Рябкова" = "Рябков").
 func sameSurname(a, b string) bool {
-	a = lower(strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s"))
-	b = lower(strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s"))
+	a = strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s")
+	b = strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s")
+	if eq, ok := equalLowerASCII(a, b); ok {
+		return eq // (no Cyrillic in ASCII: what a == b says below, without two lowered copies)
+	}
+	a, b = lower(a), lower(b)
 	if isCyrillic(a) && isCyrillic(b) {
 		return ruSame(a, b)
 	}
 	return a == b
+}
+
+// equalLowerASCII tells whether lower(a) == lower(b) when both are ASCII (ok false otherwise).
+func equalLowerASCII(a, b string) (eq, ok bool) {
+	for i := 0; i < len(a); i++ {
+		if a[i] >= utf8.RuneSelf {
+			return false, false
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return false, false
+		}
+	}
+	if len(a) != len(b) {
+		return false, true
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false, true
+		}
+	}
+	return true, true
 }
 
 // firstNamesAgree: both give a first name (or initial) only if they agree; Sergey = Sergei.
