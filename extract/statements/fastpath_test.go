@@ -262,3 +262,28 @@ func TestEqualLowerASCII(t *testing.T) {
 		}
 	}
 }
+
+// withoutLowerLead returns a name with no lower-case lead at once: as cutting it into words did.
+func TestWithoutLowerLeadShortcut(t *testing.T) {
+	plain := func(name string) string {
+		ws := strings.Fields(name)
+		for i, w := range ws {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsLower(r) {
+				if i == 0 {
+					return name
+				}
+				return strings.Join(ws[i:], " ")
+			}
+		}
+		return name
+	}
+	rng := rand.New(rand.NewSource(9))
+	pieces := []string{" ", "\u00a0", "nonpartisan", "Center", "état", "Élysée", "\xe2", "1", "the", "НКО", "общество"}
+	for n := 0; n < 20000; n++ {
+		s := randtext.Join(rng, pieces, rng.Intn(5))
+		if got, want := withoutLowerLead(s), plain(s); got != want {
+			t.Fatalf("withoutLowerLead(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

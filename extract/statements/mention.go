@@ -820,6 +820,9 @@ func possessorOfOffice(np []token) []token {
 // Congressional Budget Office", "event organizer Alliance to ..."): they describe it and are no
 // part of its name. A name with no capitalised word stays as it is.
 func withoutLowerLead(name string) string {
+	if f := strings.TrimLeftFunc(name, unicode.IsSpace); f == "" || !startsLower(f) {
+		return name // no lower-case lead, the common case: nothing to cut, no words to make
+	}
 	ws := strings.Fields(name)
 	for i, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -831,6 +834,12 @@ func withoutLowerLead(name string) string {
 		}
 	}
 	return name
+}
+
+// startsLower tells whether s opens with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // stopCapSurname tells whether t, a capitalised common word ("May", "Will") closing a phrase,

@@ -19,6 +19,19 @@ type entity struct {
 	alias   string   // an acronym the article gives ("Sipri")
 	gender  byte     // 'f', 'm' or 0 when unknown
 	group   bool     // two people named together ("Grassley and Leahy"): never one of them later
+	// words is strings.Fields(wordsOf), kept for nameWords: the registry compares every new
+	// mention with the words of every entity's name
+	words   []string
+	wordsOf string
+}
+
+// nameWords returns strings.Fields(e.name), cut again only when the name changed. The caller
+// must not change the slice.
+func (e *entity) nameWords() []string {
+	if e.words == nil || e.wordsOf != e.name {
+		e.words, e.wordsOf = strings.Fields(e.name), e.name
+	}
+	return e.words
 }
 
 // sex tells the entity's gender from its title ("spokeswoman") or name, 0 if unknown.
@@ -206,7 +219,7 @@ func (r *registry) person(name, role string) *entity {
 		if e.kind != "person" || e.name == "" {
 			continue
 		}
-		ew := strings.Fields(e.name)
+		ew := e.nameWords()
 		if !sameSurname(ew[len(ew)-1], sur) || !firstNamesAgree(ew, ws) {
 			continue
 		}
@@ -241,7 +254,7 @@ func (r *registry) person(name, role string) *entity {
 func (r *registry) byFamilyNameFirst(w string) *entity {
 	var found *entity
 	for _, e := range r.ents {
-		ew := strings.Fields(e.name)
+		ew := e.nameWords()
 		if e.kind != "person" || len(ew) < 2 || len(ew) > 3 || ew[0] != w {
 			continue
 		}
@@ -646,7 +659,7 @@ func (r *registry) known(name string) *entity {
 	ws := strings.Fields(name)
 	for i := len(r.ents) - 1; i >= 0; i-- {
 		e := r.ents[i]
-		if e.kind == "person" && sameSurname(textutil.LastField(e.name), ws[len(ws)-1]) && firstNamesAgree(strings.Fields(e.name), ws) {
+		if e.kind == "person" && sameSurname(textutil.LastField(e.name), ws[len(ws)-1]) && firstNamesAgree(e.nameWords(), ws) {
 			return e
 		}
 	}
