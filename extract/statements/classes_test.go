@@ -188,3 +188,17 @@ func TestConcurrentExtract(t *testing.T) {
 		}
 	}
 }
+
+// entity.sex keeps its answer only while the role and the name it read stay.
+func TestSexFollowsRoleAndName(t *testing.T) {
+	e := &entity{name: "Jo Reyes", role: "spokesman", kind: "person"}
+	for _, c := range []struct {
+		role, name string
+		want       byte
+	}{{"spokesman", "Jo Reyes", 'm'}, {"spokeswoman", "Jo Reyes", 'f'}, {"official", "Jo Reyes", 0}, {"official", "Anna Petrova", 'f'}} {
+		e.role, e.name = c.role, c.name
+		if got := e.sex(); got != c.want {
+			t.Errorf("%s %s: sex %q, want %q", c.role, c.name, got, c.want)
+		}
+	}
+}

@@ -23,6 +23,13 @@ type entity struct {
 	// mention with the words of every entity's name
 	words   []string
 	wordsOf string
+	sexMemo sexMemo // sex() of the role and name it was read from: pronouns ask it of every speaker
+}
+
+type sexMemo struct {
+	role, name string
+	sex        byte
+	ok         bool
 }
 
 // nameWords returns strings.Fields(e.name), cut again only when the name changed. The caller
@@ -39,6 +46,14 @@ func (e *entity) sex() byte {
 	if e.gender != 0 {
 		return e.gender
 	}
+	if m := e.sexMemo; !m.ok || m.role != e.role || m.name != e.name {
+		e.sexMemo = sexMemo{role: e.role, name: e.name, sex: e.readSex(), ok: true}
+	}
+	return e.sexMemo.sex
+}
+
+// readSex reads the gender of sex from the role and the name.
+func (e *entity) readSex() byte {
 	for w := range strings.FieldsSeq(lower(e.role)) {
 		switch w {
 		case "spokeswoman", "chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.", "madam":
