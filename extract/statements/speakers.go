@@ -89,13 +89,17 @@ func (e *entity) know() {
 
 // countryOf finds the country a role or descriptor names ("Russian", "U.S."), or "".
 func countryOf(s string) string {
+	if s == "" {
+		return "" // most speakers have no role
+	}
 	nat := builtin().nationality
-	for w := range strings.FieldsSeq(lower(s)) {
+	s = lower(s)
+	for w := range strings.FieldsSeq(s) {
 		if c := nat[w]; c != "" {
 			return c
 		}
 	}
-	if strings.Contains(lower(s), "united states") {
+	if strings.Contains(s, "united states") {
 		return "US"
 	}
 	return ""
