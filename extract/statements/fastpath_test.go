@@ -287,3 +287,26 @@ func TestWithoutLowerLeadShortcut(t *testing.T) {
 		}
 	}
 }
+
+// markedTurn reads no tokens when the opening of the paragraph holds no colon: it must answer
+// as reading them does.
+func TestMarkedTurnNeedsColon(t *testing.T) {
+	pieces := []string{"\"", "“", "PENCE", "Mr.", "Putin", ": ", "well", " ", "9:42", "(retranslated)", "«", "В.Путин", ","}
+	rng := rand.New(rand.NewSource(10))
+	for n := 0; n < 20000; n++ {
+		body := randtext.Join(rng, pieces, rng.Intn(12))
+		p := textutil.Paragraph{Start: 0, End: len(body)}
+		r, w := markAt(body, 0)
+		_, isMark := closers[r]
+		want := false
+		if isMark && len(body) > 0 {
+			_, _, want = labelAt(tokenize(body, w, min(len(body), w+80), nil))
+		}
+		if got := markedTurn(body, p); got != want {
+			t.Fatalf("markedTurn(%q) = %v, want %v", body, got, want)
+		}
+	}
+	if !markedTurn(`"PENCE: Well, look.`, textutil.Paragraph{End: 19}) {
+		t.Error("a quoted transcript turn is no marked turn")
+	}
+}

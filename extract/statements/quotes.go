@@ -204,6 +204,9 @@ func markedTurn(body string, p textutil.Paragraph) bool {
 		return false
 	}
 	end := min(p.End, p.Start+w+80) // enough for a label of ten tokens and its colon
+	if s := p.Start + w; s >= end || strings.IndexByte(body[s:end], ':') < 0 {
+		return false // a label ends with a colon token, which only a ':' makes: no tokens to read
+	}
 	_, _, ok := labelAt(tokenize(body, p.Start+w, end, nil))
 	return ok
 }
