@@ -310,3 +310,44 @@ func TestMarkedTurnNeedsColon(t *testing.T) {
 		t.Error("a quoted transcript turn is no marked turn")
 	}
 }
+
+// spanTokens takes a reported statement's tokens from its paragraph's kept tokens where it
+// can: they must be the tokens tokenize makes of the span, for every span of the test texts and
+// for every range of whole tokens of their paragraphs.
+func TestKeptTokensAreSpanTokens(t *testing.T) {
+	var bodies []string
+	for _, c := range devSet {
+		bodies = append(bodies, c.body)
+	}
+	bodies = append(bodies, seed, "He said the U.S. would act.\n\n“We will,” he said, adding that 9:42 p.m. was late.A new day.")
+	reused := 0
+	for _, body := range bodies {
+		e := newEngine(body, Options{})
+		e.run()
+		check := func(from, to int) {
+			got, ok := e.keptTokens(from, to)
+			if !ok {
+				return
+			}
+			reused++
+			if want := tokenize(body, from, to, nil); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: kept tokens %v, tokenize gives %v", body[from:to], got, want)
+			}
+		}
+		for _, d := range e.drafts {
+			for _, sp := range d.spans {
+				check(sp[0], sp[1])
+			}
+		}
+		for _, ts := range e.toks.kept {
+			for a := 0; a < len(ts); a++ {
+				for b := a; b < len(ts) && b < a+40; b++ {
+					check(ts[a].start, ts[b].end)
+				}
+			}
+		}
+	}
+	if reused == 0 {
+		t.Fatal("no span was taken from kept tokens")
+	}
+}

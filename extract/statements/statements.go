@@ -108,8 +108,9 @@ type engine struct {
 	turn    *entity // its speaker
 	turnM   mention
 	curTurn *draft
-	colon   *draft // "He wrote:" closing a paragraph: the next paragraph is the quotation
-	docPara int    // 1 + the paragraph of a quotation a document "reads" (0: none)
+	colon   *draft     // "He wrote:" closing a paragraph: the next paragraph is the quotation
+	docPara int        // 1 + the paragraph of a quotation a document "reads" (0: none)
+	toks    tokenCache // the paragraphs' tokens, once run has made them
 }
 
 func newEngine(body string, opt Options) *engine {
@@ -132,6 +133,7 @@ func newEngine(body string, opt Options) *engine {
 
 func (e *engine) run() {
 	toks := e.paraTokens()
+	e.toks = toks
 	if e.singleVoice(toks) {
 		return
 	}

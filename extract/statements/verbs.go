@@ -1,6 +1,7 @@
 package statements
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/armswatch/armswatch/extract/textutil"
@@ -53,9 +54,41 @@ func (e *engine) quotedObject(d *draft, spans [][]token) bool {
 func (e *engine) spanTokens(d *draft) [][]token {
 	out := make([][]token, len(d.spans))
 	for k, sp := range d.spans {
+		if ts, ok := e.keptTokens(sp[0], sp[1]); ok {
+			out[k] = ts
+			continue
+		}
 		out[k] = tokenize(e.body, sp[0], sp[1], nil)
 	}
 	return out
+}
+
+// keptTokens returns the kept tokens of the paragraph that cover body[from:to] exactly, when
+// none of them is a quotation: tokenize(body, from, to, nil) would make the same tokens again.
+// (It starts where one of them starts, and a word ends at to there as in the paragraph: a word
+// that ends before to decided so by what lies before to, and one that reaches to ends there.
+// A quotation is one token in the paragraph and its words and marks in a span.) The slice is
+// capped: the caller only reads it.
+func (e *engine) keptTokens(from, to int) ([]token, bool) {
+	pi := e.locate.At(from)
+	if pi >= len(e.toks.kept) {
+		return nil, false
+	}
+	ts := e.toks.kept[pi]
+	i := sort.Search(len(ts), func(k int) bool { return ts[k].start >= from })
+	if i == len(ts) || ts[i].start != from {
+		return nil, false
+	}
+	j := i
+	for ; j < len(ts) && ts[j].end <= to; j++ {
+		if ts[j].kind == tQuote {
+			return nil, false
+		}
+	}
+	if j == i || ts[j-1].end != to {
+		return nil, false
+	}
+	return ts[i:j:j], true
 }
 
 // withoutMarks drops the quotation marks of ts, so that the lexical verb test reads the words
