@@ -16,15 +16,20 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 	if n := l.according.match(s, i); n > 0 {
 		return e.according(s, i, n)
 	}
-	if i > 0 && (participleOpener(s[i-1]) || actSays(s, i)) && l.participles.match(s, i) > 0 || meansSpeech(s, i) {
-		return e.participle(s, i, prev)
-	}
-	if m, ok := withSubject(s, i); ok {
-		return e.absolute(s, i, m)
-	}
-	if i == firstWord(s) || openedByPreposition(s, i) {
-		if a, from, to, stop, ok := frontedParticiple(s, i); ok {
-			return a, from, to, stop, true
+	// the participle rules (meansSpeech, withSubject and frontedParticiple too) need a participle
+	// of saying at i, which most tokens are not: they are asked only then
+	pm := l.participles.match(s, i)
+	if pm > 0 {
+		if i > 0 && (participleOpener(s[i-1]) || actSays(s, i)) || meansSpeech(s, i) {
+			return e.participle(s, i, prev)
+		}
+		if m, ok := withSubject(s, i); ok {
+			return e.absolute(s, i, m)
+		}
+		if i == firstWord(s) || openedByPreposition(s, i) {
+			if a, from, to, stop, ok := frontedParticiple(s, i); ok {
+				return a, from, to, stop, true
+			}
 		}
 	}
 	if k := quotedBy(s, i); k > 0 {
@@ -38,8 +43,9 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		return e.subjectFirst(s, npFrom-1, k, a)
 	}
 	n := e.cues.match(s, i)
-	if n == 0 && i > 0 && progressiveAux(s[i-1]) {
-		n = l.participles.match(s, i) // "Clinton is stressing that ...", "he's telling voters"
+	// (a participle or a word in -ing, which progressiveCue needs, before asking about the aux)
+	if n == 0 && i > 0 && (pm > 0 || strings.HasSuffix(s[i].low, "ing")) && progressiveAux(s[i-1]) {
+		n = pm // "Clinton is stressing that ...", "he's telling voters"
 		if n == 0 && progressiveCue(s[i], e.cues) && !(i+1 < len(s) && s[i+1].is("to")) {
 			n = 1 // "Lynch is reaffirming that ...": the progressive of a cue in -ed (not "is continuing to")
 		}
@@ -48,7 +54,7 @@ func (e *engine) attribute(s []token, i int, prev *attribution) (a attribution, 
 		n = 0 // "United States", "Says Who": a capital mid-sentence is a name
 	}
 	if n == 1 && l.ambiguous[s[i].low] && !(i+1 < len(s) && (s[i+1].is("that") || s[i+1].is(":") || s[i+1].kind == tQuote)) && !namedSubjectClause(s, i) && !subjectThenAmbiguousCue(s, i) &&
-		!(inClass("naming_verbs", s[i].low) && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
+		!(s[i].inClass("naming_verbs") && i > 0 && !isDeterminer(s[i-1].low) && i+1 < len(s) && !isPreposition(s[i+1].low) && namedComplement(s, i+1)) {
 		n = 0 // "Diplomatic notes completing the extension ...", "reports that track spending"
 	}
 	if n > 0 && withPartner(s, i+n) && !isCircumNoun(s[i+n-1].low) {
@@ -152,7 +158,7 @@ func participialAside(ts []token) bool {
 		return false
 	}
 	w := ts[0].low
-	return (len(w) > 4 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)) && ts[1].is("by")
+	return (len(w) > 4 && strings.HasSuffix(w, "ed") || cVerbForms.has(w)) && ts[1].is("by")
 }
 
 // objectThenClause tells whether a cue's object and then "that" follow it ("told the group
@@ -188,7 +194,7 @@ func trailingDescription(s []token, i int) (int, bool) {
 // subject pronoun right after the cue, or, after "say" and its kin only (not "stressed the
 // importance of ..."), a noun phrase with a finite verb soon after it ("said the talks would").
 func opensReportedClause(s []token, i, after, from int) bool {
-	if from > after && wordIn(s[from-1], "complementizers") {
+	if from > after && s[from-1].wordIn(cComplementizers) {
 		return true
 	}
 	if from != after || s[from].kind != tWord {
@@ -204,7 +210,7 @@ func opensReportedClause(s []token, i, after, from int) bool {
 	if isSubjectPronoun(w) || inClass("first_person_subjects", w) {
 		return true
 	}
-	if !inClass("say_verbs_bare", s[i].low) {
+	if !s[i].inClass("say_verbs_bare") {
 		return false
 	}
 	if !(inClass("dummy_subjects", w) || inClass("noun_markers", w) || s[from].cap()) {
@@ -306,7 +312,7 @@ func nounBefore(t token) bool {
 	if t.kind != tWord {
 		return false
 	}
-	if inClass("noun_markers", t.low) {
+	if t.inClass("noun_markers") {
 		return true
 	}
 	if _, ok := contractedPronoun(t); ok {
@@ -418,7 +424,7 @@ func frontedParticiple(s []token, i int) (a attribution, cFrom, cTo, stop int, o
 // sentence, maybe with an adverb: "Despite initially saying ..., an official said".
 func openedByPreposition(s []token, i int) bool {
 	f := firstWord(s)
-	if f < 0 || !wordIn(s[f], "participle_openers") {
+	if f < 0 || !s[f].wordIn(cParticipleOpeners) {
 		return false
 	}
 	return i == f+1 || i == f+2 && strings.HasSuffix(s[f+1].low, "ly")
@@ -464,7 +470,7 @@ func (e *engine) asClause(s []token, first, i, after int, a attribution) (attrib
 }
 
 func isCoordination(t token) bool {
-	return t.kind == tWord && inClass("coordinators", t.low)
+	return t.kind == tWord && t.inClass("coordinators")
 }
 
 // coordinated reads "... and added that": the previous speaker of the sentence, or its subject.
@@ -601,8 +607,8 @@ func citedSource(s []token, from int) (mention, bool) {
 // sentence or its clause.
 func clauseAfterCue(np []token) bool {
 	// "..., said that despite ...": a complementizer opens what was said, no speaker
-	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || inClass("pronouns_it", np[0].low) ||
-		inClass("first_person_subjects", np[0].low) || wordIn(np[0], "complementizers")) || finiteInPhrase(np)
+	return len(np) > 1 && np[0].kind == tWord && (isSubjectPronoun(np[0].low) || np[0].inClass("pronouns_it") ||
+		np[0].inClass("first_person_subjects") || np[0].wordIn(cComplementizers)) || finiteInPhrase(np)
 }
 
 // titlePeriod tells whether s[i] is the period of a title or an initial inside a name ("said
@@ -626,7 +632,7 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 		end++
 	}
 	for k := after + 1; k < end; k++ {
-		if inClass("relative_who", s[k].low) && !isCyrillic(s[k].low) {
+		if s[k].inClass("relative_who") && !isCyrillic(s[k].low) {
 			end = k // "said one source who spoke on condition of anonymity": the clause describes the speaker
 			break
 		}
@@ -637,7 +643,7 @@ func speakerAfter(s []token, after int) (np, appos []token, end int) {
 		if s[k].cap() {
 			break
 		}
-		if isTrailingCircum(s[k]) || isCyrillic(s[k].low) && s[k].kind == tWord && !isRoleWord(s[k].low) {
+		if isTrailingCircum(s[k]) || isCyrillic(s[k].low) && s[k].kind == tWord && !s[k].roleWord() {
 			npEnd = k // "оценил Антонов величину шанса": lower-case words after the name are its object
 		}
 	}
@@ -729,7 +735,7 @@ func (e *engine) according(s []token, i, n int) (a attribution, cFrom, cTo, stop
 // condition, "When ...", "If ...", is part of what it vouches for). Else 0.
 func frontedClauseEnd(s []token, end int) int {
 	f := firstWord(s)
-	if f < 0 || f >= end || !(inClass("fronted_concessives", s[f].low) || strings.HasSuffix(s[f].low, "ing") && s[f].cap()) {
+	if f < 0 || f >= end || !(s[f].inClass("fronted_concessives") || strings.HasSuffix(s[f].low, "ing") && s[f].cap()) {
 		return 0
 	}
 	if c := indexPunct(s, f, ","); c > f && c+1 < end {
@@ -742,7 +748,7 @@ func frontedClauseEnd(s []token, end int) int {
 // Thursday", "ТАСС в пятницу".
 func withoutTimeTail(np []token) []token {
 	n := len(np)
-	if n >= 3 && isPlacePreposition(np[n-2]) && (isWeekday(np[n-1].low) || isMonth(np[n-1].low) || builtin().timeWords[np[n-1].low]) {
+	if n >= 3 && isPlacePreposition(np[n-2]) && (isWeekday(np[n-1].low) || isMonth(np[n-1].low) || np[n-1].in(cTimeWords)) {
 		return np[:n-2]
 	}
 	return np
@@ -751,7 +757,7 @@ func withoutTimeTail(np []token) []token {
 func nonSpeaker(np []token) bool {
 	l := builtin()
 	for k, t := range np {
-		if l.nonSpeakers[t.low] && (k+1 == len(np) || np[k+1].kind != tWord || l.stopCaps[np[k+1].low] || isPreposition(np[k+1].low)) {
+		if l.nonSpeakers[t.low] && (k+1 == len(np) || np[k+1].kind != tWord || np[k+1].in(cStopCaps) || isPreposition(np[k+1].low)) {
 			return true // the head of the phrase: not "a senior law enforcement official"
 		}
 	}
@@ -851,7 +857,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 	}
 	// "“...,” conference president Do Hung Viet told": lower-case modifiers of a title back
 	// to the quotation
-	for k := from - 1; k >= 0 && from-k <= 3 && isRoleWord(s[from].low); k-- {
+	for k := from - 1; k >= 0 && from-k <= 3 && s[from].roleWord(); k-- {
 		if s[k].kind == tQuote || s[k].isPunct(","+dashes) {
 			if k < from-1 {
 				from = k + 1
@@ -866,15 +872,15 @@ func subjectBefore(s []token, j int) (int, mention) {
 		// "Постпред России при международных организациях в Вене Михаил Ульянов": Russian
 		// titles run on in lower case and prepositions back to their head
 		for k := from - 1; k >= 0 && from-k <= 9 && s[k].kind == tWord; k-- {
-			if isRoleWord(s[k].low) {
+			if s[k].roleWord() {
 				from = k
 			}
 		}
 	}
 	// "A source in the Russian Foreign Ministry told", "a spokesman for the ministry said"
-	if from >= 2 && isPreposition(s[from-1].low) && (isRoleWord(s[from-2].low) || isPluralPerson(s[from-2].low)) {
+	if from >= 2 && isPreposition(s[from-1].low) && (s[from-2].roleWord() || s[from-2].in(cGroups)) {
 		if f := npStart(s, from-2); f <= from-2 {
-			if isPluralPerson(s[from-2].low) && !hasOrgHead(s[from:j+1]) {
+			if s[from-2].in(cGroups) && !hasOrgHead(s[from:j+1]) {
 				// "Most voters in Iowa said", "respondents in the Suffolk poll said": the group
 				// speaks, the place or poll only says which
 				return f, mention{plural: true, role: joinTokens(s[from-2 : j+1])}
@@ -901,7 +907,7 @@ func subjectBefore(s []token, j int) (int, mention) {
 // prime minister's spokesman", "..., election officials said", "..., journalist Jane Roe said". Any other word before them (a verb,
 // a preposition, a conjunction) leaves the phrase as it was: the modifiers may belong elsewhere.
 func modifiersBack(s []token, from, j int) int {
-	if from > j || !(isRoleWord(s[j].low) || isPluralPerson(s[j].low) || s[j].cap()) || isCyrillic(s[j].low) {
+	if from > j || !(s[j].roleWord() || s[j].in(cGroups) || s[j].cap()) || isCyrillic(s[j].low) {
 		return from
 	}
 	span := 3 // modifiers allowed; one more for each "and" between two of them
@@ -913,13 +919,13 @@ func modifiersBack(s []token, from, j int) int {
 				return k + 1
 			}
 			return from
-		case inClass("modifier_openers", t.low): // a word: other kinds returned above
+		case t.inClass("modifier_openers"): // a word: other kinds returned above
 			return k
-		case inClass("participle_modifiers", t.low) && (k == firstWord(s) || k > 0 && (s[k-1].isPunct(","+dashes) || s[k-1].kind == tQuote)):
+		case t.inClass("participle_modifiers") && (k == firstWord(s) || k > 0 && (s[k-1].isPunct(","+dashes) || s[k-1].kind == tQuote)):
 			return k // "..., retired Air Force general Lloyd Newton said": a participle of status
-		case t.cap() && !builtin().stopCaps[t.low] && k > 0 && k < from-1 && !isCyrillic(t.low):
+		case t.cap() && !t.in(cStopCaps) && k > 0 && k < from-1 && !isCyrillic(t.low):
 			span++ // "the Democratic presidential candidate's former doctor": a proper adjective
-		case inClass("group_quantifiers", t.low) && isPluralPerson(s[j].low):
+		case t.inClass("group_quantifiers") && s[j].in(cGroups):
 			return k // "several friends said", "many local officials say"
 		case (t.is("and") || t.is("or")) && k > 0 && modifierWord(s[k-1]):
 			span++ // "current and former officials": coordinated modifiers
@@ -936,8 +942,8 @@ func modifiersBack(s []token, from, j int) int {
 // "political", "minister's"): no function word, no verb form, no adverb.
 func modifierWord(t token) bool {
 	w := t.low
-	if t.cap() || len(w) < 3 || builtin().stopCaps[w] || builtin().aux[w] || inClass("finite_markers", w) ||
-		inClass("clause_joiners", w) || isPreposition(w) || isRelative(w) || inClass("np_breakers", w) {
+	if t.cap() || len(w) < 3 || builtin().stopCaps[w] || builtin().aux[w] || cFiniteMarkers.has(w) ||
+		cClauseJoiners.has(w) || isPreposition(w) || isRelative(w) || inClass("np_breakers", w) {
 		return false
 	}
 	for _, suf := range []string{"ly", "ed", "ing"} {
@@ -956,7 +962,7 @@ func modifierWord(t token) bool {
 // progressiveAux tells whether t is a form of "be" that makes the participle after it a finite
 // verb: "is", "are", "was", "were", "been", or a pronoun contracted with one ("she's", "they're").
 func progressiveAux(t token) bool {
-	if inClass("progressive_aux", t.low) {
+	if t.in(cProgressiveAux) {
 		return t.kind == tWord
 	}
 	_, ok := contractedPronoun(t)
@@ -966,7 +972,7 @@ func progressiveAux(t token) bool {
 // contractedPronoun reads a subject pronoun with a contracted auxiliary ("he's", "they've",
 // "she’d") as the pronoun.
 func contractedPronoun(t token) (mention, bool) {
-	if t.kind != tWord || !strings.ContainsAny(t.low, "'’") {
+	if t.kind != tWord || !hasApostrophe(t.low) {
 		return mention{}, false // most words: no allocation on the way
 	}
 	p, aux, ok := strings.Cut(strings.ReplaceAll(t.low, "’", "'"), "'")
@@ -974,6 +980,13 @@ func contractedPronoun(t token) (mention, bool) {
 		return mention{}, false
 	}
 	return pronounOf([]token{{kind: tWord, text: p, low: p}})
+}
+
+// hasApostrophe is strings.ContainsAny(w, "'’") without its rune-by-rune search of a set that
+// is not ASCII: the byte search finds "’" only where it is a whole rune, as no UTF-8 sequence
+// holds its lead byte 0xE2 inside another rune.
+func hasApostrophe(w string) bool {
+	return strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "’")
 }
 
 // relativeAntecedent reads the speaker of "Cruz, who said he would ...": the noun phrase
@@ -999,7 +1012,7 @@ func relativeBefore(s []token, j int) int {
 		if s[k].kind != tWord {
 			return -1
 		}
-		if inClass("relative_who", s[k].low) {
+		if s[k].inClass("relative_who") {
 			return k
 		}
 	}
@@ -1013,7 +1026,7 @@ func personName(ts []token) bool {
 	for _, t := range ts {
 		switch {
 		case t.isPunct("."):
-		case t.kind != tWord || !t.cap() || isRoleWord(t.low) || hasOrgHead([]token{t}) || builtin().stopCaps[t.low]:
+		case t.kind != tWord || !t.cap() || t.roleWord() || hasOrgHead([]token{t}) || t.in(cStopCaps):
 			return false
 		default:
 			n++
@@ -1030,7 +1043,7 @@ func titledName(ts []token) bool {
 		if t.kind != tWord || !t.cap() {
 			break
 		}
-		if isRoleWord(t.low) {
+		if t.roleWord() {
 			from = k + 1
 		}
 	}
@@ -1046,7 +1059,7 @@ func nameBeforeOf(s []token, from, j int) int {
 			continue
 		}
 		p := s[k-1]
-		if p.kind == tWord && p.cap() && !isRoleWord(p.low) && !hasOrgHead([]token{p}) && s[k-2].cap() && !isRoleWord(s[k-2].low) && !hasOrgHead([]token{s[k-2]}) {
+		if p.kind == tWord && p.cap() && !p.roleWord() && !hasOrgHead([]token{p}) && s[k-2].cap() && !s[k-2].roleWord() && !hasOrgHead([]token{s[k-2]}) {
 			return k - 1
 		}
 		return j
@@ -1063,7 +1076,7 @@ func roleOfBack(s []token, from int) int {
 		if t.kind != tWord || t.is("that") || t.is("and") || t.is("said") {
 			return from
 		}
-		if (t.is("of") || t.is("to")) && isRoleWord(s[k-1].low) && !s[k-1].cap() {
+		if (t.is("of") || t.is("to")) && s[k-1].roleWord() && !s[k-1].cap() {
 			if f := npStart(s, k-1); f <= k-1 {
 				return f
 			}
@@ -1086,11 +1099,11 @@ func headBeforeModifier(s []token, j int) int {
 		}
 		h := s[k-1].low
 		switch {
-		case inClass("speaker_modifiers", s[k].low):
+		case s[k].inClass("speaker_modifiers"):
 			if isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" {
 				return k - 1
 			}
-		case inClass("document_modifiers", s[k].low):
+		case s[k].inClass("document_modifiers"):
 			if isRoleWord(h) || isPluralPerson(h) || h == "person" || h == "people" || isDocumentWord(h) {
 				return k - 1 // "A news report published Wednesday said": the report
 			}
@@ -1111,14 +1124,14 @@ func apposLike(ts []token) bool {
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
 		return true // "A German defence official, speaking on condition of anonymity, said"
 	}
-	if inClass("articles", w) && articleClause(ts) {
+	if cArticles.has(w) && articleClause(ts) {
 		return false // "In nearby Decatur, the plant is hanging on, said ...": a clause, what was said
 	}
-	if isNumber(w) || isRelative(w) || isTitledWord(w) || inClass("articles", w) || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+	if isNumber(w) || isRelative(w) || isTitledWord(w) || cArticles.has(w) || inClass("appos_openers", w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 		return true
 	}
 	for i := 0; i < len(ts) && i < 3; i++ {
-		if isRoleWord(ts[i].low) {
+		if ts[i].roleWord() {
 			return true // "associate professor of history", "senior policy adviser"
 		}
 		if !modifierWord(ts[i]) {
@@ -1136,7 +1149,7 @@ func articleClause(ts []token) bool {
 		if t.kind != tWord || isRelative(t.low) || t.is("that") {
 			return false
 		}
-		if !t.cap() && inClass("finite_markers", strings.ReplaceAll(t.low, "’", "'")) {
+		if !t.cap() && cFiniteMarkers.has(strings.ReplaceAll(t.low, "’", "'")) {
 			return true
 		}
 	}
@@ -1145,7 +1158,6 @@ func articleClause(ts []token) bool {
 
 // npStart walks back from j over the words of a speaker noun phrase and returns its first token.
 func npStart(s []token, j int) int {
-	l := builtin()
 	i := j
 	if j >= 3 && s[j].isPunct(")") {
 		// "the Stockholm International Peace Research Institute (Sipri)", "Rep. Sander M. Levin
@@ -1171,27 +1183,27 @@ func npStart(s []token, j int) int {
 			break
 		}
 		switch {
-		case inClass("articles", t.low) && i >= 2 && i < j && wordIn(s[i-1], "title_prepositions") &&
-			(s[i-2].cap() || isRoleWord(s[i-2].low)):
+		case t.in(cArticles) && i >= 2 && i < j && wordIn(s[i-1], "title_prepositions") &&
+			(s[i-2].cap() || s[i-2].roleWord()):
 			// "Commander of the Strategic Missile Forces ...": the article is inside the title
-		case inClass("articles", t.low):
+		case t.in(cArticles):
 			return i
 		case (t.low == "of" || t.low == "for" || t.low == "to" || t.low == "on" || t.low == "and") && i > 0 && i < j &&
-			(s[i-1].cap() || isRoleWord(s[i-1].low)) && (s[i+1].cap() || isRoleWord(s[i+1].low) || s[i+1].is("the")):
+			(s[i-1].cap() || s[i-1].roleWord()) && (s[i+1].cap() || s[i+1].roleWord() || s[i+1].is("the")):
 		case (t.low == "in" || t.low == "at") && i > 0 && i+1 < j && s[i-1].cap() && s[i+1].cap() && s[i+2].cap():
 			// "Permanent Representative to International Organizations in Vienna Mikhail Ulyanov"
 		case i == j && i > 0 && stopCapSurname(s[i-1], t):
-		case l.stopCaps[t.low] && !(l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]):
+		case t.in(cStopCaps) && !t.in(cPronouns):
 			return i + 1
-		case l.he[t.low] || l.she[t.low] || l.it[t.low] || l.they[t.low]:
+		case t.in(cPronouns):
 			if i == j {
 				return i
 			}
 			return i + 1
-		case t.cap() || isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low] || isPluralPerson(t.low) || isNameParticle(t.low):
-		case i > 0 && i < j && s[i-1].cap() && s[i+1].kind == tWord && l.orgHeads[s[i+1].low] && !isCyrillic(t.low):
+		case t.cap() || t.roleWord() || t.in(cModifiers) || t.in(cOrgHeads) || t.in(cGroups) || isNameParticle(t.low):
+		case i > 0 && i < j && s[i-1].cap() && s[i+1].kind == tWord && s[i+1].in(cOrgHeads) && !isCyrillic(t.low):
 			// "the KCNA news agency", "the Yonhap news agency": a common noun inside the name
-		case i == j && isDocumentWord(t.low) && !isCyrillic(t.low):
+		case i == j && t.documentWord() && !isCyrillic(t.low):
 			// "The document said", "the ministry's statement said": its author speaks
 		default:
 			if isCyrillic(t.low) && hasOrgHead([]token{t}) {
@@ -1271,7 +1283,7 @@ func catenativeBack(s []token, j int) int {
 	if j < 0 || s[j].kind != tWord {
 		return -1
 	}
-	if inClass("catenatives", s[j].low) {
+	if s[j].inClass("catenatives") {
 		return j - 1
 	}
 	if j > 0 && s[j-1].kind == tWord && inClass("catenatives", s[j-1].low+" "+s[j].low) {
@@ -1327,7 +1339,7 @@ func subjectAsideBack(s []token, j int) int {
 		if !s[k].is(",") {
 			continue
 		}
-		if k+1 < j && inClass("subject_asides", s[k+1].low) && !s[k+1].cap() && s[k-1].kind == tWord && s[k-1].cap() {
+		if k+1 < j && s[k+1].inClass("subject_asides") && !s[k+1].cap() && s[k-1].kind == tWord && s[k-1].cap() {
 			return k - 1
 		}
 		return -1
@@ -1346,11 +1358,11 @@ func isReflexive(w string) bool {
 func adjunctBack(s []token, j int) int {
 	found := -1
 	for k := j; k >= 1 && j-k <= 5 && s[k].kind == tWord; k-- {
-		if k == j || !inClass("verb_adjuncts", s[k].low) || !(s[k-1].cap() || isRoleWord(s[k-1].low)) || s[k-1].kind != tWord {
+		if k == j || !s[k].inClass("verb_adjuncts") || !(s[k-1].cap() || s[k-1].roleWord()) || s[k-1].kind != tWord {
 			continue
 		}
 		for _, t := range s[k+1 : j+1] {
-			if !t.cap() && !isRoleWord(t.low) && !inClass("verb_adjuncts", t.low) {
+			if !t.cap() && !t.roleWord() && !t.inClass("verb_adjuncts") {
 				found = k - 1
 				break
 			}
@@ -1410,7 +1422,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 		if t.kind == tQuote && k > i && k+1 >= end && showTitle(s, k) {
 			continue // "he said Wednesday on MSNBC's “Morning Joe.”": a programme's name
 		}
-		if t.kind == tQuote || wordIn(t, "complementizers") || t.is(":") {
+		if t.kind == tQuote || t.wordIn(cComplementizers) || t.is(":") {
 			return false
 		}
 	}
@@ -1424,14 +1436,14 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 	if t.is("to") {
 		return i+1 < end && (l.recipients.match(s, i+1) > 0 || s[i+1].cap())
 	}
-	if t.cap() && !isWeekday(t.low) && !l.timeWords[t.low] {
+	if t.cap() && !isWeekday(t.low) && !t.in(cTimeWords) {
 		return end-i <= 2 && l.recipients.match(s, i) > 0
 	}
 	if n := l.recipients.match(s, i); n > 0 {
 		// "told reporters on Monday", but not "said her group will ...": a possessive
 		return tailIsCircumstance(s, i+n, cue)
 	}
-	return l.timeWords[t.low] || isCircumWord(t.low) || t.is(",")
+	return t.in(cTimeWords) || isCircumWord(t.low) || t.is(",")
 }
 
 // tailAsideStart returns where the writer's own words begin in a cue's tail, else end: a
@@ -1442,7 +1454,7 @@ func tailIsCircumstance(s []token, i int, cue string) bool {
 func tailAsideStart(s []token, i, end int) int {
 	for k := i; k+1 < end; k++ {
 		t, n := s[k], s[k+1]
-		if k-i <= 4 && verbless(s[i:k]) && t.kind == tWord && (k > i && wordIn(t, "subordinators") || t.is("as")) && n.kind == tWord &&
+		if k-i <= 4 && verbless(s[i:k]) && t.kind == tWord && (k > i && t.wordIn(cSubordinators) || t.is("as")) && n.kind == tWord &&
 			(isSubjectPronoun(n.low) || (isDeterminer(n.low) || n.cap()) && finiteSoon(s, k+2, 4)) && !tailHasContent(s, k) {
 			return k
 		}
@@ -1486,7 +1498,7 @@ func tailOpensClause(s []token, i int, cue string) bool {
 	if k >= len(s) || s[k].kind != tWord {
 		return false
 	}
-	if inClass("demonstratives", s[k].low) && k+1 < len(s) && s[k+1].kind == tWord && finiteMarker(strings.ReplaceAll(s[k+1].low, "’", "'")) {
+	if s[k].inClass("demonstratives") && k+1 < len(s) && s[k+1].kind == tWord && finiteMarker(strings.ReplaceAll(s[k+1].low, "’", "'")) {
 		return true
 	}
 	return pronounClause(s, k)
@@ -1501,7 +1513,7 @@ func verbless(c []token) bool {
 			return false
 		}
 		w := strings.ReplaceAll(t.low, "’", "'")
-		if inClass("finite_markers", w) || strings.HasSuffix(w, "ed") || strings.Contains(w, "'") && !strings.HasSuffix(w, "'s") {
+		if cFiniteMarkers.has(w) || strings.HasSuffix(w, "ed") || strings.Contains(w, "'") && !strings.HasSuffix(w, "'s") {
 			return false
 		}
 	}
@@ -1534,7 +1546,7 @@ func contentStart(s []token, i int, cue string) int {
 	// "revealed to the media, “...”", "concluded in her statement, “...”": the quotation is
 	// what was said, the words before it are circumstance
 	for k := i; k < len(s) && k-i <= 10; k++ {
-		if wordIn(s[k], "complementizers") || s[k].isPunct(".!?;") {
+		if s[k].wordIn(cComplementizers) || s[k].isPunct(".!?;") {
 			break
 		}
 		if k > i && !s[k].cap() && l.cues.match(s, k) > 0 {
@@ -1552,7 +1564,7 @@ func contentStart(s []token, i int, cue string) int {
 		if s[k].is(":") {
 			return skipThat(s, k)
 		}
-		if s[k].kind == tQuote || s[k].isPunct(".!?;") || wordIn(s[k], "complementizers") {
+		if s[k].kind == tQuote || s[k].isPunct(".!?;") || s[k].wordIn(cComplementizers) {
 			break
 		}
 	}
@@ -1562,13 +1574,13 @@ func contentStart(s []token, i int, cue string) int {
 		if relativeThat(s, k) {
 			break // "told reporters after the meeting that was held ...": a relative clause
 		}
-		if wordIn(t, "complementizers") || t.is(":") {
+		if t.wordIn(cComplementizers) || t.is(":") {
 			return skipThat(s, k)
 		}
 		if t.kind == tQuote && k > i && showTitle(s, k) {
 			continue // "said on “Face the Nation” that ...": the programme is circumstance
 		}
-		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || l.timeWords[t.low] ||
+		if t.kind == tQuote || !(t.kind == tPunct && t.isPunct(",()."+dashes) || t.cap() || t.in(cTimeWords) ||
 			isCircumWord(t.low) || t.low == "to" || isCircumNoun(t.low) || l.recipients.match(s, k) > 0 || isNumber(t.text)) {
 			break
 		}
@@ -1583,7 +1595,7 @@ func contentStart(s []token, i int, cue string) int {
 			if s[k].is("that") {
 				return skipThat(s, k)
 			}
-			if s[k].kind != tWord && !s[k].isPunct(".") || inClass("subordinators", s[k].low) {
+			if s[k].kind != tWord && !s[k].isPunct(".") || s[k].in(cSubordinators) {
 				break
 			}
 		}
@@ -1636,11 +1648,11 @@ func isCircumNoun(w string) bool { return inClass("circum_nouns", w) }
 // followed by its clause's subject.
 func relativeThat(s []token, k int) bool {
 	if k == 0 || k+1 >= len(s) || !s[k].is("that") || s[k-1].kind != tWord || s[k-1].cap() || s[k+1].kind != tWord || s[k+1].cap() ||
-		inClass("finite_markers", s[k-1].low) || builtin().cues.match(s, k-1) > 0 || pastForm(s[k-1].low) {
+		s[k-1].in(cFiniteMarkers) || builtin().cues.match(s, k-1) > 0 || pastForm(s[k-1].low) {
 		return false
 	}
 	w := strings.ReplaceAll(s[k+1].low, "’", "'")
-	return inClass("finite_markers", w) || pastForm(w)
+	return cFiniteMarkers.has(w) || pastForm(w)
 }
 
 // isNumber tells whether s is a number: digits, with inner commas, periods or colons between
@@ -1656,7 +1668,7 @@ func isNumber(s string) bool {
 
 // skipThat passes ",", ":", dashes and "that" / "что" at k.
 func skipThat(s []token, k int) int {
-	for k < len(s) && (s[k].isPunct(",:"+dashes) || wordIn(s[k], "complementizers")) {
+	for k < len(s) && (s[k].isPunct(",:"+dashes) || s[k].wordIn(cComplementizers)) {
 		k++
 	}
 	return k
@@ -1693,11 +1705,11 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "..., a swipe at the recent disturbances": the writer's comment on what was said
 		case t.isPunct("—–") && k > from+2 && k+2 < end && wordIn(s[k+1], "indefinite_articles"):
 			return k // "... of terrorists — a controversial proposal he has raised ...": an aside
-		case t.kind == tQuote && k == from && quoteEndsWithComma(t) && k+1 < end && wordIn(s[k+1], "subordinators"):
+		case t.kind == tQuote && k == from && quoteEndsWithComma(t) && k+1 < end && s[k+1].wordIn(cSubordinators):
 			return k + 1 // "said, "We'll see," when asked whether ...": the quotation, then circumstance
-		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && isContrastConj(s[k+1].low) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
+		case t.kind == tQuote && quoteEndsWithComma(t) && k+2 < end && s[k+1].in(cContrastConjunctions) && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			return k + 1 // "... were "constructive," while Washington has yet to ..."
-		case t.is(",") && k+2 < end && isContrastConj(s[k+1].low) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
+		case t.is(",") && k+2 < end && s[k+1].in(cContrastConjunctions) && k > from+2 && opensClause(s[k+2]) && presentWithin(s, k+3, 6):
 			// "..., while the Trump administration wants ...": a present tense in a reported
 			// clause is the writer's own contrast ("..., while the US carried out its last in
 			// 1992" goes on with what was said)
@@ -1706,7 +1718,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "..., while Washington insists that ...", "..., but Washington never replied"
 		case (t.is(",") && k+2 < end && s[k+1].is("and") || t.is(";")) && k > from+2 && cueWithin(s, k+2-boolInt(t.is(";")), 6, cues):
 			return k // "... is honest, and three-quarters said the same of Sanders": another source
-		case isContrastConj(t.low) && k > from+2 && k+2 < end && !s[k-1].is(",") && s[k+1].cap() && cueWithin(s, k+1, 4, cues):
+		case t.in(cContrastConjunctions) && k > from+2 && k+2 < end && !s[k-1].is(",") && s[k+1].cap() && cueWithin(s, k+1, 4, cues):
 			return k // "... her Wall Street links while Sanders suggests ...": another source's statement
 		case (t.is(",") || t.isPunct("—–")) && k > from+2 && k+3 < end && s[k+1].is("and") && (s[k+2].cap() && !s[k+2].is("I") || isDeterminer(s[k+2].low)) && !s[k+2].is("that") && finiteSoon(s, k+3, 9):
 			return k // "... is less for safety, and the ACLU has already sued ...": the writer goes on
@@ -1716,13 +1728,13 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 			return k // "... not to pardon Hillary Clinton, who has not been charged ...": the writer's aside on a name
 		case t.is(";") && k > from+2 && k+2 < end && opensClause(s[k+1]) && finiteSoon(s, k+2, 4):
 			return k // "... was not intentional; they only learned on Friday ...": the writer's next clause
-		case t.is(",") && k > from+2 && k+2 < end && (inClass("writer_tails", s[k+1].low) || s[k+1].is("even") && s[k+2].is("though")):
+		case t.is(",") && k > from+2 && k+2 < end && (s[k+1].inClass("writer_tails") || s[k+1].is("even") && s[k+2].is("though")):
 			return k // "..., however this time the number dropped": the writer goes on
 		case t.is("and") && k > from+2 && !s[k-1].is(",") && subjectThenCue(s, k+1, cues):
 			return k // "... the community and one in four said ...": another source's statement
-		case t.is(",") && k > from+2 && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
+		case t.is(",") && k > from+2 && k+3 < end && s[k+1].in(cClauseJoiners) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
 			return k // "..., and he railed against the moderators": the writer goes on
-		case t.kind == tQuote && quoteEndsWithComma(t) && k > from && k+3 < end && inClass("clause_joiners", s[k+1].low) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
+		case t.kind == tQuote && quoteEndsWithComma(t) && k > from && k+3 < end && s[k+1].in(cClauseJoiners) && isSubjectPronoun(s[k+2].low) && pastNarration(s[k+3], cues):
 			return k + 1 // "... are "non-entities," but he gave the Texan ...": the same after a quotation
 		case (t.is("and") || t.is("but") || t.is("и") || t.is("но")) && cueWithin(s, k+1, 2, cues) && auxOnly(s, k+1, cues):
 			if k > from && s[k-1].is(",") {
@@ -1738,7 +1750,7 @@ func contentEnd(s []token, from int, cues *phraseSet) int {
 // than the rest of a parenthetical quotation: an age ("said Jane Doe, 25, a bank employee"), a
 // relative pronoun, an article or a role.
 func opensApposition(t token) bool {
-	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || wordIn(t, "articles") || isRoleWord(t.low))
+	return t.kind == tWord && (isNumber(t.text) || isRelative(t.low) || t.wordIn(cArticles) || t.roleWord())
 }
 
 // isSubjectPronoun: he, she, they (and their Russian forms).
@@ -1750,7 +1762,7 @@ func isSubjectPronoun(w string) bool {
 // a regular past ("railed", "pressed") or a cue. Reported speech backshifts to "would", "had",
 // "was", which are left alone.
 func pastNarration(t token, cues *phraseSet) bool {
-	if t.kind != tWord || t.cap() || builtin().aux[t.low] {
+	if t.kind != tWord || t.cap() || t.in(cAux) {
 		return false
 	}
 	return len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || cues.match([]token{t}, 0) > 0
@@ -1806,12 +1818,11 @@ func passiveCueWithin(s []token, k, n int, cues *phraseSet) bool {
 
 // auxOnly tells whether only auxiliaries stand between k and the next cue.
 func auxOnly(s []token, k int, cues *phraseSet) bool {
-	l := builtin()
 	for i := k; i < len(s); i++ {
 		if cues.match(s, i) > 0 {
 			return true
 		}
-		if !l.aux[s[i].low] && !(strings.HasSuffix(s[i].low, "ly") && len(s[i].low) > 4) {
+		if !s[i].in(cAux) && !(strings.HasSuffix(s[i].low, "ly") && len(s[i].low) > 4) {
 			return false
 		}
 	}
@@ -1879,13 +1890,12 @@ func subjectAtStart(s []token) mention {
 	if f < 0 {
 		return mention{}
 	}
-	for f+1 < len(s) && s[f+1].kind == tWord && inClass("sentence_openers", s[f].low) {
+	for f+1 < len(s) && s[f+1].kind == tWord && s[f].inClass("sentence_openers") {
 		f++ // "And then Trump went on the attack, saying ...": the subject follows
 	}
 	f = afterOpeningPhrase(s, f)
-	l := builtin()
-	pron := l.he[s[f].low] || l.she[s[f].low] || l.it[s[f].low] || l.they[s[f].low]
-	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && l.stopCaps[s[f].low] && !pron {
+	pron := s[f].in(cPronouns)
+	if c := indexPunct(s, f, ","); c > 0 && c-f <= 6 && !s[f].cap() || c > 0 && c-f <= 6 && s[f].in(cStopCaps) && !pron {
 		f = c + 1
 	}
 	k := f
@@ -1911,7 +1921,7 @@ func afterOpeningPhrase(s []token, f int) int {
 		return f
 	}
 	next := s[f+1].low
-	if inClass("say_verbs", next) || inClass("finite_markers", next) || strings.HasSuffix(next, "ed") {
+	if inClass("say_verbs", next) || cFiniteMarkers.has(next) || strings.HasSuffix(next, "ed") {
 		return f // "Browning said ...": a surname in -ing
 	}
 	if c := indexPunct(s, f, ","); c > 0 && c-f <= 24 && c+1 < len(s) {
@@ -1949,7 +1959,7 @@ func datelineDash(s []token, f int) int {
 // sentence before ("Об этом заявил журналистам Дмитрий Песков.").
 func isThisRef(s []token, i int) bool {
 	f := firstWord(s)
-	if f < 0 || i < f+2 || i-f > 8 || !inClass("ru_about", s[f].low) || !inClass("ru_this", s[f+1].low) {
+	if f < 0 || i < f+2 || i-f > 8 || !s[f].inClass("ru_about") || !s[f+1].inClass("ru_this") {
 		return false
 	}
 	for _, t := range s[f+2 : i] {
@@ -1971,7 +1981,7 @@ func thisWasStated(s []token, i, after int) (mention, bool) {
 	}
 	end := after + 1
 	for end < len(s) && s[end].kind == tWord && end-after <= 8 {
-		if isDocumentWord(s[end].low) {
+		if s[end].documentWord() {
 			end++
 			break
 		}
@@ -1999,13 +2009,13 @@ func lastRuneLen(s string) int {
 }
 
 // isContrastConj: "while", "whereas" after a comma join a clause of another subject.
-func isContrastConj(w string) bool { return inClass("contrast_conjunctions", w) }
+func isContrastConj(w string) bool { return cContrastConjunctions.has(w) }
 
 // presentWithin tells whether a present-tense finite verb of stance or state stands within n
 // tokens from k.
 func presentWithin(s []token, k, n int) bool {
 	for i := k; i < len(s) && i < k+n; i++ {
-		if inClass("present_stance_verbs", s[i].low) {
+		if s[i].inClass("present_stance_verbs") {
 			return s[i].kind == tWord
 		}
 	}
@@ -2015,7 +2025,7 @@ func presentWithin(s []token, k, n int) bool {
 // opensClause tells whether t can be the subject's first word of a new clause: a determiner,
 // a personal pronoun or a capitalised name (not "while maintaining ...").
 func opensClause(t token) bool {
-	return t.kind == tWord && (inClass("clause_openers", t.low) || t.cap())
+	return t.kind == tWord && (t.inClass("clause_openers") || t.cap())
 }
 
 // nextParticiple returns the first comma from i that opens a participle clause of the same
@@ -2060,7 +2070,7 @@ func clauseStartBefore(s []token, end int) int {
 // comma ("..., adding that") or a preposition of time or means ("after telling", "before
 // adding", "by saying", "upon saying").
 func participleOpener(t token) bool {
-	return t.is(",") || t.kind == tWord && inClass("participle_openers", t.low) || t.kind == tQuote && quoteEndsWithComma(t)
+	return t.is(",") || t.kind == tWord && t.in(cParticipleOpeners) || t.kind == tQuote && quoteEndsWithComma(t)
 }
 
 // tailOpensContent tells whether the words after a quotation's cue open a content of their own:
@@ -2073,14 +2083,14 @@ func tailOpensContent(s []token, after int, cue string) bool {
 		return false
 	}
 	p := s[from-1]
-	return wordIn(p, "complementizers") || p.is(":") || s[from].kind == tQuote && p.isPunct(",:")
+	return p.wordIn(cComplementizers) || p.is(":") || s[from].kind == tQuote && p.isPunct(",:")
 }
 
 // tailHasContent tells whether what follows a quotation's attribution carries words said:
 // another quotation, a "that" clause or a colon.
 func tailHasContent(s []token, i int) bool {
 	for k := i; k < len(s); k++ {
-		if s[k].kind == tQuote || wordIn(s[k], "complementizers") || s[k].is(":") {
+		if s[k].kind == tQuote || s[k].wordIn(cComplementizers) || s[k].is(":") {
 			return true
 		}
 		if participleAt(s, k) == k {
@@ -2112,6 +2122,9 @@ func sourceOf(np []token) []token {
 
 // withoutParens drops bracketed parts of a noun phrase ("Ракетными войсками (РВСН)").
 func withoutParens(ts []token) []token {
+	if !hasPunct(ts, "()") {
+		return ts[:len(ts):len(ts)] // nothing to drop: no copy (capped, as a copy has no room to append into)
+	}
 	out := ts[:0:0]
 	depth := 0
 	for _, t := range ts {
@@ -2125,6 +2138,16 @@ func withoutParens(ts []token) []token {
 		}
 	}
 	return out
+}
+
+// hasPunct tells whether a token of ts is one of the punctuation runes of set.
+func hasPunct(ts []token, set string) bool {
+	for _, t := range ts {
+		if t.isPunct(set) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAfterName cuts a speaker phrase s[from:to] before a place or channel that follows the
@@ -2150,7 +2173,7 @@ func placeAfterName(s []token, from, to int) int {
 }
 
 func isPlacePreposition(t token) bool {
-	return t.kind == tWord && inClass("place_prepositions", t.low)
+	return t.kind == tWord && t.inClass("place_prepositions")
 }
 
 // isTrailingCircum tells whether a word ends a speaker phrase that follows its verb: "сказал
@@ -2159,7 +2182,7 @@ func isTrailingCircum(t token) bool {
 	if t.cap() {
 		return false
 	}
-	return inClass("trailing_circumstance", t.low)
+	return t.inClass("trailing_circumstance")
 }
 
 // trailingAttribution tells whether s[k:] is a closing "speaker cue [circumstance]." with the
@@ -2193,7 +2216,7 @@ func trailingSpeaker(s []token, k int) bool {
 		return false
 	}
 	for _, t := range s[k:end] {
-		if t.kind == tQuote || wordIn(t, "complementizers") {
+		if t.kind == tQuote || t.wordIn(cComplementizers) {
 			return false
 		}
 	}
@@ -2222,14 +2245,14 @@ func clauseAllowed(s []token, after, from int, cue string) bool {
 	if from < len(s) && s[from].kind == tQuote {
 		return true
 	}
-	return from > after && (wordIn(s[from-1], "complementizers") || s[from-1].is(":"))
+	return from > after && (s[from-1].wordIn(cComplementizers) || s[from-1].is(":"))
 }
 
 // pronounClause tells whether the words at from open a clause with a personal pronoun subject
 // and a finite verb ("she will resign", "they're leaving"), after an optional day word.
 func pronounClause(s []token, from int) bool {
 	k := from
-	for k < len(s) && (isWeekday(s[k].low) || builtin().timeWords[s[k].low]) && s[k].kind == tWord {
+	for k < len(s) && (isWeekday(s[k].low) || s[k].in(cTimeWords)) && s[k].kind == tWord {
 		k++
 	}
 	if k >= len(s) || s[k].kind != tWord {
@@ -2246,14 +2269,14 @@ func pronounClause(s []token, from int) bool {
 // determiner or a name, then a finite verb within a few words and no relative pronoun before it
 // ("announced the talks would resume"; not "posted a photo that was ...").
 func subjectClause(s []token, from int) bool {
-	if from >= len(s) || s[from].kind != tWord || isCyrillic(s[from].low) || !(inClass("noun_markers", s[from].low) || s[from].cap()) {
+	if from >= len(s) || s[from].kind != tWord || isCyrillic(s[from].low) || !(s[from].inClass("noun_markers") || s[from].cap()) {
 		return false
 	}
 	for k := from + 1; k < len(s) && k-from <= 6; k++ {
-		if s[k].kind != tWord || inClass("relative_who", s[k].low) || s[k].is("that") || s[k].is("which") {
+		if s[k].kind != tWord || s[k].inClass("relative_who") || s[k].is("that") || s[k].is("which") {
 			return false
 		}
-		if inClass("finite_markers", strings.ReplaceAll(s[k].low, "’", "'")) {
+		if cFiniteMarkers.has(strings.ReplaceAll(s[k].low, "’", "'")) {
 			return true
 		}
 	}
@@ -2322,7 +2345,7 @@ func isPassiveCue(w string) bool { return inClass("passive_cues", w) }
 // before "that" ("responded by saying that ...", "while arguing that ..."): the sentence
 // subject's statement. Without "that" the participle is an act ("by calling out Trump").
 func meansSpeech(s []token, i int) bool {
-	if i == 0 || i >= len(s) || s[i-1].kind != tWord || !inClass("means_openers", s[i-1].low) || !inClass("speech_participles", s[i].low) {
+	if i == 0 || i >= len(s) || s[i-1].kind != tWord || !s[i-1].in(cMeansOpeners) || !s[i].in(cSpeechParticiples) {
 		return false
 	}
 	n := builtin().participles.match(s, i)
@@ -2333,7 +2356,7 @@ func meansSpeech(s []token, i int) bool {
 // statement ("issued a statement saying it ..."). Naming participles ("a statement calling the
 // test "a clear violation"") are left out: they describe, they do not report.
 func actSays(s []token, i int) bool {
-	return i > 0 && inClass("speech_acts", s[i-1].low) && inClass("speech_participles", s[i].low)
+	return i > 0 && s[i-1].in(cSpeechActs) && s[i].in(cSpeechParticiples)
 }
 
 // frontedEnd ends the content [from, to) of a cue at i inside a fronted subordinate clause
@@ -2341,7 +2364,7 @@ func actSays(s []token, i int) bool {
 // the main clause after it is not what the clause's speaker said.
 func frontedEnd(s []token, i, from, to int) int {
 	f := firstWord(s)
-	if f < 0 || from <= i || !inClass("fronted_subordinators", s[f].low) {
+	if f < 0 || from <= i || !s[f].inClass("fronted_subordinators") {
 		return to
 	}
 	for k := f + 1; k < i; k++ {
@@ -2386,7 +2409,7 @@ func closingAside(s []token, k, end int) bool {
 		if t.isPunct(".!?") && j >= end-1 {
 			break
 		}
-		if t.kind != tWord || t.is("and") || t.is("or") || builtin().aux[t.low] || inClass("finite_markers", t.low) {
+		if t.kind != tWord || t.is("and") || t.is("or") || t.in(cAux) || t.in(cFiniteMarkers) {
 			return false
 		}
 		if j > k && strings.HasSuffix(t.low, "ed") && !isCyrillic(t.low) {
@@ -2406,7 +2429,7 @@ func subjectThenCue(s []token, k int, cues *phraseSet) bool {
 		if cues.match(s, c) == 0 || s[c].cap() || nounBefore(s[c-1]) {
 			continue
 		}
-		if (isNumber(s[k].low) || inClass("number_words", s[k].low)) && (s[k+1].is("in") || s[k+1].is("of")) {
+		if (isNumber(s[k].low) || s[k].inClass("number_words")) && (s[k+1].is("in") || s[k+1].is("of")) {
 			return true // "one in four said", "two of them say"
 		}
 		from, m := subjectBefore(s, c-1)
@@ -2545,7 +2568,7 @@ func participleSubject(s []token, i int) mention {
 	}
 	// a long phrase of circumstance before the subject
 	f := firstWord(s)
-	if f < 0 || !builtin().stopCaps[s[f].low] {
+	if f < 0 || !s[f].in(cStopCaps) {
 		return mention{}
 	}
 	c := indexPunct(s, f, ",")
@@ -2557,13 +2580,12 @@ func participleSubject(s []token, i int) mention {
 
 // wordIn tells whether t is a word (not a quotation) of the word class name, as t.is does for one
 // word.
-func wordIn(t token, name string) bool { return t.kind != tQuote && inClass(name, t.low) }
+func wordIn(t token, name string) bool { return t.kind != tQuote && t.inClass(name) }
 
 // phraseBack returns the number of words of a phrase of the word class name that ends at token
 // j ("in turn", "at the time"), or 0.
 func phraseBack(s []token, j int, name string) int {
-	for p := range builtin().classes[name] {
-		ws := strings.Fields(p)
+	for _, ws := range builtin().classPhrases[name] {
 		if j+1 < len(ws) {
 			continue
 		}

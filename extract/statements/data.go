@@ -2,8 +2,10 @@ package statements
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/armswatch/armswatch/extract/lang"
 )
@@ -51,16 +53,25 @@ type lists struct {
 	ruOrgs        map[string][]string        // Russian institution words by their first four letters
 	bySurname     map[string][]int           // people by lower-case surname (Russian: its first four letters)
 	classes       map[string]map[string]bool // every section as a word set, for small word classes
+	classPhrases  map[string][][]string      // every section's entries cut into words (phraseBack)
 	wordClasses   classIndex                 // the same sets as one lookup per word (inClass)
 }
 
 // inClass tells whether the lower-case word w is in the word class (section) name of lists.txt.
-func inClass(name, w string) bool {
+func inClass(name, w string) bool { return classOf(name, w, 0) }
+
+// classOf is inClass for a word whose class index entry may be known already: cls is 1 + its
+// wordClasses.entry, or 0 when not looked up (see token.cls).
+func classOf(name, w string, cls uint16) bool {
 	l := builtin()
-	if k, ok := l.wordClasses.class(name); ok {
+	k, ok := l.wordClasses.class(name)
+	switch {
+	case !ok:
+		return l.classes[name][w] // a name that is no section: none holds w
+	case cls == 0:
 		return l.wordClasses.has(w, k)
 	}
-	return l.classes[name][w] // a name that is no section: none holds w
+	return l.wordClasses.entryHas(cls-1, k)
 }
 
 // surnameIndexKey is the key of a surname in lists.bySurname.
@@ -102,7 +113,25 @@ type person struct {
 	roles   []string
 }
 
-var builtin = sync.OnceValue(func() *lists { return parseLists(listsFile) })
+// builtin returns the parsed word lists. The rules ask for them hundreds of thousands of times a
+// second, so the common case is an atomic load the compiler inlines (a sync.OnceValue is a call
+// through a closure); the first call parses them once.
+func builtin() *lists {
+	if l := builtinLists.Load(); l != nil {
+		return l
+	}
+	return parseBuiltin()
+}
+
+var (
+	builtinLists atomic.Pointer[lists]
+	builtinOnce  sync.Once
+)
+
+func parseBuiltin() *lists {
+	builtinOnce.Do(func() { builtinLists.Store(parseLists(listsFile)) })
+	return builtinLists.Load()
+}
 
 // parseLists reads the sectioned list file.
 func parseLists(src string) *lists {
@@ -138,13 +167,15 @@ func parseLists(src string) *lists {
 		genPronoun:    map[string]string{},
 		nationality:   map[string]string{},
 	}
+	l.classPhrases = map[string][][]string{}
 	for name, words := range sec {
 		l.classes[name] = wordSet(words)
+		l.classPhrases[name] = phrasesOf(l.classes[name])
 	}
-	l.wordClasses = newClassIndex(l.classes)
 	defer func() {
 		l.ruRoles = indexRussian(l.roleWords)
 		l.ruOrgs = indexRussian(l.orgHeads)
+		l.indexClasses()
 	}()
 	for _, line := range sec["pronouns_genitive"] {
 		w, p, _ := strings.Cut(line, "|")
@@ -195,6 +226,49 @@ func parseLists(src string) *lists {
 	return l
 }
 
+// Derived word sets, indexed with the sections (their names are no section's): the rules ask
+// about them for nearly every token.
+const (
+	roleWordsClass = "=role words"     // lists.roleWords
+	orgHeadsClass  = "=org heads"      // lists.orgHeads: org_heads and armed_heads
+	pronounsClass  = "=he she it they" // lists.he, she, it and they
+	monthsClass    = "=month forms"    // lang.MonthForms, for token.month
+)
+
+// indexClasses builds the class index of the sections and the derived sets, and gives each
+// phrase set the class of its first words.
+func (l *lists) indexClasses() {
+	l.classes[roleWordsClass] = l.roleWords
+	l.classes[orgHeadsClass] = l.orgHeads
+	pronouns := map[string]bool{}
+	for _, set := range []map[string]bool{l.he, l.she, l.it, l.they} {
+		for w := range set {
+			pronouns[w] = true
+		}
+	}
+	l.classes[pronounsClass] = pronouns
+	months := map[string]bool{}
+	for _, f := range lang.MonthForms() {
+		months[f] = true
+	}
+	l.classes[monthsClass] = months
+	sets := map[string]*phraseSet{"cues": l.cues, "participles": l.participles, "according": l.according,
+		"citing": l.citing, "places": l.places, "recipients": l.recipients, "asides": l.asides}
+	for name, p := range sets {
+		first := map[string]bool{}
+		for w := range p.byFirst {
+			first[w] = true
+		}
+		l.classes["=first words of "+name] = first
+	}
+	l.wordClasses = newClassIndex(l.classes)
+	for name, p := range sets {
+		if k, ok := l.wordClasses.class("=first words of " + name); ok {
+			p.ix, p.first = &l.wordClasses, k
+		}
+	}
+}
+
 // expandRussian adds the feminine, plural and neuter past forms of Russian verbs in -л
 // ("заявил" gives "заявила", "заявили", "заявило"), also when the verb starts a phrase.
 func expandRussian(cues []string) []string {
@@ -214,6 +288,23 @@ func expandRussian(cues []string) []string {
 	return out
 }
 
+// phrasesOf cuts the entries of a word set into words, longest first and otherwise in text
+// order: a fixed order for phraseBack, which takes the first phrase that matches (no two phrases
+// of a section it reads end alike, which a test checks).
+func phrasesOf(set map[string]bool) [][]string {
+	var out [][]string
+	for p := range set {
+		out = append(out, strings.Fields(p))
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if len(out[a]) != len(out[b]) {
+			return len(out[a]) > len(out[b])
+		}
+		return strings.Join(out[a], " ") < strings.Join(out[b], " ")
+	})
+	return out
+}
+
 func wordSet(ws []string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -225,6 +316,11 @@ func wordSet(ws []string) map[string]bool {
 // phraseSet matches phrases of one or more words against a token sequence.
 type phraseSet struct {
 	byFirst map[string][][]string // first word -> phrases, longest first
+	// ix, when set, is the class index of the built-in lists (whose entries tokens keep) and
+	// first the bit of the set's first words: a token that opens no phrase, most of them, is
+	// turned away without a map lookup. A set extended by user verbs has none.
+	ix    *classIndex
+	first int
 }
 
 func newPhraseSet(phrases []string) *phraseSet {
@@ -252,6 +348,9 @@ func (p *phraseSet) add(phrases []string) {
 // Only word tokens take part; a phrase never spans punctuation.
 func (p *phraseSet) match(toks []token, i int) int {
 	if i >= len(toks) || toks[i].kind != tWord {
+		return 0
+	}
+	if t := &toks[i]; p.ix != nil && t.cls != 0 && !p.ix.entryHas(t.cls-1, p.first) {
 		return 0
 	}
 	for _, ph := range p.byFirst[toks[i].low] {

@@ -53,7 +53,7 @@ func parseMention(np, appos []token) mention {
 		return p
 	}
 	np = institutionBehindText(np)
-	if len(np) == 1 && isDocumentWord(np[0].low) {
+	if len(np) == 1 && np[0].documentWord() {
 		return mention{pronoun: "it", kind: "organization"} // "говорится в документе"
 	}
 	switch {
@@ -66,11 +66,11 @@ func parseMention(np, appos []token) mention {
 	if len(np) == 0 {
 		return m
 	}
-	if len(np) == 1 && isDocumentWord(np[0].low) && !m.indefinite {
+	if len(np) == 1 && np[0].documentWord() && !m.indefinite {
 		return mention{pronoun: "it", kind: "organization"} // "the document said": its author
 	}
 	// "a Foreign Ministry statement": the institution behind the document speaks
-	if len(np) > 1 && isDocumentWord(np[len(np)-1].low) {
+	if len(np) > 1 && np[len(np)-1].documentWord() {
 		np = np[:len(np)-1]
 	}
 	if len(np) >= 2 && strings.HasPrefix(np[0].low, "пресс-служб") && np[1].cap() {
@@ -112,8 +112,8 @@ func parseMention(np, appos []token) mention {
 // pronounOf reads a one-word pronoun phrase.
 func pronounOf(np []token) (mention, bool) {
 	l := builtin()
-	if len(np) != 1 {
-		return mention{}, false
+	if len(np) != 1 || !np[0].in(cPronouns) {
+		return mention{}, false // (one bit for the four sets below)
 	}
 	switch w := np[0].low; {
 	case l.he[w]:
@@ -131,8 +131,8 @@ func pronounOf(np []token) (mention, bool) {
 // institutionBehindText drops the document words before an institution: "в заявлении МИД
 // РФ", "a statement from the alliance".
 func institutionBehindText(np []token) []token {
-	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || isDocumentWord(np[0].low) ||
-		np[0].is("a") && isDocumentWord(np[1].low) || np[0].is("from") || np[0].is("by") || np[0].is("of")) {
+	for len(np) > 1 && (np[0].low == "в" || np[0].low == "во" || np[0].low == "на" || np[0].documentWord() ||
+		np[0].is("a") && np[1].documentWord() || np[0].is("from") || np[0].is("by") || np[0].is("of")) {
 		np = np[1:]
 	}
 	return np
@@ -163,12 +163,12 @@ func affiliatedRole(np []token, m mention) (mention, bool) {
 		if !(isPreposition(np[k].low) || np[k].is("of") || np[k].is("from") || np[k].is("with")) {
 			continue
 		}
-		if !isRoleWord(np[k-1].low) && !isPluralPerson(np[k-1].low) || builtin().orgHeads[np[k-1].low] && np[k-1].cap() {
+		if !np[k-1].roleWord() && !np[k-1].in(cGroups) || np[k-1].in(cOrgHeads) && np[k-1].cap() {
 			return m, false // (not "the General Staff of the ...": "staff" of "chief of staff" heads an institution)
 		}
 		m.kind, m.role = "person", joinTokens(np)
 		m.descriptor = lower(joinTokens(np[:k]))
-		if isPluralPerson(np[k-1].low) || m.indefinite {
+		if np[k-1].in(cGroups) || m.indefinite {
 			m.plural, m.descriptor = true, ""
 		}
 		return m, true
@@ -178,7 +178,6 @@ func affiliatedRole(np []token, m mention) (mention, bool) {
 
 // classify tells a person's name and title, an institution, or a role alone.
 func classify(np []token, m mention) mention {
-	l := builtin()
 	last := np[len(np)-1]
 	ns := nameStart(np)
 	switch {
@@ -186,7 +185,7 @@ func classify(np []token, m mention) mention {
 		m.kind, m.name = "organization", joinTokens(np) // "the United States"
 	case len(np) == 1 && isCodeName(np[0].text):
 		m.kind, m.name = "organization", np[0].text // "the E3", "the G7": a group of states
-	case len(np) > 2 && isRoleWord(np[0].low) && np[1].is("of") && (ns == len(np) || isPlace(np[ns:])) && !l.orgHeads[np[0].low]:
+	case len(np) > 2 && np[0].roleWord() && np[1].is("of") && (ns == len(np) || isPlace(np[ns:])) && !np[0].in(cOrgHeads):
 		// "the head of the Duma's international affairs committee", "the President of Russia":
 		// a role and what it heads
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
@@ -194,12 +193,12 @@ func classify(np []token, m mention) mention {
 		// "permanent representative to international organisations in Vienna": one word after
 		// a preposition is the place of the office, not a name
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
-	case ns == len(np) && isCyrillic(np[0].low) && isRoleWord(np[0].low) && !hasOrgHead(np[:1]):
+	case ns == len(np) && isCyrillic(np[0].low) && np[0].roleWord() && !hasOrgHead(np[:1]):
 		// Russian puts the head first: "представитель Кремля", "замминистра"
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case ns < len(np) && isPlace(np[ns:]):
 		m.kind, m.name = "organization", joinTokens(np)
-	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !isRoleWord(np[ns-1].low) && !l.titles[np[ns-1].low]:
+	case ns < len(np) && ns > 0 && len(np)-ns == 1 && hasOrgHead(np[:ns]) && !np[ns-1].roleWord() && !np[ns-1].in(cTitles):
 		// "the Federation of American Scientists": one capitalised word after an institution's
 		// words is part of its name
 		m.kind, m.name = "organization", joinTokens(np)
@@ -213,7 +212,7 @@ func classify(np []token, m mention) mention {
 	case orgOfName(np):
 		// "Britain's Ministry of Defence", "the Department of Energy": the name ends in its field
 		m.kind, m.name = "organization", joinTokens(np)
-	case isRoleWord(last.low) && !l.orgHeads[last.low] && !(len(np) == 1 && isCyrillic(last.low) && hasOrgHead(np)):
+	case last.roleWord() && !last.in(cOrgHeads) && !(len(np) == 1 && isCyrillic(last.low) && hasOrgHead(np)):
 		// (not "в Кремле" alone: "Кремля" of "представитель Кремля" is a title's word, yet names the Kremlin)
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
 	case ownedInstitution(np) > 0:
@@ -227,9 +226,9 @@ func classify(np []token, m mention) mention {
 		m.kind, m.name = "organization", ruOrgNominative(joinTokens(np)) // "в Кремле": the Kremlin
 	case hasOrgHead(np):
 		m.kind, m.descriptor = "organization", lower(joinTokens(np))
-	case isRoleWord(last.low):
+	case last.roleWord():
 		m.kind, m.descriptor, m.role = "person", lower(joinTokens(np)), joinTokens(np)
-	case isPluralPerson(last.low):
+	case last.in(cGroups):
 		m.plural, m.kind, m.role = true, "person", joinTokens(np)
 	}
 	return m
@@ -262,7 +261,7 @@ func ownedInstitution(np []token) int {
 // acronymIn gives the first acronym of ts ("KCNA" of "KCNA news agency"), or "".
 func acronymIn(ts []token) string {
 	for _, t := range ts {
-		if isAcronym(t.text) && !isRoleWord(t.low) {
+		if isAcronym(t.text) && !t.roleWord() {
 			return t.text
 		}
 	}
@@ -334,9 +333,8 @@ func hasLowerWord(ts []token) bool {
 
 // orgOfName tells whether np is an institution named "<Head> of <Field>" in capitals.
 func orgOfName(np []token) bool {
-	l := builtin()
 	for k := 1; k+1 < len(np); k++ {
-		if !np[k].is("of") || !np[k-1].cap() || !l.orgHeads[np[k-1].low] {
+		if !np[k].is("of") || !np[k-1].cap() || !np[k-1].in(cOrgHeads) {
 			continue
 		}
 		for _, t := range np[k+1:] {
@@ -373,7 +371,7 @@ func shortTitleCase(t token) bool {
 
 func hasRoleWordIn(np []token) bool {
 	for _, t := range np {
-		if isRoleWord(t.low) {
+		if t.roleWord() {
 			return true
 		}
 	}
@@ -383,11 +381,10 @@ func hasRoleWordIn(np []token) bool {
 // nameStart returns the index where the trailing proper name of np begins (len(np) if none):
 // capitalised words that are no title, role, modifier or institution word.
 func nameStart(np []token) int {
-	l := builtin()
 	i := len(np)
 	for i > 0 {
 		t := np[i-1]
-		if isPluralPerson(t.low) {
+		if t.in(cGroups) {
 			break
 		}
 		if t.isPunct(".") && i >= 2 && np[i-2].cap() && (len([]rune(np[i-2].text)) == 1 || lang.DottedLetters(np[i-2].text) && !lang.Abbreviation(np[i-2].low)) {
@@ -403,8 +400,8 @@ func nameStart(np []token) int {
 			i--
 			continue
 		}
-		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || l.titles[t.low] || l.stopCaps[t.low] ||
-			(isRoleWord(t.low) || l.modifiers[t.low] || l.orgHeads[t.low]) && !shortTitleCase(t) {
+		if t.kind != tWord || !(t.cap() || isNameParticle(t.low)) || t.in(cTitles) || t.in(cStopCaps) ||
+			(t.roleWord() || t.in(cModifiers) || t.in(cOrgHeads)) && !shortTitleCase(t) {
 			break
 		}
 		i--
@@ -431,12 +428,18 @@ func isRelative(w string) bool {
 	return false
 }
 
-func isDocumentWord(w string) bool {
-	if inClass("document_words", w) {
-		return true
+func isDocumentWord(w string) bool { return cDocumentWords.has(w) || ruDocumentWord(w) }
+
+// documentWord is t.documentWord(), with the document words asked of the token's entry.
+func (t token) documentWord() bool { return t.in(cDocumentWords) || ruDocumentWord(t.low) }
+
+// ruDocumentWord tells whether the Russian word w is a form of a document word.
+func ruDocumentWord(w string) bool {
+	if !isCyrillic(w) {
+		return false // (asked once, not for each of the four words)
 	}
 	for _, d := range []string{"заявление", "сообщение", "документ", "публикация"} {
-		if isCyrillic(w) && ruSame(d, w) {
+		if ruSame(d, w) {
 			return true
 		}
 	}
@@ -446,12 +449,16 @@ func isDocumentWord(w string) bool {
 // isRoleWord tells whether w is a word of a known title ("spokesman", "minister"), Russian
 // inflected forms included.
 func isRoleWord(w string) bool {
-	l := builtin()
-	if l.roleWords[w] {
-		return true
-	}
+	return builtin().roleWords[w] || ruRoleWord(w)
+}
+
+// roleWord is isRoleWord(t.low), with the role words asked of the token's class entry.
+func (t token) roleWord() bool { return t.in(cRoleWords) || ruRoleWord(t.low) }
+
+// ruRoleWord tells whether the Russian word w is an inflected form of a role word.
+func ruRoleWord(w string) bool {
 	if isCyrillic(w) {
-		for _, rw := range l.ruRoles[ruKey(w)] {
+		for _, rw := range builtin().ruRoles[ruKey(w)] {
 			if ruSame(rw, w) {
 				return true
 			}
@@ -469,7 +476,7 @@ func hasOrgHead(np []token) bool {
 		if shortTitleCase(t) {
 			continue // "Un" of "Kim Jong Un" is no "UN"
 		}
-		if l.orgHeads[t.low] || l.orgHeads[strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")] {
+		if t.in(cOrgHeads) || l.orgHeads[strings.TrimSuffix(strings.TrimSuffix(t.low, "'s"), "’s")] {
 			return true
 		}
 		if i+1 < len(np) && l.orgHeads[t.low+" "+np[i+1].low] {
@@ -534,6 +541,11 @@ func titleCase(w string) string {
 
 func joinTokens(ts []token) string {
 	var b strings.Builder
+	n := 0
+	for _, t := range ts {
+		n += len(t.text) + 1
+	}
+	b.Grow(n) // one allocation, not one per doubling
 	for i, t := range ts {
 		if i > 0 && t.kind == tWord && ts[i-1].end < t.start {
 			b.WriteByte(' ')
@@ -560,12 +572,18 @@ func ruSame(a, b string) bool {
 	if a == b {
 		return true
 	}
-	x, y := []rune(a), []rune(b)
-	p := 0
-	for p < len(x) && p < len(y) && x[p] == y[p] {
-		p++
+	// the runes in place, not two []rune copies: role and surname tests ask it of every
+	// capitalised Russian word against each candidate of the same first letters
+	i, j, p := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		x, wx := utf8.DecodeRuneInString(a[i:])
+		y, wy := utf8.DecodeRuneInString(b[j:])
+		if x != y {
+			break
+		}
+		i, j, p = i+wx, j+wy, p+1
 	}
-	return p >= 4 && len(x)-p <= 3 && len(y)-p <= 3
+	return p >= 4 && utf8.RuneCountInString(a[i:]) <= 3 && utf8.RuneCountInString(b[j:]) <= 3
 }
 
 // nominative turns a Russian name in the genitive or dative back into the nominative, as far as
@@ -696,7 +714,6 @@ func placeSuffix(np []token) int {
 // surname after an honorific, none an institution's word: "the Federation of American
 // Scientists" and "Massachusetts Institute of Technology" stay whole.
 func affiliationSuffix(np []token) int {
-	l := builtin()
 	for k := 1; k+1 < len(np); k++ {
 		if !(np[k].is("of") || np[k].is("from") || np[k].is("at")) {
 			continue
@@ -712,7 +729,7 @@ func affiliationSuffix(np []token) int {
 				words++
 			}
 		}
-		honorific := ns >= 2 && base[ns-1].isPunct(".") && l.titles[base[ns-2].low] || ns >= 1 && l.titles[base[ns-1].low]
+		honorific := ns >= 2 && base[ns-1].isPunct(".") && base[ns-2].in(cTitles) || ns >= 1 && base[ns-1].in(cTitles)
 		if words >= 2 || words == 1 && honorific {
 			return k
 		}
@@ -760,11 +777,10 @@ func titleComplement(np []token) bool {
 
 // withoutTitles drops honorifics ("MR", "Dr.") from a role: they are no title of office.
 func withoutTitles(ts []token) []token {
-	l := builtin()
 	out := ts[:0:0]
 	for i, t := range ts {
-		if t.kind == tWord && strings.HasPrefix(t.low, "m") && l.titles[t.low] && len(t.low) <= 3 ||
-			t.isPunct(".") && i > 0 && l.titles[ts[i-1].low] && len(ts[i-1].low) <= 3 {
+		if t.kind == tWord && strings.HasPrefix(t.low, "m") && t.in(cTitles) && len(t.low) <= 3 ||
+			t.isPunct(".") && i > 0 && ts[i-1].in(cTitles) && len(ts[i-1].low) <= 3 {
 			continue
 		}
 		out = append(out, t)
@@ -794,6 +810,7 @@ func possessorOfOffice(np []token) []token {
 			trim = len("’s")
 		}
 		last.text, last.low, last.end = last.text[:len(last.text)-trim], last.low[:len(last.low)-trim], last.end-trim
+		last.cls = 0 // another word now: its class entry is looked up again
 		return out
 	}
 	return np
@@ -803,6 +820,9 @@ func possessorOfOffice(np []token) []token {
 // Congressional Budget Office", "event organizer Alliance to ..."): they describe it and are no
 // part of its name. A name with no capitalised word stays as it is.
 func withoutLowerLead(name string) string {
+	if f := strings.TrimLeftFunc(name, unicode.IsSpace); f == "" || !startsLower(f) {
+		return name // no lower-case lead, the common case: nothing to cut, no words to make
+	}
 	ws := strings.Fields(name)
 	for i, w := range ws {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -816,15 +836,20 @@ func withoutLowerLead(name string) string {
 	return name
 }
 
+// startsLower tells whether s opens with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 // stopCapSurname tells whether t, a capitalised common word ("May", "Will") closing a phrase,
 // is a surname after the first name prev: "Prime Minister Theresa May said".
 func stopCapSurname(prev, t token) bool {
-	l := builtin()
-	if inClass("subordinators", t.low) || inClass("clause_joiners", t.low) || isRelative(t.low) {
+	if t.in(cSubordinators) || t.in(cClauseJoiners) || isRelative(t.low) {
 		return false // "... Address Heroin Epidemic When asked": a clause opens
 	}
-	return l.stopCaps[t.low] && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&
-		!l.stopCaps[prev.low] && !isRoleWord(prev.low) && !l.titles[prev.low] && prev.end < t.start
+	return t.in(cStopCaps) && t.kind == tWord && t.cap() && !allCaps([]token{t}) && prev.kind == tWord && prev.cap() &&
+		!prev.in(cStopCaps) && !prev.roleWord() && !prev.in(cTitles) && prev.end < t.start
 }
 
 // timePossessive tells whether t is a day, month or "today" in the possessive ("Friday's",

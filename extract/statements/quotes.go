@@ -19,7 +19,8 @@ type quote struct {
 	used  bool     // already part of a statement
 	body  string
 	// attr is the range of an attribution inside the marks («…, — сказал он. — …»), or zero
-	attr [2]int
+	attr  [2]int
+	words int // 1 + the words inside the marks once quoteWords counted them, else 0
 }
 
 func (q *quote) text(sp [2]int) string { return q.body[sp[0]:sp[1]] }
@@ -79,6 +80,21 @@ func isCloser(s string, i int, r rune, set string) bool {
 	return true
 }
 
+// markLead marks the bytes a quotation mark can start with: '"', the apostrophe of two
+// apostrophes, and the lead bytes of «» (0xC2) and of “”„ (0xE2). None of them is a UTF-8
+// continuation byte, so the scans below step over every other byte one at a time and still stop
+// at the same runes as a rune-by-rune scan: decoding each rune of a page and asking the closers
+// map about it was most of the quotation finder's time.
+var markLead = [256]bool{'"': true, '\'': true, 0xC2: true, 0xE2: true}
+
+// nextMarkLead returns the first offset from i, before end, of a byte in markLead (else end).
+func nextMarkLead(s string, i, end int) int {
+	for i < end && !markLead[s[i]] {
+		i++
+	}
+	return i
+}
+
 // maxStrays is how many marks that open no quotation a paragraph may hold before the rest of it
 // is no longer searched for quotations. Each one is read to the paragraph's end, so a
 // paragraph of thousands of unbalanced marks (a scraped data dump, hostile input) cost
@@ -97,6 +113,9 @@ func findQuotes(body string, paras []textutil.Paragraph) []*quote {
 		for i < p.End {
 			if strays > maxStrays {
 				break // each stray mark scans to the paragraph's end: garbage, not prose
+			}
+			if i = nextMarkLead(body, i, p.End); i >= p.End {
+				break
 			}
 			r, w := markAt(body[:p.End], i)
 			if !isOpener(body[:p.End], i, r) || i == p.Start && markedTurn(body, p) {
@@ -131,6 +150,10 @@ func scanQuote(body string, paras []textutil.Paragraph, pi, i int, r rune) (*quo
 	for {
 		p := paras[pi]
 		for j < p.End {
+			if !markLead[body[j]] {
+				j++ // no mark: none of the cases below applies
+				continue
+			}
 			c, w := markAt(body[:p.End], j)
 			switch {
 			case c == r && r == '«':
@@ -181,6 +204,9 @@ func markedTurn(body string, p textutil.Paragraph) bool {
 		return false
 	}
 	end := min(p.End, p.Start+w+80) // enough for a label of ten tokens and its colon
+	if s := p.Start + w; s >= end || strings.IndexByte(body[s:end], ':') < 0 {
+		return false // a label ends with a colon token, which only a ':' makes: no tokens to read
+	}
 	_, _, ok := labelAt(tokenize(body, p.Start+w, end, nil))
 	return ok
 }
@@ -231,8 +257,19 @@ func trimSpan(body string, s, e int) (int, int) {
 	return s, e
 }
 
-// words counts the words of body[s:e].
-func words(s string) int { return len(strings.FieldsFunc(s, notWordRune)) }
+// words counts the words of s: the fields strings.FieldsFunc(s, notWordRune) would return,
+// counted without building them.
+func words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := !notWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
@@ -250,6 +287,9 @@ func (q *quote) splitInner(cues *phraseSet) {
 	}
 	in := q.inner[0]
 	text := q.body[in[0]:in[1]]
+	if strings.Count(text, "—")+strings.Count(text, "–") < 2 {
+		return // the pattern needs two dashes; most quotations have none, and the regexp is slow to say no
+	}
 	m := innerAttr().FindStringSubmatchIndex(text)
 	if m == nil {
 		return

@@ -205,12 +205,18 @@ func (e *engine) colonSentence(pi int, s []token, k int) {
 // looseQuotes handles the quotations of s that no cue claimed: the second half of a split quote,
 // a quoted paragraph that continues the previous speaker, or a scare quote (ignored).
 func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) bool, lastDirect *draft) {
-	sw := sentenceWords(s)
+	sw := -1 // sentenceWords(s), counted when first needed: most sentences hold no quotation
+	sentWords := func() int {
+		if sw < 0 {
+			sw = sentenceWords(s)
+		}
+		return sw
+	}
 	for i, t := range s {
 		if t.kind != tQuote || claimed(i) || t.q.used {
 			continue
 		}
-		if t.part < len(t.q.outer)-1 {
+		if int(t.part) < len(t.q.outer)-1 {
 			continue // the quotation goes on in the next paragraph: decide there
 		}
 		if t.q.attr[1] > 0 {
@@ -241,7 +247,7 @@ func (e *engine) looseQuotes(pi int, s []token, next []token, claimed func(int) 
 			join.spans = append(join.spans, quoteSpans(t.q)...)
 		case e.docPara == pi+1 && join == nil:
 			// more of a document quoted with "…," the letter reads: no one's words either
-		case i == leadingQuote(s) && (2*wordsIn(t) >= sw || t.part > 0) && (qw >= 4 || onlyQuote(s)):
+		case i == leadingQuote(s) && (t.part > 0 || 2*wordsIn(t) >= sentWords()) && (qw >= 4 || onlyQuote(s)):
 			if orphanAttribution(next) {
 				d := e.add(&draft{kind: "direct", spans: quoteSpans(t.q), para: pi, quoteEnd: true})
 				e.pending = d
@@ -263,7 +269,7 @@ func documentTail(rest []token) bool {
 		switch {
 		case t.kind == tQuote:
 			return false
-		case t.kind == tWord && inClass("document_text_verbs", t.low):
+		case t.kind == tWord && t.inClass("document_text_verbs"):
 			return true
 		case t.kind == tWord:
 			if n++; n > 4 {
@@ -378,7 +384,7 @@ func pronounClauseOnly(c []token) bool {
 	if len(c) < 2 || c[0].kind != tWord || c[1].kind != tWord || isCyrillic(c[0].low) {
 		return false
 	}
-	if !isSubjectPronoun(c[0].low) && !inClass("first_person_subjects", c[0].low) {
+	if !isSubjectPronoun(c[0].low) && !c[0].inClass("first_person_subjects") {
 		return false
 	}
 	w := strings.ReplaceAll(c[1].low, "’", "'")
@@ -396,13 +402,17 @@ func afterThat(body string, at int) bool {
 	return false
 }
 
-// quoteWords counts the words inside a quotation.
+// quoteWords counts the words inside a quotation, once: emit asks it of every quotation of each
+// content it weighs. (The parts are final by then: only newEngine's splitInner changes them.)
 func quoteWords(q *quote) int {
-	n := 0
-	for _, sp := range q.inner {
-		n += words(bodyOf(q, sp))
+	if q.words == 0 {
+		n := 0
+		for _, sp := range q.inner {
+			n += words(bodyOf(q, sp))
+		}
+		q.words = n + 1
 	}
-	return n
+	return q.words - 1
 }
 
 // bodyOf is set by the engine's body; quotes keep no pointer to it, so use the part's text.
@@ -519,9 +529,8 @@ func isCircumstantialPhrase(ts []token) bool {
 	if len(ts) == 0 || len(ts) > 4 {
 		return len(ts) == 0
 	}
-	l := builtin()
 	for _, t := range ts {
-		if isNumber(t.text) || isWeekday(t.low) || l.timeWords[t.low] || isMonth(t.low) {
+		if isNumber(t.text) || isWeekday(t.low) || t.in(cTimeWords) || t.month() {
 			return true
 		}
 	}
@@ -530,6 +539,18 @@ func isCircumstantialPhrase(ts []token) bool {
 
 // isMonth: a month name or abbreviation, English or Russian, in any case (the language layer's).
 func isMonth(w string) bool { return lang.Month(w) > 0 }
+
+// month is isMonth(t.low), from the token's class entry: lang.Month lowers the word rune by rune
+// into a buffer and looks it up in a map, and contentWords asks it of every word of a content.
+// A low from tokenize is lower case already (lowering it again changes nothing, a test checks
+// every rune) and ends with no period (Month's other try), so that it is a month when it is one
+// of the month forms, which are lower case.
+func (t token) month() bool {
+	if t.cls == 0 || strings.HasSuffix(t.low, ".") {
+		return isMonth(t.low) // made elsewhere: ask lang
+	}
+	return t.in(cMonths)
+}
 
 // quoteIsContent tells whether the quotations of content c are what was said, rather than
 // fragments inside a reported clause: c opens with the quotation and little else stands
@@ -600,7 +621,7 @@ func circumstanceOnly(c []token) bool {
 	if len(c) == 0 || c[0].kind != tWord {
 		return false
 	}
-	if len(c) >= 2 && c[0].is("the") && c[1].is("same") && (len(c) == 2 || inClass("topic_prepositions", c[2].low) || c[2].is("of")) {
+	if len(c) >= 2 && c[0].is("the") && c[1].is("same") && (len(c) == 2 || c[2].inClass("topic_prepositions") || c[2].is("of")) {
 		return true // "61 percent say the same of Clinton": what was said is another's, told before
 	}
 	switch c[0].low {
@@ -626,13 +647,12 @@ func circumstanceOnly(c []token) bool {
 // contentWords counts words of three letters or more that are no month or time word: a
 // content of "30 p.m. on Nov. 8" says nothing.
 func contentWords(c []token) int {
-	l := builtin()
 	n := 0
 	for _, t := range c {
 		switch {
 		case t.kind == tQuote:
 			n += words(t.text)
-		case t.kind == tWord && len([]rune(t.text)) >= 3 && !isMonth(t.low) && !l.timeWords[t.low] && !isNumber(t.text):
+		case t.kind == tWord && len([]rune(t.text)) >= 3 && !t.month() && !t.in(cTimeWords) && !isNumber(t.text):
 			n++
 		}
 	}

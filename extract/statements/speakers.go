@@ -3,6 +3,7 @@ package statements
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/textutil"
 )
@@ -18,6 +19,26 @@ type entity struct {
 	alias   string   // an acronym the article gives ("Sipri")
 	gender  byte     // 'f', 'm' or 0 when unknown
 	group   bool     // two people named together ("Grassley and Leahy"): never one of them later
+	// words is strings.Fields(wordsOf), kept for nameWords: the registry compares every new
+	// mention with the words of every entity's name
+	words   []string
+	wordsOf string
+	sexMemo sexMemo // sex() of the role and name it was read from: pronouns ask it of every speaker
+}
+
+type sexMemo struct {
+	role, name string
+	sex        byte
+	ok         bool
+}
+
+// nameWords returns strings.Fields(e.name), cut again only when the name changed. The caller
+// must not change the slice.
+func (e *entity) nameWords() []string {
+	if e.words == nil || e.wordsOf != e.name {
+		e.words, e.wordsOf = strings.Fields(e.name), e.name
+	}
+	return e.words
 }
 
 // sex tells the entity's gender from its title ("spokeswoman") or name, 0 if unknown.
@@ -25,7 +46,15 @@ func (e *entity) sex() byte {
 	if e.gender != 0 {
 		return e.gender
 	}
-	for _, w := range strings.Fields(lower(e.role)) {
+	if m := e.sexMemo; !m.ok || m.role != e.role || m.name != e.name {
+		e.sexMemo = sexMemo{role: e.role, name: e.name, sex: e.readSex(), ok: true}
+	}
+	return e.sexMemo.sex
+}
+
+// readSex reads the gender of sex from the role and the name.
+func (e *entity) readSex() byte {
+	for w := range strings.FieldsSeq(lower(e.role)) {
 		switch w {
 		case "spokeswoman", "chairwoman", "congresswoman", "mrs", "mrs.", "ms", "ms.", "madam":
 			return 'f'
@@ -60,13 +89,17 @@ func (e *entity) know() {
 
 // countryOf finds the country a role or descriptor names ("Russian", "U.S."), or "".
 func countryOf(s string) string {
+	if s == "" {
+		return "" // most speakers have no role
+	}
 	nat := builtin().nationality
-	for _, w := range strings.Fields(lower(s)) {
+	s = lower(s)
+	for w := range strings.FieldsSeq(s) {
 		if c := nat[w]; c != "" {
 			return c
 		}
 	}
-	if strings.Contains(lower(s), "united states") {
+	if strings.Contains(s, "united states") {
 		return "US"
 	}
 	return ""
@@ -205,7 +238,7 @@ func (r *registry) person(name, role string) *entity {
 		if e.kind != "person" || e.name == "" {
 			continue
 		}
-		ew := strings.Fields(e.name)
+		ew := e.nameWords()
 		if !sameSurname(ew[len(ew)-1], sur) || !firstNamesAgree(ew, ws) {
 			continue
 		}
@@ -240,7 +273,7 @@ func (r *registry) person(name, role string) *entity {
 func (r *registry) byFamilyNameFirst(w string) *entity {
 	var found *entity
 	for _, e := range r.ents {
-		ew := strings.Fields(e.name)
+		ew := e.nameWords()
 		if e.kind != "person" || len(ew) < 2 || len(ew) > 3 || ew[0] != w {
 			continue
 		}
@@ -254,12 +287,46 @@ func (r *registry) byFamilyNameFirst(w string) *entity {
 
 // sameSurname compares surnames, Russian ones in any case ("Рябкова" = "Рябков").
 func sameSurname(a, b string) bool {
-	a = lower(strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s"))
-	b = lower(strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s"))
+	a = strings.TrimSuffix(strings.TrimSuffix(a, "'s"), "’s")
+	b = strings.TrimSuffix(strings.TrimSuffix(b, "'s"), "’s")
+	if eq, ok := equalLowerASCII(a, b); ok {
+		return eq // (no Cyrillic in ASCII: what a == b says below, without two lowered copies)
+	}
+	a, b = lower(a), lower(b)
 	if isCyrillic(a) && isCyrillic(b) {
 		return ruSame(a, b)
 	}
 	return a == b
+}
+
+// equalLowerASCII tells whether lower(a) == lower(b) when both are ASCII (ok false otherwise).
+func equalLowerASCII(a, b string) (eq, ok bool) {
+	for i := 0; i < len(a); i++ {
+		if a[i] >= utf8.RuneSelf {
+			return false, false
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf {
+			return false, false
+		}
+	}
+	if len(a) != len(b) {
+		return false, true
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false, true
+		}
+	}
+	return true, true
 }
 
 // firstNamesAgree: both give a first name (or initial) only if they agree; Sergey = Sergei.
@@ -420,7 +487,7 @@ func isLegislator(w string) bool {
 
 // isLegislature tells whether a title's complement names a parliament or one of its committees.
 func isLegislature(c string) bool {
-	for _, w := range strings.Fields(c) {
+	for w := range strings.FieldsSeq(c) {
 		switch strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") {
 		case "duma", "parliament", "senate", "congress", "house", "bundestag", "rada", "assembly", "committee", "думы", "думе", "совета", "федерации":
 			return true
@@ -432,10 +499,10 @@ func isLegislature(c string) bool {
 // shareWord tells whether two complements share a content word ("duma", "committee").
 func shareWord(a, b string) bool {
 	set := map[string]bool{}
-	for _, w := range strings.Fields(a) {
+	for w := range strings.FieldsSeq(a) {
 		set[strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")] = true
 	}
-	for _, w := range strings.Fields(b) {
+	for w := range strings.FieldsSeq(b) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		if len(w) > 3 && set[w] {
 			return true
@@ -569,7 +636,7 @@ func stemEqualWords(a, b []string) bool {
 // stripModifiers drops nationality and rank adjectives that any holder of a title may get.
 func stripModifiers(s string) string {
 	var keep []string
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		switch w {
 		case "russian", "russia's", "american", "u.s.", "u.s", "us", "the", "country's", "top", "senior", "российский":
 			continue
@@ -611,7 +678,7 @@ func (r *registry) known(name string) *entity {
 	ws := strings.Fields(name)
 	for i := len(r.ents) - 1; i >= 0; i-- {
 		e := r.ents[i]
-		if e.kind == "person" && sameSurname(textutil.LastField(e.name), ws[len(ws)-1]) && firstNamesAgree(strings.Fields(e.name), ws) {
+		if e.kind == "person" && sameSurname(textutil.LastField(e.name), ws[len(ws)-1]) && firstNamesAgree(e.nameWords(), ws) {
 			return e
 		}
 	}
@@ -626,7 +693,7 @@ func (r *registry) known(name string) *entity {
 // isGovernmentBody tells whether an institution's name is a ministry or office that "the
 // ministry" / "в министерстве" may stand for (not an alliance or a country).
 func isGovernmentBody(name string) bool {
-	for _, w := range strings.Fields(lower(name)) {
+	for w := range strings.FieldsSeq(lower(name)) {
 		switch w {
 		case "мид", "минобороны", "госдеп", "госдепартамент", "kremlin", "кремль", "pentagon", "mfa", "mod":
 			return true

@@ -108,8 +108,9 @@ type engine struct {
 	turn    *entity // its speaker
 	turnM   mention
 	curTurn *draft
-	colon   *draft // "He wrote:" closing a paragraph: the next paragraph is the quotation
-	docPara int    // 1 + the paragraph of a quotation a document "reads" (0: none)
+	colon   *draft     // "He wrote:" closing a paragraph: the next paragraph is the quotation
+	docPara int        // 1 + the paragraph of a quotation a document "reads" (0: none)
+	toks    tokenCache // the paragraphs' tokens, once run has made them
 }
 
 func newEngine(body string, opt Options) *engine {
@@ -123,13 +124,16 @@ func newEngine(body string, opt Options) *engine {
 		}
 	}
 	for pi := range e.parts {
-		sort.Slice(e.parts[pi], func(a, b int) bool { return e.parts[pi][a].outer[0] < e.parts[pi][b].outer[0] })
+		if len(e.parts[pi]) > 1 { // (sort.Slice builds a swapper even for nothing to sort)
+			sort.Slice(e.parts[pi], func(a, b int) bool { return e.parts[pi][a].outer[0] < e.parts[pi][b].outer[0] })
+		}
 	}
 	return e
 }
 
 func (e *engine) run() {
 	toks := e.paraTokens()
+	e.toks = toks
 	if e.singleVoice(toks) {
 		return
 	}
@@ -288,7 +292,7 @@ func (e *engine) introduce(s []token, spoke bool) {
 		for k := i; k > from; k-- {
 			if s[k].is("and") {
 				// "U.S. President Joe Biden and Russian President Vladimir Putin": each one
-				if l := parseMention(s[from:k], nil); l.kind == "person" && hasRoleWord(l.role) && len(strings.Fields(l.name)) >= 2 {
+				if l := parseMention(s[from:k], nil); l.kind == "person" && hasRoleWord(l.role) && twoWords(l.name) {
 					e.reg.person(l.name, l.role)
 				}
 				from = k + 1
@@ -302,7 +306,7 @@ func (e *engine) introduce(s []token, spoke bool) {
 		}
 		var ent *entity
 		switch {
-		case hasRoleWord(m.role) && (len(strings.Fields(m.name)) >= 2 || from == first && titleOnly(m.role)):
+		case hasRoleWord(m.role) && (twoWords(m.name) || from == first && titleOnly(m.role)):
 			// "Deputy Secretary Landau met ...": a titled subject, even by surname only
 			ent = e.reg.person(m.name, m.role)
 		case from == first && !spoke:
@@ -318,7 +322,7 @@ func (e *engine) introduce(s []token, spoke bool) {
 // single capitalised word after it is a surname, not the end of a longer title.
 func titleOnly(role string) bool {
 	l := builtin()
-	for _, w := range strings.Fields(lower(role)) {
+	for w := range strings.FieldsSeq(lower(role)) {
 		if !isRoleWord(w) && !l.modifiers[w] && !l.titles[w] {
 			return false
 		}
@@ -340,8 +344,20 @@ func orderSpans(sp [][2]int) [][2]int {
 	return out
 }
 
+// twoWords tells whether s has two fields or more, as len(strings.Fields(s)) >= 2 does,
+// without making the slice.
+func twoWords(s string) bool {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n == 2 {
+			return true
+		}
+	}
+	return false
+}
+
 func hasRoleWord(role string) bool {
-	for _, w := range strings.Fields(lower(role)) {
+	for w := range strings.FieldsSeq(lower(role)) {
 		if isRoleWord(w) {
 			return true
 		}

@@ -11,7 +11,7 @@ import "strings"
 // was said all the same, by someone unnamed, as unnamedSubject reads it without the first verb.
 func (e *engine) coordinatedUnnamed(s []token, j, after int, a attribution) (attribution, int, int, int, bool) {
 	i := after - 1
-	if j == 0 || !inClass("say_verbs", s[i].low) {
+	if j == 0 || !s[i].inClass("say_verbs") {
 		return a, 0, 0, 0, false
 	}
 	from := contentStart(s, after, a.cue)
@@ -37,7 +37,7 @@ func firstVerbSubject(s []token, j int) mention {
 			continue
 		}
 		from, m := subjectBefore(s, k)
-		if m.valid() && (from == firstWord(s) || from > 0 && (s[from-1].isPunct(","+dashes) || inClass("sentence_openers", s[from-1].low))) {
+		if m.valid() && (from == firstWord(s) || from > 0 && (s[from-1].isPunct(","+dashes) || s[from-1].inClass("sentence_openers"))) {
 			return m
 		}
 	}
@@ -87,7 +87,7 @@ func asSubjectUnnamed(s []token, first, i, after, comma int) bool {
 		return false
 	}
 	for _, t := range np {
-		if t.kind != tWord || builtin().aux[t.low] || inClass("finite_markers", t.low) || isRelative(t.low) {
+		if t.kind != tWord || t.in(cAux) || t.in(cFiniteMarkers) || isRelative(t.low) {
 			return false
 		}
 	}
@@ -102,7 +102,7 @@ func presentPredicate(s []token, from int) bool {
 	if from >= len(s) || s[from].kind != tWord {
 		return false
 	}
-	det := inClass("noun_markers", s[from].low)
+	det := s[from].inClass("noun_markers")
 	prev := s[from]
 	for j := from + 1; j < len(s) && j < from+7; j++ {
 		t := s[j]
@@ -112,7 +112,7 @@ func presentPredicate(s []token, from int) bool {
 		if t.kind != tWord {
 			return false
 		}
-		if inClass("verb_adverbs", t.low) && !t.cap() {
+		if t.inClass("verb_adverbs") && !t.cap() {
 			return j+1 < len(s) && s[j+1].kind == tWord && !s[j+1].cap() && !isPreposition(s[j+1].low)
 		}
 		if det && presentThirdPerson(t) && singularNoun(prev) {
@@ -131,7 +131,7 @@ func presentPredicate(s []token, from int) bool {
 func presentThirdPerson(t token) bool {
 	w := t.low
 	return !t.cap() && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
-		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.ContainsAny(w, "'’")
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !hasApostrophe(w)
 }
 
 // singularNoun tells whether t may be a singular noun heading a phrase: a lower-case word, no
@@ -156,13 +156,13 @@ func groupBeforeChain(s []token, j, from int, m mention) (int, mention) {
 			}
 			break
 		}
-		if t.is("and") || t.is("or") || t.is("that") || isRelative(t.low) || inClass("finite_markers", t.low) || builtin().aux[t.low] {
+		if t.is("and") || t.is("or") || t.is("that") || isRelative(t.low) || t.in(cFiniteMarkers) || t.in(cAux) {
 			break
 		}
-		if !t.cap() && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || inClass("verb_forms", t.low)) {
+		if !t.cap() && (len(t.low) > 4 && strings.HasSuffix(t.low, "ed") || t.in(cVerbForms)) {
 			break
 		}
-		if k < j && wordIn(t, "chain_prepositions") && s[k-1].kind == tWord && isPluralPerson(s[k-1].low) {
+		if k < j && wordIn(t, "chain_prepositions") && s[k-1].kind == tWord && s[k-1].in(cGroups) {
 			head = k - 1
 		}
 	}
@@ -210,7 +210,7 @@ func cueAfterConjunction(s []token, c int, cues *phraseSet) bool {
 			return true // ", but added that ..."
 		}
 		j := k - 1
-		if inClass("verb_adverbs", s[j].low) || strings.HasSuffix(s[j].low, "ly") {
+		if s[j].inClass("verb_adverbs") || strings.HasSuffix(s[j].low, "ly") {
 			if j == c {
 				return true // ", but later said"
 			}
@@ -244,7 +244,7 @@ func subjectThenAmbiguousCue(s []token, i int) bool {
 	}
 	from, m := subjectBefore(s, i-1)
 	f := firstWord(s)
-	for f >= 0 && f < from && inClass("sentence_openers", s[f].low) {
+	for f >= 0 && f < from && s[f].inClass("sentence_openers") {
 		f++ // "And Trump claims ..."
 	}
 	return m.valid() && m.name != "" && from == f
@@ -255,7 +255,7 @@ func subjectThenAmbiguousCue(s []token, i int) bool {
 // practice law — told"), which may be longer than an apposition: "who" opens it, after a
 // capitalised name or a speaker word, and no quotation is inside.
 func relativeAside(s []token, k, j int) bool {
-	if k < 1 || k+1 >= j || !inClass("relative_who", s[k+1].low) || !(s[k-1].cap() || speakerHead(s[k-1])) {
+	if k < 1 || k+1 >= j || !s[k+1].inClass("relative_who") || !(s[k-1].cap() || speakerHead(s[k-1])) {
 		return false
 	}
 	for _, t := range s[k+1 : j] {
@@ -269,7 +269,7 @@ func relativeAside(s []token, k, j int) bool {
 // speakerHead tells whether a lower-case word can end a subject that speaks, as a capitalised
 // name does: a role ("the spokesman") or a group of people ("Democratic economists").
 func speakerHead(t token) bool {
-	return t.kind == tWord && (isRoleWord(t.low) || isPluralPerson(t.low))
+	return t.kind == tWord && (t.roleWord() || t.in(cGroups))
 }
 
 // withPartner tells whether the words after a cue at k name a partner of the talk ("argued
@@ -279,7 +279,7 @@ func withPartner(s []token, k int) bool {
 	if k+1 >= len(s) || !wordIn(s[k], "partner_prepositions") || s[k+1].kind != tWord {
 		return false
 	}
-	if !s[k+1].cap() && !inClass("object_pronouns", s[k+1].low) {
+	if !s[k+1].cap() && !s[k+1].inClass("object_pronouns") {
 		return false
 	}
 	return !wordWithin(s, k+2, 6, "that")
@@ -290,7 +290,7 @@ func withPartner(s []token, k int) bool {
 // ID"): a clause, what was said, not a speaker.
 func finiteInPhrase(np []token) bool {
 	for k := 1; k < len(np); k++ {
-		if np[k].kind == tWord && !np[k].cap() && inClass("finite_markers", np[k].low) {
+		if np[k].kind == tWord && !np[k].cap() && np[k].in(cFiniteMarkers) {
 			return true
 		}
 	}
@@ -300,7 +300,7 @@ func finiteInPhrase(np []token) bool {
 // evidenceSubject tells whether the cue at i is a verb of inference after a noun of
 // measurement ("exit polls suggested that ...", "the data suggest ..."): evidence, not words.
 func evidenceSubject(s []token, i int) bool {
-	if !inClass("inference_cues", s[i].low) {
+	if !s[i].inClass("inference_cues") {
 		return false
 	}
 	j := skipAuxBack(s, i-1)

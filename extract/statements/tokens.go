@@ -18,21 +18,32 @@ const (
 
 // token is a word, a punctuation mark or a quotation of a paragraph, with body offsets.
 type token struct {
-	kind       tokKind
+	kind tokKind
+	// cls is 1 + the entry of low in the class index (builtin().wordClasses.entry), set by
+	// tokenize: the rules ask a token about several word classes, and hashing the word for each
+	// question cost more than all of them. 0: not looked up (a token made elsewhere).
+	cls        uint16
+	part       int32 // which part of q (int32: with kind and cls in one word, a token is 64 bytes)
 	text, low  string
 	start, end int
 	q          *quote // for tQuote
-	part       int    // which part of q
 }
 
 func (t token) is(s string) bool { return t.kind != tQuote && t.low == s }
 
+// inClass is inClass(name, t.low).
+func (t token) inClass(name string) bool { return classOf(name, t.low, t.cls) }
+
 // cap tells whether a word starts with an upper-case letter.
-func (t token) cap() bool {
-	if t.kind != tWord {
-		return false
+func (t token) cap() bool { return t.kind == tWord && upperFirst(t.text) }
+
+// upperFirst tells whether s starts with an upper-case letter. (Apart from token.cap, so that
+// cap inlines: a call of a method of the whole token copied its 72 bytes.)
+func upperFirst(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z' // unicode.IsUpper of an ASCII letter
 	}
-	r, _ := utf8.DecodeRuneInString(t.text)
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
@@ -48,6 +59,12 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 	// one allocation for most paragraphs: prose has about a token per six bytes, and growing
 	// the slice by doubling allocated twice that and copied it
 	toks := make([]token, 0, max(0, end-start)/5+1)
+	ix := &builtin().wordClasses
+	qcls := ix.entry("") + 1 // a quotation's low
+	// the lower-case forms of the ASCII words with capitals, in order: one string for all of
+	// them instead of one strings.ToLower allocation each; their tokens wait with low "" (no
+	// word lowers to "") until the string is made
+	var lows []byte
 	i := start
 	pi := 0
 	for i < end {
@@ -56,27 +73,120 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 		}
 		if pi < len(parts) && parts[pi].outer[0] == i {
 			p := parts[pi]
-			toks = append(toks, token{kind: tQuote, text: body[p.outer[0]:p.outer[1]], start: p.outer[0], end: p.outer[1], q: p.q, part: p.idx})
+			toks = append(toks, token{kind: tQuote, cls: qcls, text: body[p.outer[0]:p.outer[1]], start: p.outer[0], end: p.outer[1], q: p.q, part: int32(p.idx)})
 			i = p.outer[1]
 			continue
 		}
-		r, w := utf8.DecodeRuneInString(body[i:])
+		r, w := rune(body[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(body[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += w
-		case isWordRune(r):
+		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
 			j := wordEnd(body, i, end)
-			toks = append(toks, token{kind: tWord, text: body[i:j], low: lower(body[i:j]), start: i, end: j})
+			low := body[i:j]
+			switch ascii, upper := asciiCase(low); {
+			case ascii && upper:
+				lows, low = appendLowerASCII(lows, low), ""
+			case !ascii:
+				if b, ok := appendLowerCyrillic(lows, low); ok {
+					lows, low = b, ""
+				} else {
+					low = lower(low)
+				}
+			}
+			toks = append(toks, token{kind: tWord, text: body[i:j], low: low, start: i, end: j})
 			i = j
 		default:
-			toks = append(toks, token{kind: tPunct, text: body[i : i+w], low: body[i : i+w], start: i, end: i + w})
+			toks = append(toks, token{kind: tPunct, cls: ix.entry(body[i:i+w]) + 1, text: body[i : i+w], low: body[i : i+w], start: i, end: i + w})
 			i += w
 		}
 	}
+	settleWords(toks, string(lows), ix)
 	return toks
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// settleWords gives the waiting word tokens their lower-case forms from lows, in order, and
+// every word token its class index entry.
+func settleWords(toks []token, lows string, ix *classIndex) {
+	for k := range toks {
+		t := &toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		if t.low == "" {
+			t.low, lows = lows[:len(t.text)], lows[len(t.text):] // ASCII: as long as the word
+		}
+		t.cls = ix.entry(t.low) + 1
+	}
+}
+
+// asciiCase tells whether w is all ASCII, and whether it has a capital letter.
+func asciiCase(w string) (ascii, upper bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
+}
+
+// appendLowerCyrillic appends the word w in lower case, as strings.ToLower writes it, when it
+// is made of ASCII and basic Cyrillic letters (Russian text: strings.ToLower searches unicode's
+// case tables for every letter). Each rune keeps its length, so the word's lower case is as long
+// as the word. It reports false, having appended nothing, for any other word.
+func appendLowerCyrillic(b []byte, w string) ([]byte, bool) {
+	n := len(b)
+	for _, r := range w {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		case r >= 0x400 && r <= 0x40F:
+			r += 0x50 // Ѐ..Џ -> ѐ..џ
+		case r >= 0x410 && r <= 0x42F:
+			r += 0x20 // А..Я -> а..я
+		case !basicCyrillic(r):
+			return b[:n], false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b, true
+}
+
+// appendLowerASCII appends the ASCII word w in lower case, as strings.ToLower writes it.
+func appendLowerASCII(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+func isWordRune(r rune) bool { return basicCyrillic(r) || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// basicCyrillic tells whether r is one of U+0400..U+045F, the letters of Russian text (Ѐ..я..џ):
+// each is a Cyrillic letter (a test checks), which the unicode tables would be searched for.
+func basicCyrillic(r rune) bool { return r >= 0x400 && r <= 0x45F }
+
+// asciiWord and asciiSpace hold isWordRune and unicode.IsSpace of every ASCII byte: most of a
+// text is read from them, not decoded and asked.
+var asciiWord, asciiSpace = func() (w, sp [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c], sp[c] = isWordRune(rune(c)), unicode.IsSpace(rune(c))
+	}
+	return w, sp
+}()
 
 // wordEnd finds the end of the word at i: letters and digits, with inner apostrophes, hyphens
 // and periods ("Russia's", "non-deployed", "U.S", "В.Путин" stays one word only if no space), and
@@ -84,6 +194,10 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func wordEnd(s string, i, end int) int {
 	j := i
 	for j < end {
+		if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+			j++ // most of a word: what isWordRune says of this byte, from a table
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[j:])
 		if isWordRune(r) {
 			j += w
@@ -128,10 +242,15 @@ func joinedSentence(s string, i, j, next, end int) bool {
 
 func isDigitAt(s string, i int) bool { return s[i] >= '0' && s[i] <= '9' }
 
-func isCyrillicRune(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }
+// isCyrillicRune: no rune below U+0400 is Cyrillic (a test checks), and those are most of the
+// letters asked about, which the table search would look up.
+func isCyrillicRune(r rune) bool { return r >= 0x400 && unicode.Is(unicode.Cyrillic, r) }
 
 func isCyrillic(s string) bool {
 	for _, r := range s {
+		if basicCyrillic(r) {
+			return true
+		}
 		if unicode.IsLetter(r) {
 			return isCyrillicRune(r)
 		}
@@ -144,8 +263,7 @@ func opensSentence(t token) bool {
 	if t.kind != tWord || !t.cap() {
 		return false
 	}
-	l := builtin()
-	return l.he[t.low] || l.she[t.low] || l.they[t.low] || l.it[t.low] || l.stopCaps[t.low]
+	return t.in(cPronouns) || t.in(cStopCaps)
 }
 
 // sentences splits tokens into sentences: after . ! ? (or a quotation ending in one) when a
@@ -200,7 +318,7 @@ func endsSentence(toks []token, i int) bool {
 	switch t.kind {
 	case tQuote:
 		in := t.q.inner
-		if t.part >= len(in) {
+		if int(t.part) >= len(in) {
 			return false
 		}
 		// the text inside may end with . ! ? before the closing mark

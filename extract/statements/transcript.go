@@ -240,7 +240,7 @@ func labelLike(label []token) bool {
 	l := builtin()
 	key := lower(joinTokens(label))
 	initial := len(label) > 1 && label[1].isPunct(".")
-	if l.labelStop[key] || l.stopCaps[label[0].low] && label[0].low != "the" && !initial {
+	if l.labelStop[key] || label[0].in(cStopCaps) && label[0].low != "the" && !initial {
 		return false
 	}
 	words := 0
@@ -251,7 +251,7 @@ func labelLike(label []token) bool {
 	}
 	if words == 1 {
 		w := label[len(label)-1]
-		return l.questionLabel[w.low] || isRoleWord(w.low) || strings.ToUpper(w.text) == w.text && len(w.text) > 1
+		return l.questionLabel[w.low] || w.roleWord() || strings.ToUpper(w.text) == w.text && len(w.text) > 1
 	}
 	return true
 }

@@ -1,6 +1,11 @@
 package statements
 
-import "strings"
+import (
+	"sort"
+	"strings"
+
+	"github.com/armswatch/armswatch/extract/textutil"
+)
 
 // hasVerb tells whether a reported statement's text holds a verb: what was said is a clause
 // ("the talks would resume") or an infinitive ("to extend the treaty"), while a cue's noun
@@ -49,19 +54,59 @@ func (e *engine) quotedObject(d *draft, spans [][]token) bool {
 func (e *engine) spanTokens(d *draft) [][]token {
 	out := make([][]token, len(d.spans))
 	for k, sp := range d.spans {
+		if ts, ok := e.keptTokens(sp[0], sp[1]); ok {
+			out[k] = ts
+			continue
+		}
 		out[k] = tokenize(e.body, sp[0], sp[1], nil)
 	}
 	return out
 }
 
+// keptTokens returns the kept tokens of the paragraph that cover body[from:to] exactly, when
+// none of them is a quotation: tokenize(body, from, to, nil) would make the same tokens again.
+// (It starts where one of them starts, and a word ends at to there as in the paragraph: a word
+// that ends before to decided so by what lies before to, and one that reaches to ends there.
+// A quotation is one token in the paragraph and its words and marks in a span.) The slice is
+// capped: the caller only reads it.
+func (e *engine) keptTokens(from, to int) ([]token, bool) {
+	pi := e.locate.At(from)
+	if pi >= len(e.toks.kept) {
+		return nil, false
+	}
+	ts := e.toks.kept[pi]
+	i := sort.Search(len(ts), func(k int) bool { return ts[k].start >= from })
+	if i == len(ts) || ts[i].start != from {
+		return nil, false
+	}
+	j := i
+	for ; j < len(ts) && ts[j].end <= to; j++ {
+		if ts[j].kind == tQuote {
+			return nil, false
+		}
+	}
+	if j == i || ts[j-1].end != to {
+		return nil, false
+	}
+	return ts[i:j:j], true
+}
+
 // withoutMarks drops the quotation marks of ts, so that the lexical verb test reads the words
 // ("to "bomb the hell" out of" is an infinitive).
 func withoutMarks(ts []token) []token {
-	out := ts[:0:0]
-	for _, t := range ts {
-		if !(t.kind == tPunct && isMark(t.text)) {
+	var out []token
+	for i, t := range ts {
+		switch {
+		case t.kind == tPunct && isMark(t.text):
+			if out == nil {
+				out = append(ts[:0:0], ts[:i]...) // the first mark: copy what came before it
+			}
+		case out != nil:
 			out = append(out, t)
 		}
+	}
+	if out == nil {
+		return ts[:len(ts):len(ts)] // no mark: no copy (capped, as a copy has no room to append into)
 	}
 	return out
 }
@@ -70,8 +115,8 @@ func withoutMarks(ts []token) []token {
 // misunderstand him" has no verb form the lexical test knows, while "said little about", "said
 // no to the war" open with a word no clause opens with.
 func bareSayClause(cue string, ts []token) bool {
-	f := strings.Fields(lower(cue))
-	return len(f) > 0 && inClass("say_verbs_bare", f[len(f)-1]) && len(ts) > 0 && !wordIn(ts[0], "object_openers")
+	f := textutil.LastField(lower(cue)) // "" for no field, which is in no class
+	return f != "" && inClass("say_verbs_bare", f) && len(ts) > 0 && !wordIn(ts[0], "object_openers")
 }
 
 func clauseLike(ts []token) bool {
@@ -92,7 +137,7 @@ func clauseLike(ts []token) bool {
 		}
 		lowerCase := !t.cap()
 		switch {
-		case finiteMarker(w), inClass("verb_forms", w):
+		case finiteMarker(w), cVerbForms.has(w):
 			return true // "would", "they're", "grew"
 		case strings.HasSuffix(w, "'s") && isSubjectPronounOrThat(strings.TrimSuffix(w, "'s")):
 			return true // "it's", "he's", "that's"
@@ -120,7 +165,7 @@ func isSubjectPronounOrThat(w string) bool {
 // finiteMarker tells whether w (with straight apostrophes) marks a finite verb: an auxiliary or
 // modal ([finite_markers]) or a contraction other than a possessive ("don't", "they're").
 func finiteMarker(w string) bool {
-	if inClass("finite_markers", w) {
+	if cFiniteMarkers.has(w) {
 		return true
 	}
 	_, tail, ok := strings.Cut(w, "'")
@@ -130,5 +175,5 @@ func finiteMarker(w string) bool {
 // pastForm tells whether lower-case w is a past: in -ed ("used", "railed") or irregular
 // ([verb_forms]: "grew", "led").
 func pastForm(w string) bool {
-	return len(w) > 3 && strings.HasSuffix(w, "ed") || inClass("verb_forms", w)
+	return len(w) > 3 && strings.HasSuffix(w, "ed") || cVerbForms.has(w)
 }
