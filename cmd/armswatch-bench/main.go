@@ -29,7 +29,7 @@
 // collection between chunks so that each side pays for its own garbage. The peer is what a
 // go-trafilatura user runs for text: parse, then ExtractDocument with its fallbacks
 // (readability, dom-distiller), comments excluded, no date search. Both sides run under the
-// collector setting of the armswatch command (GOGC=400, a 256 MiB limit; -gc, -peer-gc).
+// collector setting of the armswatch command (GOGC=400, a 224 MiB limit; -gc, -peer-gc).
 package main
 
 import (

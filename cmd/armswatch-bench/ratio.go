@@ -114,7 +114,7 @@ func measure(pages []page, rounds, chunk int) (result, error) {
 // which measured the collector setting, not the code.
 var (
 	ourGC       = 400
-	ourMemLimit = int64(256 << 20)
+	ourMemLimit = int64(224 << 20)
 	peerGC      = -1 // -1: ourGC
 )
 
