@@ -2008,9 +2008,6 @@ func lastRuneLen(s string) int {
 	return n
 }
 
-// isContrastConj: "while", "whereas" after a comma join a clause of another subject.
-func isContrastConj(w string) bool { return cContrastConjunctions.has(w) }
-
 // presentWithin tells whether a present-tense finite verb of stance or state stands within n
 // tokens from k.
 func presentWithin(s []token, k, n int) bool {
