@@ -170,18 +170,6 @@ func splitInto(out []token, s string) []token {
 	return out
 }
 
-// lowerASCII is s with A-Z lowered and every other byte kept: its byte offsets are s's, so an
-// ASCII token's strings.ToLower is its span of it.
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
 // runeKind is 1 for a letter or combining mark, 2 for a digit, else 0. ASCII, most of most
 // texts, is decided without the Unicode tables.
 func runeKind(r rune) int {
@@ -213,9 +201,9 @@ func hasWord(s string) bool {
 	return false
 }
 
-// finishToken sets raw and norm: designator letters fold to Latin. lower is lowerASCII(s) once
-// made (""): a capitalised ASCII word's norm is a span of it, not a copy of its own (one
-// allocation a text, not one a capitalised word).
+// finishToken sets raw and norm: designator letters fold to Latin. lower is s with its ASCII
+// capitals lowered, once made (""): a capitalised ASCII word's norm is a span of it, not a copy
+// of its own (one allocation a text, not one a capitalised word).
 func finishToken(s string, toks []token, i int, lower *string) {
 	t := &toks[i]
 	if t.digit {
@@ -224,13 +212,13 @@ func finishToken(s string, toks []token, i int, lower *string) {
 		}
 		return
 	}
-	if ascii(t.raw) { // no Cyrillic, no ё, no look-alike to fold
-		if !hasUpperASCII(t.raw) {
+	if ascii, upper := lang.ASCIICase(t.raw); ascii { // no Cyrillic, no ё, no look-alike to fold
+		if !upper {
 			t.norm = t.raw
 			return
 		}
 		if *lower == "" {
-			*lower = lowerASCII(s)
+			*lower = string(lang.AppendLowerASCII(make([]byte, 0, len(s)), s))
 		}
 		t.norm = (*lower)[t.start:t.end]
 		return
@@ -268,22 +256,9 @@ func tight(sep string) bool {
 	return false
 }
 
-func hasUpperASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
 func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	ascii, _ := lang.ASCIICase(s)
+	return ascii
 }
 
 func hasLatin(s string) bool {

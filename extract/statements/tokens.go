@@ -87,9 +87,9 @@ func tokenize(body string, start, end int, parts []qpart) []token {
 		case r < utf8.RuneSelf && asciiWord[r] || r >= utf8.RuneSelf && isWordRune(r):
 			j := wordEnd(body, i, end)
 			low := body[i:j]
-			switch ascii, upper := asciiCase(low); {
+			switch ascii, upper := lang.ASCIICase(low); {
 			case ascii && upper:
-				lows, low = appendLowerASCII(lows, low), ""
+				lows, low = lang.AppendLowerASCII(lows, low), ""
 			case !ascii:
 				if b, ok := appendLowerCyrillic(lows, low); ok {
 					lows, low = b, ""
@@ -123,18 +123,6 @@ func settleWords(toks []token, lows string, ix *classIndex) {
 	}
 }
 
-// asciiCase tells whether w is all ASCII, and whether it has a capital letter.
-func asciiCase(w string) (ascii, upper bool) {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return false, false
-		}
-		upper = upper || 'A' <= c && c <= 'Z'
-	}
-	return true, upper
-}
-
 // appendLowerCyrillic appends the word w in lower case, as strings.ToLower writes it, when it
 // is made of ASCII and basic Cyrillic letters (Russian text: strings.ToLower searches unicode's
 // case tables for every letter). Each rune keeps its length, so the word's lower case is as long
@@ -159,18 +147,6 @@ func appendLowerCyrillic(b []byte, w string) ([]byte, bool) {
 		b = utf8.AppendRune(b, r)
 	}
 	return b, true
-}
-
-// appendLowerASCII appends the ASCII word w in lower case, as strings.ToLower writes it.
-func appendLowerASCII(b []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
 }
 
 func isWordRune(r rune) bool { return basicCyrillic(r) || unicode.IsLetter(r) || unicode.IsDigit(r) }
