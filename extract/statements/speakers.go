@@ -3,8 +3,8 @@ package statements
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
+	"github.com/armswatch/armswatch/extract/lang"
 	"github.com/armswatch/armswatch/extract/textutil"
 )
 
@@ -299,34 +299,16 @@ func sameSurname(a, b string) bool {
 	return a == b
 }
 
-// equalLowerASCII tells whether lower(a) == lower(b) when both are ASCII (ok false otherwise).
+// equalLowerASCII tells whether lower(a) == lower(b) when both are ASCII (ok false otherwise),
+// where strings.EqualFold is that comparison without lowering copies.
 func equalLowerASCII(a, b string) (eq, ok bool) {
-	for i := 0; i < len(a); i++ {
-		if a[i] >= utf8.RuneSelf {
-			return false, false
-		}
+	if ascii, _ := lang.ASCIICase(a); !ascii {
+		return false, false
 	}
-	for i := 0; i < len(b); i++ {
-		if b[i] >= utf8.RuneSelf {
-			return false, false
-		}
+	if ascii, _ := lang.ASCIICase(b); !ascii {
+		return false, false
 	}
-	if len(a) != len(b) {
-		return false, true
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false, true
-		}
-	}
-	return true, true
+	return strings.EqualFold(a, b), true
 }
 
 // firstNamesAgree: both give a first name (or initial) only if they agree; Sergey = Sergei.
