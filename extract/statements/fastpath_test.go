@@ -173,17 +173,17 @@ func TestTokenizeFastPaths(t *testing.T) {
 	}
 }
 
-// upperFirst answers as unicode.IsUpper of the first rune, for every ASCII byte and a few others.
-func TestUpperFirst(t *testing.T) {
+// startsUpper answers as unicode.IsUpper of the first rune, for every ASCII byte and a few others.
+func TestStartsUpper(t *testing.T) {
 	for _, s := range []string{"", "\x80", "É", "é", "Ж", "ж", "ǅ", "\xe2"} {
 		r, _ := utf8.DecodeRuneInString(s)
-		if upperFirst(s) != unicode.IsUpper(r) {
-			t.Errorf("upperFirst(%q) = %v", s, upperFirst(s))
+		if startsUpper(s) != unicode.IsUpper(r) {
+			t.Errorf("startsUpper(%q) = %v", s, startsUpper(s))
 		}
 	}
 	for c := 0; c < utf8.RuneSelf; c++ {
-		if s := string(rune(c)) + "x"; upperFirst(s) != unicode.IsUpper(rune(c)) {
-			t.Errorf("upperFirst(%q) = %v", s, upperFirst(s))
+		if s := string(rune(c)) + "x"; startsUpper(s) != unicode.IsUpper(rune(c)) {
+			t.Errorf("startsUpper(%q) = %v", s, startsUpper(s))
 		}
 	}
 }

@@ -3,6 +3,7 @@ package statements
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/armswatch/armswatch/extract/lang"
 )
@@ -181,12 +182,14 @@ func commaQuoteAt(s []token) (int, mention) {
 	return 0, mention{}
 }
 
-// startsUpper tells whether text opens with an upper-case letter.
+// startsUpper tells whether text opens with an upper-case letter. (A function of its own, so
+// that token.cap inlines: a call of a method of the whole token copied it.)
 func startsUpper(text string) bool {
-	for _, r := range text {
-		return unicode.IsUpper(r)
+	if text != "" && text[0] < utf8.RuneSelf {
+		return 'A' <= text[0] && text[0] <= 'Z' // unicode.IsUpper of an ASCII byte
 	}
-	return false
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsUpper(r)
 }
 
 // colonSentence makes the quotation after the colon at k a direct statement of the name just

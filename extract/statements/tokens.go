@@ -35,17 +35,7 @@ func (t token) is(s string) bool { return t.kind != tQuote && t.low == s }
 func (t token) inClass(name string) bool { return classOf(name, t.low, t.cls) }
 
 // cap tells whether a word starts with an upper-case letter.
-func (t token) cap() bool { return t.kind == tWord && upperFirst(t.text) }
-
-// upperFirst tells whether s starts with an upper-case letter. (Apart from token.cap, so that
-// cap inlines: a call of a method of the whole token copied its 72 bytes.)
-func upperFirst(s string) bool {
-	if s != "" && s[0] < utf8.RuneSelf {
-		return 'A' <= s[0] && s[0] <= 'Z' // unicode.IsUpper of an ASCII letter
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
+func (t token) cap() bool { return t.kind == tWord && startsUpper(t.text) }
 
 // isPunct tells whether t is one of the punctuation runes of set.
 func (t token) isPunct(set string) bool {
